@@ -1,0 +1,2 @@
+/** This repository's own pipeline, generated into {@code .github/workflows/}. */
+package dev.pipewright.examples.self;
