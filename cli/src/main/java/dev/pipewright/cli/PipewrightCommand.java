@@ -1,5 +1,6 @@
 package dev.pipewright.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Generate, check and lint GitHub Actions workflows; run Pipewright's actions.",
-        subcommands = {CommandLine.HelpCommand.class},
+        subcommands = {GenerateCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -17,18 +18,26 @@ import picocli.CommandLine.Command;
             "2:usage error or bad input",
             "3:internal error"
         })
-public final class PipewrightCommand implements Runnable {
+public final class PipewrightCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
+    public Integer call() {
+        spec.commandLine().getErr().println("pipewright: missing command");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
     }
 
     /** A configured command line with Pipewright's exit codes. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new PipewrightCommand());
-        cl.setExitCodeExceptionMapper(t -> ExitCodes.INTERNAL);
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("pipewright: internal error: " + e);
+            if (System.getenv("PIPEWRIGHT_DEBUG") != null) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            return ExitCodes.INTERNAL;
+        });
         return cl;
     }
 }

@@ -1,0 +1,57 @@
+package dev.pipewright.cli;
+
+import dev.pipewright.model.validation.WorkflowValidationException;
+import dev.pipewright.pipeline.Drift;
+import dev.pipewright.pipeline.DriftCheck;
+import dev.pipewright.pipeline.GeneratedFile;
+import dev.pipewright.pipeline.Pipeline;
+import dev.pipewright.pipeline.PipelineCatalog;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code pipewright check}: regenerates in memory and fails with a unified diff on any byte of drift. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Regenerate every workflow in memory and compare it with the committed file.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every generated file is up to date", "1:drift (diff on stdout, files on stderr)",
+            "2:a pipeline is invalid", "3:internal error"})
+public final class CheckCommand implements Callable<Integer> {
+    @Mixin ProjectOptions project;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        List<Pipeline> pipelines;
+        List<GeneratedFile> files;
+        try {
+            pipelines = project.selected();
+            files = PipelineCatalog.render(pipelines);
+        } catch (WorkflowValidationException e) {
+            err.println("pipewright: invalid pipeline:");
+            e.problems().forEach(p -> err.println("  " + p));
+            return ExitCodes.USAGE;
+        } catch (IllegalArgumentException e) {
+            err.println("pipewright: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        List<Drift> drifts = DriftCheck.compare(project.root(), files,
+                pipelines.stream().map(Pipeline::outputDirectory).toList());
+        PrintWriter out = spec.commandLine().getOut();
+        for (Drift d : drifts) {
+            out.print(d.diff());
+            err.println("drift: " + d.summary());
+        }
+        out.flush();
+        if (drifts.isEmpty()) {
+            err.println("pipewright: " + files.size() + " generated file(s) up to date");
+            return ExitCodes.OK;
+        }
+        err.println("pipewright: " + drifts.size() + " of " + files.size() + " generated file(s) drifted");
+        return ExitCodes.FINDINGS;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.pipewright.examples.javalibrary;
+
+import dev.pipewright.examples.Pins;
+import dev.pipewright.model.Concurrency;
+import dev.pipewright.model.Environment;
+import dev.pipewright.model.Job;
+import dev.pipewright.model.Matrix;
+import dev.pipewright.model.NormalJob;
+import dev.pipewright.model.PermissionLevel;
+import dev.pipewright.model.PermissionScope;
+import dev.pipewright.model.Permissions;
+import dev.pipewright.model.RunsOn;
+import dev.pipewright.model.Step;
+import dev.pipewright.model.Strategy;
+import dev.pipewright.model.UsesStep;
+import dev.pipewright.model.Workflow;
+import dev.pipewright.model.expr.Expr;
+import dev.pipewright.model.trigger.Trigger;
+import dev.pipewright.pipeline.Pipeline;
+import java.util.List;
+
+/**
+ * A small Maven library: a CI matrix over JDKs and operating systems, and a tag-driven release
+ * that publishes to a protected environment. The starting point for the reference pipelines.
+ */
+public final class JavaLibraryPipeline implements Pipeline {
+    @Override
+    public String id() {
+        return "java-library";
+    }
+
+    @Override
+    public String source() {
+        return "examples/java-library/JavaLibraryPipeline.java";
+    }
+
+    @Override
+    public String outputDirectory() {
+        return "generated-workflows/java-library";
+    }
+
+    @Override
+    public List<Workflow> workflows() {
+        return List.of(ci(), release());
+    }
+
+    private static UsesStep checkout() {
+        return Step.uses(Pins.CHECKOUT).name("Check out").with("persist-credentials", false).build();
+    }
+
+    private static UsesStep setupJava(Object version) {
+        return Step.uses(Pins.SETUP_JAVA).name("Set up JDK")
+                .with("distribution", "temurin")
+                .with("java-version", String.valueOf(version))
+                .with("cache", "maven")
+                .build();
+    }
+
+    static Workflow ci() {
+        NormalJob test = Job.builder("test")
+                .name("test (" + Expr.matrix("os").wrapped() + ", JDK " + Expr.matrix("java").wrapped() + ")")
+                .runsOn(RunsOn.label(Expr.matrix("os").wrapped()))
+                .permissions(Permissions.contentsRead())
+                .timeoutMinutes(20)
+                .strategy(Strategy.of(Matrix.builder()
+                                .axis("os", "ubuntu-24.04", "windows-2025", "macos-15")
+                                .axis("java", "17", "21", "25")
+                                .exclude(java.util.Map.of("os", "windows-2025", "java", "21"))
+                                .build())
+                        .failFast(false))
+                .step(checkout())
+                .step(setupJava(Expr.matrix("java").wrapped()))
+                .step(Step.run("mvn -B verify").name("Build and test").id("test").build())
+                .build();
+        NormalJob report = Job.builder("report")
+                .needs(test)
+                .ifCondition(Expr.always())
+                .runsOn(RunsOn.UBUNTU_24_04)
+                .permissions(Permissions.none())
+                .timeoutMinutes(5)
+                .step(Step.run("echo \"test matrix finished: $RESULT\"\ntest \"$RESULT\" = success\n")
+                        .name("Summarise the matrix")
+                        .env("RESULT", test.result())
+                        .build())
+                .build();
+        return Workflow.builder("ci.yml")
+                .name("CI")
+                .on(Trigger.push().branches("main").pathsIgnore("**.md"),
+                        Trigger.pullRequest().branches("main"),
+                        Trigger.schedule("17 3 * * 1"),
+                        Trigger.workflowDispatch())
+                .permissions(Permissions.none())
+                .concurrency(Concurrency.of(
+                        "ci-" + Expr.github("ref").wrapped(),
+                        Expr.github("event_name").eq(Expr.lit("pull_request")).wrapped()))
+                .job(test)
+                .job(report)
+                .build();
+    }
+
+    static Workflow release() {
+        NormalJob build = Job.builder("build")
+                .runsOn(RunsOn.UBUNTU_24_04)
+                .permissions(Permissions.contentsRead())
+                .timeoutMinutes(15)
+                .output("version", Expr.raw("steps.version.outputs.version").wrapped())
+                .step(checkout())
+                .step(setupJava(17))
+                .step(Step.run("echo \"version=${GITHUB_REF_NAME#v}\" >> \"$GITHUB_OUTPUT\"")
+                        .name("Read the version from the tag").id("version").build())
+                .step(Step.run("mvn -B -Drevision=\"$VERSION\" verify")
+                        .name("Build")
+                        .env("VERSION", Expr.raw("steps.version.outputs.version"))
+                        .build())
+                .step(Step.uses(Pins.UPLOAD_ARTIFACT).name("Keep the jars")
+                        .with("name", "jars")
+                        .with("path", "target/*.jar")
+                        .with("retention-days", 7)
+                        .build())
+                .build();
+        NormalJob publish = Job.builder("publish")
+                .needs(build)
+                .runsOn(RunsOn.UBUNTU_24_04)
+                .environment(Environment.of("maven-central",
+                        "https://central.sonatype.com/artifact/dev.example/library/" + build.output("version").wrapped()))
+                .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.WRITE))
+                .timeoutMinutes(10)
+                .step(Step.run("gh release create \"$TAG\" --verify-tag --generate-notes")
+                        .name("Create the GitHub release")
+                        .env("GH_TOKEN", Expr.github("token"))
+                        .env("GH_REPO", Expr.github("repository"))
+                        .env("TAG", Expr.github("ref_name"))
+                        .build())
+                .build();
+        return Workflow.builder("release.yml")
+                .name("Release")
+                .on(Trigger.push().tags("v*.*.*"))
+                .permissions(Permissions.none())
+                .concurrency(Concurrency.of("release", false))
+                .job(build)
+                .job(publish)
+                .build();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.pipewright.examples.self;
+
+import dev.pipewright.examples.Pins;
+import dev.pipewright.model.Concurrency;
+import dev.pipewright.model.Job;
+import dev.pipewright.model.Matrix;
+import dev.pipewright.model.Permissions;
+import dev.pipewright.model.Step;
+import dev.pipewright.model.Strategy;
+import dev.pipewright.model.Workflow;
+import dev.pipewright.model.expr.Expr;
+import dev.pipewright.model.trigger.Trigger;
+import dev.pipewright.pipeline.Pipeline;
+import java.util.List;
+
+/** This repository's own CI, written to {@code .github/workflows/} and kept in sync by {@code pipewright check}. */
+public final class PipewrightPipeline implements Pipeline {
+    @Override
+    public String id() {
+        return "pipewright";
+    }
+
+    @Override
+    public String source() {
+        return "examples/self/PipewrightPipeline.java";
+    }
+
+    @Override
+    public String outputDirectory() {
+        return ".github/workflows";
+    }
+
+    @Override
+    public List<Workflow> workflows() {
+        return List.of(ci());
+    }
+
+    static Workflow ci() {
+        Job verify = Job.builder("verify")
+                .name("verify (JDK " + Expr.matrix("java").wrapped() + ")")
+                .runsOn("ubuntu-24.04")
+                .permissions(Permissions.contentsRead())
+                .timeoutMinutes(30)
+                .strategy(Strategy.of(Matrix.builder().axis("java", 17, 25).build()).failFast(false))
+                .step(Step.uses(Pins.CHECKOUT).name("Check out").with("persist-credentials", false).build())
+                .step(Step.uses(Pins.SETUP_JAVA).name("Set up JDK")
+                        .with("distribution", "temurin")
+                        .with("java-version", Expr.matrix("java"))
+                        .with("cache", "maven")
+                        .build())
+                .step(Step.uses(Pins.SETUP_NODE).name("Set up Node.js for the conformance oracles")
+                        .with("node-version", "20")
+                        .build())
+                .step(Step.run("bash .ci/run").name("Build, test and check generated files").id("verify").build())
+                .step(Step.uses(Pins.UPLOAD_ARTIFACT).name("Upload test reports")
+                        .ifCondition(Expr.always())
+                        .with("name", "surefire-reports-jdk" + Expr.matrix("java").wrapped())
+                        .with("path", "**/target/surefire-reports/")
+                        .with("retention-days", 7)
+                        .build())
+                .build();
+        return Workflow.builder("ci.yml")
+                .name("CI")
+                .on(Trigger.push().branches("main"), Trigger.pullRequest(), Trigger.workflowDispatch())
+                .permissions(Permissions.none())
+                .concurrency(Concurrency.of(
+                        Expr.github("workflow").wrapped() + "-" + Expr.github("ref").wrapped(),
+                        Expr.github("event_name").eq(Expr.lit("pull_request")).wrapped()))
+                .job(verify)
+                .build();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.pipewright.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Defensive copies for records: immutable, null-free, insertion order kept. */
+public final class Lists {
+    private Lists() {}
+
+    /** An unmodifiable copy; null becomes empty; null elements are rejected naming {@code what}. */
+    public static <T> List<T> copy(List<T> list, String what) {
+        if (list == null) {
+            return List.of();
+        }
+        List<T> out = new ArrayList<>(list.size());
+        for (T t : list) {
+            out.add(Objects.requireNonNull(t, () -> what + " contains null"));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** An unmodifiable insertion-ordered copy; null becomes empty; null keys or values are rejected. */
+    public static <K, V> Map<K, V> copy(Map<K, V> map, String what) {
+        if (map == null) {
+            return Map.of();
+        }
+        Map<K, V> out = new LinkedHashMap<>();
+        map.forEach((k, v) -> out.put(
+                Objects.requireNonNull(k, () -> what + " has a null key"),
+                Objects.requireNonNull(v, () -> what + " has a null value for " + k)));
+        return Collections.unmodifiableMap(out);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.pipewright.model;
+
+import dev.pipewright.model.expr.Expr;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The keys every step has, shared by the run and uses builders. */
+public abstract class StepBuilder<B extends StepBuilder<B>> {
+    String id;
+    String name;
+    String condition;
+    final Map<String, String> env = new LinkedHashMap<>();
+    Object continueOnError;
+    Object timeoutMinutes;
+    final Map<String, Object> custom = new LinkedHashMap<>();
+
+    StepBuilder() {}
+
+    @SuppressWarnings("unchecked")
+    private B self() {
+        return (B) this;
+    }
+
+    public B id(String value) {
+        id = value;
+        return self();
+    }
+
+    public B name(String value) {
+        name = value;
+        return self();
+    }
+
+    /** The step's {@code if:}, as text (with or without {@code ${{ }}}). */
+    public B ifCondition(String value) {
+        condition = value;
+        return self();
+    }
+
+    public B ifCondition(Expr value) {
+        condition = value.render();
+        return self();
+    }
+
+    public B env(String key, String value) {
+        env.put(key, value);
+        return self();
+    }
+
+    public B env(String key, Expr value) {
+        return env(key, value.wrapped());
+    }
+
+    public B continueOnError(boolean value) {
+        continueOnError = value;
+        return self();
+    }
+
+    public B continueOnError(Expr value) {
+        continueOnError = value.wrapped();
+        return self();
+    }
+
+    public B timeoutMinutes(int minutes) {
+        timeoutMinutes = minutes;
+        return self();
+    }
+
+    /** A key this version does not model, written after the known ones. */
+    public B custom(String key, Object value) {
+        custom.put(key, value);
+        return self();
+    }
+}

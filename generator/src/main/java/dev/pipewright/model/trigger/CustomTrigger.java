@@ -1,0 +1,13 @@
+package dev.pipewright.model.trigger;
+
+import dev.pipewright.model.Lists;
+import java.util.Map;
+import java.util.Objects;
+
+/** Escape hatch: an event written exactly as given (values: strings, booleans, numbers, lists, maps). */
+public record CustomTrigger(String event, Map<String, Object> body) implements Trigger {
+    public CustomTrigger {
+        Objects.requireNonNull(event, "event == null");
+        body = Lists.copy(body, event);
+    }
+}

@@ -1,0 +1,11 @@
+package dev.pipewright.model.trigger;
+
+/** Types of {@code workflow_dispatch} and {@code workflow_call} inputs. */
+public enum InputType {
+    STRING, BOOLEAN, NUMBER, CHOICE, ENVIRONMENT;
+
+    /** The YAML spelling. */
+    public String yaml() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

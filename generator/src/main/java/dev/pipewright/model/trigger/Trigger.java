@@ -1,0 +1,58 @@
+package dev.pipewright.model.trigger;
+
+/**
+ * One entry under {@code on:}. Sealed so emitters and validators see every shape, with
+ * {@link ActivityTrigger} and {@link CustomTrigger} as the open ends for events GitHub adds.
+ */
+public sealed interface Trigger
+        permits Push, PullRequest, Schedule, WorkflowDispatch, WorkflowCall, WorkflowRun, ActivityTrigger, CustomTrigger {
+
+    /** The event name, the key under {@code on:}. */
+    String event();
+
+    static Push.Builder push() {
+        return Push.builder();
+    }
+
+    static PullRequest.Builder pullRequest() {
+        return PullRequest.builder("pull_request");
+    }
+
+    /** Runs with the base repository's token and secrets on fork PRs: never check out the head with it. */
+    static PullRequest.Builder pullRequestTarget() {
+        return PullRequest.builder("pull_request_target");
+    }
+
+    static Schedule schedule(String... cron) {
+        return Schedule.of(cron);
+    }
+
+    static WorkflowDispatch.Builder workflowDispatch() {
+        return WorkflowDispatch.builder();
+    }
+
+    static WorkflowCall.Builder workflowCall() {
+        return WorkflowCall.builder();
+    }
+
+    static WorkflowRun.Builder workflowRun(String... workflows) {
+        return WorkflowRun.builder(workflows);
+    }
+
+    /** Any other event, optionally with {@code types} and filters (release, issues, merge_group, …). */
+    static ActivityTrigger.Builder event(String event) {
+        return ActivityTrigger.builder(event);
+    }
+
+    static ActivityTrigger.Builder release() {
+        return ActivityTrigger.builder("release");
+    }
+
+    static ActivityTrigger.Builder mergeGroup() {
+        return ActivityTrigger.builder("merge_group");
+    }
+
+    static ActivityTrigger.Builder repositoryDispatch() {
+        return ActivityTrigger.builder("repository_dispatch");
+    }
+}

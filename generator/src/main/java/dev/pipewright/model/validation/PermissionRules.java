@@ -1,0 +1,35 @@
+package dev.pipewright.model.validation;
+
+import dev.pipewright.model.Job;
+import dev.pipewright.model.PermissionLevel;
+import dev.pipewright.model.PermissionScope;
+import dev.pipewright.model.Permissions;
+import dev.pipewright.model.Workflow;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Each granted level must be one GitHub accepts for its scope ({@code id-token}: write or none, …). */
+final class PermissionRules implements WorkflowRule {
+    @Override
+    public void check(Workflow w, Where where, Problems problems) {
+        checkGrants(w.permissions(), where.key("permissions"), problems);
+        for (Job job : w.jobs()) {
+            checkGrants(job.permissions(), where.job(job.id()).key("permissions"), problems);
+        }
+    }
+
+    private static void checkGrants(Permissions permissions, Where at, Problems problems) {
+        if (!(permissions instanceof Permissions.Scoped scoped)) {
+            return;
+        }
+        for (Map.Entry<PermissionScope, PermissionLevel> grant : scoped.grants().entrySet()) {
+            PermissionScope scope = grant.getKey();
+            if (!scope.allows(grant.getValue())) {
+                String allowed = scope.levels().stream().sorted().map(PermissionLevel::yaml)
+                        .collect(Collectors.joining(" or "));
+                problems.add(at, scope.key() + ": " + grant.getValue().yaml() + " is not a level GitHub accepts for "
+                        + scope.key() + "; use " + allowed);
+            }
+        }
+    }
+}
