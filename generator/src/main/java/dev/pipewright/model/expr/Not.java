@@ -1,0 +1,20 @@
+package dev.pipewright.model.expr;
+
+import java.util.Objects;
+
+/** {@code !operand}. */
+public record Not(Expr operand) implements Expr {
+  public Not {
+    Objects.requireNonNull(operand, "operand");
+  }
+
+  @Override
+  public String render() {
+    return "!" + Precedence.operand(operand, Precedence.UNARY);
+  }
+
+  @Override
+  public String toString() {
+    return wrapped();
+  }
+}

@@ -1,0 +1,16 @@
+package dev.pipewright.model.expr;
+
+/** {@code null}. */
+public record NullLiteral() implements Expr {
+  static final NullLiteral INSTANCE = new NullLiteral();
+
+  @Override
+  public String render() {
+    return "null";
+  }
+
+  @Override
+  public String toString() {
+    return wrapped();
+  }
+}

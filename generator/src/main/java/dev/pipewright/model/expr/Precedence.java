@@ -1,0 +1,60 @@
+package dev.pipewright.model.expr;
+
+import java.util.regex.Pattern;
+
+/** Binding levels and the parenthesising rules derived from them. */
+final class Precedence {
+  static final int LOOSEST = 0;
+  static final int OR = 1;
+  static final int AND = 2;
+  static final int EQUALITY = 3;
+  static final int COMPARISON = 4;
+  static final int UNARY = 5;
+  static final int POSTFIX = 6;
+  static final int LITERAL = 7;
+
+  // raw text that is obviously a single path binds like a postfix chain; anything else is
+  // parenthesised because we cannot know its shape
+  private static final Pattern SIMPLE_PATH =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z_][A-Za-z0-9_-]*)*");
+
+  private Precedence() {}
+
+  static int of(Expr e) {
+    if (e instanceof Binary b) {
+      return b.operator().precedence();
+    }
+    if (e instanceof Not) {
+      return UNARY;
+    }
+    if (e instanceof Raw r) {
+      return SIMPLE_PATH.matcher(r.text()).matches() ? POSTFIX : LOOSEST;
+    }
+    if (isLiteral(e)) {
+      return LITERAL;
+    }
+    return POSTFIX; // named values, property/index/star access, function calls
+  }
+
+  /** The operand's text, parenthesised when it binds looser than {@code level}. */
+  static String operand(Expr e, int level) {
+    String text = e.render();
+    return of(e) < level ? "(" + text + ")" : text;
+  }
+
+  /**
+   * The text of a postfix target. GitHub's parser only allows {@code .x} and {@code [i]} after a
+   * named value, a call, a group or another access, so literals are grouped too.
+   */
+  static String postfixTarget(Expr e) {
+    String text = e.render();
+    return of(e) < POSTFIX || isLiteral(e) ? "(" + text + ")" : text;
+  }
+
+  private static boolean isLiteral(Expr e) {
+    return e instanceof StringLiteral
+        || e instanceof NumberLiteral
+        || e instanceof BooleanLiteral
+        || e instanceof NullLiteral;
+  }
+}
