@@ -121,7 +121,7 @@ public final class WorkflowTree {
             m.put("env", Values.map(job.env()));
         }
         m.putIfNotNull("defaults", defaults(job.defaults()));
-        m.put("steps", new YamlSeq(job.steps().stream().map(WorkflowTree::step).toList()));
+        m.put("steps", new YamlSeq(job.steps().stream().map(s -> (YamlNode) step(s)).toList()));
         Values.putAll(m, job.custom());
         return m;
     }

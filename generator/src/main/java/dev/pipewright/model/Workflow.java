@@ -78,11 +78,6 @@ public record Workflow(String fileName, String name, String runName, List<Trigge
             return this;
         }
 
-        public Builder on(Trigger... triggers) {
-            on.addAll(List.of(triggers));
-            return this;
-        }
-
         public Builder on(TriggerBuilder... triggers) {
             for (TriggerBuilder t : triggers) {
                 on.add(t.build());

@@ -4,8 +4,14 @@ package dev.pipewright.model.trigger;
  * One entry under {@code on:}. Sealed so emitters and validators see every shape, with
  * {@link ActivityTrigger} and {@link CustomTrigger} as the open ends for events GitHub adds.
  */
-public sealed interface Trigger
+public sealed interface Trigger extends TriggerBuilder
         permits Push, PullRequest, Schedule, WorkflowDispatch, WorkflowCall, WorkflowRun, ActivityTrigger, CustomTrigger {
+
+    /** A trigger is its own builder, so built and unbuilt triggers mix in {@code on(...)}. */
+    @Override
+    default Trigger build() {
+        return this;
+    }
 
     /** The event name, the key under {@code on:}. */
     String event();
