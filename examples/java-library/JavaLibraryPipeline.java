@@ -9,6 +9,7 @@ import dev.pipewright.model.NormalJob;
 import dev.pipewright.model.PermissionLevel;
 import dev.pipewright.model.PermissionScope;
 import dev.pipewright.model.Permissions;
+import dev.pipewright.model.RunStep;
 import dev.pipewright.model.RunsOn;
 import dev.pipewright.model.Step;
 import dev.pipewright.model.Strategy;
@@ -99,18 +100,19 @@ public final class JavaLibraryPipeline implements Pipeline {
     }
 
     static Workflow release() {
+        RunStep version = Step.run("echo \"version=${GITHUB_REF_NAME#v}\" >> \"$GITHUB_OUTPUT\"")
+                .name("Read the version from the tag").id("version").build();
         NormalJob build = Job.builder("build")
                 .runsOn(RunsOn.UBUNTU_24_04)
                 .permissions(Permissions.contentsRead())
                 .timeoutMinutes(15)
-                .output("version", Expr.raw("steps.version.outputs.version").wrapped())
+                .output("version", version.output("version"))
                 .step(checkout())
                 .step(setupJava(17))
-                .step(Step.run("echo \"version=${GITHUB_REF_NAME#v}\" >> \"$GITHUB_OUTPUT\"")
-                        .name("Read the version from the tag").id("version").build())
+                .step(version)
                 .step(Step.run("mvn -B -Drevision=\"$VERSION\" verify")
                         .name("Build")
-                        .env("VERSION", Expr.raw("steps.version.outputs.version"))
+                        .env("VERSION", version.output("version"))
                         .build())
                 .step(Step.uses(Pins.UPLOAD_ARTIFACT).name("Keep the jars")
                         .with("name", "jars")
