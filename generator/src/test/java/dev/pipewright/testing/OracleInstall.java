@@ -90,7 +90,7 @@ final class OracleInstall {
   // rewriting an unchanged script could race with another build that is running it
   private static void copyIfChanged(byte[] content, Path target) throws IOException {
     if (!Files.isRegularFile(target) || !Arrays.equals(Files.readAllBytes(target), content)) {
-      Path tmp = Files.createTempFile(target.getParent(), ".copy-", ".tmp");
+      Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
       Files.write(tmp, content);
       Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
           java.nio.file.StandardCopyOption.ATOMIC_MOVE);
