@@ -184,14 +184,18 @@ public sealed interface Expr
     return new NamedValue("github");
   }
 
-  /** A path in the {@code github} context; dots separate properties ({@code event.pull_request.head.sha}). */
+  /**
+   * A path in the {@code github} context; dots separate properties
+   * ({@code event.pull_request.head.sha}) and a {@code *} segment is the object filter.
+   */
   static Expr github(String path) {
     Expr result = github();
     for (String segment : path.split("\\.", -1)) {
       if (segment.isEmpty()) {
         throw new IllegalArgumentException("empty property in github path '" + path + "'");
       }
-      result = result.prop(segment);
+      // '*' is the object filter, as in github.event.issue.labels.*.name
+      result = segment.equals("*") ? result.star() : result.prop(segment);
     }
     return result;
   }
