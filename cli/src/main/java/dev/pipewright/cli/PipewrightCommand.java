@@ -29,6 +29,7 @@ public final class PipewrightCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new PipewrightCommand());
         cl.setExitCodeExceptionMapper(t -> ExitCodes.INTERNAL);
+        ActionCommands.addTo(cl);
         return cl;
     }
 }
