@@ -38,6 +38,7 @@ public final class PipewrightCommand implements Callable<Integer> {
             }
             return ExitCodes.INTERNAL;
         });
+        ActionCommands.addTo(cl);
         return cl;
     }
 }

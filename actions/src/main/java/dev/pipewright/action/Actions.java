@@ -1,0 +1,20 @@
+package dev.pipewright.action;
+
+import dev.pipewright.action.coverage.CoverageGateAction;
+import java.util.List;
+import java.util.Optional;
+
+/** The registry of every action the image and the CLI can run. */
+public final class Actions {
+    private static final List<Action> ALL = List.of(new CoverageGateAction());
+
+    private Actions() {}
+
+    public static List<Action> all() {
+        return ALL;
+    }
+
+    public static Optional<Action> byId(String id) {
+        return ALL.stream().filter(a -> a.descriptor().id().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.pipewright.action;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One input of an action: how it appears in action.yml, as a CLI flag ({@code --name}) and as an
+ * {@code INPUT_*} variable.
+ *
+ * @param multiple several values (one per line in YAML, a repeated flag on the CLI)
+ * @param secret masked with {@code ::add-mask::} before the action logs anything
+ */
+public record InputSpec(
+        String name, String description, boolean required, String defaultValue, boolean secret, boolean multiple) {
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+
+    public InputSpec {
+        checkName(name);
+        Objects.requireNonNull(description, "description == null");
+        if (required && defaultValue != null) {
+            throw new IllegalArgumentException("input '" + name + "' is required and has a default; pick one");
+        }
+    }
+
+    /** An optional input without default; refine it with the {@code with…} methods. */
+    public static InputSpec of(String name, String description) {
+        return new InputSpec(name, description, false, null, false, false);
+    }
+
+    public InputSpec asRequired() {
+        return new InputSpec(name, description, true, null, secret, multiple);
+    }
+
+    public InputSpec withDefault(String value) {
+        return new InputSpec(name, description, false, Objects.requireNonNull(value), secret, multiple);
+    }
+
+    public InputSpec secretValue() {
+        return new InputSpec(name, description, required, defaultValue, true, multiple);
+    }
+
+    public InputSpec multipleValues() {
+        return new InputSpec(name, description, required, defaultValue, secret, true);
+    }
+
+    /** The variable the runner sets: upper-cased, spaces to underscores, hyphens kept (as actions/runner does). */
+    public String envName() {
+        return envName(name);
+    }
+
+    public static String envName(String inputName) {
+        return "INPUT_" + inputName.replace(' ', '_').toUpperCase(Locale.ROOT);
+    }
+
+    static void checkName(String name) {
+        Objects.requireNonNull(name, "name == null");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("name '" + name + "' is not kebab-case ([a-z][a-z0-9-]*)");
+        }
+    }
+}

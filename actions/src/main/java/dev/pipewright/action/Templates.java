@@ -1,0 +1,45 @@
+package dev.pipewright.action;
+
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.Locale;
+import java.util.Map;
+
+/** Renders the Markdown step summaries from the FreeMarker templates in the repository's {@code templates/}. */
+public final class Templates {
+    private static final Configuration CONFIG = configure();
+
+    private Templates() {}
+
+    private static Configuration configure() {
+        Configuration c = new Configuration(Configuration.VERSION_2_3_32);
+        c.setClassForTemplateLoading(Templates.class, "/templates");
+        c.setDefaultEncoding("UTF-8");
+        c.setLocale(Locale.ROOT);
+        // "computer" keeps numbers locale-free (no 1,234 grouping) so summaries are byte-identical everywhere.
+        c.setNumberFormat("computer");
+        c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        c.setLogTemplateExceptions(false);
+        c.setWrapUncheckedExceptions(true);
+        c.setFallbackOnNullLoopVariable(false);
+        // Templates are ours, but nothing in a summary needs to instantiate classes.
+        c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        c.setAPIBuiltinEnabled(false);
+        return c;
+    }
+
+    /** Renders {@code name} (relative to {@code templates/}) with a model of maps, lists, strings and numbers. */
+    public static String render(String name, Map<String, ?> model) {
+        try {
+            StringWriter w = new StringWriter();
+            CONFIG.getTemplate(name).process(model, w);
+            return w.toString();
+        } catch (IOException | TemplateException e) {
+            throw new IllegalStateException("template " + name + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.pipewright.action.coverage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The base branch's coverage for {@code max-drop}: a bare number, this action's JSON report (e.g. an artifact of
+ * the last main build), or any coverage report the gate reads.
+ */
+final class BaseCoverage {
+    private BaseCoverage() {}
+
+    static BigDecimal read(Path file, String display, CoverageReader reader) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(64);
+        }
+        String start = new String(head, StandardCharsets.ISO_8859_1).trim();
+        if (start.matches("[0-9]+(\\.[0-9]+)?%?")) {
+            String v = start.endsWith("%") ? start.substring(0, start.length() - 1) : start;
+            return new BigDecimal(v).setScale(2, RoundingMode.HALF_EVEN);
+        }
+        if (start.startsWith("{")) {
+            JsonNode root;
+            try {
+                root = new ObjectMapper().readTree(file.toFile());
+            } catch (IOException e) {
+                throw new ReportParseException(display, 1, "malformed JSON: " + e.getMessage());
+            }
+            if ("pipewright coverage-gate".equals(root.path("tool").asText()) && root.path("coverage").isNumber()) {
+                return root.path("coverage").decimalValue().setScale(2, RoundingMode.HALF_EVEN);
+            }
+        }
+        CoverageData base = new CoverageData();
+        reader.readInto(base, file, CoverageFormat.AUTO);
+        BigDecimal p = base.primary().percent();
+        if (p == null) {
+            throw new ReportParseException(display, 1, "base report has nothing to cover");
+        }
+        return p;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.pipewright.action.coverage;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Coverage merged from every report given, by source path (sorted, so output order is deterministic). */
+public final class CoverageData {
+    private final Map<String, FileCoverage> files = new TreeMap<>();
+    private String goMode;
+    private long records;
+
+    void recorded() {
+        records++;
+    }
+
+    /** Line, branch and block records parsed so far; a report that adds none is empty. */
+    long records() {
+        return records;
+    }
+
+    FileCoverage file(String path) {
+        return files.computeIfAbsent(path, p -> new FileCoverage(p, this));
+    }
+
+    public Collection<FileCoverage> files() {
+        return files.values();
+    }
+
+    public FileCoverage get(String path) {
+        return files.get(path);
+    }
+
+    /** The Go cover mode seen so far; profiles with different modes cannot be merged. */
+    String goMode() {
+        return goMode;
+    }
+
+    void goMode(String mode) {
+        this.goMode = mode;
+    }
+
+    public boolean hasBranches() {
+        return files.values().stream().anyMatch(f -> !f.branches().isEmpty());
+    }
+
+    public Counter primary() {
+        return files.values().stream().map(FileCoverage::primary).reduce(Counter.ZERO, Counter::plus);
+    }
+
+    public Counter lines() {
+        return files.values().stream().map(FileCoverage::lineCounter).reduce(Counter.ZERO, Counter::plus);
+    }
+
+    public Counter branches() {
+        return files.values().stream().map(FileCoverage::branches).reduce(Counter.ZERO, Counter::plus);
+    }
+
+    public Counter functions() {
+        return files.values().stream().map(FileCoverage::functions).reduce(Counter.ZERO, Counter::plus);
+    }
+
+    /** The unit the primary metric counts, for messages. */
+    public String unit() {
+        return files.values().stream().anyMatch(FileCoverage::isGo) ? "statements" : "lines";
+    }
+
+    int size() {
+        return files.size();
+    }
+
+}

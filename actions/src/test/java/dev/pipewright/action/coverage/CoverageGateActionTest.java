@@ -1,0 +1,204 @@
+package dev.pipewright.action.coverage;
+
+import static dev.pipewright.action.TestData.sample;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipewright.action.ExitCode;
+import dev.pipewright.action.SimulatedRunner;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** coverage-gate end to end through the simulated runner. */
+class CoverageGateActionTest {
+    private static final CoverageGateAction ACTION = new CoverageGateAction();
+
+    @Test
+    void goCoverpkgBelowMinimumFailsWithOneLineReason() throws Exception {
+        try (SimulatedRunner r = new SimulatedRunner()) {
+            r.copy(sample("go/cover.coverpkg.count.out"), "coverage.out");
+            SimulatedRunner.Step step = r.input("files", "coverage.out").input("min", "80").run(ACTION);
+            assertThat(step.exit()).isEqualTo(ExitCode.GATE_FAILED);
+            assertThat(step.outputs()).containsEntry("coverage", "68.75").containsEntry("passed", "false")
+                    .containsEntry("branch-coverage", "").containsEntry("delta", "").containsEntry("patch-coverage", "");
+            assertThat(step.stdout()).contains("::error::coverage-gate: coverage 68.75%25 is below the minimum 80%25\n");
+            assertThat(step.summary()).contains("### ❌ Coverage 68.75%", "| statements | 68.75% (11 of 16) |",
+                    "| min | 68.75 | 80 | **fail**: coverage 68.75% is below the minimum 80% |");
+            // Worst package first.
+            assertThat(step.summary().indexOf("example.com/covdemo/calc |"))
+                    .isLessThan(step.summary().indexOf("example.com/covdemo/strutil |"));
+        }
+    }
+
+    @Test
+    void passesWithLowerMinimumAndWritesTheJsonReport() throws Exception {
+        try (SimulatedRunner r = new SimulatedRunner()) {
+            r.copy(sample("go/cover.coverpkg.count.out"), "coverage.out");
+            SimulatedRunner.Step step = r.input("files", "coverage.out").input("min", "60").run(ACTION);
+            assertThat(step.exit()).isEqualTo(ExitCode.OK);
+            assertThat(step.outputs()).containsEntry("passed", "true");
+            Path report = Path.of(step.outputs().get("report"));
+            assertThat(report).isEqualTo(r.root().resolve("runner_temp/coverage-gate.json"));
+            JsonNode json = new ObjectMapper().readTree(report.toFile());
+            assertThat(json.get("coverage").decimalValue()).isEqualByComparingTo("68.75");
+            assertThat(json.get("covered").asLong()).isEqualTo(11);
+            assertThat(json.get("total").asLong()).isEqualTo(16);
+            assertThat(json.at("/packages/0/name").asText()).isEqualTo("example.com/covdemo/calc");
+        }
+    }
+
+    @Test
+    void perPathRulesUseRepositoryPathsViaGoMod() throws Exception {
+        try (SimulatedRunner r = new SimulatedRunner()) {
+            r.copy(sample("go/cover.coverpkg.count.out"), "coverage.out");
+            r.write("go.mod", "module example.com/covdemo\n\ngo 1.19\n");
+            SimulatedRunner.Step step = r.input("files", "coverage.out")
+                    .input("rules", "strutil/**: 85\ncalc/**: 95\n# comment\n").run(ACTION);
+            assertThat(step.exit()).isEqualTo(ExitCode.GATE_FAILED);
+            assertThat(step.stdout()).contains("::error::coverage-gate: coverage of calc/** 55.56%25 is below the minimum 95%25\n");
+            assertThat(step.summary()).contains("| rule strutil/** | 85.71 | 85 | pass |");
+        }
+    }
+
+    @Test
+    void maxDropFollowsCodecov() throws Exception {
+        // base 80, max-drop 2: 78.00 passes, 77.99 fails.
+        for (String[] c : new String[][] {{"7800", "0"}, {"7799", "1"}}) {
+            try (SimulatedRunner r = new SimulatedRunner()) {
+                r.write("lcov.info", lcov(Integer.parseInt(c[0]), 10000));
+                r.write("base.txt", "80\n");
+                SimulatedRunner.Step step = r.input("files", "lcov.info").input("base-file", "base.txt")
+                        .input("max-drop", "2").run(ACTION);
+                assertThat(step.exit()).as(c[0]).isEqualTo(Integer.parseInt(c[1]));
+                assertThat(step.outputs().get("delta")).isEqualTo(c[0].equals("7800") ? "-2.00" : "-2.01");
+            }
+        }
+    }
+
+    @Test
+    void baseFileMayBeAnEarlierJsonReportOrAnyReport() throws Exception {
+        try (SimulatedRunner r = new SimulatedRunner()) {
+            r.copy(sample("go/cover.coverpkg.count.out"), "coverage.out");
+            r.copy(sample("go/cover.set.out"), "base.out");
+            SimulatedRunner.Step step = r.input("files", "coverage.out").input("base-file", "base.out")
+                    .input("report-file", "out/report.json").run(ACTION);
+            assertThat(step.outputs()).containsEntry("delta", "12.50");
+            Files.move(r.workspace().resolve("out/report.json"), r.workspace().resolve("base.json"));
+            SimulatedRunner.Step again = r.input("base-file", "base.json").input("max-drop", "0").run(ACTION);
+            assertThat(again.exit()).isEqualTo(0);
+            assertThat(again.outputs().get("delta")).isEqualTo("0.00");
+        }
+    }
+
+    @Test
+    void patchCoverageFromDiffFileWithCappedAnnotations() throws Exception {
+        try (SimulatedRunner r = new SimulatedRunner()) {
+            r.copy(sample("python/coverage.xml"), "coverage.xml");
+            r.copy(sample("python/patch.diff"), "patch.diff");
+            SimulatedRunner.Step step = r.input("files", "coverage.xml").input("diff-file", "patch.diff")
+                    .input("patch-min", "60").input("max-annotations", "1").run(ACTION);
+            assertThat(step.exit()).isEqualTo(ExitCode.GATE_FAILED);
+            assertThat(step.outputs()).containsEntry("patch-coverage", "50.00").containsEntry("coverage", "70.59")
+                    .containsEntry("branch-coverage", "70.00");
+            assertThat(step.stdout()).contains("::warning file=pkg/shapes.py,line=7,title=Not covered::Added line 7 not covered by tests\n")
+                    .doesNotContain("line=12")
+                    .contains("::notice::1 more uncovered ranges of added lines not annotated (max-annotations: 1)");
+            JsonNode json = new ObjectMapper().readTree(Path.of(step.outputs().get("report")).toFile());
+            assertThat(json.at("/patch/hits").asLong()).isEqualTo(2);
+            assertThat(json.at("/patch/partials").asLong()).isEqualTo(1);
+            assertThat(json.at("/patch/misses").asLong()).isEqualTo(3);
+            assertThat(json.at("/patch/codecov_coverage").decimalValue()).isEqualByComparingTo("33.33");
+        }
+    }
+
+    @Test
+    void patchWithNothingCoverableIsHundredPercent() throws Exception {
+        try (SimulatedRunner r = new SimulatedRunner()) {
+            r.copy(sample("python/coverage.json"), "coverage.json");
+            r.write("d.diff", "--- a/README.md\n+++ b/README.md\n@@ -1,0 +2,1 @@\n+more\n");
+            SimulatedRunner.Step step = r.input("files", "*.json").input("diff-file", "d.diff").input("patch-min", "90").run(ACTION);
+            assertThat(step.exit()).isEqualTo(0);
+            assertThat(step.outputs()).containsEntry("patch-coverage", "100.00");
+        }
+    }
+
+    @Test
+    void badInputsExitTwoWithFileAndLineAndWriteNothing() throws Exception {
+        String jacocoHead = "<?xml version=\"1.0\"?>\n";
+        Object[][] cases = {
+            {"missing.out", null, "missing.out:1: no such file"},
+            {"empty.out", "", "empty.out:1: empty file"},
+            {"trunc.xml", jacocoHead + "<!DOCTYPE report PUBLIC \"-//JACOCO//DTD Report 1.1//EN\" \"report.dtd\">\n<report name=\"x\">\n<package name=\"p\">\n",
+                "trunc.xml:5: malformed XML"},
+            {"what.txt", "hello\n", "what.txt:1: unknown coverage format"},
+            {"xxe.xml", jacocoHead + "<!DOCTYPE report SYSTEM \"http://evil.example/report.dtd\">\n<report/>\n",
+                "xxe.xml:2: the DOCTYPE points at 'http://evil.example/report.dtd'"},
+            {"bomb.xml", jacocoHead + "<!DOCTYPE coverage [<!ENTITY a \"aaaa\">]>\n<coverage>&a;</coverage>\n",
+                "bomb.xml:2: the DOCTYPE declares entities"},
+            {"latin1.info", new byte[] {'T', 'N', ':', '\n', 'S', 'F', ':', 'a', '\n', 'D', 'A', ':', '1', ',', '1', '\n',
+                'S', 'F', ':', (byte) 0xE9, '\n'}, "latin1.info:4: not UTF-8 text"},
+            {"bad.out", "mode: set\na.go:1.1,2.2 1 x\n", "bad.out:2: expected a number, got 'x'"},
+            {"conflict.out", "mode: set\na.go:1.1,2.2 1 1\na.go:1.1,2.2 2 1\n", "conflict.out:3: block a.go:1.1,2.2 has a different statement count"},
+            {"nolines.xml", jacocoHead + "<report name=\"x\"></report>\n", "nolines.xml:1: empty report"},
+        };
+        for (Object[] c : cases) {
+            try (SimulatedRunner r = new SimulatedRunner()) {
+                if (c[1] instanceof String s) {
+                    r.write((String) c[0], s);
+                } else if (c[1] instanceof byte[] b) {
+                    r.write((String) c[0], b);
+                }
+                SimulatedRunner.Step step = r.input("files", (String) c[0]).input("report-file", "report.json").run(ACTION);
+                assertThat(step.exit()).as((String) c[0]).isEqualTo(ExitCode.BAD_INPUT);
+                assertThat(step.stdout()).as((String) c[0]).contains("::error::coverage-gate: " + c[2]);
+                assertThat(r.outputFile()).isEmptyFile();
+                assertThat(r.summaryFile()).isEmptyFile();
+                assertThat(r.workspace().resolve("report.json")).doesNotExist();
+            }
+        }
+    }
+
+    @Test
+    void badGateInputsNameTheInput() throws Exception {
+        String[][] cases = {
+            {"min", "eighty", "input 'min': expected a number, got 'eighty'"},
+            {"format", "clover", "input 'format': unknown format 'clover'"},
+            {"rules", "src/**", "input 'rules': line 1: expected '<glob>: <percent>', got 'src/**'"},
+            {"max-drop", "2", "input 'max-drop': needs base-file"},
+            {"patch-min", "80", "input 'patch-min': needs diff-file or base-ref"},
+        };
+        for (String[] c : cases) {
+            try (SimulatedRunner r = new SimulatedRunner()) {
+                r.copy(sample("go/cover.set.out"), "c.out");
+                SimulatedRunner.Step step = r.input("files", "c.out").input(c[0], c[1]).run(ACTION);
+                assertThat(step.exit()).as(c[0]).isEqualTo(ExitCode.BAD_INPUT);
+                assertThat(step.stdout()).as(c[0]).contains("::error::coverage-gate: " + c[2]);
+            }
+        }
+    }
+
+    @Test
+    void jacocoWithItsDoctypeNeverFetchesTheDtd() throws Exception {
+        try (SimulatedRunner r = new SimulatedRunner()) {
+            r.copy(sample("jacoco/jacoco.xml"), "target/site/jacoco/jacoco.xml");
+            SimulatedRunner.Step step = r.input("files", "**/jacoco.xml").input("min", "60").run(ACTION);
+            assertThat(step.exit()).isEqualTo(0);
+            assertThat(step.outputs()).containsEntry("coverage", "63.64").containsEntry("branch-coverage", "70.00");
+        }
+    }
+
+    static String lcov(int hit, int found) {
+        StringBuilder sb = new StringBuilder("TN:\nSF:src/a.c\n");
+        for (int i = 1; i <= found; i++) {
+            sb.append("DA:").append(i).append(',').append(i <= hit ? 1 : 0).append('\n');
+        }
+        return sb.append("end_of_record\n").toString();
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

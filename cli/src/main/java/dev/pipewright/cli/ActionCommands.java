@@ -1,0 +1,83 @@
+package dev.pipewright.cli;
+
+import dev.pipewright.action.Action;
+import dev.pipewright.action.ActionDescriptor;
+import dev.pipewright.action.ActionRunner;
+import dev.pipewright.action.Actions;
+import dev.pipewright.action.InputSpec;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Adds one subcommand per action, built from its descriptor ({@code --<input> VALUE}), so the CLI and action.yml
+ * cannot drift; the subcommand turns its options into {@code INPUT_*} variables and runs the same code as the image.
+ */
+public final class ActionCommands {
+    private ActionCommands() {}
+
+    /** Adds every registered action, reading the process environment and working directory. */
+    public static void addTo(CommandLine cl) {
+        addTo(cl, System::getenv, () -> Path.of("").toAbsolutePath());
+    }
+
+    /** Adds every registered action with the given environment and working directory (tests). */
+    public static void addTo(CommandLine cl, Supplier<Map<String, String>> env, Supplier<Path> cwd) {
+        for (Action action : Actions.all()) {
+            cl.addSubcommand(action.descriptor().id(), new CommandLine(spec(action, env, cwd)));
+        }
+    }
+
+    static CommandSpec spec(Action action, Supplier<Map<String, String>> env, Supplier<Path> cwd) {
+        ActionDescriptor d = action.descriptor();
+        CommandSpec[] self = new CommandSpec[1];
+        Callable<Integer> body = () -> run(action, self[0], env.get(), cwd.get());
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(body);
+        self[0] = spec;
+        spec.name(d.id()).mixinStandardHelpOptions(true);
+        spec.usageMessage()
+                .description(d.description())
+                .footerHeading("%nExit codes:%n")
+                .footer("  0  gate passed", "  1  gate failed", "  2  bad input", "  3  internal error");
+        for (InputSpec in : d.inputs()) {
+            OptionSpec.Builder o = OptionSpec.builder("--" + in.name())
+                    .paramLabel(in.multiple() ? "VALUE" : "VALUE")
+                    .description(in.description() + (in.defaultValue() == null ? "" : " Default: " + in.defaultValue() + "."));
+            if (in.multiple()) {
+                o.type(List.class).auxiliaryTypes(String.class).arity("1");
+            } else {
+                o.type(String.class).arity("1");
+            }
+            spec.addOption(o.build());
+        }
+        return spec;
+    }
+
+    private static int run(Action action, CommandSpec spec, Map<String, String> processEnv, Path cwd) {
+        Map<String, String> env = new HashMap<>();
+        // Inputs come only from the flags: a stray INPUT_* in the shell must not change a local run.
+        processEnv.forEach((k, v) -> {
+            if (!k.startsWith("INPUT_")) {
+                env.put(k, v);
+            }
+        });
+        for (InputSpec in : action.descriptor().inputs()) {
+            Object value = spec.findOption("--" + in.name()).getValue();
+            if (value instanceof List<?> list) {
+                if (!list.isEmpty()) {
+                    env.put(in.envName(), String.join("\n", list.stream().map(String::valueOf).toList()));
+                }
+            } else if (value != null) {
+                env.put(in.envName(), value.toString());
+            }
+        }
+        CommandLine cl = spec.commandLine();
+        return new ActionRunner(env, cwd, cl.getOut(), cl.getErr()).run(action);
+    }
+}
