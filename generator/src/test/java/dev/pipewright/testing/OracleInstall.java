@@ -48,18 +48,12 @@ final class OracleInstall {
       // several module builds may run at once (mvn -T); the OS file lock serialises installs
       // across JVMs, the synchronized method within this one
       try (FileChannel channel = FileChannel.open(dir.resolve(".install.lock"),
-              StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock lock = channel.lock()) {
-        copyScripts(source, dir);
-        String stamp = sha256(source.resolve("package-lock.json"), source.resolve("package.json"));
-        Path stampFile = dir.resolve(STAMP);
-        boolean current = Files.isDirectory(dir.resolve("node_modules"))
-            && Files.isRegularFile(stampFile)
-            && Files.readString(stampFile).strip().equals(stamp);
-        if (!current) {
-          Files.deleteIfExists(stampFile);
-          OracleProcess.run(dir, NPM_TIMEOUT, List.of(npm(), "ci", "--no-audit", "--no-fund"));
-          Files.writeString(stampFile, stamp + "\n");
+          StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        FileLock lock = channel.lock();
+        try {
+          install(source, dir);
+        } finally {
+          lock.release();
         }
       }
     } catch (IOException e) {
@@ -67,6 +61,20 @@ final class OracleInstall {
     }
     home = dir;
     return dir;
+  }
+
+  private static void install(Path source, Path dir) throws IOException {
+    copyScripts(source, dir);
+    String stamp = sha256(source.resolve("package-lock.json"), source.resolve("package.json"));
+    Path stampFile = dir.resolve(STAMP);
+    boolean current = Files.isDirectory(dir.resolve("node_modules"))
+        && Files.isRegularFile(stampFile)
+        && Files.readString(stampFile).strip().equals(stamp);
+    if (!current) {
+      Files.deleteIfExists(stampFile);
+      OracleProcess.run(dir, NPM_TIMEOUT, List.of(npm(), "ci", "--no-audit", "--no-fund"));
+      Files.writeString(stampFile, stamp + "\n");
+    }
   }
 
   private static void copyScripts(Path source, Path dir) throws IOException {

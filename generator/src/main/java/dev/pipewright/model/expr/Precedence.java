@@ -18,6 +18,9 @@ final class Precedence {
   private static final Pattern SIMPLE_PATH =
       Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z_][A-Za-z0-9_-]*)*");
 
+  // "true.x" is not a path: keywords are literals, and a literal cannot be dereferenced
+  private static final Pattern KEYWORD = Pattern.compile("(true|false|null|NaN|Infinity)(\\.|$)");
+
   private Precedence() {}
 
   static int of(Expr e) {
@@ -28,7 +31,9 @@ final class Precedence {
       return UNARY;
     }
     if (e instanceof Raw r) {
-      return SIMPLE_PATH.matcher(r.text()).matches() ? POSTFIX : LOOSEST;
+      String text = r.text().strip();
+      boolean path = SIMPLE_PATH.matcher(text).matches() && !KEYWORD.matcher(text).lookingAt();
+      return path ? POSTFIX : LOOSEST;
     }
     if (isLiteral(e)) {
       return LITERAL;

@@ -75,6 +75,7 @@ class ExprLiteralTest {
     assertThat(Expr.raw("github.ref").eq("x").render()).isEqualTo("github.ref == 'x'");
     assertThat(Expr.raw("a || b").and(Expr.lit(true)).render()).isEqualTo("(a || b) && true");
     assertThat(Expr.raw("github.event").prop("x").render()).isEqualTo("github.event.x");
+    assertThat(Expr.raw("true").prop("x").render()).isEqualTo("(true).x");
     assertThatThrownBy(() -> Expr.raw(" ")).isInstanceOf(IllegalArgumentException.class);
   }
 }
