@@ -3,6 +3,7 @@ package dev.pipewright.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipewright.pipeline.AtomicWriter;
+import dev.pipewright.pipeline.FileSource;
 import dev.pipewright.pipeline.GeneratedFile;
 import dev.pipewright.pipeline.Pipeline;
 import dev.pipewright.pipeline.PipelineCatalog;
@@ -26,9 +27,9 @@ class ExamplesConformanceTest {
 
     @BeforeAll
     static void render() throws IOException {
-        List<Pipeline> pipelines = PipelineCatalog.load(ExamplesConformanceTest.class.getClassLoader());
+        List<Pipeline> pipelines = PipelineCatalog.pipelines(ExamplesConformanceTest.class.getClassLoader());
         assertThat(pipelines).extracting(Pipeline::id).contains("pipewright", "java-library");
-        List<GeneratedFile> generated = PipelineCatalog.render(pipelines);
+        List<GeneratedFile> generated = PipelineCatalog.render(pipelines.stream().map(FileSource::of).toList());
         AtomicWriter.write(root, generated);
         files = generated.stream().map(f -> root.resolve(f.path())).toList();
     }

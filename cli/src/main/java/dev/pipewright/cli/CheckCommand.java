@@ -4,7 +4,7 @@ import dev.pipewright.model.validation.WorkflowValidationException;
 import dev.pipewright.pipeline.Drift;
 import dev.pipewright.pipeline.DriftCheck;
 import dev.pipewright.pipeline.GeneratedFile;
-import dev.pipewright.pipeline.Pipeline;
+import dev.pipewright.pipeline.FileSource;
 import dev.pipewright.pipeline.PipelineCatalog;
 import java.io.PrintWriter;
 import java.util.List;
@@ -26,7 +26,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        List<Pipeline> pipelines;
+        List<FileSource> pipelines;
         List<GeneratedFile> files;
         try {
             pipelines = project.selected();
@@ -40,7 +40,7 @@ public final class CheckCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         List<Drift> drifts = DriftCheck.compare(project.root(), files,
-                pipelines.stream().map(Pipeline::outputDirectory).toList());
+                pipelines.stream().flatMap(p -> p.outputDirectories().stream()).toList());
         PrintWriter out = spec.commandLine().getOut();
         for (Drift d : drifts) {
             out.print(d.diff());

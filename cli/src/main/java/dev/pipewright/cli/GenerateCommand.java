@@ -3,7 +3,7 @@ package dev.pipewright.cli;
 import dev.pipewright.model.validation.WorkflowValidationException;
 import dev.pipewright.pipeline.AtomicWriter;
 import dev.pipewright.pipeline.GeneratedFile;
-import dev.pipewright.pipeline.Pipeline;
+import dev.pipewright.pipeline.FileSource;
 import dev.pipewright.pipeline.PipelineCatalog;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,8 +27,8 @@ public final class GenerateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<GeneratedFile> files;
         try {
-            List<Pipeline> pipelines = project.selected();
-            err.println("pipewright: rendering " + pipelines.size() + " pipeline(s)");
+            List<FileSource> pipelines = project.selected();
+            err.println("pipewright: rendering " + pipelines.size() + " source(s)");
             files = PipelineCatalog.render(pipelines);
         } catch (WorkflowValidationException e) {
             err.println("pipewright: invalid pipeline, nothing written:");

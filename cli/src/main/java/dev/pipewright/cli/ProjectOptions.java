@@ -1,6 +1,6 @@
 package dev.pipewright.cli;
 
-import dev.pipewright.pipeline.Pipeline;
+import dev.pipewright.pipeline.FileSource;
 import dev.pipewright.pipeline.PipelineCatalog;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ public final class ProjectOptions {
         return (out == null ? Path.of("") : out).toAbsolutePath().normalize();
     }
 
-    List<Pipeline> selected() {
+    List<FileSource> selected() {
         return PipelineCatalog.select(PipelineCatalog.load(ProjectOptions.class.getClassLoader()), pipelines);
     }
 }

@@ -14,6 +14,14 @@ public final class YamlMap implements YamlNode {
 
   public YamlMap() {}
 
+  /**
+   * A map built from plain Java values (String, Boolean, integral numbers, BigDecimal, List, Map),
+   * keeping the iteration order of the maps given.
+   */
+  public static YamlMap of(java.util.Map<String, ?> plain) {
+    return Values.map(plain);
+  }
+
   /** Adds or replaces {@code key}; a replaced key keeps its original position. */
   public YamlMap put(String key, YamlNode value) {
     Objects.requireNonNull(key, "key == null");

@@ -7,42 +7,61 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The pipelines on the class path, found with {@link ServiceLoader}, sorted by id. */
+/**
+ * Every source of generated files on the class path — {@link Pipeline}s and other
+ * {@link FileSource}s, both found with {@link ServiceLoader} — sorted by id.
+ */
 public final class PipelineCatalog {
     private PipelineCatalog() {}
 
-    public static List<Pipeline> load(ClassLoader loader) {
+    /** The pipelines alone. */
+    public static List<Pipeline> pipelines(ClassLoader loader) {
         List<Pipeline> list = new ArrayList<>();
         ServiceLoader.load(Pipeline.class, loader).forEach(list::add);
         list.sort(Comparator.comparing(Pipeline::id));
+        return list;
+    }
+
+    /** Pipelines and other file sources, with unique ids. */
+    public static List<FileSource> load(ClassLoader loader) {
+        List<FileSource> list = new ArrayList<>();
+        pipelines(loader).forEach(p -> list.add(FileSource.of(p)));
+        ServiceLoader.load(FileSource.class, loader).forEach(list::add);
+        list.sort(Comparator.comparing(FileSource::id));
         Set<String> ids = new TreeSet<>();
-        for (Pipeline p : list) {
-            if (!ids.add(p.id())) {
-                throw new IllegalStateException("two pipelines have the id " + p.id());
+        for (FileSource s : list) {
+            if (!ids.add(s.id())) {
+                throw new IllegalStateException("two sources of generated files have the id " + s.id());
             }
         }
         return list;
     }
 
-    /** The pipelines with these ids (all when ids is empty); an unknown id is an error listing the known ones. */
-    public static List<Pipeline> select(List<Pipeline> all, List<String> ids) {
+    /** The sources with these ids (all when ids is empty); an unknown id is an error listing the known ones. */
+    public static List<FileSource> select(List<FileSource> all, List<String> ids) {
         if (ids.isEmpty()) {
             return all;
         }
-        List<Pipeline> out = new ArrayList<>();
+        List<FileSource> out = new ArrayList<>();
         for (String id : ids) {
             out.add(all.stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow(() ->
                     new IllegalArgumentException("no pipeline '" + id + "'; known: "
-                            + all.stream().map(Pipeline::id).toList())));
+                            + all.stream().map(FileSource::id).toList())));
         }
         return out;
     }
 
-    /** Renders every pipeline, in order. */
-    public static List<GeneratedFile> render(List<Pipeline> pipelines) {
+    /** Every source's files, in order; two sources writing one path is an error. */
+    public static List<GeneratedFile> render(List<FileSource> sources) {
         List<GeneratedFile> files = new ArrayList<>();
-        for (Pipeline p : pipelines) {
-            files.addAll(PipelineRenderer.render(p));
+        Set<String> paths = new TreeSet<>();
+        for (FileSource s : sources) {
+            for (GeneratedFile f : s.files()) {
+                if (!paths.add(f.path())) {
+                    throw new IllegalStateException(f.path() + " is generated twice (again by " + s.id() + ")");
+                }
+                files.add(f);
+            }
         }
         return files;
     }

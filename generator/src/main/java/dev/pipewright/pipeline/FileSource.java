@@ -1,0 +1,40 @@
+package dev.pipewright.pipeline;
+
+import java.util.List;
+
+/**
+ * Anything Pipewright generates and {@code pipewright check} keeps in sync: a pipeline's
+ * workflows, or other files such as each action's {@code action.yml}. Implementations other than
+ * pipelines are found with {@link java.util.ServiceLoader} under this interface.
+ */
+public interface FileSource {
+
+    /** A short stable id, selectable with {@code --pipeline}. */
+    String id();
+
+    /** The directories this source owns; a generated-looking file there that it no longer produces is stale. */
+    List<String> outputDirectories();
+
+    /** The files, with paths relative to the project root. */
+    List<GeneratedFile> files();
+
+    /** A pipeline seen as a file source: its workflows rendered with headers. */
+    static FileSource of(Pipeline pipeline) {
+        return new FileSource() {
+            @Override
+            public String id() {
+                return pipeline.id();
+            }
+
+            @Override
+            public List<String> outputDirectories() {
+                return List.of(pipeline.outputDirectory());
+            }
+
+            @Override
+            public List<GeneratedFile> files() {
+                return PipelineRenderer.render(pipeline);
+            }
+        };
+    }
+}
