@@ -118,7 +118,7 @@ class GenerateCheckCommandTest {
     void unknownPipelineIsUsageError() {
         CliRun run = CliRun.of("generate", "--out", root.toString(), "--pipeline", "nope");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("no pipeline 'nope'; known: [java-library, pipewright]");
+        assertThat(run.err()).contains("no pipeline 'nope'; known: [actions, java-library, pipewright]");
         assertThat(root.resolve(".github")).doesNotExist();
     }
 }
