@@ -1,6 +1,5 @@
 package dev.pipewright.model.trigger;
 
-import dev.pipewright.model.Lists;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,5 @@
 package dev.pipewright.model.trigger;
 
-import dev.pipewright.model.Lists;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
