@@ -3,6 +3,7 @@ package dev.pipewright.emit;
 import dev.pipewright.model.trigger.ActivityTrigger;
 import dev.pipewright.model.trigger.CustomTrigger;
 import dev.pipewright.model.trigger.DispatchInput;
+import dev.pipewright.model.trigger.EventCatalog;
 import dev.pipewright.model.trigger.PullRequest;
 import dev.pipewright.model.trigger.Push;
 import dev.pipewright.model.trigger.Schedule;
@@ -61,7 +62,9 @@ final class TriggerTree {
         } else if (t instanceof CustomTrigger c) {
             Values.putAll(m, c.body());
         }
-        return m;
+        // GitHub's schema allows only null for events that take no configuration (create, fork, ...)
+        boolean nullOnly = EventCatalog.find(t.event()).map(spec -> spec.keys().isEmpty()).orElse(false);
+        return m.isEmpty() && nullOnly ? YamlNull.INSTANCE : m;
     }
 
     private static YamlMap dispatchInput(DispatchInput in) {

@@ -79,7 +79,9 @@ public final class YamlWriter {
 
   /** Writes what follows "key:"; nested collections go on the next lines, indented. */
   private void valueAfterKey(YamlNode node, int indent) {
-    if (node instanceof YamlScalar s) {
+    if (node instanceof YamlNull) {
+      out.append('\n');
+    } else if (node instanceof YamlScalar s) {
       out.append(' ');
       scalar(s, indent);
     } else if (node instanceof YamlMap m) {
@@ -114,7 +116,9 @@ public final class YamlWriter {
       out.append('-');
       // Collections start on the dash line ("- name: x", "- - a"): compact and valid in both
       // YAML versions; their lines continue aligned two columns right of the dash.
-      if (item instanceof YamlScalar s) {
+      if (item instanceof YamlNull) {
+        out.append('\n');
+      } else if (item instanceof YamlScalar s) {
         out.append(' ');
         scalar(s, indent);
       } else if (item instanceof YamlMap m) {

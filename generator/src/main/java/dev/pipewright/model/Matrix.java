@@ -1,5 +1,6 @@
 package dev.pipewright.model;
 
+import dev.pipewright.model.util.Lists;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,10 @@ public record Matrix(Map<String, Object> axes, List<Map<String, Object>> include
             throw new IllegalArgumentException("matrix has no axis and no include entry");
         }
         axes.forEach((k, v) -> {
+            if (k.equals("include") || k.equals("exclude")) {
+                throw new IllegalArgumentException("a matrix axis cannot be named " + k
+                        + "; GitHub reads that key as the matrix's " + k + " entries");
+            }
             if (!(v instanceof List<?>) && !(v instanceof String)) {
                 throw new IllegalArgumentException("matrix axis " + k + " must be a list of values or an expression");
             }

@@ -1,5 +1,6 @@
 package dev.pipewright.model;
 
+import dev.pipewright.model.util.Lists;
 import dev.pipewright.model.expr.Expr;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.pipewright.model;
 
+import dev.pipewright.model.util.Lists;
 import java.util.Map;
 import java.util.Objects;
 

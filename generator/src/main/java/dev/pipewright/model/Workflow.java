@@ -1,5 +1,6 @@
 package dev.pipewright.model;
 
+import dev.pipewright.model.util.Lists;
 import dev.pipewright.model.trigger.Trigger;
 import dev.pipewright.model.trigger.TriggerBuilder;
 import dev.pipewright.model.validation.WorkflowValidator;

@@ -51,11 +51,17 @@ enum Readers {
       s.items().forEach(i -> list.add(expected(i)));
       return list;
     }
+    if (node instanceof YamlNull) {
+      return null;
+    }
     return ((YamlScalar) node).value();
   }
 
   /** Null when equal, else a description of the first difference. */
   static String diff(Object expected, Object actual, String path) {
+    if (expected == null) {
+      return actual == null ? null : path + ": expected null, got " + describe(actual);
+    }
     if (expected instanceof Map<?, ?> em) {
       if (!(actual instanceof Map<?, ?> am)) {
         return path + ": expected a map, got " + describe(actual);

@@ -1,6 +1,6 @@
 package dev.pipewright.model.trigger;
 
-import dev.pipewright.model.Lists;
+import dev.pipewright.model.util.Lists;
 import java.util.Map;
 import java.util.Objects;
 

@@ -77,7 +77,9 @@ final class TriggerRules implements WorkflowRule {
                 problems.add(at, a.event() + " has no filter '" + f.getKey() + "'; it takes " + spec.get().keys());
             }
         }
-        exclusive(at, "branches", a.filters().getOrDefault("branches", List.of()),
-                a.filters().getOrDefault("branches-ignore", List.of()), problems);
+        for (String key : List.of("branches", "tags", "paths")) {
+            exclusive(at, key, a.filters().getOrDefault(key, List.of()),
+                    a.filters().getOrDefault(key + "-ignore", List.of()), problems);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.pipewright.model;
+package dev.pipewright.model.util;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** Defensive copies for records: immutable, null-free, insertion order kept. */
+/** Defensive copies for the records of every model package: immutable, null-free, in a deterministic order. */
 public final class Lists {
     private Lists() {}
 

@@ -1,4 +1,6 @@
-package dev.pipewright.model;
+package dev.pipewright.model.util;
+
+import dev.pipewright.model.Matrix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
