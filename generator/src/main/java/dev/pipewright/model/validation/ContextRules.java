@@ -5,6 +5,7 @@ import dev.pipewright.model.NormalJob;
 import dev.pipewright.model.Step;
 import dev.pipewright.model.Workflow;
 import dev.pipewright.model.expr.ContextReference;
+import dev.pipewright.model.expr.ExpressionParser;
 import dev.pipewright.model.expr.ExpressionScanner;
 import java.util.List;
 import java.util.Locale;
@@ -23,14 +24,25 @@ final class ContextRules implements WorkflowRule {
             try {
                 refs = site.condition() ? ExpressionScanner.inCondition(site.text())
                         : ExpressionScanner.inTemplate(site.text());
+                parseAll(site);
             } catch (IllegalArgumentException e) {
-                problems.add(site.where(), "malformed expression: " + e.getMessage());
+                problems.add(site.where(), "malformed expression: " + e.getMessage()
+                        + "; GitHub rejects the workflow, fix the expression");
                 continue;
             }
             for (ContextReference ref : refs) {
                 checkReference(site, ref, problems);
             }
         }
+    }
+
+    /** Parses every expression of the site, as GitHub does before it runs anything. */
+    private static void parseAll(ExpressionSite site) {
+        List<String> expressions = ExpressionScanner.expressions(site.text());
+        if (site.condition() && expressions.isEmpty() && !site.text().isBlank()) {
+            ExpressionParser.parse(site.text());
+        }
+        expressions.forEach(ExpressionParser::parse);
     }
 
     private static void checkReference(ExpressionSite site, ContextReference ref, Problems problems) {

@@ -21,7 +21,7 @@ class ExprPrecedencePropertyTest {
     for (int i = 0; i < TREES; i++) {
       Expr tree = random.next(5);
       String text = tree.render();
-      Expr parsed = ExprParser.parse(text);
+      Expr parsed = ExpressionParser.parse(text);
       assertThat(ExprTrees.fullyParenthesised(parsed))
           .as("tree #%d rendered as %s", i, text)
           .isEqualTo(ExprTrees.fullyParenthesised(tree));
@@ -41,7 +41,7 @@ class ExprPrecedencePropertyTest {
             + text.substring(pair[1] + 1);
         String reread;
         try {
-          reread = ExprTrees.fullyParenthesised(ExprParser.parse(without));
+          reread = ExprTrees.fullyParenthesised(ExpressionParser.parse(without));
         } catch (IllegalArgumentException e) {
           continue; // no longer valid: the parentheses were needed
         }

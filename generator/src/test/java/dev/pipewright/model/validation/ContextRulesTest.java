@@ -164,4 +164,38 @@ class ContextRulesTest {
               .contains("unterminated string literal");
         });
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "${{ github.ref == }}                     | unexpected end of expression",
+      "${{ contains(github.ref) }}              | contains() takes 2 arguments",
+      "${{ nosuch(github.ref) }}                | unknown function nosuch()",
+      "${{ (github.ref ]] }}                    | expected ')' but found ']'",
+      "${{ github.ref github.sha }}             | unexpected 'github'",
+      "${{ }}                                   | empty expression"})
+  void negativeExpressionGrammar(String value, String problem) {
+    assertThatThrownBy(workflow(job("build").env("X", value.strip()).build())::build)
+        .isInstanceOfSatisfying(WorkflowValidationException.class, e -> {
+          assertThat(e.problems()).hasSize(1);
+          assertThat(e.problems().get(0).where()).isEqualTo(new Where(W + " › job build › env.X"));
+          assertThat(e.problems().get(0).message()).startsWith("malformed expression: ").contains(problem);
+        });
+  }
+
+  @Test
+  void negativeBareConditionGrammar() {
+    assertThatThrownBy(workflow(bareJob("build").ifCondition("github.ref ==").step(Step.run("make").build()).build())::build)
+        .isInstanceOfSatisfying(WorkflowValidationException.class, e ->
+            assertThat(e.problems().get(0).message()).contains("unexpected end of expression"));
+  }
+
+  @Test
+  void positiveExpressionGrammar() {
+    assertAccepted(workflow(job("build")
+        .env("A", "${{ format('{0}-{1}', github.ref, github.sha) }}")
+        .env("B", "${{ !(github.event_name == 'push' && startsWith(github.ref, 'refs/tags/')) || false }}")
+        .env("C", "${{ github.event.commits.*.message[0] }}")
+        .env("D", "${{ fromJSON('[1,2]')[1] >= 0x1F }}")
+        .build()));
+  }
 }

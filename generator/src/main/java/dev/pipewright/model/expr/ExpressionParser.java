@@ -5,22 +5,30 @@ import java.util.List;
 import java.math.BigDecimal;
 
 /**
- * A test-only recursive-descent parser with GitHub's grammar, used to check that rendered text
- * reads back as the tree it came from.
+ * A recursive-descent parser with GitHub's expression grammar and precedence. It checks what
+ * GitHub's parser checks before a workflow runs — syntax, known functions, their arity — so a
+ * workflow with {@code ${{ github.ref == }}} fails when it is built, not when it is pushed.
  */
-final class ExprParser {
+public final class ExpressionParser {
+  private final String text;
   private final List<Token> tokens;
   private int next;
 
-  private ExprParser(List<Token> tokens) {
-    this.tokens = tokens;
+  private ExpressionParser(String text) {
+    this.text = text;
+    this.tokens = Lexer.lex(text);
   }
 
-  static Expr parse(String text) {
-    ExprParser p = new ExprParser(Lexer.lex(text));
+  /** The expression tree of {@code text} (the inside of a {@code ${{ }}}). */
+  public static Expr parse(String text) {
+    ExpressionParser p = new ExpressionParser(text);
+    if (p.tokens.isEmpty()) {
+      throw new ExpressionSyntaxException("empty expression", 0, text);
+    }
     Expr e = p.or();
     if (p.next < p.tokens.size()) {
-      throw new IllegalArgumentException("unexpected " + p.tokens.get(p.next).text() + " in " + text);
+      Token t = p.tokens.get(p.next);
+      throw new ExpressionSyntaxException("unexpected '" + t.text() + "'", t.start(), text);
     }
     return e;
   }
@@ -107,7 +115,7 @@ final class ExprParser {
       case NULL:
         return Expr.nullLiteral();
       case NUMBER:
-        return new NumberLiteral(new BigDecimal(t.text()));
+        return new NumberLiteral(number(t));
       case STRING:
         return new StringLiteral(t.value());
       case LEFT_PAREN: {
@@ -120,7 +128,7 @@ final class ExprParser {
           return new NamedValue(t.text());
         }
         Function f = Function.byName(t.text())
-            .orElseThrow(() -> new IllegalArgumentException("unknown function " + t.text()));
+            .orElseThrow(() -> new ExpressionSyntaxException("unknown function " + t.text() + "()", t.start(), text));
         List<Expr> args = new ArrayList<>();
         if (!match(TokenKind.RIGHT_PAREN)) {
           do {
@@ -128,10 +136,37 @@ final class ExprParser {
           } while (match(TokenKind.COMMA));
           expect(TokenKind.RIGHT_PAREN);
         }
-        return new FunctionCall(f, args);
+        try {
+          return new FunctionCall(f, args);
+        } catch (IllegalArgumentException arity) {
+          throw new ExpressionSyntaxException(arity.getMessage(), t.start(), text);
+        }
       }
       default:
-        throw new IllegalArgumentException("unexpected " + t.text() + " at " + t.start());
+        throw new ExpressionSyntaxException("unexpected '" + t.text() + "'", t.start(), text);
+    }
+  }
+
+  /** GitHub reads numbers with JavaScript's Number(): hex, octal and binary prefixes included. */
+  private BigDecimal number(Token t) {
+    String n = t.text();
+    String digits = n.startsWith("+") || n.startsWith("-") ? n.substring(1) : n;
+    boolean negative = n.startsWith("-");
+    try {
+      BigDecimal value;
+      if (digits.length() > 2 && digits.charAt(0) == '0' && "xXoObB".indexOf(digits.charAt(1)) >= 0) {
+        int radix = switch (Character.toLowerCase(digits.charAt(1))) {
+          case 'x' -> 16;
+          case 'o' -> 8;
+          default -> 2;
+        };
+        value = new BigDecimal(new java.math.BigInteger(digits.substring(2), radix));
+      } else {
+        value = new BigDecimal(digits);
+      }
+      return negative ? value.negate() : value;
+    } catch (NumberFormatException e) {
+      throw new ExpressionSyntaxException("'" + n + "' is not a number", t.start(), text);
     }
   }
 
@@ -149,7 +184,7 @@ final class ExprParser {
 
   private Token advance() {
     if (next >= tokens.size()) {
-      throw new IllegalArgumentException("unexpected end of expression");
+      throw new ExpressionSyntaxException("unexpected end of expression", text.length(), text);
     }
     return tokens.get(next++);
   }
@@ -157,7 +192,7 @@ final class ExprParser {
   private Token expect(TokenKind kind) {
     Token t = advance();
     if (!t.is(kind)) {
-      throw new IllegalArgumentException("expected " + kind + ", got " + t.text() + " at " + t.start());
+      throw new ExpressionSyntaxException("expected " + kind.describe() + " but found '" + t.text() + "'", t.start(), text);
     }
     return t;
   }
