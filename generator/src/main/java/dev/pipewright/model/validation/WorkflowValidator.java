@@ -16,7 +16,8 @@ public final class WorkflowValidator {
             new TriggerRules(),
             new PermissionRules(),
             new ConditionRules(),
-            new ContextRules());
+            new ContextRules(),
+            new CustomKeyRules());
 
     private WorkflowValidator() {}
 

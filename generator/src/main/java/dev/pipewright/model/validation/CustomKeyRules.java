@@ -1,0 +1,52 @@
+package dev.pipewright.model.validation;
+
+import dev.pipewright.model.CallJob;
+import dev.pipewright.model.Job;
+import dev.pipewright.model.NormalJob;
+import dev.pipewright.model.RunStep;
+import dev.pipewright.model.Step;
+import dev.pipewright.model.Workflow;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Custom keys are for what the model does not cover yet; one that names a modelled key would
+ * silently replace the typed value when written, so it is rejected with the method to use.
+ */
+final class CustomKeyRules implements WorkflowRule {
+    private static final Set<String> ROOT =
+            Set.of("name", "run-name", "on", "permissions", "env", "defaults", "concurrency", "jobs");
+    private static final Set<String> JOB = Set.of("name", "needs", "if", "permissions", "concurrency", "strategy");
+    private static final Set<String> NORMAL_JOB = Set.of("runs-on", "environment", "timeout-minutes",
+            "continue-on-error", "container", "services", "outputs", "env", "defaults", "steps");
+    private static final Set<String> CALL_JOB = Set.of("uses", "with", "secrets");
+    private static final Set<String> STEP = Set.of("id", "name", "if", "env", "continue-on-error", "timeout-minutes");
+    private static final Set<String> RUN_STEP = Set.of("run", "shell", "working-directory");
+    private static final Set<String> USES_STEP = Set.of("uses", "with");
+
+    @Override
+    public void check(Workflow w, Where where, Problems problems) {
+        collisions(w.custom(), ROOT, Set.of(), where, problems);
+        for (Job job : w.jobs()) {
+            Where at = where.job(job.id());
+            collisions(job.custom(), JOB, job instanceof CallJob ? CALL_JOB : NORMAL_JOB, at, problems);
+            if (job instanceof NormalJob n) {
+                for (int i = 0; i < n.steps().size(); i++) {
+                    Step s = n.steps().get(i);
+                    collisions(s.custom(), STEP, s instanceof RunStep ? RUN_STEP : USES_STEP,
+                            at.step(i + 1, s.id()), problems);
+                }
+            }
+        }
+    }
+
+    private static void collisions(Map<String, Object> custom, Set<String> common, Set<String> specific, Where at,
+            Problems problems) {
+        for (String key : custom.keySet()) {
+            if (common.contains(key) || specific.contains(key)) {
+                problems.add(at, "custom key '" + key + "' is a modelled key and would replace its typed value; "
+                        + "set it with the builder's " + key + " method instead");
+            }
+        }
+    }
+}
