@@ -1,19 +1,24 @@
 package dev.pipewright.emit;
 
 import dev.pipewright.model.CallJob;
+import dev.pipewright.model.CancelStep;
 import dev.pipewright.model.Concurrency;
 import dev.pipewright.model.Container;
 import dev.pipewright.model.Environment;
 import dev.pipewright.model.Job;
 import dev.pipewright.model.Matrix;
 import dev.pipewright.model.NormalJob;
+import dev.pipewright.model.ParallelStep;
 import dev.pipewright.model.Permissions;
 import dev.pipewright.model.RunDefaults;
 import dev.pipewright.model.RunStep;
 import dev.pipewright.model.RunsOn;
+import dev.pipewright.model.Snapshot;
 import dev.pipewright.model.Step;
 import dev.pipewright.model.Strategy;
 import dev.pipewright.model.UsesStep;
+import dev.pipewright.model.WaitAllStep;
+import dev.pipewright.model.WaitStep;
 import dev.pipewright.model.Workflow;
 
 /**
@@ -27,6 +32,7 @@ public final class WorkflowTree {
     public static YamlMap of(Workflow w) {
         YamlMap root = new YamlMap()
                 .putIfNotNull("name", w.name())
+                .putIfNotNull("description", w.description())
                 .putIfNotNull("run-name", w.runName())
                 .put("on", TriggerTree.of(w.on()))
                 .putIfNotNull("permissions", permissions(w.permissions()));
@@ -72,10 +78,14 @@ public final class WorkflowTree {
         if (c == null) {
             return null;
         }
-        if (c.cancelInProgress() == null) {
+        if (c.cancelInProgress() == null && c.queue() == null) {
             return YamlScalar.of(c.group());
         }
-        return new YamlMap().put("group", c.group()).put("cancel-in-progress", Values.node(c.cancelInProgress()));
+        YamlMap m = new YamlMap().put("group", c.group());
+        if (c.cancelInProgress() != null) {
+            m.put("cancel-in-progress", Values.node(c.cancelInProgress()));
+        }
+        return m.putIfNotNull("queue", c.queue());
     }
 
     /** {@code if:} text starting with '!' must be wrapped: YAML reads a leading '!' as a tag. */
@@ -104,6 +114,9 @@ public final class WorkflowTree {
         if (job.timeoutMinutes() != null) {
             m.put("timeout-minutes", Values.node(job.timeoutMinutes()));
         }
+        if (job.cancelTimeoutMinutes() != null) {
+            m.put("cancel-timeout-minutes", Values.node(job.cancelTimeoutMinutes()));
+        }
         if (job.continueOnError() != null) {
             m.put("continue-on-error", Values.node(job.continueOnError()));
         }
@@ -121,6 +134,7 @@ public final class WorkflowTree {
             m.put("env", Values.map(job.env()));
         }
         m.putIfNotNull("defaults", defaults(job.defaults()));
+        m.putIfNotNull("snapshot", snapshot(job.snapshot()));
         m.put("steps", new YamlSeq(job.steps().stream().map(s -> (YamlNode) step(s)).toList()));
         Values.putAll(m, job.custom());
         return m;
@@ -142,6 +156,18 @@ public final class WorkflowTree {
         }
         Values.putAll(m, job.custom());
         return m;
+    }
+
+    private static YamlNode snapshot(Snapshot s) {
+        if (s == null) {
+            return null;
+        }
+        if (s.condition() == null && s.version() == null) {
+            return YamlScalar.of(s.imageName());
+        }
+        return new YamlMap().put("image-name", s.imageName())
+                .putIfNotNull("if", condition(s.condition()))
+                .putIfNotNull("version", s.version());
     }
 
     private static YamlNode runsOn(RunsOn r) {
@@ -236,6 +262,9 @@ public final class WorkflowTree {
     }
 
     private static YamlMap step(Step s) {
+        if (s instanceof ParallelStep p) {
+            return new YamlMap().put("parallel", new YamlSeq(p.steps().stream().map(c -> (YamlNode) step(c)).toList()));
+        }
         YamlMap m = new YamlMap()
                 .putIfNotNull("name", s.name())
                 .putIfNotNull("id", s.id())
@@ -245,6 +274,18 @@ public final class WorkflowTree {
         }
         if (s.timeoutMinutes() != null) {
             m.put("timeout-minutes", Values.node(s.timeoutMinutes()));
+        }
+        if (s.background() != null) {
+            m.put("background", s.background());
+        }
+        if (s instanceof WaitStep w) {
+            return m.put("wait", Values.oneOrMany(w.targets()));
+        }
+        if (s instanceof WaitAllStep) {
+            return m.put("wait-all", true);
+        }
+        if (s instanceof CancelStep c) {
+            return m.put("cancel", c.target());
         }
         if (s instanceof UsesStep u) {
             m.put("uses", u.uses().versionComment() == null ? YamlScalar.of(u.uses().text())

@@ -13,9 +13,9 @@ import java.util.Set;
 /** A job that runs steps on a runner. */
 public record NormalJob(String id, String name, List<String> needs, String condition, RunsOn runsOn,
         Environment environment, Permissions permissions, Concurrency concurrency, Map<String, String> outputs,
-        Map<String, String> env, RunDefaults defaults, Object timeoutMinutes, Object continueOnError,
-        Strategy strategy, Container container, Map<String, Container> services, List<Step> steps,
-        Map<String, Object> custom) implements Job {
+        Map<String, String> env, RunDefaults defaults, Object timeoutMinutes, Object cancelTimeoutMinutes,
+        Object continueOnError, Strategy strategy, Container container, Map<String, Container> services,
+        Snapshot snapshot, List<Step> steps, Map<String, Object> custom) implements Job {
 
     public NormalJob {
         Objects.requireNonNull(id, "job id == null");
@@ -27,6 +27,7 @@ public record NormalJob(String id, String name, List<String> needs, String condi
         steps = Lists.copy(steps, "steps");
         custom = Lists.copy(custom, "custom keys");
         StepChecks.numberOrExpression(timeoutMinutes, "timeout-minutes");
+        StepChecks.numberOrExpression(cancelTimeoutMinutes, "cancel-timeout-minutes");
         StepChecks.flagOrExpression(continueOnError, "continue-on-error");
     }
 
@@ -53,10 +54,12 @@ public record NormalJob(String id, String name, List<String> needs, String condi
         b.env.putAll(env);
         b.defaults = defaults;
         b.timeoutMinutes = timeoutMinutes;
+        b.cancelTimeoutMinutes = cancelTimeoutMinutes;
         b.continueOnError = continueOnError;
         b.strategy = strategy;
         b.container = container;
         b.services.putAll(services);
+        b.snapshot = snapshot;
         b.steps.addAll(steps);
         b.custom.putAll(custom);
         return b;
@@ -70,9 +73,11 @@ public record NormalJob(String id, String name, List<String> needs, String condi
         private final Map<String, String> env = new LinkedHashMap<>();
         private RunDefaults defaults;
         private Object timeoutMinutes;
+        private Object cancelTimeoutMinutes;
         private Object continueOnError;
         private Container container;
         private final Map<String, Container> services = new LinkedHashMap<>();
+        private Snapshot snapshot;
         private final List<Step> steps = new ArrayList<>();
 
         private Builder(String id) {
@@ -129,6 +134,17 @@ public record NormalJob(String id, String name, List<String> needs, String condi
 
         public Builder timeoutMinutes(Expr value) {
             timeoutMinutes = value.wrapped();
+            return this;
+        }
+
+        /** Minutes GitHub lets the job's cleanup run after a cancellation before it is killed. */
+        public Builder cancelTimeoutMinutes(int minutes) {
+            cancelTimeoutMinutes = minutes;
+            return this;
+        }
+
+        public Builder snapshot(Snapshot value) {
+            snapshot = value;
             return this;
         }
 
@@ -191,7 +207,8 @@ public record NormalJob(String id, String name, List<String> needs, String condi
 
         public NormalJob build() {
             return new NormalJob(id, name, needs, condition, runsOn, environment, permissions, concurrency, outputs,
-                    env, defaults, timeoutMinutes, continueOnError, strategy, container, services, steps, custom);
+                    env, defaults, timeoutMinutes, cancelTimeoutMinutes, continueOnError, strategy, container, services,
+                    snapshot, steps, custom);
         }
     }
 }

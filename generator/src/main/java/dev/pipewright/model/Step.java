@@ -2,28 +2,45 @@ package dev.pipewright.model;
 
 import dev.pipewright.model.expr.Expr;
 import dev.pipewright.model.expr.StepReference;
+import java.util.List;
 import java.util.Map;
 
 /**
- * One step of a job: a shell command ({@link RunStep}) or an action ({@link UsesStep}). Both
- * carry the common keys; {@code custom} holds keys this version does not model.
+ * One step of a job: a shell command ({@link RunStep}), an action ({@link UsesStep}), or one of
+ * the steps that coordinate background steps ({@link WaitStep}, {@link WaitAllStep},
+ * {@link CancelStep}, {@link ParallelStep}), which have fewer keys. {@code custom} holds keys
+ * this version does not model.
  */
-public sealed interface Step extends StepReference permits RunStep, UsesStep {
+public sealed interface Step extends StepReference
+        permits RunStep, UsesStep, WaitStep, WaitAllStep, CancelStep, ParallelStep {
 
     String name();
 
     /** The {@code if:} condition, or null. */
-    String condition();
+    default String condition() {
+        return null;
+    }
 
-    Map<String, String> env();
+    default Map<String, String> env() {
+        return Map.of();
+    }
 
     /** Boolean or expression string, or null. */
     Object continueOnError();
 
     /** Integer or expression string, or null. */
-    Object timeoutMinutes();
+    default Object timeoutMinutes() {
+        return null;
+    }
 
-    Map<String, Object> custom();
+    /** True when the step runs in the background; null when not set. */
+    default Boolean background() {
+        return null;
+    }
+
+    default Map<String, Object> custom() {
+        return Map.of();
+    }
 
     @Override
     default String describe() {
@@ -53,5 +70,25 @@ public sealed interface Step extends StepReference permits RunStep, UsesStep {
 
     static UsesStep.Builder uses(ActionRef action) {
         return UsesStep.builder(action);
+    }
+
+    /** Waits for the background steps with these ids. */
+    static WaitStep waitFor(String... stepIds) {
+        return new WaitStep(null, null, null, List.of(stepIds));
+    }
+
+    /** Waits for every earlier background step. */
+    static WaitAllStep waitAll() {
+        return new WaitAllStep(null, null, null);
+    }
+
+    /** Cancels the background step with this id. */
+    static CancelStep cancel(String stepId) {
+        return new CancelStep(null, null, null, stepId);
+    }
+
+    /** Runs these steps concurrently, as background steps the job waits for before going on. */
+    static ParallelStep parallel(Step... steps) {
+        return new ParallelStep(List.of(steps));
     }
 }

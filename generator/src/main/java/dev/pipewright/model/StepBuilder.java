@@ -12,6 +12,7 @@ public abstract class StepBuilder<B extends StepBuilder<B>> {
     final Map<String, String> env = new LinkedHashMap<>();
     Object continueOnError;
     Object timeoutMinutes;
+    Boolean background;
     final Map<String, Object> custom = new LinkedHashMap<>();
 
     StepBuilder() {}
@@ -63,6 +64,12 @@ public abstract class StepBuilder<B extends StepBuilder<B>> {
 
     public B timeoutMinutes(int minutes) {
         timeoutMinutes = minutes;
+        return self();
+    }
+
+    /** Runs the step in the background; later {@code wait}/{@code wait-all}/{@code cancel} steps refer to its id. */
+    public B background(boolean value) {
+        background = value;
         return self();
     }
 

@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /** A step that runs an action; {@code with} values are strings, booleans or numbers, in insertion order. */
 public record UsesStep(String id, String name, String condition, Map<String, String> env, Object continueOnError,
-        Object timeoutMinutes, ActionRef uses, Map<String, Object> with, Map<String, Object> custom)
+        Object timeoutMinutes, Boolean background, ActionRef uses, Map<String, Object> with, Map<String, Object> custom)
         implements Step {
 
     public UsesStep {
@@ -32,7 +32,7 @@ public record UsesStep(String id, String name, String condition, Map<String, Str
 
     /** A copy with {@code uses} replaced (e.g. by its pinned form). */
     public UsesStep withUses(ActionRef ref) {
-        return new UsesStep(id, name, condition, env, continueOnError, timeoutMinutes, ref, with, custom);
+        return new UsesStep(id, name, condition, env, continueOnError, timeoutMinutes, background, ref, with, custom);
     }
 
     /** Builds a {@link UsesStep}. */
@@ -65,7 +65,7 @@ public record UsesStep(String id, String name, String condition, Map<String, Str
         }
 
         public UsesStep build() {
-            return new UsesStep(id, name, condition, env, continueOnError, timeoutMinutes, uses, with, custom);
+            return new UsesStep(id, name, condition, env, continueOnError, timeoutMinutes, background, uses, with, custom);
         }
     }
 }

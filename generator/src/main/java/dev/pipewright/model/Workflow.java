@@ -9,17 +9,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.EnumSet;
 
 /**
  * One workflow file. Built only through {@link Builder#build()}, which validates the whole
  * workflow and throws {@link dev.pipewright.model.validation.WorkflowValidationException} naming
  * every problem's place and fix.
  */
-public record Workflow(String fileName, String name, String runName, List<Trigger> on, Permissions permissions,
+public record Workflow(String fileName, String name, String description, String runName, List<Trigger> on, Permissions permissions,
         Map<String, String> env, RunDefaults defaults, Concurrency concurrency, List<Job> jobs,
-        Map<String, Object> custom) {
+        Map<String, Object> custom, Set<Preview> previews) {
 
     public Workflow {
+        previews = previews == null || previews.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(previews));
         Objects.requireNonNull(fileName, "fileName == null");
         on = Lists.copy(on, "on");
         env = Lists.copy(env, "env");
@@ -41,6 +44,7 @@ public record Workflow(String fileName, String name, String runName, List<Trigge
     public Builder toBuilder() {
         Builder b = new Builder(fileName);
         b.name = name;
+        b.description = description;
         b.runName = runName;
         b.on.addAll(on);
         b.permissions = permissions;
@@ -49,6 +53,7 @@ public record Workflow(String fileName, String name, String runName, List<Trigge
         b.concurrency = concurrency;
         b.jobs.addAll(jobs);
         b.custom.putAll(custom);
+        b.previews.addAll(previews);
         return b;
     }
 
@@ -56,6 +61,7 @@ public record Workflow(String fileName, String name, String runName, List<Trigge
     public static final class Builder {
         private final String fileName;
         private String name;
+        private String description;
         private String runName;
         private final List<Trigger> on = new ArrayList<>();
         private Permissions permissions;
@@ -64,6 +70,7 @@ public record Workflow(String fileName, String name, String runName, List<Trigge
         private Concurrency concurrency;
         private final List<Job> jobs = new ArrayList<>();
         private final Map<String, Object> custom = new LinkedHashMap<>();
+        private final Set<Preview> previews = EnumSet.noneOf(Preview.class);
 
         private Builder(String fileName) {
             this.fileName = fileName;
@@ -71,6 +78,12 @@ public record Workflow(String fileName, String name, String runName, List<Trigge
 
         public Builder name(String value) {
             name = value;
+            return this;
+        }
+
+        /** A description of the workflow, shown where GitHub lists workflows. */
+        public Builder description(String value) {
+            description = value;
             return this;
         }
 
@@ -133,9 +146,16 @@ public record Workflow(String fileName, String name, String runName, List<Trigge
             return this;
         }
 
+        /** Accepts syntax GitHub ships behind a feature flag; only when the flag is on for your organization. */
+        public Builder allowPreview(Preview... values) {
+            previews.addAll(List.of(values));
+            return this;
+        }
+
         /** Validates and returns the workflow. */
         public Workflow build() {
-            Workflow w = new Workflow(fileName, name, runName, on, permissions, env, defaults, concurrency, jobs, custom);
+            Workflow w = new Workflow(fileName, name, description, runName, on, permissions, env, defaults, concurrency, jobs, custom,
+                    previews);
             WorkflowValidator.check(w);
             return w;
         }

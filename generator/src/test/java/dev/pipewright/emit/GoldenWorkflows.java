@@ -198,7 +198,7 @@ final class GoldenWorkflows {
             .build())
         .step(Step.run("Get-ChildItem -Recurse coverage").shell("pwsh").workingDirectory("packages/app")
             .ifCondition(Expr.failure()).build())
-        .custom("cancel-timeout-minutes", 5)
+        .cancelTimeoutMinutes(5)
         .build();
     return Workflow.builder("services.yml")
         .name("Integration")

@@ -26,7 +26,7 @@ final class OracleInstall {
   private static final Duration NPM_TIMEOUT = Duration.ofMinutes(10);
   private static final String STAMP = ".installed-lock.sha256";
   // scripts of our own, shipped in this module's test resources (and so in its test-jar)
-  private static final List<String> OWN_SCRIPTS = List.of("expressions.mjs");
+  private static final List<String> OWN_SCRIPTS = List.of("expressions.mjs", "workflow-parser-preview.mjs");
 
   private static Path home;
 

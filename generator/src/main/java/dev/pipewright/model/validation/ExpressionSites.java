@@ -5,6 +5,7 @@ import dev.pipewright.model.Concurrency;
 import dev.pipewright.model.Container;
 import dev.pipewright.model.Job;
 import dev.pipewright.model.NormalJob;
+import dev.pipewright.model.ParallelStep;
 import dev.pipewright.model.RunStep;
 import dev.pipewright.model.RunsOn;
 import dev.pipewright.model.Step;
@@ -90,6 +91,11 @@ final class ExpressionSites {
             add(at.key("environment.url"), "environment.url", job.environment().url(), Availability.ENVIRONMENT_URL, job);
         }
         add(at.key("timeout-minutes"), "timeout-minutes", job.timeoutMinutes(), m, job);
+        add(at.key("cancel-timeout-minutes"), "cancel-timeout-minutes", job.cancelTimeoutMinutes(), m, job);
+        if (job.snapshot() != null && job.snapshot().condition() != null) {
+            sites.add(new ExpressionSite(at.key("snapshot.if"), "snapshot.if", job.snapshot().condition(), m, true, job,
+                    -1));
+        }
         add(at.key("continue-on-error"), "continue-on-error", job.continueOnError(), m, job);
         job.env().forEach((k, v) -> add(at.key("env." + k), "env", v, Availability.JOB_ENV, job));
         job.outputs().forEach((k, v) -> add(at.key("outputs." + k), "outputs", v, Availability.JOB_OUTPUTS, job));
@@ -100,7 +106,17 @@ final class ExpressionSites {
         container(job.container(), at.key("container"), job);
         job.services().forEach((id, s) -> container(s, at.key("services." + id), job));
         for (int i = 0; i < job.steps().size(); i++) {
-            step(job.steps().get(i), at.step(i + 1, job.steps().get(i).id()), job, i);
+            Step s = job.steps().get(i);
+            Where stepAt = at.step(i + 1, s.id());
+            if (s instanceof ParallelStep p) {
+                for (int k = 0; k < p.steps().size(); k++) {
+                    Step child = p.steps().get(k);
+                    step(child, stepAt.key("parallel step " + (k + 1) + (child.id() == null ? "" : " (id: "
+                            + child.id() + ")")), job, i);
+                }
+            } else {
+                step(s, stepAt, job, i);
+            }
         }
     }
 

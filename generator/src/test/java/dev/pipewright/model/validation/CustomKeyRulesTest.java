@@ -16,11 +16,10 @@ class CustomKeyRulesTest {
   @Test
   void positiveKeysTheModelDoesNotCoverYet() {
     assertAccepted(workflow(bareJob("build")
-            .custom("snapshot", Map.of("image-name", "my-image"))
-            .custom("cancel-timeout-minutes", 5)
-            .step(Step.run("make").custom("background", true).build())
+            .custom("runner-priority", Map.of("level", "high"))
+            .step(Step.run("make").custom("retry", 2).build())
             .build())
-        .custom("description", "Builds everything"));
+        .custom("x-owner", "platform-team"));
   }
 
   @Test
