@@ -38,11 +38,16 @@ public final class PipelineCatalog {
         return out;
     }
 
-    /** Renders every pipeline, in order. */
+    /** Renders every pipeline, in order, with the bundled action lock. */
     public static List<GeneratedFile> render(List<Pipeline> pipelines) {
+        return render(pipelines, ActionLock.bundled());
+    }
+
+    /** Renders every pipeline, in order, pinning actions from the lock. */
+    public static List<GeneratedFile> render(List<Pipeline> pipelines, ActionLock lock) {
         List<GeneratedFile> files = new ArrayList<>();
         for (Pipeline p : pipelines) {
-            files.addAll(PipelineRenderer.render(p));
+            files.addAll(PipelineRenderer.render(p, lock));
         }
         return files;
     }
