@@ -1,6 +1,8 @@
 package dev.pipewright.examples.javalibrary;
 
-import dev.pipewright.examples.Pins;
+import dev.pipewright.bindings.ActionsCheckout;
+import dev.pipewright.bindings.ActionsSetupJava;
+import dev.pipewright.bindings.ActionsUploadArtifact;
 import dev.pipewright.model.Concurrency;
 import dev.pipewright.model.Environment;
 import dev.pipewright.model.Job;
@@ -46,15 +48,24 @@ public final class JavaLibraryPipeline implements Pipeline {
     }
 
     private static UsesStep checkout() {
-        return Step.uses(Pins.CHECKOUT).name("Check out").with("persist-credentials", false).build();
+        return ActionsCheckout.builder().name("Check out").persistCredentials(false).build();
     }
 
     private static UsesStep setupJava(Object version) {
-        return Step.uses(Pins.SETUP_JAVA).name("Set up JDK")
-                .with("distribution", "temurin")
-                .with("java-version", String.valueOf(version))
-                .with("cache", "maven")
+        return ActionsSetupJava.builder().name("Set up JDK")
+                .distribution("temurin")
+                .javaVersion(String.valueOf(version))
+                .cache("maven")
                 .build();
+    }
+
+    /** A matrix entry in the order given (Map.of iterates in a different order on each JVM run). */
+    private static java.util.Map<String, Object> entry(String... keysAndValues) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
     }
 
     static Workflow ci() {
@@ -66,7 +77,7 @@ public final class JavaLibraryPipeline implements Pipeline {
                 .strategy(Strategy.of(Matrix.builder()
                                 .axis("os", "ubuntu-24.04", "windows-2025", "macos-15")
                                 .axis("java", "17", "21", "25")
-                                .exclude(java.util.Map.of("os", "windows-2025", "java", "21"))
+                                .exclude(entry("os", "windows-2025", "java", "21"))
                                 .build())
                         .failFast(false))
                 .step(checkout())
@@ -114,10 +125,9 @@ public final class JavaLibraryPipeline implements Pipeline {
                         .name("Build")
                         .env("VERSION", version.output("version"))
                         .build())
-                .step(Step.uses(Pins.UPLOAD_ARTIFACT).name("Keep the jars")
-                        .with("name", "jars")
-                        .with("path", "target/*.jar")
-                        .with("retention-days", 7)
+                .step(ActionsUploadArtifact.builder("target/*.jar").name("Keep the jars")
+                        .nameInput("jars")
+                        .retentionDays(7)
                         .build())
                 .build();
         NormalJob publish = Job.builder("publish")

@@ -1,6 +1,9 @@
 package dev.pipewright.examples.self;
 
-import dev.pipewright.examples.Pins;
+import dev.pipewright.bindings.ActionsCheckout;
+import dev.pipewright.bindings.ActionsSetupJava;
+import dev.pipewright.bindings.ActionsSetupNode;
+import dev.pipewright.bindings.ActionsUploadArtifact;
 import dev.pipewright.model.Concurrency;
 import dev.pipewright.model.Job;
 import dev.pipewright.model.Matrix;
@@ -42,21 +45,20 @@ public final class PipewrightPipeline implements Pipeline {
                 .permissions(Permissions.contentsRead())
                 .timeoutMinutes(30)
                 .strategy(Strategy.of(Matrix.builder().axis("java", 17, 25).build()).failFast(false))
-                .step(Step.uses(Pins.CHECKOUT).name("Check out").with("persist-credentials", false).build())
-                .step(Step.uses(Pins.SETUP_JAVA).name("Set up JDK")
-                        .with("distribution", "temurin")
-                        .with("java-version", Expr.matrix("java"))
-                        .with("cache", "maven")
+                .step(ActionsCheckout.builder().name("Check out").persistCredentials(false).build())
+                .step(ActionsSetupJava.builder().name("Set up JDK")
+                        .distribution("temurin")
+                        .javaVersion(Expr.matrix("java"))
+                        .cache("maven")
                         .build())
-                .step(Step.uses(Pins.SETUP_NODE).name("Set up Node.js for the conformance oracles")
-                        .with("node-version", "20")
+                .step(ActionsSetupNode.builder().name("Set up Node.js for the conformance oracles")
+                        .nodeVersion("20")
                         .build())
                 .step(Step.run("bash .ci/run").name("Build, test and check generated files").id("verify").build())
-                .step(Step.uses(Pins.UPLOAD_ARTIFACT).name("Upload test reports")
+                .step(ActionsUploadArtifact.builder("**/target/surefire-reports/").name("Upload test reports")
                         .ifCondition(Expr.always())
-                        .with("name", "surefire-reports-jdk" + Expr.matrix("java").wrapped())
-                        .with("path", "**/target/surefire-reports/")
-                        .with("retention-days", 7)
+                        .nameInput("surefire-reports-jdk" + Expr.matrix("java").wrapped())
+                        .retentionDays(7)
                         .build())
                 .build();
         return Workflow.builder("ci.yml")

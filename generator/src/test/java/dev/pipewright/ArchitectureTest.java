@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  *   pipeline         → emit, model, model.trigger, model.expr, model.validation
+ *   bindings         → model, model.expr
  *   emit             → model, model.trigger, model.expr
  *   model.validation → model, model.trigger, model.expr, model.util
  *   model            → model.trigger, model.expr, model.util
@@ -41,6 +42,7 @@ class ArchitectureTest {
   private static final String BASE = "dev.pipewright.";
   private static final Map<String, Set<String>> ALLOWED = Map.of(
       "pipeline", Set.of("emit", "model", "model.trigger", "model.expr", "model.validation"),
+      "bindings", Set.of("model", "model.expr"),
       "emit", Set.of("model", "model.trigger", "model.expr"),
       "model.validation", Set.of("model", "model.trigger", "model.expr", "model.util"),
       "model", Set.of("model.trigger", "model.expr", "model.util"),

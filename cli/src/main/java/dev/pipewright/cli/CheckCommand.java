@@ -30,7 +30,7 @@ public final class CheckCommand implements Callable<Integer> {
         List<GeneratedFile> files;
         try {
             pipelines = project.selected();
-            files = PipelineCatalog.render(pipelines);
+            files = PipelineCatalog.render(pipelines, project.lock());
         } catch (WorkflowValidationException e) {
             err.println("pipewright: invalid pipeline:");
             e.problems().forEach(p -> err.println("  " + p));

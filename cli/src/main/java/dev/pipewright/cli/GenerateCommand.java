@@ -29,7 +29,7 @@ public final class GenerateCommand implements Callable<Integer> {
         try {
             List<FileSource> pipelines = project.selected();
             err.println("pipewright: rendering " + pipelines.size() + " source(s)");
-            files = PipelineCatalog.render(pipelines);
+            files = PipelineCatalog.render(pipelines, project.lock());
         } catch (WorkflowValidationException e) {
             err.println("pipewright: invalid pipeline, nothing written:");
             e.problems().forEach(p -> err.println("  " + p));

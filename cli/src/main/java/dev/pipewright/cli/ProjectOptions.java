@@ -1,5 +1,6 @@
 package dev.pipewright.cli;
 
+import dev.pipewright.pipeline.ActionLock;
 import dev.pipewright.pipeline.FileSource;
 import dev.pipewright.pipeline.PipelineCatalog;
 import java.nio.file.Path;
@@ -19,6 +20,11 @@ public final class ProjectOptions {
 
     Path root() {
         return (out == null ? Path.of("") : out).toAbsolutePath().normalize();
+    }
+
+    /** The bundled action lock, overridden by the project's {@code .github/pipewright.lock.yml}. */
+    ActionLock lock() {
+        return ActionLock.forProject(root());
     }
 
     List<FileSource> selected() {

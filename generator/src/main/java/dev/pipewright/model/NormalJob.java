@@ -40,6 +40,13 @@ public record NormalJob(String id, String name, List<String> needs, String condi
         return new Builder(id);
     }
 
+    /** A copy with other steps and nothing else changed. */
+    public NormalJob withSteps(List<Step> replacement) {
+        return new NormalJob(id, name, needs, condition, runsOn, environment, permissions, concurrency, outputs, env,
+                defaults, timeoutMinutes, cancelTimeoutMinutes, continueOnError, strategy, container, services,
+                snapshot, replacement, custom);
+    }
+
     /** A builder pre-filled with this job, for overrides by id. */
     public Builder toBuilder() {
         Builder b = new Builder(id);

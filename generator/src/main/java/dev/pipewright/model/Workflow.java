@@ -40,6 +40,12 @@ public record Workflow(String fileName, String name, String description, String 
                 .orElseThrow(() -> new IllegalArgumentException("workflow " + fileName + " has no job '" + id + "'"));
     }
 
+    /** A copy with other jobs and nothing else changed; not validated again (for render-time passes like pinning). */
+    public Workflow withJobs(List<Job> replacement) {
+        return new Workflow(fileName, name, description, runName, on, permissions, env, defaults, concurrency,
+                replacement, custom, previews);
+    }
+
     /** A builder pre-filled with this workflow, for overrides by job id. */
     public Builder toBuilder() {
         Builder b = new Builder(fileName);

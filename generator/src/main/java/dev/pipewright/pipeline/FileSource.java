@@ -15,8 +15,8 @@ public interface FileSource {
     /** The directories this source owns; a generated-looking file there that it no longer produces is stale. */
     List<String> outputDirectories();
 
-    /** The files, with paths relative to the project root. */
-    List<GeneratedFile> files();
+    /** The files, with paths relative to the project root; pipelines pin their actions from the lock. */
+    List<GeneratedFile> files(ActionLock lock);
 
     /** A pipeline seen as a file source: its workflows rendered with headers. */
     static FileSource of(Pipeline pipeline) {
@@ -32,8 +32,8 @@ public interface FileSource {
             }
 
             @Override
-            public List<GeneratedFile> files() {
-                return PipelineRenderer.render(pipeline);
+            public List<GeneratedFile> files(ActionLock lock) {
+                return PipelineRenderer.render(pipeline, lock);
             }
         };
     }

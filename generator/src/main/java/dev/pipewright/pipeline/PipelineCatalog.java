@@ -51,12 +51,17 @@ public final class PipelineCatalog {
         return out;
     }
 
-    /** Every source's files, in order; two sources writing one path is an error. */
+    /** Every source's files, in order, pinning actions from the bundled lock. */
     public static List<GeneratedFile> render(List<FileSource> sources) {
+        return render(sources, ActionLock.bundled());
+    }
+
+    /** Every source's files, in order, pinning actions from the lock; two sources writing one path is an error. */
+    public static List<GeneratedFile> render(List<FileSource> sources, ActionLock lock) {
         List<GeneratedFile> files = new ArrayList<>();
         Set<String> paths = new TreeSet<>();
         for (FileSource s : sources) {
-            for (GeneratedFile f : s.files()) {
+            for (GeneratedFile f : s.files(lock)) {
                 if (!paths.add(f.path())) {
                     throw new IllegalStateException(f.path() + " is generated twice (again by " + s.id() + ")");
                 }

@@ -15,7 +15,13 @@ public final class PipelineRenderer {
 
     private PipelineRenderer() {}
 
+    /** Renders with the bundled action lock. */
     public static List<GeneratedFile> render(Pipeline pipeline) {
+        return render(pipeline, ActionLock.bundled());
+    }
+
+    /** Renders with every action pinned to its commit from the lock (see {@link ActionPinning}). */
+    public static List<GeneratedFile> render(Pipeline pipeline, ActionLock lock) {
         List<GeneratedFile> files = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (Workflow w : pipeline.workflows()) {
@@ -24,7 +30,7 @@ public final class PipelineRenderer {
                         + w.fileName());
             }
             String path = pipeline.outputDirectory().replaceAll("/+$", "") + "/" + w.fileName();
-            files.add(new GeneratedFile(path, YamlWriter.write(WorkflowTree.of(w), header(pipeline))));
+            files.add(new GeneratedFile(path, YamlWriter.write(WorkflowTree.of(ActionPinning.pin(w, lock)), header(pipeline))));
         }
         return files;
     }

@@ -4,6 +4,7 @@ import dev.pipewright.action.Action;
 import dev.pipewright.action.Actions;
 import dev.pipewright.emit.YamlMap;
 import dev.pipewright.emit.YamlWriter;
+import dev.pipewright.pipeline.ActionLock;
 import dev.pipewright.pipeline.FileSource;
 import dev.pipewright.pipeline.GeneratedFile;
 import dev.pipewright.pipeline.PipelineRenderer;
@@ -30,7 +31,7 @@ public final class ActionMetadataSource implements FileSource {
     }
 
     @Override
-    public List<GeneratedFile> files() {
+    public List<GeneratedFile> files(ActionLock lock) {
         String version = imageVersion();
         return Actions.all().stream().map(a -> file(a, version)).toList();
     }

@@ -3,6 +3,7 @@ package dev.pipewright.action.metadata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipewright.action.Actions;
+import dev.pipewright.pipeline.ActionLock;
 import dev.pipewright.pipeline.AtomicWriter;
 import dev.pipewright.pipeline.GeneratedFile;
 import dev.pipewright.testing.Oracles;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 class ActionMetadataSourceTest {
-    private final List<GeneratedFile> files = new ActionMetadataSource().files();
+    private final List<GeneratedFile> files = new ActionMetadataSource().files(ActionLock.bundled());
 
     @Test
     void oneActionYmlPerAction() {

@@ -29,6 +29,15 @@ class ListsTest {
     }
 
     @Test
+    void anEarlierCopyKeepsItsOrderWhenCopiedAgain() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("zeta", "1");
+        m.put("alpha", "2");
+        Map<String, String> once = Lists.copy(m, "m");
+        assertThat(Lists.copy(once, "m").keySet()).containsExactly("zeta", "alpha");
+    }
+
+    @Test
     void nullsAreRejectedNamingTheCollection() {
         Map<String, String> m = new HashMap<>();
         m.put("k", null);

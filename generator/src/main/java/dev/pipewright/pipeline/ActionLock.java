@@ -1,0 +1,157 @@
+package dev.pipewright.pipeline;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Commit SHAs of action release tags ({@code owner/repo@vX.Y.Z: <40 hex>}), read from the lock
+ * bundled with Pipewright ({@code catalog/actions.lock}) and, per entry, overridden by a project's
+ * {@code .github/pipewright.lock.yml}.
+ *
+ * <p>The format is the YAML subset {@link #format()} writes: comment lines, blank lines and one
+ * {@code key: sha} mapping entry per line. Anything else is rejected with its line number, so a
+ * hand edit cannot silently drop an entry.
+ */
+public final class ActionLock {
+    /** The project's own lock, relative to the project root. */
+    public static final String PROJECT_LOCK = ".github/pipewright.lock.yml";
+    /** The bundled lock on the class path. */
+    public static final String RESOURCE = "pipewright/actions.lock";
+
+    private static final Pattern ENTRY = Pattern.compile(
+            "([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)@([^\\s:#'\"]+)\\s*:\\s*['\"]?([0-9a-f]{40})['\"]?\\s*(#.*)?");
+    private static final Pattern KEY = Pattern.compile("([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)@([^\\s:#'\"]+)");
+
+    private final Map<String, String> entries;
+
+    private ActionLock(Map<String, String> entries) {
+        this.entries = Collections.unmodifiableMap(new TreeMap<>(entries));
+    }
+
+    public static ActionLock empty() {
+        return new ActionLock(Map.of());
+    }
+
+    public static ActionLock of(Map<String, String> entries) {
+        entries.forEach(ActionLock::check);
+        return new ActionLock(entries);
+    }
+
+    /** The lock bundled with Pipewright. */
+    public static ActionLock bundled() {
+        try (InputStream in = ActionLock.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the class path; rebuild Pipewright");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), RESOURCE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The bundled lock with the entries of {@code root/.github/pipewright.lock.yml} (if present) on top. */
+    public static ActionLock forProject(Path root) {
+        Path project = root.resolve(PROJECT_LOCK);
+        return Files.isRegularFile(project) ? bundled().overriddenBy(read(project)) : bundled();
+    }
+
+    public static ActionLock read(Path file) {
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses lock text; {@code source} names the file in error messages. */
+    public static ActionLock parse(String text, String source) {
+        Map<String, String> map = new TreeMap<>();
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            Matcher m = ENTRY.matcher(line);
+            if (!m.matches()) {
+                throw new IllegalArgumentException(source + ":" + (i + 1) + ": expected 'owner/repo@tag: <40-hex sha>', got '"
+                        + line + "'");
+            }
+            String key = m.group(1) + "@" + m.group(2);
+            if (map.put(key, m.group(3)) != null) {
+                throw new IllegalArgumentException(source + ":" + (i + 1) + ": " + key + " is listed twice");
+            }
+        }
+        return new ActionLock(map);
+    }
+
+    /** A lock with these entries, and those of {@code other} replacing any with the same key. */
+    public ActionLock overriddenBy(ActionLock other) {
+        Map<String, String> m = new TreeMap<>(entries);
+        m.putAll(other.entries);
+        return new ActionLock(m);
+    }
+
+    /** A copy with one entry added or replaced. */
+    public ActionLock with(String key, String sha) {
+        check(key, sha);
+        Map<String, String> m = new TreeMap<>(entries);
+        m.put(key, sha);
+        return new ActionLock(m);
+    }
+
+    /** The commit of {@code repository@tag}, where repository is {@code owner/repo} (no sub-path). */
+    public Optional<String> sha(String repository, String tag) {
+        return Optional.ofNullable(entries.get(repository + "@" + tag));
+    }
+
+    /** Entries sorted by key. */
+    public Map<String, String> entries() {
+        return entries;
+    }
+
+    /** The lock file text: a header comment, then the entries sorted by key. */
+    public String format() {
+        StringBuilder sb = new StringBuilder()
+                .append("# Commit SHAs of action release tags, written by `pipewright pin`.\n")
+                .append("# Generated uses: lines read `owner/repo@<sha> # tag`; refresh with: ./pipewright pin\n");
+        entries.forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
+        return sb.toString();
+    }
+
+    /** The {@code owner/repo} part of an action target such as {@code github/codeql-action/upload-sarif}. */
+    public static String repository(String target) {
+        String[] parts = target.split("/", 3);
+        if (parts.length < 2) {
+            throw new IllegalArgumentException("'" + target + "' is not owner/repo[/path]");
+        }
+        return parts[0] + "/" + parts[1];
+    }
+
+    /** Checks {@code owner/repo@tag} syntax; returns the matcher's repository and tag. */
+    public static String[] splitKey(String key) {
+        Matcher m = KEY.matcher(Objects.requireNonNull(key, "key == null"));
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + key + "' is not owner/repo@tag");
+        }
+        return new String[] {m.group(1), m.group(2)};
+    }
+
+    private static void check(String key, String sha) {
+        splitKey(key);
+        if (sha == null || !sha.matches("[0-9a-f]{40}")) {
+            throw new IllegalArgumentException(key + ": '" + sha + "' is not a 40-hex commit SHA");
+        }
+    }
+}
