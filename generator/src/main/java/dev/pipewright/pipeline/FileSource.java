@@ -18,7 +18,7 @@ public interface FileSource {
     /** The files, with paths relative to the project root; pipelines pin their actions from the lock. */
     List<GeneratedFile> files(ActionLock lock);
 
-    /** A pipeline seen as a file source: its workflows rendered with headers. */
+    /** A pipeline seen as a file source: its workflows and dependabot.yml rendered with headers. */
     static FileSource of(Pipeline pipeline) {
         return new FileSource() {
             @Override
@@ -28,7 +28,7 @@ public interface FileSource {
 
             @Override
             public List<String> outputDirectories() {
-                return List.of(pipeline.outputDirectory());
+                return PipelineRenderer.outputDirectories(pipeline);
             }
 
             @Override

@@ -1,12 +1,14 @@
 package dev.pipewright.pipeline;
 
 import dev.pipewright.model.Workflow;
+import dev.pipewright.model.dependabot.DependabotConfig;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * A pipeline source: the workflows of one system. Implementations are found with
- * {@link java.util.ServiceLoader}, so a project only lists its classes in
- * {@code META-INF/services/dev.pipewright.pipeline.Pipeline}.
+ * A pipeline source: the workflows of one system, and optionally its dependabot.yml.
+ * Implementations are found with {@link java.util.ServiceLoader}, so a project only lists its
+ * classes in {@code META-INF/services/dev.pipewright.pipeline.Pipeline}.
  */
 public interface Pipeline {
 
@@ -21,4 +23,24 @@ public interface Pipeline {
 
     /** The workflows, each written to {@code outputDirectory()/fileName()}. */
     List<Workflow> workflows();
+
+    /** The Dependabot config written to {@link #dependabotPath()}; none by default. */
+    default Optional<DependabotConfig> dependabot() {
+        return Optional.empty();
+    }
+
+    /**
+     * Where the dependabot.yml goes, relative to the project root. GitHub reads only
+     * {@code .github/dependabot.yml}, the sibling of {@code .github/workflows}; so when the
+     * workflows directory ends with {@code /workflows} the file goes beside that directory,
+     * otherwise (a self-contained example folder) inside the output directory, next to the
+     * workflows.
+     */
+    default String dependabotPath() {
+        String dir = outputDirectory().replaceAll("/+$", "");
+        if (dir.endsWith("/workflows")) {
+            return dir.substring(0, dir.length() - "workflows".length()) + "dependabot.yml";
+        }
+        return dir + "/dependabot.yml";
+    }
 }

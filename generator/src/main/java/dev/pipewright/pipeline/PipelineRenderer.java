@@ -1,5 +1,6 @@
 package dev.pipewright.pipeline;
 
+import dev.pipewright.emit.DependabotTree;
 import dev.pipewright.emit.WorkflowTree;
 import dev.pipewright.emit.YamlWriter;
 import dev.pipewright.model.Workflow;
@@ -8,7 +9,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Renders a pipeline's workflows to files, each with a header naming its source and the regenerate command. */
+/**
+ * Renders a pipeline's workflows (and its dependabot.yml, when it has one) to files, each with a
+ * header naming its source and the regenerate command.
+ */
 public final class PipelineRenderer {
     /** The command that rewrites every generated file; named in each header. */
     public static final String REGENERATE = "./pipewright generate";
@@ -32,7 +36,28 @@ public final class PipelineRenderer {
             String path = pipeline.outputDirectory().replaceAll("/+$", "") + "/" + w.fileName();
             files.add(new GeneratedFile(path, YamlWriter.write(WorkflowTree.of(ActionPinning.pin(w, lock)), header(pipeline))));
         }
+        pipeline.dependabot().ifPresent(config -> {
+            String path = pipeline.dependabotPath();
+            if (files.stream().anyMatch(f -> f.path().equals(path))) {
+                throw new IllegalArgumentException("pipeline " + pipeline.id() + " has a workflow at " + path
+                        + ", where its dependabot.yml goes; rename the workflow or override dependabotPath()");
+            }
+            files.add(new GeneratedFile(path, YamlWriter.write(DependabotTree.of(config), header(pipeline))));
+        });
         return files;
+    }
+
+    /**
+     * The directories a pipeline owns for stale-file detection: its workflows directory and the
+     * one its dependabot.yml goes to, whether or not it has a config now, so a dropped config's
+     * file is reported as stale.
+     */
+    public static List<String> outputDirectories(Pipeline pipeline) {
+        String workflows = pipeline.outputDirectory().replaceAll("/+$", "");
+        String dependabot = pipeline.dependabotPath();
+        int slash = dependabot.lastIndexOf('/');
+        String parent = slash < 0 ? "" : dependabot.substring(0, slash);
+        return parent.equals(workflows) ? List.of(workflows) : List.of(workflows, parent);
     }
 
     /** The header comment lines (without '#'). */

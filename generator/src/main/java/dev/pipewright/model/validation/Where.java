@@ -8,6 +8,11 @@ public record Where(String text) {
         return new Where("workflow " + fileName);
     }
 
+    /** The root of a dependabot config: {@code dependabot.yml}. */
+    public static Where dependabot() {
+        return new Where("dependabot.yml");
+    }
+
     public Where job(String id) {
         return new Where(text + SEP + "job " + id);
     }

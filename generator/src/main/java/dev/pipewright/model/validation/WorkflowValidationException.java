@@ -3,7 +3,10 @@ package dev.pipewright.model.validation;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Thrown when a workflow is built with problems; the message lists every one, a line each. */
+/**
+ * Thrown when a workflow (or another generated config, such as a dependabot.yml) is built with
+ * problems; the message lists every one, a line each.
+ */
 public final class WorkflowValidationException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
     private final transient List<Problem> problems;
