@@ -108,7 +108,7 @@ class DependabotOutputTest {
         AtomicWriter.write(root, PipelineRenderer.render(pipeline(".github/workflows", CONFIG, "ci.yml")));
         Pipeline without = pipeline(".github/workflows", null, "ci.yml");
         FileSource source = FileSource.of(without);
-        List<Drift> drifts = DriftCheck.compare(root, source.files(), source.outputDirectories());
+        List<Drift> drifts = DriftCheck.compare(root, source.files(ActionLock.bundled()), source.outputDirectories());
         assertThat(drifts).extracting(Drift::path, Drift::kind)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(".github/dependabot.yml", Drift.Kind.STALE));
     }
@@ -120,7 +120,7 @@ class DependabotOutputTest {
                 .update(Update.builder(Ecosystem.MAVEN, Schedule.daily()).directory("/").cooldown(Cooldown.days(7)))
                 .build();
         FileSource source = FileSource.of(pipeline(".github/workflows", daily, "ci.yml"));
-        List<Drift> drifts = DriftCheck.compare(root, source.files(), source.outputDirectories());
+        List<Drift> drifts = DriftCheck.compare(root, source.files(ActionLock.bundled()), source.outputDirectories());
         assertThat(drifts).singleElement().satisfies(d -> {
             assertThat(d.path()).isEqualTo(".github/dependabot.yml");
             assertThat(d.kind()).isEqualTo(Drift.Kind.CHANGED);

@@ -1,6 +1,6 @@
 package dev.pipewright.model.dependabot;
 
-import dev.pipewright.model.Lists;
+import dev.pipewright.model.util.Lists;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.pipewright.model.dependabot;
 
-import dev.pipewright.model.Lists;
+import dev.pipewright.model.util.Lists;
 import java.util.List;
 
 /** One {@code ignore} rule: a dependency name (wildcards allowed), versions or ranges, and/or semver levels. */
