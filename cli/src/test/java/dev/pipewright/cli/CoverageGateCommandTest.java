@@ -39,17 +39,25 @@ class CoverageGateCommandTest {
     void belowMinimumExitsOneWithOneLineReason() throws IOException {
         sample("cover.coverpkg.count.out", "coverage.out");
         assertThat(run("coverage-gate", "--files", "coverage.out", "--min", "80")).isEqualTo(1);
-        assertThat(out.toString()).isEqualTo("coverage=68.75\nbranch-coverage=\ndelta=\npatch-coverage=\npassed=false\nreport=\n");
+        // One decimal, as go tool cover prints it, for Go coverprofiles (expected.json: 68.8).
+        assertThat(out.toString()).isEqualTo("coverage=68.8\nbranch-coverage=\ndelta=\npatch-coverage=\npassed=false\nreport=\n");
         assertThat(err.toString().lines().filter(l -> l.startsWith("coverage-gate:")))
-                .containsExactly("coverage-gate: coverage 68.75% is below the minimum 80%");
+                .containsExactly("coverage-gate: coverage 68.8% is below the minimum 80%");
     }
 
     @Test
     void atOrAboveMinimumExitsZero() throws IOException {
         sample("cover.coverpkg.count.out", "coverage.out");
         assertThat(run("coverage-gate", "--files", "coverage.out", "--min", "60")).isEqualTo(0);
-        assertThat(out.toString()).contains("coverage=68.75\n", "passed=true\n");
-        assertThat(err.toString()).contains("### ✅ Coverage 68.75%");
+        assertThat(out.toString()).contains("coverage=68.8\n", "passed=true\n");
+        assertThat(err.toString()).contains("### ✅ Coverage 68.8%");
+    }
+
+    @Test
+    void goFigureIsTheGatedFigure() throws IOException {
+        sample("cover.coverpkg.count.out", "coverage.out");
+        assertThat(run("coverage-gate", "--files", "coverage.out", "--min", "68.8")).isEqualTo(0);
+        assertThat(out.toString()).contains("coverage=68.8\n", "passed=true\n");
     }
 
     @Test

@@ -40,7 +40,7 @@ final class BaseCoverage {
         }
         CoverageData base = new CoverageData();
         reader.readInto(base, file, CoverageFormat.AUTO);
-        BigDecimal p = base.primary().percent();
+        BigDecimal p = base.primary().percent(base.precision());
         if (p == null) {
             throw new ReportParseException(display, 1, "base report has nothing to cover");
         }

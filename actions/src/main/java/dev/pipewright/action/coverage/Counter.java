@@ -1,7 +1,6 @@
 package dev.pipewright.action.coverage;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /** Covered out of total units (lines, statements, branches); percentages are always weighted, never averaged. */
 public record Counter(long covered, long total) {
@@ -24,5 +23,10 @@ public record Counter(long covered, long total) {
     /** Percent with two decimals (half-even on the exact ratio), or null when there is nothing to cover. */
     public BigDecimal percent() {
         return Percent.of(covered, total);
+    }
+
+    /** Percent at the given precision, or null when there is nothing to cover. */
+    public BigDecimal percent(Percent.Precision precision) {
+        return precision.of(covered, total);
     }
 }

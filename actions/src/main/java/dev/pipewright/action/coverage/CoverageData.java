@@ -1,12 +1,15 @@
 package dev.pipewright.action.coverage;
 
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Coverage merged from every report given, by source path (sorted, so output order is deterministic). */
 public final class CoverageData {
     private final Map<String, FileCoverage> files = new TreeMap<>();
+    private final Set<CoverageFormat> formats = EnumSet.noneOf(CoverageFormat.class);
     private String goMode;
     private long records;
 
@@ -29,6 +32,19 @@ public final class CoverageData {
 
     public FileCoverage get(String path) {
         return files.get(path);
+    }
+
+    /** Notes the format of a report merged into this data. */
+    void read(CoverageFormat format) {
+        formats.add(format);
+    }
+
+    /**
+     * One decimal, as {@code go tool cover} prints it, when every merged report is a Go coverprofile (Go users gate
+     * on the figure their tools show); two decimals as soon as any other format is involved.
+     */
+    public Percent.Precision precision() {
+        return formats.equals(EnumSet.of(CoverageFormat.GO)) ? Percent.Precision.GO : Percent.Precision.TWO_DECIMALS;
     }
 
     /** The Go cover mode seen so far; profiles with different modes cannot be merged. */

@@ -46,7 +46,8 @@ public final class CoverageGateAction implements Action {
                     InputSpec.of("github-token", "Token to post or update one coverage comment on the pull request.")
                             .secretValue()),
             List.of(
-                    new OutputSpec("coverage", "Overall coverage in percent, two decimals."),
+                    new OutputSpec("coverage", "Overall coverage in percent, two decimals (one, as go tool cover prints "
+                            + "it, when every report is a Go coverprofile)."),
                     new OutputSpec("branch-coverage", "Branch coverage in percent, empty when the reports have none."),
                     new OutputSpec("delta", "Change versus base-file in percentage points, empty without base-file."),
                     new OutputSpec("patch-coverage", "Coverage of added lines in percent, empty without a diff."),
@@ -127,8 +128,8 @@ public final class CoverageGateAction implements Action {
     }
 
     private static BigDecimal delta(CoverageData data, BigDecimal base) {
-        BigDecimal cov = data.primary().percent();
-        return cov == null ? null : cov.subtract(base);
+        BigDecimal cov = data.primary().percent(data.precision());
+        return cov == null ? null : data.precision().round(cov.subtract(base));
     }
 
     private static PatchCoverage patch(ActionContext ctx, CoverageData data, PathMapper mapper, boolean needed)
@@ -167,9 +168,10 @@ public final class CoverageGateAction implements Action {
     static List<GateCheck> checks(CoverageData data, Optional<BigDecimal> min, List<PathRule> rules, BigDecimal base,
             Optional<BigDecimal> maxDrop, PatchCoverage patch, Optional<BigDecimal> patchMin) {
         List<GateCheck> checks = new ArrayList<>();
-        BigDecimal cov = data.primary().percent();
+        Percent.Precision pr = data.precision();
+        BigDecimal cov = data.primary().percent(pr);
         if (min.isPresent()) {
-            checks.add(atLeast("min", "coverage", cov, min.get()));
+            checks.add(atLeast(pr, "min", "coverage", cov, min.get()));
         }
         for (PathRule r : rules) {
             Counter c = r.measure(data);
@@ -178,28 +180,28 @@ public final class CoverageGateAction implements Action {
                 checks.add(new GateCheck("rule " + r.glob(), "", text(r.min()), false,
                         "rule '" + r.glob() + "' matches no covered file"));
             } else {
-                checks.add(atLeast("rule " + r.glob(), "coverage of " + r.glob(), c.percent(), r.min()));
+                checks.add(atLeast(pr, "rule " + r.glob(), "coverage of " + r.glob(), c.percent(pr), r.min()));
             }
         }
         if (base != null && maxDrop.isPresent() && cov != null) {
             BigDecimal floor = base.subtract(maxDrop.get());
             boolean ok = cov.compareTo(floor) >= 0;
-            checks.add(new GateCheck("max-drop", Percent.text(cov), Percent.text(floor), ok,
+            checks.add(new GateCheck("max-drop", pr.text(cov), pr.exactText(floor), ok,
                     ok ? "coverage dropped by at most " + text(maxDrop.get()) + " points"
-                       : "coverage " + Percent.text(cov) + "% dropped " + Percent.text(base.subtract(cov))
-                            + " points from base " + Percent.text(base) + "% (max-drop " + text(maxDrop.get()) + ")"));
+                       : "coverage " + pr.text(cov) + "% dropped " + pr.exactText(base.subtract(cov))
+                            + " points from base " + pr.exactText(base) + "% (max-drop " + text(maxDrop.get()) + ")"));
         }
         if (patch != null && patchMin.isPresent()) {
-            checks.add(atLeast("patch-min", "patch coverage", patch.percent(), patchMin.get()));
+            checks.add(atLeast(pr, "patch-min", "patch coverage", patch.percent(pr), patchMin.get()));
         }
         return checks;
     }
 
-    private static GateCheck atLeast(String name, String what, BigDecimal actual, BigDecimal min) {
+    private static GateCheck atLeast(Percent.Precision pr, String name, String what, BigDecimal actual, BigDecimal min) {
         boolean ok = actual != null && actual.compareTo(min) >= 0;
-        String msg = ok ? what + " " + Percent.text(actual) + "% meets " + text(min) + "%"
-                : what + " " + Percent.text(actual) + "% is below the minimum " + text(min) + "%";
-        return new GateCheck(name, Percent.text(actual), text(min), ok, msg);
+        String msg = ok ? what + " " + pr.text(actual) + "% meets " + text(min) + "%"
+                : what + " " + pr.text(actual) + "% is below the minimum " + text(min) + "%";
+        return new GateCheck(name, pr.text(actual), text(min), ok, msg);
     }
 
     private static String text(BigDecimal d) {
@@ -207,10 +209,11 @@ public final class CoverageGateAction implements Action {
     }
 
     private static void publish(ActionContext ctx, GateResult result, int maxAnnotations) throws IOException {
-        ctx.setOutput("coverage", Percent.text(result.coverage()));
-        ctx.setOutput("branch-coverage", Percent.text(result.branchCoverage()));
-        ctx.setOutput("delta", Percent.text(result.delta()));
-        ctx.setOutput("patch-coverage", result.patch() == null ? "" : Percent.text(result.patch().percent()));
+        Percent.Precision pr = result.precision();
+        ctx.setOutput("coverage", pr.text(result.coverage()));
+        ctx.setOutput("branch-coverage", pr.text(result.branchCoverage()));
+        ctx.setOutput("delta", pr.text(result.delta()));
+        ctx.setOutput("patch-coverage", result.patch() == null ? "" : pr.text(result.patch().percent(pr)));
         ctx.setOutput("passed", String.valueOf(result.passed()));
         Optional<Path> report = reportPath(ctx);
         report.ifPresent(p -> ctx.writeFile(p, result.toJson()));

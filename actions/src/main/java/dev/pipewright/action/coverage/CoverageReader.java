@@ -35,6 +35,7 @@ public final class CoverageReader {
             case COVERAGE_JSON -> CoverageJsonParser.parse(file, display, data, mapper::normalize);
             default -> throw new IllegalStateException("no parser for " + f);
         }
+        data.read(f);
         if (data.records() == before) {
             throw new ReportParseException(display, 1, "empty report: no executable lines, statements or branches ("
                     + f.id() + " format)");

@@ -25,12 +25,17 @@ public record GateResult(
         return checks.stream().allMatch(GateCheck::passed);
     }
 
+    /** Rounding of every percentage shown and gated: Go's one decimal for Go-only reports, else two. */
+    public Percent.Precision precision() {
+        return data.precision();
+    }
+
     public BigDecimal coverage() {
-        return data.primary().percent();
+        return data.primary().percent(precision());
     }
 
     public BigDecimal branchCoverage() {
-        return data.branches().percent();
+        return data.branches().percent(precision());
     }
 
     /** One row per package (directory), worst first; ties by name so the order is stable. */
@@ -40,18 +45,18 @@ public record GateResult(
             byPackage.merge(PathMapper.packageOf(f.path()), f.primary(), Counter::plus);
         }
         List<Map<String, Object>> rows = new ArrayList<>();
-        byPackage.forEach((name, c) -> rows.add(row("name", name, c)));
+        byPackage.forEach((name, c) -> rows.add(row("name", name, c, precision())));
         rows.sort(Comparator.comparing((Map<String, Object> r) -> (BigDecimal) r.get("coverage"),
                 Comparator.nullsLast(Comparator.naturalOrder())));
         return rows;
     }
 
-    private static Map<String, Object> row(String key, String name, Counter c) {
+    private static Map<String, Object> row(String key, String name, Counter c, Percent.Precision precision) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put(key, name);
         m.put("covered", c.covered());
         m.put("total", c.total());
-        m.put("coverage", c.percent());
+        m.put("coverage", c.percent(precision));
         return m;
     }
 
@@ -72,7 +77,7 @@ public record GateResult(
         root.put("delta", delta);
         if (patch != null) {
             Map<String, Object> p = counter(patch.lines());
-            p.put("coverage", patch.percent());
+            p.put("coverage", patch.percent(precision()));
             p.put("hits", patch.hits());
             p.put("partials", patch.partials());
             p.put("misses", patch.misses());
@@ -93,7 +98,7 @@ public record GateResult(
         root.put("packages", packages());
         List<Map<String, Object>> files = new ArrayList<>();
         for (FileCoverage f : data.files()) {
-            Map<String, Object> m = row("path", f.path(), f.primary());
+            Map<String, Object> m = row("path", f.path(), f.primary(), precision());
             m.put("branches", counter(f.branches()));
             files.add(m);
         }
@@ -117,18 +122,19 @@ public record GateResult(
 
     /** Model for {@code templates/coverage-gate/summary.md.ftl}: strings only, formatted here once. */
     public Map<String, Object> summaryModel(int maxRows) {
+        Percent.Precision pr = precision();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("passed", passed());
         m.put("unit", data.unit());
-        m.put("coverage", Percent.text(coverage()));
+        m.put("coverage", pr.text(coverage()));
         m.put("covered", String.valueOf(data.primary().covered()));
         m.put("total", String.valueOf(data.primary().total()));
-        m.put("branchCoverage", Percent.text(branchCoverage()));
+        m.put("branchCoverage", pr.text(branchCoverage()));
         m.put("branchesCovered", String.valueOf(data.branches().covered()));
         m.put("branchesTotal", String.valueOf(data.branches().total()));
-        m.put("base", Percent.text(base));
-        m.put("delta", delta == null ? "" : (delta.signum() > 0 ? "+" : "") + Percent.text(delta));
-        m.put("patch", patch == null ? "" : Percent.text(patch.percent()));
+        m.put("base", pr.exactText(base));
+        m.put("delta", delta == null ? "" : (delta.signum() > 0 ? "+" : "") + pr.text(delta));
+        m.put("patch", patch == null ? "" : pr.text(patch.percent(pr)));
         m.put("patchCovered", patch == null ? "" : String.valueOf(patch.lines().covered()));
         m.put("patchTotal", patch == null ? "" : String.valueOf(patch.lines().total()));
         List<Map<String, String>> checkRows = new ArrayList<>();
@@ -141,7 +147,7 @@ public record GateResult(
         List<Map<String, Object>> all = packages();
         for (Map<String, Object> p : all.subList(0, Math.min(maxRows, all.size()))) {
             pkgRows.add(Map.of("name", (String) p.get("name"), "covered", p.get("covered").toString(),
-                    "total", p.get("total").toString(), "coverage", Percent.text((BigDecimal) p.get("coverage"))));
+                    "total", p.get("total").toString(), "coverage", pr.text((BigDecimal) p.get("coverage"))));
         }
         m.put("packages", pkgRows);
         m.put("morePackages", String.valueOf(Math.max(0, all.size() - maxRows)));

@@ -70,7 +70,12 @@ public record PatchCoverage(Counter lines, long hits, long partials, long misses
 
     /** The patch percentage; 100 when nothing coverable changed, as diff-cover and py-cov-action report it. */
     public BigDecimal percent() {
-        return lines.isEmpty() ? new BigDecimal("100.00") : lines.percent();
+        return percent(Percent.Precision.TWO_DECIMALS);
+    }
+
+    /** The patch percentage at the given precision. */
+    public BigDecimal percent(Percent.Precision precision) {
+        return lines.isEmpty() ? precision.round(Percent.HUNDRED) : lines.percent(precision);
     }
 
     /** Codecov's patch ratio hits / (hits + partials + misses); null when nothing coverable changed. */

@@ -22,11 +22,13 @@ class CoverageGateActionTest {
             r.copy(sample("go/cover.coverpkg.count.out"), "coverage.out");
             SimulatedRunner.Step step = r.input("files", "coverage.out").input("min", "80").run(ACTION);
             assertThat(step.exit()).isEqualTo(ExitCode.GATE_FAILED);
-            assertThat(step.outputs()).containsEntry("coverage", "68.75").containsEntry("passed", "false")
+            // go tool cover's one decimal: the figure Go users see (and expected.json states) is the one gated.
+            assertThat(step.outputs()).containsEntry("coverage", "68.8").containsEntry("passed", "false")
                     .containsEntry("branch-coverage", "").containsEntry("delta", "").containsEntry("patch-coverage", "");
-            assertThat(step.stdout()).contains("::error::coverage-gate: coverage 68.75%25 is below the minimum 80%25\n");
-            assertThat(step.summary()).contains("### ❌ Coverage 68.75%", "| statements | 68.75% (11 of 16) |",
-                    "| min | 68.75 | 80 | **fail**: coverage 68.75% is below the minimum 80% |");
+            assertThat(step.stdout()).contains("::error::coverage-gate: coverage 68.8%25 is below the minimum 80%25\n");
+            assertThat(step.summary()).contains("### ❌ Coverage 68.8%", "| statements | 68.8% (11 of 16) |",
+                    "| min | 68.8 | 80 | **fail**: coverage 68.8% is below the minimum 80% |",
+                    "| example.com/covdemo/calc | 5 | 9 | 55.6% |");
             // Worst package first.
             assertThat(step.summary().indexOf("example.com/covdemo/calc |"))
                     .isLessThan(step.summary().indexOf("example.com/covdemo/strutil |"));
@@ -43,7 +45,7 @@ class CoverageGateActionTest {
             Path report = Path.of(step.outputs().get("report"));
             assertThat(report).isEqualTo(r.root().resolve("runner_temp/coverage-gate.json"));
             JsonNode json = new ObjectMapper().readTree(report.toFile());
-            assertThat(json.get("coverage").decimalValue()).isEqualByComparingTo("68.75");
+            assertThat(json.get("coverage").decimalValue()).isEqualByComparingTo("68.8");
             assertThat(json.get("covered").asLong()).isEqualTo(11);
             assertThat(json.get("total").asLong()).isEqualTo(16);
             assertThat(json.at("/packages/0/name").asText()).isEqualTo("example.com/covdemo/calc");
@@ -58,8 +60,8 @@ class CoverageGateActionTest {
             SimulatedRunner.Step step = r.input("files", "coverage.out")
                     .input("rules", "strutil/**: 85\ncalc/**: 95\n# comment\n").run(ACTION);
             assertThat(step.exit()).isEqualTo(ExitCode.GATE_FAILED);
-            assertThat(step.stdout()).contains("::error::coverage-gate: coverage of calc/** 55.56%25 is below the minimum 95%25\n");
-            assertThat(step.summary()).contains("| rule strutil/** | 85.71 | 85 | pass |");
+            assertThat(step.stdout()).contains("::error::coverage-gate: coverage of calc/** 55.6%25 is below the minimum 95%25\n");
+            assertThat(step.summary()).contains("| rule strutil/** | 85.7 | 85 | pass |");
         }
     }
 
@@ -85,11 +87,42 @@ class CoverageGateActionTest {
             r.copy(sample("go/cover.set.out"), "base.out");
             SimulatedRunner.Step step = r.input("files", "coverage.out").input("base-file", "base.out")
                     .input("report-file", "out/report.json").run(ACTION);
-            assertThat(step.outputs()).containsEntry("delta", "12.50");
+            // 68.8 - 56.2: both at go tool cover's precision (56.25 prints as 56.2).
+            assertThat(step.outputs()).containsEntry("delta", "12.6");
             Files.move(r.workspace().resolve("out/report.json"), r.workspace().resolve("base.json"));
             SimulatedRunner.Step again = r.input("base-file", "base.json").input("max-drop", "0").run(ACTION);
             assertThat(again.exit()).isEqualTo(0);
-            assertThat(again.outputs().get("delta")).isEqualTo("0.00");
+            assertThat(again.outputs().get("delta")).isEqualTo("0.0");
+        }
+    }
+
+    @Test
+    void goOnlyGatesOnTheOneDecimalFigure() throws Exception {
+        // 11/16 = 68.75 shows as 68.8 (so --min 68.8 passes); 9/16 = 56.25 shows as 56.2 (so --min 56.25 fails).
+        String[][] cases = {
+            {"go/cover.coverpkg.count.out", "68.8", "0", "68.8"},
+            {"go/cover.coverpkg.count.out", "68.85", "1", "68.8"},
+            {"go/cover.set.out", "56.2", "0", "56.2"},
+            {"go/cover.set.out", "56.25", "1", "56.2"},
+        };
+        for (String[] c : cases) {
+            try (SimulatedRunner r = new SimulatedRunner()) {
+                r.copy(sample(c[0]), "c.out");
+                SimulatedRunner.Step step = r.input("files", "c.out").input("min", c[1]).run(ACTION);
+                assertThat(step.exit()).as(c[0] + " min " + c[1]).isEqualTo(Integer.parseInt(c[2]));
+                assertThat(step.outputs()).containsEntry("coverage", c[3]);
+            }
+        }
+    }
+
+    @Test
+    void goMergedWithAnotherFormatUsesTwoDecimals() throws Exception {
+        try (SimulatedRunner r = new SimulatedRunner()) {
+            r.copy(sample("go/cover.coverpkg.count.out"), "coverage.out");
+            r.write("lcov.info", lcov(0, 16));
+            SimulatedRunner.Step step = r.input("files", "coverage.out\nlcov.info").input("min", "34.38").run(ACTION);
+            // 11 of 32 units: two decimals as soon as any report is not a Go coverprofile.
+            assertThat(step.outputs()).containsEntry("coverage", "34.38").containsEntry("passed", "true");
         }
     }
 

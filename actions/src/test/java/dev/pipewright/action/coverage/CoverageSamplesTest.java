@@ -57,7 +57,11 @@ class CoverageSamplesTest {
         }
         // The naive reading counts each -coverpkg block once per test binary: 34.4 % instead of 68.8 %.
         assertThat(exp.at("/cover.coverpkg.count.out/naive_unmerged/percent").asText()).isEqualTo(Percent.goStyle(11, 32));
-        assertThat(read("go/cover.coverpkg.count.out").primary().percent()).isEqualByComparingTo("68.75");
+        CoverageData merged = read("go/cover.coverpkg.count.out");
+        assertThat(merged.primary().percent()).isEqualByComparingTo("68.75");
+        assertThat(merged.precision()).isEqualTo(Percent.Precision.GO);
+        assertThat(merged.primary().percent(merged.precision())).isEqualByComparingTo(exp.at("/cover.coverpkg.count.out/total/percent").decimalValue());
+        assertThat(Percent.Precision.GO.text(merged.primary().percent(merged.precision()))).isEqualTo("68.8");
     }
 
     @Test

@@ -73,7 +73,7 @@ class PrCommentTest {
         }
         gh.verify(1, patchRequestedFor(urlPathEqualTo("/repos/octo/demo/issues/comments/101"))
                 .withHeader("Authorization", equalTo("token ghs_secret"))
-                .withRequestBody(containing(PrComment.MARKER)).withRequestBody(containing("Coverage 68.75%")));
+                .withRequestBody(containing(PrComment.MARKER)).withRequestBody(containing("Coverage 68.8%")));
         gh.verify(0, postRequestedFor(urlPathEqualTo("/repos/octo/demo/issues/7/comments")));
     }
 

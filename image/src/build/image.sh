@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# Stages and trains the action image's contents; Jib (image/pom.xml) turns them into the OCI tarball.
+#
+#   image.sh stage JAR ROOT REQUIRED   jlink'd JDK 25 at ROOT/opt/java, its shared libraries, the CLI jar at
+#                                      ROOT/app/pipewright.jar, /tmp, /etc/passwd. When a prerequisite is missing
+#                                      it writes the reason to target/image-skipped.txt and exits 0 (or 1 when
+#                                      REQUIRED is true), and the image build and test skip.
+#   image.sh train TAR ROOT COPY       unpacks the untrained image TAR, trains the AOT cache inside it with bwrap
+#                                      (so the cache matches the files exactly as the image has them, mtimes
+#                                      included) and adds it to ROOT as app/pipewright.aot; COPY gets a copy of
+#                                      ROOT with the cache of a second, independent training: building an image
+#                                      from each and comparing the digests proves the image is reproducible.
+#
+# Why not -XX:AOTCacheOutput: JDK 25 writes a different cache on every run (method profiles, heap object
+# headers), so the image digest would change with every build; -XX:+AOTClassLinking alone still leaves ~60 bytes
+# of archived heap headers differing. A static archive (-Xshare:dump) of the class list the training loaded
+# (sorted, ids and resolved-constant-pool hints dropped) is byte-identical from run to run; the JVM maps it with
+# -XX:AOTCache like any AOT cache. bench/README.md has the startup figures of each variant.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
+module="$(cd "$here/../.." && pwd -P)"
+target="$module/target"
+
+# The JVM flags of the image's entrypoint; training and dump must use the same ones or the cache is refused.
+JVM_FLAGS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData)
+MAIN=dev.pipewright.action.Entrypoint
+
+log() { echo "[image] $*" >&2; }
+
+jdk25() {
+  local c
+  for c in "${JDK25_HOME:-}" "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do
+    [ -n "$c" ] && [ -x "$c/bin/jlink" ] && [ -f "$c/release" ] || continue
+    local v
+    v="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$c/release")"
+    if [ -n "$v" ] && [ "$v" -ge 25 ]; then
+      echo "$c"
+      return 0
+    fi
+  done
+  return 1
+}
+
+missing() {
+  local jar="$1"
+  [ "$(uname -sm)" = "Linux x86_64" ] || { echo "the image is linux/amd64 and this is $(uname -sm)"; return; }
+  [ -f "$jar" ] || { echo "$jar is missing (build the cli module first: mvn -pl cli -am package)"; return; }
+  jdk25 >/dev/null || { echo "no JDK 25+ with jlink (set JDK25_HOME; CI uses /usr/lib/jvm/temurin-25-jdk-amd64)"; return; }
+  command -v ldd >/dev/null || { echo "ldd is missing (Debian package libc-bin)"; return; }
+  command -v bwrap >/dev/null || { echo "bwrap is missing (apt-get install bubblewrap); the AOT cache is trained inside the image with it"; return; }
+  bwrap --ro-bind / / --proc /proc --dev /dev --unshare-all true 2>/dev/null \
+    || { echo "bwrap cannot create namespaces here (try: sysctl kernel.unprivileged_userns_clone=1, or run as root)"; return; }
+}
+
+stage() {
+  local jar="$1" root="$2" required="${3:-false}"
+  rm -rf "$root" "$target/image-skipped.txt"
+  local why
+  why="$(missing "$jar")"
+  if [ -n "$why" ]; then
+    mkdir -p "$target"
+    echo "$why" > "$target/image-skipped.txt"
+    if [ "$required" = "true" ]; then
+      log "ERROR: cannot build the action image: $why"
+      exit 1
+    fi
+    log "SKIPPED: the action image is not built: $why"
+    return 0
+  fi
+  local jdk
+  jdk="$(jdk25)"
+  log "staging with $jdk"
+  # Modules the jar needs (jdeps), plus java.logging for github-api's logger (found only at run time).
+  local modules
+  modules="$("$jdk/bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 17 "$jar"),java.logging"
+  mkdir -p "$root/opt" "$root/app" "$root/tmp" "$root/etc" "$root/github/workspace"
+  # No --compress: jlink's compression makes the gzip'd layer bigger and startup slower.
+  # The display and sound libraries of java.desktop cannot work in a headless container and would pull in X11.
+  "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
+    --exclude-files='glob:**/libawt_xawt.so,glob:**/libjawt.so,glob:**/libsplashscreen.so,glob:**/libjsound.so' --output "$root/opt/java"
+  # The JVM's own CDS archives are superseded by the image's AOT cache.
+  rm -f "$root"/opt/java/lib/server/*.jsa
+  cp "$jar" "$root/app/pipewright.jar"
+  # Every shared library the runtime links, from the build machine, at the same paths (ld.so finds them there).
+  local lib
+  find "$root/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) -print0 | xargs -0 ldd 2>/dev/null \
+    | awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\// {print $1}' | sort -u | while read -r lib; do
+      case "$lib" in "$root"/*) continue ;; esac
+      mkdir -p "$root$(dirname "$lib")"
+      cp -L "$lib" "$root$lib"
+    done
+  printf 'root:x:0:0:root:/root:/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin\n' > "$root/etc/passwd"
+  printf 'root:x:0:\nnogroup:x:65534:\n' > "$root/etc/group"
+  log "staged $(du -sh "$root" | cut -f1) in $root ($modules)"
+}
+
+unpack() {
+  local tar="$1" rootfs="$2" tmp
+  tmp="$(mktemp -d)"
+  tar -xf "$tar" -C "$tmp"
+  rm -rf "$rootfs"
+  mkdir -p "$rootfs"
+  # OCI layout: index.json names the manifest, whose "layers" list the gzip'd layer blobs, base first.
+  local manifest layers layer
+  manifest="$(grep -o '"digest":"sha256:[0-9a-f]*"' "$tmp/index.json" | head -1 | sed 's/.*sha256:\([0-9a-f]*\)"/\1/')"
+  layers="$(sed 's/.*"layers":\[//' "$tmp/blobs/sha256/$manifest" | grep -o 'sha256:[0-9a-f]*' | cut -d: -f2)"
+  [ -n "$layers" ] || { log "no layers in $tar"; exit 1; }
+  for layer in $layers; do
+    tar -xzf "$tmp/blobs/sha256/$layer" -C "$rootfs" --no-same-owner --warning=no-unknown-keyword
+  done
+  rm -rf "$tmp"
+}
+
+# Runs the image's java inside ROOTFS the way the container does: only the image's files, /github/workspace.
+in_image() {
+  local rootfs="$1" work="$2" out="$3"
+  shift 3
+  mkdir -p "$rootfs/github/workspace" "$rootfs/aot"
+  bwrap --bind "$rootfs" / --proc /proc --dev /dev --tmpfs /tmp --unshare-all --die-with-parent \
+    --bind "$work" /github/workspace --bind "$out" /aot --chdir /github/workspace \
+    --clearenv --setenv GITHUB_WORKSPACE /github/workspace --setenv GITHUB_OUTPUT /aot/output \
+    --setenv GITHUB_STEP_SUMMARY /aot/summary --setenv RUNNER_TEMP /aot --setenv GITHUB_ACTIONS true \
+    "$@"
+}
+
+# One training: class lists of representative runs, merged deterministically, then the static AOT dump.
+train_one() {
+  local rootfs="$1" dest="$2" work out
+  work="$(mktemp -d)"
+  out="$(mktemp -d)"
+  cp "$module"/src/train/* "$work/"
+  echo "80" > "$work/base.txt"
+  local java=(/opt/java/bin/java "${JVM_FLAGS[@]}" -cp /app/pipewright.jar)
+  # A Go gate (the common case) and every other format with every gate, so each parser and template is loaded.
+  in_image "$rootfs" "$work" "$out" --setenv INPUT_FILES cover.coverpkg.count.out --setenv INPUT_MIN 60 \
+    "${java[@]}" -XX:DumpLoadedClassList=/aot/go.classlist "$MAIN" coverage-gate >/dev/null
+  in_image "$rootfs" "$work" "$out" \
+    --setenv INPUT_FILES $'jacoco.xml\nrun1.info\ncobertura.xml\ncoverage.json' --setenv INPUT_MIN 99 \
+    --setenv INPUT_RULES 'pkg/**: 50' --setenv INPUT_BASE-FILE base.txt --setenv INPUT_MAX-DROP 1 \
+    --setenv INPUT_DIFF-FILE patch.diff --setenv INPUT_PATCH-MIN 90 \
+    "${java[@]}" -XX:DumpLoadedClassList=/aot/all.classlist "$MAIN" coverage-gate >/dev/null || true
+  grep -q '^passed' "$out/output" || { log "training run wrote no outputs"; exit 1; }
+  # Sorted and without the ids and @cp (resolved constant pool) hints, which vary with thread timing.
+  {
+    echo "# Classes loaded by coverage-gate training runs in the image (image/src/build/image.sh)."
+    cat "$out"/*.classlist | grep -v '^[#@]' | sed 's/ id: [0-9]*$//' | LC_ALL=C sort -u
+    cat "$out"/*.classlist | grep '^@' | grep -v '^@cp ' | LC_ALL=C sort -u
+  } > "$out/classlist"
+  in_image "$rootfs" "$work" "$out" "${java[@]}" -Xshare:dump \
+    -XX:SharedClassListFile=/aot/classlist -XX:SharedArchiveFile=/aot/pipewright.aot > "$out/dump.log" 2>&1 \
+    || { cat "$out/dump.log" >&2; exit 1; }
+  cp "$out/pipewright.aot" "$dest"
+  # Kept beside the build output, not in the image, to see what the training loaded.
+  cp "$out/classlist" "$target/$(basename "$(dirname "$(dirname "$dest")")").classlist"
+  rm -rf "$work" "$out"
+}
+
+train() {
+  local tar="$1" root="$2" copy="$3"
+  local rootfs="$target/image-unpacked"
+  unpack "$tar" "$rootfs"
+  rm -rf "$copy"
+  cp -a "$root" "$copy"
+  for root in "$root" "$copy"; do
+    train_one "$rootfs" "$root/app/pipewright.aot"
+    log "trained $(du -h "$root/app/pipewright.aot" | cut -f1) AOT cache into $root ($(sha256sum < "$root/app/pipewright.aot" | cut -c1-12))"
+  done
+}
+
+case "${1:-}" in
+  stage) shift; stage "$@" ;;
+  train) shift; train "$@" ;;
+  *) echo "usage: image.sh stage JAR ROOT [REQUIRED] | train TAR ROOT COPY" >&2; exit 2 ;;
+esac

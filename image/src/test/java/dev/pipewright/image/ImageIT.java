@@ -1,0 +1,185 @@
+package dev.pipewright.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The action image as GitHub's runner uses it: loaded into podman, started with the workspace at
+ * {@code /github/workspace}, the file commands under {@code /github/file_commands}, {@code INPUT_*} and
+ * {@code GITHUB_*} variables and the action id as the only argument; plus its size and reproducibility.
+ */
+class ImageIT {
+    private static final Path TARGET = Path.of(System.getProperty("image.dir", "target"));
+    private static final Path IMAGE = TARGET.resolve("image.tar");
+    private static final String REF = "ghcr.io/pipewright/pipewright-actions:0.1.0-SNAPSHOT";
+    private static Path podmanDir;
+
+    @BeforeAll
+    static void loadIntoPodman() throws Exception {
+        if (!Files.isRegularFile(IMAGE) || !onPath("podman")) {
+            return;
+        }
+        podmanDir = Files.createTempDirectory("pipewright-podman");
+        // Podman's defaults fail on these machines (RLIMIT_NOFILE, crun and hybrid cgroups): see containers.md.
+        Files.writeString(podmanDir.resolve("containers.conf"), """
+                [containers]
+                default_ulimits = ["nofile=20000:20000", "nproc=32768:32768"]
+                [engine]
+                runtime = "runc"
+                cgroup_manager = "cgroupfs"
+                events_logger = "file"
+                """);
+        Result load = podman("load", "-i", IMAGE.toString());
+        assertThat(load.exit()).as("podman load: %s", load.output()).isZero();
+    }
+
+    @AfterAll
+    static void removeStore() throws Exception {
+        if (podmanDir != null) {
+            podman("system", "reset", "--force");
+            try (Stream<Path> s = Files.walk(podmanDir)) {
+                s.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void assumeImage() throws IOException {
+        Path skipped = TARGET.resolve("image-skipped.txt");
+        assumeTrue(Files.isRegularFile(IMAGE), () -> "action image not built, image test skipped: " + (Files.exists(skipped)
+                ? readQuietly(skipped).strip() : IMAGE + " is missing (run mvn verify in image/)"));
+    }
+
+    @Test
+    void coverageGateRunsLikeOnTheRunner() throws Exception {
+        assumeImage();
+        assumeTrue(podmanDir != null, "podman is not installed, image test skipped (apt-get install podman runc "
+                + "uidmap fuse-overlayfs; .ci/run does)");
+        Path gh = Files.createTempDirectory("pipewright-runner");
+        Path workspace = Files.createDirectories(gh.resolve("workspace"));
+        Path fileCommands = Files.createDirectories(gh.resolve("file_commands"));
+        Path workflow = Files.createDirectories(gh.resolve("workflow"));
+        Files.copy(Path.of(System.getProperty("pipewright.root", "..")).resolve(
+                "cli/src/test/resources/coverage-samples/cover.coverpkg.count.out"), workspace.resolve("coverage.out"));
+        Files.writeString(workflow.resolve("event.json"), "{}");
+        Path output = Files.writeString(fileCommands.resolve("set_output_1"), "");
+        Path summary = Files.writeString(fileCommands.resolve("step_summary_1"), "");
+
+        Result run = podman("run", "--rm", "--network=none",
+                "--workdir", "/github/workspace",
+                "-v", workspace + ":/github/workspace", "-v", fileCommands + ":/github/file_commands",
+                "-v", workflow + ":/github/workflow",
+                "-e", "INPUT_FILES=coverage.out", "-e", "INPUT_MIN=80", "-e", "INPUT_FORMAT=auto",
+                "-e", "INPUT_MAX-ANNOTATIONS=10",
+                "-e", "GITHUB_ACTIONS=true", "-e", "CI=true", "-e", "GITHUB_WORKSPACE=/github/workspace",
+                "-e", "GITHUB_OUTPUT=/github/file_commands/set_output_1",
+                "-e", "GITHUB_STEP_SUMMARY=/github/file_commands/step_summary_1",
+                "-e", "GITHUB_EVENT_PATH=/github/workflow/event.json", "-e", "GITHUB_EVENT_NAME=push",
+                "-e", "GITHUB_REPOSITORY=octo/demo", "-e", "GITHUB_SHA=0123456789abcdef0123456789abcdef01234567",
+                "-e", "GITHUB_REF=refs/heads/main", "-e", "RUNNER_TEMP=/github/workspace/.runner_temp",
+                REF, "coverage-gate");
+
+        assertThat(run.exit()).as(run.output()).isEqualTo(1);
+        assertThat(run.output()).contains("::error::coverage-gate: coverage 68.8%25 is below the minimum 80%25");
+        String outputs = Files.readString(output);
+        assertThat(heredoc(outputs, "coverage")).isEqualTo("68.8");
+        assertThat(heredoc(outputs, "passed")).isEqualTo("false");
+        assertThat(heredoc(outputs, "branch-coverage")).isEmpty();
+        assertThat(heredoc(outputs, "report")).isEqualTo("/github/workspace/.runner_temp/coverage-gate.json");
+        assertThat(workspace.resolve(".runner_temp/coverage-gate.json")).content().contains("\"coverage\" : 68.8");
+        assertThat(Files.readString(summary)).contains("### ❌ Coverage 68.8%", "| statements | 68.8% (11 of 16) |");
+    }
+
+    @Test
+    void twoBuildsGiveTheSameDigest() throws Exception {
+        assumeImage();
+        String digest = Files.readString(TARGET.resolve("image.digest")).strip();
+        assertThat(digest).startsWith("sha256:");
+        assertThat(Files.readString(TARGET.resolve("image-rebuild.digest")).strip())
+                .as("image rebuilt with an independently trained AOT cache").isEqualTo(digest);
+    }
+
+    @Test
+    void compressedImageIsAtMostSixtyMegabytes() throws Exception {
+        assumeImage();
+        Path manifest = blob(digestOfManifest());
+        long compressed = 0;
+        Matcher m = Pattern.compile("\"size\"\\s*:\\s*(\\d+)").matcher(manifest == null ? "" : Files.readString(manifest));
+        while (m.find()) {
+            compressed += Long.parseLong(m.group(1));
+        }
+        assertThat(compressed).as("config + gzip'd layers, bytes").isPositive().isLessThanOrEqualTo(60L * 1000 * 1000);
+    }
+
+    /** Extracts one blob of the OCI tarball into a temporary directory. */
+    private static Path blob(String digest) throws Exception {
+        Path out = Files.createTempDirectory("pipewright-oci");
+        Result r = exec(List.of("tar", "-xf", IMAGE.toString(), "-C", out.toString(), "blobs/sha256/" + digest));
+        assertThat(r.exit()).as(r.output()).isZero();
+        return out.resolve("blobs/sha256/" + digest);
+    }
+
+    private static String digestOfManifest() throws Exception {
+        Result r = exec(List.of("tar", "-xOf", IMAGE.toString(), "index.json"));
+        Matcher m = Pattern.compile("\"digest\"\\s*:\\s*\"sha256:([0-9a-f]{64})\"").matcher(r.output());
+        assertThat(m.find()).as("index.json: %s", r.output()).isTrue();
+        return m.group(1);
+    }
+
+    /** The value of {@code name<<DELIM … DELIM} in a GITHUB_OUTPUT file. */
+    private static String heredoc(String file, String name) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "<<(\\S+)\n(.*?)\n?\\1$", Pattern.DOTALL).matcher(file);
+        assertThat(m.find()).as("output %s in %s", name, file).isTrue();
+        return m.group(2);
+    }
+
+    record Result(int exit, String output) {}
+
+    private static Result podman(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("podman", "--storage-driver=overlay",
+                "--root", podmanDir.resolve("root").toString(), "--runroot", podmanDir.resolve("run").toString(),
+                "--tmpdir", podmanDir.resolve("tmp").toString()));
+        cmd.addAll(List.of(args));
+        return exec(cmd);
+    }
+
+    private static Result exec(List<String> cmd) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        if (podmanDir != null) {
+            pb.environment().put("CONTAINERS_CONF", podmanDir.resolve("containers.conf").toString());
+        }
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("timed out: " + cmd);
+        }
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+
+    private static boolean onPath(String tool) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        return Stream.of(path.split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
+    }
+
+    private static String readQuietly(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            return p.toString();
+        }
+    }
+}
