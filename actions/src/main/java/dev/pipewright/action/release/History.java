@@ -36,7 +36,7 @@ public final class History {
      *
      * @param previous the release before this one, or null for the whole history
      * @param fromRef the given {@code from}, or null
-     * @param current a release tag on {@code to} itself (notes for an existing release), or null
+     * @param current the release tag that {@code to} names (notes for an existing release), or null
      * @param commits oldest first
  * @param originUrl the URL of remote {@code origin}, or null
      */
@@ -53,14 +53,15 @@ public final class History {
             try (RevWalk walk = new RevWalk(repo)) {
                 RevCommit toCommit = commit(repo, walk, "to", to);
                 Map<String, List<Tag>> tagsByCommit = releaseTags(repo, walk, pattern);
-                Tag current = highest(tagsByCommit.getOrDefault(toCommit.name(), List.of()), null);
+                // Notes of an existing release only when 'to' names its tag; a tagged HEAD has nothing new.
+                Tag current = toTag(repo, to, pattern, toCommit);
                 Tag previous;
                 RevCommit fromCommit = null;
                 if (from != null) {
                     fromCommit = commit(repo, walk, "from", from);
                     previous = fromTag(repo, walk, from, fromCommit, tagsByCommit, pattern);
                 } else {
-                    previous = previousRelease(walk, toCommit, tagsByCommit, current);
+                    previous = previousRelease(walk, toCommit, tagsByCommit, current, current != null);
                     if (previous != null) {
                         fromCommit = walk.parseCommit(ObjectId.fromString(previous.commit()));
                     }
@@ -138,9 +139,20 @@ public final class History {
         return out;
     }
 
-    /** The highest-precedence release reachable from {@code to}, below the release tagged on {@code to}. */
-    private static Tag previousRelease(RevWalk walk, RevCommit to, Map<String, List<Tag>> tags, Tag current)
-            throws IOException {
+    private static Tag toTag(Repository repo, String to, TagPattern pattern, RevCommit toCommit) throws IOException {
+        String name = to.startsWith(Constants.R_TAGS) ? to.substring(Constants.R_TAGS.length()) : to;
+        if (repo.exactRef(Constants.R_TAGS + name) == null) {
+            return null;
+        }
+        return pattern.version(name).map(v -> new Tag(name, v, toCommit.name())).orElse(null);
+    }
+
+    /**
+     * The highest-precedence release reachable from {@code to}, below {@code current} when given; tags on
+     * {@code to} itself count unless {@code excludeTo}.
+     */
+    private static Tag previousRelease(RevWalk walk, RevCommit to, Map<String, List<Tag>> tags, Tag current,
+            boolean excludeTo) throws IOException {
         if (tags.isEmpty()) {
             return null;
         }
@@ -148,7 +160,7 @@ public final class History {
         walk.markStart(walk.parseCommit(to));
         List<Tag> reachable = new ArrayList<>();
         for (RevCommit c : walk) {
-            if (!c.name().equals(to.name())) {
+            if (!excludeTo || !c.name().equals(to.name())) {
                 reachable.addAll(tags.getOrDefault(c.name(), List.of()));
             }
         }
@@ -177,7 +189,7 @@ public final class History {
         }
         // A commit or branch: the release it contains is the previous version.
         return max(highest(tags.getOrDefault(fromCommit.name(), List.of()), null),
-                previousRelease(walk, fromCommit, tags, null));
+                previousRelease(walk, fromCommit, tags, null, false));
     }
 
     private static Tag max(Tag a, Tag b) {

@@ -36,7 +36,8 @@ public final class ReleaseNotesAction implements Action {
                             + "fetch-depth: 0).").withDefault("."),
                     InputSpec.of("from", "Previous release (tag or any ref); default: the highest SemVer tag matching "
                             + "tag-pattern that 'to' contains."),
-                    InputSpec.of("to", "Last commit of the release (ref or SHA).").withDefault("HEAD"),
+                    InputSpec.of("to", "Last commit of the release (ref or SHA). A release tag here (or the pushed tag when "
+                            + "the workflow runs on a tag push) gives the notes of that existing release.").withDefault("HEAD"),
                     InputSpec.of("tag-pattern", "Glob of release tags; the text before the first wildcard is stripped "
                             + "and the rest must be a SemVer. Other tags are ignored.").withDefault("v*"),
                     InputSpec.of("output-dir", "Directory for CHANGELOG-<version>.md and RELEASE-NOTES-<version>.md "
@@ -115,7 +116,7 @@ public final class ReleaseNotesAction implements Action {
             throw InputException.forInput("repository-url", "'" + givenUrl.get() + "' is not an http(s) URL");
         }
 
-        History.Range range = History.read(repoDir, in.optional("from").orElse(null), in.string("to"), pattern);
+        History.Range range = History.read(repoDir, in.optional("from").orElse(null), to(ctx), pattern);
         Changes changes = Changes.classify(range.commits(), grouping, includeMerges, keepUnconventional);
         String since = range.previous() == null ? "the first commit" : range.previous().name();
         logSkipped(ctx, range, changes, includeMerges, keepUnconventional);
@@ -190,6 +191,16 @@ public final class ReleaseNotesAction implements Action {
                     + e.getMessage().lines().findFirst().orElse(e.toString())
                     + " (the token needs 'contents: write')");
         }
+    }
+
+    /** {@code to}; on a tag push the default HEAD means the pushed tag, so the notes are that release's. */
+    private static String to(ActionContext ctx) {
+        String to = ctx.inputs().string("to");
+        Optional<String> ref = ctx.env().ref();
+        if (to.equals("HEAD") && ref.isPresent() && ref.get().startsWith("refs/tags/")) {
+            return ref.get();
+        }
+        return to;
     }
 
     private static void noChanges(ActionContext ctx, History.Range range) {

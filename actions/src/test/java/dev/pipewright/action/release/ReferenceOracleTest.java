@@ -64,7 +64,7 @@ class ReferenceOracleTest {
     void groupsMatchGitCliffExceptUpperCaseTypes() throws Exception {
         JsonNode release = SharedFixture.json("context.v2.0.0.json").get(0);
         try (TestRepo repo = SharedFixture.create(tmp.resolve("repo"), true)) {
-            History.Range range = History.read(repo.dir(), null, "HEAD", TagPattern.parse("tag-pattern", "v*"));
+            History.Range range = History.read(repo.dir(), null, "v2.0.0", TagPattern.parse("tag-pattern", "v*"));
             assertThat(range.previous().name()).isEqualTo("v1.2.0");
             assertThat(range.current().name()).isEqualTo("v2.0.0");
             Changes changes = Changes.classify(range.commits(), Grouping.defaults(), false, false);
@@ -123,7 +123,7 @@ class ReferenceOracleTest {
                 TestRepo repo = SharedFixture.create(r.workspace(), true)) {
             // No repository URL: entries without links, comparable line by line with git-cliff's.
             r.env("GITHUB_REPOSITORY", null);
-            SimulatedRunner.Step step = r.input("output-dir", "out").run(ACTION);
+            SimulatedRunner.Step step = r.input("output-dir", "out").input("to", "v2.0.0").run(ACTION);
             assertThat(step.exit()).as(step.stdout()).isEqualTo(ExitCode.OK);
             assertThat(step.outputs()).containsEntry("version", "2.0.0").containsEntry("bump", "major")
                     .containsEntry("tag", "v2.0.0");
