@@ -103,8 +103,9 @@ public record ConventionalCommit(String type, String scope, boolean bang, String
     }
 
     /**
-     * Footers are the trailing paragraphs that each begin with a footer line: the earliest paragraph from which on
-     * every paragraph does. Lines in between that are not footer lines continue the previous value (spec §8-§10).
+     * Footers are the trailing paragraphs that each begin with a footer line (or are indented, continuing a value
+     * across a blank line): the earliest footer paragraph from which on every paragraph is such. Lines that are not
+     * footer lines continue the previous value (spec §8-§10).
      */
     private static int footerStart(List<String> lines) {
         int start = lines.size();
@@ -118,7 +119,8 @@ public record ConventionalCommit(String type, String scope, boolean bang, String
             }
             if (begin < end && FOOTER.matcher(lines.get(begin)).matches()) {
                 start = begin;
-            } else if (begin < end) {
+            } else if (begin < end && !Character.isWhitespace(lines.get(begin).charAt(0))) {
+                // An indented paragraph may continue a footer value across a blank line (as git trailers do).
                 allFootersSoFar = false;
             }
             end = begin;
