@@ -34,6 +34,9 @@ public final class GitHubRelease {
         GitHub gh = new GitHubBuilder().withEndpoint(apiUrl).withOAuthToken(token).build();
         GHRepository repo = gh.getRepository(repository);
         GHRelease release = find(repo, req.tag());
+        // A new release has no assets. (GHRelease.assets() returns them unbound to the repository, so delete() would
+        // fail; listAssets() binds them.)
+        List<GHAsset> existing = release == null || req.assets().isEmpty() ? List.of() : release.listAssets().toList();
         String action;
         if (release == null) {
             release = repo.createRelease(req.tag()).name(req.name()).body(req.body()).commitish(req.target())
@@ -44,7 +47,6 @@ public final class GitHubRelease {
                     .prerelease(req.prerelease()).update();
             action = "updated";
         }
-        List<GHAsset> existing = req.assets().isEmpty() ? List.of() : release.listAssets().toList();
         for (Path file : req.assets()) {
             String name = file.getFileName().toString();
             for (GHAsset a : existing) {

@@ -187,9 +187,10 @@ public final class ReleaseNotesAction implements Action {
             return Outcome.pass();
         } catch (IOException e) {
             ctx.setOutput("release-url", "");
-            return Outcome.fail("could not publish the GitHub release " + tag + ": "
-                    + e.getMessage().lines().findFirst().orElse(e.toString())
-                    + " (the token needs 'contents: write')");
+            String why = e instanceof java.io.FileNotFoundException ? "not found: " + e.getMessage()
+                    : String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString());
+            return Outcome.fail("could not publish the GitHub release " + tag + ": " + why
+                    + " (the token needs 'contents: write' on " + ctx.env().repository().get() + ")");
         }
     }
 
