@@ -1,23 +1,33 @@
 package dev.pipewright.action;
 
+import freemarker.cache.FileTemplateLoader;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
-/** Renders the Markdown step summaries from the FreeMarker templates in the repository's {@code templates/}. */
+/**
+ * Renders Markdown (step summaries, release notes) from the FreeMarker templates in the repository's
+ * {@code templates/}, or from a user's template directory.
+ */
 public final class Templates {
     private static final Configuration CONFIG = configure();
 
     private Templates() {}
 
     private static Configuration configure() {
-        Configuration c = new Configuration(Configuration.VERSION_2_3_32);
+        Configuration c = sandboxed();
         c.setClassForTemplateLoading(Templates.class, "/templates");
+        return c;
+    }
+
+    private static Configuration sandboxed() {
+        Configuration c = new Configuration(Configuration.VERSION_2_3_32);
         c.setDefaultEncoding("UTF-8");
         c.setLocale(Locale.ROOT);
         // "computer" keeps numbers locale-free (no 1,234 grouping) so summaries are byte-identical everywhere.
@@ -30,6 +40,19 @@ public final class Templates {
         c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         c.setAPIBuiltinEnabled(false);
         return c;
+    }
+
+    /**
+     * Renders a user-supplied template {@code name} from {@code dir} (includes resolve inside {@code dir}, links out
+     * of it are refused) with the same sandbox as the bundled ones; errors are thrown as they are, so the caller
+     * can report them against the user's file.
+     */
+    public static String renderFile(Path dir, String name, Map<String, ?> model) throws IOException, TemplateException {
+        Configuration c = sandboxed();
+        c.setTemplateLoader(new FileTemplateLoader(dir.toFile()));
+        StringWriter w = new StringWriter();
+        c.getTemplate(name).process(model, w);
+        return w.toString();
     }
 
     /** Renders {@code name} (relative to {@code templates/}) with a model of maps, lists, strings and numbers. */
