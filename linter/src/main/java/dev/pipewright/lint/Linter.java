@@ -88,8 +88,10 @@ public final class Linter {
     public static Kind kindOf(Path f) {
         String name = f.getFileName().toString();
         boolean actionName = name.matches("(.*__)?action\\.ya?ml");
-        Path parent = f.toAbsolutePath().getParent();
-        boolean inWorkflows = parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("workflows");
+        boolean inWorkflows = false;
+        for (Path part : f.toAbsolutePath().normalize()) {
+            inWorkflows |= part.toString().equals("workflows");
+        }
         return actionName && !inWorkflows ? Kind.ACTION : Kind.WORKFLOW;
     }
 
