@@ -9,6 +9,7 @@ public final class BuiltInRules {
 
     private static final List<RuleInfo> ALL = List.of(
             RuleInfo.of(SyntaxRule.class, SyntaxRule::new),
+            RuleInfo.of(ExpressionRule.class, ExpressionRule::new),
             RuleInfo.of(JobNeedsRule.class, JobNeedsRule::new),
             RuleInfo.of(MatrixRule.class, MatrixRule::new),
             RuleInfo.of(EventsRule.class, EventsRule::new),

@@ -119,7 +119,7 @@ public final class Schema {
     private void parse(String line) {
         String[] f = line.split("\t", -1);
         String name = f[0];
-        List<String> ctx = f[2].isEmpty() ? List.of() : List.of(f[2].split(","));
+        List<String> ctx = f[2].isEmpty() ? List.of() : List.of(f[2].split(",(?![0-9A-Z]+\\))"));
         String payload = f[3];
         List<String> none = List.of();
         switch (f[1]) {
