@@ -38,8 +38,8 @@ public final class GlobRule extends LintRule {
             positive |= !negated;
             String body = negated ? v.substring(1) : v;
             if (filter.endsWith("-ignore") && negated) {
-                report(p, "\"" + filter + "\" does not support \"!\" patterns; use \"" + filter.replace("-ignore", "")
-                        + "\" with \"!" + body + "\" instead");
+                report(p.pos(), Severity.WARNING, "\"" + filter + "\" does not document \"!\" patterns; use \""
+                        + filter.replace("-ignore", "") + "\" with \"!" + body + "\" instead");
                 continue;
             }
             String err = syntax(body);
