@@ -27,6 +27,10 @@ class FixturesTest {
         return cases("err").map(f -> DynamicTest.dynamicTest("err/" + f.getFileName(), f.toUri(), () -> {
             List<String> actual = lint(f).stream().map(Finding::format).toList();
             Path out = f.resolveSibling(f.getFileName().toString().replaceFirst("\\.ya?ml$", ".out"));
+            if (Boolean.getBoolean("fixtures.update")) {
+                // Golden update switch: rewrite expectations locally, review the diff, commit.
+                Files.writeString(out, actual.isEmpty() ? "" : String.join("\n", actual) + "\n", StandardCharsets.UTF_8);
+            }
             assertThat(out).as("expected output file").exists();
             List<String> expected = Files.readAllLines(out, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
             assertMatches(f, expected, actual);

@@ -118,10 +118,11 @@ public final class Checker {
             Type t = o.get(p.name());
             if (t == null) {
                 String close = dev.pipewright.lint.schema.Suggest.closest(p.name(), o.props().keySet());
+                List<String> names = new ArrayList<>(o.props().keySet());
+                String defined = o.props().isEmpty() ? "; it has no properties here"
+                        : names.size() > 12 ? "" : "; defined: " + String.join(", ", names);
                 problems.add(new Problem(p.offset(), "property \"" + p.name() + "\" is not defined in " + describe(p.receiver())
-                        + (close != null ? "; did you mean \"" + close + "\"?"
-                        : o.props().isEmpty() ? ", which has no properties here" : "; defined: " + String.join(", ", o.props().keySet()))
-                        + "; it evaluates to null", true));
+                        + " and evaluates to null" + (close != null ? "; did you mean \"" + close + "\"?" : defined), true));
                 return Type.ANY;
             }
             return t;

@@ -27,25 +27,28 @@ public final class IfCondRule extends LintRule {
         check(step.body());
     }
 
+    private void constant(YScalar cond, boolean value) {
+        report(cond.pos(), Severity.WARNING, "condition is always " + value + "; remove the \"if\""
+                + (value ? "" : " together with the job or step it disables"));
+    }
+
     private void check(YMap body) {
         body.scalar("if").ifPresent(cond -> {
             if (cond.type() == YScalar.Type.BOOL) {
-                report(cond.pos(), Severity.WARNING, "condition is always " + cond.value().toLowerCase(java.util.Locale.ROOT)
-                        + "; remove the \"if\" or the " + (cond.value().equalsIgnoreCase("true") ? "condition" : "job or step"));
+                constant(cond, cond.value().equalsIgnoreCase("true"));
                 return;
             }
             if (!cond.isString()) {
                 return;
             }
             String v = cond.value();
-            if (v.contains("${{") && !WHOLE.matcher(v.strip()).matches()) {
+            // Only YAML strips a plain scalar; a block scalar's trailing newline is text outside ${{ }}.
+            if (v.contains("${{") && !WHOLE.matcher(v).matches()) {
                 report(cond, "condition \"" + v.strip() + "\" is always true: the text outside ${{ }} makes it a non-empty"
                         + " string. Put the whole condition inside one ${{ }}, or drop ${{ }} entirely"
                         + (v.endsWith("\n") ? " (a block scalar such as \"if: |\" adds a trailing newline; use \"if: >-\")" : ""));
             } else if (CONSTANT.matcher(v.strip()).matches()) {
-                boolean t = v.contains("true");
-                report(cond.pos(), Severity.WARNING, "condition is always " + t + "; remove the \"if\""
-                        + (t ? "" : " together with the job or step it disables"));
+                constant(cond, v.contains("true"));
             }
         });
     }
