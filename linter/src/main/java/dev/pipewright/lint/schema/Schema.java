@@ -54,7 +54,7 @@ public final class Schema {
     /** The action metadata ({@code action.yml}) schema. */
     public static Schema action() {
         if (action == null) {
-            action = new Schema(ActionSchemaTable.DEFINITIONS, "action-root");
+            action = new Schema(ActionSchemaTable.DEFINITIONS, "action-root-strict");
         }
         return action;
     }
