@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Generate, check and lint GitHub Actions workflows; run Pipewright's actions.",
-        subcommands = {GenerateCommand.class, CheckCommand.class, PinCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {GenerateCommand.class, CheckCommand.class, LintCommand.class, PinCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

@@ -1,0 +1,136 @@
+package dev.pipewright.lint;
+
+import dev.pipewright.lint.yaml.YMap;
+import dev.pipewright.lint.yaml.YNode;
+import dev.pipewright.lint.yaml.YScalar;
+import dev.pipewright.lint.yaml.YSeq;
+import dev.pipewright.lint.yaml.YamlFile;
+import dev.pipewright.lint.yaml.YamlLoader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The user's configuration, {@code .github/pipewright-lint.yml}:
+ * <pre>
+ * self-hosted-runner:
+ *   labels: [gpu, "linux-*"]      # extra runner labels (globs)
+ * config-variables: [DEPLOY_ENV]  # known vars.*; omit to accept any
+ * ignore:
+ *   - rule: runner-label          # optional: every rule when omitted
+ *     path: ".github/workflows/release-*.yml"   # optional glob
+ *     message: "macos-.*"         # optional regex
+ * </pre>
+ */
+public record LintConfig(List<String> runnerLabels, List<String> configVariables, List<Ignore> ignores) {
+    /** Suppresses findings that match all given parts. */
+    public record Ignore(String rule, PathMatcher path, Pattern message) {
+        boolean matches(Finding f) {
+            return (rule == null || rule.equals(f.rule()))
+                    && (path == null || path.matches(Path.of(f.file())))
+                    && (message == null || message.matcher(f.message()).find());
+        }
+    }
+
+    public static final String DEFAULT_PATH = ".github/pipewright-lint.yml";
+
+    public LintConfig {
+        runnerLabels = List.copyOf(runnerLabels);
+        configVariables = configVariables == null ? null : List.copyOf(configVariables);
+        ignores = List.copyOf(ignores);
+    }
+
+    public static LintConfig empty() {
+        return new LintConfig(List.of(), null, List.of());
+    }
+
+    /** True when a configured self-hosted label (glob) matches {@code label}. */
+    public boolean isConfiguredLabel(String label) {
+        for (String l : runnerLabels) {
+            if (globToRegex(l).matcher(label).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean ignored(Finding f) {
+        return ignores.stream().anyMatch(i -> i.matches(f));
+    }
+
+    /** Reads a config file; a bad file is a usage error with its position. */
+    public static LintConfig load(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        YamlFile y = new YamlLoader().load(text);
+        if (!y.problems().isEmpty()) {
+            throw new IllegalArgumentException(file + ":" + y.problems().get(0).pos() + ": " + y.problems().get(0).message());
+        }
+        if (y.root() == null || y.root() instanceof YScalar s && s.isNull()) {
+            return empty();
+        }
+        if (!(y.root() instanceof YMap root)) {
+            throw new IllegalArgumentException(file + ":1:1: the configuration must be a mapping");
+        }
+        List<String> labels = root.map("self-hosted-runner").map(m -> strings(file, m.get("labels").orElse(null))).orElse(List.of());
+        List<String> vars = root.get("config-variables").filter(n -> !(n instanceof YScalar s && s.isNull()))
+                .map(n -> strings(file, n)).orElse(null);
+        List<Ignore> ignores = new ArrayList<>();
+        root.seq("ignore").ifPresent(seq -> seq.items().forEach(item -> ignores.add(ignore(file, item))));
+        for (YMap.Entry e : root.entries()) {
+            if (!List.of("self-hosted-runner", "config-variables", "ignore").contains(e.key().value())) {
+                throw new IllegalArgumentException(file + ":" + e.key().pos() + ": unknown configuration key \""
+                        + e.key().value() + "\"; expected self-hosted-runner, config-variables or ignore");
+            }
+        }
+        return new LintConfig(labels, vars, ignores);
+    }
+
+    private static Ignore ignore(Path file, YNode item) {
+        if (!(item instanceof YMap m)) {
+            throw new IllegalArgumentException(file + ":" + item.pos() + ": an ignore entry must be a mapping with rule, path or message");
+        }
+        try {
+            return new Ignore(m.string("rule").orElse(null),
+                    m.string("path").map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).orElse(null),
+                    m.string("message").map(Pattern::compile).orElse(null));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ":" + item.pos() + ": bad ignore pattern: " + e.getMessage());
+        }
+    }
+
+    private static List<String> strings(Path file, YNode n) {
+        List<String> out = new ArrayList<>();
+        if (n == null) {
+            return out;
+        }
+        if (!(n instanceof YSeq seq)) {
+            throw new IllegalArgumentException(file + ":" + n.pos() + ": expected a list of strings");
+        }
+        for (YNode item : seq.items()) {
+            if (item instanceof YScalar s) {
+                out.add(s.value());
+            }
+        }
+        return out;
+    }
+
+    static Pattern globToRegex(String glob) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : glob.toCharArray()) {
+            if (c == '*') {
+                sb.append(".*");
+            } else if (c == '?') {
+                sb.append('.');
+            } else {
+                sb.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(sb.toString(), Pattern.CASE_INSENSITIVE);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.pipewright.lint;
+
+import dev.pipewright.lint.yaml.Pos;
+import dev.pipewright.lint.yaml.YNode;
+
+/**
+ * Base class of rules: a visitor over one workflow with no-op defaults, as actionlint's {@code Pass};
+ * a fresh instance checks each file, so fields may hold per-file state.
+ */
+public abstract class LintRule {
+    private LintContext context;
+    private RuleInfo info;
+
+    final void bind(LintContext context, RuleInfo info) {
+        this.context = context;
+        this.info = info;
+    }
+
+    protected final LintContext ctx() {
+        return context;
+    }
+
+    protected final void report(Pos pos, String message) {
+        context.report(info, pos, message, info.severity());
+    }
+
+    protected final void report(YNode node, String message) {
+        report(node.pos(), message);
+    }
+
+    protected final void report(Pos pos, Severity severity, String message) {
+        context.report(info, pos, message, severity);
+    }
+
+    /** Reports the schema problems GitHub's schema walk attributed to {@code owner} (this rule's subtree). */
+    protected final void reportSchemaProblems(String owner) {
+        if (context.schema() != null) {
+            context.schema().problems().stream()
+                    .filter(p -> java.util.Objects.equals(owner, p.owner()))
+                    .forEach(p -> report(p.pos(), p.message()));
+        }
+    }
+
+    /** Called first for every file, even one that is not valid YAML. */
+    public void visitFile(dev.pipewright.lint.yaml.YamlFile yaml) {}
+
+    /** Called once per workflow file before its jobs. */
+    public void visitWorkflow(Workflow workflow) {}
+
+    public void visitJob(Workflow.Job job) {}
+
+    public void visitStep(Workflow.Step step) {}
+
+    /** Called after the job's steps. */
+    public void endJob(Workflow.Job job) {}
+
+    /** Called after every job. */
+    public void endWorkflow(Workflow workflow) {}
+
+    /** Called for action metadata files ({@code action.yml}) instead of the workflow visits. */
+    public void visitAction(LintContext.ActionFile action) {}
+}

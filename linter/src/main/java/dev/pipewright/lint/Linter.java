@@ -1,0 +1,199 @@
+package dev.pipewright.lint;
+
+import dev.pipewright.lint.rule.BuiltInRules;
+import dev.pipewright.lint.schema.Schema;
+import dev.pipewright.lint.schema.SchemaChecker;
+import dev.pipewright.lint.yaml.YMap;
+import dev.pipewright.lint.yaml.YNode;
+import dev.pipewright.lint.yaml.YamlFile;
+import dev.pipewright.lint.yaml.YamlLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** Lints workflow and action files with a set of rules; thread-safe, files are linted in parallel. */
+public final class Linter {
+    /** What a file is: GitHub reads workflows and action metadata with different schemas. */
+    public enum Kind { WORKFLOW, ACTION }
+
+    private static final Pattern IGNORE = Pattern.compile("#\\s*pipewright-lint\\s+ignore=([\\w,-]+)");
+
+    private final LintConfig config;
+    private final List<RuleInfo> rules;
+
+    public Linter(LintConfig config) {
+        this(config, BuiltInRules.all());
+    }
+
+    public Linter(LintConfig config, List<RuleInfo> rules) {
+        this.config = config;
+        this.rules = List.copyOf(rules);
+    }
+
+    /** Lints files and directories; findings sorted and de-duplicated. */
+    public List<Finding> lintPaths(List<Path> paths, Path base) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            files.addAll(expand(p));
+        }
+        return files.parallelStream()
+                .flatMap(f -> {
+                    try {
+                        return lintFile(f, display(base, f)).stream();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .collect(TreeSet<Finding>::new, Set::add, Set::addAll)
+                .stream().toList();
+    }
+
+    /** The files a path stands for: a file itself; in a directory, workflows and action metadata. */
+    public static List<Path> expand(Path p) throws IOException {
+        if (!Files.isDirectory(p)) {
+            if (!Files.exists(p)) {
+                throw new java.nio.file.NoSuchFileException(p.toString(), null, "no such file or directory");
+            }
+            return List.of(p);
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(f -> f.getFileName().toString().matches(".*\\.ya?ml"))
+                    .filter(f -> kindOf(f) == Kind.ACTION || inWorkflowsDir(p, f))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private static boolean inWorkflowsDir(Path root, Path f) {
+        for (Path part : root.toAbsolutePath().normalize().relativize(f.toAbsolutePath().normalize())) {
+            if (part.toString().equals("workflows")) {
+                return true;
+            }
+        }
+        return root.toAbsolutePath().normalize().getFileName() != null
+                && root.toAbsolutePath().normalize().getFileName().toString().equals("workflows");
+    }
+
+    /** Action metadata is {@code action.yml}/{@code action.yaml} (or the corpus' {@code path__action.yml}) outside {@code workflows/}. */
+    public static Kind kindOf(Path f) {
+        String name = f.getFileName().toString();
+        boolean actionName = name.matches("(.*__)?action\\.ya?ml");
+        boolean inWorkflows = false;
+        for (Path part : f.toAbsolutePath().normalize()) {
+            inWorkflows |= part.toString().equals("workflows");
+        }
+        return actionName && !inWorkflows ? Kind.ACTION : Kind.WORKFLOW;
+    }
+
+    private static String display(Path base, Path f) {
+        Path abs = f.toAbsolutePath().normalize();
+        Path b = base.toAbsolutePath().normalize();
+        return (abs.startsWith(b) ? b.relativize(abs) : f).toString().replace('\\', '/');
+    }
+
+    public List<Finding> lintFile(Path file, String display) throws IOException {
+        String source = Files.readString(file, StandardCharsets.UTF_8);
+        return lintSource(display, source, kindOf(file), projectRoot(file));
+    }
+
+    /** The repository of a file: the parent of the nearest {@code .github} or {@code .git} ancestor. */
+    static Path projectRoot(Path file) {
+        for (Path p = file.toAbsolutePath().normalize().getParent(); p != null; p = p.getParent()) {
+            if (p.getFileName() != null && p.getFileName().toString().equals(".github")) {
+                return p.getParent();
+            }
+            if (Files.exists(p.resolve(".git"))) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** Lints one file's text; the core every entry point uses. */
+    public List<Finding> lintSource(String display, String source, Kind kind, Path projectRoot) {
+        YamlFile yaml = new YamlLoader().load(source);
+        YNode root = yaml.root();
+        SchemaChecker.Result schema = null;
+        if (!yaml.fatal() && root != null) {
+            schema = SchemaChecker.check(kind == Kind.ACTION ? Schema.action() : Schema.workflow(), root);
+        }
+        LintContext ctx = new LintContext(display, projectRoot, source, yaml, schema, config);
+        List<LintRule> active = new ArrayList<>();
+        for (RuleInfo info : rules) {
+            LintRule r = info.factory().get();
+            r.bind(ctx, info);
+            active.add(r);
+        }
+        // The syntax rule reports YAML problems even when nothing else can run.
+        active.forEach(r -> r.visitFile(yaml));
+        if (schema != null) {
+            if (kind == Kind.ACTION) {
+                if (root instanceof YMap m) {
+                    active.forEach(r -> r.visitAction(new LintContext.ActionFile(m)));
+                }
+            } else {
+                Workflow wf = Workflow.of(root);
+                if (wf != null) {
+                    visit(wf, active);
+                }
+            }
+        }
+        return filter(ctx, ctx.findings());
+    }
+
+    private static void visit(Workflow wf, List<LintRule> active) {
+        active.forEach(r -> r.visitWorkflow(wf));
+        for (Workflow.Job job : wf.jobs()) {
+            active.forEach(r -> r.visitJob(job));
+            for (Workflow.Step step : job.steps()) {
+                active.forEach(r -> r.visitStep(step));
+            }
+            active.forEach(r -> r.endJob(job));
+        }
+        active.forEach(r -> r.endWorkflow(wf));
+    }
+
+    private List<Finding> filter(LintContext ctx, List<Finding> findings) {
+        TreeSet<Finding> out = new TreeSet<>();
+        for (Finding f : findings) {
+            if (!config.ignored(f) && !inlineIgnored(ctx, f)) {
+                out.add(f);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** {@code # pipewright-lint ignore=rule[,rule]} on the finding's line or alone on the line above. */
+    private static boolean inlineIgnored(LintContext ctx, Finding f) {
+        if (ignores(ctx.line(f.line()), f.rule())) {
+            return true;
+        }
+        String above = ctx.line(f.line() - 1);
+        return above.strip().startsWith("#") && ignores(above, f.rule());
+    }
+
+    private static boolean ignores(String line, String rule) {
+        if (!line.contains("pipewright-lint")) {
+            return false;
+        }
+        Matcher m = IGNORE.matcher(line);
+        while (m.find()) {
+            for (String r : m.group(1).split(",")) {
+                if (r.equals(rule) || r.equals("all")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,191 @@
+package dev.pipewright.lint.expr;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Type-checks an expression against the contexts available where it appears: unknown contexts and
+ * functions, arity, {@code format()} placeholders, properties of typed contexts.
+ */
+public final class Checker {
+    /**
+     * A problem at an offset of the expression text; {@code likely} marks mistakes that evaluate to
+     * null at run time (an undefined property) rather than failing the run.
+     */
+    public record Problem(int offset, String message, boolean likely) {
+        public Problem(int offset, String message) {
+            this(offset, message, false);
+        }
+    }
+
+    private static final Pattern SPECIAL_SIG = Pattern.compile("([A-Za-z]+)\\((\\d+),(\\d+|MAX)\\)");
+
+    private final Map<String, Type> contexts;
+    private final Map<String, Functions.Sig> functions = new LinkedHashMap<>();
+    private final List<Problem> problems = new ArrayList<>();
+
+    /**
+     * @param available the schema's context list at this key: names and {@code fn(min,max)} entries
+     * @param types the typed contexts of this position
+     */
+    public Checker(List<String> available, Map<String, Type> types) {
+        this.contexts = new LinkedHashMap<>();
+        functions.putAll(Functions.GENERAL);
+        for (String a : available) {
+            Matcher m = SPECIAL_SIG.matcher(a);
+            if (m.matches()) {
+                String name = m.group(1);
+                int max = m.group(3).equals("MAX") ? 255 : Integer.parseInt(m.group(3));
+                functions.put(Functions.key(name), new Functions.Sig(name, Integer.parseInt(m.group(2)), max,
+                        Functions.SPECIAL.getOrDefault(Functions.key(name), Type.ANY)));
+            } else {
+                contexts.put(a.toLowerCase(Locale.ROOT), types.getOrDefault(a, Type.ANY));
+            }
+        }
+    }
+
+    public List<Problem> check(Expr e) {
+        type(e);
+        return problems;
+    }
+
+    private Type type(Expr e) {
+        if (e instanceof Expr.Literal l) {
+            return l.type();
+        } else if (e instanceof Expr.Context c) {
+            Type t = contexts.get(c.name().toLowerCase(Locale.ROOT));
+            if (t == null) {
+                problems.add(new Problem(c.offset(), unknownContext(c.name())));
+                return Type.ANY;
+            }
+            return t;
+        } else if (e instanceof Expr.Property p) {
+            return property(type(p.receiver()), p);
+        } else if (e instanceof Expr.Index ix) {
+            Type r = type(ix.receiver());
+            Type idx = type(ix.index());
+            if (ix.index() instanceof Expr.Literal lit && lit.type() == Type.STRING && r instanceof Type.Obj) {
+                return property(r, new Expr.Property(ix.receiver(), (String) lit.value(), ix.index().offset()));
+            }
+            if (r instanceof Type.Arr a) {
+                return a.elem();
+            }
+            if (r instanceof Type.Obj o) {
+                return o.rest() != null ? o.rest() : idx == Type.ANY ? Type.ANY : Type.ANY;
+            }
+            return Type.ANY;
+        } else if (e instanceof Expr.Star s) {
+            Type r = type(s.receiver());
+            if (r instanceof Type.Obj o) {
+                return new Type.Arr(o.rest() != null && o.props().isEmpty() ? o.rest() : Type.ANY);
+            }
+            return r instanceof Type.Arr a ? a : new Type.Arr(Type.ANY);
+        } else if (e instanceof Expr.Call c) {
+            return call(c);
+        } else if (e instanceof Expr.Not n) {
+            type(n.operand());
+            return Type.BOOL;
+        }
+        Expr.Binary b = (Expr.Binary) e;
+        Type l = type(b.left());
+        Type r = type(b.right());
+        if (b.op() == Token.Kind.AND || b.op() == Token.Kind.OR) {
+            return l.equals(r) ? l : Type.ANY;
+        }
+        return Type.BOOL;
+    }
+
+    private String unknownContext(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        boolean known = List.of("github", "env", "vars", "secrets", "inputs", "needs", "steps", "matrix", "strategy",
+                "runner", "job", "jobs").contains(lower);
+        String available = String.join(", ", new TreeSet<>(contexts.keySet()));
+        if (known) {
+            return "context \"" + name + "\" is not available here; available: " + (available.isEmpty() ? "none" : available);
+        }
+        return "unknown context \"" + name + "\"; available here: " + (available.isEmpty() ? "none" : available)
+                + " (strings need single quotes: '" + name + "')";
+    }
+
+    private Type property(Type receiver, Expr.Property p) {
+        if (receiver instanceof Type.Obj o) {
+            Type t = o.get(p.name());
+            if (t == null) {
+                String close = dev.pipewright.lint.schema.Suggest.closest(p.name(), o.props().keySet());
+                List<String> names = new ArrayList<>(o.props().keySet());
+                String defined = o.props().isEmpty() ? "; it has no properties here"
+                        : names.size() > 12 ? "" : "; defined: " + String.join(", ", names);
+                problems.add(new Problem(p.offset(), "property \"" + p.name() + "\" is not defined in " + describe(p.receiver())
+                        + " and evaluates to null" + (close != null ? "; did you mean \"" + close + "\"?" : defined), true));
+                return Type.ANY;
+            }
+            return t;
+        }
+        if (receiver instanceof Type.Arr a) {
+            // Property of a filtered array maps over its elements.
+            return new Type.Arr(a.elem() instanceof Type.Obj o && o.get(p.name()) != null ? o.get(p.name()) : Type.ANY);
+        }
+        if (receiver == Type.STRING || receiver == Type.NUMBER || receiver == Type.BOOL) {
+            problems.add(new Problem(p.offset(), "property \"" + p.name() + "\" of " + describe(p.receiver()) + ", which is a "
+                    + receiver + ", is always null", true));
+        }
+        return Type.ANY;
+    }
+
+    private static String describe(Expr e) {
+        return "\"" + render(e) + "\"";
+    }
+
+    static String render(Expr e) {
+        if (e instanceof Expr.Context c) {
+            return c.name();
+        } else if (e instanceof Expr.Property p) {
+            return render(p.receiver()) + "." + p.name();
+        } else if (e instanceof Expr.Star s) {
+            return render(s.receiver()) + ".*";
+        } else if (e instanceof Expr.Index i) {
+            return render(i.receiver()) + "[...]";
+        } else if (e instanceof Expr.Call c) {
+            return c.name() + "(...)";
+        }
+        return "value";
+    }
+
+    private Type call(Expr.Call c) {
+        List<Type> args = new ArrayList<>();
+        c.args().forEach(a -> args.add(type(a)));
+        Functions.Sig sig = functions.get(Functions.key(c.name()));
+        if (sig == null) {
+            if (Functions.SPECIAL.containsKey(Functions.key(c.name()))) {
+                problems.add(new Problem(c.offset(), "function \"" + c.name() + "\" is not available here"));
+            } else {
+                String close = dev.pipewright.lint.schema.Suggest.closest(c.name(),
+                        functions.values().stream().map(Functions.Sig::name).toList());
+                problems.add(new Problem(c.offset(), "unknown function \"" + c.name() + "\""
+                        + (close != null ? "; did you mean \"" + close + "\"?" : "")));
+            }
+            return Type.ANY;
+        }
+        int n = c.args().size();
+        if (n < sig.min() || n > sig.max()) {
+            String want = sig.min() == sig.max() ? String.valueOf(sig.min())
+                    : sig.max() >= 255 ? "at least " + sig.min() : sig.min() + " to " + sig.max();
+            problems.add(new Problem(c.offset(), sig.name() + "() takes " + want + " argument(s) but is given " + n));
+            return sig.result();
+        }
+        if (sig.name().equals("case") && n % 2 == 0) {
+            problems.add(new Problem(c.offset(), "case() takes pairs of condition and value followed by a default, so an odd"
+                    + " number of arguments; it is given " + n));
+        }
+        if (sig.name().equals("format") && c.args().get(0) instanceof Expr.Literal lit && lit.value() instanceof String fmt) {
+            Format.check(fmt, n - 1, c.offset(), problems);
+        }
+        return sig.result();
+    }
+}

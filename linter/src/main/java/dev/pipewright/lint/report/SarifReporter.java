@@ -1,0 +1,70 @@
+package dev.pipewright.lint.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipewright.lint.Finding;
+import dev.pipewright.lint.RuleInfo;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * SARIF 2.1.0 as GitHub code scanning accepts it: one run, rules with help text and a help URI,
+ * results with a physical location and a partial fingerprint that survives line moves.
+ */
+public final class SarifReporter implements Reporter {
+    static final String DOCS = "https://github.com/pipewright/pipewright/blob/main/docs/rules/";
+
+    @Override
+    public String render(List<Finding> findings, List<RuleInfo> rules, SourceLines sources) {
+        ObjectNode root = JsonReporter.JSON.createObjectNode();
+        root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        root.put("version", "2.1.0");
+        ObjectNode run = root.putArray("runs").addObject();
+        ObjectNode driver = run.putObject("tool").putObject("driver");
+        driver.put("name", "pipewright-lint");
+        driver.put("informationUri", "https://github.com/pipewright/pipewright");
+        ArrayNode ruleArr = driver.putArray("rules");
+        for (RuleInfo r : rules) {
+            ObjectNode o = ruleArr.addObject();
+            o.put("id", r.id());
+            o.put("name", r.id());
+            o.putObject("shortDescription").put("text", r.summary());
+            o.putObject("fullDescription").put("text", r.summary());
+            o.putObject("help").put("text", r.summary() + ". See " + DOCS + r.id() + ".md")
+                    .put("markdown", r.summary() + ". See [" + r.id() + "](" + DOCS + r.id() + ".md).");
+            o.put("helpUri", DOCS + r.id() + ".md");
+            o.putObject("defaultConfiguration").put("level", level(r.severity().label()));
+            o.putObject("properties").putArray("tags").add(r.category());
+        }
+        ArrayNode results = run.putArray("results");
+        for (Finding f : findings) {
+            ObjectNode res = results.addObject();
+            res.put("ruleId", f.rule());
+            res.put("level", level(f.severity().label()));
+            res.putObject("message").put("text", f.message());
+            ObjectNode phys = res.putArray("locations").addObject().putObject("physicalLocation");
+            phys.putObject("artifactLocation").put("uri", f.file());
+            phys.putObject("region").put("startLine", f.line()).put("startColumn", f.column());
+            String src = sources.line(f.file(), f.line()).strip();
+            res.putObject("partialFingerprints").put("primaryLocationLineHash/v1",
+                    hash(f.rule() + "\0" + f.file() + "\0" + src + "\0" + f.message()));
+        }
+        return JsonReporter.write(root);
+    }
+
+    private static String level(String severity) {
+        return severity.equals("note") ? "note" : severity;
+    }
+
+    private static String hash(String s) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

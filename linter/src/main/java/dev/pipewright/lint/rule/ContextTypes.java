@@ -1,0 +1,181 @@
+package dev.pipewright.lint.rule;
+
+import dev.pipewright.lint.LintConfig;
+import dev.pipewright.lint.Workflow;
+import dev.pipewright.lint.data.PopularActions;
+import dev.pipewright.lint.expr.Type;
+import dev.pipewright.lint.yaml.YMap;
+import dev.pipewright.lint.yaml.YNode;
+import dev.pipewright.lint.yaml.YScalar;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Builds the typed contexts ({@code github}, {@code inputs}, {@code needs}, {@code steps}, {@code matrix}...) of a position. */
+final class ContextTypes {
+    /** Event-independent properties of {@code github}; {@code event} is untyped since it depends on the trigger. */
+    private static final List<String> GITHUB = List.of("action", "action_path", "action_ref", "action_repository",
+            "action_status", "actor", "actor_id", "api_url", "base_ref", "env", "event_name", "event_path",
+            "graphql_url", "head_ref", "job", "job_workflow_sha", "output", "path", "ref", "ref_name", "ref_protected",
+            "ref_type", "repository", "repository_id", "repository_owner", "repository_owner_id", "repositoryUrl",
+            "retention_days", "run_id", "run_number", "run_attempt", "secret_source", "server_url", "sha", "state",
+            "step_summary", "token", "triggering_actor", "workflow", "workflow_ref", "workflow_sha", "workspace");
+
+    private ContextTypes() {}
+
+    static Map<String, Type> workflowLevel(Workflow wf, LintConfig config) {
+        Map<String, Type> m = new LinkedHashMap<>();
+        Map<String, Type> github = new LinkedHashMap<>();
+        GITHUB.forEach(p -> github.put(p, Type.STRING));
+        github.put("event", Type.ANY);
+        github.put("run_id", Type.STRING);
+        github.put("ref_protected", Type.BOOL);
+        github.put("retention_days", Type.NUMBER);
+        m.put("github", Type.Obj.strict(github));
+        m.put("env", Type.Obj.loose(Type.STRING));
+        m.put("secrets", Type.Obj.loose(Type.STRING));
+        if (config.configVariables() == null) {
+            m.put("vars", Type.Obj.loose(Type.STRING));
+        } else {
+            Map<String, Type> vars = new LinkedHashMap<>();
+            config.configVariables().forEach(v -> vars.put(v, Type.STRING));
+            m.put("vars", Type.Obj.strict(vars));
+        }
+        m.put("inputs", inputs(wf));
+        m.put("strategy", Type.Obj.strict(Map.of("fail-fast", Type.BOOL, "job-index", Type.NUMBER,
+                "job-total", Type.NUMBER, "max-parallel", Type.NUMBER)));
+        m.put("runner", Type.Obj.strict(Map.of("name", Type.STRING, "os", Type.STRING, "arch", Type.STRING,
+                "temp", Type.STRING, "tool_cache", Type.STRING, "debug", Type.STRING, "environment", Type.STRING)));
+        m.put("job", Type.Obj.loose(Type.ANY));
+        m.put("jobs", Type.Obj.loose(Type.Obj.strict(Map.of("result", Type.STRING, "outputs", Type.Obj.loose(Type.STRING)))));
+        m.put("needs", Type.Obj.strict(Map.of()));
+        m.put("matrix", Type.Obj.strict(Map.of()));
+        m.put("steps", Type.Obj.strict(Map.of()));
+        return m;
+    }
+
+    private static Type inputs(Workflow wf) {
+        Map<String, Type> in = new LinkedHashMap<>();
+        boolean[] dynamic = {false};
+        wf.on().ifPresent(on -> {
+            for (String trigger : List.of("workflow_call", "workflow_dispatch")) {
+                on.map(trigger).flatMap(t -> t.map("inputs")).ifPresent(inputs -> inputs.entries().forEach(e -> {
+                    dynamic[0] |= e.key().hasExpression();
+                    String type = e.value() instanceof YMap im ? im.string("type").orElse("string") : "string";
+                    in.put(e.key().value(), switch (type) {
+                        case "boolean" -> Type.BOOL;
+                        case "number" -> Type.NUMBER;
+                        default -> Type.STRING;
+                    });
+                }));
+            }
+        });
+        return dynamic[0] ? Type.Obj.loose(Type.ANY) : Type.Obj.strict(in);
+    }
+
+    static void forJob(Map<String, Type> m, Workflow wf, Workflow.Job job) {
+        Map<String, Type> needs = new LinkedHashMap<>();
+        for (YScalar need : job.body().get("needs").map(Nodes::scalars).orElse(List.of())) {
+            if (need.hasExpression()) {
+                m.put("needs", Type.Obj.loose(Type.ANY));
+                break;
+            }
+            wf.jobs().stream().filter(j -> j.id().value().equalsIgnoreCase(need.value())).findFirst()
+                    .ifPresent(j -> needs.put(j.id().value(), Type.Obj.strict(Map.of("result", Type.STRING, "outputs", outputs(j)))));
+        }
+        if (m.get("needs") instanceof Type.Obj o && o.rest() == null) {
+            m.put("needs", Type.Obj.strict(needs));
+        }
+        m.put("matrix", matrix(job));
+    }
+
+    private static Type outputs(Workflow.Job job) {
+        if (job.isCall()) {
+            return Type.Obj.loose(Type.STRING);
+        }
+        return job.body().map("outputs").map(o -> {
+            Map<String, Type> out = new LinkedHashMap<>();
+            for (YMap.Entry e : o.entries()) {
+                if (e.key().hasExpression()) {
+                    return (Type) Type.Obj.loose(Type.STRING);
+                }
+                out.put(e.key().value(), Type.STRING);
+            }
+            return (Type) Type.Obj.strict(out);
+        }).orElse(Type.Obj.strict(Map.of()));
+    }
+
+    private static Type matrix(Workflow.Job job) {
+        YNode strategy = job.body().get("strategy").orElse(null);
+        if (strategy == null) {
+            return Type.Obj.strict(Map.of());
+        }
+        if (!(strategy instanceof YMap s)) {
+            return Type.ANY;
+        }
+        YNode matrix = s.get("matrix").orElse(null);
+        if (matrix == null) {
+            return Type.Obj.strict(Map.of());
+        }
+        if (!(matrix instanceof YMap mm)) {
+            return Type.ANY;
+        }
+        Map<String, Type> keys = new LinkedHashMap<>();
+        for (YMap.Entry e : mm.entries()) {
+            String k = e.key().value();
+            if (e.key().hasExpression()) {
+                return Type.ANY;
+            }
+            if (k.equals("include")) {
+                if (!(e.value() instanceof dev.pipewright.lint.yaml.YSeq seq)) {
+                    return Type.ANY;
+                }
+                for (YNode row : seq.items()) {
+                    if (!(row instanceof YMap r)) {
+                        return Type.ANY;
+                    }
+                    r.keys().forEach(rk -> keys.put(rk, Type.ANY));
+                }
+            } else if (!k.equals("exclude")) {
+                keys.put(k, Type.ANY);
+            }
+        }
+        return Type.Obj.strict(keys);
+    }
+
+    /** {@code steps} for a step: the earlier steps that have ids. */
+    static Type steps(Workflow.Job job, int before) {
+        Map<String, Type> steps = new LinkedHashMap<>();
+        for (Workflow.Step s : job.steps()) {
+            if (s.index() >= before) {
+                break;
+            }
+            YScalar id = s.body().scalar("id").orElse(null);
+            if (id == null || id.isNull()) {
+                continue;
+            }
+            if (id.hasExpression()) {
+                return Type.Obj.loose(Type.ANY);
+            }
+            steps.put(id.value(), Type.Obj.strict(Map.of("outputs", stepOutputs(s), "outcome", Type.STRING,
+                    "conclusion", Type.STRING)));
+        }
+        return Type.Obj.strict(steps);
+    }
+
+    private static Type stepOutputs(Workflow.Step s) {
+        String uses = s.uses().map(YScalar::value).orElse("");
+        int at = uses.indexOf('@');
+        if (at > 0) {
+            PopularActions.Meta meta = PopularActions.ACTIONS.get(uses.substring(0, at).toLowerCase(Locale.ROOT));
+            // Actions may set outputs they do not declare; only a declared list is trusted.
+            if (meta != null && !meta.outputs().isEmpty()) {
+                Map<String, Type> out = new LinkedHashMap<>();
+                meta.outputs().forEach(o -> out.put(o, Type.STRING));
+                return Type.Obj.strict(out);
+            }
+        }
+        return Type.Obj.loose(Type.STRING);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.pipewright.lint.rule;
+
+import dev.pipewright.lint.LintRule;
+import dev.pipewright.lint.Rule;
+import dev.pipewright.lint.Severity;
+import dev.pipewright.lint.Workflow;
+import dev.pipewright.lint.expr.Checker;
+import dev.pipewright.lint.expr.Expr;
+import dev.pipewright.lint.expr.ExprException;
+import dev.pipewright.lint.expr.Parser;
+import dev.pipewright.lint.expr.Type;
+import dev.pipewright.lint.yaml.YMap;
+import dev.pipewright.lint.yaml.YNode;
+import dev.pipewright.lint.yaml.YScalar;
+import dev.pipewright.lint.yaml.YSeq;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code ${{ }}} expressions: syntax, functions and arity, {@code format()} placeholders, contexts
+ * available at each key (from GitHub's schema) and properties of typed contexts.
+ */
+@Rule(id = "expression", summary = "${{ }} expressions parse, call known functions correctly and use contexts available at their key")
+public final class ExpressionRule extends LintRule {
+    private static final Set<String> BARE_CONDITIONS = Set.of("job-if", "step-if", "job-if-result", "step-if-result", "snapshot-if");
+
+    private Map<String, Type> workflowTypes;
+    private Map<String, Type> jobTypes;
+    private Workflow workflow;
+
+    @Override
+    public void visitWorkflow(Workflow wf) {
+        workflow = wf;
+        workflowTypes = ContextTypes.workflowLevel(wf, ctx().config());
+        for (YMap.Entry e : wf.root().entries()) {
+            if (!e.key().value().equals("jobs")) {
+                walk(e.value(), workflowTypes);
+            }
+        }
+    }
+
+    @Override
+    public void visitJob(Workflow.Job job) {
+        jobTypes = new LinkedHashMap<>(workflowTypes);
+        ContextTypes.forJob(jobTypes, workflow, job);
+        Map<String, Type> jobLevel = new LinkedHashMap<>(jobTypes);
+        jobLevel.put("steps", ContextTypes.steps(job, Integer.MAX_VALUE));
+        for (YMap.Entry e : job.body().entries()) {
+            if (!e.key().value().equals("steps")) {
+                walk(e.value(), jobLevel);
+            }
+        }
+    }
+
+    @Override
+    public void visitStep(Workflow.Step step) {
+        Map<String, Type> types = new LinkedHashMap<>(jobTypes);
+        Workflow.Job job = workflow.jobs().stream().filter(j -> j.id() == step.jobId()).findFirst().orElseThrow();
+        types.put("steps", ContextTypes.steps(job, step.index()));
+        walk(step.body(), types);
+    }
+
+    private void walk(YNode node, Map<String, Type> types) {
+        if (node instanceof YScalar s) {
+            scalar(s, types);
+        } else if (node instanceof YSeq seq) {
+            seq.items().forEach(i -> walk(i, types));
+        } else if (node instanceof YMap m) {
+            for (YMap.Entry e : m.entries()) {
+                if (e.key().hasExpression()) {
+                    scalar(e.key(), types);
+                }
+                walk(e.value(), types);
+            }
+        }
+    }
+
+    private void scalar(YScalar s, Map<String, Type> types) {
+        if (ctx().schema() == null || !s.isString()) {
+            return;
+        }
+        List<String> available = ctx().schema().contextsAt(s);
+        if (available.isEmpty()) {
+            return;
+        }
+        String v = s.value();
+        if (!v.contains("${{")) {
+            if (BARE_CONDITIONS.contains(ctx().schema().definitionOf(s)) && !v.isBlank()) {
+                check(s, v, 0, available, types);
+            }
+            return;
+        }
+        int start = v.indexOf("${{");
+        while (start >= 0) {
+            int end = closing(v, start + 3);
+            if (end < 0) {
+                report(Locator.at(ctx(), s, start), "expression is not closed: \"${{\" has no matching \"}}\"");
+                return;
+            }
+            check(s, v.substring(start + 3, end), start + 3, available, types);
+            start = v.indexOf("${{", end + 2);
+        }
+    }
+
+    /** The index of the closing {@code }}}, skipping quoted strings as GitHub does; -1 when missing. */
+    private static int closing(String v, int from) {
+        boolean inString = false;
+        for (int i = from; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '\'') {
+                inString = !inString;
+            } else if (!inString && c == '}' && i + 1 < v.length() && v.charAt(i + 1) == '}') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void check(YScalar s, String text, int base, List<String> available, Map<String, Type> types) {
+        try {
+            Expr e = Parser.parse(text);
+            for (Checker.Problem p : new Checker(available, types).check(e)) {
+                report(Locator.at(ctx(), s, base + p.offset()), p.likely() ? Severity.WARNING : Severity.ERROR, p.message());
+            }
+        } catch (ExprException ex) {
+            report(Locator.at(ctx(), s, base + ex.offset()), "invalid expression \"" + text.strip() + "\": " + ex.getMessage());
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.pipewright.lint.rule;
+
+import dev.pipewright.lint.LintRule;
+import dev.pipewright.lint.Rule;
+import dev.pipewright.lint.Workflow;
+import dev.pipewright.lint.yaml.YScalar;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** {@code needs:} names existing jobs, without duplicates or cycles. */
+@Rule(id = "job-needs", summary = "needs lists existing jobs, without duplicates or dependency cycles")
+public final class JobNeedsRule extends LintRule {
+    @Override
+    public void endWorkflow(Workflow workflow) {
+        Map<String, String> ids = new HashMap<>();
+        workflow.jobs().forEach(j -> ids.put(j.id().value().toLowerCase(Locale.ROOT), j.id().value()));
+        Map<String, List<String>> graph = new LinkedHashMap<>();
+        Map<String, YScalar> where = new HashMap<>();
+        for (Workflow.Job job : workflow.jobs()) {
+            String id = job.id().value().toLowerCase(Locale.ROOT);
+            List<String> edges = new ArrayList<>();
+            Set<String> seen = new TreeSet<>();
+            for (YScalar need : job.body().get("needs").map(Nodes::scalars).orElse(List.of())) {
+                if (need.hasExpression()) {
+                    continue;
+                }
+                String n = need.value().toLowerCase(Locale.ROOT);
+                if (!seen.add(n)) {
+                    report(need, "job \"" + need.value() + "\" is listed twice in needs of job \"" + job.id().value() + "\"");
+                } else if (n.equals(id)) {
+                    report(need, "job \"" + job.id().value() + "\" cannot need itself");
+                } else if (!ids.containsKey(n)) {
+                    String close = dev.pipewright.lint.schema.Suggest.closest(need.value(), ids.values());
+                    report(need, "job \"" + job.id().value() + "\" needs job \"" + need.value() + "\", which does not exist"
+                            + (close != null ? "; did you mean \"" + close + "\"?" : "; jobs are: "
+                            + String.join(", ", new TreeSet<>(ids.values()))));
+                } else {
+                    edges.add(n);
+                }
+            }
+            graph.put(id, edges);
+            where.put(id, job.id());
+        }
+        cycles(graph, where, ids);
+    }
+
+    private void cycles(Map<String, List<String>> graph, Map<String, YScalar> where, Map<String, String> ids) {
+        Map<String, Integer> state = new HashMap<>();
+        for (String start : graph.keySet()) {
+            List<String> path = new ArrayList<>();
+            if (dfs(start, graph, state, path)) {
+                int from = path.indexOf(path.get(path.size() - 1));
+                List<String> cycle = path.subList(from, path.size()).stream().map(ids::get).toList();
+                report(where.get(path.get(from)), "jobs depend on each other in a cycle: " + String.join(" -> ", cycle)
+                        + "; remove one of these needs");
+                return;
+            }
+        }
+    }
+
+    private static boolean dfs(String node, Map<String, List<String>> graph, Map<String, Integer> state, List<String> path) {
+        Integer s = state.get(node);
+        path.add(node);
+        if (s != null && s == 1) {
+            return true;
+        }
+        if (s != null) {
+            path.remove(path.size() - 1);
+            return false;
+        }
+        state.put(node, 1);
+        for (String next : graph.getOrDefault(node, List.of())) {
+            if (dfs(next, graph, state, path)) {
+                return true;
+            }
+        }
+        state.put(node, 2);
+        path.remove(path.size() - 1);
+        return false;
+    }
+}

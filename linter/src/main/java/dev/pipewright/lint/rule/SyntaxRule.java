@@ -1,0 +1,26 @@
+package dev.pipewright.lint.rule;
+
+import dev.pipewright.lint.LintRule;
+import dev.pipewright.lint.Rule;
+import dev.pipewright.lint.yaml.Pos;
+import dev.pipewright.lint.yaml.YamlFile;
+import dev.pipewright.lint.yaml.YamlProblem;
+
+/** YAML syntax and GitHub's schema: keys, types and allowed values. */
+@Rule(id = "syntax-check", summary = "YAML syntax and GitHub's workflow and action schema: keys, types and allowed values")
+public final class SyntaxRule extends LintRule {
+    @Override
+    public void visitFile(YamlFile yaml) {
+        for (YamlProblem p : yaml.problems()) {
+            report(p.pos(), p.message());
+        }
+        if (yaml.documents().isEmpty() && !yaml.fatal()) {
+            report(Pos.START, "the file is empty; a workflow needs at least \"on\" and \"jobs\"");
+        }
+        if (yaml.documents().size() > 1) {
+            report(yaml.documents().get(1).pos(), "a workflow file must hold one YAML document, but this is document "
+                    + "2 of " + yaml.documents().size() + "; remove the \"---\" separator or split the file");
+        }
+        reportSchemaProblems(null);
+    }
+}

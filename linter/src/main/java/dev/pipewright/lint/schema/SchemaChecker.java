@@ -1,0 +1,256 @@
+package dev.pipewright.lint.schema;
+
+import dev.pipewright.lint.schema.Schema.Def;
+import dev.pipewright.lint.schema.Schema.Kind;
+import dev.pipewright.lint.yaml.Pos;
+import dev.pipewright.lint.yaml.YMap;
+import dev.pipewright.lint.yaml.YNode;
+import dev.pipewright.lint.yaml.YScalar;
+import dev.pipewright.lint.yaml.YSeq;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Validates a YAML tree against GitHub's schema with the same algorithm as GitHub's template reader,
+ * and records for every scalar the contexts an expression there may use.
+ */
+public final class SchemaChecker {
+    /** A schema violation; {@code owner} names the rule that reports it (syntax-check when null). */
+    public record Problem(Pos pos, String message, String owner) {}
+
+    /** What the walk found: problems, and the allowed contexts and definition of each node. */
+    public record Result(List<Problem> problems, Map<YNode, List<String>> contexts, Map<YNode, String> definitions) {
+        /** Allowed contexts and functions at {@code node}; empty when expressions are not allowed. */
+        public List<String> contextsAt(YNode node) {
+            return contexts.getOrDefault(node, List.of());
+        }
+
+        /** The schema definition the node was read with, or null when unknown. */
+        public String definitionOf(YNode node) {
+            return definitions.get(node);
+        }
+    }
+
+    /** Subtrees whose problems a dedicated rule reports with its own id. */
+    private static final Map<String, String> OWNERS = Map.of(
+            "permissions", "permissions",
+            "on-strict", "events",
+            "runs-on", "runner-label");
+    /** Step keys behind GitHub's disabled "allowBackgroundSteps" feature flag. */
+    private static final Set<String> BACKGROUND_KEYS = Set.of("background", "wait", "wait-all", "cancel");
+
+    private final Schema schema;
+    private final List<Problem> problems = new ArrayList<>();
+    private final Map<YNode, List<String>> contexts = new IdentityHashMap<>();
+    private final Map<YNode, String> definitions = new IdentityHashMap<>();
+
+    private SchemaChecker(Schema schema) {
+        this.schema = schema;
+    }
+
+    public static Result check(Schema schema, YNode root) {
+        SchemaChecker c = new SchemaChecker(schema);
+        c.read(root, schema.root(), List.of(), null);
+        return new Result(List.copyOf(c.problems), c.contexts, c.definitions);
+    }
+
+    private List<String> contextsFor(Def def, List<String> parent) {
+        if (def.contexts().isEmpty()) {
+            return parent;
+        }
+        Set<String> all = new LinkedHashSet<>(parent);
+        all.addAll(def.contexts());
+        return List.copyOf(all);
+    }
+
+    private void read(YNode node, Def def, List<String> parentCtx, String owner) {
+        List<String> ctx = contextsFor(def, parentCtx);
+        String own = OWNERS.getOrDefault(def.name(), owner);
+        definitions.put(node, def.name());
+        if (!ctx.isEmpty()) {
+            contexts.put(node, ctx);
+        }
+        if (node instanceof YScalar s) {
+            scalar(s, def, ctx, own);
+        } else if (node instanceof YSeq seq) {
+            List<Def> seqDefs = schema.defsOfKind(def, Kind.SEQUENCE);
+            if (seqDefs.isEmpty()) {
+                problems.add(new Problem(seq.pos(), "a sequence is not allowed here; " + expected(def), own));
+                return;
+            }
+            Def item = schema.get(seqDefs.get(0).item());
+            for (YNode child : seq.items()) {
+                read(child, item, ctx, own);
+            }
+        } else {
+            mapping((YMap) node, def, ctx, own);
+        }
+    }
+
+    private void scalar(YScalar s, Def def, List<String> ctx, String owner) {
+        if (s.hasExpression()) {
+            if (ctx.isEmpty()) {
+                problems.add(new Problem(s.pos(), "a ${{ }} expression is not allowed here: GitHub reads this value"
+                        + " before any context exists; use a literal value", owner));
+            }
+            return;
+        }
+        List<Def> scalars = schema.scalarDefs(def);
+        for (Def d : scalars) {
+            if (matches(d, s, false)) {
+                return;
+            }
+        }
+        if (!s.isString()) {
+            for (Def d : scalars) {
+                if (matches(d, s, true)) {
+                    return;
+                }
+            }
+        }
+        String shown = s.isNull() && s.value().isEmpty() ? "null" : "\"" + s.value() + "\"";
+        problems.add(new Problem(s.pos(), "unexpected value " + shown + "; " + expected(def), owner));
+    }
+
+    private static boolean matches(Def d, YScalar s, boolean asString) {
+        YScalar.Type t = asString ? YScalar.Type.STRING : s.type();
+        return switch (d.kind()) {
+            case NULL -> t == YScalar.Type.NULL;
+            case BOOLEAN -> t == YScalar.Type.BOOL;
+            case NUMBER -> t == YScalar.Type.INT || t == YScalar.Type.FLOAT;
+            case STRING -> t == YScalar.Type.STRING && (d.constant() != null ? d.constant().equals(s.value())
+                    : !d.nonEmpty() || !s.value().isEmpty());
+            default -> false;
+        };
+    }
+
+    private void mapping(YMap map, Def def, List<String> ctx, String owner) {
+        List<Def> mappings = new ArrayList<>(schema.defsOfKind(def, Kind.MAPPING));
+        if (mappings.isEmpty()) {
+            problems.add(new Problem(map.pos(), "a mapping is not allowed here; " + expected(def), owner));
+            return;
+        }
+        Def first = mappings.get(0);
+        boolean hasExpressionKey = false;
+        Set<String> seen = new TreeSet<>();
+        for (YMap.Entry e : map.entries()) {
+            YScalar key = e.key();
+            if (key.hasExpression()) {
+                hasExpressionKey = true;
+                if (ctx.isEmpty()) {
+                    problems.add(new Problem(key.pos(), "a ${{ }} expression is not allowed in a key here", owner));
+                } else {
+                    contexts.put(key, ctx);
+                    read(e.value(), schema.get("any"), ctx, owner);
+                }
+                continue;
+            }
+            seen.add(key.value());
+            Schema.Prop prop = matchAndFilter(mappings, key.value());
+            if (prop != null && !BACKGROUND_KEYS.contains(key.value())) {
+                definitions.put(key, prop.type());
+                read(e.value(), schema.get(prop.type()), ctx, owner);
+            } else if (prop == null && first.looseKey() != null) {
+                scalar(key, schema.get(first.looseKey()), List.of(), owner);
+                read(e.value(), schema.get(first.looseValue()), ctx, owner);
+            } else {
+                problems.add(new Problem(key.pos(), unexpectedKey(key.value(), mappings.size() == 1 ? mappings.get(0)
+                        : first), owner));
+            }
+        }
+        if (mappings.size() > 1) {
+            problems.add(new Problem(map.pos(), "cannot tell what this mapping is; add one of the keys "
+                    + String.join(", ", distinguishing(mappings)), owner));
+        } else if (!hasExpressionKey) {
+            for (Map.Entry<String, Schema.Prop> p : mappings.get(0).props().entrySet()) {
+                if (p.getValue().required() && !seen.contains(p.getKey())) {
+                    problems.add(new Problem(map.pos(), "required key \"" + p.getKey() + "\" is missing", owner));
+                }
+            }
+        }
+    }
+
+    private static Schema.Prop matchAndFilter(List<Def> mappings, String key) {
+        Schema.Prop result = null;
+        boolean missingSomewhere = false;
+        for (Def d : mappings) {
+            Schema.Prop p = d.props().get(key);
+            if (p != null) {
+                result = p;
+            } else {
+                missingSomewhere = true;
+            }
+        }
+        if (result != null && missingSomewhere) {
+            mappings.removeIf(d -> !d.props().containsKey(key));
+        }
+        return result;
+    }
+
+    private static List<String> distinguishing(List<Def> mappings) {
+        Map<String, Integer> hits = new java.util.TreeMap<>();
+        for (Def d : mappings) {
+            d.props().keySet().forEach(k -> hits.merge(k, 1, Integer::sum));
+        }
+        List<String> keys = new ArrayList<>();
+        hits.forEach((k, n) -> {
+            if (n == 1 && !BACKGROUND_KEYS.contains(k)) {
+                keys.add(k);
+            }
+        });
+        return keys;
+    }
+
+    private static String unexpectedKey(String key, Def def) {
+        List<String> known = new ArrayList<>(def.props().keySet());
+        known.removeIf(BACKGROUND_KEYS::contains);
+        String close = Suggest.closest(key, known);
+        if (close != null) {
+            return "unexpected key \"" + key + "\"; did you mean \"" + close + "\"?";
+        }
+        if (known.size() <= 24) {
+            return "unexpected key \"" + key + "\"; expected one of: " + String.join(", ", new TreeSet<>(known));
+        }
+        return "unexpected key \"" + key + "\"";
+    }
+
+    /** What {@code def} accepts, phrased for a message. */
+    String expected(Def def) {
+        Set<String> words = new TreeSet<>();
+        Set<String> constants = new TreeSet<>();
+        collect(def, words, constants, 0);
+        List<String> parts = new ArrayList<>();
+        if (!constants.isEmpty()) {
+            parts.add(constants.size() <= 30 ? "one of " + String.join(", ", constants) : "a known value");
+        }
+        parts.addAll(words);
+        return parts.isEmpty() ? "nothing is expected here" : "expected " + String.join(" or ", parts);
+    }
+
+    private void collect(Def def, Set<String> words, Set<String> constants, int depth) {
+        switch (def.kind()) {
+            case ONE_OF -> {
+                if (depth < 4) {
+                    def.oneOf().forEach(n -> collect(schema.get(n), words, constants, depth + 1));
+                }
+            }
+            case STRING -> {
+                if (def.constant() != null) {
+                    constants.add(def.constant());
+                } else {
+                    words.add(def.nonEmpty() ? "a non-empty string" : "a string");
+                }
+            }
+            case BOOLEAN -> words.add("a boolean");
+            case NUMBER -> words.add("a number");
+            case NULL -> words.add("null");
+            case SEQUENCE -> words.add("a sequence");
+            case MAPPING -> words.add("a mapping");
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package dev.pipewright.lint.yaml;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * Reads YAML into position-carrying {@link YNode}s with SnakeYAML's node API, reporting syntax
+ * errors, duplicate keys (case-insensitively, as GitHub compares them) and alias bombs.
+ */
+public final class YamlLoader {
+    /** Nodes a document may expand to through aliases before we refuse it. */
+    static final long MAX_EXPANDED_NODES = 200_000;
+    /** Largest file we read; real workflows are far below (the corpus maximum is ~100 KB). */
+    static final int CODE_POINT_LIMIT = 4 * 1024 * 1024;
+    static final int MAX_ALIASES = 100;
+    static final int MAX_DEPTH = 100;
+
+    private final Resolver resolver = new Resolver();
+
+    /** Loads every document of {@code text}; never throws for bad input. */
+    public YamlFile load(String text) {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setCodePointLimit(CODE_POINT_LIMIT);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setAllowRecursiveKeys(false);
+        options.setProcessComments(false);
+        Yaml yaml = new Yaml(options);
+        List<YNode> docs = new ArrayList<>();
+        List<YamlProblem> problems = new ArrayList<>();
+        boolean fatal = false;
+        try {
+            Iterator<Node> it = yaml.composeAll(new StringReader(text)).iterator();
+            while (it.hasNext()) {
+                Node node = it.next();
+                Converter c = new Converter(problems);
+                YNode doc = c.convert(node);
+                if (c.expanded > MAX_EXPANDED_NODES) {
+                    problems.add(new YamlProblem(pos(node.getStartMark()),
+                            "aliases expand this document to more than " + MAX_EXPANDED_NODES
+                                    + " nodes; refusing to read it (a \"billion laughs\" alias bomb?)"));
+                    fatal = true;
+                    break;
+                }
+                docs.add(doc);
+            }
+        } catch (MarkedYAMLException e) {
+            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            problems.add(new YamlProblem(m == null ? Pos.START : pos(m), message(e)));
+            fatal = true;
+        } catch (YAMLException e) {
+            problems.add(new YamlProblem(Pos.START, "could not read YAML: " + firstLine(e.getMessage())));
+            fatal = true;
+        } catch (StackOverflowError e) {
+            problems.add(new YamlProblem(Pos.START, "could not read YAML: nesting too deep"));
+            fatal = true;
+        }
+        return new YamlFile(docs, problems, fatal);
+    }
+
+    private static String message(MarkedYAMLException e) {
+        String problem = e.getProblem() == null ? "syntax error" : e.getProblem();
+        String context = e.getContext();
+        String msg = context == null ? problem : context + ": " + problem;
+        return "could not parse as YAML: " + firstLine(msg).replace('\t', ' ');
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unknown error";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).strip();
+    }
+
+    static Pos pos(Mark m) {
+        return new Pos(m.getLine() + 1, m.getColumn() + 1);
+    }
+
+    /** Converts one document; shares the result of aliased nodes instead of copying them. */
+    private final class Converter {
+        private final Map<Node, YNode> done = new IdentityHashMap<>();
+        private final Map<Node, Long> sizes = new IdentityHashMap<>();
+        private final Map<Node, Boolean> active = new IdentityHashMap<>();
+        private final List<YamlProblem> problems;
+        long expanded;
+
+        Converter(List<YamlProblem> problems) {
+            this.problems = problems;
+        }
+
+        YNode convert(Node node) {
+            YNode y = node(node);
+            expanded = sizes.getOrDefault(node, 1L);
+            return y;
+        }
+
+        private YNode node(Node node) {
+            YNode cached = done.get(node);
+            if (cached != null) {
+                return cached;
+            }
+            if (active.containsKey(node)) {
+                problems.add(new YamlProblem(pos(node.getStartMark()), "recursive alias is not allowed"));
+                return new YScalar("", YScalar.Type.NULL, YScalar.Style.PLAIN, pos(node.getStartMark()),
+                        pos(node.getEndMark()));
+            }
+            active.put(node, Boolean.TRUE);
+            YNode result;
+            long size = 1;
+            if (node instanceof ScalarNode s) {
+                result = scalar(s);
+            } else if (node instanceof SequenceNode s) {
+                List<YNode> items = new ArrayList<>(s.getValue().size());
+                for (Node child : s.getValue()) {
+                    items.add(node(child));
+                    size = saturatingAdd(size, sizes.getOrDefault(child, 1L));
+                }
+                result = new YSeq(items, pos(s.getStartMark()));
+            } else {
+                MappingNode m = (MappingNode) node;
+                List<YMap.Entry> entries = new ArrayList<>(m.getValue().size());
+                Map<String, YScalar> seen = new HashMap<>();
+                for (NodeTuple t : m.getValue()) {
+                    YNode key = node(t.getKeyNode());
+                    YNode value = node(t.getValueNode());
+                    size = saturatingAdd(size, sizes.getOrDefault(t.getValueNode(), 1L));
+                    if (!(key instanceof YScalar k)) {
+                        problems.add(new YamlProblem(key.pos(), "a mapping key must be a scalar, not a " + key.kindName()));
+                        continue;
+                    }
+                    YScalar first = seen.putIfAbsent(k.value().toUpperCase(Locale.ROOT), k);
+                    if (first != null) {
+                        problems.add(new YamlProblem(k.pos(), "key \"" + k.value() + "\" is duplicated in this mapping;"
+                                + " it was first defined" + (first.value().equals(k.value()) ? "" : " as \"" + first.value() + "\"")
+                                + " at line " + first.pos().line() + ", column " + first.pos().col()
+                                + " (GitHub compares keys case-insensitively)"));
+                        continue;
+                    }
+                    entries.add(new YMap.Entry(k, value));
+                }
+                result = new YMap(entries, pos(m.getStartMark()));
+            }
+            active.remove(node);
+            done.put(node, result);
+            sizes.put(node, size);
+            return result;
+        }
+
+        private YScalar scalar(ScalarNode s) {
+            YScalar.Style style = switch (s.getScalarStyle()) {
+                case SINGLE_QUOTED -> YScalar.Style.SINGLE_QUOTED;
+                case DOUBLE_QUOTED -> YScalar.Style.DOUBLE_QUOTED;
+                case LITERAL -> YScalar.Style.LITERAL;
+                case FOLDED -> YScalar.Style.FOLDED;
+                default -> YScalar.Style.PLAIN;
+            };
+            YScalar.Type type = YScalar.Type.STRING;
+            if (style == YScalar.Style.PLAIN) {
+                Tag implicit = resolver.resolve(NodeId.scalar, s.getValue(), true);
+                type = s.getTag().equals(implicit) ? CoreSchema.resolve(s.getValue()) : explicit(s.getTag(), s.getValue());
+            } else if (!s.getTag().equals(Tag.STR)) {
+                type = explicit(s.getTag(), s.getValue());
+            }
+            return new YScalar(s.getValue(), type, style, pos(s.getStartMark()), pos(s.getEndMark()));
+        }
+
+        private YScalar.Type explicit(Tag tag, String value) {
+            if (tag.equals(Tag.NULL)) {
+                return YScalar.Type.NULL;
+            } else if (tag.equals(Tag.BOOL)) {
+                return YScalar.Type.BOOL;
+            } else if (tag.equals(Tag.INT)) {
+                return YScalar.Type.INT;
+            } else if (tag.equals(Tag.FLOAT)) {
+                return YScalar.Type.FLOAT;
+            }
+            return tag.equals(Tag.STR) ? YScalar.Type.STRING : CoreSchema.resolve(value);
+        }
+    }
+
+    private static long saturatingAdd(long a, long b) {
+        long r = a + b;
+        return r < 0 || r > Long.MAX_VALUE / 4 ? Long.MAX_VALUE / 4 : r;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.pipewright.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pipewright.lint.rule.BuiltInRules;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Validates rule metadata the way error-prone validates its bug patterns. */
+class RegistryTest {
+    @Test
+    void idsAreUniqueKebabCaseWithSummaries() {
+        Set<String> ids = new HashSet<>();
+        for (RuleInfo r : BuiltInRules.all()) {
+            assertThat(r.id()).matches("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+            assertThat(ids.add(r.id())).as("duplicate id %s", r.id()).isTrue();
+            assertThat(r.summary()).isNotBlank().doesNotEndWith(".");
+            assertThat(r.factory().get()).isNotNull();
+        }
+    }
+
+    @Test
+    void everyRuleHasADocsPageAndThreeErrorFixtures() throws IOException {
+        Path docs = TestFiles.repoRoot().resolve("docs/rules");
+        for (RuleInfo r : BuiltInRules.all()) {
+            assertThat(docs.resolve(r.id() + ".md")).as("docs page of %s", r.id()).exists();
+            long cases;
+            try (Stream<Path> s = Files.list(FixturesTest.LINT.resolve("err"))) {
+                cases = s.filter(p -> p.getFileName().toString().endsWith(".out")).filter(p -> {
+                    try {
+                        return Files.readString(p).contains("[" + r.id() + "]");
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).count();
+            }
+            assertThat(cases).as("error fixtures reporting %s", r.id()).isGreaterThanOrEqualTo(3);
+        }
+    }
+}
