@@ -1,12 +1,15 @@
 package dev.pipewright.action;
 
+import dev.pipewright.action.checksums.ChecksumsAction;
 import dev.pipewright.action.coverage.CoverageGateAction;
 import java.util.List;
 import java.util.Optional;
 
 /** The registry of every action the image and the CLI can run. */
 public final class Actions {
-    private static final List<Action> ALL = List.of(new CoverageGateAction());
+    private static final List<Action> ALL = List.of(
+            new CoverageGateAction(),
+            new ChecksumsAction());
 
     private Actions() {}
 
