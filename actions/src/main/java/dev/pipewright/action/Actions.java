@@ -2,6 +2,10 @@ package dev.pipewright.action;
 
 import dev.pipewright.action.checksums.ChecksumsAction;
 import dev.pipewright.action.coverage.CoverageGateAction;
+import dev.pipewright.action.sign.AttestAction;
+import dev.pipewright.action.sign.KeygenAction;
+import dev.pipewright.action.sign.SignAction;
+import dev.pipewright.action.sign.VerifyAction;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,7 +13,11 @@ import java.util.Optional;
 public final class Actions {
     private static final List<Action> ALL = List.of(
             new CoverageGateAction(),
-            new ChecksumsAction());
+            new ChecksumsAction(),
+            new SignAction(),
+            new KeygenAction(),
+            new VerifyAction(),
+            new AttestAction());
 
     private Actions() {}
 
