@@ -35,7 +35,7 @@ public final class KeygenAction implements Action {
                     new OutputSpec("private-key", "Path of the encrypted private key."),
                     new OutputSpec("public-key", "Path of the PEM public key."),
                     new OutputSpec("public-key-hint", "base64 SHA-256 of the public key, as in bundles.")),
-            new Branding("key", "purple"));
+            new Branding("lock", "purple"));
 
     @Override
     public ActionDescriptor descriptor() {
