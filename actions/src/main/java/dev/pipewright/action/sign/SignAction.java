@@ -4,6 +4,7 @@ import dev.pipewright.action.Action;
 import dev.pipewright.action.ActionContext;
 import dev.pipewright.action.ActionDescriptor;
 import dev.pipewright.action.Branding;
+import dev.pipewright.action.InputException;
 import dev.pipewright.action.InputSpec;
 import dev.pipewright.action.Outcome;
 import dev.pipewright.action.OutputSpec;
@@ -58,6 +59,7 @@ public final class SignAction implements Action {
         List<String> bundles = new ArrayList<>();
         List<String> digests = new ArrayList<>();
         List<Map<String, String>> rows = new ArrayList<>();
+        Map<Path, Path> written = new java.util.HashMap<>();
         for (Path f : files) {
             byte[] data = KeyInputs.readBytes(ctx, "files", f);
             byte[] sha256 = MessageDigest.getInstance("SHA-256").digest(data);
@@ -65,6 +67,11 @@ public final class SignAction implements Action {
             Path dir = outDir.orElse(f.getParent());
             Path sig = dir.resolve(f.getFileName() + ".sig");
             Path bundle = dir.resolve(f.getFileName() + ".sigstore.json");
+            Path earlier = written.putIfAbsent(sig, f);
+            if (earlier != null) {
+                throw InputException.forInput("output-dir", ws.display(earlier) + " and " + ws.display(f)
+                        + " would both be signed to " + ws.display(sig) + "; sign them in separate steps or omit output-dir");
+            }
             // cosign writes the base64 without a trailing newline.
             ctx.writeFile(sig, Base64.getEncoder().encodeToString(der));
             ctx.writeFile(bundle, SigstoreBundle.ofMessage(hint, sha256, der).toJson());

@@ -100,6 +100,9 @@ public record Verification(boolean verified, String reason, String predicateType
         }
         List<String> details = new ArrayList<>();
         details.add("verified the DSSE signature of " + shown + " (predicate type " + st.predicateType() + ")");
+        if (artifacts.isEmpty()) {
+            details.add("no files given: the subjects were not compared with any artifact");
+        }
         for (Map.Entry<String, byte[]> a : artifacts.entrySet()) {
             String hex = sha256Hex(a.getValue());
             if (st.subjects().stream().noneMatch(s -> s.sha256().equals(hex))) {

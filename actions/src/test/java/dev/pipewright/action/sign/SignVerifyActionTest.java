@@ -143,6 +143,19 @@ class SignVerifyActionTest {
     }
 
     @Test
+    void sameNameTwiceIntoOneOutputDirIsBadInput() throws Exception {
+        try (SimulatedRunner r = runner()) {
+            r.write("a/x.bin", "1");
+            r.write("b/x.bin", "2");
+            SimulatedRunner.Step s = r.input("key", "cosign.key").input("password", PASSWORD).input("files", "*/x.bin")
+                    .input("output-dir", "out").run(SIGN);
+            assertThat(s.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(s.stdout()).contains("a/x.bin and b/x.bin would both be signed to out/x.bin.sig");
+            assertThat(r.workspace().resolve("out")).doesNotExist();
+        }
+    }
+
+    @Test
     void wrongKeyFails() throws Exception {
         try (SimulatedRunner r = runner()) {
             assertThat(r.input("output-dir", "other").run(KEYGEN).exit()).isZero();
