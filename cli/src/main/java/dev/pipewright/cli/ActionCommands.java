@@ -18,6 +18,10 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * Adds one subcommand per action, built from its descriptor ({@code --<input> VALUE}), so the CLI and action.yml
  * cannot drift; the subcommand turns its options into {@code INPUT_*} variables and runs the same code as the image.
+ *
+ * <p>An action whose id is {@code <parent>-<name>} for another registered action {@code <parent>} is also reachable
+ * as {@code pipewright <parent> <name>} (e.g. {@code sign-keygen} as {@code sign keygen}). Inputs with several
+ * values take one or more values per flag; inputs defaulting to {@code false} are flags ({@code --force} means true).
  */
 public final class ActionCommands {
     private ActionCommands() {}
@@ -31,6 +35,17 @@ public final class ActionCommands {
     public static void addTo(CommandLine cl, Supplier<Map<String, String>> env, Supplier<Path> cwd) {
         for (Action action : Actions.all()) {
             cl.addSubcommand(action.descriptor().id(), new CommandLine(spec(action, env, cwd)));
+        }
+        for (Action action : Actions.all()) {
+            String id = action.descriptor().id();
+            for (Action parent : Actions.all()) {
+                String prefix = parent.descriptor().id() + "-";
+                if (id.startsWith(prefix)) {
+                    CommandSpec nested = spec(action, env, cwd);
+                    nested.name(id.substring(prefix.length()));
+                    cl.getSubcommands().get(parent.descriptor().id()).addSubcommand(nested.name(), new CommandLine(nested));
+                }
+            }
         }
     }
 
@@ -50,7 +65,9 @@ public final class ActionCommands {
                     .paramLabel(in.multiple() ? "VALUE" : "VALUE")
                     .description(in.description() + (in.defaultValue() == null ? "" : " Default: " + in.defaultValue() + "."));
             if (in.multiple()) {
-                o.type(List.class).auxiliaryTypes(String.class).arity("1");
+                o.type(List.class).auxiliaryTypes(String.class).arity("1..*");
+            } else if ("false".equals(in.defaultValue())) {
+                o.type(String.class).arity("0..1").fallbackValue("true").paramLabel("true|false");
             } else {
                 o.type(String.class).arity("1");
             }
