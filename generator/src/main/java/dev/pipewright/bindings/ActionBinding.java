@@ -2,6 +2,7 @@ package dev.pipewright.bindings;
 
 import dev.pipewright.model.ActionRef;
 import dev.pipewright.model.Step;
+import dev.pipewright.model.StepBuilder;
 import dev.pipewright.model.UsesStep;
 import dev.pipewright.model.expr.Expr;
 import java.util.ArrayList;
@@ -19,29 +20,18 @@ import java.util.Objects;
  * {@code builder(...)}, goes where the action declares it relative to the others, so adding a
  * builder argument does not reorder a workflow.
  */
-public abstract class ActionBinding<B extends ActionBinding<B>> {
+public abstract class ActionBinding<B extends ActionBinding<B>> extends StepBuilder<B> {
     private final String action;
     private final List<String> declared;
     private String version;
     private final Map<String, Object> required = new LinkedHashMap<>();
     private final Map<String, Object> inputs = new LinkedHashMap<>();
-    private String id;
-    private String name;
-    private String condition;
-    private final Map<String, String> env = new LinkedHashMap<>();
-    private Object continueOnError;
-    private Integer timeoutMinutes;
 
     /** {@code declared} lists every input of the action in the order its action.yml declares them. */
     protected ActionBinding(String action, String version, List<String> declared) {
         this.action = Objects.requireNonNull(action, "action == null");
         this.version = Objects.requireNonNull(version, "version == null");
         this.declared = List.copyOf(declared);
-    }
-
-    @SuppressWarnings("unchecked")
-    private B self() {
-        return (B) this;
     }
 
     /** Sets a required input; called by the generated {@code builder(...)}. */
@@ -95,51 +85,6 @@ public abstract class ActionBinding<B extends ActionBinding<B>> {
         return self();
     }
 
-    public B id(String value) {
-        id = value;
-        return self();
-    }
-
-    public B name(String value) {
-        name = value;
-        return self();
-    }
-
-    /** The step's {@code if:}, as text (with or without {@code ${{ }}}). */
-    public B ifCondition(String value) {
-        condition = value;
-        return self();
-    }
-
-    public B ifCondition(Expr value) {
-        condition = value.render();
-        return self();
-    }
-
-    public B env(String key, String value) {
-        env.put(key, value);
-        return self();
-    }
-
-    public B env(String key, Expr value) {
-        return env(key, value.wrapped());
-    }
-
-    public B continueOnError(boolean value) {
-        continueOnError = value;
-        return self();
-    }
-
-    public B continueOnError(Expr value) {
-        continueOnError = value;
-        return self();
-    }
-
-    public B timeoutMinutes(int minutes) {
-        timeoutMinutes = minutes;
-        return self();
-    }
-
     /** {@code owner/repo[/path]@tag}, unpinned. */
     public ActionRef actionRef() {
         return ActionRef.parse(action + "@" + version);
@@ -147,24 +92,8 @@ public abstract class ActionBinding<B extends ActionBinding<B>> {
 
     public UsesStep build() {
         UsesStep.Builder b = Step.uses(actionRef());
-        if (id != null) {
-            b.id(id);
-        }
-        if (name != null) {
-            b.name(name);
-        }
-        if (condition != null) {
-            b.ifCondition(condition);
-        }
-        env.forEach(b::env);
-        if (continueOnError instanceof Boolean flag) {
-            b.continueOnError(flag);
-        } else if (continueOnError instanceof Expr e) {
-            b.continueOnError(e);
-        }
-        if (timeoutMinutes != null) {
-            b.timeoutMinutes(timeoutMinutes);
-        }
+        // the common keys (id, name, if, env, continue-on-error, timeout, background, custom) set through StepBuilder
+        copyCommonKeysTo(b);
         for (Map.Entry<String, Object> e : withOrder()) {
             Object v = e.getValue();
             if (v instanceof Boolean flag) {

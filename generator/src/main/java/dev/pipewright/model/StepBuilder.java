@@ -15,11 +15,24 @@ public abstract class StepBuilder<B extends StepBuilder<B>> {
     Boolean background;
     final Map<String, Object> custom = new LinkedHashMap<>();
 
-    StepBuilder() {}
+    /** For the run and uses builders here, and for typed action bindings elsewhere. */
+    protected StepBuilder() {}
 
     @SuppressWarnings("unchecked")
-    private B self() {
+    protected final B self() {
         return (B) this;
+    }
+
+    /** Gives another step builder the common keys set on this one (a binding hands them to the uses step it builds). */
+    protected final void copyCommonKeysTo(StepBuilder<?> target) {
+        target.id = id;
+        target.name = name;
+        target.condition = condition;
+        target.env.putAll(env);
+        target.continueOnError = continueOnError;
+        target.timeoutMinutes = timeoutMinutes;
+        target.background = background;
+        target.custom.putAll(custom);
     }
 
     public B id(String value) {
