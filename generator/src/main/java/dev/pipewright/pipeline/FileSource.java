@@ -18,12 +18,22 @@ public interface FileSource {
     /** The files, with paths relative to the project root; pipelines pin their actions from the lock. */
     List<GeneratedFile> files(ActionLock lock);
 
+    /** The class loader of the class that defines this source, to tell a project's sources from bundled ones. */
+    default ClassLoader loader() {
+        return getClass().getClassLoader();
+    }
+
     /** A pipeline seen as a file source: its workflows and dependabot.yml rendered with headers. */
     static FileSource of(Pipeline pipeline) {
         return new FileSource() {
             @Override
             public String id() {
                 return pipeline.id();
+            }
+
+            @Override
+            public ClassLoader loader() {
+                return pipeline.getClass().getClassLoader();
             }
 
             @Override
