@@ -1,12 +1,13 @@
 package dev.pipewright.action;
 
 import dev.pipewright.action.coverage.CoverageGateAction;
+import dev.pipewright.action.sbom.SbomAction;
 import java.util.List;
 import java.util.Optional;
 
 /** The registry of every action the image and the CLI can run. */
 public final class Actions {
-    private static final List<Action> ALL = List.of(new CoverageGateAction());
+    private static final List<Action> ALL = List.of(new CoverageGateAction(), new SbomAction());
 
     private Actions() {}
 
