@@ -104,11 +104,12 @@ public final class GoBinaryCataloger implements Cataloger {
             return null;
         }
         int[] pos = {at + 32};
-        String version = varString(b, pos);
-        String mod = varString(b, pos);
-        if (mod.length() >= 33 && mod.charAt(mod.length() - 17) == '\n') {
-            mod = mod.substring(16, mod.length() - 16);
-        }
+        String version = new String(varBytes(b, pos), StandardCharsets.UTF_8);
+        byte[] raw = varBytes(b, pos);
+        // modinfo is framed by two 16-byte sentinels (binary, not UTF-8): strip them before decoding.
+        String mod = raw.length >= 33 && raw[raw.length - 17] == '\n'
+                ? new String(raw, 16, raw.length - 32, StandardCharsets.UTF_8)
+                : new String(raw, StandardCharsets.UTF_8);
         Module main = null;
         List<Module> deps = new ArrayList<>();
         for (String line : mod.split("\n")) {
@@ -132,7 +133,7 @@ public final class GoBinaryCataloger implements Cataloger {
         return new Module(f.length > 1 ? f[1] : "", f.length > 2 ? f[2] : "", f.length > 3 ? f[3] : null);
     }
 
-    private static String varString(byte[] b, int[] pos) {
+    private static byte[] varBytes(byte[] b, int[] pos) {
         long len = 0;
         int shift = 0;
         while (pos[0] < b.length) {
@@ -144,7 +145,7 @@ public final class GoBinaryCataloger implements Cataloger {
             shift += 7;
         }
         int n = (int) Math.min(len, b.length - pos[0]);
-        String s = new String(b, pos[0], n, StandardCharsets.UTF_8);
+        byte[] s = java.util.Arrays.copyOfRange(b, pos[0], pos[0] + n);
         pos[0] += n;
         return s;
     }
