@@ -7,6 +7,7 @@ import dev.pipewright.action.sign.AttestAction;
 import dev.pipewright.action.sign.KeygenAction;
 import dev.pipewright.action.sign.SignAction;
 import dev.pipewright.action.sign.VerifyAction;
+import dev.pipewright.action.sbom.SbomAction;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,7 @@ import java.util.Optional;
 public final class Actions {
     private static final List<Action> ALL = List.of(
             new CoverageGateAction(),
+            new SbomAction(),
             new ChecksumsAction(),
             new SignAction(),
             new KeygenAction(),

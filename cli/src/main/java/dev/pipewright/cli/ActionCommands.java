@@ -55,7 +55,14 @@ public final class ActionCommands {
         Callable<Integer> body = () -> run(action, self[0], env.get(), cwd.get());
         CommandSpec spec = CommandSpec.wrapWithoutInspection(body);
         self[0] = spec;
-        spec.name(d.id()).mixinStandardHelpOptions(true);
+        spec.name(d.id());
+        if (d.input("version").isPresent()) {
+            // An input named version (e.g. of the artifact an SBOM describes) owns --version; help stays.
+            spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                    .description("Show this help message and exit.").build());
+        } else {
+            spec.mixinStandardHelpOptions(true);
+        }
         spec.usageMessage()
                 .description(d.description())
                 .footerHeading("%nExit codes:%n")

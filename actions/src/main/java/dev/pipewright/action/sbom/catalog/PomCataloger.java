@@ -1,0 +1,201 @@
+package dev.pipewright.action.sbom.catalog;
+
+import dev.pipewright.action.sbom.Catalog;
+import dev.pipewright.action.sbom.LockfileException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/**
+ * {@code pom.xml}: the direct {@code <dependencies>} (inherited ones included) with versions from properties and
+ * {@code <dependencyManagement>} of the POM and of parents found in the scanned tree ({@code <relativePath>},
+ * default {@code ../pom.xml}). A version that stays unknown is reported and left out, never invented;
+ * {@code test} scope is dev.
+ */
+public final class PomCataloger implements Cataloger {
+    private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
+
+    /** A parsed POM and the parent it names. */
+    private record Pom(Path file, Element project, Pom parent) {}
+
+    @Override
+    public boolean accepts(Path file, String relative) {
+        return file.getFileName().toString().equals("pom.xml");
+    }
+
+    @Override
+    public void read(Path file, String display, Catalog catalog, Options options) throws IOException {
+        Pom pom = load(file, display, 0);
+        Map<String, String> props = new HashMap<>();
+        Map<String, String[]> managed = new HashMap<>();
+        List<Element> deps = new ArrayList<>();
+        List<Pom> chain = new ArrayList<>();
+        for (Pom p = pom; p != null; p = p.parent()) {
+            chain.add(0, p);
+        }
+        for (Pom p : chain) { // parents first, so the child overrides
+            Element proj = p.project();
+            Element parent = child(proj, "parent");
+            String version = text(proj, "version", text(parent, "version", null));
+            String group = text(proj, "groupId", text(parent, "groupId", null));
+            putIfPresent(props, "project.version", version);
+            putIfPresent(props, "version", version);
+            putIfPresent(props, "pom.version", version);
+            putIfPresent(props, "project.groupId", group);
+            putIfPresent(props, "project.artifactId", text(proj, "artifactId", null));
+            putIfPresent(props, "project.parent.version", text(parent, "version", null));
+            putIfPresent(props, "project.parent.groupId", text(parent, "groupId", null));
+            for (Element prop : children(child(proj, "properties"), null)) {
+                props.put(prop.getTagName(), prop.getTextContent().trim());
+            }
+            for (Element d : children(child(child(proj, "dependencyManagement"), "dependencies"), "dependency")) {
+                managed.put(text(d, "groupId", "") + ":" + text(d, "artifactId", ""),
+                        new String[] {text(d, "version", null), text(d, "scope", null), p.file().toString()});
+            }
+            deps.addAll(children(child(proj, "dependencies"), "dependency"));
+        }
+        Map<String, Element> unique = new LinkedHashMap<>();
+        for (Element d : deps) {
+            unique.put(text(d, "groupId", "") + ":" + text(d, "artifactId", "") + ":" + text(d, "classifier", ""), d);
+        }
+        for (Element d : unique.values()) {
+            String group = interpolate(text(d, "groupId", ""), props);
+            String artifact = interpolate(text(d, "artifactId", ""), props);
+            String[] m = managed.get(text(d, "groupId", "") + ":" + text(d, "artifactId", ""));
+            if (m == null) {
+                m = managed.get(group + ":" + artifact);
+            }
+            String rawVersion = text(d, "version", m == null ? null : m[0]);
+            String scope = text(d, "scope", m == null ? null : m[1]);
+            String version = rawVersion == null ? null : interpolate(rawVersion, props);
+            if (version != null && version.contains("${")) {
+                version = null;
+            }
+            if (group.contains("${") || artifact.contains("${") || group.isEmpty() || artifact.isEmpty()) {
+                catalog.unresolved(display + ": dependency " + group + ":" + artifact + " has unresolved coordinates");
+                continue;
+            }
+            if (version == null) {
+                catalog.unresolved(display + ": " + group + ":" + artifact + " version "
+                        + (rawVersion == null ? "is managed outside the scanned tree" : rawVersion + " is not defined"));
+            }
+            if ("import".equals(scope)) {
+                continue;
+            }
+            catalog.direct(catalog.add(Maven.component(group, artifact, version, text(d, "type", null),
+                    text(d, "classifier", null), Hashes.none(), "test".equals(scope), display)));
+        }
+    }
+
+    private Pom load(Path file, String display, int depth) throws IOException {
+        Element project = parse(file, display);
+        if (!project.getTagName().equals("project")) {
+            throw new LockfileException(display, 1, "root element is <" + project.getTagName() + ">, not <project>");
+        }
+        Element parent = child(project, "parent");
+        Pom parentPom = null;
+        if (parent != null && depth < 20) {
+            String rel = text(parent, "relativePath", "../pom.xml");
+            Path candidate = rel.isEmpty() ? null : file.getParent().resolve(rel).normalize();
+            if (candidate != null && Files.isDirectory(candidate)) {
+                candidate = candidate.resolve("pom.xml");
+            }
+            if (candidate != null && Files.isRegularFile(candidate)) {
+                Pom p = load(candidate, candidate.toString(), depth + 1);
+                // Only the parent the POM names: same artifactId (groupId may be inherited itself).
+                if (text(parent, "artifactId", "").equals(text(p.project(), "artifactId", null))) {
+                    parentPom = p;
+                }
+            }
+        }
+        return new Pom(file, project, parentPom);
+    }
+
+    private static Element parse(Path file, String display) throws IOException {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setExpandEntityReferences(false);
+            f.setNamespaceAware(false);
+            DocumentBuilder b = f.newDocumentBuilder();
+            b.setErrorHandler(null);
+            Document doc = b.parse(file.toFile());
+            return doc.getDocumentElement();
+        } catch (SAXParseException e) {
+            throw new LockfileException(display, e.getLineNumber(), "not well-formed XML: " + e.getMessage(), e);
+        } catch (SAXException | ParserConfigurationException e) {
+            throw new LockfileException(display, 1, "not a readable POM: " + e.getMessage(), e);
+        }
+    }
+
+    static String interpolate(String value, Map<String, String> props) {
+        String v = value;
+        for (int round = 0; round < 10 && v.contains("${"); round++) {
+            Matcher m = PROPERTY.matcher(v);
+            StringBuilder sb = new StringBuilder();
+            while (m.find()) {
+                String r = props.get(m.group(1));
+                m.appendReplacement(sb, Matcher.quoteReplacement(r == null ? m.group() : r));
+            }
+            m.appendTail(sb);
+            if (sb.toString().equals(v)) {
+                break;
+            }
+            v = sb.toString();
+        }
+        return v;
+    }
+
+    private static void putIfPresent(Map<String, String> props, String key, String value) {
+        if (value != null) {
+            props.put(key, value);
+        }
+    }
+
+    private static Element child(Element parent, String name) {
+        if (parent == null) {
+            return null;
+        }
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && e.getTagName().equals(name)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static List<Element> children(Element parent, String name) {
+        List<Element> out = new ArrayList<>();
+        if (parent == null) {
+            return out;
+        }
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && (name == null || e.getTagName().equals(name))) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static String text(Element parent, String name, String fallback) {
+        Element e = child(parent, name);
+        return e == null ? fallback : e.getTextContent().trim();
+    }
+}
