@@ -2,6 +2,8 @@ package dev.pipewright.action;
 
 import dev.pipewright.action.checksums.ChecksumsAction;
 import dev.pipewright.action.coverage.CoverageGateAction;
+import dev.pipewright.action.health.HealthGateAction;
+import dev.pipewright.action.promote.PromoteAction;
 import dev.pipewright.action.release.ReleaseNotesAction;
 import dev.pipewright.action.sign.AttestAction;
 import dev.pipewright.action.sign.KeygenAction;
@@ -21,7 +23,9 @@ public final class Actions {
             new KeygenAction(),
             new VerifyAction(),
             new AttestAction(),
-            new ReleaseNotesAction());
+            new ReleaseNotesAction(),
+            new PromoteAction(),
+            new HealthGateAction());
 
     private Actions() {}
 

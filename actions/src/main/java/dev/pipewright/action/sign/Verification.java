@@ -5,6 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,9 +77,35 @@ public record Verification(boolean verified, String reason, String predicateType
                 List.of("verified " + artifact.getKey() + " (sha256:" + actual + ") against " + shown + " with key " + Keys.hint(key)));
     }
 
+    /**
+     * A key-based bundle about an artifact known only by its sha256 digest, such as a container image: the hint, the
+     * DSSE signature, the payload and predicate types and the subject are checked as {@link #bundle} does for files.
+     */
+    public static Verification bundleForDigest(SigstoreBundle b, String shown, PublicKey key, String name,
+            String sha256Hex, Optional<String> expectedType) {
+        String hint = Keys.hint(key);
+        if (b.hint().isPresent() && !b.hint().get().equals(hint)) {
+            return failed(shown + " was signed by the key with hint " + b.hint().get() + ", not the given key (" + hint + ")");
+        }
+        if (b.message() != null) {
+            return failed(shown + " is a message signature, which needs the signed bytes; attest " + name
+                    + " with a DSSE bundle (attest, cosign attest --new-bundle-format)");
+        }
+        Map<String, String> digests = new LinkedHashMap<>();
+        digests.put(name, sha256Hex);
+        return dsseDigests(b.envelope(), shown, List.of(key), digests, expectedType);
+    }
+
     /** A DSSE envelope signed by any of {@code keys}, holding an in-toto statement about every artifact. */
     static Verification dsse(Dsse.Envelope env, String shown, List<PublicKey> keys, Map<String, byte[]> artifacts,
             Optional<String> expectedType) {
+        Map<String, String> digests = new LinkedHashMap<>();
+        artifacts.forEach((name, bytes) -> digests.put(name, sha256Hex(bytes)));
+        return dsseDigests(env, shown, keys, digests, expectedType);
+    }
+
+    private static Verification dsseDigests(Dsse.Envelope env, String shown, List<PublicKey> keys,
+            Map<String, String> artifacts, Optional<String> expectedType) {
         byte[] pae = env.pae();
         boolean signed = env.signatures().stream()
                 .anyMatch(s -> keys.stream().anyMatch(k -> Signatures.verify(k, pae, s.sig())));
@@ -103,8 +130,8 @@ public record Verification(boolean verified, String reason, String predicateType
         if (artifacts.isEmpty()) {
             details.add("no files given: the subjects were not compared with any artifact");
         }
-        for (Map.Entry<String, byte[]> a : artifacts.entrySet()) {
-            String hex = sha256Hex(a.getValue());
+        for (Map.Entry<String, String> a : artifacts.entrySet()) {
+            String hex = a.getValue();
             if (st.subjects().stream().noneMatch(s -> s.sha256().equals(hex))) {
                 return failed("digest mismatch: " + a.getKey() + " (sha256:" + hex + ") is not a subject of " + shown
                         + " (subjects: " + String.join(", ", st.subjects().stream()
