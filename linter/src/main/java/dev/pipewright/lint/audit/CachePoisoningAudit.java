@@ -37,7 +37,8 @@ public final class CachePoisoningAudit extends AuditRule {
                 if (on) {
                     report(with.scalar(key).map(s -> (dev.pipewright.lint.yaml.YNode) s).orElse(usesNode), "\"" + target
                             + "\" restores a dependency cache in a release workflow; a poisoned cache would end up in the"
-                            + " release; turn the cache off (" + key + ": " + (SETUP.get(target) ? "false" : "omit it") + ")");
+                            + " release; " + (SETUP.get(target) ? "set \"" + key + ": false\"" : "remove \"" + key + ":\"")
+                            + " in release workflows");
                 }
             }
         }));
