@@ -29,7 +29,7 @@ public final class CachePoisoningAudit extends AuditRule {
             YMap with = step.body().map("with").orElse(new YMap(java.util.List.of(), step.body().pos()));
             String target = u.target();
             if (target.equals("actions/cache") || target.equals("actions/cache/restore") || target.equals("swatinem/rust-cache")) {
-                report(usesNode, "\"" + usesNode.value() + "\" restores a cache in a release workflow; a poisoned cache would"
+                report(usesNode, "\"" + target + "\" restores a cache in a release workflow; a poisoned cache would"
                         + " end up in the release; build releases without caches");
             } else if (SETUP.containsKey(target)) {
                 String key = target.equals("astral-sh/setup-uv") ? "enable-cache" : "cache";

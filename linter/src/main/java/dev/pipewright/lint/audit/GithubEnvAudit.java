@@ -41,7 +41,7 @@ public final class GithubEnvAudit extends AuditRule {
                     }
                 }
                 for (String v : tainted) {
-                    if (why == null && line.matches("(?s).*\\$\\{?" + v + "\\b.*")) {
+                    if (why == null && line.matches("(?s).*\\$\\{?" + Pattern.quote(v) + "\\b.*")) {
                         why = "writes $" + v + ", which holds attacker-controlled text";
                     }
                 }
@@ -63,7 +63,7 @@ public final class GithubEnvAudit extends AuditRule {
             if (e.value() instanceof YScalar s && s.isString()) {
                 for (Exprs.Span span : Exprs.spans(s.value())) {
                     if (span.ast() != null && Exprs.accesses(span.ast()).stream().anyMatch(Untrusted::isUntrusted)) {
-                        out.add(Pattern.quote(e.key().value()));
+                        out.add(e.key().value());
                     }
                 }
             }

@@ -37,7 +37,7 @@ public final class TemplateInjectionAudit extends AuditRule {
             String where = i.run() ? "run script" : "github-script code";
             report(Locator.at(ctx(), i.script(), i.span().start()), "\"" + i.span().whole(i.script().value()).strip()
                     + "\" expands attacker-controlled " + i.path() + " into the " + where + "; pass it through the step's"
-                    + " env: (e.g. " + EnvName.of(i.path()) + ": ${{ " + i.path() + " }}) and use the variable"
+                    + " env: (e.g. " + EnvName.of(i.path()) + ": ${{ " + i.span().text().strip() + " }}) and use the variable"
                     + (i.run() ? " (\"$" + EnvName.of(i.path()) + "\")" : " (process.env." + EnvName.of(i.path()) + ")"));
         }
     }
