@@ -51,7 +51,8 @@ public final class BotConditionsAudit extends AuditRule {
 
     /** The spoofable context compared with a bot name, or null. */
     static String botCheck(Expr e) {
-        if (e instanceof Expr.Binary b && (b.op() == Token.Kind.EQ || b.op() == Token.Kind.NE)) {
+        // Only a positive test trusts the bot; "!= 'dependabot[bot]'" merely skips work, spoofing it gains nothing.
+        if (e instanceof Expr.Binary b && b.op() == Token.Kind.EQ) {
             String l = actor(b.left());
             String r = actor(b.right());
             if (l != null && isBot(b.right())) {
@@ -59,12 +60,9 @@ public final class BotConditionsAudit extends AuditRule {
             }
             return r != null && isBot(b.left()) ? r : null;
         }
-        if (e instanceof Expr.Binary b) {
+        if (e instanceof Expr.Binary b && (b.op() == Token.Kind.AND || b.op() == Token.Kind.OR)) {
             String l = botCheck(b.left());
             return l != null ? l : botCheck(b.right());
-        }
-        if (e instanceof Expr.Not n) {
-            return botCheck(n.operand());
         }
         if (e instanceof Expr.Call c && (c.name().equalsIgnoreCase("contains") || c.name().equalsIgnoreCase("endsWith")
                 || c.name().equalsIgnoreCase("startsWith"))) {

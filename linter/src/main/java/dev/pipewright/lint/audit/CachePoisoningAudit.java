@@ -25,6 +25,10 @@ public final class CachePoisoningAudit extends AuditRule {
         if (!Triggers.isRelease(currentWorkflow())) {
             return;
         }
+        String cond = step.body().string("if").orElse("").replace(" ", "").replace('"', '\'');
+        if (cond.contains("!startsWith(github.ref,'refs/tags/")) {
+            return; // the step does not run on tags
+        }
         step.uses().ifPresent(usesNode -> Uses.parse(usesNode.value()).ifPresent(u -> {
             YMap with = step.body().map("with").orElse(new YMap(java.util.List.of(), step.body().pos()));
             String target = u.target();
