@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 public final class Exprs {
     private Exprs() {}
 
-    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{\\{((?:[^}']|'[^']*'|}(?!}))*)}}");
+    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{\\{((?:[^}']++|'[^']*+'|}(?!}))*+)}}");
 
     /**
      * One {@code ${{ }}} in a string.

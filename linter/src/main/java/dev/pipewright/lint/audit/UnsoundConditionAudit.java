@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
         severity = Severity.WARNING, category = "security")
 @Audit(severity = Audit.Level.HIGH, confidence = Audit.Confidence.HIGH)
 public final class UnsoundConditionAudit extends AuditRule {
-    private static final Pattern WHOLE = Pattern.compile("\\$\\{\\{(?:[^}']|'[^']*'|}(?!}))*}}");
+    private static final Pattern WHOLE = Pattern.compile("\\$\\{\\{(?:[^}']++|'[^']*+'|}(?!}))*+}}");
 
     @Override
     public void visitAction(LintContext.ActionFile action) {
