@@ -59,6 +59,14 @@ public final class JavaLibraryPipeline implements Pipeline {
                 .build();
     }
 
+    /** The release builds without the Maven cache: a cache poisoned on the default branch would end up in the jars. */
+    private static UsesStep setupJavaUncached(Object version) {
+        return ActionsSetupJava.builder().name("Set up JDK")
+                .distribution("temurin")
+                .javaVersion(String.valueOf(version))
+                .build();
+    }
+
     /** A matrix entry in the order given (Map.of iterates in a different order on each JVM run). */
     private static java.util.Map<String, Object> entry(String... keysAndValues) {
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
@@ -119,7 +127,7 @@ public final class JavaLibraryPipeline implements Pipeline {
                 .timeoutMinutes(15)
                 .output("version", version.output("version"))
                 .step(checkout())
-                .step(setupJava(17))
+                .step(setupJavaUncached(17))
                 .step(version)
                 .step(Step.run("mvn -B -Drevision=\"$VERSION\" verify")
                         .name("Build")

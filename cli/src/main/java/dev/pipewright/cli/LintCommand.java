@@ -44,6 +44,9 @@ public final class LintCommand implements Callable<Integer> {
             description = "configuration file (default: .github/pipewright-lint.yml when present)")
     Path config;
 
+    @Option(names = "--fix", description = "apply the security audits' mechanical fixes, print them, then lint") boolean fix;
+    @Option(names = "--dry-run", description = "with --fix: print the unified diff instead of writing the files") boolean dryRun;
+
     @Parameters(paramLabel = "PATH", arity = "0..*",
             description = "workflow files, action.yml files or directories (default: .github/)")
     List<Path> paths = new ArrayList<>();
@@ -61,6 +64,10 @@ public final class LintCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (!List.of("text", "json", "sarif").contains(format)) {
             err.println("pipewright lint: unknown format \"" + format + "\"; use text, json or sarif");
+            return ExitCodes.USAGE;
+        }
+        if (dryRun && !fix) {
+            err.println("pipewright lint: --dry-run only goes with --fix");
             return ExitCodes.USAGE;
         }
         LintConfig cfg;
@@ -81,6 +88,11 @@ public final class LintCommand implements Callable<Integer> {
         }
         List<Finding> findings;
         try {
+            int fixed = fix ? LintFix.run(targets, workingDir, cfg, dryRun, out) : 0;
+            if (dryRun) {
+                out.flush();
+                return fixed == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;
+            }
             findings = new Linter(cfg).lintPaths(targets, workingDir);
         } catch (NoSuchFileException e) {
             err.println("pipewright lint: " + e.getFile() + ": no such file or directory");

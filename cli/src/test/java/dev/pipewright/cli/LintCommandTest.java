@@ -38,6 +38,7 @@ class LintCommandTest {
                 needs: missing
                 steps:
                   - run: echo hi
+            permissions: {}
             """;
 
     private int run(Map<String, String> env, String... args) {
@@ -142,5 +143,28 @@ class LintCommandTest {
     @Test
     void registeredUnderPipewright() {
         assertThat(PipewrightCommand.commandLine().getSubcommands()).containsKey("lint");
+    }
+
+    @Test
+    void fixPinsAndAddsPermissionsThenDryRunIsClean() throws IOException {
+        workflow("ci.yml", """
+                on: push
+                jobs:
+                  build:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: actions/checkout@v7.0.1 # v7.0.1
+                        with:
+                          persist-credentials: false
+                """);
+        assertThat(run("--fix", "--dry-run")).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(out.toString()).contains("+permissions:", "+  contents: read",
+                "+      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1");
+        out.getBuffer().setLength(0);
+        assertThat(run("--fix")).isZero();
+        assertThat(out.toString()).contains("[unpinned-uses]", "[excessive-permissions]");
+        out.getBuffer().setLength(0);
+        assertThat(run("--fix", "--dry-run")).isZero();
+        assertThat(out.toString()).isEmpty();
     }
 }

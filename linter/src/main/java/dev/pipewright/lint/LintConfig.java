@@ -22,13 +22,16 @@ import java.util.regex.Pattern;
  * self-hosted-runner:
  *   labels: [gpu, "linux-*"]      # extra runner labels (globs)
  * config-variables: [DEPLOY_ENV]  # known vars.*; omit to accept any
+ * audits:                         # security audit policy, see AuditPolicy
+ *   unpinned-uses: {allow-owners: [actions]}
  * ignore:
  *   - rule: runner-label          # optional: every rule when omitted
  *     path: ".github/workflows/release-*.yml"   # optional glob
  *     message: "macos-.*"         # optional regex
  * </pre>
  */
-public record LintConfig(List<String> runnerLabels, List<String> configVariables, List<Ignore> ignores) {
+public record LintConfig(List<String> runnerLabels, List<String> configVariables, List<Ignore> ignores,
+        dev.pipewright.lint.audit.AuditPolicy audits) {
     /** Suppresses findings that match all given parts. */
     public record Ignore(String rule, PathMatcher path, Pattern message) {
         boolean matches(Finding f) {
@@ -44,6 +47,11 @@ public record LintConfig(List<String> runnerLabels, List<String> configVariables
         runnerLabels = List.copyOf(runnerLabels);
         configVariables = configVariables == null ? null : List.copyOf(configVariables);
         ignores = List.copyOf(ignores);
+        audits = audits == null ? dev.pipewright.lint.audit.AuditPolicy.defaults() : audits;
+    }
+
+    public LintConfig(List<String> runnerLabels, List<String> configVariables, List<Ignore> ignores) {
+        this(runnerLabels, configVariables, ignores, null);
     }
 
     public static LintConfig empty() {
@@ -83,12 +91,12 @@ public record LintConfig(List<String> runnerLabels, List<String> configVariables
         List<Ignore> ignores = new ArrayList<>();
         root.seq("ignore").ifPresent(seq -> seq.items().forEach(item -> ignores.add(ignore(file, item))));
         for (YMap.Entry e : root.entries()) {
-            if (!List.of("self-hosted-runner", "config-variables", "ignore").contains(e.key().value())) {
+            if (!List.of("self-hosted-runner", "config-variables", "ignore", "audits").contains(e.key().value())) {
                 throw new IllegalArgumentException(file + ":" + e.key().pos() + ": unknown configuration key \""
-                        + e.key().value() + "\"; expected self-hosted-runner, config-variables or ignore");
+                        + e.key().value() + "\"; expected self-hosted-runner, config-variables, ignore or audits");
             }
         }
-        return new LintConfig(labels, vars, ignores);
+        return new LintConfig(labels, vars, ignores, dev.pipewright.lint.audit.AuditPolicy.parse(file, root.get("audits").orElse(null)));
     }
 
     private static Ignore ignore(Path file, YNode item) {

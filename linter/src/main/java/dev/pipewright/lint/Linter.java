@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 /** Lints workflow and action files with a set of rules; thread-safe, files are linted in parallel. */
 public final class Linter {
     /** What a file is: GitHub reads workflows and action metadata with different schemas. */
-    public enum Kind { WORKFLOW, ACTION }
+    public enum Kind { WORKFLOW, ACTION, DEPENDABOT }
 
     private static final Pattern IGNORE = Pattern.compile("#\\s*pipewright-lint\\s+ignore=([\\w,-]+)");
 
@@ -68,7 +68,7 @@ public final class Linter {
         try (Stream<Path> s = Files.walk(p)) {
             return s.filter(Files::isRegularFile)
                     .filter(f -> f.getFileName().toString().matches(".*\\.ya?ml"))
-                    .filter(f -> kindOf(f) == Kind.ACTION || inWorkflowsDir(p, f))
+                    .filter(f -> kindOf(f) != Kind.WORKFLOW || inWorkflowsDir(p, f))
                     .sorted()
                     .toList();
         }
@@ -91,6 +91,9 @@ public final class Linter {
         boolean inWorkflows = false;
         for (Path part : f.toAbsolutePath().normalize()) {
             inWorkflows |= part.toString().equals("workflows");
+        }
+        if (name.matches("(.*__)?dependabot\\.ya?ml") && !inWorkflows) {
+            return Kind.DEPENDABOT;
         }
         return actionName && !inWorkflows ? Kind.ACTION : Kind.WORKFLOW;
     }
@@ -124,7 +127,7 @@ public final class Linter {
         YamlFile yaml = new YamlLoader().load(source);
         YNode root = yaml.root();
         SchemaChecker.Result schema = null;
-        if (!yaml.fatal() && root != null) {
+        if (!yaml.fatal() && root != null && kind != Kind.DEPENDABOT) {
             schema = SchemaChecker.check(kind == Kind.ACTION ? Schema.action() : Schema.workflow(), root);
         }
         LintContext ctx = new LintContext(display, projectRoot, source, yaml, schema, config);

@@ -36,9 +36,7 @@ class DocsTest {
                 tests.add(DynamicTest.dynamicTest(r.id() + ": " + fixture, () -> {
                     Path f = FixturesTest.LINT.resolve(fixture);
                     assertThat(yaml).as("docs example equals %s", fixture).isEqualTo(Files.readString(f, StandardCharsets.UTF_8));
-                    List<String> actual = new Linter(LintConfig.empty())
-                            .lintSource(f.getFileName().toString(), yaml, Linter.Kind.WORKFLOW, FixturesTest.PROJECT)
-                            .stream().map(Finding::format).toList();
+                    List<String> actual = FixturesTest.lint(f).stream().map(Finding::format).toList();
                     FixturesTest.assertMatches(f, expected.lines().filter(l -> !l.isBlank()).toList(), actual);
                 }));
             }

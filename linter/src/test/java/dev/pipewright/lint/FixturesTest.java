@@ -47,8 +47,7 @@ class FixturesTest {
         Path config = f.resolveSibling(f.getFileName().toString().replaceFirst("\\.ya?ml$", ".config.yml"));
         LintConfig c = Files.exists(config) ? LintConfig.load(config) : LintConfig.empty();
         String source = Files.readString(f, StandardCharsets.UTF_8);
-        Linter.Kind kind = f.getFileName().toString().contains("action") ? Linter.Kind.ACTION : Linter.Kind.WORKFLOW;
-        return new Linter(c).lintSource(f.getFileName().toString(), source, kind, PROJECT);
+        return new Linter(c, TestLinting.rules(f)).lintSource(f.getFileName().toString(), source, TestLinting.kind(f), PROJECT);
     }
 
     static void assertMatches(Path f, List<String> expected, List<String> actual) {

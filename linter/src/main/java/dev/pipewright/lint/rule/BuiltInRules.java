@@ -23,7 +23,10 @@ public final class BuiltInRules {
             RuleInfo.of(CredentialsRule.class, CredentialsRule::new),
             RuleInfo.of(DeprecatedCommandsRule.class, DeprecatedCommandsRule::new));
 
+    private static final List<RuleInfo> WITH_AUDITS = java.util.stream.Stream.concat(ALL.stream(),
+            dev.pipewright.lint.audit.SecurityAudits.all().stream()).toList();
+
     public static List<RuleInfo> all() {
-        return ALL;
+        return WITH_AUDITS;
     }
 }

@@ -1,0 +1,73 @@
+package dev.pipewright.lint.audit;
+
+import dev.pipewright.lint.LintContext;
+import dev.pipewright.lint.LintRule;
+import dev.pipewright.lint.Workflow;
+import dev.pipewright.lint.yaml.YMap;
+import dev.pipewright.lint.yaml.YNode;
+import dev.pipewright.lint.yaml.YScalar;
+import dev.pipewright.lint.yaml.YSeq;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Base of the security audits: the workflow's triggers, the policy and the lock at hand. */
+public abstract class AuditRule extends LintRule {
+    private Map<String, YScalar> triggers = Map.of();
+    private Workflow workflow;
+
+    @Override
+    public void visitWorkflow(Workflow wf) {
+        this.workflow = wf;
+        this.triggers = Triggers.of(wf);
+        workflow(wf);
+    }
+
+    /** Called instead of {@link #visitWorkflow}, with the triggers known. */
+    protected void workflow(Workflow wf) {}
+
+    protected final Workflow currentWorkflow() {
+        return workflow;
+    }
+
+    protected final Map<String, YScalar> triggers() {
+        return triggers;
+    }
+
+    protected final boolean privileged() {
+        return triggers.keySet().stream().anyMatch(Triggers.PRIVILEGED::contains);
+    }
+
+    protected final AuditPolicy policy() {
+        return ctx().config().audits();
+    }
+
+    protected final ActionsLock lock() {
+        return ActionsLock.forProject(ctx().projectRoot());
+    }
+
+    /** The steps of a composite action, as mappings. */
+    protected static List<YMap> compositeSteps(LintContext.ActionFile action) {
+        List<YMap> out = new ArrayList<>();
+        action.root().map("runs").filter(r -> r.string("using").orElse("").equals("composite"))
+                .flatMap(r -> r.seq("steps")).ifPresent(seq -> {
+                    for (YNode n : seq.items()) {
+                        if (n instanceof YMap m) {
+                            out.add(m);
+                        }
+                    }
+                });
+        return out;
+    }
+
+    /** Every string scalar under a node, depth first. */
+    protected static void strings(YNode n, List<YScalar> out) {
+        if (n instanceof YScalar s && s.isString()) {
+            out.add(s);
+        } else if (n instanceof YMap m) {
+            m.entries().forEach(e -> strings(e.value(), out));
+        } else if (n instanceof YSeq q) {
+            q.items().forEach(i -> strings(i, out));
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.pipewright.lint.audit;
+
+import dev.pipewright.lint.RuleInfo;
+import java.util.List;
+import java.util.Optional;
+
+/** The registry of security audits (rules of category {@code security}), in documentation order. */
+public final class SecurityAudits {
+    private SecurityAudits() {}
+
+    private static final List<RuleInfo> ALL = List.of(
+            RuleInfo.of(TemplateInjectionAudit.class, TemplateInjectionAudit::new),
+            RuleInfo.of(DangerousTriggersAudit.class, DangerousTriggersAudit::new),
+            RuleInfo.of(ExcessivePermissionsAudit.class, ExcessivePermissionsAudit::new),
+            RuleInfo.of(UnpinnedUsesAudit.class, UnpinnedUsesAudit::new),
+            RuleInfo.of(RefVersionMismatchAudit.class, RefVersionMismatchAudit::new),
+            RuleInfo.of(UnpinnedImagesAudit.class, UnpinnedImagesAudit::new),
+            RuleInfo.of(ArtipackedAudit.class, ArtipackedAudit::new),
+            RuleInfo.of(CachePoisoningAudit.class, CachePoisoningAudit::new),
+            RuleInfo.of(SecretsInheritAudit.class, SecretsInheritAudit::new),
+            RuleInfo.of(OverprovisionedSecretsAudit.class, OverprovisionedSecretsAudit::new),
+            RuleInfo.of(GithubEnvAudit.class, GithubEnvAudit::new),
+            RuleInfo.of(BotConditionsAudit.class, BotConditionsAudit::new),
+            RuleInfo.of(UnsoundContainsAudit.class, UnsoundContainsAudit::new),
+            RuleInfo.of(UnsoundConditionAudit.class, UnsoundConditionAudit::new),
+            RuleInfo.of(HardcodedContainerCredentialsAudit.class, HardcodedContainerCredentialsAudit::new),
+            RuleInfo.of(InsecureCommandsAudit.class, InsecureCommandsAudit::new),
+            RuleInfo.of(DependabotCooldownAudit.class, DependabotCooldownAudit::new),
+            RuleInfo.of(SelfHostedRunnerAudit.class, SelfHostedRunnerAudit::new));
+
+    public static List<RuleInfo> all() {
+        return ALL;
+    }
+
+    /** The audit metadata of a rule id; empty for correctness rules. */
+    public static Optional<Audit> audit(String ruleId) {
+        return ALL.stream().filter(r -> r.id().equals(ruleId)).findFirst()
+                .map(r -> r.factory().get().getClass().getAnnotation(Audit.class));
+    }
+}

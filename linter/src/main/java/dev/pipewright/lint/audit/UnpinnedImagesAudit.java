@@ -1,0 +1,66 @@
+package dev.pipewright.lint.audit;
+
+import dev.pipewright.lint.LintContext;
+import dev.pipewright.lint.Rule;
+import dev.pipewright.lint.Severity;
+import dev.pipewright.lint.Workflow;
+import dev.pipewright.lint.yaml.YMap;
+import dev.pipewright.lint.yaml.YScalar;
+
+/**
+ * Container images of jobs, services, {@code uses: docker://} steps and docker actions: {@code :latest} or no tag at
+ * all runs whatever was pushed last. Images with a version tag but no {@code @sha256:} digest are reported only with
+ * {@code audits: pedantic: true}, as zizmor does in its pedantic persona.
+ */
+@Rule(id = "unpinned-images", summary = "container images are pinned to a version, ideally to a sha256 digest",
+        severity = Severity.WARNING, category = "security")
+@Audit(severity = Audit.Level.HIGH, confidence = Audit.Confidence.HIGH)
+public final class UnpinnedImagesAudit extends AuditRule {
+    @Override
+    public void visitJob(Workflow.Job job) {
+        job.body().get("container").ifPresent(c -> {
+            if (c instanceof YScalar s) {
+                check(s, "the job container");
+            } else if (c instanceof YMap m) {
+                m.scalar("image").ifPresent(s -> check(s, "the job container"));
+            }
+        });
+        job.body().map("services").ifPresent(svc -> svc.entries().forEach(e -> {
+            if (e.value() instanceof YMap m) {
+                m.scalar("image").ifPresent(s -> check(s, "service \"" + e.key().value() + "\""));
+            }
+        }));
+    }
+
+    @Override
+    public void visitStep(Workflow.Step step) {
+        step.uses().filter(u -> u.value().startsWith("docker://")).ifPresent(u -> check(u, "the step"));
+    }
+
+    @Override
+    public void visitAction(LintContext.ActionFile action) {
+        action.root().map("runs").flatMap(r -> r.scalar("image")).filter(i -> i.value().startsWith("docker://"))
+                .ifPresent(i -> check(i, "the action"));
+        compositeSteps(action).forEach(s -> s.scalar("uses").filter(u -> u.value().startsWith("docker://"))
+                .ifPresent(u -> check(u, "the step")));
+    }
+
+    private void check(YScalar image, String what) {
+        String ref = image.value().strip().replaceFirst("^docker://", "");
+        if (!image.isString() || ref.isEmpty() || ref.contains("${{") || ref.contains("@sha256:")) {
+            return;
+        }
+        String last = ref.substring(ref.lastIndexOf('/') + 1);
+        int colon = last.indexOf(':');
+        String tag = colon < 0 ? null : last.substring(colon + 1);
+        if (tag == null) {
+            report(image, "the image \"" + ref + "\" of " + what + " has no tag, so it runs whatever \"latest\" is when the"
+                    + " job starts; pin a version and its digest (" + ref + ":1.2.3@sha256:…)");
+        } else if (tag.equals("latest")) {
+            report(image, "the image \"" + ref + "\" of " + what + " is pinned to \"latest\"; pin a version and its digest");
+        } else if (policy().pedantic()) {
+            report(image, "the image \"" + ref + "\" of " + what + " has a tag but no digest, and tags can be re-pushed;"
+                    + " add \"@sha256:…\"");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.pipewright.lint.audit;
+
+import dev.pipewright.lint.LintContext;
+import dev.pipewright.lint.Rule;
+import dev.pipewright.lint.Severity;
+import dev.pipewright.lint.Workflow;
+import dev.pipewright.lint.yaml.YMap;
+import dev.pipewright.lint.yaml.YScalar;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Tags and branches move: whoever controls the action's repository (or steals its credentials) changes what
+ * {@code @v4} or {@code @main} runs. A commit SHA does not move. Owners listed under
+ * {@code audits: unpinned-uses: allow-owners} in the lint configuration may be referenced by tag.
+ */
+@Rule(id = "unpinned-uses", summary = "actions and reusable workflows are pinned to a commit SHA",
+        severity = Severity.WARNING, category = "security")
+@Audit(severity = Audit.Level.MEDIUM, confidence = Audit.Confidence.HIGH, fixable = true)
+public final class UnpinnedUsesAudit extends AuditRule {
+    private static final Set<String> BRANCHES = Set.of("main", "master", "develop", "dev", "trunk", "latest", "HEAD", "stable");
+
+    @Override
+    public void visitJob(Workflow.Job job) {
+        job.body().scalar("uses").ifPresent(this::check);
+    }
+
+    @Override
+    public void visitStep(Workflow.Step step) {
+        step.uses().ifPresent(this::check);
+    }
+
+    @Override
+    public void visitAction(LintContext.ActionFile action) {
+        compositeSteps(action).forEach(s -> s.scalar("uses").ifPresent(this::check));
+    }
+
+    /** The pin the fix writes for an unpinned reference, when the lock knows one. */
+    public static Optional<ActionsLock.Pin> fixFor(Uses u, ActionsLock lock) {
+        return lock.resolve(u.repository(), u.ref());
+    }
+
+    private void check(YScalar uses) {
+        if (!uses.isString()) {
+            return;
+        }
+        Uses.parse(uses.value()).filter(u -> !u.pinned() && !policy().allowsUnpinned(u.owner())).ifPresent(u -> {
+            String kind = BRANCHES.contains(u.ref()) ? "branch" : "tag or branch";
+            String fix = fixFor(u, lock()).map(p -> "; pin it as " + u.repository() + u.path() + "@" + p.sha() + " # " + p.tag()
+                    + " (pipewright lint --fix)").orElse("; pin it to the commit SHA of a release with a \"# vX.Y.Z\" comment"
+                    + " (pipewright pin records SHAs)");
+            report(uses, "\"" + uses.value() + "\" uses the " + kind + " \"" + u.ref() + "\", which can be moved to other code"
+                    + fix);
+        });
+    }
+
+    /** True when the fix applies: a string uses with a remote, unpinned, not allowed, lock-known ref. */
+    public static boolean fixable(YMap step, AuditPolicy policy) {
+        return step.string("uses").flatMap(Uses::parse).filter(u -> !u.pinned() && !policy.allowsUnpinned(u.owner())).isPresent();
+    }
+}
