@@ -21,6 +21,9 @@ enum Availability {
             "runner", "env"),
     JOB_OUTPUTS("outputs", "github", "inputs", "vars", "needs", "strategy", "matrix", "secrets", "steps", "job",
             "runner", "env"),
+    /** env of the job container and of services: GitHub's string-runner-context, secrets included. */
+    CONTAINER_ENV("a container's env", "github", "inputs", "vars", "needs", "strategy", "matrix", "secrets", "steps",
+            "job", "runner", "env"),
     CREDENTIALS("credentials", "github", "inputs", "vars", "secrets", "env"),
     STEP_IF("a step's if", "github", "inputs", "vars", "needs", "strategy", "matrix", "steps", "job", "runner", "env"),
     STEP("a step", "github", "inputs", "vars", "needs", "strategy", "matrix", "secrets", "steps", "job", "runner",

@@ -127,7 +127,7 @@ final class ExpressionSites {
         Availability m = Availability.JOB_MATRIX;
         add(at, "image", c.image(), m, job);
         add(at, "options", c.options(), m, job);
-        c.env().forEach((k, v) -> add(at.key("env." + k), "env", v, m, job));
+        c.env().forEach((k, v) -> add(at.key("env." + k), "env", v, Availability.CONTAINER_ENV, job));
         if (c.credentials() != null) {
             add(at.key("credentials"), "credentials", c.credentials().username(), Availability.CREDENTIALS, job);
             add(at.key("credentials"), "credentials", c.credentials().password(), Availability.CREDENTIALS, job);

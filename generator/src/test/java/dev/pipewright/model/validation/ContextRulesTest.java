@@ -198,4 +198,14 @@ class ContextRulesTest {
         .env("D", "${{ fromJSON('[1,2]')[1] >= 0x1F }}")
         .build()));
   }
+
+  @Test
+  void positiveSecretsInContainerAndServiceEnv() {
+    // GitHub types container env values as string-runner-context, which includes secrets
+    assertAccepted(workflow(job("build")
+        .container(dev.pipewright.model.Container.of("node:20").withEnv(java.util.Map.of("TOKEN", "${{ secrets.T }}")))
+        .service("vault", dev.pipewright.model.Container.of("hashicorp/vault:1.15")
+            .withEnv(java.util.Map.of("VAULT_DEV_ROOT_TOKEN_ID", "${{ secrets.VAULT_DEV_TOKEN }}")))
+        .build()));
+  }
 }
