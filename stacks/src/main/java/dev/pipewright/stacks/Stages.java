@@ -181,7 +181,7 @@ public final class Stages {
 
     /** Upload SARIF to code scanning even when the scan failed (the job needs security-events: write). */
     public static UsesStep uploadSarif(String file, String category) {
-        return CodeqlUploadSarif.builder().id("upload-sarif-" + category).name("Upload " + category + " SARIF")
+        return CodeqlUploadSarif.builder().id("upload-sarif").name("Upload " + category + " SARIF")
                 .ifCondition(Expr.always()).sarifFile(file).category(category).build();
     }
 
