@@ -27,7 +27,37 @@ public final class ProjectOptions {
         return ActionLock.forProject(root());
     }
 
-    List<FileSource> selected() {
-        return PipelineCatalog.select(PipelineCatalog.load(ProjectOptions.class.getClassLoader()), pipelines);
+    @Option(names = "--spec", paramLabel = "FILE",
+            description = "A pipewright.yml spec to generate from (repeatable; default: pipewright.yml and"
+                    + " .github/pipewright.yml under the project root, when present).")
+    List<Path> specs = new ArrayList<>();
+
+    /** The spec files: those given, else the ones discovered at the project root. */
+    List<Path> specFiles() {
+        if (!specs.isEmpty()) {
+            return specs;
+        }
+        List<Path> found = new ArrayList<>();
+        for (String name : List.of("pipewright.yml", ".github/pipewright.yml")) {
+            Path p = root().resolve(name);
+            if (java.nio.file.Files.isRegularFile(p)) {
+                found.add(p);
+            }
+        }
+        return found;
+    }
+
+    /** Java pipelines on the class path, other file sources, and the spec pipelines. */
+    List<FileSource> selected() throws java.io.IOException {
+        List<FileSource> all = new ArrayList<>(PipelineCatalog.load(ProjectOptions.class.getClassLoader()));
+        for (Path spec : specFiles()) {
+            Path abs = spec.toAbsolutePath().normalize();
+            String display = abs.startsWith(root()) ? root().relativize(abs).toString().replace('\\', '/') : spec.toString();
+            FileSource source = FileSource.of(dev.pipewright.spec.SpecLoader.load(abs, display));
+            // a spec shadows a bundled example with the same id: it is the project's own pipeline
+            all.removeIf(s -> s.id().equals(source.id()));
+            all.add(source);
+        }
+        return PipelineCatalog.select(all, pipelines);
     }
 }
