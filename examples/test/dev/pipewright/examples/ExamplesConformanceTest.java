@@ -29,6 +29,7 @@ class ExamplesConformanceTest {
     @TempDir static Path root;
     static List<Path> files;
     static List<Path> dependabotFiles;
+    static List<Path> actionFiles;
 
     @BeforeAll
     static void render() throws IOException {
@@ -37,7 +38,10 @@ class ExamplesConformanceTest {
         List<GeneratedFile> generated = PipelineCatalog.render(pipelines.stream().map(FileSource::of).toList());
         AtomicWriter.write(root, generated);
         Set<String> dependabot = pipelines.stream().map(Pipeline::dependabotPath).collect(Collectors.toSet());
-        files = generated.stream().filter(f -> !dependabot.contains(f.path())).map(f -> root.resolve(f.path())).toList();
+        files = generated.stream().filter(f -> !dependabot.contains(f.path()) && !f.path().endsWith("/action.yml"))
+                .map(f -> root.resolve(f.path())).toList();
+        actionFiles = generated.stream().filter(f -> f.path().endsWith("/action.yml")).map(f -> root.resolve(f.path()))
+                .toList();
         dependabotFiles = generated.stream().filter(f -> dependabot.contains(f.path()))
                 .map(f -> root.resolve(f.path())).toList();
     }
@@ -76,12 +80,27 @@ class ExamplesConformanceTest {
     }
 
     @Test
+    void everyLocalActionIsValidActionMetadata() {
+        assertThat(actionFiles).isNotEmpty();
+        assertThat(Oracles.actionValidator(actionFiles.toArray(Path[]::new))).isEmpty();
+    }
+
+    @Test
+    void pipewrightLintFindsNothingInWorkflowsOrLocalActions() throws IOException {
+        List<Path> all = new java.util.ArrayList<>(files);
+        all.addAll(actionFiles);
+        assertThat(new dev.pipewright.lint.Linter(dev.pipewright.lint.LintConfig.empty()).lintPaths(all, root))
+                .extracting(dev.pipewright.lint.Finding::format).isEmpty();
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void everyUsesIsPinnedWithVersionCommentAndEveryJobHasTimeoutAndPermissions() throws IOException {
         for (Path f : files) {
             String yaml = java.nio.file.Files.readString(f);
             for (String line : yaml.lines().filter(l -> l.strip().matches("(- )?uses: .*")).toList()) {
-                assertThat(line).as(f + ": " + line).matches(".*uses: [^@\\s]+@[0-9a-f]{40} # v\\d+(\\.\\d+)*$");
+                assertThat(line).as(f + ": " + line).matches(
+                        ".*uses: ([^@\\s]+@[0-9a-f]{40} # v\\d+(\\.\\d+)*|\\./\\.github/actions/pipewright-[a-z-]+)$");
             }
             Map<String, Object> doc = new Yaml().load(yaml);
             assertThat(doc).as(f.toString()).containsKey("permissions");

@@ -24,7 +24,7 @@ public final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         PrintWriter err = spec.commandLine().getErr();
         List<FileSource> pipelines;
         List<GeneratedFile> files;
@@ -34,6 +34,9 @@ public final class CheckCommand implements Callable<Integer> {
         } catch (WorkflowValidationException e) {
             err.println("pipewright: invalid pipeline:");
             e.problems().forEach(p -> err.println("  " + p));
+            return ExitCodes.USAGE;
+        } catch (dev.pipewright.spec.SpecLoader.SpecException e) {
+            e.problems().forEach(spec.commandLine().getErr()::println);
             return ExitCodes.USAGE;
         } catch (IllegalArgumentException e) {
             err.println("pipewright: " + e.getMessage());

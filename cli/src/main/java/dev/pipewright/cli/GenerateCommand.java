@@ -34,6 +34,9 @@ public final class GenerateCommand implements Callable<Integer> {
             err.println("pipewright: invalid pipeline, nothing written:");
             e.problems().forEach(p -> err.println("  " + p));
             return ExitCodes.USAGE;
+        } catch (dev.pipewright.spec.SpecLoader.SpecException e) {
+            e.problems().forEach(spec.commandLine().getErr()::println);
+            return ExitCodes.USAGE;
         } catch (IllegalArgumentException e) {
             err.println("pipewright: " + e.getMessage() + "; nothing written");
             return ExitCodes.USAGE;

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Generate, check and lint GitHub Actions workflows; run Pipewright's actions.",
-        subcommands = {GenerateCommand.class, CheckCommand.class, LintCommand.class, PinCommand.class,
+        subcommands = {GenerateCommand.class, InitCommand.class, CheckCommand.class, LintCommand.class, PinCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -3,6 +3,8 @@ package dev.pipewright.cli;
 import dev.pipewright.pipeline.ActionLock;
 import dev.pipewright.pipeline.FileSource;
 import dev.pipewright.pipeline.PipelineCatalog;
+import dev.pipewright.spec.SpecLoader;
+import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -37,19 +39,54 @@ public final class ProjectOptions {
         return ActionLock.forProject(root());
     }
 
-    List<FileSource> selected() {
+    @Option(names = "--spec", paramLabel = "FILE",
+            description = "A pipewright.yml spec to generate from (repeatable; default: pipewright.yml and"
+                    + " .github/pipewright.yml under the project root, when present).")
+    List<Path> specs = new ArrayList<>();
+
+    /** The spec files: those given, else the ones discovered at the project root. */
+    List<Path> specFiles() {
+        if (!specs.isEmpty()) {
+            return specs;
+        }
+        List<Path> found = new ArrayList<>();
+        for (String name : List.of("pipewright.yml", ".github/pipewright.yml")) {
+            Path p = root().resolve(name);
+            if (java.nio.file.Files.isRegularFile(p)) {
+                found.add(p);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The sources to generate: the project's own (classes on {@code --classpath} and spec files) when it has
+     * any, else the bundled examples and this repository's files — never both, so a project never receives
+     * Pipewright's examples.
+     */
+    List<FileSource> selected() throws IOException {
         ClassLoader bundled = ProjectOptions.class.getClassLoader();
-        if (classpath.isEmpty()) {
-            return PipelineCatalog.select(PipelineCatalog.load(bundled), pipelines);
+        List<FileSource> own = new ArrayList<>();
+        if (!classpath.isEmpty()) {
+            // the user's classes see Pipewright's API through the parent loader, but only their own sources are used
+            URLClassLoader user = new URLClassLoader(urls(), bundled);
+            own.addAll(PipelineCatalog.load(user).stream().filter(s -> s.loader() == user).toList());
+            if (own.isEmpty()) {
+                throw new IllegalArgumentException("no pipeline found on --classpath " + classpath + "; list your "
+                        + "classes in META-INF/services/dev.pipewright.pipeline.Pipeline");
+            }
         }
-        // the user's classes see Pipewright's API through the parent loader, but only their own sources are used
-        URLClassLoader user = new URLClassLoader(urls(), bundled);
-        List<FileSource> own = PipelineCatalog.load(user).stream().filter(s -> s.loader() == user).toList();
-        if (own.isEmpty()) {
-            throw new IllegalArgumentException("no pipeline found on --classpath " + classpath + "; list your classes "
-                    + "in META-INF/services/dev.pipewright.pipeline.Pipeline");
+        for (Path spec : specFiles()) {
+            Path abs = spec.toAbsolutePath().normalize();
+            String display = abs.startsWith(root()) ? root().relativize(abs).toString().replace('\\', '/') : spec.toString();
+            FileSource source = FileSource.of(SpecLoader.load(abs, display));
+            if (own.stream().anyMatch(s -> s.id().equals(source.id()))) {
+                throw new IllegalArgumentException("two pipelines have the id " + source.id() + " (again in " + display
+                        + "); give one another id");
+            }
+            own.add(source);
         }
-        return PipelineCatalog.select(own, pipelines);
+        return PipelineCatalog.select(own.isEmpty() ? PipelineCatalog.load(bundled) : own, pipelines);
     }
 
     private URL[] urls() {

@@ -135,7 +135,7 @@ class GenerateCheckCommandTest {
     void unknownPipelineIsUsageError() {
         CliRun run = CliRun.of("generate", "--out", root.toString(), "--pipeline", "nope");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("no pipeline 'nope'; known: [actions, java-library, pipewright]");
+        assertThat(run.err()).contains("no pipeline 'nope'; known: [actions, go-microservice, go-vault-plugin, java-library, k8s-controller, pipewright, polyglot-platform, python-service]");
         assertThat(root.resolve(".github")).doesNotExist();
     }
 }

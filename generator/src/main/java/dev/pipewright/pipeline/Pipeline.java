@@ -3,6 +3,7 @@ package dev.pipewright.pipeline;
 import dev.pipewright.model.Workflow;
 import dev.pipewright.model.dependabot.DependabotConfig;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,5 +43,27 @@ public interface Pipeline {
             return dir.substring(0, dir.length() - "workflows".length()) + "dependabot.yml";
         }
         return dir + "/dependabot.yml";
+    }
+
+    /**
+     * Local actions the workflows call as {@code uses: ./.github/actions/<name>}: directory name →
+     * the body of its {@code action.yml} (YAML without header; the renderer adds it). Written under
+     * {@link #localActionsDirectory()}, in name order; none by default.
+     */
+    default Map<String, String> localActions() {
+        return Map.of();
+    }
+
+    /**
+     * Where local actions go, relative to the project root: beside the workflows directory
+     * ({@code .github/actions}) when it ends with {@code /workflows}, otherwise (a self-contained
+     * example folder) {@code <outputDirectory>/actions}, which stands for {@code .github/actions}.
+     */
+    default String localActionsDirectory() {
+        String dir = outputDirectory().replaceAll("/+$", "");
+        if (dir.endsWith("/workflows")) {
+            return dir.substring(0, dir.length() - "workflows".length()) + "actions";
+        }
+        return dir + "/actions";
     }
 }

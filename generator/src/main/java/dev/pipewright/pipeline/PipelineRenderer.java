@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Renders a pipeline's workflows (and its dependabot.yml, when it has one) to files, each with a
@@ -44,6 +46,16 @@ public final class PipelineRenderer {
             }
             files.add(new GeneratedFile(path, YamlWriter.write(DependabotTree.of(config), header(pipeline))));
         });
+        new TreeMap<>(pipeline.localActions()).forEach((name, body) -> {
+            if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+                throw new IllegalArgumentException("pipeline " + pipeline.id() + " has a local action named '" + name
+                        + "'; use letters, digits, '.', '_' and '-'");
+            }
+            StringBuilder text = new StringBuilder();
+            header(pipeline).forEach(line -> text.append("# ").append(line).append('\n'));
+            text.append(body.endsWith("\n") ? body : body + "\n");
+            files.add(new GeneratedFile(localActionPath(pipeline, name), text.toString()));
+        });
         return files;
     }
 
@@ -57,7 +69,17 @@ public final class PipelineRenderer {
         String dependabot = pipeline.dependabotPath();
         int slash = dependabot.lastIndexOf('/');
         String parent = slash < 0 ? "" : dependabot.substring(0, slash);
-        return parent.equals(workflows) ? List.of(workflows) : List.of(workflows, parent);
+        List<String> dirs = new ArrayList<>(parent.equals(workflows) ? List.of(workflows) : List.of(workflows, parent));
+        for (String name : new TreeSet<>(pipeline.localActions().keySet())) {
+            String path = localActionPath(pipeline, name);
+            dirs.add(path.substring(0, path.lastIndexOf('/')));
+        }
+        return dirs;
+    }
+
+    /** {@code <localActionsDirectory>/<name>/action.yml}. */
+    public static String localActionPath(Pipeline pipeline, String name) {
+        return pipeline.localActionsDirectory().replaceAll("/+$", "") + "/" + name + "/action.yml";
     }
 
     /** The header comment lines (without '#'). */

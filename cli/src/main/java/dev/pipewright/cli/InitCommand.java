@@ -1,0 +1,76 @@
+package dev.pipewright.cli;
+
+import dev.pipewright.stacks.Parameter;
+import dev.pipewright.stacks.Stack;
+import dev.pipewright.stacks.Stacks;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code pipewright init --stack ID}: writes a commented pipewright.yml starter for a stack. */
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = "Write a commented pipewright.yml for a stack (every parameter with its default).",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:written", "2:unknown stack, or the file exists (use --force)"})
+public final class InitCommand implements Callable<Integer> {
+    @Option(names = "--stack", required = true, paramLabel = "ID", description = "The stack.")
+    String stackId;
+
+    @Option(names = "--file", paramLabel = "FILE", description = "Where to write (default: pipewright.yml).")
+    Path file = Path.of("pipewright.yml");
+
+    @Option(names = "--force", description = "Overwrite an existing file.")
+    boolean force;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Stack stack = Stacks.byId(stackId).orElse(null);
+        if (stack == null) {
+            spec.commandLine().getErr().println("pipewright: no stack '" + stackId + "'; known: "
+                    + Stacks.all().stream().map(Stack::id).toList());
+            return ExitCodes.USAGE;
+        }
+        if (Files.exists(file) && !force) {
+            spec.commandLine().getErr().println("pipewright: " + file + " exists; pass --force to overwrite it");
+            return ExitCodes.USAGE;
+        }
+        Files.writeString(file, starter(stack), StandardCharsets.UTF_8);
+        spec.commandLine().getOut().println("wrote " + file + "; edit it, then run: pipewright generate");
+        return ExitCodes.OK;
+    }
+
+    /** The starter text: the stack, then every parameter commented with its description and default. */
+    static String starter(Stack stack) {
+        StringBuilder s = new StringBuilder();
+        s.append("# yaml-language-server: $schema=https://pipewright.dev/schemas/pipeline.schema.json\n");
+        s.append("# ").append(stack.description()).append('\n');
+        s.append("# Validated by schemas/pipeline.schema.json; generate with: pipewright generate\n");
+        s.append("stack: ").append(stack.id()).append('\n');
+        s.append("# Workflows directory (default .github/workflows).\n# output: .github/workflows\n");
+        s.append("parameters:\n");
+        for (Parameter<?> p : stack.parameters()) {
+            s.append("  # ").append(p.description()).append('\n');
+            s.append("  # ").append(p.name()).append(": ").append(yaml(p.defaultValue())).append('\n');
+        }
+        s.append("# Change jobs and steps by id, never by position:\n");
+        s.append("# overrides:\n");
+        s.append("#   - {workflow: ci.yml, job: <job-id>, timeout-minutes: 20}\n");
+        s.append("#   - {workflow: ci.yml, job: <job-id>, step: <step-id>, run: make test}\n");
+        return s.toString();
+    }
+
+    private static String yaml(Object v) {
+        if (v instanceof List<?> l) {
+            return "[" + String.join(", ", l.stream().map(x -> "\"" + x + "\"").toList()) + "]";
+        }
+        return v instanceof String str ? "\"" + str.replace("\"", "\\\"") + "\"" : String.valueOf(v);
+    }
+}

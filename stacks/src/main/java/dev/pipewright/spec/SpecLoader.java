@@ -1,0 +1,182 @@
+package dev.pipewright.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.pipewright.stacks.Stack;
+import dev.pipewright.stacks.StackConfig;
+import dev.pipewright.stacks.StackOverride;
+import dev.pipewright.stacks.StackPipeline;
+import dev.pipewright.stacks.Stacks;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads a {@code pipewright.yml}: SnakeYAML nodes (for positions) → a Jackson tree validated by
+ * {@link SpecSchema} with networknt; every problem is reported as {@code file:line:col: message}.
+ */
+public final class SpecLoader {
+    private static final JsonSchema SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+            .getSchema(SpecSchema.tree());
+
+    private SpecLoader() {}
+
+    /** A spec with problems; {@link #problems()} are {@code file:line:col: message}, sorted. */
+    public static final class SpecException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final List<String> problems;
+
+        SpecException(List<String> problems) {
+            super(String.join("\n", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
+        }
+    }
+
+    /** Loads the file; {@code display} is the name used in messages and in the generated headers. */
+    public static StackPipeline load(Path file, String display) throws IOException {
+        return parse(Files.readString(file, StandardCharsets.UTF_8), display);
+    }
+
+    public static StackPipeline parse(String text, String display) {
+        Node root;
+        try {
+            root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            Mark m = e.getProblemMark();
+            throw new SpecException(List.of(display + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1) + ": "
+                    + e.getProblem()));
+        }
+        if (root == null) {
+            throw new SpecException(List.of(display + ":1:1: empty file; start with 'stack: <id>' (pipewright init)"));
+        }
+        Map<String, Mark> marks = new HashMap<>();
+        JsonNode json = toJson(root, "$", marks);
+        TreeSet<String> problems = new TreeSet<>();
+        for (ValidationMessage m : SCHEMA.validate(json)) {
+            String at = m.getInstanceLocation().toString();
+            Mark mark = nearest(marks, at);
+            problems.add(display + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1) + ": " + m.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            throw new SpecException(new ArrayList<>(problems));
+        }
+        Stack stack = Stacks.byId(json.get("stack").asText()).orElseThrow();
+        StackConfig.Builder config = StackConfig.builder();
+        JsonNode params = json.get("parameters");
+        if (params != null) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                config.setRaw(e.getKey(), value(e.getValue()));
+            }
+        }
+        JsonNode overrides = json.get("overrides");
+        if (overrides != null) {
+            for (JsonNode o : overrides) {
+                config.override(new StackOverride(o.get("workflow").asText(), o.get("job").asText(),
+                        o.has("step") ? o.get("step").asText() : null,
+                        o.has("timeout-minutes") ? o.get("timeout-minutes").asInt() : null,
+                        o.has("runs-on") ? o.get("runs-on").asText() : null,
+                        o.has("run") ? o.get("run").asText() : null,
+                        o.has("remove") && o.get("remove").asBoolean()));
+            }
+        }
+        String id = json.has("id") ? json.get("id").asText() : stack.id();
+        String output = json.has("output") ? json.get("output").asText() : ".github/workflows";
+        try {
+            StackPipeline p = new StackPipeline(id, display, output, stack, config.build());
+            p.workflows();
+            return p;
+        } catch (IllegalArgumentException e) {
+            Mark m = root.getStartMark();
+            throw new SpecException(List.of(display + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1) + ": "
+                    + e.getMessage()));
+        }
+    }
+
+    private static Object value(JsonNode v) {
+        if (v.isInt()) {
+            return v.asInt();
+        }
+        if (v.isBoolean()) {
+            return v.asBoolean();
+        }
+        if (v.isArray()) {
+            List<String> out = new ArrayList<>();
+            v.forEach(x -> out.add(x.asText()));
+            return out;
+        }
+        return v.asText();
+    }
+
+    private static Mark nearest(Map<String, Mark> marks, String path) {
+        String p = path;
+        while (!marks.containsKey(p) && p.length() > 1) {
+            int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+            p = cut <= 0 ? "$" : p.substring(0, cut);
+        }
+        return marks.getOrDefault(p, marks.get("$"));
+    }
+
+    private static JsonNode toJson(Node node, String path, Map<String, Mark> marks) {
+        marks.put(path, node.getStartMark());
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        if (node instanceof MappingNode m) {
+            ObjectNode o = f.objectNode();
+            for (NodeTuple t : m.getValue()) {
+                String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : String.valueOf(t.getKeyNode());
+                String child = path + "." + key;
+                o.set(key, toJson(t.getValueNode(), child, marks));
+                marks.put(child, t.getValueNode().getStartMark());
+            }
+            return o;
+        }
+        if (node instanceof SequenceNode s) {
+            ArrayNode a = f.arrayNode();
+            for (int i = 0; i < s.getValue().size(); i++) {
+                a.add(toJson(s.getValue().get(i), path + "[" + i + "]", marks));
+            }
+            return a;
+        }
+        ScalarNode s = (ScalarNode) node;
+        Tag tag = s.getTag();
+        String v = s.getValue();
+        if (Tag.INT.equals(tag)) {
+            return f.numberNode(Integer.parseInt(v));
+        }
+        if (Tag.BOOL.equals(tag)) {
+            return f.booleanNode(v.equalsIgnoreCase("true"));
+        }
+        if (Tag.NULL.equals(tag)) {
+            return f.nullNode();
+        }
+        return f.textNode(v);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.pipewright.spec;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipewright.stacks.Parameter;
+import dev.pipewright.stacks.Stack;
+import dev.pipewright.stacks.Stacks;
+import java.util.List;
+
+/**
+ * The JSON schema of {@code pipewright.yml}, derived from the stacks' parameters so it cannot
+ * drift from them; committed as {@code schemas/pipeline.schema.json} (a test compares).
+ */
+public final class SpecSchema {
+    public static final String PATH = "schemas/pipeline.schema.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private SpecSchema() {}
+
+    public static ObjectNode tree() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        root.put("$id", "https://pipewright.dev/schemas/pipeline.schema.json");
+        root.put("title", "pipewright.yml");
+        root.put("description", "A pipeline from a Pipewright stack: stack, parameters and overrides by job and step id.");
+        root.put("type", "object");
+        root.putArray("required").add("stack");
+        root.put("additionalProperties", false);
+        ObjectNode props = root.putObject("properties");
+        ObjectNode stack = props.putObject("stack");
+        stack.put("description", "The stack (preset) to use.");
+        ArrayNode ids = stack.putArray("enum");
+        Stacks.all().forEach(s -> ids.add(s.id()));
+        props.putObject("id").put("type", "string").put("pattern", "^[a-z][a-z0-9-]*$")
+                .put("description", "Pipeline id (default: the stack id).");
+        props.putObject("output").put("type", "string")
+                .put("description", "Workflows directory relative to the project root (default: .github/workflows).");
+        props.putObject("parameters").put("type", "object").put("description", "Values of the stack's parameters.");
+        ObjectNode overrides = props.putObject("overrides");
+        overrides.put("type", "array");
+        overrides.put("description", "Changes to jobs and steps, by id.");
+        ObjectNode o = overrides.putObject("items");
+        o.put("type", "object");
+        o.put("additionalProperties", false);
+        o.putArray("required").add("workflow").add("job");
+        ObjectNode op = o.putObject("properties");
+        op.putObject("workflow").put("type", "string").put("pattern", "^[A-Za-z0-9._-]+\\.ya?ml$");
+        op.putObject("job").put("type", "string");
+        op.putObject("step").put("type", "string");
+        op.putObject("timeout-minutes").put("type", "integer").put("minimum", 1);
+        op.putObject("runs-on").put("type", "string");
+        op.putObject("run").put("type", "string");
+        op.putObject("remove").put("type", "boolean");
+        ArrayNode allOf = root.putArray("allOf");
+        for (Stack s : Stacks.all()) {
+            ObjectNode rule = allOf.addObject();
+            rule.putObject("if").putObject("properties").putObject("stack").put("const", s.id());
+            ObjectNode params = rule.putObject("then").putObject("properties").putObject("parameters");
+            params.put("additionalProperties", false);
+            ObjectNode pp = params.putObject("properties");
+            for (Parameter<?> p : s.parameters()) {
+                ObjectNode node = pp.putObject(p.name());
+                node.put("type", p.schemaType());
+                node.put("description", p.description());
+                if (p.type() == List.class) {
+                    node.putObject("items").put("type", "string");
+                }
+            }
+        }
+        return root;
+    }
+
+    public static String json() {
+        try {
+            return JSON.writeValueAsString(tree()).replace("\r\n", "\n") + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,258 @@
+package dev.pipewright.stacks;
+
+import static dev.pipewright.stacks.Stages.checkout;
+import static dev.pipewright.stacks.Stages.job;
+
+import dev.pipewright.bindings.ActionsSetupNode;
+import dev.pipewright.bindings.AstralSetupUv;
+import dev.pipewright.bindings.AzureLogin;
+import dev.pipewright.bindings.BufAction;
+import dev.pipewright.bindings.CosignInstaller;
+import dev.pipewright.bindings.PnpmActionSetup;
+import dev.pipewright.model.Environment;
+import dev.pipewright.model.Matrix;
+import dev.pipewright.model.NormalJob;
+import dev.pipewright.model.PermissionLevel;
+import dev.pipewright.model.PermissionScope;
+import dev.pipewright.model.Permissions;
+import dev.pipewright.model.Step;
+import dev.pipewright.model.Strategy;
+import dev.pipewright.model.Workflow;
+import dev.pipewright.model.dependabot.Cooldown;
+import dev.pipewright.model.dependabot.DependabotConfig;
+import dev.pipewright.model.dependabot.Ecosystem;
+import dev.pipewright.model.dependabot.Group;
+import dev.pipewright.model.dependabot.Schedule;
+import dev.pipewright.model.dependabot.Update;
+import dev.pipewright.model.expr.Expr;
+import dev.pipewright.model.trigger.Trigger;
+import dev.pipewright.stacks.actions.PipewrightCoverageGate;
+import dev.pipewright.stacks.actions.PipewrightPromote;
+import dev.pipewright.stacks.actions.PipewrightSbom;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A TypeScript + Python + Go monorepo: quality gate with coverage against the base branch, proto
+ * checks, signed and attested service images pushed after an Azure OIDC login, SDK publishing,
+ * and promotion of a published release to production by pull request.
+ */
+public final class PolyglotPlatformStack implements Stack {
+    public static final Parameter<String> REGISTRY = Parameter.string("registry", "example.azurecr.io",
+            "Azure Container Registry host.");
+    public static final Parameter<List<String>> SERVICES = Parameter.list("services", List.of("api", "worker", "web"),
+            "Service images, each built from services/<name>.");
+    public static final Parameter<String> SDK_PREFIX = Parameter.string("sdk-prefix", "PLATFORM",
+            "Prefix of the exported <PREFIX>_<LANG>_SDK_VERSION variables.");
+    public static final Parameter<String> HELM_VALUES = Parameter.string("helm-values", "deploy/production/values.yaml",
+            "Production Helm values rewritten by the promotion.");
+    public static final Parameter<Integer> COVERAGE_TOLERANCE = Parameter.integer("coverage-tolerance", 2,
+            "Largest coverage drop against the base branch, in percentage points.");
+
+    @Override
+    public String id() {
+        return "polyglot-platform";
+    }
+
+    @Override
+    public String description() {
+        return "TS + Python + Go monorepo: quality gate, proto checks, signed images, SDKs, Helm promotion by PR";
+    }
+
+    @Override
+    public List<Parameter<?>> parameters() {
+        return List.of(REGISTRY, SERVICES, SDK_PREFIX, HELM_VALUES, COVERAGE_TOLERANCE);
+    }
+
+    @Override
+    public List<Workflow> workflows(StackConfig c) {
+        return List.of(ci(c), cd(c), promote(c));
+    }
+
+    @Override
+    public Optional<DependabotConfig> dependabot(StackConfig c) {
+        Cooldown week = Cooldown.days(7);
+        DependabotConfig.Builder b = DependabotConfig.builder();
+        for (Ecosystem e : List.of(Ecosystem.NPM, Ecosystem.PIP, Ecosystem.DOCKER, Ecosystem.GITHUB_ACTIONS)) {
+            b.update(Update.builder(e, Schedule.weekly()).directory("/").cooldown(week).group(Group.all(e.value())));
+        }
+        return Optional.of(b.build());
+    }
+
+    static Workflow ci(StackConfig c) {
+        NormalJob ts = job("typescript", 15).name("TypeScript: lint and Jest")
+                .step(checkout())
+                .step(PnpmActionSetup.builder().id("pnpm").name("Set up pnpm").build())
+                .step(ActionsSetupNode.builder().id("setup-node").name("Set up Node.js").nodeVersion("20").cache("pnpm")
+                        .cacheDependencyPath("pnpm-lock.yaml").build())
+                .step(Stages.withRetry("retry pnpm install --frozen-lockfile\n").id("install").name("pnpm install").build())
+                .step(Step.run("pnpm lint").id("lint").name("lint").build())
+                .step(Step.run("pnpm jest --coverage --coverageReporters=cobertura").id("jest").name("Jest").build())
+                .step(Stages.uploadAlways("upload-ts-coverage", "ts-coverage", "coverage/cobertura-coverage.xml"))
+                .build();
+        NormalJob py = job("python", 15).name("Python: Ruff, MyPy, pytest")
+                .step(checkout())
+                .step(AstralSetupUv.builder().id("setup-uv").name("Set up uv").enableCache("true")
+                        .cacheDependencyGlob("uv.lock").build())
+                .step(Stages.withRetry("retry uv sync --frozen\n").id("sync").name("uv sync").build())
+                .step(Step.run("uv run ruff check .").id("ruff").name("Ruff").build())
+                .step(Step.run("uv run mypy .").id("mypy").name("MyPy").build())
+                .step(Step.run("uv run pytest --cov --cov-report=xml:py-coverage.xml").id("pytest").name("pytest").build())
+                .step(Stages.uploadAlways("upload-py-coverage", "py-coverage", "py-coverage.xml"))
+                .build();
+        NormalJob gate = job("coverage", 10).name("coverage vs base (±" + c.get(COVERAGE_TOLERANCE) + " %)")
+                .needs(ts, py)
+                .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.READ, PermissionScope.ACTIONS,
+                        PermissionLevel.READ))
+                .step(checkout())
+                .step(Stages.download("ts-coverage", "coverage"))
+                .step(Stages.download("py-coverage", "coverage"))
+                .step(Stages.withRetry("run_id=$(gh run list --workflow ci.yml --branch \"$BASE\" --status success --limit 1 --json databaseId --jq '.[0].databaseId')\n"
+                                + "mkdir -p base\n"
+                                + "[ -z \"$run_id\" ] || retry gh run download \"$run_id\" --name coverage-report --dir base || true\n")
+                        .id("base").name("Coverage of the base branch")
+                        .env("BASE", Expr.github("base_ref").or(Expr.github("event.repository.default_branch")))
+                        .env("GH_TOKEN", Expr.github("token")).build())
+                .step(PipewrightCoverageGate.builder("coverage/*.xml").id("coverage-gate").name("Coverage gate")
+                        .format("cobertura").baseFile("base/coverage-gate.json")
+                        .maxDrop(String.valueOf(c.get(COVERAGE_TOLERANCE))).reportFile("coverage-gate.json").build())
+                .step(Stages.upload("upload-report", "coverage-report", "coverage-gate.json", 30))
+                .build();
+        NormalJob proto = job("proto", 10).name("proto: buf lint, breaking, generate")
+                .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.READ, PermissionScope.PULL_REQUESTS,
+                        PermissionLevel.WRITE))
+                .step(checkout())
+                .step(BufAction.builder().id("buf").name("buf lint and breaking").lint("true").breaking(
+                        Expr.github("event_name").eq(Expr.lit("pull_request")).wrapped()).push("false")
+                        .githubToken(Expr.github("token").wrapped()).build())
+                .step(Step.run("buf generate\ngit diff --exit-code -- gen/ || { echo \"::error::generated bindings are stale; run buf generate\"; exit 1; }\n")
+                        .id("generate").name("Regenerate bindings").build())
+                .build();
+        return Workflow.builder("ci.yml").name("CI")
+                .on(Trigger.push().branches("main"), Trigger.pullRequest())
+                .permissions(Permissions.none())
+                .concurrency(Stages.ciConcurrency())
+                .job(ts).job(py).job(gate).job(proto)
+                .build();
+    }
+
+    static Workflow cd(StackConfig c) {
+        String registry = c.get(REGISTRY);
+        // cd.yml also runs on release tags: no dependency cache is restored, so a poisoned cache cannot reach images
+        NormalJob verify = job("verify", 15).name("verify")
+                .step(checkout())
+                .step(AstralSetupUv.builder().id("setup-uv").name("Set up uv").enableCache("false").build())
+                .step(Stages.withRetry("retry uv sync --frozen\n").id("sync").name("uv sync").build())
+                .step(Step.run("uv run pytest -q").id("tests").name("Tests before images").build())
+                .build();
+        NormalJob bufPush = job("buf-push", 10).name("buf push").needs(verify)
+                .ifCondition(Expr.github("ref").eq(Expr.lit("refs/heads/main")))
+                .step(checkout())
+                .step(BufAction.builder().id("buf").name("buf push").push("true").lint("false").breaking("false")
+                        .token(Expr.secret("BUF_TOKEN").wrapped()).build())
+                .build();
+        String tag = Expr.call(dev.pipewright.model.expr.Function.STARTS_WITH, Expr.github("ref"), Expr.lit("refs/tags/v"))
+                .and(Expr.lit("production")).or(Expr.lit("staging")).wrapped();
+        String image = registry + "/" + Expr.matrix("service").wrapped();
+        var build = Stages.buildPush(image + ":" + tag + "\n" + image + ":" + Expr.github("sha").wrapped() + "\n",
+                "linux/amd64", true, Expr.matrix("service").wrapped()).context("services/" + Expr.matrix("service").wrapped())
+                .build();
+        String ref = image + "@" + build.output("digest").wrapped();
+        NormalJob images = job("images", 30).name("image " + Expr.matrix("service").wrapped()).needs(verify)
+                .environment(Environment.of(Expr.call(dev.pipewright.model.expr.Function.STARTS_WITH, Expr.github("ref"),
+                        Expr.lit("refs/tags/v")).and(Expr.lit("production")).or(Expr.lit("staging")).wrapped()))
+                .strategy(Strategy.of(Matrix.builder().axis("service", c.get(SERVICES).toArray()).build()).failFast(false))
+                .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.READ, PermissionScope.ID_TOKEN,
+                        PermissionLevel.WRITE, PermissionScope.SECURITY_EVENTS, PermissionLevel.WRITE))
+                .step(checkout())
+                .step(AzureLogin.builder().id("azure").name("Azure login (OIDC)").clientId(Expr.secret("AZURE_CLIENT_ID").wrapped())
+                        .tenantId(Expr.secret("AZURE_TENANT_ID").wrapped())
+                        .subscriptionId(Expr.secret("AZURE_SUBSCRIPTION_ID").wrapped()).build())
+                .step(Stages.withRetry("retry az acr login --name \"${REGISTRY%%.*}\"\n").id("acr-login").name("Log in to ACR")
+                        .env("REGISTRY", registry).build())
+                .step(Stages.setupBuildx())
+                .step(build)
+                .step(PipewrightSbom.builder().id("sbom").name("SPDX SBOM").path("services/" + Expr.matrix("service").wrapped())
+                        .format("spdx-json").output("sbom.spdx.json").build())
+                .step(CosignInstaller.builder().id("cosign-install").name("Install cosign").build())
+                .step(Step.run("cosign sign --yes \"$REF\"\ncosign attest --yes --type spdxjson --predicate sbom.spdx.json \"$REF\"\n")
+                        .id("cosign").name("Keyless signature and SBOM attestation").env("REF", ref).build())
+                .step(Stages.trivyImage("trivy", ref, "sarif", "trivy.sarif", true, true))
+                .step(Stages.uploadSarif("trivy.sarif", "trivy-" + Expr.matrix("service").wrapped()))
+                .build();
+        NormalJob sdk = job("sdk", 15).name("SDK " + Expr.matrix("lang").wrapped()).needs(verify)
+                .ifCondition(Expr.call(dev.pipewright.model.expr.Function.STARTS_WITH, Expr.github("ref"), Expr.lit("refs/tags/v")))
+                .strategy(Strategy.of(Matrix.builder().axis("lang", "TS", "GO", "PYTHON").build()).failFast(false))
+                .environment(Environment.of("production"))
+                .output("version", Expr.raw("steps.publish.outputs.version"))
+                .step(checkout())
+                .step(Step.run("version=\"${GITHUB_REF_NAME#v}\"\n"
+                                + "./sdk/publish.sh \"$LANG_ID\" \"$version\"\n"
+                                + "echo \"" + c.get(SDK_PREFIX) + "_${LANG_ID}_SDK_VERSION=$version\" >> \"$GITHUB_ENV\"\n"
+                                + "echo \"version=$version\" >> \"$GITHUB_OUTPUT\"\n"
+                                + "echo \"" + c.get(SDK_PREFIX) + "_${LANG_ID}_SDK_VERSION=$version\" > sdk-version.env\n")
+                        .id("publish").name("Publish and export " + c.get(SDK_PREFIX) + "_<LANG>_SDK_VERSION")
+                        .env("LANG_ID", Expr.matrix("lang"))
+                        .env("NPM_TOKEN", Expr.secret("NPM_TOKEN")).env("PYPI_TOKEN", Expr.secret("PYPI_TOKEN")).build())
+                .step(Stages.upload("upload-sdk-version", "sdk-version-" + Expr.matrix("lang").wrapped(), "sdk-version.env", 90))
+                .build();
+        return Workflow.builder("cd.yml").name("CD")
+                .on(Trigger.push().branches("main").tags("v*.*.*"))
+                .permissions(Permissions.none())
+                .concurrency(Stages.releaseConcurrency("cd-" + Expr.github("ref").wrapped()))
+                .job(verify).job(bufPush).job(images).job(sdk)
+                .build();
+    }
+
+    static Workflow promote(StackConfig c) {
+        String registry = c.get(REGISTRY);
+        StringBuilder imgs = new StringBuilder();
+        for (String s : c.get(SERVICES)) {
+            imgs.append(s).append('=').append(registry).append('/').append(s).append(':').append("production\n");
+        }
+        NormalJob.Builder b = job("promote", 30).name("verify, enforce policy, open the promotion PR")
+                .environment(Environment.of("production"))
+                .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.WRITE, PermissionScope.PULL_REQUESTS,
+                        PermissionLevel.WRITE, PermissionScope.ID_TOKEN, PermissionLevel.WRITE))
+                .step(checkout())
+                .step(AzureLogin.builder().id("azure").name("Azure login (OIDC)").clientId(Expr.secret("AZURE_CLIENT_ID").wrapped())
+                        .tenantId(Expr.secret("AZURE_TENANT_ID").wrapped())
+                        .subscriptionId(Expr.secret("AZURE_SUBSCRIPTION_ID").wrapped()).build())
+                .step(Stages.withRetry("retry az acr login --name \"${REGISTRY%%.*}\"\n").id("acr-login").name("Log in to ACR")
+                        .env("REGISTRY", registry).build());
+        // The promote action verifies key-based signatures only; these images are signed keyless, so cosign checks
+        // each signature and SPDX attestation against the release workflow's identity before anything is promoted.
+        b.step(CosignInstaller.builder().id("cosign-install").name("Install cosign").build());
+        for (String svc : c.get(SERVICES)) {
+            b.step(Stages.withRetry("""
+                    cosign verify --certificate-identity "$IDENTITY" --certificate-oidc-issuer "$ISSUER" "$IMAGE" >/dev/null
+                    cosign verify-attestation --type spdxjson --certificate-identity "$IDENTITY" \\
+                      --certificate-oidc-issuer "$ISSUER" "$IMAGE" >/dev/null
+                    """).id("verify-" + svc).name("Verify the signature and SBOM attestation of " + svc)
+                    .env("IMAGE", registry + "/" + svc + ":production")
+                    .env("IDENTITY", Expr.github("server_url").wrapped() + "/" + Expr.github("repository").wrapped()
+                            + "/.github/workflows/cd.yml@" + Expr.github("event.release.tag_name").wrapped())
+                    .env("ISSUER", "https://token.actions.githubusercontent.com")
+                    .build());
+        }
+        for (String svc : c.get(SERVICES)) {
+            b.step(Stages.trivyImage("trivy-" + svc, registry + "/" + svc + ":production", "json", "trivy-" + svc + ".json",
+                    true, false));
+        }
+        b.step(PipewrightPromote.builder("production", imgs.toString())
+                        .id("promote").name("Wait for images, verify signatures + SBOM attestations, Trivy policy, PR")
+                        .helmValues(c.get(HELM_VALUES))
+                        .trivyReport("trivy-*.json")
+                        .allowlist(".trivyignore.yaml")
+                        .failOn("HIGH,CRITICAL").ignoreUnfixed(true)
+                        .githubToken(Expr.github("token").wrapped())
+                        .build());
+        NormalJob promote = b.build();
+        return Workflow.builder("promote.yml").name("Promote")
+                .on(Trigger.release().types("published"))
+                .permissions(Permissions.none())
+                .concurrency(Stages.releaseConcurrency("promote-production"))
+                .job(promote)
+                .build();
+    }
+}

@@ -1,0 +1,170 @@
+package dev.pipewright.stacks;
+
+import static dev.pipewright.stacks.Stages.checkout;
+import static dev.pipewright.stacks.Stages.job;
+
+import dev.pipewright.bindings.ActionsSetupPython;
+import dev.pipewright.bindings.CosignInstaller;
+import dev.pipewright.model.Environment;
+import dev.pipewright.model.NormalJob;
+import dev.pipewright.model.PermissionLevel;
+import dev.pipewright.model.PermissionScope;
+import dev.pipewright.model.Permissions;
+import dev.pipewright.model.Step;
+import dev.pipewright.model.Workflow;
+import dev.pipewright.model.expr.Expr;
+import dev.pipewright.model.trigger.Trigger;
+import dev.pipewright.stacks.actions.PipewrightHealthGate;
+import dev.pipewright.stacks.actions.PipewrightSbom;
+import java.util.List;
+
+/**
+ * A Python service: lint/format/type checks, pytest with a coverage gate, an image with scan,
+ * signature and SBOM, GitOps staging with smoke tests and Alembic migrations (dry-run first), and
+ * a 10 → 25 → 50 % canary halted on SLO breach before full production.
+ */
+public final class PythonServiceStack implements Stack {
+    public static final Parameter<String> PYTHON = Parameter.string("python", "3.11", "Python version.");
+    public static final Parameter<String> PACKAGES = Parameter.string("packages", "app", "Packages checked by mypy and measured by pytest-cov (space-separated).");
+    public static final Parameter<Integer> COVERAGE = Parameter.integer("coverage", 85, "Minimum coverage in percent.");
+    public static final Parameter<String> IMAGE = Parameter.string("image", "ghcr.io/example/drive-simulator", "Image repository.");
+    public static final Parameter<List<String>> CANARY_STEPS = Parameter.list("canary-steps", List.of("10", "25", "50"),
+            "Canary traffic percentages, in order.");
+    public static final Parameter<Integer> STABLE_MINUTES = Parameter.integer("stable-minutes", 30,
+            "Minutes the last canary step must stay within SLO before full production.");
+    public static final Parameter<String> SLO_URL = Parameter.string("slo-url", "https://canary.example.com/slo",
+            "Endpoint that answers 200 while the canary meets its SLOs.");
+
+    @Override
+    public String id() {
+        return "python-service";
+    }
+
+    @Override
+    public String description() {
+        return "Python service: checks, coverage gate, signed image, GitOps staging, migrations, canary to production";
+    }
+
+    @Override
+    public List<Parameter<?>> parameters() {
+        return List.of(PYTHON, PACKAGES, COVERAGE, IMAGE, CANARY_STEPS, STABLE_MINUTES, SLO_URL);
+    }
+
+    @Override
+    public List<Workflow> workflows(StackConfig c) {
+        return List.of(ci(c), cd(c));
+    }
+
+    static Step setupPython(StackConfig c) {
+        return ActionsSetupPython.builder().id("setup-python").name("Set up Python").pythonVersion(c.get(PYTHON))
+                .cache("pip").cacheDependencyPath("requirements-dev.txt").build();
+    }
+
+    static Step install() {
+        return Stages.withRetry("retry python -m pip install -r requirements-dev.txt\n").id("install")
+                .name("Install requirements-dev.txt").build();
+    }
+
+    static NormalJob lint(StackConfig c) {
+        return job("lint", 10).name("lint, format, types")
+                .step(checkout()).step(setupPython(c)).step(install())
+                .step(Step.run("ruff check .").id("ruff").name("ruff check").build())
+                .step(Step.run("black --check .").id("black").name("black --check").build())
+                .step(Step.run("mypy " + c.get(PACKAGES)).id("mypy").name("mypy").build())
+                .step(Stages.withRetry("retry npm install -g markdownlint-cli@0.45.0\nmarkdownlint '**/*.md'\n")
+                        .id("markdownlint").name("markdownlint").build())
+                .build();
+    }
+
+    static NormalJob test(StackConfig c) {
+        StringBuilder cov = new StringBuilder();
+        for (String p : c.get(PACKAGES).split("\\s+")) {
+            cov.append(" --cov=").append(p);
+        }
+        return job("test", 15).name("pytest")
+                .step(checkout()).step(setupPython(c)).step(install())
+                .step(Step.run("pytest" + cov + " --cov-report=xml:coverage.xml").id("pytest").name("pytest --cov").build())
+                .step(Stages.uploadAlways("upload-coverage", "coverage-xml", "coverage.xml"))
+                .step(Stages.coverageGate("coverage.xml", c.get(COVERAGE)).format("cobertura").build())
+                .build();
+    }
+
+    static Workflow ci(StackConfig c) {
+        return Workflow.builder("ci.yml").name("CI")
+                .on(Trigger.push().branches("main", "release/*"), Trigger.pullRequest())
+                .permissions(Permissions.none())
+                .concurrency(Stages.ciConcurrency())
+                .job(lint(c)).job(test(c))
+                .build();
+    }
+
+    static Workflow cd(StackConfig c) {
+        NormalJob lint = lint(c);
+        NormalJob test = test(c);
+        var build = Stages.buildPush(c.get(IMAGE) + ":" + Expr.github("sha").wrapped(), "linux/amd64", true, "service")
+                .build();
+        String ref = c.get(IMAGE) + "@" + build.output("digest").wrapped();
+        NormalJob image = job("image", 30).name("image, scan, SBOM, signature").needs(lint, test)
+                .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.READ, PermissionScope.PACKAGES,
+                        PermissionLevel.WRITE, PermissionScope.ID_TOKEN, PermissionLevel.WRITE)
+                        .with(PermissionScope.SECURITY_EVENTS, PermissionLevel.WRITE))
+                .output("digest", build.output("digest"))
+                .step(checkout()).step(Stages.loginGhcr()).step(Stages.setupBuildx()).step(build)
+                .step(Stages.trivyImage("trivy", ref, "sarif", "trivy.sarif", false, true))
+                .step(Stages.uploadSarif("trivy.sarif", "trivy"))
+                .step(PipewrightSbom.builder().id("sbom").name("SBOM").path(".").format("spdx-json").output("sbom.spdx.json")
+                        .build())
+                .step(CosignInstaller.builder().id("cosign-install").name("Install cosign").build())
+                .step(Step.run("cosign sign --yes \"$REF\"\ncosign attest --yes --type spdxjson --predicate sbom.spdx.json \"$REF\"\n")
+                        .id("cosign").name("Sign the image and attest its SBOM (keyless)").env("REF", ref).build())
+                .build();
+        String digest = image.output("digest").wrapped();
+        NormalJob staging = job("staging", 30).name("staging (GitOps) and smoke tests").needs(image)
+                .environment(Environment.of("staging"))
+                .concurrency(Stages.deployConcurrency("staging"))
+                .step(checkout()).step(setupPython(c)).step(install())
+                .step(Step.run("alembic upgrade head --sql > migration.sql\ncat migration.sql >> \"$GITHUB_STEP_SUMMARY\"\n")
+                        .id("migration-dry-run").name("Alembic --sql dry-run").env("DATABASE_URL", Expr.secret("DATABASE_URL")).build())
+                .step(Step.run("alembic upgrade head").id("migrate").name("Alembic upgrade (staging)")
+                        .env("DATABASE_URL", Expr.secret("DATABASE_URL")).build())
+                .step(Step.run("helm upgrade --install app deploy/chart -f deploy/values-staging.yaml "
+                                + "--set image.repository=\"$IMAGE\" --set image.digest=\"$DIGEST\" --wait --timeout 10m")
+                        .id("deploy").name("Helm upgrade (values from the GitOps repository)")
+                        .env("IMAGE", c.get(IMAGE)).env("DIGEST", digest).build())
+                .step(Step.run("pytest tests/smoke --base-url \"$STAGING_URL\"").id("smoke").name("Smoke tests")
+                        .env("STAGING_URL", Expr.var("STAGING_URL")).build())
+                .build();
+        NormalJob.Builder canary = job("canary", 30 + 15 * c.get(CANARY_STEPS).size() + c.get(STABLE_MINUTES))
+                .name("canary " + String.join(" → ", c.get(CANARY_STEPS).stream().map(p -> p + " %").toList())
+                        + " then production")
+                .needs(image, staging)
+                .environment(Environment.of("production"))
+                .concurrency(Stages.deployConcurrency("production"))
+                .step(checkout()).step(setupPython(c)).step(install())
+                .step(Step.run("alembic upgrade head --sql > migration.sql").id("migration-dry-run")
+                        .name("Alembic --sql dry-run (production)").env("DATABASE_URL", Expr.secret("DATABASE_URL")).build())
+                .step(Step.run("alembic upgrade head").id("migrate").name("Alembic upgrade (production)")
+                        .env("DATABASE_URL", Expr.secret("DATABASE_URL")).build());
+        for (String pct : c.get(CANARY_STEPS)) {
+            canary.step(Step.run("helm upgrade --install app-canary deploy/chart -f deploy/values-production.yaml "
+                                    + "--set canary.weight=" + pct + " --set image.digest=\"$DIGEST\" --wait")
+                            .id("canary-" + pct).name("Canary " + pct + " %").env("DIGEST", digest).build())
+                    .step(PipewrightHealthGate.builder().id("slo-" + pct).name("SLO holds at " + pct + " % (halts otherwise)")
+                            .url(c.get(SLO_URL)).timeout("10m").build());
+        }
+        canary.step(Step.run("sleep " + (c.get(STABLE_MINUTES) * 60)).id("soak")
+                        .name("Stable for " + c.get(STABLE_MINUTES) + " minutes").build())
+                .step(PipewrightHealthGate.builder().id("slo-stable").name("SLO still holds").url(c.get(SLO_URL)).build())
+                .step(Step.run("helm upgrade --install app deploy/chart -f deploy/values-production.yaml "
+                                + "--set image.digest=\"$DIGEST\" --wait\nhelm uninstall app-canary\n")
+                        .id("promote").name("Full production").env("DIGEST", digest).build())
+                .step(Step.run("helm uninstall app-canary || true").id("halt").name("Halt the canary on SLO breach")
+                        .ifCondition(Expr.failure()).build());
+        return Workflow.builder("cd.yml").name("CD")
+                .on(Trigger.push().branches("main", "release/*"))
+                .permissions(Permissions.none())
+                .concurrency(Stages.releaseConcurrency("cd-" + Expr.github("ref").wrapped()))
+                .job(lint).job(test).job(image).job(staging).job(canary.build())
+                .build();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.pipewright.stacks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Parameter values (unset ones take their defaults) and overrides for one use of a stack. */
+public final class StackConfig {
+    private final Map<String, Object> values;
+    private final List<StackOverride> overrides;
+
+    private StackConfig(Map<String, Object> values, List<StackOverride> overrides) {
+        this.values = Map.copyOf(values);
+        this.overrides = List.copyOf(overrides);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static StackConfig defaults() {
+        return builder().build();
+    }
+
+    /** The value, or the parameter's default. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Parameter<T> p) {
+        Object v = values.get(p.name());
+        return v == null ? p.defaultValue() : (T) v;
+    }
+
+    public Map<String, Object> values() {
+        return values;
+    }
+
+    public List<StackOverride> overrides() {
+        return overrides;
+    }
+
+    /** Builds a {@link StackConfig}. */
+    public static final class Builder {
+        private final Map<String, Object> values = new LinkedHashMap<>();
+        private final List<StackOverride> overrides = new ArrayList<>();
+
+        public <T> Builder set(Parameter<T> p, T value) {
+            Objects.requireNonNull(value, () -> p.name() + " == null");
+            values.put(p.name(), p.type() == List.class ? List.copyOf((List<?>) value) : value);
+            return this;
+        }
+
+        /** A value by name, checked against the stack's parameters when the stack runs. */
+        public Builder setRaw(String name, Object value) {
+            values.put(name, value);
+            return this;
+        }
+
+        public Builder override(StackOverride o) {
+            overrides.add(o);
+            return this;
+        }
+
+        public StackConfig build() {
+            return new StackConfig(values, overrides);
+        }
+    }
+}

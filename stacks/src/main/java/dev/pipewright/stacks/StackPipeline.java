@@ -1,0 +1,144 @@
+package dev.pipewright.stacks;
+
+import dev.pipewright.model.Job;
+import dev.pipewright.model.NormalJob;
+import dev.pipewright.model.RunStep;
+import dev.pipewright.model.Step;
+import dev.pipewright.model.Workflow;
+import dev.pipewright.model.dependabot.DependabotConfig;
+import dev.pipewright.pipeline.Pipeline;
+import dev.pipewright.stacks.actions.LocalActions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A {@link Pipeline} made of a stack, its parameters and overrides; it also writes the local
+ * Pipewright actions its workflows call. Both the Java examples and {@code pipewright.yml} specs
+ * end here, so the two produce the same bytes.
+ */
+public class StackPipeline implements Pipeline {
+    private final String id;
+    private final String source;
+    private final String outputDirectory;
+    private final Stack stack;
+    private final StackConfig config;
+
+    public StackPipeline(String id, String source, String outputDirectory, Stack stack, StackConfig config) {
+        this.id = Objects.requireNonNull(id, "id == null");
+        this.source = Objects.requireNonNull(source, "source == null");
+        this.outputDirectory = Objects.requireNonNull(outputDirectory, "outputDirectory == null");
+        this.stack = Objects.requireNonNull(stack, "stack == null");
+        this.config = Objects.requireNonNull(config, "config == null");
+        Set<String> known = new TreeSet<>();
+        stack.parameters().forEach(p -> known.add(p.name()));
+        for (Map.Entry<String, Object> e : config.values().entrySet()) {
+            Parameter<?> p = stack.parameters().stream().filter(q -> q.name().equals(e.getKey())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("stack " + stack.id() + " has no parameter '"
+                            + e.getKey() + "'; known: " + known));
+            if (!p.type().isInstance(e.getValue())) {
+                throw new IllegalArgumentException("parameter " + p.name() + " of stack " + stack.id() + " must be a "
+                        + p.schemaType() + ", not " + e.getValue());
+            }
+        }
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String source() {
+        return source;
+    }
+
+    @Override
+    public String outputDirectory() {
+        return outputDirectory;
+    }
+
+    public Stack stack() {
+        return stack;
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    @Override
+    public List<Workflow> workflows() {
+        List<Workflow> out = new ArrayList<>();
+        List<Workflow> base = stack.workflows(config);
+        for (StackOverride o : config.overrides()) {
+            if (base.stream().noneMatch(w -> w.fileName().equals(o.workflow()))) {
+                throw new IllegalArgumentException("override names workflow " + o.workflow() + "; stack " + stack.id()
+                        + " writes " + base.stream().map(Workflow::fileName).toList());
+            }
+        }
+        for (Workflow w : base) {
+            Workflow result = w;
+            for (StackOverride o : config.overrides()) {
+                if (o.workflow().equals(w.fileName())) {
+                    result = apply(result, o);
+                }
+            }
+            out.add(result);
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<DependabotConfig> dependabot() {
+        return stack.dependabot(config);
+    }
+
+    @Override
+    public Map<String, String> localActions() {
+        return LocalActions.usedBy(workflows());
+    }
+
+    static Workflow apply(Workflow w, StackOverride o) {
+        Job job = w.job(o.job());
+        if (!(job instanceof NormalJob n)) {
+            throw new IllegalArgumentException("override: " + w.fileName() + " has no job '" + o.job() + "'; jobs: "
+                    + w.jobs().stream().map(Job::id).toList());
+        }
+        if (o.step() == null && o.remove()) {
+            throw new IllegalArgumentException("override: jobs are not removed (others may need them); remove or"
+                    + " replace its steps by id instead");
+        }
+        NormalJob.Builder b = n.toBuilder();
+        if (o.step() == null) {
+            if (o.timeoutMinutes() != null) {
+                b.timeoutMinutes(o.timeoutMinutes());
+            }
+            if (o.runsOn() != null) {
+                b.runsOn(o.runsOn());
+            }
+        } else {
+            Step step = n.steps().stream().filter(s -> o.step().equals(s.id())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("override: job " + o.job() + " of " + w.fileName()
+                            + " has no step with id '" + o.step() + "'; ids: "
+                            + n.steps().stream().map(Step::id).filter(Objects::nonNull).toList()));
+            if (o.remove()) {
+                b.removeStep(o.step());
+            } else {
+                if (o.run() != null || o.timeoutMinutes() != null) {
+                    if (!(step instanceof RunStep r)) {
+                        throw new IllegalArgumentException("override: step " + o.step() + " of job " + o.job()
+                                + " runs an action; only run steps take run or timeout-minutes overrides");
+                    }
+                    b.replaceStep(o.step(), new RunStep(r.id(), r.name(), r.condition(), r.env(), r.continueOnError(),
+                            o.timeoutMinutes() != null ? o.timeoutMinutes() : r.timeoutMinutes(), r.background(),
+                            o.run() != null ? o.run() : r.run(), r.shell(), r.workingDirectory(), r.custom()));
+                }
+            }
+        }
+        return w.toBuilder().replaceJob(b.build()).build();
+    }
+}

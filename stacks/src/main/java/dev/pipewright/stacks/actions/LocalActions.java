@@ -1,0 +1,65 @@
+package dev.pipewright.stacks.actions;
+
+import dev.pipewright.model.Job;
+import dev.pipewright.model.NormalJob;
+import dev.pipewright.model.ParallelStep;
+import dev.pipewright.model.Step;
+import dev.pipewright.model.UsesStep;
+import dev.pipewright.model.Workflow;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The metadata of every Pipewright action, and the local actions a set of workflows calls, so a
+ * pipeline writes exactly the {@code .github/actions/pipewright-*} directories its steps use.
+ */
+public final class LocalActions {
+    private static final Map<String, String> METADATA = new TreeMap<>(Map.of(
+            PipewrightAttest.DIRECTORY, PipewrightAttest.METADATA,
+            PipewrightChecksums.DIRECTORY, PipewrightChecksums.METADATA,
+            PipewrightCoverageGate.DIRECTORY, PipewrightCoverageGate.METADATA,
+            PipewrightReleaseNotes.DIRECTORY, PipewrightReleaseNotes.METADATA,
+            PipewrightSign.DIRECTORY, PipewrightSign.METADATA,
+            PipewrightSignKeygen.DIRECTORY, PipewrightSignKeygen.METADATA,
+            PipewrightVerify.DIRECTORY, PipewrightVerify.METADATA,
+            PipewrightSbom.DIRECTORY, PipewrightSbom.METADATA,
+            PipewrightPromote.DIRECTORY, PipewrightPromote.METADATA,
+            PipewrightHealthGate.DIRECTORY, PipewrightHealthGate.METADATA));
+
+    private LocalActions() {}
+
+    /** Directory name → action.yml body, for every Pipewright action. */
+    public static Map<String, String> all() {
+        return METADATA;
+    }
+
+    /** The local Pipewright actions these workflows use: directory name → action.yml body. */
+    public static Map<String, String> usedBy(List<Workflow> workflows) {
+        Map<String, String> used = new TreeMap<>();
+        for (Workflow w : workflows) {
+            for (Job j : w.jobs()) {
+                if (j instanceof NormalJob n) {
+                    n.steps().forEach(s -> collect(s, used, w.fileName() + " › " + n.id()));
+                }
+            }
+        }
+        return used;
+    }
+
+    private static void collect(Step s, Map<String, String> used, String where) {
+        if (s instanceof ParallelStep p) {
+            p.steps().forEach(c -> collect(c, used, where));
+            return;
+        }
+        if (s instanceof UsesStep u && u.uses().target().startsWith(PipewrightAction.LOCAL_ROOT + PipewrightAction.PREFIX)) {
+            String dir = u.uses().target().substring(PipewrightAction.LOCAL_ROOT.length());
+            String body = METADATA.get(dir);
+            if (body == null) {
+                throw new IllegalArgumentException(where + " uses " + u.uses().target()
+                        + ", which is not a Pipewright action; known: " + METADATA.keySet());
+            }
+            used.put(dir, body);
+        }
+    }
+}
