@@ -22,8 +22,11 @@ public final class GoBinaryCataloger implements Cataloger {
     /** A module line of the build info: path, version, sum. */
     record Module(String path, String version, String sum) {}
 
-    /** What the build info says: Go version, main module, dependencies. */
-    record BuildInfo(String goVersion, Module main, List<Module> deps) {}
+    /** A dependency the build replaced with a directory on the build machine ({@code => ./dir (devel)}). */
+    record LocalReplacement(String path, String directory) {}
+
+    /** What the build info says: Go version, main module, dependencies, local-directory replacements. */
+    record BuildInfo(String goVersion, Module main, List<Module> deps, List<LocalReplacement> local) {}
 
     @Override
     public boolean accepts(Path file, String relative) {
@@ -74,6 +77,10 @@ public final class GoBinaryCataloger implements Cataloger {
                 catalog.direct(stdlib);
             }
         }
+        for (LocalReplacement r : info.local()) {
+            // As for go.mod: the code came from the builder's disk, not from a module version anyone can fetch.
+            catalog.unresolved(display + ": " + r.path() + " is replaced by local directory " + r.directory());
+        }
         for (Module d : info.deps()) {
             String id = catalog.add(GoModCataloger.component(d.path(), d.version(), d.sum(), display));
             if (mainId != null) {
@@ -112,6 +119,7 @@ public final class GoBinaryCataloger implements Cataloger {
                 : new String(raw, StandardCharsets.UTF_8);
         Module main = null;
         List<Module> deps = new ArrayList<>();
+        List<LocalReplacement> local = new ArrayList<>();
         for (String line : mod.split("\n")) {
             String[] f = line.split("\t");
             switch (f[0]) {
@@ -119,14 +127,27 @@ public final class GoBinaryCataloger implements Cataloger {
                 case "dep" -> deps.add(module(f));
                 case "=>" -> {
                     if (!deps.isEmpty()) {
-                        deps.set(deps.size() - 1, module(f));
+                        Module replacement = module(f);
+                        if (isLocal(replacement)) {
+                            local.add(new LocalReplacement(deps.remove(deps.size() - 1).path(), replacement.path()));
+                        } else {
+                            deps.set(deps.size() - 1, replacement);
+                        }
                     }
                 }
                 default -> { }
             }
         }
         deps.removeIf(m -> m.version() == null || m.version().isEmpty());
-        return new BuildInfo(version.isEmpty() ? null : version, main, deps);
+        return new BuildInfo(version.isEmpty() ? null : version, main, deps, local);
+    }
+
+    /** A replacement by a directory: a file-system path (./, ../, / or a Windows drive, as modfile.IsDirectoryPath) and no version. */
+    private static boolean isLocal(Module m) {
+        String p = m.path();
+        boolean path = p.startsWith("./") || p.startsWith("../") || p.startsWith("/") || p.equals(".") || p.equals("..")
+                || p.startsWith(".\\") || p.startsWith("..\\") || p.matches("[A-Za-z]:[\\\\/].*");
+        return path && (m.version().isEmpty() || m.version().equals("(devel)"));
     }
 
     private static Module module(String[] f) {
