@@ -1,10 +1,11 @@
 package dev.pipewright.cli;
 
+import dev.pipewright.pipeline.AtomicWriter;
+import dev.pipewright.pipeline.GeneratedFile;
 import dev.pipewright.stacks.Parameter;
 import dev.pipewright.stacks.Stack;
 import dev.pipewright.stacks.Stacks;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,12 +43,17 @@ public final class InitCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("pipewright: " + file + " exists; pass --force to overwrite it");
             return ExitCodes.USAGE;
         }
-        Files.writeString(file, starter(stack), StandardCharsets.UTF_8);
+        // temporary sibling, then a move: an interrupted init never leaves half a starter behind
+        Path abs = file.toAbsolutePath().normalize();
+        AtomicWriter.write(abs.getParent(), List.of(new GeneratedFile(abs.getFileName().toString(), starter(stack))));
         spec.commandLine().getOut().println("wrote " + file + "; edit it, then run: pipewright generate");
         return ExitCodes.OK;
     }
 
-    /** The starter text: the stack, then every parameter commented with its description and default. */
+    /**
+     * The starter text: the stack, then every parameter set to its default under a comment with its description,
+     * so the file generates as written and each value is there to edit.
+     */
     static String starter(Stack stack) {
         StringBuilder s = new StringBuilder();
         s.append("# yaml-language-server: $schema=https://pipewright.dev/schemas/pipeline.schema.json\n");
@@ -55,10 +61,10 @@ public final class InitCommand implements Callable<Integer> {
         s.append("# Validated by schemas/pipeline.schema.json; generate with: pipewright generate\n");
         s.append("stack: ").append(stack.id()).append('\n');
         s.append("# Workflows directory (default .github/workflows).\n# output: .github/workflows\n");
-        s.append("parameters:\n");
+        s.append(stack.parameters().isEmpty() ? "parameters: {}\n" : "parameters:\n");
         for (Parameter<?> p : stack.parameters()) {
             s.append("  # ").append(p.description()).append('\n');
-            s.append("  # ").append(p.name()).append(": ").append(yaml(p.defaultValue())).append('\n');
+            s.append("  ").append(p.name()).append(": ").append(yaml(p.defaultValue())).append('\n');
         }
         s.append("# Change jobs and steps by id, never by position:\n");
         s.append("# overrides:\n");
@@ -69,8 +75,13 @@ public final class InitCommand implements Callable<Integer> {
 
     private static String yaml(Object v) {
         if (v instanceof List<?> l) {
-            return "[" + String.join(", ", l.stream().map(x -> "\"" + x + "\"").toList()) + "]";
+            return "[" + String.join(", ", l.stream().map(x -> quoted(String.valueOf(x))).toList()) + "]";
         }
-        return v instanceof String str ? "\"" + str.replace("\"", "\\\"") + "\"" : String.valueOf(v);
+        return v instanceof String str ? quoted(str) : String.valueOf(v);
+    }
+
+    /** A YAML double-quoted scalar: backslash and quote escaped, the only two that need it in printable text. */
+    private static String quoted(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

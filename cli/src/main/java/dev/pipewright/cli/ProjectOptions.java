@@ -79,6 +79,9 @@ public final class ProjectOptions {
         for (Path spec : specFiles()) {
             Path abs = spec.toAbsolutePath().normalize();
             String display = abs.startsWith(root()) ? root().relativize(abs).toString().replace('\\', '/') : spec.toString();
+            if (!Files.isRegularFile(abs)) {
+                throw new IllegalArgumentException("--spec " + spec + ": no such file");
+            }
             FileSource source = FileSource.of(SpecLoader.load(abs, display));
             if (own.stream().anyMatch(s -> s.id().equals(source.id()))) {
                 throw new IllegalArgumentException("two pipelines have the id " + source.id() + " (again in " + display

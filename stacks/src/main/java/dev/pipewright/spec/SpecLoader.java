@@ -78,12 +78,20 @@ public final class SpecLoader {
             throw new SpecException(List.of(display + ":1:1: empty file; start with 'stack: <id>' (pipewright init)"));
         }
         Map<String, Mark> marks = new HashMap<>();
-        JsonNode json = toJson(root, "$", marks);
+        Map<String, Mark> keyMarks = new HashMap<>();
+        JsonNode json = toJson(root, "$", marks, keyMarks);
         TreeSet<String> problems = new TreeSet<>();
         for (ValidationMessage m : SCHEMA.validate(json)) {
             String at = m.getInstanceLocation().toString();
             Mark mark = nearest(marks, at);
-            problems.add(display + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1) + ": " + m.getMessage());
+            String message = m.getMessage();
+            if ("additionalProperties".equals(m.getType()) && keyMarks.containsKey(at + "." + m.getProperty())) {
+                // point at the misspelt key itself, not at the start of the map that holds it
+                mark = keyMarks.get(at + "." + m.getProperty());
+            } else if ("enum".equals(m.getType()) && m.getInstanceNode() != null) {
+                message = message + " (found " + m.getInstanceNode() + ")";
+            }
+            problems.add(display + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1) + ": " + message);
         }
         if (!problems.isEmpty()) {
             throw new SpecException(new ArrayList<>(problems));
@@ -145,7 +153,7 @@ public final class SpecLoader {
         return marks.getOrDefault(p, marks.get("$"));
     }
 
-    private static JsonNode toJson(Node node, String path, Map<String, Mark> marks) {
+    private static JsonNode toJson(Node node, String path, Map<String, Mark> marks, Map<String, Mark> keyMarks) {
         marks.put(path, node.getStartMark());
         JsonNodeFactory f = JsonNodeFactory.instance;
         if (node instanceof MappingNode m) {
@@ -153,15 +161,16 @@ public final class SpecLoader {
             for (NodeTuple t : m.getValue()) {
                 String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : String.valueOf(t.getKeyNode());
                 String child = path + "." + key;
-                o.set(key, toJson(t.getValueNode(), child, marks));
+                o.set(key, toJson(t.getValueNode(), child, marks, keyMarks));
                 marks.put(child, t.getValueNode().getStartMark());
+                keyMarks.put(child, t.getKeyNode().getStartMark());
             }
             return o;
         }
         if (node instanceof SequenceNode s) {
             ArrayNode a = f.arrayNode();
             for (int i = 0; i < s.getValue().size(); i++) {
-                a.add(toJson(s.getValue().get(i), path + "[" + i + "]", marks));
+                a.add(toJson(s.getValue().get(i), path + "[" + i + "]", marks, keyMarks));
             }
             return a;
         }
