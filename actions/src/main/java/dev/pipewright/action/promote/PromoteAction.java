@@ -1,7 +1,5 @@
 package dev.pipewright.action.promote;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
 import dev.pipewright.action.Action;
 import dev.pipewright.action.ActionContext;
 import dev.pipewright.action.ActionDescriptor;
@@ -173,39 +171,24 @@ public final class PromoteAction implements Action {
         }
         Path outDir = outputDir(ctx);
         // Paths and image names are checked before any waiting: a typo fails in a second, not after the timeout.
-        rewrite(ws, targets, docs, images.stream().map(i -> i.withDigest("sha256:" + "0".repeat(64))).toList());
+        PromotionEdit.rewrite(ws, targets, docs, images.stream().map(i -> i.withDigest("sha256:" + "0".repeat(64))).toList());
 
         List<Gate> gates = new ArrayList<>();
-        Gate present = new Gate("images present");
-        gates.add(present);
-        List<ImageSpec> resolved = new ArrayList<>();
         ImageWait wait = new ImageWait(registry.get(), ticker, new Backoff(interval, 2.0,
                 interval.compareTo(Duration.ofMinutes(1)) > 0 ? interval : Duration.ofMinutes(1), 0.2), timeout, random);
-        for (ImageSpec i : images) {
-            if (i.digest() != null) {
-                present.note(i.name() + ": " + i.reference() + " (digest given)");
-                resolved.add(i);
-                continue;
-            }
-            ImageWait.Result r = wait.await(i);
-            if (r.digest().isPresent()) {
-                ImageSpec withDigest = i.withDigest(r.digest().get());
-                present.note(i.name() + ": " + withDigest.reference() + " (" + r.detail() + ")");
-                resolved.add(withDigest);
-            } else {
-                present.fail(i.name() + ": " + i.reference() + " not in the registry: " + r.detail());
-            }
-        }
-        gates.addAll(attestationGates(present.failed() ? List.of() : resolved, key, bundles, sbomTypes));
+        List<ImageSpec> resolved = new ArrayList<>();
+        Gate present = PromotionGates.imagesPresent(images, wait, resolved);
+        gates.add(present);
+        gates.addAll(PromotionGates.attestations(present.failed() ? List.of() : resolved, key, bundles, sbomTypes));
         Gate vuln = new Gate("vulnerability policy");
         gates.add(vuln);
         VulnPolicy.Result policyResult = policy.evaluate(findings, waivers);
-        describe(vuln, policyResult, findings.isEmpty() && in.lines("trivy-report").isEmpty(), failOn);
+        PromotionGates.vulnerabilities(vuln, policyResult, findings.isEmpty() && in.lines("trivy-report").isEmpty(), failOn);
 
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("env", env);
         model.put("gates", gates.stream().map(Gate::model).toList());
-        model.put("waived", waivedModel(policyResult));
+        model.put("waived", PromotionGates.waivedModel(policyResult));
         boolean failed = gates.stream().anyMatch(Gate::failed);
         if (failed) {
             model.put("images", List.of());
@@ -224,7 +207,7 @@ public final class PromoteAction implements Action {
 
         Map<String, YamlText> fresh = new LinkedHashMap<>();
         docs.forEach((file, doc) -> fresh.put(file, YamlText.parse(file, read(ws.root().resolve(file)))));
-        Map<String, List<Change>> changes = rewrite(ws, targets, fresh, resolved);
+        Map<String, List<Change>> changes = PromotionEdit.rewrite(ws, targets, fresh, resolved);
         Map<String, String> newFiles = new LinkedHashMap<>();
         StringBuilder patch = new StringBuilder();
         for (Map.Entry<String, YamlText> d : fresh.entrySet()) {
@@ -233,11 +216,11 @@ public final class PromoteAction implements Action {
                 String after = d.getValue().result();
                 if (!after.equals(before)) {
                     newFiles.put(d.getKey(), after);
-                    patch.append(diff(d.getKey(), before, after));
+                    patch.append(PromotionEdit.diff(d.getKey(), before, after));
                 }
             }
         }
-        model.put("images", imagesModel(resolved, changes));
+        model.put("images", PromotionEdit.imagesModel(resolved, changes));
         String title = in.optional("title").orElse("Promote to " + env + ": " + resolved.stream()
                 .map(i -> i.name() + " " + i.tag()).collect(Collectors.joining(", ")));
         model.put("title", title);
@@ -284,141 +267,8 @@ public final class PromoteAction implements Action {
         for (String line : lines) {
             out.add(ImageSpec.parse("image", line));
         }
-        index(out, ImageSpec::name, "name");
+        PromotionEdit.index(out, ImageSpec::name, "name");
         return out;
-    }
-
-    private static Map<String, ImageSpec> index(List<ImageSpec> images, java.util.function.Function<ImageSpec, String> key,
-            String what) {
-        Map<String, ImageSpec> out = new LinkedHashMap<>();
-        for (ImageSpec i : images) {
-            if (out.put(key.apply(i), i) != null) {
-                throw InputException.forInput("image", "two images have the " + what + " '" + key.apply(i) + "'");
-            }
-        }
-        return out;
-    }
-
-    /** Stages every edit on {@code docs}; an image no file references is bad input. */
-    private static Map<String, List<Change>> rewrite(Workspace ws, List<Target> targets, Map<String, YamlText> docs,
-            List<ImageSpec> images) {
-        Map<String, ImageSpec> byRepo = index(images, ImageSpec::repository, "repository");
-        Map<String, ImageSpec> byName = index(images, ImageSpec::name, "name");
-        Map<String, List<Change>> out = new LinkedHashMap<>();
-        Set<String> seenKustomizations = new java.util.HashSet<>();
-        for (Target t : targets) {
-            String file = ws.display(ws.resolve("helm-values", t.file()));
-            YamlText doc = docs.get(file);
-            List<Change> cs = t.kind() == Target.Kind.HELM ? List.of(Rewriter.helm(doc, t, byRepo))
-                    : seenKustomizations.add(file) ? Rewriter.kustomize(doc, byRepo, byName) : List.of();
-            for (Change c : cs) {
-                out.computeIfAbsent(c.image(), k -> new ArrayList<>()).add(c);
-            }
-        }
-        for (ImageSpec i : images) {
-            if (!out.containsKey(i.name())) {
-                throw InputException.forInput("image", "'" + i.name() + "' (" + i.repository() + ") is not referenced by "
-                        + "any helm-values block or kustomization images: entry; remove it or add the file");
-            }
-        }
-        return out;
-    }
-
-    private static List<Gate> attestationGates(List<ImageSpec> images, Optional<PublicKey> key,
-            Map<String, SigstoreBundle> bundles, Set<String> sbomTypes) {
-        Gate sig = new Gate("signatures");
-        Gate sbom = new Gate("SBOM attestations");
-        if (key.isEmpty()) {
-            sig.skip("no key given");
-            sbom.skip("no key given");
-            return List.of(sig, sbom);
-        }
-        if (images.isEmpty()) {
-            sig.skip("images not resolved");
-            sbom.skip("images not resolved");
-            return List.of(sig, sbom);
-        }
-        for (ImageSpec i : images) {
-            Attestations.ImageResult r = Attestations.check(i, key.get(), bundles);
-            if (!r.signed()) {
-                sig.fail(i.name() + ": no bundle verifies for " + i.digest()
-                        + (r.problems().isEmpty() ? " (no bundles given)" : ": " + String.join("; ", r.problems())));
-            } else {
-                sig.note(i.name() + ": verified (" + String.join(", ", r.verifiedTypes()) + ")");
-            }
-            if (r.hasSbom(sbomTypes)) {
-                sbom.note(i.name() + ": SBOM attestation verified");
-            } else {
-                sbom.fail(i.name() + ": no verified attestation with predicate type " + sbomTypes.stream().sorted()
-                        .collect(Collectors.joining(" or ")));
-            }
-        }
-        return List.of(sig, sbom);
-    }
-
-    private static void describe(Gate g, VulnPolicy.Result r, boolean noReports, Set<TrivyReport.Severity> failOn) {
-        if (noReports) {
-            g.skip("no trivy-report given");
-            return;
-        }
-        for (VulnPolicy.Decision d : r.decisions()) {
-            TrivyReport.Finding f = d.finding();
-            String what = f.id() + " " + f.severity() + " in " + f.pkg() + " " + f.installed()
-                    + (f.fixed().isEmpty() ? "" : " (fixed in " + f.fixed() + ")");
-            if (d.blocking()) {
-                g.fail(what + (d.waiver() == null ? "" : " — waiver " + d.waiver().file() + ":" + d.waiver().line()
-                        + " expired on " + d.waiver().expires()));
-            } else if (d.verdict() == VulnPolicy.Verdict.EXPIRED_WAIVER) {
-                g.note(what + ": waiver expired on " + d.waiver().expires() + " (below the threshold)");
-            }
-        }
-        long blocking = r.decisions().stream().filter(VulnPolicy.Decision::blocking).count();
-        g.note(r.decisions().size() + " findings, " + r.with(VulnPolicy.Verdict.WAIVED).size() + " waived, "
-                + blocking + " blocking (fail-on " + failOn.stream().map(Enum::name).collect(Collectors.joining(",")) + ")");
-    }
-
-    private static List<Map<String, Object>> waivedModel(VulnPolicy.Result r) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (VulnPolicy.Decision d : r.with(VulnPolicy.Verdict.WAIVED)) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", d.finding().id());
-            m.put("pkg", d.finding().pkg());
-            m.put("severity", d.finding().severity().name());
-            m.put("reason", d.waiver().reason());
-            m.put("expires", d.waiver().expires() == null ? "never" : d.waiver().expires().toString());
-            m.put("source", d.waiver().file() + ":" + d.waiver().line());
-            out.add(m);
-        }
-        return out;
-    }
-
-    private static List<Map<String, Object>> imagesModel(List<ImageSpec> images, Map<String, List<Change>> changes) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (ImageSpec i : images) {
-            for (Change c : changes.getOrDefault(i.name(), List.of())) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("name", i.name());
-                m.put("repository", i.repository());
-                m.put("file", c.file());
-                m.put("location", c.location());
-                m.put("oldTag", c.oldTag());
-                m.put("newTag", c.newTag());
-                m.put("oldDigest", c.oldDigest());
-                m.put("newDigest", c.newDigest());
-                m.put("changed", c.changed());
-                out.add(m);
-            }
-        }
-        return out;
-    }
-
-    static String diff(String file, String before, String after) {
-        List<String> a = before.lines().toList();
-        List<String> b = after.lines().toList();
-        List<String> lines = UnifiedDiffUtils.generateUnifiedDiff("a/" + file, "b/" + file, a, DiffUtils.diff(a, b), 3);
-        StringBuilder sb = new StringBuilder("diff --git a/" + file + " b/" + file + "\n");
-        lines.forEach(l -> sb.append(l).append('\n'));
-        return sb.toString();
     }
 
     private static Path existing(Workspace ws, String input, String value) {

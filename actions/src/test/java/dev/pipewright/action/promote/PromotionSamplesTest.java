@@ -99,7 +99,7 @@ class PromotionSamplesTest {
         YamlText doc = YamlText.parse("values.yaml", before);
         Rewriter.helm(doc, Target.helm("helm-values", "values.yaml:api.image"), byRepo);
         Rewriter.helm(doc, Target.helm("helm-values", "values.yaml:worker.image"), byRepo);
-        String patch = PromoteAction.diff("values.yaml", before, doc.result());
+        String patch = PromotionEdit.diff("values.yaml", before, doc.result());
         assertThat(patch).isEqualTo("""
                 diff --git a/values.yaml b/values.yaml
                 --- a/values.yaml
