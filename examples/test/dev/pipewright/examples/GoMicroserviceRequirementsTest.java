@@ -223,8 +223,10 @@ class GoMicroserviceRequirementsTest {
             + "(github-release: true, assets: dist/*, after a fetch-depth: 0 checkout), committed under actions/")
     @DisplayName("R3.3f the GitHub release has generated notes from our release-notes action")
     void generatedNotes() {
-        ours(ID, steps(job(REL, "publish")).stream().filter(s -> str(s.get("uses")).contains("pipewright-release-notes"))
-                .findFirst().orElseThrow(), "release-notes");
+        Map<String, Object> notes = steps(job(REL, "publish")).stream()
+                .filter(s -> str(s.get("uses")).contains("pipewright-release-notes")).findFirst()
+                .orElseThrow(() -> new AssertionError("job 'publish' calls no pipewright-release-notes"));
+        assertThat(ours(ID, notes, "release-notes")).containsEntry("github-release", true).containsKey("assets");
     }
 
     @Test
