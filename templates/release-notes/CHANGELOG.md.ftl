@@ -17,3 +17,11 @@
 - <@entry c/>
 </#list>
 </#list>
+<#if requirements?has_content>
+
+### Requirements
+
+<#list requirements as q>
+- **${q.name}**: ${q.version}
+</#list>
+</#if>

@@ -15,6 +15,14 @@
 </#list>
 
 </#list>
+<#if requirements?has_content>
+## Requirements
+
+<#list requirements as q>
+- **${q.name}**: ${q.version}
+</#list>
+
+</#if>
 <#if compare_url?has_content>
 **Full changelog**: [${previous_tag}...${tag}](${compare_url})
 <#elseif previous_tag?has_content>

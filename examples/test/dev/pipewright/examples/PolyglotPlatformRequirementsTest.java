@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -148,21 +147,22 @@ class PolyglotPlatformRequirementsTest {
     }
 
     @Test
-    @Disabled("not met: promote.yml job 'promote' has no `if: startsWith(github.event.release.tag_name, 'v')`; "
-            + "a published release of any other tag would promote too (on.release cannot filter tags)")
     @DisplayName("R5.4b promotion runs only for v* releases")
     void onlyVReleases() {
         assertThat(str(promoteJob().get("if"))).contains("startsWith(github.event.release.tag_name, 'v')");
     }
 
     @Test
-    @Disabled("not met: promote.yml job 'promote' runs verify-api/-worker/-web (cosign) and trivy-* before any wait; the "
-            + "only wait is inside the last step (our promote action's registry-timeout). A wait for every image "
-            + "(e.g. our promote action with dry-run: true, or a registry poll with backoff) must precede verify-*")
     @DisplayName("R5.4c promotion waits until the images are available in the registry, before verifying them")
     void waitsBeforeVerifying() {
         List<String> ids = stepIds(promoteJob());
-        assertThat(ids.subList(0, ids.indexOf("verify-api"))).anyMatch(id -> id.contains("wait"));
+        assertThat(ids.indexOf("images")).isBetween(0, ids.indexOf("verify-api"));
+        Map<String, Object> wait = step(promoteJob(), "images");
+        // exponential backoff up to WAIT_SECONDS per tag, then the digest every later step uses
+        assertThat(run(wait)).contains("docker buildx imagetools inspect \"$2\" --format '{{.Manifest.Digest}}'")
+                .contains("delay=$(( delay * 2 > 60 ? 60 : delay * 2 ))").contains("echo \"$1-digest=$digest\" >> \"$GITHUB_OUTPUT\"")
+                .contains("pin api \"$REGISTRY/api:production\"").contains("pin worker ").contains("pin web ");
+        assertThat(env(wait)).containsEntry("WAIT_SECONDS", "600");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -171,9 +171,11 @@ class PolyglotPlatformRequirementsTest {
     void verifiesSignatures(String service) {
         Map<String, Object> v = step(promoteJob(), "verify-" + service);
         assertThat(run(v)).contains("cosign verify --certificate-identity").contains("cosign verify-attestation --type spdxjson");
-        assertThat(env(v)).containsEntry("IMAGE", "example.azurecr.io/" + service + ":production")
+        // the digest pinned by the wait step, not the movable tag
+        assertThat(env(v)).containsEntry("IMAGE", "example.azurecr.io/" + service + "@${{ steps.images.outputs." + service
+                        + "-digest }}")
                 .containsEntry("ISSUER", "https://token.actions.githubusercontent.com");
-        assertThat(str(env(v).get("IDENTITY"))).endsWith("/.github/workflows/cd.yml@${{ github.event.release.tag_name }}");
+        assertThat(str(env(v).get("IDENTITY"))).endsWith("/.github/workflows/cd.yml@refs/tags/${{ github.event.release.tag_name }}");
     }
 
     @Test
@@ -192,10 +194,11 @@ class PolyglotPlatformRequirementsTest {
     @Test
     @DisplayName("R5.4f promotion rewrites the production Helm values with the new image tags and digests")
     void helmTagsAndDigests() {
-        // Without a digest in 'image', the action resolves it in the registry and writes tag and digest.
+        // The tag and the digest the wait step pinned (and every gate checked) go into the values file.
         Map<String, Object> with = ours(ID, step(promoteJob(), "promote"), "promote");
         assertThat(with).containsEntry("env", "production").containsEntry("helm-values", "deploy/production/values.yaml");
-        assertThat(str(with.get("image"))).contains("api=example.azurecr.io/api:production").doesNotContain("@sha256");
+        assertThat(str(with.get("image"))).contains("api=example.azurecr.io/api:production@${{ steps.images.outputs.api-digest }}\n")
+                .contains("web=example.azurecr.io/web:production@${{ steps.images.outputs.web-digest }}\n");
     }
 
     @Test
@@ -208,13 +211,16 @@ class PolyglotPlatformRequirementsTest {
     }
 
     @Test
-    @Disabled("not met: promote.yml job 'promote' verifies signatures/SBOM attestations in separate cosign steps and passes "
-            + "no 'key'/'bundle' to our promote action, which then reports both gates as 'skipped: no key given' in "
-            + "the pull-request body; the action needs keyless (certificate identity/issuer) verification inputs, or "
-            + "the workflow must pass the verification results into the body")
     @DisplayName("R5.4h the promotion PR body summarises what was verified and any waived findings")
     void prBodySummary() {
-        assertThat(ours(ID, step(promoteJob(), "promote"), "promote").keySet()).containsAnyOf("key", "bundle");
+        // cosign's keyless checks of each digest are listed among the gates; waivers come from the allowlist
+        Map<String, Object> with = ours(ID, step(promoteJob(), "promote"), "promote");
+        for (String s : List.of("api", "worker", "web")) {
+            assertThat(str(with.get("checks")))
+                    .contains("signatures: " + s + " ${{ steps.images.outputs." + s + "-digest }} signed keyless by ")
+                    .contains("SBOM attestations: " + s + " ${{ steps.images.outputs." + s + "-digest }} has a verified SPDX");
+        }
+        assertThat(with).containsEntry("allowlist", ".trivyignore.yaml");
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.pipewright.stacks;
 import static dev.pipewright.stacks.Stages.checkout;
 import static dev.pipewright.stacks.Stages.job;
 
-import dev.pipewright.bindings.ActionGhRelease;
 import dev.pipewright.bindings.CosignInstaller;
 import dev.pipewright.model.Environment;
 import dev.pipewright.model.NormalJob;
@@ -16,6 +15,7 @@ import dev.pipewright.model.expr.Expr;
 import dev.pipewright.model.trigger.Trigger;
 import dev.pipewright.stacks.actions.PipewrightChecksums;
 import dev.pipewright.stacks.actions.PipewrightHealthGate;
+import dev.pipewright.stacks.actions.PipewrightReleaseNotes;
 import dev.pipewright.stacks.actions.PipewrightSbom;
 import java.util.List;
 
@@ -118,7 +118,16 @@ public final class GoMicroserviceStack implements Stack {
                         .env("KUBECONFIG_DATA", Expr.secret("KUBECONFIG")).build())
                 .step(PipewrightHealthGate.builder().id("health").name("Health gate").url(url)
                         .timeout(c.get(HEALTH_TIMEOUT)).expectStatus(200L).build())
-                .step(Step.run("kubectl rollout undo deployment/app -n app\nkubectl rollout status deployment/app -n app --timeout=5m\n")
+                .step(Step.run("""
+                                revision="$(cat previous-revision 2>/dev/null || true)"
+                                if [ -z "$revision" ]; then
+                                  echo "::error::no earlier revision of deployment/app was recorded; nothing to roll back to"
+                                  exit 1
+                                fi
+                                # --to-revision names the target, so a second run keeps it instead of undoing the undo
+                                kubectl rollout undo deployment/app -n app --to-revision="$revision"
+                                kubectl rollout status deployment/app -n app --timeout=5m
+                                """)
                         .id("rollback").name("Roll back automatically").ifCondition(Expr.failure()).build())
                 .step(Step.run("gh issue create --title \"Deploy to $ENVIRONMENT failed and was rolled back\" "
                                 + "--body \"Run: $RUN_URL\" --label deploy-failure\n")
@@ -199,9 +208,11 @@ public final class GoMicroserviceStack implements Stack {
                 .build();
         NormalJob publish = job("publish", 10).name("GitHub release").needs(build, images)
                 .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.WRITE))
+                .step(Stages.checkoutHistory())
                 .step(Stages.download("dist", "dist"))
-                .step(ActionGhRelease.builder().id("release").name("Release with notes, artifacts, SBOM and checksums")
-                        .generateReleaseNotes("true").files("dist/*").failOnUnmatchedFiles("true").build())
+                .step(PipewrightReleaseNotes.builder().id("release")
+                        .name("Release with notes from Conventional Commits, artifacts, SBOM and checksums")
+                        .githubRelease(true).githubToken(Expr.github("token").wrapped()).assets("dist/*").build())
                 .build();
         return Workflow.builder("release.yml").name("Release")
                 .on(Trigger.push().tags("v*"))

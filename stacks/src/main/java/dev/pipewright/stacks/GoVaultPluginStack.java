@@ -236,7 +236,7 @@ public final class GoVaultPluginStack implements Stack {
                         .id("tag").name("Tag the commit").env("VERSION", Expr.input("version"))
                         .env("SHA", Expr.github("sha")).build())
                 .step(PipewrightReleaseNotes.builder().id("notes").name("Release notes with commit range and Vault version")
-                        .to(Expr.input("version")).variables("vault_version=" + c.get(VAULT_VERSION))
+                        .to(Expr.input("version")).requirements("Vault: " + c.get(VAULT_VERSION) + " or later")
                         .githubRelease(true).githubToken(Expr.github("token").wrapped())
                         .assets(List.of("bin/" + plugin, "bin/" + plugin + ".sha256", "bin/" + plugin + ".sig",
                                 "bin/" + plugin + ".spdx.json"))

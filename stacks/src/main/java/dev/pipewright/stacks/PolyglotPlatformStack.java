@@ -15,6 +15,7 @@ import dev.pipewright.model.NormalJob;
 import dev.pipewright.model.PermissionLevel;
 import dev.pipewright.model.PermissionScope;
 import dev.pipewright.model.Permissions;
+import dev.pipewright.model.RunStep;
 import dev.pipewright.model.Step;
 import dev.pipewright.model.Strategy;
 import dev.pipewright.model.Workflow;
@@ -204,13 +205,43 @@ public final class PolyglotPlatformStack implements Stack {
                 .build();
     }
 
+    /**
+     * Script of the step that waits for every image tag with exponential backoff (5 s doubling to 60 s, up to 20 %
+     * jitter) for up to WAIT_SECONDS, then pins its digest: every later step verifies, scans and promotes exactly those
+     * digests, so a tag moved in between cannot slip through.
+     */
+    static final String WAIT_FOR_DIGESTS = """
+            pin() { # <name> <image:tag>: wait for the tag, then record its digest as the output <name>-digest
+              delay=5 waited=0
+              until digest="$(docker buildx imagetools inspect "$2" --format '{{.Manifest.Digest}}' 2>/dev/null)" \\
+                  && [ -n "$digest" ]; do
+                if [ "$waited" -ge "$WAIT_SECONDS" ]; then
+                  echo "::error::$2 is not in the registry after ${waited}s"
+                  return 1
+                fi
+                ms=$(( delay * 1000 + RANDOM % (delay * 200 + 1) ))
+                echo "waiting for $2 (${waited}s so far, next look in ${ms}ms)" >&2
+                sleep "$(( ms / 1000 )).$(printf '%03d' $(( ms % 1000 )))"
+                waited=$(( waited + delay ))
+                delay=$(( delay * 2 > 60 ? 60 : delay * 2 ))
+              done
+              echo "$1-digest=$digest" >> "$GITHUB_OUTPUT"
+              echo "$1: $2@$digest"
+            }
+            """;
+
     static Workflow promote(StackConfig c) {
         String registry = c.get(REGISTRY);
-        StringBuilder imgs = new StringBuilder();
-        for (String s : c.get(SERVICES)) {
-            imgs.append(s).append('=').append(registry).append('/').append(s).append(':').append("production\n");
+        List<String> services = c.get(SERVICES);
+        StringBuilder pins = new StringBuilder(WAIT_FOR_DIGESTS);
+        for (String svc : services) {
+            pins.append("pin ").append(svc).append(" \"$REGISTRY/").append(svc).append(":production\"\n");
         }
+        RunStep wait = Step.run(pins.toString()).id("images").name("Wait for the images and pin their digests")
+                .env("REGISTRY", registry).env("WAIT_SECONDS", "600").build();
         NormalJob.Builder b = job("promote", 30).name("verify, enforce policy, open the promotion PR")
+                // release events cannot filter by tag; only v* releases promote
+                .ifCondition(Expr.startsWith(Expr.github("event.release.tag_name"), Expr.lit("v")))
                 .environment(Environment.of("production"))
                 .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.WRITE, PermissionScope.PULL_REQUESTS,
                         PermissionLevel.WRITE, PermissionScope.ID_TOKEN, PermissionLevel.WRITE))
@@ -219,32 +250,46 @@ public final class PolyglotPlatformStack implements Stack {
                         .tenantId(Expr.secret("AZURE_TENANT_ID").wrapped())
                         .subscriptionId(Expr.secret("AZURE_SUBSCRIPTION_ID").wrapped()).build())
                 .step(Stages.withRetry("retry az acr login --name \"${REGISTRY%%.*}\"\n").id("acr-login").name("Log in to ACR")
-                        .env("REGISTRY", registry).build());
-        // The promote action verifies key-based signatures only; these images are signed keyless, so cosign checks
-        // each signature and SPDX attestation against the release workflow's identity before anything is promoted.
+                        .env("REGISTRY", registry).build())
+                .step(wait);
+        // The images are signed keyless by cd.yml: cosign checks each digest's signature and SPDX attestation against
+        // that workflow's identity; the promote action then lists these checks among its gates in the PR body.
         b.step(CosignInstaller.builder().id("cosign-install").name("Install cosign").build());
-        for (String svc : c.get(SERVICES)) {
+        StringBuilder imgs = new StringBuilder();
+        StringBuilder checks = new StringBuilder();
+        // Fulcio's certificate for a run of cd.yml on a tag push names the workflow at the full ref (refs/tags/<tag>)
+        String identity = Expr.github("server_url").wrapped() + "/" + Expr.github("repository").wrapped()
+                + "/.github/workflows/cd.yml@refs/tags/" + Expr.github("event.release.tag_name").wrapped();
+        for (String svc : services) {
+            String digest = wait.output(svc + "-digest").wrapped();
+            String pinned = registry + "/" + svc + "@" + digest;
+            imgs.append(svc).append('=').append(registry).append('/').append(svc).append(":production@").append(digest)
+                    .append('\n');
+            checks.append("signatures: ").append(svc).append(' ').append(digest).append(" signed keyless by ")
+                    .append(identity).append('\n');
+            checks.append("SBOM attestations: ").append(svc).append(' ').append(digest)
+                    .append(" has a verified SPDX attestation\n");
             b.step(Stages.withRetry("""
-                    cosign verify --certificate-identity "$IDENTITY" --certificate-oidc-issuer "$ISSUER" "$IMAGE" >/dev/null
-                    cosign verify-attestation --type spdxjson --certificate-identity "$IDENTITY" \\
+                    retry cosign verify --certificate-identity "$IDENTITY" --certificate-oidc-issuer "$ISSUER" "$IMAGE" >/dev/null
+                    retry cosign verify-attestation --type spdxjson --certificate-identity "$IDENTITY" \\
                       --certificate-oidc-issuer "$ISSUER" "$IMAGE" >/dev/null
                     """).id("verify-" + svc).name("Verify the signature and SBOM attestation of " + svc)
-                    .env("IMAGE", registry + "/" + svc + ":production")
-                    .env("IDENTITY", Expr.github("server_url").wrapped() + "/" + Expr.github("repository").wrapped()
-                            + "/.github/workflows/cd.yml@" + Expr.github("event.release.tag_name").wrapped())
+                    .env("IMAGE", pinned)
+                    .env("IDENTITY", identity)
                     .env("ISSUER", "https://token.actions.githubusercontent.com")
                     .build());
         }
-        for (String svc : c.get(SERVICES)) {
-            b.step(Stages.trivyImage("trivy-" + svc, registry + "/" + svc + ":production", "json", "trivy-" + svc + ".json",
-                    true, false));
+        for (String svc : services) {
+            b.step(Stages.trivyImage("trivy-" + svc, registry + "/" + svc + "@" + wait.output(svc + "-digest").wrapped(),
+                    "json", "trivy-" + svc + ".json", true, false));
         }
         b.step(PipewrightPromote.builder("production", imgs.toString())
-                        .id("promote").name("Wait for images, verify signatures + SBOM attestations, Trivy policy, PR")
+                        .id("promote").name("Trivy policy with waivers, then the pull request with tags and digests")
                         .helmValues(c.get(HELM_VALUES))
                         .trivyReport("trivy-*.json")
                         .allowlist(".trivyignore.yaml")
                         .failOn("HIGH,CRITICAL").ignoreUnfixed(true)
+                        .checks(checks.toString())
                         .githubToken(Expr.github("token").wrapped())
                         .build());
         NormalJob promote = b.build();

@@ -43,9 +43,9 @@ public final class Stages {
             retry() {
               for delay in 2 4 8; do
                 "$@" && return 0
-                jitter=$(( RANDOM % (delay * 200 + 1) ))
-                echo "retrying in ${delay}s (+${jitter}ms jitter): $*" >&2
-                sleep "$delay.$(printf '%03d' "$jitter")"
+                ms=$(( delay * 1000 + RANDOM % (delay * 200 + 1) ))
+                echo "retrying in ${ms}ms (${delay}s + jitter): $*" >&2
+                sleep "$(( ms / 1000 )).$(printf '%03d' $(( ms % 1000 )))"
               done
               "$@"
             }

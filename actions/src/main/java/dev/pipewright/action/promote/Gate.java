@@ -38,6 +38,10 @@ final class Gate {
         return status == Status.FAILED;
     }
 
+    boolean skipped() {
+        return status == Status.SKIPPED;
+    }
+
     String name() {
         return name;
     }

@@ -67,6 +67,9 @@ public final class PromoteAction implements Action {
                             + "with; without it the signature and SBOM gates are skipped."),
                     InputSpec.of("bundle", "Sigstore bundles (DSSE attestations, e.g. from attest or cosign attest "
                             + "--new-bundle-format) whose subject is an image digest.").multipleValues(),
+                    InputSpec.of("checks", "Checks that earlier steps of the job ran and passed (e.g. keyless cosign "
+                            + "verify of each digest), one 'gate: detail' per line; listed among the gates of the summary "
+                            + "and pull request, a gate skipped for want of a key becomes passed.").multipleValues(),
                     InputSpec.of("sbom-predicate-types", "Predicate types that count as an SBOM attestation.")
                             .withDefault("spdx,cyclonedx"),
                     InputSpec.of("registry-timeout", "How long to wait for a tag to appear in the registry.")
@@ -184,6 +187,7 @@ public final class PromoteAction implements Action {
         gates.add(vuln);
         VulnPolicy.Result policyResult = policy.evaluate(findings, waivers);
         PromotionGates.vulnerabilities(vuln, policyResult, findings.isEmpty() && in.lines("trivy-report").isEmpty(), failOn);
+        gates = PromotionGates.withEarlierChecks(gates, in.lines("checks"));
 
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("env", env);

@@ -14,6 +14,44 @@ import java.util.stream.Collectors;
 final class PromotionGates {
     private PromotionGates() {}
 
+    /**
+     * Adds the checks earlier steps reported ({@code gate: detail} lines) to the gates: a gate of that name that was
+     * skipped (no key to verify with) becomes passed with those details, any other gains them as notes, and an unknown
+     * name is a gate of its own. A failed gate stays failed: an earlier step cannot outvote a check made here.
+     */
+    static List<Gate> withEarlierChecks(List<Gate> gates, List<String> lines) {
+        Map<String, List<String>> byGate = new LinkedHashMap<>();
+        for (String line : lines) {
+            int colon = line.indexOf(':');
+            if (colon <= 0 || line.substring(colon + 1).isBlank()) {
+                throw dev.pipewright.action.InputException.forInput("checks", "'" + line + "' is not 'gate: detail'");
+            }
+            byGate.computeIfAbsent(line.substring(0, colon).strip(), k -> new ArrayList<>())
+                    .add(line.substring(colon + 1).strip() + " (checked by an earlier step)");
+        }
+        List<Gate> out = new ArrayList<>(gates);
+        byGate.forEach((name, details) -> {
+            int at = -1;
+            for (int i = 0; i < out.size(); i++) {
+                if (out.get(i).name().equalsIgnoreCase(name)) {
+                    at = i;
+                }
+            }
+            if (at < 0) {
+                Gate g = new Gate(name);
+                details.forEach(g::note);
+                out.add(g);
+            } else if (out.get(at).skipped()) {
+                Gate g = new Gate(out.get(at).name());
+                details.forEach(g::note);
+                out.set(at, g);
+            } else {
+                details.forEach(out.get(at)::note);
+            }
+        });
+        return out;
+    }
+
     /** Waits for each image without a digest; {@code resolved} receives every image found, with its digest. */
     static Gate imagesPresent(List<ImageSpec> images, ImageWait wait, List<ImageSpec> resolved)
             throws InterruptedException {

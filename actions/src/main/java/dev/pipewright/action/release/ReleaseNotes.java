@@ -30,9 +30,14 @@ public final class ReleaseNotes {
      * @param previousTag null for the first release
      * @param date the release date (UTC) of the commit the notes end at
      * @param variables the user's extra variables ({@code vars.name} in templates)
+     * @param requirements what the release needs to run, in the order given
      */
     public record Release(SemVer version, String tag, SemVer previousVersion, String previousTag, String bump,
-            Instant date, String to, Changes changes, Grouping grouping, Links links, Map<String, String> variables) {}
+            Instant date, String to, Changes changes, Grouping grouping, Links links, Map<String, String> variables,
+            List<Requirement> requirements) {}
+
+    /** One line of the Requirements section: what (e.g. Vault) and which versions (e.g. 1.18.3 or later). */
+    public record Requirement(String name, String version) {}
 
     private ReleaseNotes() {}
 
@@ -68,6 +73,9 @@ public final class ReleaseNotes {
         }
         m.put("groups", groups);
         m.put("vars", new TreeMap<>(r.variables()));
+        m.put("requirements", r.requirements().stream()
+                .map(q -> Map.of("name", q.name(), "version", q.version()))
+                .toList());
         return m;
     }
 

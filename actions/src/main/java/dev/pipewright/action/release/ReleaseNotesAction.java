@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +47,9 @@ public final class ReleaseNotesAction implements Action {
                             + "(FreeMarker); missing ones fall back to the bundled templates."),
                     InputSpec.of("variables", "Extra template variables, one 'name=value' per line (vars.name in "
                             + "templates), e.g. 'vault_version=1.15'."),
+                    InputSpec.of("requirements", "What the release needs to run, one 'Name: version' per line (e.g. "
+                            + "'Vault: 1.18.3 or later'); listed under Requirements in the release notes and changelog.")
+                            .multipleValues(),
                     InputSpec.of("groups", "Sections, one 'Title: type, type' per line in output order; replaces the "
                             + "default git-cliff-like sections. Types are case-insensitive; unmapped types go to 'Other'."),
                     InputSpec.of("keep-unconventional", "Keep commits that are not Conventional Commits, in 'Other'.")
@@ -96,6 +100,7 @@ public final class ReleaseNotesAction implements Action {
         boolean keepUnconventional = in.bool("keep-unconventional");
         boolean includeMerges = in.bool("include-merges");
         Map<String, String> variables = variables(in.lines("variables"));
+        List<ReleaseNotes.Requirement> requirements = requirements(in.lines("requirements"));
         Path templateDir = in.optional("template-dir").map(d -> directory(ws, "template-dir", d)).orElse(null);
         Path outputDir = outputDir(ctx);
         Path repoDir = ws.resolve("repo", in.string("repo"));
@@ -153,7 +158,7 @@ public final class ReleaseNotesAction implements Action {
 
         Links links = Links.of(givenUrl.orElseGet(() -> repositoryUrl(ctx, range)));
         ReleaseNotes.Release release = new ReleaseNotes.Release(version, tag, previous, previousTag, bump,
-                range.toTime(), range.to(), changes, grouping, links, variables);
+                range.toTime(), range.to(), changes, grouping, links, variables, requirements);
         Map<String, Object> model = ReleaseNotes.model(release);
         String templateDisplay = templateDir == null ? null : ws.display(templateDir);
         String changelog = ReleaseNotes.render(ReleaseNotes.CHANGELOG, model, templateDir, templateDisplay);
@@ -255,6 +260,20 @@ public final class ReleaseNotesAction implements Action {
                         + "letters, digits and '_' (e.g. 'vault_version=1.15')");
             }
             out.put(name, line.substring(eq + 1).strip());
+        }
+        return out;
+    }
+
+    /** 'Name: version' lines, in the order given (the user's order is the reader's order). */
+    private static List<ReleaseNotes.Requirement> requirements(List<String> lines) {
+        List<ReleaseNotes.Requirement> out = new ArrayList<>();
+        for (String line : lines) {
+            int colon = line.indexOf(':');
+            if (colon <= 0 || line.substring(colon + 1).isBlank()) {
+                throw InputException.forInput("requirements", "'" + line + "' is not 'Name: version' (e.g. "
+                        + "'Vault: 1.18.3 or later')");
+            }
+            out.add(new ReleaseNotes.Requirement(line.substring(0, colon).strip(), line.substring(colon + 1).strip()));
         }
         return out;
     }

@@ -234,6 +234,34 @@ class PromoteActionTest {
     }
 
     @Test
+    void checksOfEarlierStepsAreListedAmongTheGates() throws Exception {
+        runner.input("dry-run", "true").input("output-dir", "out").input("checks",
+                "signatures: app " + DIGEST + " keyless, identity https://github.com/acme/app/.github/workflows/cd.yml@refs/tags/v1.3.0\n"
+                        + "SBOM attestations: app spdxjson attestation verified\n"
+                        + "provenance: app SLSA level 3");
+        SimulatedRunner.Step s = run();
+        assertThat(s.exit()).as(s.stdout()).isEqualTo(ExitCode.OK);
+        String body = Files.readString(runner.workspace().resolve("out/pr-body.md"));
+        assertThat(body).contains("- ✅ **signatures**: passed\n  - app " + DIGEST + " keyless, identity "
+                        + "https://github.com/acme/app/.github/workflows/cd.yml@refs/tags/v1.3.0 (checked by an earlier step)\n")
+                .contains("- ✅ **SBOM attestations**: passed\n  - app spdxjson attestation verified (checked by an earlier step)\n")
+                .contains("- ✅ **provenance**: passed\n")
+                .doesNotContain("no key given");
+
+        // an earlier step cannot turn a gate this action failed into a pass
+        runner.copy(TestData.resource("promote/trivy/debian-buster.trivy.json"), "trivy.json");
+        runner.input("trivy-report", "trivy.json").input("checks", "vulnerability policy: scanned by hand");
+        s = run();
+        assertThat(s.exit()).isEqualTo(ExitCode.GATE_FAILED);
+        assertThat(s.summary()).contains("scanned by hand (checked by an earlier step)");
+
+        runner.input("trivy-report", "").input("checks", "no colon here");
+        s = run();
+        assertThat(s.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(s.stdout()).contains("input 'checks'").contains("'no colon here' is not 'gate: detail'");
+    }
+
+    @Test
     void failingGateBlocksWithoutPullRequest() throws Exception {
         runner.copy(TestData.resource("promote/trivy/debian-buster.trivy.json"), "trivy.json");
         runner.input("trivy-report", "trivy.json");

@@ -139,6 +139,7 @@ class ReleaseNotesActionTest {
             {"initial-version", "1.0", "input 'initial-version': '1.0' is not a semantic version"},
             {"groups", "Features feat", "input 'groups': 'Features feat' is not 'Title: type, type'"},
             {"variables", "vault version=1", "input 'variables': 'vault version=1' is not 'name=value'"},
+            {"requirements", "Vault 1.18", "input 'requirements': 'Vault 1.18' is not 'Name: version'"},
             {"github-release", "true", "input 'github-release': needs github-token"},
             {"draft", "yes", "input 'draft': expected true or false, got 'yes'"},
             {"template-dir", "nope", "input 'template-dir': 'nope' is not a directory"},
@@ -265,6 +266,23 @@ class ReleaseNotesActionTest {
             assertThat(step.outputs()).containsEntry("previous-version", "1.0.0").containsEntry("version", "1.1.0")
                     .containsEntry("bump", "minor");
             assertThat(notes(step)).contains("- B (", "- C (").doesNotContain("- D (", "- A (");
+        }
+    }
+
+    @Test
+    void requirementsAreListedInTheNotesAndTheChangelog() throws Exception {
+        try (SimulatedRunner r = new SimulatedRunner(); TestRepo repo = TestRepo.init(r.workspace())) {
+            repo.commit("feat: a");
+            repo.tag("v1.0.0", 0);
+            repo.commit("fix: b");
+            SimulatedRunner.Step step = r.input("requirements", "Vault: 1.18.3 or later\nGo: 1.24 (to build from source)")
+                    .input("repository-url", "https://github.com/acme/plugin").run(ACTION);
+            assertThat(step.exit()).as(step.stdout()).isZero();
+            assertThat(notes(step)).contains("## Bug Fixes\n\n- B ([")
+                    .contains("\n## Requirements\n\n- **Vault**: 1.18.3 or later\n- **Go**: 1.24 (to build from source)\n\n"
+                            + "**Full changelog**: [v1.0.0...v1.0.1](https://github.com/acme/plugin/compare/v1.0.0...v1.0.1)\n");
+            assertThat(Files.readString(Path.of(step.outputs().get("changelog-file"))))
+                    .endsWith("\n### Requirements\n\n- **Vault**: 1.18.3 or later\n- **Go**: 1.24 (to build from source)\n");
         }
     }
 

@@ -18,7 +18,7 @@ public final class PipewrightPromote extends PipewrightAction<PipewrightPromote>
     /** The image tag the metadata points at, {@value}. */
     public static final String IMAGE_VERSION = "0.1.0";
     /** Every input, in the order the action declares them. */
-    static final List<String> INPUTS = List.of("env", "image", "helm-values", "kustomization", "trivy-report", "allowlist", "fail-on", "ignore-unfixed", "key", "bundle", "sbom-predicate-types", "registry-timeout", "registry-interval", "github-token", "base", "branch", "labels", "title", "dry-run", "output-dir");
+    static final List<String> INPUTS = List.of("env", "image", "helm-values", "kustomization", "trivy-report", "allowlist", "fail-on", "ignore-unfixed", "key", "bundle", "checks", "sbom-predicate-types", "registry-timeout", "registry-interval", "github-token", "base", "branch", "labels", "title", "dry-run", "output-dir");
     /** The body of the local action's action.yml. */
     public static final String METADATA = ""
             + "name: Pipewright promote\n"
@@ -56,6 +56,9 @@ public final class PipewrightPromote extends PipewrightAction<PipewrightPromote>
             + "    required: false\n"
             + "  bundle:\n"
             + "    description: Sigstore bundles (DSSE attestations, e.g. from attest or cosign attest --new-bundle-format) whose subject is an image digest.\n"
+            + "    required: false\n"
+            + "  checks:\n"
+            + "    description: 'Checks that earlier steps of the job ran and passed (e.g. keyless cosign verify of each digest), one ''gate: detail'' per line; listed among the gates of the summary and pull request, a gate skipped for want of a key becomes passed.'\n"
             + "    required: false\n"
             + "  sbom-predicate-types:\n"
             + "    description: Predicate types that count as an SBOM attestation.\n"
@@ -344,6 +347,29 @@ public final class PipewrightPromote extends PipewrightAction<PipewrightPromote>
      */
     public PipewrightPromote bundle(List<String> value) {
         return lines("bundle", value);
+    }
+
+    /**
+     * Checks that earlier steps of the job ran and passed (e.g. keyless cosign verify of each digest), one 'gate: detail' per line; listed among the gates of the summary and pull request, a gate skipped for want of a key becomes passed.
+     */
+    public PipewrightPromote checks(String value) {
+        return input("checks", value);
+    }
+
+    /**
+     * Checks that earlier steps of the job ran and passed (e.g. keyless cosign verify of each digest), one 'gate: detail' per line; listed among the gates of the summary and pull request, a gate skipped for want of a key becomes passed.
+     */
+    public PipewrightPromote checks(Expr value) {
+        return input("checks", value);
+    }
+
+    /**
+     * Checks that earlier steps of the job ran and passed (e.g. keyless cosign verify of each digest), one 'gate: detail' per line; listed among the gates of the summary and pull request, a gate skipped for want of a key becomes passed.
+     *
+     * <p>One value per line.
+     */
+    public PipewrightPromote checks(List<String> value) {
+        return lines("checks", value);
     }
 
     /**

@@ -18,7 +18,7 @@ public final class PipewrightReleaseNotes extends PipewrightAction<PipewrightRel
     /** The image tag the metadata points at, {@value}. */
     public static final String IMAGE_VERSION = "0.1.0";
     /** Every input, in the order the action declares them. */
-    static final List<String> INPUTS = List.of("repo", "from", "to", "tag-pattern", "output-dir", "template-dir", "variables", "groups", "keep-unconventional", "include-merges", "bump-minor-pre-major", "bump-patch-for-minor-pre-major", "initial-version", "repository-url", "github-release", "github-token", "assets", "draft");
+    static final List<String> INPUTS = List.of("repo", "from", "to", "tag-pattern", "output-dir", "template-dir", "variables", "requirements", "groups", "keep-unconventional", "include-merges", "bump-minor-pre-major", "bump-patch-for-minor-pre-major", "initial-version", "repository-url", "github-release", "github-token", "assets", "draft");
     /** The body of the local action's action.yml. */
     public static final String METADATA = ""
             + "name: Pipewright release notes\n"
@@ -48,6 +48,9 @@ public final class PipewrightReleaseNotes extends PipewrightAction<PipewrightRel
             + "    required: false\n"
             + "  variables:\n"
             + "    description: Extra template variables, one 'name=value' per line (vars.name in templates), e.g. 'vault_version=1.15'.\n"
+            + "    required: false\n"
+            + "  requirements:\n"
+            + "    description: 'What the release needs to run, one ''Name: version'' per line (e.g. ''Vault: 1.18.3 or later''); listed under Requirements in the release notes and changelog.'\n"
             + "    required: false\n"
             + "  groups:\n"
             + "    description: 'Sections, one ''Title: type, type'' per line in output order; replaces the default git-cliff-like sections. Types are case-insensitive; unmapped types go to ''Other''.'\n"
@@ -255,6 +258,29 @@ public final class PipewrightReleaseNotes extends PipewrightAction<PipewrightRel
      */
     public PipewrightReleaseNotes variables(Expr value) {
         return input("variables", value);
+    }
+
+    /**
+     * What the release needs to run, one 'Name: version' per line (e.g. 'Vault: 1.18.3 or later'); listed under Requirements in the release notes and changelog.
+     */
+    public PipewrightReleaseNotes requirements(String value) {
+        return input("requirements", value);
+    }
+
+    /**
+     * What the release needs to run, one 'Name: version' per line (e.g. 'Vault: 1.18.3 or later'); listed under Requirements in the release notes and changelog.
+     */
+    public PipewrightReleaseNotes requirements(Expr value) {
+        return input("requirements", value);
+    }
+
+    /**
+     * What the release needs to run, one 'Name: version' per line (e.g. 'Vault: 1.18.3 or later'); listed under Requirements in the release notes and changelog.
+     *
+     * <p>One value per line.
+     */
+    public PipewrightReleaseNotes requirements(List<String> value) {
+        return lines("requirements", value);
     }
 
     /**
