@@ -169,8 +169,8 @@ final class ContextTypes {
         int at = uses.indexOf('@');
         if (at > 0) {
             PopularActions.Meta meta = PopularActions.ACTIONS.get(uses.substring(0, at).toLowerCase(Locale.ROOT));
-            // Actions may set outputs they do not declare; only a declared list is trusted.
-            if (meta != null && !meta.outputs().isEmpty()) {
+            // Actions may set outputs they do not declare; only a declared, current list is trusted.
+            if (meta != null && meta.complete() && !meta.outputs().isEmpty()) {
                 Map<String, Type> out = new LinkedHashMap<>();
                 meta.outputs().forEach(o -> out.put(o, Type.STRING));
                 return Type.Obj.strict(out);
