@@ -25,10 +25,16 @@ public final class ActionRule extends LintRule {
     private static final Set<String> DOCKER_INPUTS = Set.of("args", "entrypoint");
 
     private LocalFiles local;
+    private Workflow.Job job;
 
     @Override
     public void visitWorkflow(Workflow workflow) {
         local = new LocalFiles(ctx());
+    }
+
+    @Override
+    public void visitJob(Workflow.Job job) {
+        this.job = job;
     }
 
     @Override
@@ -59,7 +65,7 @@ public final class ActionRule extends LintRule {
         LocalFiles.Lookup found = local.action(v);
         if (found.file() == null) {
             // $/ names the running commit of this repository, which we cannot see when the tree differs.
-            if (found.missing() && !LocalFiles.isSelf(v)) {
+            if (found.missing() && !LocalFiles.isSelf(v) && !checkedOutEarlier(step, v.substring(2))) {
                 String close = local.closestAction(v);
                 report(uses, "local action \"" + v + "\" does not exist: the repository has no action.yml or action.yaml in "
                         + v.substring(2) + (close != null ? "; did you mean \"" + close + "\"?" : "; fix the path"));
@@ -74,6 +80,23 @@ public final class ActionRule extends LintRule {
         String name = "local action \"" + v + "\"";
         checkRuntime(uses, name, spec.using(), found.file());
         checkInputs(step, uses, name, spec);
+    }
+
+    /** True when an earlier step checks a repository out into a folder holding the action, so it exists only at run time. */
+    private boolean checkedOutEarlier(Workflow.Step step, String relative) {
+        for (Workflow.Step s : job.steps()) {
+            if (s.index() >= step.index()) {
+                break;
+            }
+            String uses = s.uses().map(YScalar::value).orElse("").toLowerCase(Locale.ROOT);
+            String path = s.body().map("with").flatMap(w -> w.string("path")).orElse("").strip();
+            path = path.startsWith("./") ? path.substring(2) : path;
+            if (uses.startsWith("actions/checkout@") && !path.isEmpty()
+                    && (path.contains("${{") || (relative + "/").startsWith(path.endsWith("/") ? path : path + "/"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void checkRuntime(YScalar uses, String name, String using, Path file) {
