@@ -1,5 +1,6 @@
 package dev.pipewright.lint.rule;
 
+import dev.pipewright.lint.LintContext;
 import dev.pipewright.lint.LintRule;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
@@ -9,15 +10,18 @@ import dev.pipewright.lint.schema.Suggest;
 import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;
+import dev.pipewright.lint.yaml.YSeq;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * {@code uses:} steps: inputs of known and local actions (missing required, unknown, deprecated), local actions
- * that do not exist or run on a retired Node.js, and malformed {@code docker://} images.
+ * {@code uses:} steps of workflows and composite actions: inputs of known and local actions (missing required,
+ * unknown, deprecated), local actions that do not exist or run on a retired Node.js, malformed {@code docker://}
+ * images; and the runtime of linted action metadata.
  */
 @Rule(id = "action", summary = "uses steps name existing actions and pass the inputs they declare")
 public final class ActionRule extends LintRule {
@@ -39,7 +43,30 @@ public final class ActionRule extends LintRule {
 
     @Override
     public void visitStep(Workflow.Step step) {
-        YScalar uses = step.uses().filter(YScalar::isString).filter(u -> !u.hasExpression()).orElse(null);
+        List<YMap> earlier = job.steps().stream().filter(s -> s.index() < step.index()).map(Workflow.Step::body).toList();
+        check(step.body(), earlier);
+    }
+
+    /** Action metadata: its own runtime, and the {@code uses:} steps of a composite action like a job's. */
+    @Override
+    public void visitAction(LintContext.ActionFile action) {
+        local = new LocalFiles(ctx());
+        YMap runs = action.root().map("runs").orElse(null);
+        if (runs == null) {
+            return;
+        }
+        runs.scalar("using").filter(YScalar::isString).ifPresent(using -> checkRuntime(using, "this action", using.value(), null));
+        List<YMap> earlier = new ArrayList<>();
+        for (YNode n : runs.seq("steps").map(YSeq::items).orElse(List.of())) {
+            if (n instanceof YMap step) {
+                check(step, List.copyOf(earlier));
+                earlier.add(step);
+            }
+        }
+    }
+
+    private void check(YMap step, List<YMap> earlier) {
+        YScalar uses = step.scalar("uses").filter(YScalar::isString).filter(u -> !u.hasExpression()).orElse(null);
         if (uses == null) {
             return;
         }
@@ -51,7 +78,7 @@ public final class ActionRule extends LintRule {
                         + "; write docker://[registry/]name[:tag][@sha256:digest]");
             }
         } else if (LocalFiles.isLocal(v)) {
-            checkLocal(step, uses, v);
+            checkLocal(step, earlier, uses, v);
         } else if (v.contains("@")) {
             PopularActions.Meta meta = PopularActions.ACTIONS.get(v.substring(0, v.indexOf('@')).toLowerCase(Locale.ROOT));
             if (meta != null) {
@@ -61,11 +88,11 @@ public final class ActionRule extends LintRule {
         }
     }
 
-    private void checkLocal(Workflow.Step step, YScalar uses, String v) {
+    private void checkLocal(YMap step, List<YMap> earlier, YScalar uses, String v) {
         LocalFiles.Lookup found = local.action(v);
         if (found.file() == null) {
             // $/ names the running commit of this repository, which we cannot see when the tree differs.
-            if (found.missing() && !LocalFiles.isSelf(v) && !checkedOutEarlier(step, v.substring(2))) {
+            if (found.missing() && !LocalFiles.isSelf(v) && !checkedOutEarlier(earlier, v.substring(2))) {
                 String close = local.closestAction(v);
                 report(uses, "local action \"" + v + "\" does not exist: the repository has no action.yml or action.yaml in "
                         + v.substring(2) + (close != null ? "; did you mean \"" + close + "\"?" : "; fix the path"));
@@ -83,13 +110,10 @@ public final class ActionRule extends LintRule {
     }
 
     /** True when an earlier step checks a repository out into a folder holding the action, so it exists only at run time. */
-    private boolean checkedOutEarlier(Workflow.Step step, String relative) {
-        for (Workflow.Step s : job.steps()) {
-            if (s.index() >= step.index()) {
-                break;
-            }
-            String uses = s.uses().map(YScalar::value).orElse("").toLowerCase(Locale.ROOT);
-            String path = s.body().map("with").flatMap(w -> w.string("path")).orElse("").strip();
+    private static boolean checkedOutEarlier(List<YMap> earlier, String relative) {
+        for (YMap s : earlier) {
+            String uses = s.string("uses").orElse("").toLowerCase(Locale.ROOT);
+            String path = s.map("with").flatMap(w -> w.string("path")).orElse("").strip();
             path = path.startsWith("./") ? path.substring(2) : path;
             if (uses.startsWith("actions/checkout@") && !path.isEmpty()
                     && (path.contains("${{") || (relative + "/").startsWith(path.endsWith("/") ? path : path + "/"))) {
@@ -100,21 +124,22 @@ public final class ActionRule extends LintRule {
     }
 
     private void checkRuntime(YScalar uses, String name, String using, Path file) {
-        String where = ctx().projectRoot() != null && file.startsWith(ctx().projectRoot())
-                ? ctx().projectRoot().relativize(file).toString().replace('\\', '/') : file.getFileName().toString();
+        String where = file == null ? ""
+                : " in " + (ctx().projectRoot() != null && file.startsWith(ctx().projectRoot())
+                ? ctx().projectRoot().relativize(file).toString().replace('\\', '/') : file.getFileName().toString());
         if (using.equals("node12") || using.equals("node16")) {
             report(uses, name + " runs on " + using + ", which GitHub's runners no longer provide;"
-                    + " set runs.using to node24 in " + where);
+                    + " set runs.using to node24" + where);
         } else if (using.equals("node20")) {
             // GitHub announced Node 20's removal: Node 24 is the default from June 2, 2026 and Node 20 leaves the
             // runners on September 16, 2026 (https://github.blog/changelog/2025-09-19-deprecation-of-node-20-on-github-actions-runners/).
             report(uses.pos(), Severity.WARNING, name + " runs on node20, which GitHub deprecated and removes from its"
-                    + " runners; set runs.using to node24 in " + where);
+                    + " runners; set runs.using to node24" + where);
         }
     }
 
-    private void checkInputs(Workflow.Step step, YScalar uses, String name, ActionSpec spec) {
-        YNode with = step.body().get("with").orElse(null);
+    private void checkInputs(YMap step, YScalar uses, String name, ActionSpec spec) {
+        YNode with = step.get("with").orElse(null);
         YMap given = with instanceof YMap m ? m : null;
         if (with != null && given == null) {
             return;
