@@ -7,6 +7,7 @@ import dev.pipewright.lint.yaml.YamlLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -109,12 +110,16 @@ final class LocalFiles {
     /** The repository path, then the same path in a flat output folder next to the linted file. */
     private List<Path> candidates(String relative, String flatPrefix) {
         List<Path> out = new ArrayList<>();
-        if (ctx.projectRoot() != null) {
-            out.add(ctx.projectRoot().resolve(relative).normalize());
-        }
-        Path here = ctx.path() == null ? null : ctx.path().getParent();
-        if (here != null && relative.startsWith(flatPrefix) && !isDotGithubWorkflows(here)) {
-            out.add(here.resolve(relative.substring(flatPrefix.length())).normalize());
+        try {
+            if (ctx.projectRoot() != null) {
+                out.add(ctx.projectRoot().resolve(relative).normalize());
+            }
+            Path here = ctx.path() == null ? null : ctx.path().getParent();
+            if (here != null && relative.startsWith(flatPrefix) && !isDotGithubWorkflows(here)) {
+                out.add(here.resolve(relative.substring(flatPrefix.length())).normalize());
+            }
+        } catch (InvalidPathException e) {
+            // A path this file system cannot name (a NUL byte, say) names no file.
         }
         return out;
     }

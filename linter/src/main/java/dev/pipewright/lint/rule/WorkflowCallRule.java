@@ -32,6 +32,11 @@ public final class WorkflowCallRule extends LintRule {
             return;
         }
         String v = uses.value().strip();
+        if (!LocalFiles.isSelf(v) && v.contains("@")) {
+            report(uses, "a local reusable workflow takes no @ref: it is read from the same commit; write \""
+                    + v.substring(0, v.indexOf('@')) + "\"");
+            return;
+        }
         LocalFiles.Lookup found = local.workflow(v);
         if (found.file() == null) {
             if (found.missing() && !LocalFiles.isSelf(v)) {
