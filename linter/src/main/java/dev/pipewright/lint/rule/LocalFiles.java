@@ -1,6 +1,7 @@
 package dev.pipewright.lint.rule;
 
 import dev.pipewright.lint.LintContext;
+import dev.pipewright.lint.schema.Suggest;
 import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YamlLoader;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Finds and reads what a workflow names with {@code ./path}: local actions and reusable workflows. Paths are
@@ -74,14 +76,14 @@ final class LocalFiles {
         String parent = slash < 0 ? "" : rel.substring(0, slash + 1);
         List<String> names = new ArrayList<>();
         for (Path dir : candidates(parent, ".github/")) {
-            try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            try (Stream<Path> s = Files.list(dir)) {
                 s.filter(d -> Files.isRegularFile(d.resolve("action.yml")) || Files.isRegularFile(d.resolve("action.yaml")))
                         .map(d -> d.getFileName().toString()).sorted().forEach(names::add);
             } catch (IOException e) {
                 // No such folder: nothing to suggest from it.
             }
         }
-        String close = dev.pipewright.lint.schema.Suggest.closest(rel.substring(slash + 1), names);
+        String close = Suggest.closest(rel.substring(slash + 1), names);
         return close == null ? null : uses.substring(0, 2) + parent + close;
     }
 

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -87,10 +88,10 @@ public final class ActionCatalogImporter {
         }
     }
 
-    private static java.util.Optional<ObjectNode> read(ObjectMapper json, Path f) throws IOException {
+    private static Optional<ObjectNode> read(ObjectMapper json, Path f) throws IOException {
         YNode root = new YamlLoader().load(Files.readString(f, StandardCharsets.UTF_8)).root();
         if (!(root instanceof YMap m)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         ObjectNode a = json.createObjectNode();
         ArrayNode req = a.putArray("required");
@@ -112,6 +113,6 @@ public final class ActionCatalogImporter {
         m.map("outputs").ifPresent(o -> o.keys().forEach(outs::add));
         a.put("using", m.map("runs").flatMap(r -> r.string("using")).orElse(""));
         a.put("complete", true);
-        return java.util.Optional.of(a);
+        return Optional.of(a);
     }
 }
