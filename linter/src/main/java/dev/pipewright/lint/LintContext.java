@@ -15,15 +15,17 @@ public final class LintContext {
 
     private final String file;
     private final Path projectRoot;
+    private final Path path;
     private final String[] lines;
     private final YamlFile yaml;
     private final SchemaChecker.Result schema;
     private final LintConfig config;
     private final List<Finding> findings = new ArrayList<>();
 
-    LintContext(String file, Path projectRoot, String source, YamlFile yaml, SchemaChecker.Result schema, LintConfig config) {
+    LintContext(String file, Path projectRoot, Path path, String source, YamlFile yaml, SchemaChecker.Result schema, LintConfig config) {
         this.file = file;
         this.projectRoot = projectRoot;
+        this.path = path;
         this.lines = source.split("\r?\n", -1);
         this.yaml = yaml;
         this.schema = schema;
@@ -38,6 +40,11 @@ public final class LintContext {
     /** The repository containing the file (for local actions and reusable workflows); null when unknown. */
     public Path projectRoot() {
         return projectRoot;
+    }
+
+    /** The linted file on disk, to find files next to it; null when the text did not come from a file. */
+    public Path path() {
+        return path;
     }
 
     public YamlFile yaml() {

@@ -57,7 +57,11 @@ public final class Linter {
                 .stream().toList();
     }
 
-    /** The files a path stands for: a file itself; in a directory, workflows and action metadata. */
+    /**
+     * The files a path stands for: a file itself; in a directory, action metadata and dependabot files by
+     * name, every YAML file under a {@code workflows/} folder, and elsewhere the YAML files whose top-level
+     * mapping has {@code on} or {@code jobs} (so flat output folders such as {@code generated-workflows/<id>/} are linted).
+     */
     public static List<Path> expand(Path p) throws IOException {
         if (!Files.isDirectory(p)) {
             if (!Files.exists(p)) {
@@ -68,20 +72,37 @@ public final class Linter {
         try (Stream<Path> s = Files.walk(p)) {
             return s.filter(Files::isRegularFile)
                     .filter(f -> f.getFileName().toString().matches(".*\\.ya?ml"))
-                    .filter(f -> kindOf(f) != Kind.WORKFLOW || inWorkflowsDir(p, f))
+                    .filter(f -> !inside(p, f, ".git"))
+                    .filter(f -> kindOf(f) != Kind.WORKFLOW || inWorkflowsDir(p, f) || looksLikeWorkflow(f))
                     .sorted()
                     .toList();
         }
     }
 
     private static boolean inWorkflowsDir(Path root, Path f) {
+        return inside(root, f, "workflows") || root.toAbsolutePath().normalize().getFileName() != null
+                && root.toAbsolutePath().normalize().getFileName().toString().equals("workflows");
+    }
+
+    /** True when a folder named {@code name} lies between {@code root} and {@code f}. */
+    private static boolean inside(Path root, Path f, String name) {
         for (Path part : root.toAbsolutePath().normalize().relativize(f.toAbsolutePath().normalize())) {
-            if (part.toString().equals("workflows")) {
+            if (part.toString().equals(name)) {
                 return true;
             }
         }
-        return root.toAbsolutePath().normalize().getFileName() != null
-                && root.toAbsolutePath().normalize().getFileName().toString().equals("workflows");
+        return false;
+    }
+
+    /** GitHub's own test: a workflow is a mapping with {@code on} and {@code jobs}; either one is enough to lint it. */
+    private static boolean looksLikeWorkflow(Path f) {
+        try {
+            YNode root = new YamlLoader().load(Files.readString(f, StandardCharsets.UTF_8)).root();
+            return root instanceof YMap m && (m.get("on").isPresent() || m.get("jobs").isPresent());
+        } catch (IOException | RuntimeException e) {
+            // Unreadable files outside workflows/ are not ours to report.
+            return false;
+        }
     }
 
     /** Action metadata is {@code action.yml}/{@code action.yaml} (or the corpus' {@code path__action.yml}) outside {@code workflows/}. */
@@ -106,7 +127,7 @@ public final class Linter {
 
     public List<Finding> lintFile(Path file, String display) throws IOException {
         String source = Files.readString(file, StandardCharsets.UTF_8);
-        return lintSource(display, source, kindOf(file), projectRoot(file));
+        return lintSource(display, source, kindOf(file), projectRoot(file), file.toAbsolutePath().normalize());
     }
 
     /** The repository of a file: the parent of the nearest {@code .github} or {@code .git} ancestor. */
@@ -124,13 +145,18 @@ public final class Linter {
 
     /** Lints one file's text; the core every entry point uses. */
     public List<Finding> lintSource(String display, String source, Kind kind, Path projectRoot) {
+        return lintSource(display, source, kind, projectRoot, null);
+    }
+
+    /** As above, for text read from {@code path}, next to which flat output folders keep their local actions. */
+    public List<Finding> lintSource(String display, String source, Kind kind, Path projectRoot, Path path) {
         YamlFile yaml = new YamlLoader().load(source);
         YNode root = yaml.root();
         SchemaChecker.Result schema = null;
         if (!yaml.fatal() && root != null && kind != Kind.DEPENDABOT) {
             schema = SchemaChecker.check(kind == Kind.ACTION ? Schema.action() : Schema.workflow(), root);
         }
-        LintContext ctx = new LintContext(display, projectRoot, source, yaml, schema, config);
+        LintContext ctx = new LintContext(display, projectRoot, path, source, yaml, schema, config);
         List<LintRule> active = new ArrayList<>();
         for (RuleInfo info : rules) {
             LintRule r = info.factory().get();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Keeps the generated data tables in sync with their committed sources: compares in CI, rewrites
  * with {@code -Dtables.update=true}; {@code -Dtables.importActions=true} also rebuilds
- * {@code popular-actions.json} from the shared corpus.
+ * {@code popular-actions.json} from the shared corpus and {@code catalog/actions}.
  */
 class GeneratedTablesTest {
     private static final Path MODULE = TestFiles.repoRoot().resolve("linter");
@@ -26,8 +26,9 @@ class GeneratedTablesTest {
         if (Boolean.getBoolean("tables.importActions")) {
             Path actions = TestFiles.sharedDir().resolve("corpus/actions");
             Assumptions.assumeTrue(Files.isDirectory(actions), "no shared corpus");
-            Files.writeString(DATA.resolve("popular-actions.json"),
-                    ActionCatalogImporter.importDir(actions, "../shared/corpus/actions (corpus snapshot 2026-08)"));
+            Files.writeString(DATA.resolve("popular-actions.json"), ActionCatalogImporter.importDirs(actions,
+                    TestFiles.repoRoot().resolve("catalog/actions"),
+                    "../shared/corpus/actions (corpus snapshot 2026-08) and catalog/actions (copied 2026-11-22, commits in catalog/SOURCES.md)"));
         }
         Map<String, String> generated = new TableGenerator(DATA).generate();
         boolean update = Boolean.getBoolean("tables.update");

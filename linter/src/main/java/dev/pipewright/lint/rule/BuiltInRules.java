@@ -21,7 +21,9 @@ public final class BuiltInRules {
             RuleInfo.of(ShellNameRule.class, ShellNameRule::new),
             RuleInfo.of(EnvVarRule.class, EnvVarRule::new),
             RuleInfo.of(CredentialsRule.class, CredentialsRule::new),
-            RuleInfo.of(DeprecatedCommandsRule.class, DeprecatedCommandsRule::new));
+            RuleInfo.of(DeprecatedCommandsRule.class, DeprecatedCommandsRule::new),
+            RuleInfo.of(ActionRule.class, ActionRule::new),
+            RuleInfo.of(WorkflowCallRule.class, WorkflowCallRule::new));
 
     private static final List<RuleInfo> WITH_AUDITS = java.util.stream.Stream.concat(ALL.stream(),
             dev.pipewright.lint.audit.SecurityAudits.all().stream()).toList();

@@ -74,7 +74,7 @@ final class ContextTypes {
         return dynamic[0] ? Type.Obj.loose(Type.ANY) : Type.Obj.strict(in);
     }
 
-    static void forJob(Map<String, Type> m, Workflow wf, Workflow.Job job) {
+    static void forJob(Map<String, Type> m, Workflow wf, Workflow.Job job, LocalFiles local) {
         Map<String, Type> needs = new LinkedHashMap<>();
         for (YScalar need : job.body().get("needs").map(Nodes::scalars).orElse(List.of())) {
             if (need.hasExpression()) {
@@ -82,7 +82,7 @@ final class ContextTypes {
                 break;
             }
             wf.jobs().stream().filter(j -> j.id().value().equalsIgnoreCase(need.value())).findFirst()
-                    .ifPresent(j -> needs.put(j.id().value(), Type.Obj.strict(Map.of("result", Type.STRING, "outputs", outputs(j)))));
+                    .ifPresent(j -> needs.put(j.id().value(), Type.Obj.strict(Map.of("result", Type.STRING, "outputs", outputs(j, local)))));
         }
         if (m.get("needs") instanceof Type.Obj o && o.rest() == null) {
             m.put("needs", Type.Obj.strict(needs));
@@ -90,9 +90,9 @@ final class ContextTypes {
         m.put("matrix", matrix(job));
     }
 
-    private static Type outputs(Workflow.Job job) {
+    private static Type outputs(Workflow.Job job, LocalFiles local) {
         if (job.isCall()) {
-            return Type.Obj.loose(Type.STRING);
+            return callOutputs(job, local);
         }
         return job.body().map("outputs").map(o -> {
             Map<String, Type> out = new LinkedHashMap<>();
@@ -104,6 +104,21 @@ final class ContextTypes {
             }
             return (Type) Type.Obj.strict(out);
         }).orElse(Type.Obj.strict(Map.of()));
+    }
+
+    /** A local reusable workflow declares its outputs under {@code on.workflow_call.outputs}; remote ones are not read. */
+    private static Type callOutputs(Workflow.Job job, LocalFiles local) {
+        String uses = job.body().string("uses").orElse("");
+        if (LocalFiles.isLocal(uses) && !uses.contains("${{")) {
+            LocalFiles.Lookup found = local.workflow(uses);
+            WorkflowCallSpec spec = found.file() == null ? null : local.read(found.file()).map(WorkflowCallSpec::of).orElse(null);
+            if (spec != null && spec.callable() && !spec.dynamic()) {
+                Map<String, Type> out = new LinkedHashMap<>();
+                spec.outputs().forEach(o -> out.put(o, Type.STRING));
+                return Type.Obj.strict(out);
+            }
+        }
+        return Type.Obj.loose(Type.STRING);
     }
 
     private static Type matrix(Workflow.Job job) {
@@ -145,7 +160,7 @@ final class ContextTypes {
     }
 
     /** {@code steps} for a step: the earlier steps that have ids. */
-    static Type steps(Workflow.Job job, int before) {
+    static Type steps(Workflow.Job job, int before, LocalFiles local) {
         Map<String, Type> steps = new LinkedHashMap<>();
         for (Workflow.Step s : job.steps()) {
             if (s.index() >= before) {
@@ -158,23 +173,27 @@ final class ContextTypes {
             if (id.hasExpression()) {
                 return Type.Obj.loose(Type.ANY);
             }
-            steps.put(id.value(), Type.Obj.strict(Map.of("outputs", stepOutputs(s), "outcome", Type.STRING,
+            steps.put(id.value(), Type.Obj.strict(Map.of("outputs", stepOutputs(s, local), "outcome", Type.STRING,
                     "conclusion", Type.STRING)));
         }
         return Type.Obj.strict(steps);
     }
 
-    private static Type stepOutputs(Workflow.Step s) {
-        String uses = s.uses().map(YScalar::value).orElse("");
-        int at = uses.indexOf('@');
-        if (at > 0) {
-            PopularActions.Meta meta = PopularActions.ACTIONS.get(uses.substring(0, at).toLowerCase(Locale.ROOT));
-            // Actions may set outputs they do not declare; only a declared list is trusted.
-            if (meta != null && !meta.outputs().isEmpty()) {
-                Map<String, Type> out = new LinkedHashMap<>();
-                meta.outputs().forEach(o -> out.put(o, Type.STRING));
-                return Type.Obj.strict(out);
-            }
+    private static Type stepOutputs(Workflow.Step s, LocalFiles local) {
+        String uses = s.uses().map(YScalar::value).orElse("").strip();
+        ActionSpec spec = null;
+        if (LocalFiles.isLocal(uses) && !uses.contains("${{")) {
+            LocalFiles.Lookup found = local.action(uses);
+            spec = found.file() == null ? null : local.read(found.file()).map(ActionSpec::of).orElse(null);
+        } else if (uses.indexOf('@') > 0) {
+            PopularActions.Meta meta = PopularActions.ACTIONS.get(uses.substring(0, uses.indexOf('@')).toLowerCase(Locale.ROOT));
+            spec = meta == null ? null : ActionSpec.of(meta);
+        }
+        // Actions may set outputs they do not declare; only a declared, current list is trusted.
+        if (spec != null && spec.complete() && !spec.outputs().isEmpty()) {
+            Map<String, Type> out = new LinkedHashMap<>();
+            spec.outputs().forEach(o -> out.put(o, Type.STRING));
+            return Type.Obj.strict(out);
         }
         return Type.Obj.loose(Type.STRING);
     }

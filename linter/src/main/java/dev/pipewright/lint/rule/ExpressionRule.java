@@ -29,10 +29,12 @@ public final class ExpressionRule extends LintRule {
     private Map<String, Type> workflowTypes;
     private Map<String, Type> jobTypes;
     private Workflow workflow;
+    private LocalFiles local;
 
     @Override
     public void visitWorkflow(Workflow wf) {
         workflow = wf;
+        local = new LocalFiles(ctx());
         workflowTypes = ContextTypes.workflowLevel(wf, ctx().config());
         for (YMap.Entry e : wf.root().entries()) {
             if (!e.key().value().equals("jobs")) {
@@ -44,9 +46,9 @@ public final class ExpressionRule extends LintRule {
     @Override
     public void visitJob(Workflow.Job job) {
         jobTypes = new LinkedHashMap<>(workflowTypes);
-        ContextTypes.forJob(jobTypes, workflow, job);
+        ContextTypes.forJob(jobTypes, workflow, job, local);
         Map<String, Type> jobLevel = new LinkedHashMap<>(jobTypes);
-        jobLevel.put("steps", ContextTypes.steps(job, Integer.MAX_VALUE));
+        jobLevel.put("steps", ContextTypes.steps(job, Integer.MAX_VALUE, local));
         for (YMap.Entry e : job.body().entries()) {
             if (!e.key().value().equals("steps")) {
                 walk(e.value(), jobLevel);
@@ -58,7 +60,7 @@ public final class ExpressionRule extends LintRule {
     public void visitStep(Workflow.Step step) {
         Map<String, Type> types = new LinkedHashMap<>(jobTypes);
         Workflow.Job job = workflow.jobs().stream().filter(j -> j.id() == step.jobId()).findFirst().orElseThrow();
-        types.put("steps", ContextTypes.steps(job, step.index()));
+        types.put("steps", ContextTypes.steps(job, step.index(), local));
         walk(step.body(), types);
     }
 

@@ -249,19 +249,31 @@ public final class TableGenerator {
         sb.append("import java.util.List;\nimport java.util.Map;\n\n");
         sb.append("/** Inputs and outputs of known actions, to check {@code with:} and {@code steps.*.outputs}. */\n");
         sb.append("public final class PopularActions {\n    private PopularActions() {}\n\n");
-        sb.append("    /** One action's metadata: required and optional inputs, outputs, runtime ({@code using}). */\n");
-        sb.append("    public record Meta(List<String> required, List<String> optional, List<String> outputs, String using) {}\n\n");
+        sb.append("    /**\n     * One action's metadata: required inputs (required and without default) and optional ones, deprecated\n"
+                + "     * inputs with their deprecation message, outputs, runtime ({@code using}) of the snapshot commit; {@code complete}\n"
+                + "     * is false when the snapshot is older than the releases in use, so it may lack inputs and outputs.\n     */\n");
+        sb.append("    public record Meta(List<String> required, List<String> optional, Map<String, String> deprecated,"
+                + " List<String> outputs, String using, boolean complete) {}\n\n");
         sb.append("    /** {@code owner/repo[/path]} (lower case) to metadata. */\n");
         sb.append("    public static final Map<String, Meta> ACTIONS = Map.ofEntries(\n");
         List<String> rows = new ArrayList<>();
         root.get("actions").fields().forEachRemaining(e -> {
             JsonNode a = e.getValue();
             rows.add("            Map.entry(" + quote(e.getKey()) + ", new Meta(List.of(" + quoteAll(texts(a.get("required")))
-                    + "), List.of(" + quoteAll(texts(a.get("optional"))) + "), List.of(" + quoteAll(texts(a.get("outputs")))
-                    + "), " + quote(a.path("using").asText()) + "))");
+                    + "), List.of(" + quoteAll(texts(a.get("optional"))) + "), " + deprecations(a.get("deprecated"))
+                    + ", List.of(" + quoteAll(texts(a.get("outputs")))
+                    + "), " + quote(a.path("using").asText()) + ", " + a.path("complete").asBoolean(true) + "))");
         });
         sb.append(String.join(",\n", rows)).append(");\n}\n");
         return sb.toString();
+    }
+
+    private static String deprecations(JsonNode map) {
+        List<String> pairs = new ArrayList<>();
+        if (map != null) {
+            map.fields().forEachRemaining(e -> pairs.add(quote(e.getKey()) + ", " + quote(e.getValue().asText())));
+        }
+        return "Map.of(" + String.join(", ", pairs) + ")";
     }
 
     private static List<String> texts(JsonNode array) {

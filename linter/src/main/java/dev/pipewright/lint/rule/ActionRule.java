@@ -1,0 +1,188 @@
+package dev.pipewright.lint.rule;
+
+import dev.pipewright.lint.LintContext;
+import dev.pipewright.lint.LintRule;
+import dev.pipewright.lint.Rule;
+import dev.pipewright.lint.Severity;
+import dev.pipewright.lint.Workflow;
+import dev.pipewright.lint.data.PopularActions;
+import dev.pipewright.lint.schema.Suggest;
+import dev.pipewright.lint.yaml.YMap;
+import dev.pipewright.lint.yaml.YNode;
+import dev.pipewright.lint.yaml.YScalar;
+import dev.pipewright.lint.yaml.YSeq;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code uses:} steps of workflows and composite actions: inputs of known and local actions (missing required,
+ * unknown, deprecated), local actions that do not exist or run on a retired Node.js, malformed {@code docker://}
+ * images; and the runtime of linted action metadata.
+ */
+@Rule(id = "action", summary = "uses steps name existing actions and pass the inputs they declare")
+public final class ActionRule extends LintRule {
+    /** Inputs GitHub itself passes to Docker container actions, whatever their metadata declares. */
+    private static final Set<String> DOCKER_INPUTS = Set.of("args", "entrypoint");
+
+    private LocalFiles local;
+    private Workflow.Job job;
+
+    @Override
+    public void visitWorkflow(Workflow workflow) {
+        local = new LocalFiles(ctx());
+    }
+
+    @Override
+    public void visitJob(Workflow.Job job) {
+        this.job = job;
+    }
+
+    @Override
+    public void visitStep(Workflow.Step step) {
+        List<YMap> earlier = job.steps().stream().filter(s -> s.index() < step.index()).map(Workflow.Step::body).toList();
+        check(step.body(), earlier);
+    }
+
+    /** Action metadata: its own runtime, and the {@code uses:} steps of a composite action like a job's. */
+    @Override
+    public void visitAction(LintContext.ActionFile action) {
+        local = new LocalFiles(ctx());
+        YMap runs = action.root().map("runs").orElse(null);
+        if (runs == null) {
+            return;
+        }
+        runs.scalar("using").filter(YScalar::isString).ifPresent(using -> checkRuntime(using, "this action", using.value(), null));
+        List<YMap> earlier = new ArrayList<>();
+        for (YNode n : runs.seq("steps").map(YSeq::items).orElse(List.of())) {
+            if (n instanceof YMap step) {
+                check(step, List.copyOf(earlier));
+                earlier.add(step);
+            }
+        }
+    }
+
+    private void check(YMap step, List<YMap> earlier) {
+        YScalar uses = step.scalar("uses").filter(YScalar::isString).filter(u -> !u.hasExpression()).orElse(null);
+        if (uses == null) {
+            return;
+        }
+        String v = uses.value().strip();
+        if (v.startsWith("docker://")) {
+            String problem = ImageReference.problem(v.substring("docker://".length()));
+            if (problem != null) {
+                report(uses, "docker image \"" + v + "\" is malformed: " + problem
+                        + "; write docker://[registry/]name[:tag][@sha256:digest]");
+            }
+        } else if (LocalFiles.isLocal(v)) {
+            checkLocal(step, earlier, uses, v);
+        } else if (v.contains("@")) {
+            PopularActions.Meta meta = PopularActions.ACTIONS.get(v.substring(0, v.indexOf('@')).toLowerCase(Locale.ROOT));
+            if (meta != null) {
+                // The table's runtime is that of its snapshot commit, not of the ref in use, so it is not checked here.
+                checkInputs(step, uses, "action \"" + v.substring(0, v.indexOf('@')) + "\"", ActionSpec.of(meta));
+            }
+        }
+    }
+
+    private void checkLocal(YMap step, List<YMap> earlier, YScalar uses, String v) {
+        LocalFiles.Lookup found = local.action(v);
+        if (found.file() == null) {
+            // $/ names the running commit of this repository, which we cannot see when the tree differs.
+            if (found.missing() && !LocalFiles.isSelf(v) && !checkedOutEarlier(earlier, v.substring(2))) {
+                String close = local.closestAction(v);
+                report(uses, "local action \"" + v + "\" does not exist: the repository has no action.yml or action.yaml in "
+                        + v.substring(2) + (close != null ? "; did you mean \"" + close + "\"?" : "; fix the path"));
+            }
+            return;
+        }
+        YMap root = local.read(found.file()).orElse(null);
+        if (root == null) {
+            return;
+        }
+        ActionSpec spec = ActionSpec.of(root);
+        String name = "local action \"" + v + "\"";
+        checkRuntime(uses, name, spec.using(), found.file());
+        checkInputs(step, uses, name, spec);
+    }
+
+    /** True when an earlier step checks a repository out into a folder holding the action, so it exists only at run time. */
+    private static boolean checkedOutEarlier(List<YMap> earlier, String relative) {
+        for (YMap s : earlier) {
+            String uses = s.string("uses").orElse("").toLowerCase(Locale.ROOT);
+            String path = s.map("with").flatMap(w -> w.string("path")).orElse("").strip();
+            path = path.startsWith("./") ? path.substring(2) : path;
+            if (uses.startsWith("actions/checkout@") && !path.isEmpty()
+                    && (path.contains("${{") || (relative + "/").startsWith(path.endsWith("/") ? path : path + "/"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void checkRuntime(YScalar uses, String name, String using, Path file) {
+        String where = file == null ? ""
+                : " in " + (ctx().projectRoot() != null && file.startsWith(ctx().projectRoot())
+                ? ctx().projectRoot().relativize(file).toString().replace('\\', '/') : file.getFileName().toString());
+        if (using.equals("node12") || using.equals("node16")) {
+            report(uses, name + " runs on " + using + ", which GitHub's runners no longer provide;"
+                    + " set runs.using to node24" + where);
+        } else if (using.equals("node20")) {
+            // GitHub announced Node 20's removal: Node 24 is the default from June 2, 2026 and Node 20 leaves the
+            // runners on September 16, 2026 (https://github.blog/changelog/2025-09-19-deprecation-of-node-20-on-github-actions-runners/).
+            report(uses.pos(), Severity.WARNING, name + " runs on node20, which GitHub deprecated and removes from its"
+                    + " runners; set runs.using to node24" + where);
+        }
+    }
+
+    private void checkInputs(YMap step, YScalar uses, String name, ActionSpec spec) {
+        YNode with = step.get("with").orElse(null);
+        YMap given = with instanceof YMap m ? m : null;
+        if (with != null && given == null) {
+            return;
+        }
+        Set<String> passed = new TreeSet<>();
+        if (given != null) {
+            given.keys().forEach(k -> passed.add(k.toLowerCase(Locale.ROOT)));
+        }
+        for (String req : spec.required()) {
+            if (!passed.contains(req.toLowerCase(Locale.ROOT))) {
+                report(uses, "missing input \"" + req + "\" which " + name + " requires; add it under with:");
+            }
+        }
+        if (given == null) {
+            return;
+        }
+        boolean docker = spec.using().equals("docker");
+        for (YMap.Entry e : given.entries()) {
+            String key = e.key().value();
+            String declared = declared(spec.inputs(), key);
+            if (declared != null) {
+                String message = spec.deprecated().get(declared);
+                if (message != null) {
+                    report(e.key().pos(), Severity.WARNING, "input \"" + key + "\" of " + name + " is deprecated: " + message);
+                }
+            } else if (spec.complete() && !e.key().hasExpression() && !(docker && DOCKER_INPUTS.contains(key))) {
+                // The runner only warns "Unexpected input(s)" and runs the step without it: a mistake, not a failure.
+                report(e.key().pos(), Severity.WARNING, unknown(key, name, spec.inputs()));
+            }
+        }
+    }
+
+    /** The declared name matching {@code key}; GitHub compares input names case-insensitively. */
+    private static String declared(List<String> inputs, String key) {
+        return inputs.stream().filter(i -> i.equalsIgnoreCase(key)).findFirst().orElse(null);
+    }
+
+    private static String unknown(String key, String name, List<String> inputs) {
+        String close = Suggest.closest(key, inputs);
+        if (close != null) {
+            return "input \"" + key + "\" is not defined by " + name + "; did you mean \"" + close + "\"?";
+        }
+        return "input \"" + key + "\" is not defined by " + name + (inputs.isEmpty() ? ", which takes no inputs"
+                : "; defined inputs: " + String.join(", ", new TreeSet<>(inputs)));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.pipewright.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which files linting a directory takes: workflows wherever they are, action metadata, dependabot files. */
+class DiscoveryTest {
+    @Test
+    void generatedWorkflowsFolderIsLintedAndClean() throws IOException {
+        Path root = TestFiles.repoRoot();
+        Path generated = root.resolve("generated-workflows");
+        List<String> files = Linter.expand(generated).stream().map(p -> root.relativize(p).toString().replace('\\', '/')).toList();
+
+        assertThat(files).contains("generated-workflows/go-microservice/ci.yml", "generated-workflows/java-library/release.yml",
+                "generated-workflows/polyglot-platform/dependabot.yml",
+                "generated-workflows/go-microservice/actions/pipewright-coverage-gate/action.yml");
+        assertThat(files.stream().filter(f -> f.endsWith("/ci.yml"))).hasSize(6);
+        assertThat(new Linter(LintConfig.empty()).lintPaths(List.of(generated), root)).isEmpty();
+    }
+
+    @Test
+    void dotGithubKeepsItsWorkflowsAndDependabotOnly() throws IOException {
+        Path root = TestFiles.repoRoot();
+        List<String> files = Linter.expand(root.resolve(".github")).stream()
+                .map(p -> root.relativize(p).toString().replace('\\', '/')).toList();
+        assertThat(files).containsExactly(".github/dependabot.yml", ".github/workflows/ci.yml");
+    }
+
+    @Test
+    void workflowsAreFoundByContentOutsideWorkflowsFolders(@TempDir Path dir) throws IOException {
+        write(dir.resolve("out/ci.yml"), "on: push\njobs: {}\n");
+        write(dir.resolve("out/only-jobs.yaml"), "jobs:\n  a:\n    runs-on: ubuntu-latest\n");
+        write(dir.resolve("out/settings.yml"), "retries: 3\n");
+        write(dir.resolve("out/broken.yml"), "on: [push\n");
+        write(dir.resolve("workflows/broken.yml"), "on: [push\n");
+        write(dir.resolve("tool/action.yaml"), "name: t\n");
+        write(dir.resolve(".git/hooks/ci.yml"), "on: push\n");
+
+        List<String> files = Linter.expand(dir).stream().map(p -> dir.relativize(p).toString().replace('\\', '/')).toList();
+
+        assertThat(files).containsExactly("out/ci.yml", "out/only-jobs.yaml", "tool/action.yaml", "workflows/broken.yml");
+    }
+
+    private static void write(Path f, String text) throws IOException {
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, text);
+    }
+}
