@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
         description = "Regenerate every workflow in memory and compare it with the committed file.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every generated file is up to date", "1:drift (diff on stdout, files on stderr)",
-            "2:a pipeline is invalid", "3:internal error"})
+            "2:a pipeline is invalid or a --script does not compile", "3:internal error"})
 public final class CheckCommand implements Callable<Integer> {
     @Mixin ProjectOptions project;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Write the workflows of every pipeline source (the bundled examples and this project's own).",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:written (or already up to date)", "2:a pipeline is invalid", "3:internal error"})
+        exitCodeList = {"0:written (or already up to date)", "2:a pipeline is invalid or a --script does not compile", "3:internal error"})
 public final class GenerateCommand implements Callable<Integer> {
     @Mixin ProjectOptions project;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

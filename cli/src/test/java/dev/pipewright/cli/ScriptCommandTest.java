@@ -121,6 +121,19 @@ class ScriptCommandTest {
         assertThat(generate.err()).contains(".github/pipewright/Pipelines.java: defines no pipeline");
     }
 
+    /** What JBang does, minus the download: the JDK's source launcher runs the file's main with the generator on the class path. */
+    @Test
+    void positiveTheSameFileRunsOnItsOwnAndAgreesWithTheCli() throws IOException, InterruptedException {
+        Path script = script(SCRIPT);
+        assertThat(run("generate", script).exitCode()).isZero();
+        String launcher = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(launcher, "-cp", System.getProperty("java.class.path"), script.toString(),
+                "check", "--out", root.toString()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(output).isZero();
+        assertThat(output).contains("0 of 1 generated file(s) drifted");
+    }
+
     @Test
     void positiveTheExampleScriptsCommittedOutputIsUpToDate() {
         Path repo = Path.of(System.getProperty("pipewright.root"));
