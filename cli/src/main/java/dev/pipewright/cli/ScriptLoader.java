@@ -82,11 +82,12 @@ final class ScriptLoader {
         Path classes = Files.createTempDirectory("pipewright-script");
         deleteOnExit(classes);
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+        try (StandardJavaFileManager files =
+                javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
             List<String> options = List.of("-d", classes.toString(), "-classpath", classPath(), "-proc:none",
                     "-encoding", "UTF-8", "-nowarn", "-implicit:none");
-            boolean ok = javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjects(script.toFile()))
-                    .call();
+            boolean ok = javac.getTask(null, files, diagnostics, options, null,
+                    files.getJavaFileObjects(script.toFile())).call();
             if (!ok) {
                 throw new ScriptException(firstError(diagnostics, display), null);
             }

@@ -39,7 +39,8 @@ public final class CheckMojo extends PipelineMojo {
         }
         StringBuilder message = new StringBuilder();
         message.append(checked.drifts().size()).append(" of ").append(checked.files().size())
-                .append(" generated file(s) drifted; run mvn process-classes pipewright:generate (or edit the pipeline, not the file)");
+                .append(" generated file(s) drifted; run mvn process-classes pipewright:generate")
+                .append(" (or edit the pipeline, not the file)");
         for (Drift d : checked.drifts()) {
             message.append("\n").append(d.path()).append(": ").append(switch (d.kind()) {
                 case MISSING -> "missing";

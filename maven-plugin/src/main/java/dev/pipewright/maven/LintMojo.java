@@ -111,7 +111,8 @@ public final class LintMojo extends AbstractMojo {
                 return s;
             }
         }
-        throw new MojoExecutionException("pipewright lint: failOn \"" + failOn + "\" is not error, warning, note or none");
+        throw new MojoExecutionException("pipewright lint: failOn \"" + failOn
+                + "\" is not error, warning, note or none");
     }
 
     private LintConfig config(Path root) throws IOException, MojoExecutionException {
