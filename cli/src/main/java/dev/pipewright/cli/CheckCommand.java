@@ -2,10 +2,8 @@ package dev.pipewright.cli;
 
 import dev.pipewright.model.validation.WorkflowValidationException;
 import dev.pipewright.pipeline.Drift;
-import dev.pipewright.pipeline.DriftCheck;
-import dev.pipewright.pipeline.GeneratedFile;
 import dev.pipewright.pipeline.FileSource;
-import dev.pipewright.pipeline.PipelineCatalog;
+import dev.pipewright.pipeline.Generation;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,7 +16,7 @@ import picocli.CommandLine.Mixin;
         description = "Regenerate every workflow in memory and compare it with the committed file.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every generated file is up to date", "1:drift (diff on stdout, files on stderr)",
-            "2:a pipeline is invalid", "3:internal error"})
+            "2:a pipeline is invalid or a --script does not compile", "3:internal error"})
 public final class CheckCommand implements Callable<Integer> {
     @Mixin ProjectOptions project;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -26,11 +24,13 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws java.io.IOException {
         PrintWriter err = spec.commandLine().getErr();
-        List<FileSource> pipelines;
-        List<GeneratedFile> files;
+        Generation.Checked checked;
         try {
-            pipelines = project.selected();
-            files = PipelineCatalog.render(pipelines, project.lock());
+            List<FileSource> pipelines = project.selected();
+            checked = Generation.check(project.root(), pipelines, project.lock());
+        } catch (ScriptLoader.ScriptException e) {
+            err.println(e.getMessage());
+            return ExitCodes.USAGE;
         } catch (WorkflowValidationException e) {
             err.println("pipewright: invalid pipeline:");
             e.problems().forEach(p -> err.println("  " + p));
@@ -42,8 +42,8 @@ public final class CheckCommand implements Callable<Integer> {
             err.println("pipewright: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        List<Drift> drifts = DriftCheck.compare(project.root(), files,
-                pipelines.stream().flatMap(p -> p.outputDirectories().stream()).toList());
+        List<Drift> drifts = checked.drifts();
+        int files = checked.files().size();
         PrintWriter out = spec.commandLine().getOut();
         for (Drift d : drifts) {
             out.print(d.diff());
@@ -51,10 +51,10 @@ public final class CheckCommand implements Callable<Integer> {
         }
         out.flush();
         if (drifts.isEmpty()) {
-            err.println("pipewright: " + files.size() + " generated file(s) up to date");
+            err.println("pipewright: " + files + " generated file(s) up to date");
             return ExitCodes.OK;
         }
-        err.println("pipewright: " + drifts.size() + " of " + files.size() + " generated file(s) drifted");
+        err.println("pipewright: " + drifts.size() + " of " + files + " generated file(s) drifted");
         return ExitCodes.FINDINGS;
     }
 }

@@ -1,10 +1,9 @@
 package dev.pipewright.cli;
 
 import dev.pipewright.model.validation.WorkflowValidationException;
-import dev.pipewright.pipeline.AtomicWriter;
-import dev.pipewright.pipeline.GeneratedFile;
 import dev.pipewright.pipeline.FileSource;
-import dev.pipewright.pipeline.PipelineCatalog;
+import dev.pipewright.pipeline.GeneratedFile;
+import dev.pipewright.pipeline.Generation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -17,7 +16,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Write the workflows of every pipeline source (the bundled examples and this project's own).",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:written (or already up to date)", "2:a pipeline is invalid", "3:internal error"})
+        exitCodeList = {"0:written (or already up to date)", "2:a pipeline is invalid or a --script does not compile", "3:internal error"})
 public final class GenerateCommand implements Callable<Integer> {
     @Mixin ProjectOptions project;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -25,11 +24,14 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        List<GeneratedFile> files;
+        Generation.Written written;
         try {
             List<FileSource> pipelines = project.selected();
             err.println("pipewright: rendering " + pipelines.size() + " source(s)");
-            files = PipelineCatalog.render(pipelines, project.lock());
+            written = Generation.generate(project.root(), pipelines, project.lock());
+        } catch (ScriptLoader.ScriptException e) {
+            err.println(e.getMessage());
+            return ExitCodes.USAGE;
         } catch (WorkflowValidationException e) {
             err.println("pipewright: invalid pipeline, nothing written:");
             e.problems().forEach(p -> err.println("  " + p));
@@ -41,7 +43,8 @@ public final class GenerateCommand implements Callable<Integer> {
             err.println("pipewright: " + e.getMessage() + "; nothing written");
             return ExitCodes.USAGE;
         }
-        List<String> changed = AtomicWriter.write(project.root(), files);
+        List<GeneratedFile> files = written.files();
+        List<String> changed = written.changed();
         PrintWriter out = spec.commandLine().getOut();
         for (GeneratedFile f : files) {
             out.println((changed.contains(f.path()) ? "wrote     " : "unchanged ") + f.path());

@@ -2,6 +2,7 @@ package dev.pipewright.cli;
 
 import dev.pipewright.pipeline.ActionLock;
 import dev.pipewright.pipeline.FileSource;
+import dev.pipewright.pipeline.Generation;
 import dev.pipewright.pipeline.PipelineCatalog;
 import dev.pipewright.spec.SpecLoader;
 import java.io.IOException;
@@ -44,6 +45,11 @@ public final class ProjectOptions {
                     + " .github/pipewright.yml under the project root, when present).")
     List<Path> specs = new ArrayList<>();
 
+    @Option(names = "--script", paramLabel = "FILE",
+            description = "A single-file pipeline script (the Pipelines.java that jbang runs), compiled with the JDK's"
+                    + " compiler against this CLI; its pipelines are used instead of the bundled examples. Repeatable.")
+    List<Path> scripts = new ArrayList<>();
+
     /** The spec files: those given, else the ones discovered at the project root. */
     List<Path> specFiles() {
         if (!specs.isEmpty()) {
@@ -60,7 +66,7 @@ public final class ProjectOptions {
     }
 
     /**
-     * The sources to generate: the project's own (classes on {@code --classpath} and spec files) when it has
+     * The sources to generate: the project's own (classes on {@code --classpath}, scripts and spec files) when it has
      * any, else the bundled examples and this repository's files — never both, so a project never receives
      * Pipewright's examples.
      */
@@ -69,27 +75,40 @@ public final class ProjectOptions {
         List<FileSource> own = new ArrayList<>();
         if (!classpath.isEmpty()) {
             // the user's classes see Pipewright's API through the parent loader, but only their own sources are used
-            URLClassLoader user = new URLClassLoader(urls(), bundled);
-            own.addAll(PipelineCatalog.load(user).stream().filter(s -> s.loader() == user).toList());
+            own.addAll(Generation.ownSources(new URLClassLoader(urls(), bundled)));
             if (own.isEmpty()) {
                 throw new IllegalArgumentException("no pipeline found on --classpath " + classpath + "; list your "
                         + "classes in META-INF/services/dev.pipewright.pipeline.Pipeline");
             }
         }
+        for (Path script : scripts) {
+            String display = display(script);
+            for (FileSource source : ScriptLoader.load(script.toAbsolutePath().normalize(), display)) {
+                addOwn(own, source, display);
+            }
+        }
         for (Path spec : specFiles()) {
-            Path abs = spec.toAbsolutePath().normalize();
-            String display = abs.startsWith(root()) ? root().relativize(abs).toString().replace('\\', '/') : spec.toString();
-            if (!Files.isRegularFile(abs)) {
+            String display = display(spec);
+            if (!Files.isRegularFile(spec.toAbsolutePath().normalize())) {
                 throw new IllegalArgumentException("--spec " + spec + ": no such file");
             }
-            FileSource source = FileSource.of(SpecLoader.load(abs, display));
-            if (own.stream().anyMatch(s -> s.id().equals(source.id()))) {
-                throw new IllegalArgumentException("two pipelines have the id " + source.id() + " (again in " + display
-                        + "); give one another id");
-            }
-            own.add(source);
+            addOwn(own, FileSource.of(SpecLoader.load(spec.toAbsolutePath().normalize(), display)), display);
         }
         return PipelineCatalog.select(own.isEmpty() ? PipelineCatalog.load(bundled) : own, pipelines);
+    }
+
+    /** A path as the user sees it: relative to the project root when under it. */
+    private String display(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(root()) ? root().relativize(abs).toString().replace('\\', '/') : p.toString();
+    }
+
+    private static void addOwn(List<FileSource> own, FileSource source, String display) {
+        if (own.stream().anyMatch(s -> s.id().equals(source.id()))) {
+            throw new IllegalArgumentException("two pipelines have the id " + source.id() + " (again in " + display
+                    + "); give one another id");
+        }
+        own.add(source);
     }
 
     private URL[] urls() {
