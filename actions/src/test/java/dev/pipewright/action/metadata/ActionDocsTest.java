@@ -145,6 +145,41 @@ class ActionDocsTest {
         assertThat(findings).isEmpty();
     }
 
+    /** The top-level README's "Lint in CI" workflow, with the lint action it calls. */
+    static Path lintInCi() throws IOException {
+        Path root = SharedData.repoRoot().orElseThrow();
+        String readme = Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8);
+        int heading = readme.indexOf("\n## Lint in CI\n");
+        assertThat(heading).as("README has a 'Lint in CI' section").isPositive();
+        int start = readme.indexOf("```yaml\n", heading) + "```yaml\n".length();
+        String yaml = readme.substring(start, readme.indexOf("\n```\n", start) + 1);
+        Path project = repo.resolve("lint-in-ci");
+        Path workflow = project.resolve(".github/workflows/lint.yml");
+        Files.createDirectories(workflow.getParent());
+        Files.writeString(workflow, yaml);
+        Path local = project.resolve(".github/actions/pipewright-lint/action.yml");
+        Files.createDirectories(local.getParent());
+        Files.copy(root.resolve("actions/lint/action.yml"), local, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return workflow;
+    }
+
+    @Test
+    void lintInCiUploadsSarifFromTheOnlyJobAllowedToWriteSecurityEvents() throws IOException {
+        Path workflow = lintInCi();
+        Path project = workflow.getParent().getParent().getParent();
+        assertThat(new Linter(LintConfig.empty()).lintPaths(List.of(project.resolve(".github")), project))
+                .extracting(Finding::format).isEmpty();
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Map<String, Object>>> doc = new Yaml().load(Files.readString(workflow));
+        assertThat(doc.get("jobs").get("lint").get("permissions")).isEqualTo(Map.of("contents", "read"));
+        assertThat(doc.get("jobs").get("upload-sarif").get("permissions"))
+                .isEqualTo(Map.of("contents", "read", "security-events", "write"));
+        assertThat(Files.readString(workflow)).contains("uses: github/codeql-action/upload-sarif@"
+                + ActionLock.bundled().sha("github/codeql-action", "v4.37.7").orElseThrow() + " # v4.37.7");
+        assertThat(Oracles.workflowParser(workflow)).isEmpty();
+        assertThat(Oracles.actionlint177(workflow)).isEmpty();
+    }
+
     @Test
     void githubWorkflowParserAcceptsEveryExample() {
         assertThat(Oracles.workflowParser(examples.toArray(Path[]::new))).isEmpty();
