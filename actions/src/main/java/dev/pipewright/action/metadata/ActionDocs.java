@@ -46,6 +46,7 @@ public final class ActionDocs {
         model.put("name", d.name());
         model.put("description", d.description());
         model.put("uses", localUses(d));
+        model.put("binding", bindingClass(d));
         List<Map<String, String>> inputs = new ArrayList<>();
         for (InputSpec in : d.inputs()) {
             inputs.add(Map.of(
@@ -64,6 +65,15 @@ public final class ActionDocs {
         model.put("example", exampleYaml(d, lock));
         model.put("cli", cliExample(d));
         return Templates.render(TEMPLATE, model);
+    }
+
+    /** The typed binding the stacks module generates from the descriptor, {@code PipewrightCoverageGate}. */
+    static String bindingClass(ActionDescriptor d) {
+        StringBuilder sb = new StringBuilder("Pipewright");
+        for (String part : d.id().split("-")) {
+            sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return sb.toString();
     }
 
     /** {@code ./.github/actions/pipewright-<id>}, the path workflows call the action by. */

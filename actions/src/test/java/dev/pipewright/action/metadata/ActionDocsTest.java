@@ -99,6 +99,7 @@ class ActionDocsTest {
                 .contains("| `algorithms` | no | `sha256` | Comma-separated digests: sha256, sha512 or both. |\n")
                 .contains("| `checksum-files` | Paths of the checksum files written, one per line. |\n")
                 .contains("uses: ./.github/actions/pipewright-checksums\n")
+                .contains("(`dev.pipewright.stacks.actions.PipewrightChecksums`)")
                 .containsPattern("uses: actions/checkout@[0-9a-f]{40} # v\\d+\\.\\d+\\.\\d+\n")
                 .contains("persist-credentials: false")
                 .contains("pipewright checksums --files 'dist/*.jar'");
@@ -127,6 +128,14 @@ class ActionDocsTest {
                 new Branding("check", "green"));
         assertThatThrownBy(() -> ActionDocs.example(d))
                 .hasMessage("input 'path' of action 'probe' is required but has no example; add .withExample(…) to its InputSpec");
+    }
+
+    @Test
+    void bindingClassNamesFollowTheStacksGenerator() {
+        assertThat(ActionDocs.bindingClass(Actions.byId("coverage-gate").orElseThrow().descriptor()))
+                .isEqualTo("PipewrightCoverageGate");
+        assertThat(ActionDocs.bindingClass(Actions.byId("sign-keygen").orElseThrow().descriptor()))
+                .isEqualTo("PipewrightSignKeygen");
     }
 
     @Test
