@@ -96,4 +96,18 @@ class PreCommitHooksTest {
         assertThat((Object) cli.getSubcommands().get("lint").getCommand()).isInstanceOf(LintCommand.class);
         assertThat((Object) cli.getSubcommands().get("check").getCommand()).isInstanceOf(CheckCommand.class);
     }
+
+    /** pre-commit's own validator, where pre-commit is installed (skipped otherwise). */
+    @Test
+    void preCommitValidatesTheManifestWhereInstalled() throws Exception {
+        Path root = SharedData.repoRoot().orElseThrow();
+        java.util.Optional<Path> preCommit = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "")
+                        .split(java.io.File.pathSeparator))
+                .map(d -> Path.of(d, "pre-commit")).filter(Files::isExecutable).findFirst();
+        org.junit.jupiter.api.Assumptions.assumeTrue(preCommit.isPresent(), "skipped: pre-commit is not on PATH");
+        Process p = new ProcessBuilder(preCommit.get().toString(), "validate-manifest", ".pre-commit-hooks.yaml")
+                .directory(root.toFile()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(output).isZero();
+    }
 }
