@@ -86,7 +86,7 @@ public final class ActionRunner {
             if (onRunner) {
                 commands.annotate(a);
             } else {
-                err.println(a.level().command() + ": " + (a.file() == null ? "" : a.file() + ":" + a.line() + ": ")
+                err.println(a.level().command() + ": " + (a.file() == null ? "" : a.file() + ":" + a.line() + (a.column() > 0 ? ":" + a.column() : "") + ": ")
                         + (a.title() == null ? "" : a.title() + ": ") + a.message());
             }
         }

@@ -3,6 +3,7 @@ package dev.pipewright.action;
 import dev.pipewright.action.checksums.ChecksumsAction;
 import dev.pipewright.action.coverage.CoverageGateAction;
 import dev.pipewright.action.health.HealthGateAction;
+import dev.pipewright.action.lint.LintAction;
 import dev.pipewright.action.promote.PromoteAction;
 import dev.pipewright.action.release.ReleaseNotesAction;
 import dev.pipewright.action.sign.AttestAction;
@@ -25,7 +26,8 @@ public final class Actions {
             new AttestAction(),
             new ReleaseNotesAction(),
             new PromoteAction(),
-            new HealthGateAction());
+            new HealthGateAction(),
+            new LintAction());
 
     private Actions() {}
 

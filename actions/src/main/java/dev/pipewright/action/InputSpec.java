@@ -10,9 +10,12 @@ import java.util.regex.Pattern;
  *
  * @param multiple several values (one per line in YAML, a repeated flag on the CLI)
  * @param secret masked with {@code ::add-mask::} before the action logs anything
+ * @param example the value the action's README passes in its example workflow (required inputs need one, except
+ *     secrets, which default to {@code ${{ secrets.<NAME> }}})
  */
 public record InputSpec(
-        String name, String description, boolean required, String defaultValue, boolean secret, boolean multiple) {
+        String name, String description, boolean required, String defaultValue, boolean secret, boolean multiple,
+        String example) {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
     public InputSpec {
@@ -23,25 +26,50 @@ public record InputSpec(
         }
     }
 
+    /** An input without an example value. */
+    public InputSpec(String name, String description, boolean required, String defaultValue, boolean secret,
+            boolean multiple) {
+        this(name, description, required, defaultValue, secret, multiple, null);
+    }
+
     /** An optional input without default; refine it with the {@code with…} methods. */
     public static InputSpec of(String name, String description) {
         return new InputSpec(name, description, false, null, false, false);
     }
 
     public InputSpec asRequired() {
-        return new InputSpec(name, description, true, null, secret, multiple);
+        return new InputSpec(name, description, true, null, secret, multiple, example);
     }
 
     public InputSpec withDefault(String value) {
-        return new InputSpec(name, description, false, Objects.requireNonNull(value), secret, multiple);
+        return new InputSpec(name, description, false, Objects.requireNonNull(value), secret, multiple, example);
     }
 
     public InputSpec secretValue() {
-        return new InputSpec(name, description, required, defaultValue, true, multiple);
+        return new InputSpec(name, description, required, defaultValue, true, multiple, example);
     }
 
     public InputSpec multipleValues() {
-        return new InputSpec(name, description, required, defaultValue, secret, true);
+        return new InputSpec(name, description, required, defaultValue, secret, true, example);
+    }
+
+    /** The value the README's example workflow passes (several values: one per line). */
+    public InputSpec withExample(String value) {
+        return new InputSpec(name, description, required, defaultValue, secret, multiple, Objects.requireNonNull(value));
+    }
+
+    /**
+     * The value for the README's example: the declared example, or a secret reference for a required secret
+     * ({@code ${{ secrets.SIGNING_KEY }}} for {@code signing-key}); empty when there is neither.
+     */
+    public java.util.Optional<String> exampleValue() {
+        if (example != null) {
+            return java.util.Optional.of(example);
+        }
+        if (secret && required) {
+            return java.util.Optional.of("${{ secrets." + name.replace('-', '_').toUpperCase(Locale.ROOT) + " }}");
+        }
+        return java.util.Optional.empty();
     }
 
     /** The variable the runner sets: upper-cased, spaces to underscores, hyphens kept (as actions/runner does). */

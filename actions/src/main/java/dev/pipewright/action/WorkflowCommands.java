@@ -30,6 +30,9 @@ public final class WorkflowCommands {
         if (a.line() > 0) {
             props.add("line=" + a.line());
         }
+        if (a.column() > 0) {
+            props.add("col=" + a.column());
+        }
         if (a.endLine() > 0) {
             props.add("endLine=" + a.endLine());
         }

@@ -138,6 +138,19 @@ public final class SimulatedRunner implements AutoCloseable {
         }
     }
 
+    /** Runs the image's entrypoint with {@code args} (action.yml's {@code args}: the action id), as the runner does. */
+    public Step entrypoint(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Entrypoint.run(args, env, workspace, new PrintWriter(out), new PrintWriter(err));
+        try {
+            return new Step(exit, out.toString(), err.toString(), parseOutputs(Files.readString(output)),
+                    Files.readString(summary));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Parses a file-command file like actions/runner: {@code name=value} lines and {@code name<<DELIM} blocks. */
     public static Map<String, String> parseOutputs(String text) {
         Map<String, String> out = new LinkedHashMap<>();

@@ -34,7 +34,11 @@ public final class ActionCommands {
     /** Adds every registered action with the given environment and working directory (tests). */
     public static void addTo(CommandLine cl, Supplier<Map<String, String>> env, Supplier<Path> cwd) {
         for (Action action : Actions.all()) {
-            cl.addSubcommand(action.descriptor().id(), new CommandLine(spec(action, env, cwd)));
+            // An action with a hand-written command of the same name (lint: pipewright lint, which runs the same
+            // linter and takes the same options as flags) keeps that command.
+            if (!cl.getSubcommands().containsKey(action.descriptor().id())) {
+                cl.addSubcommand(action.descriptor().id(), new CommandLine(spec(action, env, cwd)));
+            }
         }
         for (Action action : Actions.all()) {
             String id = action.descriptor().id();

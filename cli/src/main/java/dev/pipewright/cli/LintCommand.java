@@ -1,5 +1,6 @@
 package dev.pipewright.cli;
 
+import dev.pipewright.action.lint.LintAction;
 import dev.pipewright.lint.Finding;
 import dev.pipewright.lint.LintConfig;
 import dev.pipewright.lint.Linter;
@@ -29,8 +30,8 @@ import picocli.CommandLine.Parameters;
         description = "Lint GitHub Actions workflows and action.yml files.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:no findings",
-            "1:findings",
+            "0:no findings at or above --fail-level",
+            "1:findings at or above --fail-level",
             "2:usage error (bad option, missing path, bad config)",
             "3:internal error"
         })
@@ -43,6 +44,11 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE",
             description = "configuration file (default: .github/pipewright-lint.yml when present)")
     Path config;
+
+    @Option(names = "--fail-level", paramLabel = "LEVEL", defaultValue = "note",
+            description = "lowest severity that makes the exit code 1: error, warning, note or none; findings below it "
+                    + "are still printed (default: ${DEFAULT-VALUE}, as the lint action's fail-level)")
+    String failLevel;
 
     @Option(names = "--fix", description = "apply the security audits' mechanical fixes, print them, then lint") boolean fix;
     @Option(names = "--dry-run", description = "with --fix: print the unified diff instead of writing the files") boolean dryRun;
@@ -64,6 +70,13 @@ public final class LintCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (!List.of("text", "json", "sarif").contains(format)) {
             err.println("pipewright lint: unknown format \"" + format + "\"; use text, json or sarif");
+            return ExitCodes.USAGE;
+        }
+        java.util.Optional<dev.pipewright.lint.Severity> level;
+        try {
+            level = LintAction.failLevel("fail-level", failLevel);
+        } catch (dev.pipewright.action.InputException e) {
+            err.println("pipewright lint: --fail-level: expected error, warning, note or none, got \"" + failLevel + "\"");
             return ExitCodes.USAGE;
         }
         if (dryRun && !fix) {
@@ -112,7 +125,7 @@ public final class LintCommand implements Callable<Integer> {
             out.print(new GithubReporter().render(findings, BuiltInRules.all(), sources));
         }
         out.flush();
-        return findings.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
+        return findings.stream().anyMatch(f -> LintAction.fails(f.severity(), level)) ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
     private LintConfig loadConfig() throws java.io.IOException {

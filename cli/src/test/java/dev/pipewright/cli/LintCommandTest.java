@@ -167,4 +167,24 @@ class LintCommandTest {
         assertThat(run("--fix", "--dry-run")).isZero();
         assertThat(out.toString()).isEmpty();
     }
+
+    @Test
+    void failLevelDecidesTheExitCodeButEveryFindingIsPrinted() throws IOException {
+        workflow("w.yml", """
+                on: push
+                permissions: {}
+                jobs:
+                  build:
+                    runs-on: ubuntu-24.04
+                    timeout-minutes: 5
+                    steps:
+                      - uses: actions/checkout@v4
+                """);
+        assertThat(run("--fail-level", "error")).isZero();
+        assertThat(out.toString()).contains("[unpinned-uses]");
+        assertThat(run("--fail-level", "warning")).isEqualTo(1);
+        assertThat(run()).isEqualTo(1);
+        assertThat(run("--fail-level", "fatal")).isEqualTo(2);
+        assertThat(err.toString()).contains("--fail-level: expected error, warning, note or none, got \"fatal\"");
+    }
 }

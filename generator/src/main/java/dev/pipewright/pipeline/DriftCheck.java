@@ -52,7 +52,7 @@ public final class DriftCheck {
             return List.of();
         }
         try (Stream<Path> s = Files.list(d)) {
-            return s.filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml"))
+            return s.filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml") || p.toString().endsWith(".md"))
                     .map(p -> root.relativize(p).toString().replace('\\', '/'))
                     .filter(p -> !produced.contains(p))
                     .filter(p -> PipelineRenderer.isGenerated(read(root.resolve(p))))

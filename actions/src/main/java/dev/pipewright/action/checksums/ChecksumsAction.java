@@ -35,7 +35,8 @@ public final class ChecksumsAction implements Action {
             "Pipewright",
             List.of(
                     InputSpec.of("files", "Files to checksum: paths or globs, one per line; names are written relative "
-                            + "to the workspace, in the order given (each glob's matches sorted).").multipleValues(),
+                            + "to the workspace, in the order given (each glob's matches sorted).").multipleValues()
+                            .withExample("dist/*.jar"),
                     InputSpec.of("algorithms", "Comma-separated digests: sha256, sha512 or both.").withDefault("sha256"),
                     InputSpec.of("format", "Line format: text (sha256sum), binary (sha256sum -b) or tag (sha256sum --tag).")
                             .withDefault("text"),

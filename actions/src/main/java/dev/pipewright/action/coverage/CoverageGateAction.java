@@ -31,7 +31,8 @@ public final class CoverageGateAction implements Action {
             "Pipewright",
             List.of(
                     InputSpec.of("files", "Coverage reports: paths or globs, one per line (Go coverprofile, JaCoCo XML, "
-                            + "Cobertura XML, LCOV, coverage.py JSON). Several reports are merged.").asRequired().multipleValues(),
+                            + "Cobertura XML, LCOV, coverage.py JSON). Several reports are merged.").asRequired().multipleValues()
+                            .withExample("coverage.out"),
                     InputSpec.of("format", "Report format: auto, go, jacoco, cobertura, lcov or coverage-json.")
                             .withDefault("auto"),
                     InputSpec.of("min", "Minimum overall coverage in percent (lines; statements for Go)."),

@@ -43,7 +43,8 @@ public final class HealthGateAction implements Action {
                     + "code with exponential backoff and jitter until success or the timeout.",
             "Pipewright",
             List.of(
-                    InputSpec.of("url", "HTTP(S) URL to GET; give url or command."),
+                    InputSpec.of("url", "HTTP(S) URL to GET; give url or command.")
+                            .withExample("https://staging.example.com/healthz"),
                     InputSpec.of("command", "Shell command (sh -c) that exits 0 when healthy; give url or command."),
                     InputSpec.of("expect-status", "Healthy status codes: list and ranges, e.g. 200,204 or 200-299.")
                             .withDefault("200"),

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * Writes {@code actions/<id>/action.yml} for every action from its Java descriptor, so the
- * metadata GitHub reads, the CLI flags and the docs come from one description and
+ * Writes {@code actions/<id>/action.yml} and {@code actions/<id>/README.md} for every action from its Java
+ * descriptor, so the metadata GitHub reads, the CLI flags and the docs come from one description and
  * {@code pipewright check} catches any drift.
  */
 public final class ActionMetadataSource implements FileSource {
@@ -33,7 +33,12 @@ public final class ActionMetadataSource implements FileSource {
     @Override
     public List<GeneratedFile> files(ActionLock lock) {
         String version = imageVersion();
-        return Actions.all().stream().map(a -> file(a, version)).toList();
+        List<GeneratedFile> files = new java.util.ArrayList<>();
+        for (Action a : Actions.all()) {
+            files.add(file(a, version));
+            files.add(new GeneratedFile("actions/" + a.descriptor().id() + "/README.md", ActionDocs.readme(a, lock)));
+        }
+        return files;
     }
 
     private static GeneratedFile file(Action action, String version) {

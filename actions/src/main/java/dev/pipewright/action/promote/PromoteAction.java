@@ -48,9 +48,11 @@ public final class PromoteAction implements Action {
                     + "kustomizations with a minimal diff.",
             "Pipewright",
             List.of(
-                    InputSpec.of("env", "Target environment, e.g. production; names the branch promote/<env>.").asRequired(),
+                    InputSpec.of("env", "Target environment, e.g. production; names the branch promote/<env>.").asRequired()
+                            .withExample("production"),
                     InputSpec.of("image", "Images, one 'name=registry/repository:tag[@sha256:…]' per line; a digest "
-                            + "given here skips the registry lookup.").asRequired().multipleValues(),
+                            + "given here skips the registry lookup.").asRequired().multipleValues()
+                            .withExample("api=ghcr.io/octo/api:1.4.2"),
                     InputSpec.of("helm-values", "Helm values files, one 'file[:block.path]' per line (default block "
                             + "'image' with repository/tag/digest), or 'file:repo.path,tag.path[,digest.path]'.")
                             .multipleValues(),

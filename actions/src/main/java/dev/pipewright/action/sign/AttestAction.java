@@ -34,9 +34,12 @@ public final class AttestAction implements Action {
                     KeyInputs.PASSWORD,
                     KeyInputs.PASSWORD_ENV,
                     InputSpec.of("subject", "Files the attestation is about: paths or globs, one per line; each becomes "
-                            + "a subject (file name + sha256).").asRequired().multipleValues(),
-                    InputSpec.of("predicate", "JSON file with the predicate, e.g. the SBOM.").asRequired(),
-                    InputSpec.of("predicate-type", "spdx, cyclonedx, or a predicate type URI.").asRequired(),
+                            + "a subject (file name + sha256).").asRequired().multipleValues()
+                            .withExample("dist/app.jar"),
+                    InputSpec.of("predicate", "JSON file with the predicate, e.g. the SBOM.").asRequired()
+                            .withExample("sbom.spdx.json"),
+                    InputSpec.of("predicate-type", "spdx, cyclonedx, or a predicate type URI.").asRequired()
+                            .withExample("spdx"),
                     InputSpec.of("output", "Where to write the bundle.").withDefault("attestation.sigstore.json")),
             List.of(
                     new OutputSpec("bundle", "Path of the Sigstore bundle."),

@@ -33,7 +33,8 @@ public final class SignAction implements Action {
                     KeyInputs.KEY,
                     KeyInputs.PASSWORD,
                     KeyInputs.PASSWORD_ENV,
-                    InputSpec.of("files", "Files to sign: paths or globs, one per line.").asRequired().multipleValues(),
+                    InputSpec.of("files", "Files to sign: paths or globs, one per line.").asRequired().multipleValues()
+                            .withExample("dist/*.jar"),
                     InputSpec.of("output-dir", "Directory for <file>.sig and <file>.sigstore.json (default: beside each file).")),
             List.of(
                     new OutputSpec("signatures", "Paths of the .sig files, one per line, in the order of the files."),

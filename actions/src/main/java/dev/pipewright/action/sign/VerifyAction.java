@@ -32,10 +32,10 @@ public final class VerifyAction implements Action {
             "Pipewright",
             List.of(
                     InputSpec.of("key", "Public key: a file path or the PEM (PUBLIC KEY or CERTIFICATE). Not needed "
-                            + "for keyless bundles."),
+                            + "for keyless bundles.").withExample("cosign.pub"),
                     InputSpec.of("files", "The signed files (for an attestation: files that must be among its subjects).")
-                            .multipleValues(),
-                    InputSpec.of("signature", "A cosign sign-blob .sig file (base64 or DER)."),
+                            .multipleValues().withExample("dist/app.jar"),
+                    InputSpec.of("signature", "A cosign sign-blob .sig file (base64 or DER).").withExample("dist/app.jar.sig"),
                     InputSpec.of("bundle", "A Sigstore bundle (.sigstore.json)."),
                     InputSpec.of("predicate-type", "For attestations: the expected predicate type (spdx, cyclonedx or a URI)."),
                     InputSpec.of("trusted-root", "Sigstore trusted_root.json for keyless bundles (Fulcio CAs, Rekor keys)."),

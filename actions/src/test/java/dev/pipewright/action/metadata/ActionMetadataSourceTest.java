@@ -16,13 +16,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 class ActionMetadataSourceTest {
-    private final List<GeneratedFile> files = new ActionMetadataSource().files(ActionLock.bundled());
+    private final List<GeneratedFile> files = new ActionMetadataSource().files(ActionLock.bundled()).stream()
+            .filter(f -> f.path().endsWith("/action.yml")).toList();
 
     @Test
-    void oneActionYmlPerAction() {
-        assertThat(files).extracting(GeneratedFile::path)
+    void oneActionYmlAndOneReadmePerAction() {
+        assertThat(new ActionMetadataSource().files(ActionLock.bundled())).extracting(GeneratedFile::path)
                 .containsExactlyElementsOf(Actions.all().stream()
-                        .map(a -> "actions/" + a.descriptor().id() + "/action.yml").toList());
+                        .flatMap(a -> java.util.stream.Stream.of("actions/" + a.descriptor().id() + "/action.yml",
+                                "actions/" + a.descriptor().id() + "/README.md")).toList());
     }
 
     @Test

@@ -15,17 +15,18 @@ import java.util.TreeMap;
  * pipeline writes exactly the {@code .github/actions/pipewright-*} directories its steps use.
  */
 public final class LocalActions {
-    private static final Map<String, String> METADATA = new TreeMap<>(Map.of(
-            PipewrightAttest.DIRECTORY, PipewrightAttest.METADATA,
-            PipewrightChecksums.DIRECTORY, PipewrightChecksums.METADATA,
-            PipewrightCoverageGate.DIRECTORY, PipewrightCoverageGate.METADATA,
-            PipewrightReleaseNotes.DIRECTORY, PipewrightReleaseNotes.METADATA,
-            PipewrightSign.DIRECTORY, PipewrightSign.METADATA,
-            PipewrightSignKeygen.DIRECTORY, PipewrightSignKeygen.METADATA,
-            PipewrightVerify.DIRECTORY, PipewrightVerify.METADATA,
-            PipewrightSbom.DIRECTORY, PipewrightSbom.METADATA,
-            PipewrightPromote.DIRECTORY, PipewrightPromote.METADATA,
-            PipewrightHealthGate.DIRECTORY, PipewrightHealthGate.METADATA));
+    private static final Map<String, String> METADATA = new TreeMap<>(Map.ofEntries(
+            Map.entry(PipewrightAttest.DIRECTORY, PipewrightAttest.METADATA),
+            Map.entry(PipewrightChecksums.DIRECTORY, PipewrightChecksums.METADATA),
+            Map.entry(PipewrightCoverageGate.DIRECTORY, PipewrightCoverageGate.METADATA),
+            Map.entry(PipewrightReleaseNotes.DIRECTORY, PipewrightReleaseNotes.METADATA),
+            Map.entry(PipewrightSign.DIRECTORY, PipewrightSign.METADATA),
+            Map.entry(PipewrightSignKeygen.DIRECTORY, PipewrightSignKeygen.METADATA),
+            Map.entry(PipewrightVerify.DIRECTORY, PipewrightVerify.METADATA),
+            Map.entry(PipewrightSbom.DIRECTORY, PipewrightSbom.METADATA),
+            Map.entry(PipewrightPromote.DIRECTORY, PipewrightPromote.METADATA),
+            Map.entry(PipewrightHealthGate.DIRECTORY, PipewrightHealthGate.METADATA),
+            Map.entry(PipewrightLint.DIRECTORY, PipewrightLint.METADATA)));
 
     private LocalActions() {}
 
