@@ -5,6 +5,7 @@ import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.Workflow;
 import dev.pipewright.lint.data.RunnerLabels;
+import dev.pipewright.lint.schema.Suggest;
 import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YScalar;
 import dev.pipewright.lint.yaml.YSeq;
@@ -84,12 +85,25 @@ public final class RunnerLabelRule extends LintRule {
                 report(s.pos(), Severity.WARNING, "runner label \"" + label + "\" looks GitHub-hosted but is not a known label. "
                         + suggestion(lower) + " For a self-hosted or larger runner, list it under self-hosted-runner.labels in "
                         + ".github/pipewright-lint.yml");
+            } else if (lower.matches("(ubuntu|windows|macos)\\b.*") && nearMiss(lower) != null) {
+                // e.g. ubuntu-lates: no runner ever takes it, so the job queues until GitHub gives up on it
+                report(s.pos(), Severity.WARNING, "runner label \"" + label + "\" is not a known label; did you mean \""
+                        + nearMiss(lower) + "\"? For a self-hosted or larger runner, list it under "
+                        + "self-hosted-runner.labels in .github/pipewright-lint.yml");
             }
         }
         if (selfHosted != null && hosted != null) {
             report(hosted, "runner label \"" + hosted.value() + "\" is GitHub-hosted but \"self-hosted\" is also required;"
                     + " no runner has both, so the job never starts");
         }
+    }
+
+    /**
+     * The current hosted label one or two edits away from {@code label}, or null; larger runners are named by their
+     * owners (ubuntu-24.04-xl, ubuntu-latest-16-cores) and sit further away.
+     */
+    private static String nearMiss(String label) {
+        return Suggest.closest(label, RunnerLabels.CURRENT.stream().sorted().toList(), 2);
     }
 
     private static String suggestion(String label) {

@@ -9,10 +9,14 @@ public final class Suggest {
 
     /** The closest candidate within a small edit distance, or null. */
     public static String closest(String word, Collection<String> candidates) {
+        return closest(word, candidates, Math.max(1, Math.min(3, word.length() / 3)));
+    }
+
+    /** The closest candidate at most {@code limit} edits away, or null. */
+    public static String closest(String word, Collection<String> candidates, int limit) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         String w = word.toLowerCase(Locale.ROOT);
-        int limit = Math.max(1, Math.min(3, w.length() / 3));
         for (String c : candidates) {
             int d = distance(w, c.toLowerCase(Locale.ROOT).replace('_', '-'));
             d = Math.min(d, distance(w.replace('_', '-'), c.toLowerCase(Locale.ROOT)));
