@@ -106,13 +106,27 @@ class ReadmeExamplesTest {
         if (map.containsKey("stack")) {
             assertThat(SpecLoader.parse(b.text(), b.name()).workflows()).isNotEmpty();
         } else if (map.containsKey("jobs")) {
-            Path file = Files.createTempDirectory(work, "wf").resolve(".github/workflows/example.yml");
+            Path project = Files.createTempDirectory(work, "wf");
+            Path file = project.resolve(".github/workflows/example.yml");
             Files.createDirectories(file.getParent());
             Files.writeString(file, b.text());
+            // our actions as a user installs them: actions/<id>/action.yml copied to .github/actions/pipewright-<id>
+            Matcher local = Pattern.compile("uses: \\./\\.github/actions/pipewright-([a-z-]+)").matcher(b.text());
+            while (local.find()) {
+                Path target = project.resolve(".github/actions/pipewright-" + local.group(1) + "/action.yml");
+                Files.createDirectories(target.getParent());
+                Files.copy(root().resolve("actions/" + local.group(1) + "/action.yml"), target,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
             List<Finding> findings = new Linter(LintConfig.empty()).lintPaths(List.of(file), file.getParent());
             assertThat(findings).as(b.name() + " passes pipewright lint with audits").isEmpty();
             assertThat(Oracles.workflowParser(file)).as(b.name() + " passes GitHub's parser").isEmpty();
             assertThat(Oracles.actionlint177(file)).as(b.name() + " passes actionlint").isEmpty();
+        } else if (map.containsKey("self-hosted-runner") || map.containsKey("ignore") || map.containsKey("audits")) {
+            // a .github/pipewright-lint.yml: the linter must accept it as its configuration
+            Path config = Files.createTempDirectory(work, "cfg").resolve("pipewright-lint.yml");
+            Files.writeString(config, b.text());
+            LintConfig.load(config);
         } else if (map.containsKey("repos")) {
             // a .pre-commit-config.yaml: each hook it names must be one this repository exposes
             String hooks = Files.readString(root().resolve(".pre-commit-hooks.yaml"));
@@ -126,7 +140,8 @@ class ReadmeExamplesTest {
 
     private void shell(Block b) {
         for (String raw : b.text().split("\n")) {
-            String line = raw.replaceAll("\\s+#.*$", "").strip();
+            // the command itself: comments, redirections and pipes are the shell's
+            String line = raw.replaceAll("\\s+#.*$", "").replaceAll("\\s*(>|\\||&&).*$", "").strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
