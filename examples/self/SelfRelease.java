@@ -150,7 +150,7 @@ final class SelfRelease {
                         .serverId("central").serverUsername("CENTRAL_USERNAME").serverPassword("CENTRAL_PASSWORD")
                         .gpgPrivateKey(Expr.secret("MAVEN_GPG_PRIVATE_KEY").wrapped()).gpgPassphrase("MAVEN_GPG_PASSPHRASE")
                         .build())
-                .step(Step.run(VERSIONS_SET + "mvn -B -ntp -pl '!image' -DskipTests "
+                .step(Step.run(VERSIONS_SET + "mvn -B -ntp -Pcentral -pl '!image' -DskipTests "
                                 + "-DaltDeploymentRepository=\"central::$CENTRAL\" deploy")
                         .id("deploy").name("Deploy to Central")
                         .env("VERSION", v)

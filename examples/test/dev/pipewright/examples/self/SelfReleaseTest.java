@@ -84,7 +84,8 @@ class SelfReleaseTest {
         assertThat(run("image", "jib")).contains("-pl image -am").contains("-Dimage.required=true");
         assertThat(run("image", "push")).contains("skopeo copy").contains("oci-archive:image/target/image.tar");
         assertThat(run("sign", "keyless")).contains("cosign sign-blob --yes").contains("cosign attest-blob --yes");
-        assertThat(run("deploy", "deploy")).contains(" deploy").doesNotContain("${{");
+        // -Pcentral: sources, javadoc and GPG signatures, which Central requires of every artifact
+        assertThat(run("deploy", "deploy")).contains(" deploy").contains(" -Pcentral ").doesNotContain("${{");
     }
 
     @Test
