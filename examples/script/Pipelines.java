@@ -37,6 +37,11 @@ public class Pipelines {
         }
 
         @Override
+        public String regenerateCommand() {
+            return "jbang examples/script/Pipelines.java";
+        }
+
+        @Override
         public String outputDirectory() {
             return "generated-workflows/script";
         }

@@ -19,6 +19,14 @@ public interface Pipeline {
     /** The source file, relative to the project root, named in each generated file's header. */
     String source();
 
+    /**
+     * The command that rewrites this pipeline's files, named in each header; a pipeline run by the Maven plugin
+     * ({@code mvn process-classes pipewright:generate}) or as a script ({@code jbang Pipelines.java}) says so.
+     */
+    default String regenerateCommand() {
+        return PipelineRenderer.REGENERATE;
+    }
+
     /** Where the workflows go, relative to the project root (e.g. {@code .github/workflows}). */
     String outputDirectory();
 

@@ -20,6 +20,11 @@ public final class SamplePipeline implements Pipeline {
     }
 
     @Override
+    public String regenerateCommand() {
+        return "mvn process-classes pipewright:generate";
+    }
+
+    @Override
     public String outputDirectory() {
         return ".github/workflows";
     }
