@@ -43,6 +43,9 @@ public final class ShellcheckRule extends LintRule {
     private static final int PRELUDE_LINES = 2;
     private static final long TIMEOUT_SECONDS = 60;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A step condition that holds only on Windows, where the default shell is PowerShell. */
+    private static final java.util.regex.Pattern WINDOWS_ONLY = java.util.regex.Pattern.compile(
+            "runner\\.os\\s*==\\s*'windows'", java.util.regex.Pattern.CASE_INSENSITIVE);
     private static volatile Optional<Path> executable;
 
     private record Script(YScalar run, String shell) {}
@@ -97,8 +100,12 @@ public final class ShellcheckRule extends LintRule {
         if (run.isEmpty() || executable().isEmpty()) {
             return;
         }
-        String shell = step.body().scalar("shell").map(YScalar::value)
-                .orElse(jobShell != null ? jobShell : workflowShell != null ? workflowShell : "bash");
+        Optional<String> stepShell = step.body().scalar("shell").map(YScalar::value);
+        if (stepShell.isEmpty() && jobShell == null && workflowShell == null && step.body().scalar("if")
+                .filter(c -> WINDOWS_ONLY.matcher(c.value()).find()).isPresent()) {
+            return;
+        }
+        String shell = stepShell.orElse(jobShell != null ? jobShell : workflowShell != null ? workflowShell : "bash");
         String dialect = dialect(shell);
         if (dialect != null) {
             scripts.add(new Script(run.get(), dialect));
@@ -126,9 +133,15 @@ public final class ShellcheckRule extends LintRule {
         return first.equals("bash") || first.equals("sh") ? first : null;
     }
 
-    /** A job whose runs-on names a Windows label runs PowerShell by default. */
+    /**
+     * A job whose runs-on names a Windows label runs PowerShell by default; so may one whose runs-on is an expression
+     * while its matrix lists a Windows label (we do not expand the matrix, and a false finding costs more than a miss).
+     */
     private static boolean windows(YMap job) {
         Optional<YNode> runsOn = job.get("runs-on");
+        if (runsOn.filter(n -> n instanceof YScalar s && s.value().contains("${{")).isPresent()) {
+            return job.map("strategy").flatMap(st -> st.get("matrix")).filter(ShellcheckRule::mentionsWindows).isPresent();
+        }
         List<YNode> labels = new ArrayList<>();
         runsOn.ifPresent(n -> {
             if (n instanceof YSeq s) {
@@ -140,6 +153,16 @@ public final class ShellcheckRule extends LintRule {
             }
         });
         return labels.stream().anyMatch(l -> l instanceof YScalar s && s.value().toLowerCase(Locale.ROOT).startsWith("windows"));
+    }
+
+    private static boolean mentionsWindows(YNode n) {
+        if (n instanceof YSeq q) {
+            return q.items().stream().anyMatch(ShellcheckRule::mentionsWindows);
+        }
+        if (n instanceof YMap m) {
+            return m.entries().stream().anyMatch(e -> mentionsWindows(e.value()));
+        }
+        return ((YScalar) n).value().toLowerCase(Locale.ROOT).startsWith("windows");
     }
 
     /** Replaces each {@code ${{ … }}} with underscores of the same length, so shellcheck's columns stay ours. */
@@ -204,8 +227,7 @@ public final class ShellcheckRule extends LintRule {
             YScalar run = scripts.get(index).run();
             Pos pos = at(ctx(), run, offset(run.value(), line, c.path("column").asInt()));
             String message = c.path("message").asText().replaceFirst("\\.$", "");
-            Severity severity = c.path("level").asText().equals("error") ? Severity.ERROR : Severity.WARNING;
-            report(pos, severity, "SC" + c.path("code").asInt() + ": " + message);
+            report(pos, "SC" + c.path("code").asInt() + ": " + message);
         }
     }
 
