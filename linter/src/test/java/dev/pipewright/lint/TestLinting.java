@@ -20,9 +20,15 @@ final class TestLinting {
     /** Rule ids that need an external executable, with its check; fixtures of other rules leave them out. */
     static final Map<String, BooleanSupplier> EXTERNAL = Map.of("shellcheck", () -> ShellcheckRule.executable().isPresent());
 
+    /** True for a fixture named after a security audit. */
+    static boolean auditFixture(Path fixture) {
+        String name = fixture.getFileName().toString();
+        return BuiltInRules.all().stream().anyMatch(r -> r.category().equals("security") && name.startsWith(r.id() + "-"));
+    }
+
     static List<RuleInfo> rules(Path fixture) {
         String name = fixture.getFileName().toString();
-        boolean audit = BuiltInRules.all().stream().anyMatch(r -> r.category().equals("security") && name.startsWith(r.id() + "-"));
+        boolean audit = auditFixture(fixture);
         return BuiltInRules.all().stream()
                 .filter(r -> audit || !r.category().equals("security"))
                 .filter(r -> !EXTERNAL.containsKey(r.id()) || name.startsWith(r.id() + "-"))
