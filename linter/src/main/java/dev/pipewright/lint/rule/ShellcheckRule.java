@@ -42,7 +42,11 @@ public final class ShellcheckRule extends LintRule {
     /** Lines put before each script: a shebang choosing the dialect, then the runner's own setup line. */
     private static final int PRELUDE_LINES = 2;
     private static final long TIMEOUT_SECONDS = 60;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Jackson only once shellcheck has printed something: building a mapper loads hundreds of classes. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
     /** A step condition that holds only on Windows, where the default shell is PowerShell. */
     private static final java.util.regex.Pattern WINDOWS_ONLY = java.util.regex.Pattern.compile(
             "runner\\.os\\s*==\\s*'windows'", java.util.regex.Pattern.CASE_INSENSITIVE);
@@ -205,7 +209,7 @@ public final class ShellcheckRule extends LintRule {
                 return;
             }
             if (out.length > 0) {
-                report(JSON.readTree(out));
+                report(Json.MAPPER.readTree(out));
             }
         } catch (IOException e) {
             // A shellcheck that cannot run or prints no JSON leaves the rule silent, like an absent one.
