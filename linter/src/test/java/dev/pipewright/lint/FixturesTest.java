@@ -44,6 +44,7 @@ class FixturesTest {
     }
 
     static List<Finding> lint(Path f) throws IOException {
+        TestLinting.assumeToolsFor(f);
         Path config = f.resolveSibling(f.getFileName().toString().replaceFirst("\\.ya?ml$", ".config.yml"));
         LintConfig c = Files.exists(config) ? LintConfig.load(config) : LintConfig.empty();
         String source = Files.readString(f, StandardCharsets.UTF_8);

@@ -26,8 +26,13 @@ public final class Checker {
 
     private static final Pattern SPECIAL_SIG = Pattern.compile("([A-Za-z]+)\\((\\d+),(\\d+|MAX)\\)");
 
+    /** What a schema context list means, parsed once per distinct list: the functions, and the context names. */
+    private record Available(Map<String, Functions.Sig> functions, List<String> names) {}
+
+    private static final Map<List<String>, Available> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Map<String, Type> contexts;
-    private final Map<String, Functions.Sig> functions = new LinkedHashMap<>();
+    private final Map<String, Functions.Sig> functions;
     private final List<Problem> problems = new ArrayList<>();
 
     /**
@@ -35,8 +40,17 @@ public final class Checker {
      * @param types the typed contexts of this position
      */
     public Checker(List<String> available, Map<String, Type> types) {
+        Available a = PARSED.computeIfAbsent(List.copyOf(available), Checker::parse);
+        this.functions = a.functions();
         this.contexts = new LinkedHashMap<>();
-        functions.putAll(Functions.GENERAL);
+        for (String name : a.names()) {
+            contexts.put(name.toLowerCase(Locale.ROOT), types.getOrDefault(name, Type.ANY));
+        }
+    }
+
+    private static Available parse(List<String> available) {
+        Map<String, Functions.Sig> functions = new LinkedHashMap<>(Functions.GENERAL);
+        List<String> names = new ArrayList<>();
         for (String a : available) {
             Matcher m = SPECIAL_SIG.matcher(a);
             if (m.matches()) {
@@ -45,9 +59,10 @@ public final class Checker {
                 functions.put(Functions.key(name), new Functions.Sig(name, Integer.parseInt(m.group(2)), max,
                         Functions.SPECIAL.getOrDefault(Functions.key(name), Type.ANY)));
             } else {
-                contexts.put(a.toLowerCase(Locale.ROOT), types.getOrDefault(a, Type.ANY));
+                names.add(a);
             }
         }
+        return new Available(java.util.Collections.unmodifiableMap(functions), List.copyOf(names));
     }
 
     public List<Problem> check(Expr e) {

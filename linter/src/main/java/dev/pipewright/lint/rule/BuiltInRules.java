@@ -19,6 +19,7 @@ public final class BuiltInRules {
             RuleInfo.of(PermissionsRule.class, PermissionsRule::new),
             RuleInfo.of(RunnerLabelRule.class, RunnerLabelRule::new),
             RuleInfo.of(ShellNameRule.class, ShellNameRule::new),
+            RuleInfo.of(ShellcheckRule.class, ShellcheckRule::new),
             RuleInfo.of(EnvVarRule.class, EnvVarRule::new),
             RuleInfo.of(CredentialsRule.class, CredentialsRule::new),
             RuleInfo.of(DeprecatedCommandsRule.class, DeprecatedCommandsRule::new),

@@ -4,12 +4,11 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -20,6 +19,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
@@ -34,7 +35,23 @@ public final class YamlLoader {
     static final int MAX_ALIASES = 100;
     static final int MAX_DEPTH = 100;
 
-    private final Resolver resolver = new Resolver();
+    /**
+     * Tags every plain scalar without an explicit tag with a marker instead of trying YAML 1.1's regexes on it;
+     * {@link CoreSchema} then types it the YAML 1.2 way. SnakeYAML's resolver was half the cost of reading a file.
+     */
+    private static final class PlainMarker extends Resolver {
+        static final Tag PLAIN = new Tag("tag:pipewright.dev,2026:plain");
+
+        @Override
+        protected void addImplicitResolvers() {}
+
+        @Override
+        public Tag resolve(NodeId kind, String value, boolean implicit) {
+            return kind == NodeId.scalar && implicit ? PLAIN : super.resolve(kind, value, implicit);
+        }
+    }
+
+    private static final Resolver RESOLVER = new PlainMarker();
 
     /** Loads every document of {@code text}; never throws for bad input. */
     public YamlFile load(String text) {
@@ -44,14 +61,14 @@ public final class YamlLoader {
         options.setNestingDepthLimit(MAX_DEPTH);
         options.setAllowRecursiveKeys(false);
         options.setProcessComments(false);
-        Yaml yaml = new Yaml(options);
+        // The composer alone: Yaml's constructor and representer are not needed to read nodes.
+        Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), RESOLVER, options);
         List<YNode> docs = new ArrayList<>();
         List<YamlProblem> problems = new ArrayList<>();
         boolean fatal = false;
         try {
-            Iterator<Node> it = yaml.composeAll(new StringReader(text)).iterator();
-            while (it.hasNext()) {
-                Node node = it.next();
+            while (composer.checkNode()) {
+                Node node = composer.getNode();
                 Converter c = new Converter(problems);
                 YNode doc = c.convert(node);
                 if (c.expanded > MAX_EXPANDED_NODES) {
@@ -176,8 +193,7 @@ public final class YamlLoader {
             };
             YScalar.Type type = YScalar.Type.STRING;
             if (style == YScalar.Style.PLAIN) {
-                Tag implicit = resolver.resolve(NodeId.scalar, s.getValue(), true);
-                type = s.getTag().equals(implicit) ? CoreSchema.resolve(s.getValue()) : explicit(s.getTag(), s.getValue());
+                type = s.getTag().equals(PlainMarker.PLAIN) ? CoreSchema.resolve(s.getValue()) : explicit(s.getTag(), s.getValue());
             } else if (!s.getTag().equals(Tag.STR)) {
                 type = explicit(s.getTag(), s.getValue());
             }

@@ -1,0 +1,328 @@
+package dev.pipewright.lint.rule;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipewright.lint.LintContext;
+import dev.pipewright.lint.LintRule;
+import dev.pipewright.lint.Rule;
+import dev.pipewright.lint.Severity;
+import dev.pipewright.lint.Workflow;
+import dev.pipewright.lint.yaml.Pos;
+import dev.pipewright.lint.yaml.YMap;
+import dev.pipewright.lint.yaml.YNode;
+import dev.pipewright.lint.yaml.YScalar;
+import dev.pipewright.lint.yaml.YSeq;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Runs shellcheck on bash and sh {@code run:} scripts when it is on PATH, as actionlint does: {@code ${{ }}}
+ * becomes a same-length placeholder, the script is prefixed with the runner's {@code set -e[o pipefail]}, and the
+ * findings are mapped back into the YAML file. All scripts of a file go to one shellcheck process.
+ */
+@Rule(id = "shellcheck", summary = "bash and sh run scripts pass shellcheck (when shellcheck is installed)",
+        severity = Severity.WARNING)
+public final class ShellcheckRule extends LintRule {
+    /**
+     * actionlint's exclusions, all artefacts of checking a script out of context: SC1091 sourced file missing here;
+     * SC2153/SC2154 variables come from {@code env:}; SC2194, SC2050, SC2157, SC2043 constant words made by the
+     * placeholder that replaces {@code ${{ }}}.
+     */
+    static final String EXCLUDED = "SC1091,SC2194,SC2050,SC2153,SC2154,SC2157,SC2043";
+    /** Lines put before each script: a shebang choosing the dialect, then the runner's own setup line. */
+    private static final int PRELUDE_LINES = 2;
+    private static final long TIMEOUT_SECONDS = 60;
+    /** Jackson only once shellcheck has printed something: building a mapper loads hundreds of classes. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
+    /** A step condition that holds only on Windows, where the default shell is PowerShell. */
+    private static final java.util.regex.Pattern WINDOWS_ONLY = java.util.regex.Pattern.compile(
+            "runner\\.os\\s*==\\s*'windows'", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static volatile Optional<Path> executable;
+
+    private record Script(YScalar run, String shell) {}
+
+    private final List<Script> scripts = new ArrayList<>();
+    private String workflowShell;
+    private String jobShell;
+
+    /**
+     * The shellcheck binary: {@code $PIPEWRIGHT_SHELLCHECK} when set (empty or {@code off} disables the rule), else
+     * {@code shellcheck} on PATH; looked up once per process.
+     */
+    public static Optional<Path> executable() {
+        Optional<Path> e = executable;
+        if (e == null) {
+            e = find(System.getenv("PIPEWRIGHT_SHELLCHECK"), System.getenv("PATH"));
+            executable = e;
+        }
+        return e;
+    }
+
+    static Optional<Path> find(String override, String path) {
+        if (override != null) {
+            return override.isBlank() || override.equals("off") ? Optional.empty()
+                    : Optional.of(Path.of(override)).filter(Files::isExecutable);
+        }
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            Path p = Path.of(dir.isEmpty() ? "." : dir, "shellcheck");
+            if (Files.isExecutable(p) && !Files.isDirectory(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void visitWorkflow(Workflow workflow) {
+        workflowShell = shellIn(workflow.root()).orElse(null);
+    }
+
+    @Override
+    public void visitJob(Workflow.Job job) {
+        jobShell = shellIn(job.body()).orElse(windows(job.body()) ? "pwsh" : null);
+    }
+
+    @Override
+    public void visitStep(Workflow.Step step) {
+        Optional<YScalar> run = step.run().filter(YScalar::isString).filter(r -> !r.value().isBlank());
+        if (run.isEmpty() || executable().isEmpty()) {
+            return;
+        }
+        Optional<String> stepShell = step.body().scalar("shell").map(YScalar::value);
+        if (stepShell.isEmpty() && jobShell == null && workflowShell == null && step.body().scalar("if")
+                .filter(c -> WINDOWS_ONLY.matcher(c.value()).find()).isPresent()) {
+            return;
+        }
+        String shell = stepShell.orElse(jobShell != null ? jobShell : workflowShell != null ? workflowShell : "bash");
+        String dialect = dialect(shell);
+        if (dialect != null) {
+            scripts.add(new Script(run.get(), dialect));
+        }
+    }
+
+    @Override
+    public void endWorkflow(Workflow workflow) {
+        if (!scripts.isEmpty()) {
+            check(executable().orElseThrow());
+        }
+    }
+
+    private static Optional<String> shellIn(YMap owner) {
+        return owner.map("defaults").flatMap(d -> d.map("run")).flatMap(r -> r.scalar("shell")).map(YScalar::value);
+    }
+
+    /** bash or sh for {@code bash}, {@code sh} and custom commands starting with them; null for anything else. */
+    static String dialect(String shell) {
+        if (shell.contains("${{")) {
+            return null;
+        }
+        String first = shell.strip().split("\\s+", 2)[0];
+        first = first.substring(first.lastIndexOf('/') + 1);
+        return first.equals("bash") || first.equals("sh") ? first : null;
+    }
+
+    /**
+     * A job whose runs-on names a Windows label runs PowerShell by default; so may one whose runs-on is an expression
+     * while its matrix lists a Windows label (we do not expand the matrix, and a false finding costs more than a miss).
+     */
+    private static boolean windows(YMap job) {
+        Optional<YNode> runsOn = job.get("runs-on");
+        if (runsOn.filter(n -> n instanceof YScalar s && s.value().contains("${{")).isPresent()) {
+            return job.map("strategy").flatMap(st -> st.get("matrix")).filter(ShellcheckRule::mentionsWindows).isPresent();
+        }
+        List<YNode> labels = new ArrayList<>();
+        runsOn.ifPresent(n -> {
+            if (n instanceof YSeq s) {
+                labels.addAll(s.items());
+            } else if (n instanceof YMap m) {
+                m.get("labels").ifPresent(l -> labels.addAll(l instanceof YSeq s ? s.items() : List.of(l)));
+            } else {
+                labels.add(n);
+            }
+        });
+        return labels.stream().anyMatch(l -> l instanceof YScalar s && s.value().toLowerCase(Locale.ROOT).startsWith("windows"));
+    }
+
+    private static boolean mentionsWindows(YNode n) {
+        if (n instanceof YSeq q) {
+            return q.items().stream().anyMatch(ShellcheckRule::mentionsWindows);
+        }
+        if (n instanceof YMap m) {
+            return m.entries().stream().anyMatch(e -> mentionsWindows(e.value()));
+        }
+        return ((YScalar) n).value().toLowerCase(Locale.ROOT).startsWith("windows");
+    }
+
+    /** Replaces each {@code ${{ … }}} with underscores of the same length, so shellcheck's columns stay ours. */
+    static String placeholders(String script) {
+        StringBuilder sb = new StringBuilder(script);
+        int from = 0;
+        while (true) {
+            int s = script.indexOf("${{", from);
+            int e = s < 0 ? -1 : script.indexOf("}}", s + 3);
+            if (e < 0) {
+                return sb.toString();
+            }
+            for (int i = s; i < e + 2; i++) {
+                if (sb.charAt(i) != '\n') {
+                    sb.setCharAt(i, '_');
+                }
+            }
+            from = e + 2;
+        }
+    }
+
+    private void check(Path shellcheck) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("pipewright-shellcheck");
+            List<String> cmd = new ArrayList<>(List.of(shellcheck.toString(), "--norc", "-f", "json1", "-x", "-e", EXCLUDED));
+            for (int i = 0; i < scripts.size(); i++) {
+                Script s = scripts.get(i);
+                String setup = s.shell().equals("bash") ? "set -eo pipefail" : "set -e";
+                Path f = dir.resolve(i + ".sh");
+                Files.writeString(f, "#!/bin/" + s.shell() + "\n" + setup + "\n" + placeholders(s.run().value()) + "\n",
+                        StandardCharsets.UTF_8);
+                cmd.add(f.getFileName().toString());
+            }
+            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            p.getOutputStream().close();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return;
+            }
+            if (out.length > 0) {
+                report(Json.MAPPER.readTree(out));
+            }
+        } catch (IOException e) {
+            // A shellcheck that cannot run or prints no JSON leaves the rule silent, like an absent one.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            delete(dir);
+        }
+    }
+
+    private void report(JsonNode result) {
+        for (JsonNode c : result.path("comments")) {
+            String file = c.path("file").asText();
+            int index = Integer.parseInt(file.substring(file.lastIndexOf('/') + 1).replace(".sh", ""));
+            int line = c.path("line").asInt() - PRELUDE_LINES;
+            if (index < 0 || index >= scripts.size() || line < 1) {
+                continue;
+            }
+            YScalar run = scripts.get(index).run();
+            Pos pos = at(ctx(), run, offset(run.value(), line, c.path("column").asInt()));
+            String message = c.path("message").asText().replaceFirst("\\.$", "");
+            report(pos, "SC" + c.path("code").asInt() + ": " + message);
+        }
+    }
+
+    /** The offset in {@code value} of 1-based {@code line} and {@code col}, clamped to that line. */
+    static int offset(String value, int line, int col) {
+        int start = 0;
+        for (int l = 1; l < line; l++) {
+            int nl = value.indexOf('\n', start);
+            if (nl < 0) {
+                return value.length();
+            }
+            start = nl + 1;
+        }
+        int end = value.indexOf('\n', start);
+        return Math.min(start + Math.max(0, col - 1), end < 0 ? value.length() : end);
+    }
+
+    /**
+     * The source position of an offset in a scalar's value. Block and multi-line plain scalars are walked line by
+     * line: each source line, less its indentation, is found at the current place in the value (literal blocks keep
+     * the line breaks, folded and plain ones turn them into spaces), which is exact for them; one-line quoted scalars
+     * undo their escapes; anything else (multi-line quoted) is {@link Locator}'s best effort.
+     */
+    static Pos at(LintContext ctx, YScalar s, int offset) {
+        boolean oneLine = s.pos().line() == s.end().line();
+        if (!s.isBlock() && oneLine && s.style() != YScalar.Style.PLAIN) {
+            return quoted(ctx, s, offset);
+        }
+        if (!s.isBlock() && (oneLine || s.style() != YScalar.Style.PLAIN)) {
+            return Locator.at(ctx, s, offset);
+        }
+        String v = s.value();
+        int indent = -1;
+        int at = 0;
+        int first = s.isBlock() ? s.pos().line() + 1 : s.pos().line();
+        for (int line = first; line <= Math.max(s.end().line(), first); line++) {
+            String src = ctx.line(line);
+            int from;
+            if (!s.isBlock()) {
+                from = line == first ? s.pos().col() - 1 : src.length() - src.stripLeading().length();
+            } else {
+                if (indent < 0 && !src.isBlank()) {
+                    indent = src.length() - src.stripLeading().length();
+                }
+                from = Math.min(Math.max(indent, 0), src.length() - src.stripLeading().length());
+            }
+            String content = s.isBlock() ? src.substring(from) : src.substring(from).stripTrailing();
+            if (content.isBlank()) {
+                continue;
+            }
+            while (at < v.length() && !v.startsWith(content, at) && (v.charAt(at) == '\n' || v.charAt(at) == ' ')) {
+                at++;
+            }
+            if (!v.startsWith(content, at)) {
+                break;
+            }
+            if (offset <= at + content.length()) {
+                return new Pos(line, from + 1 + Math.max(0, offset - at));
+            }
+            at += content.length();
+        }
+        return Locator.at(ctx, s, offset);
+    }
+
+    /** A one-line quoted scalar: walks its source, where {@code ''} or a backslash escape stands for one character. */
+    static Pos quoted(LintContext ctx, YScalar s, int offset) {
+        String src = ctx.line(s.pos().line());
+        int col = s.pos().col();
+        int i = col;
+        for (int n = 0; n < offset && i < src.length(); n++) {
+            char c = src.charAt(i);
+            if (s.style() == YScalar.Style.SINGLE_QUOTED) {
+                i += c == '\'' ? 2 : 1;
+            } else if (c == '\\' && i + 1 < src.length()) {
+                char e = src.charAt(i + 1);
+                i += e == 'x' ? 4 : e == 'u' ? 6 : e == 'U' ? 10 : 2;
+            } else {
+                i++;
+            }
+        }
+        return new Pos(s.pos().line(), i + 1);
+    }
+
+    private static void delete(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temporary directory is harmless.
+        }
+    }
+}
