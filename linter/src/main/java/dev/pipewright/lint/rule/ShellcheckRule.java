@@ -201,13 +201,16 @@ public final class ShellcheckRule extends LintRule {
                         StandardCharsets.UTF_8);
                 cmd.add(f.getFileName().toString());
             }
-            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            // Output to a file, not a pipe: reading a pipe would block past the timeout if shellcheck hung.
+            Path json = dir.resolve("shellcheck.json");
+            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .redirectOutput(json.toFile()).start();
             p.getOutputStream().close();
-            byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return;
             }
+            byte[] out = Files.readAllBytes(json);
             if (out.length > 0) {
                 report(Json.MAPPER.readTree(out));
             }
