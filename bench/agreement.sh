@@ -8,16 +8,8 @@ SHARED=$ROOT/../shared
 [ -d "$SHARED/oracles" ] || SHARED="$(git -C "$ROOT" worktree list --porcelain | awk '/^worktree /{print $2; exit}')/../shared"
 CORPUS=${1:-$SHARED/corpus}
 ORACLES=$ROOT/.oracles
-mkdir -p "$ORACLES"
-(
-  flock 9
-  HASH=$(sha256sum "$SHARED/oracles/package-lock.json" | cut -c1-16)
-  if [ ! -f "$ORACLES/.stamp-$HASH" ]; then
-    cp "$SHARED"/oracles/{package.json,package-lock.json} "$SHARED"/oracles/*.mjs "$ORACLES/"
-    (cd "$ORACLES" && npm ci --silent --no-audit --no-fund)
-    rm -f "$ORACLES"/.stamp-* && touch "$ORACLES/.stamp-$HASH"
-  fi
-) 9>"$ORACLES/.lock"
+. "$ROOT/bench/oracles.sh"
+install_oracles
 
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT

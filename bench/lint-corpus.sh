@@ -14,17 +14,8 @@ RUNS=${RUNS:-3}
 ORACLES=$ROOT/.oracles
 export PIPEWRIGHT_SHELLCHECK=off
 
-# Oracle install: once per lock-file hash, serialised against parallel runs.
-mkdir -p "$ORACLES"
-(
-  flock 9
-  HASH=$(sha256sum "$SHARED/oracles/package-lock.json" | cut -c1-16)
-  if [ ! -f "$ORACLES/.stamp-$HASH" ]; then
-    cp "$SHARED"/oracles/{package.json,package-lock.json} "$SHARED"/oracles/*.mjs "$ORACLES/"
-    (cd "$ORACLES" && npm ci --silent --no-audit --no-fund)
-    rm -f "$ORACLES"/.stamp-* && touch "$ORACLES/.stamp-$HASH"
-  fi
-) 9>"$ORACLES/.lock"
+. "$ROOT/bench/oracles.sh"
+install_oracles
 
 "$ROOT/pipewright" --version >/dev/null   # builds the jar and trains the start-up cache, outside the timings
 JAR=$ROOT/cli/target/pipewright.jar
