@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipewright.lint.Finding;
 import dev.pipewright.lint.RuleInfo;
+import dev.pipewright.lint.audit.Audit;
+import dev.pipewright.lint.audit.SecurityAudits;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,7 +39,9 @@ public final class SarifReporter implements Reporter {
                     .put("markdown", r.summary() + ". See [" + r.id() + "](" + DOCS + r.id() + ".md).");
             o.put("helpUri", DOCS + r.id() + ".md");
             o.putObject("defaultConfiguration").put("level", level(r.severity().label()));
-            o.putObject("properties").putArray("tags").add(r.category());
+            ObjectNode properties = o.putObject("properties");
+            properties.putArray("tags").add(r.category());
+            SecurityAudits.audit(r.id()).ifPresent(a -> security(properties, a));
         }
         ArrayNode results = run.putArray("results");
         for (Finding f : findings) {
@@ -53,6 +57,24 @@ public final class SarifReporter implements Reporter {
                     hash(f.rule() + "\0" + f.file() + "\0" + src + "\0" + f.message()));
         }
         return JsonReporter.write(root);
+    }
+
+    /**
+     * What GitHub code scanning reads of a security rule: {@code security-severity} (a CVSS-like score it shows as
+     * critical/high/medium/low; 7.0–8.9 is high, 4.0–6.9 medium, 0.1–3.9 low) and {@code precision} (how often a
+     * finding is a true one), from the audit's severity and confidence.
+     */
+    private static void security(ObjectNode properties, Audit audit) {
+        String score = switch (audit.severity()) {
+            case HIGH -> "8.0";
+            case MEDIUM -> "5.5";
+            case LOW -> "3.0";
+            case INFORMATIONAL -> null;
+        };
+        if (score != null) {
+            properties.put("security-severity", score);
+        }
+        properties.put("precision", audit.confidence().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static String level(String severity) {
