@@ -30,17 +30,17 @@ public final class DriftCheck {
             produced.add(f.path());
             Path onDisk = root.resolve(f.path());
             if (!Files.isRegularFile(onDisk)) {
-                drifts.add(new Drift(f.path(), Drift.Kind.MISSING, unifiedDiff(f.path(), "", f.content())));
+                drifts.add(Drift.of(f.path(), Drift.Kind.MISSING, unifiedDiff(f.path(), "", f.content()), f.content()));
                 continue;
             }
             String current = read(onDisk);
             if (!current.equals(f.content())) {
-                drifts.add(new Drift(f.path(), Drift.Kind.CHANGED, unifiedDiff(f.path(), current, f.content())));
+                drifts.add(Drift.of(f.path(), Drift.Kind.CHANGED, unifiedDiff(f.path(), current, f.content()), f.content()));
             }
         }
         for (String dir : new TreeSet<>(outputDirectories)) {
             for (String stale : staleFiles(root, dir, produced)) {
-                drifts.add(new Drift(stale, Drift.Kind.STALE, unifiedDiff(stale, read(root.resolve(stale)), "")));
+                drifts.add(Drift.of(stale, Drift.Kind.STALE, unifiedDiff(stale, read(root.resolve(stale)), ""), ""));
             }
         }
         return drifts;
