@@ -26,6 +26,8 @@ public final class Linter {
     public enum Kind { WORKFLOW, ACTION, DEPENDABOT }
 
     private static final Pattern IGNORE = Pattern.compile("#\\s*pipewright-lint\\s+ignore=([\\w,-]+)");
+    /** zizmor's own suppression comment; our audits carry zizmor's ids, so a risk accepted there stays accepted. */
+    private static final Pattern ZIZMOR_IGNORE = Pattern.compile("#\\s*zizmor:\\s*ignore\\[([\\w,\\s-]+)]");
 
     private final LintConfig config;
     private final List<RuleInfo> rules;
@@ -202,7 +204,10 @@ public final class Linter {
         return List.copyOf(out);
     }
 
-    /** {@code # pipewright-lint ignore=rule[,rule]} on the finding's line or alone on the line above. */
+    /**
+     * {@code # pipewright-lint ignore=rule[,rule]} (or zizmor's {@code # zizmor: ignore[rule]}) on the finding's line
+     * or alone on the line above.
+     */
     private static boolean inlineIgnored(LintContext ctx, Finding f) {
         if (ignores(ctx.line(f.line()), f.rule())) {
             return true;
@@ -212,13 +217,14 @@ public final class Linter {
     }
 
     private static boolean ignores(String line, String rule) {
-        if (!line.contains("pipewright-lint")) {
-            return false;
-        }
-        Matcher m = IGNORE.matcher(line);
+        return line.contains("pipewright-lint") && names(IGNORE.matcher(line), rule)
+                || line.contains("zizmor") && names(ZIZMOR_IGNORE.matcher(line), rule);
+    }
+
+    private static boolean names(Matcher m, String rule) {
         while (m.find()) {
             for (String r : m.group(1).split(",")) {
-                if (r.equals(rule) || r.equals("all")) {
+                if (r.strip().equals(rule) || r.strip().equals("all")) {
                     return true;
                 }
             }

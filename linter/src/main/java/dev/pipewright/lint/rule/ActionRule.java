@@ -79,13 +79,33 @@ public final class ActionRule extends LintRule {
             }
         } else if (LocalFiles.isLocal(v)) {
             checkLocal(step, earlier, uses, v);
-        } else if (v.contains("@")) {
+        } else if (malformed(v) != null) {
+            // GitHub rejects the whole workflow ("must be owner/repo@ref"), so no job of it runs
+            report(uses, "action \"" + v + "\" " + malformed(v) + "; write owner/repo[/path]@ref (a commit SHA with a"
+                    + " # vX.Y.Z comment)");
+        } else {
             PopularActions.Meta meta = PopularActions.ACTIONS.get(v.substring(0, v.indexOf('@')).toLowerCase(Locale.ROOT));
             if (meta != null) {
                 // The table's runtime is that of its snapshot commit, not of the ref in use, so it is not checked here.
                 checkInputs(step, uses, "action \"" + v.substring(0, v.indexOf('@')) + "\"", ActionSpec.of(meta));
             }
         }
+    }
+
+    /** What is wrong with a remote {@code owner/repo[/path]@ref}, or null. */
+    static String malformed(String v) {
+        int at = v.indexOf('@');
+        if (at < 0) {
+            return "has no @ref";
+        }
+        if (at == v.length() - 1) {
+            return "has an empty ref after @";
+        }
+        String[] parts = v.substring(0, at).split("/", -1);
+        if (parts.length < 2 || java.util.Arrays.stream(parts).anyMatch(String::isEmpty)) {
+            return "does not name an owner and a repository";
+        }
+        return null;
     }
 
     private void checkLocal(YMap step, List<YMap> earlier, YScalar uses, String v) {

@@ -7,6 +7,7 @@ import dev.pipewright.lint.expr.Type;
 import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -166,15 +167,24 @@ final class ContextTypes {
             if (s.index() >= before) {
                 break;
             }
-            YScalar id = s.body().scalar("id").orElse(null);
-            if (id == null || id.isNull()) {
-                continue;
+            // a parallel group's steps run before the steps after the group, so their ids are in scope there
+            List<Workflow.Step> group = new ArrayList<>();
+            s.body().seq("parallel").ifPresentOrElse(seq -> seq.items().forEach(n -> {
+                if (n instanceof YMap m) {
+                    group.add(new Workflow.Step(s.jobId(), s.index(), m));
+                }
+            }), () -> group.add(s));
+            for (Workflow.Step g : group) {
+                YScalar id = g.body().scalar("id").orElse(null);
+                if (id == null || id.isNull()) {
+                    continue;
+                }
+                if (id.hasExpression()) {
+                    return Type.Obj.loose(Type.ANY);
+                }
+                steps.put(id.value(), Type.Obj.strict(Map.of("outputs", stepOutputs(g, local), "outcome", Type.STRING,
+                        "conclusion", Type.STRING)));
             }
-            if (id.hasExpression()) {
-                return Type.Obj.loose(Type.ANY);
-            }
-            steps.put(id.value(), Type.Obj.strict(Map.of("outputs", stepOutputs(s, local), "outcome", Type.STRING,
-                    "conclusion", Type.STRING)));
         }
         return Type.Obj.strict(steps);
     }

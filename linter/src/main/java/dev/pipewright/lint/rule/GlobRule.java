@@ -38,8 +38,10 @@ public final class GlobRule extends LintRule {
             positive |= !negated;
             String body = negated ? v.substring(1) : v;
             if (filter.endsWith("-ignore") && negated) {
-                report(p.pos(), Severity.WARNING, "\"" + filter + "\" does not document \"!\" patterns; use \""
-                        + filter.replace("-ignore", "") + "\" with \"!" + body + "\" instead");
+                // "ignore everything but X" is "only X": the positive filter lists X itself, without "!"
+                report(p.pos(), Severity.WARNING, "\"" + filter + "\" does not document \"!\" patterns; to run only for"
+                        + " \"" + body + "\", use \"" + filter.replace("-ignore", "") + ": [" + body + "]\" instead, or list"
+                        + " the patterns to ignore without \"!\"");
                 continue;
             }
             String err = syntax(body);

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code if:} conditions: text outside {@code ${{ }}} turns the condition into a non-empty string,
- * which is always true; literal true/false conditions are dead code.
+ * which is always true; a literal true condition is dead code. A literal false is how jobs and steps are switched off
+ * on purpose ({@code if: false # publishing disabled}), so it is left alone.
  */
 @Rule(id = "if-cond", summary = "if conditions are not always true because of text outside ${{ }}, nor constant")
 public final class IfCondRule extends LintRule {
@@ -28,8 +29,9 @@ public final class IfCondRule extends LintRule {
     }
 
     private void constant(YScalar cond, boolean value) {
-        report(cond.pos(), Severity.WARNING, "condition is always " + value + "; remove the \"if\""
-                + (value ? "" : " together with the job or step it disables"));
+        if (value) {
+            report(cond.pos(), Severity.WARNING, "condition is always true; remove the \"if\"");
+        }
     }
 
     private void check(YMap body) {
