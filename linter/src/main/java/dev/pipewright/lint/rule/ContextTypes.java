@@ -48,7 +48,9 @@ final class ContextTypes {
                 "job-total", Type.NUMBER, "max-parallel", Type.NUMBER)));
         m.put("runner", Type.Obj.strict(Map.of("name", Type.STRING, "os", Type.STRING, "arch", Type.STRING,
                 "temp", Type.STRING, "tool_cache", Type.STRING, "debug", Type.STRING, "environment", Type.STRING)));
-        m.put("job", Type.Obj.loose(Type.ANY));
+        // the job context's documented fields are typed; newer ones (job.workflow_*) stay open
+        m.put("job", new Type.Obj(Map.of("status", Type.STRING, "check_run_id", Type.NUMBER,
+                "container", Type.Obj.loose(Type.ANY), "services", Type.Obj.loose(Type.Obj.loose(Type.ANY))), Type.ANY));
         m.put("jobs", Type.Obj.loose(Type.Obj.strict(Map.of("result", Type.STRING, "outputs", Type.Obj.loose(Type.STRING)))));
         m.put("needs", Type.Obj.strict(Map.of()));
         m.put("matrix", Type.Obj.strict(Map.of()));

@@ -32,6 +32,8 @@ public final class EventsRule extends LintRule {
             }
             on.seq("schedule").ifPresent(this::schedules);
             on.map("workflow_dispatch").flatMap(d -> d.map("inputs")).ifPresent(this::dispatchInputs);
+            // workflow_call inputs have the same types (no choice): their defaults are checked alike
+            on.map("workflow_call").flatMap(d -> d.map("inputs")).ifPresent(this::dispatchInputs);
         });
     }
 
@@ -84,8 +86,10 @@ public final class EventsRule extends LintRule {
                     options.add(os.value());
                 }
             }));
-            if (type.equals("choice") && input.get("options").isEmpty()) {
-                report(e.key(), "input \"" + e.key().value() + "\" has type choice but no options; add \"options:\"");
+            if (type.equals("choice") && (input.get("options").isEmpty() || options.isEmpty())) {
+                // GitHub's parser: "Missing 'options' for choice input"
+                report(e.key(), "input \"" + e.key().value() + "\" has type choice but no options; list them under"
+                        + " \"options:\"");
             }
             input.scalar("default").filter(d -> !d.isNull()).ifPresent(d -> {
                 if (type.equals("choice") && !options.isEmpty() && !options.contains(d.value())) {

@@ -48,6 +48,10 @@ public final class GlobRule extends LintRule {
             if (err == null && ref) {
                 err = refError(body);
             }
+            if (err == null && !ref && !body.equals(body.strip())) {
+                // file paths never start or end with blanks here: the pattern matches nothing
+                err = "starts or ends with spaces, which no path in the repository does; remove them";
+            }
             if (err == null && !ref && (body.startsWith("./") || body.startsWith("/"))) {
                 err = "starts with \"" + (body.startsWith("/") ? "/" : "./") + "\", but paths are matched relative to the"
                         + " repository root without it, so it never matches";

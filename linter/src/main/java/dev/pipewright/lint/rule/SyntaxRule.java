@@ -2,6 +2,9 @@ package dev.pipewright.lint.rule;
 
 import dev.pipewright.lint.LintRule;
 import dev.pipewright.lint.Rule;
+import dev.pipewright.lint.Workflow;
+import dev.pipewright.lint.yaml.YMap;
+import dev.pipewright.lint.yaml.YScalar;
 import dev.pipewright.lint.yaml.Pos;
 import dev.pipewright.lint.yaml.YamlFile;
 import dev.pipewright.lint.yaml.YamlProblem;
@@ -22,5 +25,25 @@ public final class SyntaxRule extends LintRule {
                     + "2 of " + yaml.documents().size() + "; remove the \"---\" separator or split the file");
         }
         reportSchemaProblems(null);
+    }
+
+    /** The schema says "number"; GitHub's docs say minutes before the job or step is cancelled, so zero or less is wrong. */
+    @Override
+    public void visitJob(Workflow.Job job) {
+        positive(job.body(), "timeout-minutes");
+        positive(job.body(), "cancel-timeout-minutes");
+    }
+
+    @Override
+    public void visitStep(Workflow.Step step) {
+        positive(step.body(), "timeout-minutes");
+    }
+
+    private void positive(YMap body, String key) {
+        body.scalar(key).filter(v -> v.type() == YScalar.Type.INT || v.type() == YScalar.Type.FLOAT).ifPresent(v -> {
+            if (Double.parseDouble(v.value()) <= 0) {
+                report(v, "\"" + key + "\" is " + v.value() + ", but it must be a number of minutes greater than zero");
+            }
+        });
     }
 }
