@@ -42,6 +42,8 @@ public final class MatrixRule extends LintRule {
                 seen.add(canon);
             }
         }
+        // an include computed by an expression may add any key: excludes cannot be checked against it
+        dynamic |= matrix.get("include").filter(n -> n instanceof YScalar s && s.hasExpression()).isPresent();
         if (dynamic) {
             return;
         }
@@ -56,8 +58,8 @@ public final class MatrixRule extends LintRule {
                     List<YNode> values = axes.get(key.toLowerCase(java.util.Locale.ROOT));
                     if (values == null) {
                         if (includes.stream().noneMatch(i -> i.keySet().stream().anyMatch(key::equalsIgnoreCase))) {
-                            report(e.key(), "exclude key \"" + key + "\" is not a matrix key; keys are: "
-                                    + String.join(", ", axes.keySet()));
+                            report(e.key(), "exclude key \"" + key + "\" is not a matrix key; " + (axes.isEmpty()
+                                    ? "the matrix has no keys to exclude from" : "keys are: " + String.join(", ", axes.keySet())));
                         }
                     } else if (!hasExpression(e.value()) && values.stream().noneMatch(v -> hasExpression(v) || covers(v, e.value()))) {
                         report(e.value(), "exclude value " + shown(e.value()) + " matches no value of matrix key \"" + key
