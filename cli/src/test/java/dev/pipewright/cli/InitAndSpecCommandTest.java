@@ -123,6 +123,43 @@ class InitAndSpecCommandTest {
     }
 
     @Test
+    void parameterValuesThatWouldReachAShellOrBreakAGateAreRefusedWhereTheyAreWritten() throws IOException {
+        Path spec = root.resolve("pipewright.yml");
+        Files.writeString(spec, "stack: go-vault-plugin\nparameters:\n  plugin: \"x; rm -rf /\"\n");
+        CliRun injection = CliRun.of("generate", "--out", root.toString());
+        assertThat(injection.exitCode()).isEqualTo(2);
+        assertThat(injection.err()).startsWith("pipewright.yml:3:11: ").contains("plugin");
+
+        Files.writeString(spec, "stack: go-vault-plugin\nparameters:\n  coverage: 150\n");
+        CliRun coverage = CliRun.of("generate", "--out", root.toString());
+        assertThat(coverage.exitCode()).isEqualTo(2);
+        assertThat(coverage.err()).startsWith("pipewright.yml:3:13: ").contains("150");
+
+        Files.writeString(spec, "stack: go-vault-plugin\nparameters:\n  mounts: [dev=order, staging]\n");
+        CliRun mounts = CliRun.of("generate", "--out", root.toString());
+        assertThat(mounts.exitCode()).isEqualTo(2);
+        assertThat(mounts.err()).startsWith("pipewright.yml:3:23: ");
+        assertThat(root.resolve(".github")).doesNotExist();
+    }
+
+    @Test
+    void anOverrideOfAnUnknownJobIsReportedAtItsEntry() throws IOException {
+        Files.writeString(root.resolve("pipewright.yml"), "stack: go-vault-plugin\noverrides:\n"
+                + "  - {workflow: ci.yml, job: unit, timeout-minutes: 20}\n"
+                + "  - {workflow: ci.yml, job: nosuchjob, timeout-minutes: 20}\n");
+        CliRun run = CliRun.of("generate", "--out", root.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("pipewright.yml:4:5: ").contains("nosuchjob");
+    }
+
+    @Test
+    void javaPipelinesAreCheckedAlike() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.pipewright.stacks.StackConfig.builder()
+                        .set(dev.pipewright.stacks.GoVaultPluginStack.PLUGIN, "x; rm -rf /"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("parameter plugin");
+    }
+
+    @Test
     void aSpecNamingAnUnknownStackFails() throws IOException {
         Files.writeString(root.resolve("pipewright.yml"), "stack: nope\n");
         CliRun run = CliRun.of("generate", "--out", root.toString());

@@ -88,7 +88,8 @@ public final class SpecLoader {
             if ("additionalProperties".equals(m.getType()) && keyMarks.containsKey(at + "." + m.getProperty())) {
                 // point at the misspelt key itself, not at the start of the map that holds it
                 mark = keyMarks.get(at + "." + m.getProperty());
-            } else if ("enum".equals(m.getType()) && m.getInstanceNode() != null) {
+            } else if (java.util.Set.of("enum", "minimum", "maximum", "pattern").contains(m.getType())
+                    && m.getInstanceNode() != null) {
                 message = message + " (found " + m.getInstanceNode() + ")";
             }
             problems.add(display + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1) + ": " + message);
@@ -105,25 +106,33 @@ public final class SpecLoader {
                 config.setRaw(e.getKey(), value(e.getValue()));
             }
         }
+        String id = json.has("id") ? json.get("id").asText() : stack.id();
+        String output = json.has("output") ? json.get("output").asText() : ".github/workflows";
+        // Build without overrides first, then add them one at a time: a problem is reported at the entry that
+        // caused it (the parameters' place when the stack itself refuses them), not at the top of the file.
+        build(id, display, output, stack, config, marks, "$.parameters");
         JsonNode overrides = json.get("overrides");
         if (overrides != null) {
-            for (JsonNode o : overrides) {
+            for (int i = 0; i < overrides.size(); i++) {
+                JsonNode o = overrides.get(i);
                 config.override(new StackOverride(o.get("workflow").asText(), o.get("job").asText(),
                         o.has("step") ? o.get("step").asText() : null,
                         o.has("timeout-minutes") ? o.get("timeout-minutes").asInt() : null,
                         o.has("runs-on") ? o.get("runs-on").asText() : null,
                         o.has("run") ? o.get("run").asText() : null,
                         o.has("remove") && o.get("remove").asBoolean()));
+                build(id, display, output, stack, config, marks, "$.overrides[" + i + "]");
             }
         }
-        String id = json.has("id") ? json.get("id").asText() : stack.id();
-        String output = json.has("output") ? json.get("output").asText() : ".github/workflows";
+        return new StackPipeline(id, display, output, stack, config.build());
+    }
+
+    private static void build(String id, String display, String output, Stack stack, StackConfig.Builder config,
+            Map<String, Mark> marks, String at) {
         try {
-            StackPipeline p = new StackPipeline(id, display, output, stack, config.build());
-            p.workflows();
-            return p;
+            new StackPipeline(id, display, output, stack, config.build()).workflows();
         } catch (IllegalArgumentException e) {
-            Mark m = root.getStartMark();
+            Mark m = nearest(marks, at);
             throw new SpecException(List.of(display + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1) + ": "
                     + e.getMessage()));
         }

@@ -65,7 +65,18 @@ public final class SpecSchema {
                 node.put("type", p.schemaType());
                 node.put("description", p.description());
                 if (p.type() == List.class) {
-                    node.putObject("items").put("type", "string");
+                    ObjectNode items = node.putObject("items").put("type", "string");
+                    if (p.pattern() != null) {
+                        items.put("pattern", "^(?:" + p.pattern() + ")$");
+                    }
+                } else if (p.pattern() != null) {
+                    node.put("pattern", "^(?:" + p.pattern() + ")$");
+                }
+                if (p.minimum() != null) {
+                    node.put("minimum", p.minimum());
+                }
+                if (p.maximum() != null) {
+                    node.put("maximum", p.maximum());
                 }
             }
         }

@@ -27,16 +27,16 @@ import java.util.List;
  */
 public final class GoMicroserviceStack implements Stack {
     public static final Parameter<String> IMAGE = Parameter.string("image", "ghcr.io/example/service",
-            "Image repository on GHCR.");
-    public static final Parameter<Integer> COVERAGE = Parameter.integer("coverage", 80, "Minimum coverage in percent.");
+            "Image repository on GHCR.").matching(ParameterPatterns.IMAGE);
+    public static final Parameter<Integer> COVERAGE = Parameter.integer("coverage", 80, "Minimum coverage in percent.").between(0, 100);
     public static final Parameter<Integer> PROPERTY_ITERATIONS = Parameter.integer("property-iterations", 100,
-            "Iterations of each property test (at least 100).");
+            "Iterations of each property test (at least 100).").between(1, null);
     public static final Parameter<String> STAGING_URL = Parameter.string("staging-url", "https://staging.example.com/healthz",
-            "Health endpoint checked after the staging deploy.");
+            "Health endpoint checked after the staging deploy.").matching(ParameterPatterns.URL);
     public static final Parameter<String> PRODUCTION_URL = Parameter.string("production-url",
-            "https://example.com/healthz", "Health endpoint checked after the production deploy.");
+            "https://example.com/healthz", "Health endpoint checked after the production deploy.").matching(ParameterPatterns.URL);
     public static final Parameter<String> HEALTH_TIMEOUT = Parameter.string("health-timeout", "120s",
-            "How long the health gate retries before it rolls back.");
+            "How long the health gate retries before it rolls back.").matching(ParameterPatterns.DURATION);
 
     @Override
     public String id() {

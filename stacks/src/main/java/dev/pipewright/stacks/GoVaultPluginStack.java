@@ -29,15 +29,15 @@ import java.util.List;
  */
 public final class GoVaultPluginStack implements Stack {
     public static final Parameter<String> PLUGIN = Parameter.string("plugin", "vault-plugin-secrets-example",
-            "Plugin binary and catalog name (make build writes bin/<plugin>).");
+            "Plugin binary and catalog name (make build writes bin/<plugin>).").matching(ParameterPatterns.FILE_NAME);
     public static final Parameter<String> IMAGE = Parameter.string("image", "ghcr.io/example/vault-plugin",
-            "Container image repository; tagged with the commit SHA.");
-    public static final Parameter<Integer> COVERAGE = Parameter.integer("coverage", 80, "Minimum unit-test coverage in percent.");
+            "Container image repository; tagged with the commit SHA.").matching(ParameterPatterns.IMAGE);
+    public static final Parameter<Integer> COVERAGE = Parameter.integer("coverage", 80, "Minimum unit-test coverage in percent.").between(0, 100);
     public static final Parameter<String> VAULT_VERSION = Parameter.string("vault-version", "1.18.3",
-            "Vault the plugin requires; installed by deploy jobs and named in release notes.");
+            "Vault the plugin requires; installed by deploy jobs and named in release notes.").matching(ParameterPatterns.VERSION);
     public static final Parameter<List<String>> MOUNTS = Parameter.list("mounts",
             List.of("dev=order", "staging=purchase", "production=payment"),
-            "environment=mount, in deployment order; the last environment needs approval.");
+            "environment=mount, in deployment order; the last environment needs approval.").matching(ParameterPatterns.NAME + "=" + ParameterPatterns.NAME);
 
     @Override
     public String id() {

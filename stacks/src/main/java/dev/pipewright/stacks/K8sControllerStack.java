@@ -27,15 +27,15 @@ import java.util.List;
  */
 public final class K8sControllerStack implements Stack {
     public static final Parameter<String> IMAGE = Parameter.string("image", "ghcr.io/example/timewindow-controller",
-            "Controller image repository.");
-    public static final Parameter<Integer> COVERAGE = Parameter.integer("coverage", 80, "Minimum overall coverage.");
+            "Controller image repository.").matching(ParameterPatterns.IMAGE);
+    public static final Parameter<Integer> COVERAGE = Parameter.integer("coverage", 80, "Minimum overall coverage.").between(0, 100);
     public static final Parameter<Integer> CRITICAL_COVERAGE = Parameter.integer("critical-coverage", 95,
-            "Minimum coverage of the critical packages.");
+            "Minimum coverage of the critical packages.").between(0, 100);
     public static final Parameter<List<String>> CRITICAL_PACKAGES = Parameter.list("critical-packages",
             List.of("internal/timecalc/**", "internal/statemachine/**"),
-            "Globs of the time-calculation and state-machine packages.");
+            "Globs of the time-calculation and state-machine packages.").matching(ParameterPatterns.GLOB);
     public static final Parameter<String> WARMUP_CRON = Parameter.string("warmup-cron", "17 4 * * *",
-            "Daily cache warm-up schedule (UTC).");
+            "Daily cache warm-up schedule (UTC).").matching(ParameterPatterns.CRON);
 
     @Override
     public String id() {

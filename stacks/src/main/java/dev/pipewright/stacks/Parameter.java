@@ -7,9 +7,17 @@ import java.util.Objects;
  * A named, typed, documented parameter of a {@link Stack}: the same object gives the Java setter,
  * the {@code pipewright.yml} key, its JSON-schema type and the comment {@code pipewright init} writes.
  *
+ * <p>Values reach {@code run:} scripts, file names and action inputs, so each string (or list item) has a
+ * {@code pattern} it must match and each integer a range: a spec or a Java pipeline with {@code plugin: "x; rm -rf /"}
+ * or {@code coverage: 150} is refused where it is written, not turned into a broken or dangerous workflow.
+ *
  * @param type String, Integer, Boolean or List (of strings)
+ * @param pattern regular expression every string value (or list item) matches in whole; null for none
+ * @param minimum least integer value, null for none
+ * @param maximum greatest integer value, null for none
  */
-public record Parameter<T>(String name, Class<T> type, T defaultValue, String description) {
+public record Parameter<T>(String name, Class<T> type, T defaultValue, String description, String pattern,
+        Integer minimum, Integer maximum) {
     public Parameter {
         Objects.requireNonNull(name, "name == null");
         if (!name.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
@@ -20,6 +28,50 @@ public record Parameter<T>(String name, Class<T> type, T defaultValue, String de
         }
         Objects.requireNonNull(defaultValue, () -> "parameter " + name + " needs a default");
         Objects.requireNonNull(description, "description == null");
+        String own = problemOf(defaultValue, pattern, minimum, maximum);
+        if (own != null) {
+            throw new IllegalArgumentException("default of parameter " + name + " " + own);
+        }
+    }
+
+    public Parameter(String name, Class<T> type, T defaultValue, String description) {
+        this(name, type, defaultValue, description, null, null, null);
+    }
+
+    /** The same parameter whose string values (or list items) must match {@code regex} in whole. */
+    public Parameter<T> matching(String regex) {
+        return new Parameter<>(name, type, defaultValue, description, regex, minimum, maximum);
+    }
+
+    /** The same integer parameter limited to {@code [min, max]} (null for no bound). */
+    public Parameter<T> between(Integer min, Integer max) {
+        return new Parameter<>(name, type, defaultValue, description, pattern, min, max);
+    }
+
+    /** Why {@code value} is not acceptable, or null. */
+    public String problem(Object value) {
+        if (!type.isInstance(value)) {
+            return "must be a " + schemaType() + ", not " + value;
+        }
+        return problemOf(value, pattern, minimum, maximum);
+    }
+
+    private static String problemOf(Object value, String pattern, Integer minimum, Integer maximum) {
+        if (value instanceof Integer i) {
+            if (minimum != null && i < minimum || maximum != null && i > maximum) {
+                return "is " + i + ", outside " + (minimum == null ? "(-∞" : "[" + minimum) + ", "
+                        + (maximum == null ? "∞)" : maximum + "]");
+            }
+        } else if (pattern != null && value instanceof String str && !str.matches(pattern)) {
+            return "'" + str + "' does not match " + pattern;
+        } else if (pattern != null && value instanceof List<?> list) {
+            for (Object item : list) {
+                if (!String.valueOf(item).matches(pattern)) {
+                    return "has '" + item + "', which does not match " + pattern;
+                }
+            }
+        }
+        return null;
     }
 
     public static Parameter<String> string(String name, String defaultValue, String description) {

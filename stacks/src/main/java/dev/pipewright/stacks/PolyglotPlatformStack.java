@@ -40,15 +40,15 @@ import java.util.Optional;
  */
 public final class PolyglotPlatformStack implements Stack {
     public static final Parameter<String> REGISTRY = Parameter.string("registry", "example.azurecr.io",
-            "Azure Container Registry host.");
+            "Azure Container Registry host.").matching(ParameterPatterns.HOST);
     public static final Parameter<List<String>> SERVICES = Parameter.list("services", List.of("api", "worker", "web"),
-            "Service images, each built from services/<name>.");
+            "Service images, each built from services/<name>.").matching(ParameterPatterns.NAME);
     public static final Parameter<String> SDK_PREFIX = Parameter.string("sdk-prefix", "PLATFORM",
-            "Prefix of the exported <PREFIX>_<LANG>_SDK_VERSION variables.");
+            "Prefix of the exported <PREFIX>_<LANG>_SDK_VERSION variables.").matching(ParameterPatterns.ENV_PREFIX);
     public static final Parameter<String> HELM_VALUES = Parameter.string("helm-values", "deploy/production/values.yaml",
-            "Production Helm values rewritten by the promotion.");
+            "Production Helm values rewritten by the promotion.").matching(ParameterPatterns.PATH);
     public static final Parameter<Integer> COVERAGE_TOLERANCE = Parameter.integer("coverage-tolerance", 2,
-            "Largest coverage drop against the base branch, in percentage points.");
+            "Largest coverage drop against the base branch, in percentage points.").between(0, 100);
 
     @Override
     public String id() {

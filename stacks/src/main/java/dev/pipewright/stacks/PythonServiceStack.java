@@ -24,16 +24,16 @@ import java.util.List;
  * a 10 → 25 → 50 % canary halted on SLO breach before full production.
  */
 public final class PythonServiceStack implements Stack {
-    public static final Parameter<String> PYTHON = Parameter.string("python", "3.11", "Python version.");
-    public static final Parameter<String> PACKAGES = Parameter.string("packages", "app", "Packages checked by mypy and measured by pytest-cov (space-separated).");
-    public static final Parameter<Integer> COVERAGE = Parameter.integer("coverage", 85, "Minimum coverage in percent.");
-    public static final Parameter<String> IMAGE = Parameter.string("image", "ghcr.io/example/drive-simulator", "Image repository.");
+    public static final Parameter<String> PYTHON = Parameter.string("python", "3.11", "Python version.").matching(ParameterPatterns.VERSION);
+    public static final Parameter<String> PACKAGES = Parameter.string("packages", "app", "Packages checked by mypy and measured by pytest-cov (space-separated).").matching(ParameterPatterns.PACKAGES);
+    public static final Parameter<Integer> COVERAGE = Parameter.integer("coverage", 85, "Minimum coverage in percent.").between(0, 100);
+    public static final Parameter<String> IMAGE = Parameter.string("image", "ghcr.io/example/drive-simulator", "Image repository.").matching(ParameterPatterns.IMAGE);
     public static final Parameter<List<String>> CANARY_STEPS = Parameter.list("canary-steps", List.of("10", "25", "50"),
-            "Canary traffic percentages, in order.");
+            "Canary traffic percentages, in order.").matching(ParameterPatterns.PERCENT);
     public static final Parameter<Integer> STABLE_MINUTES = Parameter.integer("stable-minutes", 30,
-            "Minutes the last canary step must stay within SLO before full production.");
+            "Minutes the last canary step must stay within SLO before full production.").between(1, null);
     public static final Parameter<String> SLO_URL = Parameter.string("slo-url", "https://canary.example.com/slo",
-            "Endpoint that answers 200 while the canary meets its SLOs.");
+            "Endpoint that answers 200 while the canary meets its SLOs.").matching(ParameterPatterns.URL);
 
     @Override
     public String id() {

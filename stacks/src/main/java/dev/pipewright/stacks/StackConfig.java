@@ -46,6 +46,10 @@ public final class StackConfig {
 
         public <T> Builder set(Parameter<T> p, T value) {
             Objects.requireNonNull(value, () -> p.name() + " == null");
+            String problem = p.problem(value);
+            if (problem != null) {
+                throw new IllegalArgumentException("parameter " + p.name() + " " + problem);
+            }
             values.put(p.name(), p.type() == List.class ? List.copyOf((List<?>) value) : value);
             return this;
         }

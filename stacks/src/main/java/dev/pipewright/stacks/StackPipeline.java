@@ -40,9 +40,9 @@ public class StackPipeline implements Pipeline {
             Parameter<?> p = stack.parameters().stream().filter(q -> q.name().equals(e.getKey())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("stack " + stack.id() + " has no parameter '"
                             + e.getKey() + "'; known: " + known));
-            if (!p.type().isInstance(e.getValue())) {
-                throw new IllegalArgumentException("parameter " + p.name() + " of stack " + stack.id() + " must be a "
-                        + p.schemaType() + ", not " + e.getValue());
+            String problem = p.problem(e.getValue());
+            if (problem != null) {
+                throw new IllegalArgumentException("parameter " + p.name() + " of stack " + stack.id() + " " + problem);
             }
         }
     }
