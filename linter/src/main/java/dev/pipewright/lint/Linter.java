@@ -128,7 +128,22 @@ public final class Linter {
     }
 
     public List<Finding> lintFile(Path file, String display) throws IOException {
-        String source = Files.readString(file, StandardCharsets.UTF_8);
+        byte[] bytes = Files.readAllBytes(file);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.charset.CoderResult r = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(in, out, true);
+        if (r.isError()) {
+            // GitHub reads workflow files as UTF-8: a Latin-1 or binary file is one finding at its first bad byte
+            String before = new String(bytes, 0, in.position(), StandardCharsets.UTF_8);
+            int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+            int col = before.length() - before.lastIndexOf('\n');
+            return List.of(new Finding(display, line, col, "syntax-check", Severity.ERROR, String.format(
+                    "the file is not valid UTF-8 (byte 0x%02X); GitHub reads workflow files as UTF-8",
+                    bytes[in.position()] & 0xff)));
+        }
+        String source = out.flip().toString();
         return lintSource(display, source, kindOf(file), projectRoot(file), file.toAbsolutePath().normalize());
     }
 
