@@ -86,6 +86,10 @@ public final class PinCommand implements Callable<Integer> {
             err.println("pipewright: " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        if (!git && !apiUrl.matches("https?://[^\\s/]+.*")) {
+            err.println("pipewright: --api-url: '" + apiUrl + "' is not an http(s) URL");
+            return ExitCodes.USAGE;
+        }
         TagResolver resolver = git ? new GitLsRemoteResolver(gitUrl)
                 : new GitHubTagResolver(apiUrl, System.getenv("GITHUB_TOKEN"));
         ActionLock updated = current;

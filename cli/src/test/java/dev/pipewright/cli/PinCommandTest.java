@@ -159,6 +159,24 @@ class PinCommandTest {
     }
 
     @Test
+    void aNonHttpApiUrlIsAUsageErrorAndARefusedConnectionSaysSo() throws IOException {
+        for (String url : List.of("notaurl", "ftp://127.0.0.1/")) {
+            CliRun run = CliRun.of("pin", "--out", project.toString(), "--api-url", url, "actions/checkout@v4");
+            assertThat(run.exitCode()).as(url).isEqualTo(2);
+            assertThat(run.err()).contains("--api-url: '" + url + "' is not an http(s) URL");
+        }
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        CliRun refused = CliRun.of("pin", "--out", project.toString(), "--api-url", "http://127.0.0.1:" + port,
+                "actions/checkout@v4");
+        assertThat(refused.exitCode()).isEqualTo(3);
+        assertThat(refused.err()).contains("cannot reach http://127.0.0.1:" + port + ": connection refused")
+                .doesNotContain("null");
+    }
+
+    @Test
     void explicitLockFile() throws IOException {
         Path lock = project.resolve("catalog/actions.lock");
         CliRun run = CliRun.of("pin", "--lock", lock.toString(), "--api-url", github.baseUrl(), "acme/tool@v1.0.0");

@@ -65,7 +65,10 @@ public final class GitHubTagResolver implements TagResolver {
         try {
             response = client.send(request.GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new ResolveException("cannot reach " + baseUrl + ": " + e.getMessage(), e);
+            // the JDK's client leaves the message null for a refused connection; name the exception instead
+            String why = e.getMessage() != null ? e.getMessage()
+                    : e instanceof java.net.ConnectException ? "connection refused" : e.getClass().getSimpleName();
+            throw new ResolveException("cannot reach " + baseUrl + ": " + why, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ResolveException("interrupted while asking " + baseUrl, e);
