@@ -39,13 +39,22 @@ public final class InitCommand implements Callable<Integer> {
                     + Stacks.all().stream().map(Stack::id).toList());
             return ExitCodes.USAGE;
         }
+        if (Files.isDirectory(file)) {
+            spec.commandLine().getErr().println("pipewright: --file: " + file + " is a directory");
+            return ExitCodes.USAGE;
+        }
         if (Files.exists(file) && !force) {
             spec.commandLine().getErr().println("pipewright: " + file + " exists; pass --force to overwrite it");
             return ExitCodes.USAGE;
         }
         // temporary sibling, then a move: an interrupted init never leaves half a starter behind
         Path abs = file.toAbsolutePath().normalize();
-        AtomicWriter.write(abs.getParent(), List.of(new GeneratedFile(abs.getFileName().toString(), starter(stack))));
+        try {
+            AtomicWriter.write(abs.getParent(), List.of(new GeneratedFile(abs.getFileName().toString(), starter(stack))));
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("pipewright: --file: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         spec.commandLine().getOut().println("wrote " + file + "; edit it, then run: pipewright generate");
         return ExitCodes.OK;
     }

@@ -138,4 +138,28 @@ class GenerateCheckCommandTest {
         assertThat(run.err()).contains("no pipeline 'nope'; known: [actions, go-microservice, go-vault-plugin, java-library, k8s-controller, pipewright, polyglot-platform, python-service]");
         assertThat(root.resolve(".github")).doesNotExist();
     }
+
+    @Test
+    void aDirectoryWhereAFileGoesWritesNothingAndIsAUsageError() throws IOException {
+        Files.createDirectories(root.resolve("generated-workflows/python-service/ci.yml"));
+        CliRun run = generate();
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("generated-workflows/python-service/ci.yml is a directory");
+        try (Stream<Path> files = Files.walk(root)) {
+            assertThat(files.filter(Files::isRegularFile)).isEmpty();
+        }
+        Path file = Files.writeString(root.resolve("f"), "x");
+        CliRun underFile = CliRun.of("generate", "--out", file.toString());
+        assertThat(underFile.exitCode()).isEqualTo(2);
+        assertThat(underFile.err()).contains("is a file, but");
+    }
+
+    @Test
+    void generatedFilesAreReadableByEveryone() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                root.getFileSystem().supportedFileAttributeViews().contains("posix"), "no POSIX permissions here");
+        generate();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(root.resolve(".github/workflows/ci.yml")))).isEqualTo("rw-r--r--");
+    }
 }

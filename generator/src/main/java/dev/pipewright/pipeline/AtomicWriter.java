@@ -19,6 +19,10 @@ public final class AtomicWriter {
 
     /** Writes the files under root; returns the paths whose content changed. */
     public static List<String> write(Path root, Collection<GeneratedFile> files) throws IOException {
+        // every target is checked before the first byte is written: one unwritable path writes nothing at all
+        for (GeneratedFile f : files) {
+            writable(root, root.resolve(f.path()));
+        }
         List<Path[]> moves = new ArrayList<>();
         List<String> changed = new ArrayList<>();
         try {
@@ -32,6 +36,7 @@ public final class AtomicWriter {
                 Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
                 moves.add(new Path[] {tmp, target});
                 Files.write(tmp, bytes);
+                readable(tmp);
                 changed.add(f.path());
             }
             for (Path[] m : moves) {
@@ -43,6 +48,28 @@ public final class AtomicWriter {
             }
         }
         return changed;
+    }
+
+    /** A target that is a directory, or under a path that is a file, is the user's mistake, not ours. */
+    private static void writable(Path root, Path target) {
+        if (Files.isDirectory(target)) {
+            throw new IllegalArgumentException(target + " is a directory; Pipewright writes a file there");
+        }
+        for (Path p = target.getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                throw new IllegalArgumentException(p + " is a file, but " + target + " needs it to be a directory");
+            }
+            if (Files.isDirectory(p)) {
+                return;
+            }
+        }
+    }
+
+    /** Temporary files are created owner-only; generated files are as readable as any other file of the checkout. */
+    private static void readable(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
     }
 
     private static void move(Path from, Path to) throws IOException {
