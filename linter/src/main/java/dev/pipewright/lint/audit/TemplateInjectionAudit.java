@@ -4,7 +4,6 @@ import dev.pipewright.lint.LintContext;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.Workflow;
-import dev.pipewright.lint.rule.Locator;
 import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YScalar;
 import java.util.ArrayList;
@@ -35,7 +34,7 @@ public final class TemplateInjectionAudit extends AuditRule {
     private void check(YMap step) {
         for (Injection i : find(step)) {
             String where = i.run() ? "run script" : "github-script code";
-            report(Locator.at(ctx(), i.script(), i.span().start()), "\"" + i.span().whole(i.script().value()).strip()
+            report(Positions.at(ctx(), i.script(), i.span().start()), "\"" + i.span().whole(i.script().value()).strip()
                     + "\" expands attacker-controlled " + i.path() + " into the " + where + "; pass it through the step's"
                     + " env: (e.g. " + EnvName.of(i.path()) + ": ${{ " + i.span().text().strip() + " }}) and use the variable"
                     + (i.run() ? " (\"$" + EnvName.of(i.path()) + "\")" : " (process.env." + EnvName.of(i.path()) + ")"));
