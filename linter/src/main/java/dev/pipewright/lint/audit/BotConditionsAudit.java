@@ -14,7 +14,8 @@ import java.util.Locale;
 /**
  * {@code github.actor == 'dependabot[bot]'} checks who caused the latest event, not who wrote the code: anyone can
  * make Dependabot the actor of a run on their pull request (e.g. by having it rebase), and pass the check. Check the
- * pull request's author ({@code github.event.pull_request.user.login}) instead.
+ * pull request's author ({@code github.event.pull_request.user.login}) instead. A conjunction that also requires the
+ * author to be the same bot is safe and not reported.
  */
 @Rule(id = "bot-conditions", summary = "conditions do not trust a bot by github.actor",
         severity = Severity.WARNING, category = "security")
@@ -33,42 +34,106 @@ public final class BotConditionsAudit extends AuditRule {
     private void check(YMap body) {
         body.scalar("if").filter(YScalar::isString).ifPresent(cond -> {
             List<Expr> exprs = new ArrayList<>();
+            List<Integer> bases = new ArrayList<>();
             if (cond.value().contains("${{")) {
-                Exprs.spans(cond.value()).stream().filter(s -> s.ast() != null).forEach(s -> exprs.add(s.ast()));
+                Exprs.spans(cond.value()).stream().filter(s -> s.ast() != null).forEach(s -> {
+                    exprs.add(s.ast());
+                    bases.add(s.start() + 3);
+                });
             } else {
-                Exprs.parse(cond.value()).ifPresent(exprs::add);
+                Exprs.parse(cond.value()).ifPresent(e -> {
+                    exprs.add(e);
+                    bases.add(0);
+                });
             }
-            for (Expr e : exprs) {
-                String actor = botCheck(e);
-                if (actor != null) {
-                    report(cond, "\"" + actor + "\" is whoever caused the latest event, which an outsider can make a bot;"
-                            + " check github.event.pull_request.user.login instead");
+            for (int i = 0; i < exprs.size(); i++) {
+                Hit hit = botCheck(exprs.get(i));
+                if (hit != null) {
+                    report(Positions.at(ctx(), cond, bases.get(i) + start(hit.node())), "\"" + hit.actor() + "\" is whoever"
+                            + " caused the latest event, which an outsider can make a bot; check " + AUTHOR + " instead");
                     return;
                 }
             }
         });
     }
 
-    /** The spoofable context compared with a bot name, or null. */
-    static String botCheck(Expr e) {
+    /** The pull request's author: set when the pull request is opened, so an outsider cannot make it a bot. */
+    private static final String AUTHOR = "github.event.pull_request.user.login";
+
+    /**
+     * A spoofable context tested against a bot: the context, the bot name (or name fragment, when not {@code exact}) and
+     * the context's node.
+     */
+    record Hit(String actor, String bot, boolean exact, Expr node) {}
+
+    /** The first check that trusts a bot by a spoofable context, or null. */
+    static Hit botCheck(Expr e) {
+        List<Hit> hits = hits(e);
+        return hits.isEmpty() ? null : hits.get(0);
+    }
+
+    private static List<Hit> hits(Expr e) {
+        List<Hit> out = new ArrayList<>();
         // Only a positive test trusts the bot; "!= 'dependabot[bot]'" merely skips work, spoofing it gains nothing.
         if (e instanceof Expr.Binary b && b.op() == Token.Kind.EQ) {
-            String l = actor(b.left());
-            String r = actor(b.right());
-            if (l != null && isBot(b.right())) {
-                return l;
+            if (actor(b.left()) != null && bot(b.right()) != null) {
+                out.add(new Hit(actor(b.left()), bot(b.right()), true, b.left()));
+            } else if (actor(b.right()) != null && bot(b.left()) != null) {
+                out.add(new Hit(actor(b.right()), bot(b.left()), true, b.right()));
             }
-            return r != null && isBot(b.left()) ? r : null;
-        }
-        if (e instanceof Expr.Binary b && (b.op() == Token.Kind.AND || b.op() == Token.Kind.OR)) {
-            String l = botCheck(b.left());
-            return l != null ? l : botCheck(b.right());
-        }
-        if (e instanceof Expr.Call c && (c.name().equalsIgnoreCase("contains") || c.name().equalsIgnoreCase("endsWith")
+        } else if (e instanceof Expr.Binary b && b.op() == Token.Kind.OR) {
+            out.addAll(hits(b.left()));
+            out.addAll(hits(b.right()));
+        } else if (e instanceof Expr.Binary b && b.op() == Token.Kind.AND) {
+            // A conjunction that also requires the author to be the bot is safe whatever the actor says.
+            List<Expr> conjuncts = new ArrayList<>();
+            conjuncts(e, conjuncts);
+            List<String> authors = conjuncts.stream().map(BotConditionsAudit::authorBot).filter(a -> a != null).toList();
+            for (Expr c : conjuncts) {
+                hits(c).stream().filter(h -> authors.stream().noneMatch(a -> h.exact() ? a.equals(h.bot()) : a.contains(h.bot())))
+                        .forEach(out::add);
+            }
+        } else if (e instanceof Expr.Call c && (c.name().equalsIgnoreCase("contains") || c.name().equalsIgnoreCase("endsWith")
                 || c.name().equalsIgnoreCase("startsWith"))) {
-            return c.args().size() == 2 && actor(c.args().get(0)) != null && isBot(c.args().get(1)) ? actor(c.args().get(0)) : null;
+            if (c.args().size() == 2 && actor(c.args().get(0)) != null && bot(c.args().get(1)) != null) {
+                out.add(new Hit(actor(c.args().get(0)), bot(c.args().get(1)), false, c.args().get(0)));
+            }
+        }
+        return out;
+    }
+
+    private static void conjuncts(Expr e, List<Expr> out) {
+        if (e instanceof Expr.Binary b && b.op() == Token.Kind.AND) {
+            conjuncts(b.left(), out);
+            conjuncts(b.right(), out);
+        } else {
+            out.add(e);
+        }
+    }
+
+    /** The bot an {@code author == 'x[bot]'} test requires, lower-cased, or null. */
+    private static String authorBot(Expr e) {
+        if (e instanceof Expr.Binary b && b.op() == Token.Kind.EQ) {
+            if (AUTHOR.equals(Exprs.path(b.left()))) {
+                return bot(b.right());
+            }
+            return AUTHOR.equals(Exprs.path(b.right())) ? bot(b.left()) : null;
         }
         return null;
+    }
+
+    /** Offset of the first character of a property chain, in the expression text. */
+    private static int start(Expr e) {
+        if (e instanceof Expr.Property p) {
+            return start(p.receiver());
+        }
+        if (e instanceof Expr.Index i) {
+            return start(i.receiver());
+        }
+        if (e instanceof Expr.Star s) {
+            return start(s.receiver());
+        }
+        return e.offset();
     }
 
     private static String actor(Expr e) {
@@ -76,7 +141,9 @@ public final class BotConditionsAudit extends AuditRule {
         return p != null && (p.equals("github.actor") || p.equals("github.triggering_actor")) ? p : null;
     }
 
-    private static boolean isBot(Expr e) {
-        return e instanceof Expr.Literal l && l.value() instanceof String s && s.toLowerCase(Locale.ROOT).contains("[bot]");
+    /** The lower-cased bot name of a literal naming a bot, or null. */
+    private static String bot(Expr e) {
+        return e instanceof Expr.Literal l && l.value() instanceof String s && s.toLowerCase(Locale.ROOT).contains("[bot]")
+                ? s.toLowerCase(Locale.ROOT) : null;
     }
 }

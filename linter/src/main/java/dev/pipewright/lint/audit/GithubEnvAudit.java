@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Lines appended to {@code $GITHUB_ENV} or {@code $GITHUB_PATH} set variables (LD_PRELOAD, NODE_OPTIONS, PATH) for
  * every later step; writing attacker-controlled text there lets it run code in those steps. Flags writes whose line
- * expands an untrusted context or a step env variable holding one, and any write under a privileged trigger.
+ * expands an untrusted context or a step env variable holding one, and any write of a non-constant value under a
+ * privileged trigger.
  */
 @Rule(id = "github-env", summary = "untrusted text is not written to GITHUB_ENV or GITHUB_PATH",
         severity = Severity.WARNING, category = "security")
@@ -45,7 +46,7 @@ public final class GithubEnvAudit extends AuditRule {
                         why = "writes $" + v + ", which holds attacker-controlled text";
                     }
                 }
-                if (why == null && privileged()) {
+                if (why == null && privileged() && !constant(line)) {
                     why = "runs under a privileged trigger, where the written values may come from the pull request";
                 }
                 if (why != null) {
@@ -55,6 +56,24 @@ public final class GithubEnvAudit extends AuditRule {
                 }
             }
         });
+    }
+
+    private static final Pattern TARGET = Pattern.compile("\"?\\$(?:\\{GITHUB_(?:ENV|PATH)}|(?:env:)?GITHUB_(?:ENV|PATH)\\b)\"?");
+    private static final Pattern PRODUCER = Pattern.compile("(?i)(echo|printf|write-output|add-content|out-file)\\b.*|[\"'].*");
+
+    /**
+     * True when the write's command prints only literal text (no {@code $}, backtick or {@code ${{ }}}, no here-document
+     * whose lines follow): {@code echo "TZ=UTC" >> "$GITHUB_ENV"} sets a value the pull request cannot change.
+     */
+    static boolean constant(String line) {
+        Matcher t = TARGET.matcher(line);
+        if (!t.find()) {
+            return false;
+        }
+        String before = line.substring(0, t.start());
+        int cut = Math.max(Math.max(before.lastIndexOf("&&"), before.lastIndexOf("||")), before.lastIndexOf(';'));
+        String cmd = TARGET.matcher(line.substring(cut < 0 ? 0 : cut + (line.charAt(cut) == ';' ? 1 : 2))).replaceAll("").strip();
+        return PRODUCER.matcher(cmd).matches() && !cmd.contains("$") && !cmd.contains("`") && !cmd.contains("<<");
     }
 
     private static Set<String> taintedEnv(YMap step) {

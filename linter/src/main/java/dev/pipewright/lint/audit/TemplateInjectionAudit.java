@@ -4,11 +4,14 @@ import dev.pipewright.lint.LintContext;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.Workflow;
-import dev.pipewright.lint.rule.Locator;
 import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YScalar;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Attacker-controlled text expanded by {@code ${{ }}} into a {@code run:} script or an {@code actions/github-script}
@@ -25,6 +28,65 @@ public final class TemplateInjectionAudit extends AuditRule {
     @Override
     public void visitStep(Workflow.Step step) {
         check(step.body());
+        checkEnv(step);
+    }
+
+    /**
+     * {@code ${{ env.X }}} where X is set (in the workflow's, the job's or the step's {@code env:}, the innermost
+     * winning) to attacker-controlled text: the expansion pastes that text into the script just the same. Not fixed by
+     * {@code --fix}: the variable is already in the environment, the script only has to read it.
+     */
+    private void checkEnv(Workflow.Step step) {
+        Map<String, String[]> carried = new HashMap<>();
+        Workflow wf = currentWorkflow();
+        List<Optional<YMap>> layers = List.of(wf.root().map("env"),
+                wf.job(step.jobId().value()).flatMap(j -> j.body().map("env")), step.body().map("env"));
+        for (Optional<YMap> layer : layers) {
+            layer.ifPresent(env -> env.entries().forEach(e -> {
+                String name = e.key().value();
+                String path = e.value() instanceof YScalar v && v.isString() ? untrusted(v.value()) : null;
+                if (path == null) {
+                    carried.remove(name.toLowerCase(Locale.ROOT));
+                } else {
+                    carried.put(name.toLowerCase(Locale.ROOT), new String[] {name, path});
+                }
+            }));
+        }
+        if (carried.isEmpty()) {
+            return;
+        }
+        YMap body = step.body();
+        body.scalar("run").filter(YScalar::isString).ifPresent(run -> reportEnv(run, true, carried));
+        if (body.string("uses").flatMap(Uses::parse).map(u -> u.is("actions/github-script")).orElse(false)) {
+            body.map("with").flatMap(w -> w.scalar("script")).filter(YScalar::isString).ifPresent(sc -> reportEnv(sc, false, carried));
+        }
+    }
+
+    private void reportEnv(YScalar script, boolean run, Map<String, String[]> carried) {
+        for (Exprs.Span span : Exprs.spans(script.value())) {
+            if (span.ast() == null || Exprs.isBooleanValued(span.ast())
+                    || Exprs.accesses(span.ast()).stream().anyMatch(Untrusted::isUntrusted)) {
+                continue; // direct expansions are reported by check()
+            }
+            Exprs.accesses(span.ast()).stream().filter(a -> a.path().startsWith("env.")).map(a -> carried.get(a.path().substring(4)))
+                    .filter(c -> c != null).findFirst().ifPresent(c -> report(Positions.at(ctx(), script, span.start()),
+                            "\"" + span.whole(script.value()).strip() + "\" expands env." + c[0] + ", which carries attacker-controlled "
+                            + c[1] + ", into the " + (run ? "run script" : "github-script code") + "; use "
+                            + (run ? "\"$" + c[0] + "\"" : "process.env." + c[0]) + " instead"));
+        }
+    }
+
+    /** The first attacker-controlled path a value expands (not as a boolean), or null. */
+    private static String untrusted(String value) {
+        for (Exprs.Span span : Exprs.spans(value)) {
+            if (span.ast() != null && !Exprs.isBooleanValued(span.ast())) {
+                var a = Exprs.accesses(span.ast()).stream().filter(Untrusted::isUntrusted).findFirst();
+                if (a.isPresent()) {
+                    return a.get().path();
+                }
+            }
+        }
+        return null;
     }
 
     @Override
@@ -35,7 +97,7 @@ public final class TemplateInjectionAudit extends AuditRule {
     private void check(YMap step) {
         for (Injection i : find(step)) {
             String where = i.run() ? "run script" : "github-script code";
-            report(Locator.at(ctx(), i.script(), i.span().start()), "\"" + i.span().whole(i.script().value()).strip()
+            report(Positions.at(ctx(), i.script(), i.span().start()), "\"" + i.span().whole(i.script().value()).strip()
                     + "\" expands attacker-controlled " + i.path() + " into the " + where + "; pass it through the step's"
                     + " env: (e.g. " + EnvName.of(i.path()) + ": ${{ " + i.span().text().strip() + " }}) and use the variable"
                     + (i.run() ? " (\"$" + EnvName.of(i.path()) + "\")" : " (process.env." + EnvName.of(i.path()) + ")"));

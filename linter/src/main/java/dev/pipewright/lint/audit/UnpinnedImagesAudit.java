@@ -26,7 +26,10 @@ public final class UnpinnedImagesAudit extends AuditRule {
             }
         });
         job.body().map("services").ifPresent(svc -> svc.entries().forEach(e -> {
-            if (e.value() instanceof YMap m) {
+            // A string value is the image, like a string container:.
+            if (e.value() instanceof YScalar s) {
+                check(s, "service \"" + e.key().value() + "\"");
+            } else if (e.value() instanceof YMap m) {
                 m.scalar("image").ifPresent(s -> check(s, "service \"" + e.key().value() + "\""));
             }
         }));

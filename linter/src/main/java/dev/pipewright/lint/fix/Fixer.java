@@ -211,7 +211,7 @@ public final class Fixer {
     private static void persistCredentials(Src src, Workflow wf, List<Edit> edits) {
         boolean privileged = Triggers.of(wf).keySet().stream().anyMatch(Triggers.PRIVILEGED::contains);
         for (Workflow.Job job : wf.jobs()) {
-            if (ArtipackedAudit.reason(job.steps(), privileged) == null) {
+            if (ArtipackedAudit.reason(job.steps(), privileged, src::line) == null) {
                 continue;
             }
             for (Workflow.Step s : ArtipackedAudit.persisting(job.steps())) {
