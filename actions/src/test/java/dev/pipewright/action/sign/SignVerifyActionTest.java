@@ -155,6 +155,65 @@ class SignVerifyActionTest {
         }
     }
 
+    static String mode(Path p) throws Exception {
+        return java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.readAttributes(p, java.nio.file.attribute.PosixFileAttributes.class).permissions());
+    }
+
+    @Test
+    void bundleTargetThatIsADirectoryLeavesNoSignature() throws Exception {
+        try (SimulatedRunner r = runner()) {
+            r.copy(vector("cosign-unencrypted-pkcs8.pem"), "key.pem");
+            r.write("a.bin", "data");
+            Files.createDirectories(r.workspace().resolve("sigs/a.bin.sigstore.json"));
+            SimulatedRunner.Step s = r.input("key", "key.pem").input("password", "").input("files", "a.bin")
+                    .input("output-dir", "sigs").run(SIGN);
+            assertThat(s.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(s.stdout()).contains("input 'output-dir': sigs/a.bin.sigstore.json is a directory");
+            assertThat(r.workspace().resolve("sigs/a.bin.sig")).doesNotExist();
+        }
+    }
+
+    @Test
+    void outputDirThatIsAFileIsBadInput() throws Exception {
+        try (SimulatedRunner r = runner()) {
+            r.write("f", "x");
+            SimulatedRunner.Step s = r.input("key", "cosign.key").input("password", PASSWORD).input("files", "artifact.txt")
+                    .input("output-dir", "f").run(SIGN);
+            assertThat(s.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(s.stdout()).contains("input 'output-dir': 'f' is a file, not a directory");
+            SimulatedRunner.Step k = r.input("output-dir", "f").input("password", "pw").run(KEYGEN);
+            assertThat(k.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(k.stdout()).contains("input 'output-dir': 'f' is a file, not a directory");
+        }
+    }
+
+    @Test
+    void keygenWritesNoPrivateKeyWhenThePublicKeyCannotBeWritten() throws Exception {
+        try (SimulatedRunner r = runner()) {
+            Files.createDirectories(r.workspace().resolve("k/cosign.pub"));
+            SimulatedRunner.Step s = r.input("output-dir", "k").input("password", "pw").input("force", "true").run(KEYGEN);
+            assertThat(s.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(s.stdout()).contains("input 'output-dir': k/cosign.pub is a directory");
+            assertThat(r.workspace().resolve("k/cosign.key")).doesNotExist();
+        }
+    }
+
+    @Test
+    void signaturesAndPublicKeyAreWorldReadableButThePrivateKeyIsNot() throws Exception {
+        try (SimulatedRunner r = runner()) {
+            assumeTrue(Files.getFileAttributeView(r.workspace(), java.nio.file.attribute.PosixFileAttributeView.class) != null);
+            assertThat(r.input("output-dir", "k").input("password", "pw").run(KEYGEN).exit()).isZero();
+            assertThat(mode(r.workspace().resolve("k/cosign.key"))).isEqualTo("rw-------");
+            assertThat(mode(r.workspace().resolve("k/cosign.pub"))).isEqualTo("rw-r--r--");
+            r.write("a.bin", "data");
+            SimulatedRunner.Step s = r.input("key", "k/cosign.key").input("files", "a.bin").input("output-dir", "sigs").run(SIGN);
+            assertThat(s.exit()).as(s.stdout()).isZero();
+            assertThat(mode(r.workspace().resolve("sigs/a.bin.sig"))).isEqualTo("rw-r--r--");
+            assertThat(mode(r.workspace().resolve("sigs/a.bin.sigstore.json"))).isEqualTo("rw-r--r--");
+        }
+    }
+
     @Test
     void wrongKeyFails() throws Exception {
         try (SimulatedRunner r = runner()) {
