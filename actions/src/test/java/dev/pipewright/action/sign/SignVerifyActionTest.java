@@ -137,8 +137,35 @@ class SignVerifyActionTest {
 
             r.write("broken.json", "{\n  \"mediaType\": \"x\",\n  oops\n}\n");
             SimulatedRunner.Step m = verify(r, "artifact.txt", "bundle", "broken.json");
-            assertThat(m.exit()).isEqualTo(ExitCode.GATE_FAILED);
+            assertThat(m.exit()).isEqualTo(ExitCode.BAD_INPUT);
             assertThat(m.stdout()).contains("::error::verify: malformed bundle broken.json:3:");
+        }
+    }
+
+    @Test
+    void malformedBundleOrSignatureIsBadInputNamingFileAndPosition() throws Exception {
+        try (SimulatedRunner r = runner()) {
+            byte[] whole = Files.readAllBytes(r.workspace().resolve("artifact.txt.sigstore.json"));
+            r.write("b.json", java.util.Arrays.copyOf(whole, 200));
+            SimulatedRunner.Step t = verify(r, "artifact.txt", "bundle", "b.json");
+            assertThat(t.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(t.stdout()).containsPattern("::error::verify: malformed bundle b\\.json:\\d+:\\d+: malformed JSON");
+            r.write("foo.json", "{\"foo\":1}");
+            SimulatedRunner.Step f = verify(r, "artifact.txt", "bundle", "foo.json");
+            assertThat(f.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(f.stdout()).contains("malformed bundle foo.json: /mediaType: missing");
+            r.write("empty.json", "");
+            assertThat(verify(r, "artifact.txt", "bundle", "empty.json").exit()).isEqualTo(ExitCode.BAD_INPUT);
+            r.write("garbage.sig", "garbage!\n");
+            SimulatedRunner.Step g = verify(r, "artifact.txt", "signature", "garbage.sig");
+            assertThat(g.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(g.stdout()).contains("verify: garbage.sig:1:1: not a signature");
+            r.write("short.sig", "abcd");
+            assertThat(verify(r, "artifact.txt", "signature", "short.sig").exit()).isEqualTo(ExitCode.BAD_INPUT);
+            r.write("empty.sig", "");
+            SimulatedRunner.Step e = verify(r, "artifact.txt", "signature", "empty.sig");
+            assertThat(e.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(e.stdout()).contains("verify: empty.sig:1:1: empty signature file");
         }
     }
 
