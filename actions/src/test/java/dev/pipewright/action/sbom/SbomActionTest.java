@@ -318,4 +318,15 @@ class SbomActionTest {
             assertThat(r.workspace().resolve("s.json")).doesNotExist();
         }
     }
+
+    @Test
+    void outputUnderARegularFileIsBadInput() throws Exception {
+        try (SimulatedRunner r = new SimulatedRunner()) {
+            r.write("go.mod", "module example.com/x\n\ngo 1.22\n");
+            r.write("f", "x");
+            SimulatedRunner.Step s = r.input("output", "f/x.json").run(ACTION);
+            assertThat(s.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(s.stdout()).contains("::error::sbom: input 'output': cannot write f/x.json: f is a file, not a directory");
+        }
+    }
 }

@@ -216,6 +216,17 @@ class SignVerifyActionTest {
     }
 
     @Test
+    void attestOutputThatIsADirectoryIsBadInput() throws Exception {
+        try (SimulatedRunner r = runner()) {
+            Files.createDirectories(r.workspace().resolve("d"));
+            SimulatedRunner.Step a = r.input("key", "cosign.key").input("password", PASSWORD).input("subject", "artifact.txt")
+                    .input("predicate", "example-app.spdx.json").input("predicate-type", "spdx").input("output", "d").run(ATTEST);
+            assertThat(a.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(a.stdout()).contains("::error::attest: input 'output': d is a directory");
+        }
+    }
+
+    @Test
     void keygenWritesNoPrivateKeyWhenThePublicKeyCannotBeWritten() throws Exception {
         try (SimulatedRunner r = runner()) {
             Files.createDirectories(r.workspace().resolve("k/cosign.pub"));
