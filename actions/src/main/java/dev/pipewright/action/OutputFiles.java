@@ -74,7 +74,7 @@ final class OutputFiles {
                 rollback(moved, backups);
             }
             for (Path p : temps) {
-                Files.deleteIfExists(p);
+                deleteQuietly(p);
             }
             if (!done) {
                 for (int i = createdDirs.size() - 1; i >= 0; i--) {
@@ -187,6 +187,15 @@ final class OutputFiles {
             } catch (IOException e) {
                 // Best effort: the original error is the one to report.
             }
+        }
+    }
+
+    /** Cleanup must not hide the error that caused it, nor turn a finished commit into a failure. */
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // A stray hidden temp file is harmless; the outputs themselves are in place or rolled back.
         }
     }
 
