@@ -22,7 +22,7 @@ public final class ActionContext {
     private final Map<String, String> outputs = new LinkedHashMap<>();
     private final StringBuilder summary = new StringBuilder();
     private final List<Annotation> annotations = new ArrayList<>();
-    private final Map<Path, String> files = new LinkedHashMap<>();
+    private final Map<Path, OutputFiles.Staged> files = new LinkedHashMap<>();
 
     ActionContext(ActionDescriptor descriptor, ActionEnvironment env, PrintWriter log) {
         this.descriptor = descriptor;
@@ -63,7 +63,25 @@ public final class ActionContext {
 
     /** Stages a file (e.g. a JSON report) to be written with the outputs. */
     public void writeFile(Path path, String content) {
-        files.put(path, content);
+        stage(new OutputFiles.Staged(path, content, null, false));
+    }
+
+    /**
+     * Stages a file whose path comes from input {@code input}, which a target that cannot be written (a directory,
+     * a path under a regular file) is then reported against; the file is written world-readable (0644).
+     */
+    public void writeFile(String input, Path path, String content) {
+        stage(new OutputFiles.Staged(path, content, input, false));
+    }
+
+    /** Like {@link #writeFile(String, Path, String)} for a secret (a private key): readable by its owner only (0600). */
+    public void writePrivateFile(String input, Path path, String content) {
+        stage(new OutputFiles.Staged(path, content, input, true));
+    }
+
+    private void stage(OutputFiles.Staged f) {
+        files.remove(f.path());
+        files.put(f.path(), f);
     }
 
     /** A log line: stdout on the runner, stderr on the CLI (where stdout carries the outputs). */
@@ -99,6 +117,12 @@ public final class ActionContext {
     }
 
     Map<Path, String> files() {
-        return Collections.unmodifiableMap(files);
+        Map<Path, String> out = new LinkedHashMap<>();
+        files.forEach((p, f) -> out.put(p, f.content()));
+        return Collections.unmodifiableMap(out);
+    }
+
+    java.util.Collection<OutputFiles.Staged> stagedFiles() {
+        return Collections.unmodifiableCollection(files.values());
     }
 }

@@ -64,9 +64,7 @@ public final class ActionRunner {
 
     private void commit(ActionContext ctx, ActionEnvironment environment, boolean onRunner, WorkflowCommands commands)
             throws IOException {
-        for (Map.Entry<Path, String> f : ctx.files().entrySet()) {
-            FileCommands.writeAtomically(f.getKey(), f.getValue());
-        }
+        new OutputFiles(environment.workspace()::display).commit(ctx.stagedFiles());
         Optional<Path> outputFile = environment.file("GITHUB_OUTPUT");
         if (outputFile.isPresent()) {
             FileCommands.appendAtomically(outputFile.get(), FileCommands.heredocs(ctx.outputs()));

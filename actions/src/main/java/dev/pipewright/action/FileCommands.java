@@ -63,6 +63,10 @@ public final class FileCommands {
             if (Files.exists(target)) {
                 Files.copy(target, tmp, StandardCopyOption.REPLACE_EXISTING);
             }
+            // The temp file is 0600; the runner reading the file may not be the user this action runs as.
+            OutputFiles.setMode(tmp, Files.isRegularFile(target) && Files.getFileAttributeView(target,
+                    java.nio.file.attribute.PosixFileAttributeView.class) != null
+                    ? Files.getPosixFilePermissions(target) : OutputFiles.PUBLIC);
             Files.writeString(tmp, content, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -81,6 +85,7 @@ public final class FileCommands {
         Path tmp = Files.createTempFile(dir, ".pipewright-", ".tmp");
         try {
             Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            OutputFiles.setMode(tmp, OutputFiles.PUBLIC);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -83,7 +83,7 @@ public final class ChecksumsAction implements Action {
                 text.append(new ChecksumLine(out.getKey(), hex, name, format).toLine()).append('\n');
                 rows.add(Map.of("algorithm", out.getKey().id(), "name", name, "digest", hex));
             }
-            ctx.writeFile(out.getValue(), text.toString());
+            ctx.writeFile("output", out.getValue(), text.toString());
             written.add(ws.display(out.getValue()));
         }
         ctx.setOutput("checksum-files", String.join("\n", written));

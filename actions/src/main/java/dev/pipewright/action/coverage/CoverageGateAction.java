@@ -217,7 +217,7 @@ public final class CoverageGateAction implements Action {
         ctx.setOutput("patch-coverage", result.patch() == null ? "" : pr.text(result.patch().percent(pr)));
         ctx.setOutput("passed", String.valueOf(result.passed()));
         Optional<Path> report = reportPath(ctx);
-        report.ifPresent(p -> ctx.writeFile(p, result.toJson()));
+        report.ifPresent(p -> ctx.writeFile("report-file", p, result.toJson()));
         ctx.setOutput("report", report.map(Path::toString).orElse(""));
 
         String markdown = Templates.render("coverage-gate/summary.md.ftl", result.summaryModel(50));

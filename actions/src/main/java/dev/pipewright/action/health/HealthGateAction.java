@@ -124,7 +124,7 @@ public final class HealthGateAction implements Action {
             ctx.log("attempt " + e.attempt() + " at " + Durations.format(e.at()) + ": " + e.detail());
         }
         Path report = outputDir(ctx).resolve("health-report.json");
-        ctx.writeFile(report, json(probe, r));
+        ctx.writeFile("output-dir", report, json(probe, r));
         String elapsed = seconds(r.elapsed());
         ctx.setOutput("healthy", String.valueOf(r.healthy()));
         ctx.setOutput("attempts", String.valueOf(r.attempts()));

@@ -76,7 +76,7 @@ public final class LintAction implements Action {
         Path sarif = ws.resolve("sarif-file", in.string("sarif-file"));
         List<Finding> findings = new Linter(config).lintPaths(targets, ws.root());
         Reporter.SourceLines sources = Reporter.SourceLines.from(ws.root());
-        ctx.writeFile(sarif, new SarifReporter().render(findings, BuiltInRules.all(), sources));
+        ctx.writeFile("sarif-file", sarif, new SarifReporter().render(findings, BuiltInRules.all(), sources));
         for (Finding f : findings) {
             ctx.log(f.format());
             ctx.annotate(new Annotation(level(f.severity()), f.file(), f.line(), f.column(), 0, f.rule(),

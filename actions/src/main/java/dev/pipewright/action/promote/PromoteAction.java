@@ -232,8 +232,8 @@ public final class PromoteAction implements Action {
         model.put("title", title);
         String body = Templates.render("promote/pr-body.md.ftl", model);
         Path patchFile = outDir.resolve("promotion.patch");
-        ctx.writeFile(patchFile, patch.toString());
-        ctx.writeFile(outDir.resolve("pr-body.md"), body);
+        ctx.writeFile("output-dir", patchFile, patch.toString());
+        ctx.writeFile("output-dir", outDir.resolve("pr-body.md"), body);
         ctx.setOutput("branch", branch);
         ctx.setOutput("images", resolved.stream().map(i -> i.name() + "=" + i.reference()).collect(Collectors.joining("\n")));
         ctx.setOutput("patch-file", patchFile.toString());

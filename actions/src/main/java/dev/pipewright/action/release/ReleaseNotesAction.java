@@ -165,8 +165,8 @@ public final class ReleaseNotesAction implements Action {
         String notes = ReleaseNotes.render(ReleaseNotes.RELEASE_NOTES, model, templateDir, templateDisplay);
         Path changelogFile = outputDir.resolve("CHANGELOG-" + version + ".md");
         Path notesFile = outputDir.resolve("RELEASE-NOTES-" + version + ".md");
-        ctx.writeFile(changelogFile, changelog);
-        ctx.writeFile(notesFile, notes);
+        ctx.writeFile("output-dir", changelogFile, changelog);
+        ctx.writeFile("output-dir", notesFile, notes);
         ctx.log(tag + " (" + bump + (previousTag == null ? "" : " from " + previousTag) + "): "
                 + changes.changes().size() + " changes, " + changes.breaking().size() + " breaking");
 

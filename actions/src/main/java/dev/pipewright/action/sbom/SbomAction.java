@@ -98,10 +98,10 @@ public final class SbomAction implements Action {
         String cdxFile = "";
         for (Map.Entry<String, Path> t : targets.entrySet()) {
             if (t.getKey().equals("spdx-json")) {
-                ctx.writeFile(t.getValue(), SpdxWriter.write(catalog, info));
+                ctx.writeFile("output", t.getValue(), SpdxWriter.write(catalog, info));
                 spdxFile = ws.display(t.getValue());
             } else {
-                ctx.writeFile(t.getValue(), CycloneDxWriter.write(catalog, info));
+                ctx.writeFile("output", t.getValue(), CycloneDxWriter.write(catalog, info));
                 cdxFile = ws.display(t.getValue());
             }
         }

@@ -76,7 +76,7 @@ public final class AttestAction implements Action {
         byte[] payload = new InTotoStatement(subjects, type, predicate).toPayload();
         byte[] sig = Signatures.sign(key.privateKey(), Dsse.pae(Dsse.IN_TOTO, payload));
         Dsse.Envelope envelope = new Dsse.Envelope(Dsse.IN_TOTO, payload, List.of(new Dsse.Signature("", sig)));
-        ctx.writeFile(output, SigstoreBundle.ofEnvelope(Keys.hint(key.publicKey()), envelope).toJson());
+        ctx.writeFile("output", output, SigstoreBundle.ofEnvelope(Keys.hint(key.publicKey()), envelope).toJson());
 
         ctx.setOutput("bundle", ws.display(output));
         ctx.setOutput("predicate-type", type);

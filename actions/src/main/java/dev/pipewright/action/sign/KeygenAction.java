@@ -51,6 +51,9 @@ public final class KeygenAction implements Action {
         }
         boolean force = ctx.inputs().bool("force");
         Path dir = ws.resolve("output-dir", ctx.inputs().string("output-dir"));
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw InputException.forInput("output-dir", "'" + ws.display(dir) + "' is a file, not a directory");
+        }
         Path priv = dir.resolve(prefix + ".key");
         Path pub = dir.resolve(prefix + ".pub");
         for (Path p : List.of(priv, pub)) {
@@ -64,8 +67,8 @@ public final class KeygenAction implements Action {
             ctx.log("warning: the private key is encrypted with an empty password (set the variable named by password-env)");
         }
         Keys.SigningKey key = Keys.generate();
-        ctx.writeFile(priv, CosignKeyFile.encrypt(Keys.pkcs8(key), CosignKeyFile.utf8(password)));
-        ctx.writeFile(pub, Keys.publicPem(key.publicKey()));
+        ctx.writePrivateFile("output-dir", priv, CosignKeyFile.encrypt(Keys.pkcs8(key), CosignKeyFile.utf8(password)));
+        ctx.writeFile("output-dir", pub, Keys.publicPem(key.publicKey()));
         String hint = Keys.hint(key.publicKey());
         ctx.setOutput("private-key", ws.display(priv));
         ctx.setOutput("public-key", ws.display(pub));

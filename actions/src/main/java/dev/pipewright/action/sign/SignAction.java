@@ -53,6 +53,9 @@ public final class SignAction implements Action {
         Workspace ws = ctx.workspace();
         List<Path> files = ws.glob("files", ctx.inputs().lines("files"));
         Optional<Path> outDir = ctx.inputs().optional("output-dir").map(d -> ws.resolve("output-dir", d));
+        outDir.filter(d -> java.nio.file.Files.exists(d) && !java.nio.file.Files.isDirectory(d)).ifPresent(d -> {
+            throw InputException.forInput("output-dir", "'" + ws.display(d) + "' is a file, not a directory");
+        });
         Keys.SigningKey key = KeyInputs.signingKey(ctx);
         String hint = Keys.hint(key.publicKey());
 
@@ -74,8 +77,8 @@ public final class SignAction implements Action {
                         + " would both be signed to " + ws.display(sig) + "; sign them in separate steps or omit output-dir");
             }
             // cosign writes the base64 without a trailing newline.
-            ctx.writeFile(sig, Base64.getEncoder().encodeToString(der));
-            ctx.writeFile(bundle, SigstoreBundle.ofMessage(hint, sha256, der).toJson());
+            ctx.writeFile(outDir.isPresent() ? "output-dir" : "files", sig, Base64.getEncoder().encodeToString(der));
+            ctx.writeFile(outDir.isPresent() ? "output-dir" : "files", bundle, SigstoreBundle.ofMessage(hint, sha256, der).toJson());
             String digest = "sha256:" + HexFormat.of().formatHex(sha256);
             sigs.add(ws.display(sig));
             bundles.add(ws.display(bundle));

@@ -31,12 +31,18 @@ public record Verification(boolean verified, String reason, String predicateType
 
     /** A cosign {@code .sig}: base64 of the DER signature (raw DER accepted too). */
     static Verification signature(PublicKey key, byte[] data, byte[] sigFile, String sigShown, String fileShown) {
+        if (Json.utf8(sigFile).isBlank()) {
+            throw new dev.pipewright.action.InputException(sigShown
+                    + ":1:1: empty signature file (expected base64 of a DER ECDSA signature, as cosign sign-blob writes)");
+        }
         byte[] der = Json.base64(Json.utf8(sigFile));
-        if (der == null || der.length == 0) {
-            if (sigFile.length > 0 && sigFile[0] == 0x30) {
+        if (der == null || der.length == 0 || der[0] != 0x30) {
+            if (sigFile[0] == 0x30) {
                 der = sigFile;
             } else {
-                return failed(sigShown + ": not a signature (expected base64 of a DER ECDSA signature)");
+                // A malformed file is bad input (exit 2), not a signature that failed to verify (exit 1).
+                throw new dev.pipewright.action.InputException(sigShown
+                        + ":1:1: not a signature (expected base64 of a DER ECDSA signature, as cosign sign-blob writes)");
             }
         }
         if (!Signatures.verify(key, data, der)) {

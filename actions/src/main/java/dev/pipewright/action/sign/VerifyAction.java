@@ -89,7 +89,8 @@ public final class VerifyAction implements Action {
             try {
                 parsed = SigstoreBundle.parse(Files.readAllBytes(b), ws.display(b));
             } catch (SigstoreBundle.BundleException e) {
-                return finish(ctx, "bundle", Verification.failed("malformed bundle " + e.getMessage()));
+                // A bundle that cannot be read is bad input (exit 2), not a signature that failed to verify (exit 1).
+                throw new InputException("malformed bundle " + e.getMessage(), e);
             }
             kind = parsed.keyless() ? "keyless" : parsed.message() != null ? "message-bundle" : "dsse-bundle";
             if (parsed.message() != null && artifacts.size() != 1) {

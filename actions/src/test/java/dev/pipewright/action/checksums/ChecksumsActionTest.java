@@ -164,4 +164,40 @@ class ChecksumsActionTest {
         }
         return false;
     }
+
+    @Test
+    void oneOutputThatIsADirectoryWritesNoChecksumFile() throws Exception {
+        try (SimulatedRunner r = new SimulatedRunner()) {
+            recreateInputs(r);
+            Files.createDirectories(r.workspace().resolve("out.sha512.txt"));
+            SimulatedRunner.Step s = r.input("files", "app_1.2.3_linux_amd64.tar.gz").input("algorithms", "sha256,sha512")
+                    .input("output", "out.txt").run(ACTION);
+            assertThat(s.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(s.stdout()).contains("input 'output': out.sha512.txt is a directory").doesNotContain("Exception");
+            assertThat(r.workspace().resolve("out.sha256.txt")).doesNotExist();
+        }
+    }
+
+    @Test
+    void outputUnderARegularFileIsBadInput() throws Exception {
+        try (SimulatedRunner r = new SimulatedRunner()) {
+            recreateInputs(r);
+            r.write("f", "x");
+            SimulatedRunner.Step s = r.input("files", "app_1.2.3_linux_amd64.tar.gz").input("output", "f/sums.txt").run(ACTION);
+            assertThat(s.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(s.stdout()).contains("input 'output': cannot write f/sums.txt: f is a file, not a directory");
+        }
+    }
+
+    @Test
+    void checksumFileIsReadableByOtherUsers() throws Exception {
+        try (SimulatedRunner r = new SimulatedRunner()) {
+            assumeTrue(Files.getFileAttributeView(r.workspace(), java.nio.file.attribute.PosixFileAttributeView.class) != null);
+            recreateInputs(r);
+            assertThat(r.input("files", "app_1.2.3_linux_amd64.tar.gz").run(ACTION).exit()).isZero();
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.readAttributes(
+                    r.workspace().resolve("checksums.txt"), java.nio.file.attribute.PosixFileAttributes.class).permissions()))
+                    .isEqualTo("rw-r--r--");
+        }
+    }
 }

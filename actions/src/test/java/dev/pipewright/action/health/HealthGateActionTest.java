@@ -114,4 +114,25 @@ class HealthGateActionTest {
         runner.input("timeout", "60s").input("expect-status", "2xx");
         assertThat(run().exit()).isEqualTo(ExitCode.BAD_INPUT);
     }
+
+    @Test
+    void reportTargetThatIsADirectoryIsBadInput() throws Exception {
+        Files.createDirectories(runner.workspace().resolve("h/health-report.json"));
+        runner.input("command", "true").input("output-dir", "h");
+        SimulatedRunner.Step s = run();
+        assertThat(s.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(s.stdout()).contains("::error::health-gate: input 'output-dir': h/health-report.json is a directory");
+    }
+
+    @Test
+    void reportIsReadableByLaterSteps() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.getFileAttributeView(runner.workspace(),
+                java.nio.file.attribute.PosixFileAttributeView.class) != null);
+        runner.input("command", "true").input("output-dir", "h");
+        SimulatedRunner.Step s = run();
+        assertThat(s.exit()).as(s.stdout()).isEqualTo(ExitCode.OK);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.readAttributes(
+                runner.workspace().resolve("h/health-report.json"), java.nio.file.attribute.PosixFileAttributes.class)
+                .permissions())).isEqualTo("rw-r--r--");
+    }
 }

@@ -234,6 +234,18 @@ class PromoteActionTest {
     }
 
     @Test
+    void dryRunWithAPatchTargetThatIsADirectoryRewritesNothing() throws Exception {
+        Files.createDirectories(runner.workspace().resolve("out/promotion.patch"));
+        String before = Files.readString(runner.workspace().resolve("deploy/prod/values.yaml"));
+        runner.input("dry-run", "true").input("output-dir", "out");
+        SimulatedRunner.Step s = run();
+        assertThat(s.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(s.stdout()).contains("input 'output-dir': out/promotion.patch is a directory");
+        assertThat(runner.workspace().resolve("deploy/prod/values.yaml")).hasContent(before);
+        assertThat(runner.workspace().resolve("out/pr-body.md")).doesNotExist();
+    }
+
+    @Test
     void checksOfEarlierStepsAreListedAmongTheGates() throws Exception {
         runner.input("dry-run", "true").input("output-dir", "out").input("checks",
                 "signatures: app " + DIGEST + " keyless, identity https://github.com/acme/app/.github/workflows/cd.yml@refs/tags/v1.3.0\n"

@@ -124,6 +124,43 @@ class GoBinaryOracleTest {
         assertThat(componentNames(catalog(stripped))).isEqualTo(componentNames(catalog(binary)));
     }
 
+    @Test
+    void aTruncatedGoBinaryIsReportedNotSilentlyEmpty() throws IOException {
+        byte[] whole = Files.readAllBytes(binary);
+        for (int length : new int[] {whole.length / 2, indexOf(whole, "\u00ff Go buildinf:".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)) + 34}) {
+            Path half = dir.resolve("cut-" + length + "/app");
+            Files.createDirectories(half.getParent());
+            Files.write(half, java.util.Arrays.copyOf(whole, length));
+            Catalog catalog = catalog(half);
+            assertThat(catalog.components()).as("length " + length).isEmpty();
+            assertThat(catalog.unresolvedNotes()).as("length " + length).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                    .startsWith("app: Go ").contains("the file is truncated").endsWith("its modules are not listed");
+        }
+    }
+
+    @Test
+    void aNonGoExecutableStaysSilent() throws IOException {
+        Path c = Path.of("/bin/true").toRealPath();
+        assumeTrue(Files.isRegularFile(c) && new GoBinaryCataloger().accepts(c, "true"));
+        Path copy = dir.resolve("c/true");
+        Files.createDirectories(copy.getParent());
+        Files.copy(c, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertThat(catalog(copy).unresolvedNotes()).isEmpty();
+    }
+
+    private static int indexOf(byte[] b, byte[] what) {
+        outer:
+        for (int i = 0; i + what.length <= b.length; i++) {
+            for (int k = 0; k < what.length; k++) {
+                if (b[i + k] != what[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("no Go build info header");
+    }
+
     private static TreeSet<String> componentNames(Catalog c) {
         TreeSet<String> names = new TreeSet<>();
         c.components().values().forEach(x -> names.add(x.name() + "@" + x.version()));

@@ -298,4 +298,35 @@ class SbomActionTest {
         }
         return null;
     }
+
+    @Test
+    void aTruncatedJarIsBadInputNamingTheFile() throws Exception {
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(buf)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("data.bin"));
+            byte[] noise = new byte[1 << 20];
+            new java.util.Random(7).nextBytes(noise);
+            zip.write(noise);
+            zip.closeEntry();
+        }
+        try (SimulatedRunner r = new SimulatedRunner()) {
+            r.write("in/t.jar", java.util.Arrays.copyOf(buf.toByteArray(), 3000));
+            SimulatedRunner.Step s = r.input("path", "in").input("output", "s.json").run(ACTION);
+            assertThat(s.exit()).as(s.stdout() + s.stderr()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(s.stdout()).contains("::error::sbom: in/t.jar:1: corrupt or truncated archive").doesNotContain("Exception:");
+            assertThat(s.stderr()).doesNotContain("at dev.pipewright");
+            assertThat(r.workspace().resolve("s.json")).doesNotExist();
+        }
+    }
+
+    @Test
+    void outputUnderARegularFileIsBadInput() throws Exception {
+        try (SimulatedRunner r = new SimulatedRunner()) {
+            r.write("go.mod", "module example.com/x\n\ngo 1.22\n");
+            r.write("f", "x");
+            SimulatedRunner.Step s = r.input("output", "f/x.json").run(ACTION);
+            assertThat(s.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(s.stdout()).contains("::error::sbom: input 'output': cannot write f/x.json: f is a file, not a directory");
+        }
+    }
 }

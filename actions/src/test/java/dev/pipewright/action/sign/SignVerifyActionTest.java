@@ -137,8 +137,35 @@ class SignVerifyActionTest {
 
             r.write("broken.json", "{\n  \"mediaType\": \"x\",\n  oops\n}\n");
             SimulatedRunner.Step m = verify(r, "artifact.txt", "bundle", "broken.json");
-            assertThat(m.exit()).isEqualTo(ExitCode.GATE_FAILED);
+            assertThat(m.exit()).isEqualTo(ExitCode.BAD_INPUT);
             assertThat(m.stdout()).contains("::error::verify: malformed bundle broken.json:3:");
+        }
+    }
+
+    @Test
+    void malformedBundleOrSignatureIsBadInputNamingFileAndPosition() throws Exception {
+        try (SimulatedRunner r = runner()) {
+            byte[] whole = Files.readAllBytes(r.workspace().resolve("artifact.txt.sigstore.json"));
+            r.write("b.json", java.util.Arrays.copyOf(whole, 200));
+            SimulatedRunner.Step t = verify(r, "artifact.txt", "bundle", "b.json");
+            assertThat(t.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(t.stdout()).containsPattern("::error::verify: malformed bundle b\\.json:\\d+:\\d+: malformed JSON");
+            r.write("foo.json", "{\"foo\":1}");
+            SimulatedRunner.Step f = verify(r, "artifact.txt", "bundle", "foo.json");
+            assertThat(f.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(f.stdout()).contains("malformed bundle foo.json: /mediaType: missing");
+            r.write("empty.json", "");
+            assertThat(verify(r, "artifact.txt", "bundle", "empty.json").exit()).isEqualTo(ExitCode.BAD_INPUT);
+            r.write("garbage.sig", "garbage!\n");
+            SimulatedRunner.Step g = verify(r, "artifact.txt", "signature", "garbage.sig");
+            assertThat(g.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(g.stdout()).contains("verify: garbage.sig:1:1: not a signature");
+            r.write("short.sig", "abcd");
+            assertThat(verify(r, "artifact.txt", "signature", "short.sig").exit()).isEqualTo(ExitCode.BAD_INPUT);
+            r.write("empty.sig", "");
+            SimulatedRunner.Step e = verify(r, "artifact.txt", "signature", "empty.sig");
+            assertThat(e.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(e.stdout()).contains("verify: empty.sig:1:1: empty signature file");
         }
     }
 
@@ -152,6 +179,76 @@ class SignVerifyActionTest {
             assertThat(s.exit()).isEqualTo(ExitCode.BAD_INPUT);
             assertThat(s.stdout()).contains("a/x.bin and b/x.bin would both be signed to out/x.bin.sig");
             assertThat(r.workspace().resolve("out")).doesNotExist();
+        }
+    }
+
+    static String mode(Path p) throws Exception {
+        return java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.readAttributes(p, java.nio.file.attribute.PosixFileAttributes.class).permissions());
+    }
+
+    @Test
+    void bundleTargetThatIsADirectoryLeavesNoSignature() throws Exception {
+        try (SimulatedRunner r = runner()) {
+            r.copy(vector("cosign-unencrypted-pkcs8.pem"), "key.pem");
+            r.write("a.bin", "data");
+            Files.createDirectories(r.workspace().resolve("sigs/a.bin.sigstore.json"));
+            SimulatedRunner.Step s = r.input("key", "key.pem").input("password", "").input("files", "a.bin")
+                    .input("output-dir", "sigs").run(SIGN);
+            assertThat(s.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(s.stdout()).contains("input 'output-dir': sigs/a.bin.sigstore.json is a directory");
+            assertThat(r.workspace().resolve("sigs/a.bin.sig")).doesNotExist();
+        }
+    }
+
+    @Test
+    void outputDirThatIsAFileIsBadInput() throws Exception {
+        try (SimulatedRunner r = runner()) {
+            r.write("f", "x");
+            SimulatedRunner.Step s = r.input("key", "cosign.key").input("password", PASSWORD).input("files", "artifact.txt")
+                    .input("output-dir", "f").run(SIGN);
+            assertThat(s.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(s.stdout()).contains("input 'output-dir': 'f' is a file, not a directory");
+            SimulatedRunner.Step k = r.input("output-dir", "f").input("password", "pw").run(KEYGEN);
+            assertThat(k.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(k.stdout()).contains("input 'output-dir': 'f' is a file, not a directory");
+        }
+    }
+
+    @Test
+    void attestOutputThatIsADirectoryIsBadInput() throws Exception {
+        try (SimulatedRunner r = runner()) {
+            Files.createDirectories(r.workspace().resolve("d"));
+            SimulatedRunner.Step a = r.input("key", "cosign.key").input("password", PASSWORD).input("subject", "artifact.txt")
+                    .input("predicate", "example-app.spdx.json").input("predicate-type", "spdx").input("output", "d").run(ATTEST);
+            assertThat(a.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(a.stdout()).contains("::error::attest: input 'output': d is a directory");
+        }
+    }
+
+    @Test
+    void keygenWritesNoPrivateKeyWhenThePublicKeyCannotBeWritten() throws Exception {
+        try (SimulatedRunner r = runner()) {
+            Files.createDirectories(r.workspace().resolve("k/cosign.pub"));
+            SimulatedRunner.Step s = r.input("output-dir", "k").input("password", "pw").input("force", "true").run(KEYGEN);
+            assertThat(s.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(s.stdout()).contains("input 'output-dir': k/cosign.pub is a directory");
+            assertThat(r.workspace().resolve("k/cosign.key")).doesNotExist();
+        }
+    }
+
+    @Test
+    void signaturesAndPublicKeyAreWorldReadableButThePrivateKeyIsNot() throws Exception {
+        try (SimulatedRunner r = runner()) {
+            assumeTrue(Files.getFileAttributeView(r.workspace(), java.nio.file.attribute.PosixFileAttributeView.class) != null);
+            assertThat(r.input("output-dir", "k").input("password", "pw").run(KEYGEN).exit()).isZero();
+            assertThat(mode(r.workspace().resolve("k/cosign.key"))).isEqualTo("rw-------");
+            assertThat(mode(r.workspace().resolve("k/cosign.pub"))).isEqualTo("rw-r--r--");
+            r.write("a.bin", "data");
+            SimulatedRunner.Step s = r.input("key", "k/cosign.key").input("files", "a.bin").input("output-dir", "sigs").run(SIGN);
+            assertThat(s.exit()).as(s.stdout()).isZero();
+            assertThat(mode(r.workspace().resolve("sigs/a.bin.sig"))).isEqualTo("rw-r--r--");
+            assertThat(mode(r.workspace().resolve("sigs/a.bin.sigstore.json"))).isEqualTo("rw-r--r--");
         }
     }
 

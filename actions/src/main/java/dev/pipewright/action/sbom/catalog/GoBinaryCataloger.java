@@ -53,10 +53,23 @@ public final class GoBinaryCataloger implements Cataloger {
     public void read(Path file, String display, Catalog catalog, Options options) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         int at = find(bytes);
+        String cut = Executables.truncation(bytes);
         if (at < 0) {
-            return; // an executable, but not a Go one (or stripped of build info)
+            // Not a Go executable, or one whose build info is missing: say so when it is recognisably Go.
+            if (Executables.looksLikeGo(bytes)) {
+                catalog.unresolved(display + ": Go executable without readable build info"
+                        + (cut == null ? "" : " (the file is truncated: " + cut + ")") + "; its modules are not listed");
+            }
+            return;
         }
-        BuildInfo info = parse(bytes, at);
+        BuildInfo info;
+        try {
+            info = parse(bytes, at);
+        } catch (TruncatedException e) {
+            catalog.unresolved(display + ": Go build info is cut off at the end of the file (the file is truncated"
+                    + (cut == null ? "" : ": " + cut) + "); its modules are not listed");
+            return;
+        }
         if (info == null) {
             catalog.unresolved(display + ": Go build info in the pre-1.18 pointer format is not read");
             return;
@@ -104,8 +117,20 @@ public final class GoBinaryCataloger implements Cataloger {
         return -1;
     }
 
+    /** Build info whose strings run past the end of the file. */
+    static final class TruncatedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TruncatedException() {
+            super("build info runs past the end of the file", null, false, false);
+        }
+    }
+
     /** Parses the header at {@code at}; null when it uses pointers instead of inline strings. */
     static BuildInfo parse(byte[] b, int at) {
+        if (at + 32 > b.length) {
+            throw new TruncatedException();
+        }
         int flags = b[at + 15] & 0xff;
         if ((flags & 2) == 0) {
             return null;
@@ -165,7 +190,10 @@ public final class GoBinaryCataloger implements Cataloger {
             }
             shift += 7;
         }
-        int n = (int) Math.min(len, b.length - pos[0]);
+        if (len > b.length - pos[0]) {
+            throw new TruncatedException();
+        }
+        int n = (int) len;
         byte[] s = java.util.Arrays.copyOfRange(b, pos[0], pos[0] + n);
         pos[0] += n;
         return s;

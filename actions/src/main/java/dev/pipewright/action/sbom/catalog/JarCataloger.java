@@ -17,7 +17,6 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
 /**
@@ -64,8 +63,12 @@ public final class JarCataloger implements Cataloger {
                     ids.addAll(archive(innerBytes, inner, catalog, depth + 1));
                 }
             }
-        } catch (ZipException e) {
-            throw new LockfileException(display, 1, "not a readable zip archive: " + e.getMessage(), e);
+        } catch (IOException | IllegalArgumentException e) {
+            // The archive is in memory: any read error (ZipException, EOFException from a cut-off deflate stream,
+            // a malformed entry name) is the file's fault, not ours.
+            throw new LockfileException(display, 1, "corrupt or truncated archive"
+                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")
+                    + "; rebuild or re-download it, or exclude it from path", e);
         }
         if (poms.isEmpty()) {
             String title = manifest == null ? null : manifest.getMainAttributes().getValue("Implementation-Title");
