@@ -53,7 +53,10 @@ final class KeyInputs {
 
     static Keys.SigningKey signingKey(ActionContext ctx) {
         KeyText k = read(ctx, "key", ctx.inputs().string("key"));
-        return Keys.readPrivate(k.text(), k.shown(), password(ctx));
+        String env = ctx.inputs().string("password-env");
+        String why = env.isEmpty() ? "set input 'password' or 'password-env'"
+                : env + " (password-env) is not set; export it or give input 'password'";
+        return Keys.readPrivate(k.text(), k.shown(), password(ctx), why);
     }
 
     static PublicKey publicKey(ActionContext ctx, String input) {
