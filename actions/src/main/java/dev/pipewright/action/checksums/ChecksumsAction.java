@@ -138,10 +138,7 @@ public final class ChecksumsAction implements Action {
 
     private static Outcome check(ActionContext ctx, String given) throws IOException {
         Workspace ws = ctx.workspace();
-        Path file = ws.resolve("check", given);
-        if (!Files.isRegularFile(file)) {
-            throw new InputException(given + ":1: no such file (input 'check')");
-        }
+        Path file = ws.existingFile("check", given);
         List<ChecksumLine> lines = parseFile(file, ws.display(file));
         int failed = 0;
         int unreadable = 0;

@@ -146,10 +146,7 @@ public final class CoverageGateAction implements Action {
         Workspace ws = ctx.workspace();
         Optional<String> diffFile = in.optional("diff-file");
         if (diffFile.isPresent()) {
-            Path p = ws.resolve("diff-file", diffFile.get());
-            if (!Files.isRegularFile(p)) {
-                throw new InputException(diffFile.get() + ":1: no such file (input 'diff-file')");
-            }
+            Path p = ws.existingFile("diff-file", diffFile.get());
             return PatchCoverage.compute(data, mapper, UnifiedDiff.addedLines(p, ws.display(p)));
         }
         Optional<String> baseRef = in.optional("base-ref");

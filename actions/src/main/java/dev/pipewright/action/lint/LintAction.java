@@ -117,6 +117,9 @@ public final class LintAction implements Action {
         try {
             if (given.isPresent()) {
                 Path c = ws.resolve("config", given.get());
+                if (Files.isDirectory(c)) {
+                    throw InputException.forInput("config", "'" + given.get() + "' is a directory, not a file");
+                }
                 if (!Files.isRegularFile(c)) {
                     throw InputException.forInput("config", "'" + given.get() + "': no such file");
                 }

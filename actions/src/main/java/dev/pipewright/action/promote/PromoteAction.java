@@ -278,11 +278,7 @@ public final class PromoteAction implements Action {
     }
 
     private static Path existing(Workspace ws, String input, String value) {
-        Path p = ws.resolve(input, value);
-        if (!Files.isRegularFile(p)) {
-            throw new InputException(value + ":1: no such file (input '" + input + "')");
-        }
-        return p;
+        return ws.existingFile(input, value);
     }
 
     private static String read(Path p) {

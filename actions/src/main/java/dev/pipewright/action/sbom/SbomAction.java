@@ -114,10 +114,7 @@ public final class SbomAction implements Action {
     }
 
     private static Outcome validate(ActionContext ctx, String file) throws IOException {
-        Path p = ctx.workspace().resolve("validate", file);
-        if (!Files.isRegularFile(p)) {
-            throw new InputException(file + ":1: no such file (input 'validate')");
-        }
+        Path p = ctx.workspace().existingFile("validate", file);
         JsonNode doc;
         try {
             doc = JsonOutput.MAPPER.readTree(p.toFile());

@@ -31,10 +31,7 @@ final class KeyInputs {
         if (value.contains("-----BEGIN ")) {
             return new KeyText(value, "input '" + input + "'");
         }
-        Path p = ctx.workspace().resolve(input, value);
-        if (!Files.isRegularFile(p)) {
-            throw new InputException(value + ":1: no such file (input '" + input + "')");
-        }
+        Path p = ctx.workspace().existingFile(input, value);
         try {
             return new KeyText(Files.readString(p, StandardCharsets.UTF_8), ctx.workspace().display(p));
         } catch (IOException e) {

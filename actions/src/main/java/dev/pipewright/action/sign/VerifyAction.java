@@ -136,10 +136,6 @@ public final class VerifyAction implements Action {
     }
 
     private static Path existing(Workspace ws, String input, String value) {
-        Path p = ws.resolve(input, value);
-        if (!Files.isRegularFile(p)) {
-            throw new InputException(value + ":1: no such file (input '" + input + "')");
-        }
-        return p;
+        return ws.existingFile(input, value);
     }
 }

@@ -1,0 +1,62 @@
+package dev.pipewright.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Bad input through the CLI: one line naming the file and what is wrong with it, exit 2. */
+class InputErrorsCommandTest {
+    @TempDir Path dir;
+    private StringWriter out = new StringWriter();
+    private StringWriter err = new StringWriter();
+    private final Map<String, String> env = new HashMap<>();
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        CommandLine cl = new CommandLine(new PipewrightCommand());
+        cl.setExitCodeExceptionMapper(t -> ExitCodes.INTERNAL);
+        ActionCommands.addTo(cl, () -> env, () -> dir);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    private List<String> errorLines(String prefix) {
+        return err.toString().lines().filter(l -> l.startsWith(prefix)).toList();
+    }
+
+    @Test
+    void aDirectoryWhereAFileIsExpectedIsNamedAsSuch() throws IOException {
+        Files.createDirectories(dir.resolve("d"));
+        Files.writeString(dir.resolve("a.bin"), "a\n");
+        env.put("PW", "pw");
+        assertThat(run("sign", "keygen", "--output-dir", "keys", "--password-env", "PW")).as(err.toString()).isZero();
+        String[][] cases = {
+            {"checksums", "--check", "d"},
+            {"sbom", "--validate", "d"},
+            {"coverage-gate", "--files", "d"},
+            {"verify", "--bundle", "d", "--key", "keys/cosign.pub", "--files", "a.bin"},
+        };
+        for (String[] c : cases) {
+            assertThat(run(c)).as(c[0]).isEqualTo(2);
+            assertThat(err.toString()).as(c[0]).contains("d is a directory, not a file").doesNotContain("no such file");
+        }
+        CliRun lint = CliRun.of("lint", "--config", dir.resolve("d").toString(), dir.toString());
+        assertThat(lint.exitCode()).isEqualTo(2);
+        assertThat(lint.err()).contains("d is a directory, not a file").doesNotContain("no such file");
+        CliRun generate = CliRun.of("generate", "--out", dir.toString(), "--spec", dir.resolve("d").toString());
+        assertThat(generate.exitCode()).isEqualTo(2);
+        assertThat(generate.err()).contains("d is a directory, not a file").doesNotContain("no such file");
+    }
+}
