@@ -1,7 +1,10 @@
 package dev.pipewright.action.coverage;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipewright.action.InputException;
+import dev.pipewright.action.JsonErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -42,8 +45,8 @@ final class BaseCoverage {
             JsonNode root;
             try {
                 root = new ObjectMapper().readTree(file.toFile());
-            } catch (IOException e) {
-                throw new ReportParseException(display, 1, "malformed JSON: " + e.getMessage());
+            } catch (JsonProcessingException e) {
+                throw new InputException(JsonErrors.malformed(display, e));
             }
             if ("pipewright coverage-gate".equals(root.path("tool").asText()) && root.path("coverage").isNumber()) {
                 return root.path("coverage").decimalValue().setScale(2, RoundingMode.HALF_EVEN);

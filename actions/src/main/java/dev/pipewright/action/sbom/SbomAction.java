@@ -9,6 +9,7 @@ import dev.pipewright.action.Branding;
 import dev.pipewright.action.InputException;
 import dev.pipewright.action.InputSpec;
 import dev.pipewright.action.Inputs;
+import dev.pipewright.action.JsonErrors;
 import dev.pipewright.action.Outcome;
 import dev.pipewright.action.OutputSpec;
 import dev.pipewright.action.Templates;
@@ -119,8 +120,7 @@ public final class SbomAction implements Action {
         try {
             doc = JsonOutput.MAPPER.readTree(p.toFile());
         } catch (JsonProcessingException e) {
-            throw new LockfileException(ctx.workspace().display(p),
-                    e.getLocation() == null ? 1 : e.getLocation().getLineNr(), "not valid JSON: " + e.getOriginalMessage());
+            throw new LockfileException(JsonErrors.malformed(ctx.workspace().display(p), e), e);
         }
         if (doc == null || !doc.isObject()) {
             throw new LockfileException(ctx.workspace().display(p), 1, "expected a JSON object (an SPDX or CycloneDX document)");

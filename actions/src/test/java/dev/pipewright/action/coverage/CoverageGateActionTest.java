@@ -183,6 +183,19 @@ class CoverageGateActionTest {
     }
 
     @Test
+    void malformedJsonBaseFileIsOneLineAtLineAndColumn() throws Exception {
+        try (SimulatedRunner r = new SimulatedRunner()) {
+            r.copy(sample("go/cover.set.out"), "c.out");
+            r.write("t.json", "{\"a\":");
+            SimulatedRunner.Step step = r.input("files", "c.out").input("base-file", "t.json").input("max-drop", "5").run(ACTION);
+            assertThat(step.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            String error = step.stdout().lines().filter(l -> l.startsWith("::error::")).findFirst().orElseThrow();
+            assertThat(error).startsWith("::error::coverage-gate: t.json:1:6: malformed JSON: Unexpected end-of-input")
+                    .doesNotContain("Source").doesNotContain("%0A");
+        }
+    }
+
+    @Test
     void diffFileThatIsNotADiffIsBadInputButAnEmptyDiffIsZeroOfZero() throws Exception {
         try (SimulatedRunner r = new SimulatedRunner()) {
             r.copy(sample("python/coverage.json"), "coverage.json");
