@@ -29,6 +29,7 @@ public final class JsonErrors {
         String msg = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
         // e.g. "... (start marker at [Source: REDACTED (...); line: 1, column: 1])"
         msg = msg.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
+                .replaceAll("at \\[Source:[^\\]]*; line: (\\d+), column: (\\d+)\\]", "at line $1, column $2")
                 .replaceAll("\\s*at \\[Source:[^\\]]*\\]", "")
                 .replaceAll("\\s*\\[Source:[^\\]]*\\]", "");
         String first = msg.strip().lines().findFirst().orElse("");
