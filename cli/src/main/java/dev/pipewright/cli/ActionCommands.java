@@ -37,7 +37,7 @@ public final class ActionCommands {
             // An action with a hand-written command of the same name (lint: pipewright lint, which runs the same
             // linter and takes the same options as flags) keeps that command.
             if (!cl.getSubcommands().containsKey(action.descriptor().id())) {
-                cl.addSubcommand(action.descriptor().id(), new CommandLine(spec(action, env, cwd)));
+                cl.addSubcommand(action.descriptor().id(), commandLine(spec(action, env, cwd)));
             }
         }
         for (Action action : Actions.all()) {
@@ -47,10 +47,17 @@ public final class ActionCommands {
                 if (id.startsWith(prefix)) {
                     CommandSpec nested = spec(action, env, cwd);
                     nested.name(id.substring(prefix.length()));
-                    cl.getSubcommands().get(parent.descriptor().id()).addSubcommand(nested.name(), new CommandLine(nested));
+                    cl.getSubcommands().get(parent.descriptor().id()).addSubcommand(nested.name(), commandLine(nested));
                 }
             }
         }
+    }
+
+    private static CommandLine commandLine(CommandSpec spec) {
+        CommandLine cl = new CommandLine(spec);
+        // Multi-value inputs take 1..* values; without this a mistyped "--bogus" after "--files a" became a file name.
+        cl.setUnmatchedOptionsAllowedAsOptionParameters(false);
+        return cl;
     }
 
     static CommandSpec spec(Action action, Supplier<Map<String, String>> env, Supplier<Path> cwd) {

@@ -40,6 +40,8 @@ public final class PipewrightCommand implements Callable<Integer> {
             return ExitCodes.INTERNAL;
         });
         ActionCommands.addTo(cl);
+        // An unknown "--flag" is a usage error everywhere, never the value of the option before it.
+        cl.setUnmatchedOptionsAllowedAsOptionParameters(false);
         return cl;
     }
 }

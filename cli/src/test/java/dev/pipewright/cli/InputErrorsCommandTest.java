@@ -59,4 +59,16 @@ class InputErrorsCommandTest {
         assertThat(generate.exitCode()).isEqualTo(2);
         assertThat(generate.err()).contains("d is a directory, not a file").doesNotContain("no such file");
     }
+
+    @Test
+    void anUnknownOptionAfterARepeatableOneIsAnUnknownOption() throws IOException {
+        Files.writeString(dir.resolve("a.bin"), "a\n");
+        for (String command : List.of("checksums", "coverage-gate")) {
+            assertThat(run(command, "--files", "a.bin", "--bogus")).as(command).isEqualTo(2);
+            assertThat(err.toString()).as(command).contains("Unknown option: '--bogus'").doesNotContain("no such file");
+        }
+        CliRun viaMain = CliRun.of("checksums", "--files", dir.resolve("a.bin").toString(), "--bogus");
+        assertThat(viaMain.exitCode()).isEqualTo(2);
+        assertThat(viaMain.err()).contains("Unknown option: '--bogus'");
+    }
 }
