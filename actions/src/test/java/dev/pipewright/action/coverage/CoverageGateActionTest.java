@@ -256,6 +256,7 @@ class CoverageGateActionTest {
             {"format", "clover", "input 'format': unknown format 'clover'"},
             {"rules", "src/**", "input 'rules': line 1: expected '<glob>: <percent>', got 'src/**'"},
             {"max-drop", "2", "input 'max-drop': needs base-file"},
+            {"rules", "m/**: abc", "input 'rules': line 1 'm/**': expected a number, got 'abc'"},
             {"patch-min", "80", "input 'patch-min': needs diff-file or base-ref"},
         };
         for (String[] c : cases) {

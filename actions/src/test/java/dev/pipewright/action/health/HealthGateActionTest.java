@@ -114,4 +114,16 @@ class HealthGateActionTest {
         runner.input("timeout", "60s").input("expect-status", "2xx");
         assertThat(run().exit()).isEqualTo(ExitCode.BAD_INPUT);
     }
+
+    @Test
+    void backoffErrorsNameTheInputTheyAreAbout() {
+        runner.input("url", "").input("command", "true").input("factor", "0");
+        SimulatedRunner.Step s = run();
+        assertThat(s.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(s.stdout()).contains("input 'factor': must be at least 1").doesNotContain("input 'interval'");
+        runner.input("factor", "2").input("interval", "10s").input("max-interval", "1s");
+        s = run();
+        assertThat(s.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(s.stdout()).contains("input 'max-interval': max interval");
+    }
 }
