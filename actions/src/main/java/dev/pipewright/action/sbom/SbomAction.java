@@ -127,10 +127,15 @@ public final class SbomAction implements Action {
         }
         SbomValidator.Result r = SbomValidator.validate(doc);
         String shown = ctx.workspace().display(p);
+        if (r.format() == SbomValidator.Format.UNKNOWN) {
+            // Not an SBOM at all is a wrong file (bad input), not an SBOM with problems.
+            throw new LockfileException(shown, 1, "neither an SPDX nor a CycloneDX document (no 'spdxVersion' or"
+                    + " 'bomFormat' at the top level)");
+        }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("file", shown);
         model.put("format", r.format() == SbomValidator.Format.SPDX ? "SPDX 2.3"
-                : r.format() == SbomValidator.Format.CYCLONEDX ? "CycloneDX 1.6" : "unknown");
+                : "CycloneDX 1.6");
         model.put("valid", r.valid());
         model.put("errors", r.errors());
         ctx.appendSummary(Templates.render("sbom/validate.md.ftl", model));

@@ -263,6 +263,13 @@ class SbomActionTest {
             assertThat(step.exit()).isEqualTo(ExitCode.BAD_INPUT);
             assertThat(step.stdout()).contains("broken.json:3:").contains(": malformed JSON").doesNotContain("Source");
         }
+        try (SimulatedRunner r = new SimulatedRunner()) {
+            r.write("other.json", "{\"foo\":1}\n");
+            SimulatedRunner.Step step = r.input("validate", "other.json").run(ACTION);
+            assertThat(step.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(step.stdout()).contains("other.json:1: neither an SPDX nor a CycloneDX document")
+                    .doesNotContain("unknown");
+        }
     }
 
     static Set<String> purls(JsonNode cdx) {
