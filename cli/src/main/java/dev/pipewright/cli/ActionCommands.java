@@ -77,7 +77,7 @@ public final class ActionCommands {
         spec.usageMessage()
                 .description(d.description())
                 .footerHeading("%nExit codes:%n")
-                .footer("  0  gate passed", "  1  gate failed", "  2  bad input", "  3  internal error");
+                .footer(exitCodes(action).toArray(String[]::new));
         for (InputSpec in : d.inputs()) {
             OptionSpec.Builder o = OptionSpec.builder("--" + in.name())
                     .paramLabel(in.multiple() ? "VALUE" : "VALUE")
@@ -92,6 +92,16 @@ public final class ActionCommands {
             spec.addOption(o.build());
         }
         return spec;
+    }
+
+    /** The exit codes of {@code --help}: what 1 means is the action's own (not every action is a gate). */
+    static List<String> exitCodes(Action action) {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("  0  success");
+        action.failureMeaning().ifPresent(m -> lines.add("  1  " + m));
+        lines.add("  2  bad input");
+        lines.add("  3  internal error");
+        return lines;
     }
 
     private static int run(Action action, CommandSpec spec, Map<String, String> processEnv, Path cwd) {

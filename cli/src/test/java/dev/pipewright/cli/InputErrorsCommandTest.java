@@ -71,4 +71,17 @@ class InputErrorsCommandTest {
         assertThat(viaMain.exitCode()).isEqualTo(2);
         assertThat(viaMain.err()).contains("Unknown option: '--bogus'");
     }
+
+    @Test
+    void helpListsEachCommandsOwnExitCodes() {
+        for (String command : List.of("sign", "checksums", "release-notes", "coverage-gate", "init")) {
+            CliRun help = CliRun.of(command, "--help");
+            assertThat(help.exitCode()).as(command).isZero();
+            assertThat(help.out()).as(command).contains("Exit codes:", "internal error").doesNotContain("gate passed");
+        }
+        assertThat(CliRun.of("sign", "--help").out()).doesNotContain("  1  ");
+        assertThat(CliRun.of("checksums", "--help").out()).contains("  1  a file does not match its checksum");
+        assertThat(CliRun.of("coverage-gate", "--help").out()).contains("  1  a coverage gate failed");
+        assertThat(CliRun.of("init", "--help").out()).containsPattern("3\\s+internal error");
+    }
 }

@@ -57,6 +57,11 @@ public final class ChecksumsAction implements Action {
     }
 
     @Override
+    public java.util.Optional<String> failureMeaning() {
+        return java.util.Optional.of("a file does not match its checksum (--check)");
+    }
+
+    @Override
     public Outcome run(ActionContext ctx) throws Exception {
         Inputs in = ctx.inputs();
         Optional<String> check = in.optional("check");

@@ -90,6 +90,11 @@ public final class HealthGateAction implements Action {
     }
 
     @Override
+    public java.util.Optional<String> failureMeaning() {
+        return java.util.Optional.of("the service did not become healthy (gate failed)");
+    }
+
+    @Override
     public Outcome run(ActionContext ctx) throws Exception {
         Inputs in = ctx.inputs();
         Optional<String> url = in.optional("url");

@@ -60,6 +60,11 @@ public final class LintAction implements Action {
     }
 
     @Override
+    public java.util.Optional<String> failureMeaning() {
+        return java.util.Optional.of("findings at or above fail-level");
+    }
+
+    @Override
     public Outcome run(ActionContext ctx) throws IOException {
         Inputs in = ctx.inputs();
         Workspace ws = ctx.workspace();

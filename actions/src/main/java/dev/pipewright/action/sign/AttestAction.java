@@ -53,6 +53,11 @@ public final class AttestAction implements Action {
     }
 
     @Override
+    public java.util.Optional<String> failureMeaning() {
+        return java.util.Optional.empty();
+    }
+
+    @Override
     public Outcome run(ActionContext ctx) throws Exception {
         Workspace ws = ctx.workspace();
         String type = InTotoStatement.predicateType("predicate-type", ctx.inputs().string("predicate-type"));
