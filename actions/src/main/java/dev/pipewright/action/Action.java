@@ -9,4 +9,12 @@ public interface Action {
     ActionDescriptor descriptor();
 
     Outcome run(ActionContext context) throws Exception;
+
+    /**
+     * What exit code 1 (a failed {@link Outcome}) means for this action, for its {@code --help}; empty when the
+     * action never fails that way (it succeeds or reports bad input).
+     */
+    default java.util.Optional<String> failureMeaning() {
+        return java.util.Optional.of("check failed (findings, mismatch, gate)");
+    }
 }

@@ -35,6 +35,25 @@ public final class Workspace {
         return p;
     }
 
+    /**
+     * Resolves {@code given} (input {@code input}) to an existing regular file; a directory or a missing path is
+     * bad input whose message says which.
+     */
+    public Path existingFile(String input, String given) {
+        Path p = resolve(input, given);
+        if (Files.isRegularFile(p)) {
+            return p;
+        }
+        if (Files.isDirectory(p)) {
+            throw notAFile(input, given);
+        }
+        throw new InputException(given + ":1: no such file (input '" + input + "')");
+    }
+
+    static InputException notAFile(String input, String given) {
+        return new InputException(given + " is a directory, not a file (input '" + input + "')");
+    }
+
     private void check(String input, String given, Path p) {
         if (!confined) {
             return;
@@ -69,6 +88,10 @@ public final class Workspace {
         for (String pattern : patterns) {
             List<Path> found = globOne(input, pattern);
             if (found.isEmpty()) {
+                if (!pattern.matches(".*[*?\\[{].*") && Files.isDirectory(resolve(input, pattern))) {
+                    throw new InputException(pattern + " is a directory, not a file (input '" + input
+                            + "'); to take the files in it give a glob such as '" + pattern.replaceAll("/+$", "") + "/**'");
+                }
                 throw new InputException(pattern + ":1: no such file (input '" + input + "', searched in " + root + ")");
             }
             out.addAll(found);

@@ -37,7 +37,7 @@ public final class ActionCommands {
             // An action with a hand-written command of the same name (lint: pipewright lint, which runs the same
             // linter and takes the same options as flags) keeps that command.
             if (!cl.getSubcommands().containsKey(action.descriptor().id())) {
-                cl.addSubcommand(action.descriptor().id(), new CommandLine(spec(action, env, cwd)));
+                cl.addSubcommand(action.descriptor().id(), commandLine(spec(action, env, cwd)));
             }
         }
         for (Action action : Actions.all()) {
@@ -47,10 +47,17 @@ public final class ActionCommands {
                 if (id.startsWith(prefix)) {
                     CommandSpec nested = spec(action, env, cwd);
                     nested.name(id.substring(prefix.length()));
-                    cl.getSubcommands().get(parent.descriptor().id()).addSubcommand(nested.name(), new CommandLine(nested));
+                    cl.getSubcommands().get(parent.descriptor().id()).addSubcommand(nested.name(), commandLine(nested));
                 }
             }
         }
+    }
+
+    private static CommandLine commandLine(CommandSpec spec) {
+        CommandLine cl = new CommandLine(spec);
+        // Multi-value inputs take 1..* values; without this a mistyped "--bogus" after "--files a" became a file name.
+        cl.setUnmatchedOptionsAllowedAsOptionParameters(false);
+        return cl;
     }
 
     static CommandSpec spec(Action action, Supplier<Map<String, String>> env, Supplier<Path> cwd) {
@@ -70,7 +77,7 @@ public final class ActionCommands {
         spec.usageMessage()
                 .description(d.description())
                 .footerHeading("%nExit codes:%n")
-                .footer("  0  gate passed", "  1  gate failed", "  2  bad input", "  3  internal error");
+                .footer(exitCodes(action).toArray(String[]::new));
         for (InputSpec in : d.inputs()) {
             OptionSpec.Builder o = OptionSpec.builder("--" + in.name())
                     .paramLabel(in.multiple() ? "VALUE" : "VALUE")
@@ -85,6 +92,16 @@ public final class ActionCommands {
             spec.addOption(o.build());
         }
         return spec;
+    }
+
+    /** The exit codes of {@code --help}: what 1 means is the action's own (not every action is a gate). */
+    static List<String> exitCodes(Action action) {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("  0  success");
+        action.failureMeaning().ifPresent(m -> lines.add("  1  " + m));
+        lines.add("  2  bad input");
+        lines.add("  3  internal error");
+        return lines;
     }
 
     private static int run(Action action, CommandSpec spec, Map<String, String> processEnv, Path cwd) {

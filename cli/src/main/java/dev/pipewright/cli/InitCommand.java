@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = "Write a commented pipewright.yml for a stack (every parameter with its default).",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:written", "2:unknown stack, or the file exists (use --force)"})
+        exitCodeList = {"0:written", "2:unknown stack, or the file exists (use --force)", "3:internal error"})
 public final class InitCommand implements Callable<Integer> {
     @Option(names = "--stack", required = true, paramLabel = "ID", description = "The stack.")
     String stackId;

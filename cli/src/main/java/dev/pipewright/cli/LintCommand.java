@@ -131,6 +131,9 @@ public final class LintCommand implements Callable<Integer> {
     private LintConfig loadConfig() throws java.io.IOException {
         if (config != null) {
             Path c = workingDir.resolve(config);
+            if (Files.isDirectory(c)) {
+                throw new IllegalArgumentException(config + " is a directory, not a file (--config)");
+            }
             if (!Files.isRegularFile(c)) {
                 throw new IllegalArgumentException(config + ": no such file");
             }

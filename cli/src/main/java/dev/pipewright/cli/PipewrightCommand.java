@@ -39,7 +39,22 @@ public final class PipewrightCommand implements Callable<Integer> {
             }
             return ExitCodes.INTERNAL;
         });
+        // A usage error is one line and a pointer to --help, not the whole help page under the message.
+        cl.setParameterExceptionHandler((e, args) -> {
+            CommandLine failed = e.getCommandLine();
+            String message = e.getMessage();
+            // "--files a --bogus": picocli adds why it did not take --bogus as a file; the first part says it all.
+            int extra = message.indexOf("; Expected parameter for option");
+            if (extra > 0 && message.startsWith("Unknown option")) {
+                message = message.substring(0, extra);
+            }
+            String name = failed.getCommandSpec().qualifiedName();
+            failed.getErr().println(name + ": " + message + " (see '" + name + " --help')");
+            return ExitCodes.USAGE;
+        });
         ActionCommands.addTo(cl);
+        // An unknown "--flag" is a usage error everywhere, never the value of the option before it.
+        cl.setUnmatchedOptionsAllowedAsOptionParameters(false);
         return cl;
     }
 }

@@ -89,6 +89,9 @@ public final class ProjectOptions {
         }
         for (Path spec : specFiles()) {
             String display = display(spec);
+            if (Files.isDirectory(spec.toAbsolutePath().normalize())) {
+                throw new IllegalArgumentException("--spec " + spec + ": " + spec + " is a directory, not a file");
+            }
             if (!Files.isRegularFile(spec.toAbsolutePath().normalize())) {
                 throw new IllegalArgumentException("--spec " + spec + ": no such file");
             }

@@ -177,6 +177,15 @@ class PinCommandTest {
     }
 
     @Test
+    void invalidJsonFromTheApiIsOneLineWithoutParserInternals() {
+        stub("/repos/acme/broken/git/ref/tags/v1.0.0", 200, "{\"ref\":");
+        CliRun run = pin("acme/broken@v1.0.0");
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).contains("with malformed JSON at 1:8: Unexpected end-of-input")
+                .doesNotContain("[Source:").doesNotContain("start marker");
+    }
+
+    @Test
     void explicitLockFile() throws IOException {
         Path lock = project.resolve("catalog/actions.lock");
         CliRun run = CliRun.of("pin", "--lock", lock.toString(), "--api-url", github.baseUrl(), "acme/tool@v1.0.0");

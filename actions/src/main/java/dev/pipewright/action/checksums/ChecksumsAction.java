@@ -57,6 +57,11 @@ public final class ChecksumsAction implements Action {
     }
 
     @Override
+    public java.util.Optional<String> failureMeaning() {
+        return java.util.Optional.of("a file does not match its checksum (--check)");
+    }
+
+    @Override
     public Outcome run(ActionContext ctx) throws Exception {
         Inputs in = ctx.inputs();
         Optional<String> check = in.optional("check");
@@ -138,10 +143,7 @@ public final class ChecksumsAction implements Action {
 
     private static Outcome check(ActionContext ctx, String given) throws IOException {
         Workspace ws = ctx.workspace();
-        Path file = ws.resolve("check", given);
-        if (!Files.isRegularFile(file)) {
-            throw new InputException(given + ":1: no such file (input 'check')");
-        }
+        Path file = ws.existingFile("check", given);
         List<ChecksumLine> lines = parseFile(file, ws.display(file));
         int failed = 0;
         int unreadable = 0;

@@ -1,7 +1,10 @@
 package dev.pipewright.action.coverage;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipewright.action.InputException;
+import dev.pipewright.action.JsonErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -17,22 +20,33 @@ import java.nio.file.Path;
 final class BaseCoverage {
     private BaseCoverage() {}
 
+    /** True for a bare percentage such as {@code 60}, {@code 60.0} or {@code 60%}. */
+    static boolean isNumber(String s) {
+        return s.trim().matches("[0-9]+(\\.[0-9]+)?\\s*%?");
+    }
+
+    /** The percentage {@link #isNumber} accepted, scaled like a report's. */
+    static BigDecimal number(String s) {
+        String v = s.trim();
+        v = v.endsWith("%") ? v.substring(0, v.length() - 1).trim() : v;
+        return new BigDecimal(v).setScale(2, RoundingMode.HALF_EVEN);
+    }
+
     static BigDecimal read(Path file, String display, CoverageReader reader) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(64);
         }
         String start = new String(head, StandardCharsets.ISO_8859_1).trim();
-        if (start.matches("[0-9]+(\\.[0-9]+)?%?")) {
-            String v = start.endsWith("%") ? start.substring(0, start.length() - 1) : start;
-            return new BigDecimal(v).setScale(2, RoundingMode.HALF_EVEN);
+        if (isNumber(start)) {
+            return number(start);
         }
         if (start.startsWith("{")) {
             JsonNode root;
             try {
                 root = new ObjectMapper().readTree(file.toFile());
-            } catch (IOException e) {
-                throw new ReportParseException(display, 1, "malformed JSON: " + e.getMessage());
+            } catch (JsonProcessingException e) {
+                throw new InputException(JsonErrors.malformed(display, e));
             }
             if ("pipewright coverage-gate".equals(root.path("tool").asText()) && root.path("coverage").isNumber()) {
                 return root.path("coverage").decimalValue().setScale(2, RoundingMode.HALF_EVEN);

@@ -8,6 +8,7 @@ import dev.pipewright.action.Branding;
 import dev.pipewright.action.InputException;
 import dev.pipewright.action.InputSpec;
 import dev.pipewright.action.Inputs;
+import dev.pipewright.action.InputsSupport;
 import dev.pipewright.action.Outcome;
 import dev.pipewright.action.OutputSpec;
 import dev.pipewright.action.Templates;
@@ -64,6 +65,11 @@ public final class CoverageGateAction implements Action {
     }
 
     @Override
+    public java.util.Optional<String> failureMeaning() {
+        return java.util.Optional.of("a coverage gate failed");
+    }
+
+    @Override
     public Outcome run(ActionContext ctx) throws Exception {
         Inputs in = ctx.inputs();
         Workspace ws = ctx.workspace();
@@ -86,10 +92,16 @@ public final class CoverageGateAction implements Action {
         BigDecimal base = null;
         if (baseFile.isPresent()) {
             Path p = ws.resolve("base-file", baseFile.get());
-            if (!Files.isRegularFile(p)) {
+            if (Files.isRegularFile(p)) {
+                base = BaseCoverage.read(p, ws.display(p), reader);
+            } else if (BaseCoverage.isNumber(baseFile.get())) {
+                // A number is the documented third form; a file of that name wins (checked above).
+                base = InputsSupport.decimal("base-file", baseFile.get()).setScale(2, java.math.RoundingMode.HALF_EVEN);
+            } else if (Files.isDirectory(p)) {
+                throw new InputException(baseFile.get() + " is a directory, not a file (input 'base-file')");
+            } else {
                 throw new InputException(baseFile.get() + ":1: no such file (input 'base-file')");
             }
-            base = BaseCoverage.read(p, ws.display(p), reader);
         }
         PatchCoverage patch = patch(ctx, data, mapper, patchMin.isPresent());
 
@@ -139,10 +151,7 @@ public final class CoverageGateAction implements Action {
         Workspace ws = ctx.workspace();
         Optional<String> diffFile = in.optional("diff-file");
         if (diffFile.isPresent()) {
-            Path p = ws.resolve("diff-file", diffFile.get());
-            if (!Files.isRegularFile(p)) {
-                throw new InputException(diffFile.get() + ":1: no such file (input 'diff-file')");
-            }
+            Path p = ws.existingFile("diff-file", diffFile.get());
             return PatchCoverage.compute(data, mapper, UnifiedDiff.addedLines(p, ws.display(p)));
         }
         Optional<String> baseRef = in.optional("base-ref");

@@ -42,9 +42,10 @@ final class CoverageJsonParser {
                 throw error(p, display, "no \"files\" object; is this coverage.py's 'coverage json' output?");
             }
         } catch (JsonParseException | CharConversionException e) {
-            long line = e instanceof JsonParseException jpe && jpe.getLocation() != null ? jpe.getLocation().getLineNr() : 1;
-            String msg = e instanceof JsonParseException jpe ? jpe.getOriginalMessage() : e.getMessage();
-            throw new ReportParseException(display, line, "malformed JSON: " + msg);
+            if (e instanceof JsonParseException jpe) {
+                throw new dev.pipewright.action.InputException(dev.pipewright.action.JsonErrors.malformed(display, jpe));
+            }
+            throw new ReportParseException(display, 1, "malformed JSON: " + e.getMessage());
         }
     }
 

@@ -26,8 +26,15 @@ public record PathRule(String glob, BigDecimal min) {
                 throw InputException.forInput(input, "line " + n + ": expected '<glob>: <percent>', got '" + line + "'");
             }
             String glob = unquote(line.substring(0, colon).trim());
-            BigDecimal min = dev.pipewright.action.InputsSupport.decimal(input + "' line " + n + " '",
-                    line.substring(colon + 1).trim());
+            String percent = line.substring(colon + 1).trim();
+            BigDecimal min;
+            try {
+                min = dev.pipewright.action.InputsSupport.decimal(input, percent);
+            } catch (InputException e) {
+                // Same reason, but said of this rule: "input 'rules': line 1 'm/**': expected a number, got 'abc'".
+                String reason = e.getMessage().substring(("input '" + input + "': ").length());
+                throw InputException.forInput(input, "line " + n + " '" + glob + "': " + reason);
+            }
             try {
                 FileSystems.getDefault().getPathMatcher("glob:" + glob);
             } catch (PatternSyntaxException e) {

@@ -25,6 +25,8 @@ public final class UnifiedDiff {
             long oldLeft = 0;
             long newLeft = 0;
             int newLine = 0;
+            boolean headers = false;
+            boolean content = false;
             for (String line = r.next(); line != null; line = r.next()) {
                 if (oldLeft > 0 || newLeft > 0) {
                     char c = line.isEmpty() ? ' ' : line.charAt(0);
@@ -50,10 +52,15 @@ public final class UnifiedDiff {
                     }
                     continue;
                 }
+                content |= !line.isBlank();
+                if (line.startsWith("+++ ") || line.startsWith("--- ") || line.startsWith("diff ")) {
+                    headers = true;
+                }
                 if (line.startsWith("+++ ")) {
                     String path = path(line.substring(4));
                     current = path == null ? null : out.computeIfAbsent(path, k -> new BitSet());
                 } else if (line.startsWith("@@")) {
+                    headers = true;
                     Matcher m = HUNK.matcher(line);
                     if (!m.matches()) {
                         throw r.error("malformed hunk header '" + GoProfileParser.abbreviate(line) + "'");
@@ -64,6 +71,11 @@ public final class UnifiedDiff {
                 } else if (line.startsWith("\\")) {
                     continue;
                 }
+            }
+            if (content && !headers) {
+                // Without this a wrong file (a log, a patch summary) would pass patch-min as 0 of 0 lines.
+                throw new dev.pipewright.action.InputException(display + ": not a unified diff (no '--- ', '+++ ' or '@@'"
+                        + " lines); give the output of git diff");
             }
             if (oldLeft > 0 || newLeft > 0) {
                 throw r.error("diff ends inside a hunk; is it truncated?");

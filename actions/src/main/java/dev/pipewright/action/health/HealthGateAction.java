@@ -90,6 +90,11 @@ public final class HealthGateAction implements Action {
     }
 
     @Override
+    public java.util.Optional<String> failureMeaning() {
+        return java.util.Optional.of("the service did not become healthy (gate failed)");
+    }
+
+    @Override
     public Outcome run(ActionContext ctx) throws Exception {
         Inputs in = ctx.inputs();
         Optional<String> url = in.optional("url");
@@ -107,11 +112,17 @@ public final class HealthGateAction implements Action {
         } catch (NumberFormatException e) {
             throw InputException.forInput("factor", "expected a number such as 2 or 1.5, got '" + in.string("factor") + "'");
         }
+        if (!(factor >= 1) || Double.isInfinite(factor)) {
+            throw InputException.forInput("factor", "must be at least 1 (1 keeps the delay constant), got '"
+                    + in.string("factor") + "'");
+        }
         Backoff backoff;
         try {
             backoff = new Backoff(interval, factor, max, JITTER);
         } catch (IllegalArgumentException e) {
-            throw InputException.forInput("interval", e.getMessage());
+            // Name the input the message is about: the backoff checks interval and max-interval together.
+            String input = e.getMessage().startsWith("max interval") ? "max-interval" : "interval";
+            throw InputException.forInput(input, e.getMessage());
         }
         if (timeout.isZero() || timeout.isNegative() || attemptTimeout.isZero()) {
             throw InputException.forInput("timeout", "timeout and attempt-timeout must be positive");

@@ -60,6 +60,11 @@ public final class LintAction implements Action {
     }
 
     @Override
+    public java.util.Optional<String> failureMeaning() {
+        return java.util.Optional.of("findings at or above fail-level");
+    }
+
+    @Override
     public Outcome run(ActionContext ctx) throws IOException {
         Inputs in = ctx.inputs();
         Workspace ws = ctx.workspace();
@@ -117,6 +122,9 @@ public final class LintAction implements Action {
         try {
             if (given.isPresent()) {
                 Path c = ws.resolve("config", given.get());
+                if (Files.isDirectory(c)) {
+                    throw InputException.forInput("config", "'" + given.get() + "' is a directory, not a file");
+                }
                 if (!Files.isRegularFile(c)) {
                     throw InputException.forInput("config", "'" + given.get() + "': no such file");
                 }

@@ -170,6 +170,8 @@ final class Allowlist {
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InputException(dev.pipewright.action.JsonErrors.malformed(file, e));
         } catch (IOException e) {
             throw new InputException(file + ":1: not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }

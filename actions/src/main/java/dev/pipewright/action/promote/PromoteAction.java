@@ -119,6 +119,11 @@ public final class PromoteAction implements Action {
     }
 
     @Override
+    public java.util.Optional<String> failureMeaning() {
+        return java.util.Optional.of("a promotion gate failed");
+    }
+
+    @Override
     public Outcome run(ActionContext ctx) throws Exception {
         Inputs in = ctx.inputs();
         Workspace ws = ctx.workspace();
@@ -278,11 +283,7 @@ public final class PromoteAction implements Action {
     }
 
     private static Path existing(Workspace ws, String input, String value) {
-        Path p = ws.resolve(input, value);
-        if (!Files.isRegularFile(p)) {
-            throw new InputException(value + ":1: no such file (input '" + input + "')");
-        }
-        return p;
+        return ws.existingFile(input, value);
     }
 
     private static String read(Path p) {

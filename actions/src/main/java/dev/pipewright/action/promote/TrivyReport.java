@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipewright.action.InputException;
+import dev.pipewright.action.JsonErrors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,8 +36,7 @@ final class TrivyReport {
         try {
             root = new ObjectMapper().readTree(json);
         } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
-            throw new InputException(file + ":" + line + ": not a Trivy JSON report: " + e.getOriginalMessage());
+            throw new InputException(JsonErrors.malformed(file, e) + " (expected a Trivy JSON report)");
         }
         if (root == null || !root.isObject() || !root.has("SchemaVersion")) {
             throw new InputException(file + ":1: not a Trivy JSON report (no SchemaVersion; run trivy with --format json)");

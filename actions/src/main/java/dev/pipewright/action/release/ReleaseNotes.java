@@ -2,6 +2,8 @@ package dev.pipewright.action.release;
 
 import dev.pipewright.action.InputException;
 import dev.pipewright.action.Templates;
+import freemarker.core.InvalidReferenceException;
+import freemarker.core.ParseException;
 import freemarker.template.TemplateException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -110,10 +112,18 @@ public final class ReleaseNotes {
         if (user) {
             try {
                 text = Templates.renderFile(userDir, name, model);
+            } catch (ParseException e) {
+                // FreeMarker's own message spans lines and repeats the position; its editor message is the gist.
+                String why = shorten(e.getEditorMessage() == null ? firstLine(e.getMessage()) : firstLine(e.getEditorMessage()));
+                throw new InputException(where + ":" + Math.max(1, e.getLineNumber()) + ":"
+                        + Math.max(1, e.getColumnNumber()) + ": " + why + " (input 'template-dir')");
             } catch (TemplateException e) {
                 int line = e.getLineNumber() == null ? 1 : e.getLineNumber();
-                throw new InputException(where + ":" + line + ": " + firstLine(e.getMessageWithoutStackTop())
-                        + " (input 'template-dir')");
+                String pos = line + (e.getColumnNumber() == null ? "" : ":" + e.getColumnNumber());
+                String why = e instanceof InvalidReferenceException && e.getBlamedExpressionString() != null
+                        ? e.getBlamedExpressionString() + " is not defined"
+                        : firstLine(e.getMessageWithoutStackTop());
+                throw new InputException(where + ":" + pos + ": " + why + " (input 'template-dir')");
             }
         } else {
             text = Templates.render(BUNDLED + name, model);
@@ -127,6 +137,12 @@ public final class ReleaseNotes {
             throw new IllegalStateException(msg);
         }
         return text;
+    }
+
+    /** The first two sentences: FreeMarker appends generic advice that buries the point. */
+    private static String shorten(String s) {
+        String[] sentences = s.split("(?<=\\.) ");
+        return sentences.length <= 2 ? s : sentences[0] + " " + sentences[1];
     }
 
     private static String firstLine(String s) {

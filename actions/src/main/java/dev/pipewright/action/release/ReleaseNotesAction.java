@@ -89,6 +89,11 @@ public final class ReleaseNotesAction implements Action {
     }
 
     @Override
+    public java.util.Optional<String> failureMeaning() {
+        return java.util.Optional.of("the GitHub release could not be published");
+    }
+
+    @Override
     public Outcome run(ActionContext ctx) throws Exception {
         Inputs in = ctx.inputs();
         Workspace ws = ctx.workspace();

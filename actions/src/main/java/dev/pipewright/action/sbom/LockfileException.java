@@ -10,6 +10,11 @@ public final class LockfileException extends InputException {
         super(file + ":" + Math.max(1, line) + ": " + reason);
     }
 
+    /** A message already in {@code file:line[:col]: reason} form. */
+    public LockfileException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
     public LockfileException(String file, int line, String reason, Throwable cause) {
         super(file + ":" + Math.max(1, line) + ": " + reason, cause);
     }

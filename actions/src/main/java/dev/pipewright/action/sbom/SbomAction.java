@@ -9,6 +9,7 @@ import dev.pipewright.action.Branding;
 import dev.pipewright.action.InputException;
 import dev.pipewright.action.InputSpec;
 import dev.pipewright.action.Inputs;
+import dev.pipewright.action.JsonErrors;
 import dev.pipewright.action.Outcome;
 import dev.pipewright.action.OutputSpec;
 import dev.pipewright.action.Templates;
@@ -66,6 +67,11 @@ public final class SbomAction implements Action {
     }
 
     @Override
+    public java.util.Optional<String> failureMeaning() {
+        return java.util.Optional.of("the document is not a valid SBOM (--validate)");
+    }
+
+    @Override
     public Outcome run(ActionContext ctx) throws Exception {
         Inputs in = ctx.inputs();
         Workspace ws = ctx.workspace();
@@ -114,26 +120,27 @@ public final class SbomAction implements Action {
     }
 
     private static Outcome validate(ActionContext ctx, String file) throws IOException {
-        Path p = ctx.workspace().resolve("validate", file);
-        if (!Files.isRegularFile(p)) {
-            throw new InputException(file + ":1: no such file (input 'validate')");
-        }
+        Path p = ctx.workspace().existingFile("validate", file);
         JsonNode doc;
         try {
             doc = JsonOutput.MAPPER.readTree(p.toFile());
         } catch (JsonProcessingException e) {
-            throw new LockfileException(ctx.workspace().display(p),
-                    e.getLocation() == null ? 1 : e.getLocation().getLineNr(), "not valid JSON: " + e.getOriginalMessage());
+            throw new LockfileException(JsonErrors.malformed(ctx.workspace().display(p), e), e);
         }
         if (doc == null || !doc.isObject()) {
             throw new LockfileException(ctx.workspace().display(p), 1, "expected a JSON object (an SPDX or CycloneDX document)");
         }
         SbomValidator.Result r = SbomValidator.validate(doc);
         String shown = ctx.workspace().display(p);
+        if (r.format() == SbomValidator.Format.UNKNOWN) {
+            // Not an SBOM at all is a wrong file (bad input), not an SBOM with problems.
+            throw new LockfileException(shown, 1, "neither an SPDX nor a CycloneDX document (no 'spdxVersion' or"
+                    + " 'bomFormat' at the top level)");
+        }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("file", shown);
         model.put("format", r.format() == SbomValidator.Format.SPDX ? "SPDX 2.3"
-                : r.format() == SbomValidator.Format.CYCLONEDX ? "CycloneDX 1.6" : "unknown");
+                : "CycloneDX 1.6");
         model.put("valid", r.valid());
         model.put("errors", r.errors());
         ctx.appendSummary(Templates.render("sbom/validate.md.ftl", model));

@@ -53,14 +53,16 @@ public final class AttestAction implements Action {
     }
 
     @Override
+    public java.util.Optional<String> failureMeaning() {
+        return java.util.Optional.empty();
+    }
+
+    @Override
     public Outcome run(ActionContext ctx) throws Exception {
         Workspace ws = ctx.workspace();
         String type = InTotoStatement.predicateType("predicate-type", ctx.inputs().string("predicate-type"));
         List<Path> files = ws.glob("subject", ctx.inputs().lines("subject"));
-        Path predicateFile = ws.resolve("predicate", ctx.inputs().string("predicate"));
-        if (!Files.isRegularFile(predicateFile)) {
-            throw new InputException(ctx.inputs().string("predicate") + ":1: no such file (input 'predicate')");
-        }
+        Path predicateFile = ws.existingFile("predicate", ctx.inputs().string("predicate"));
         JsonNode predicate = predicate(predicateFile, ws.display(predicateFile), type);
         Path output = ws.resolve("output", ctx.inputs().string("output"));
         Keys.SigningKey key = KeyInputs.signingKey(ctx);

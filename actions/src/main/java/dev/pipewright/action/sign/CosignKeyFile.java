@@ -33,6 +33,15 @@ public final class CosignKeyFile {
 
     private CosignKeyFile() {}
 
+    /** The password does not open the key (or the file was changed); callers may explain a missing password. */
+    static final class AuthenticationFailed extends InputException {
+        private static final long serialVersionUID = 1L;
+
+        AuthenticationFailed(String message) {
+            super(message);
+        }
+    }
+
     /** Decrypts the PEM body; a wrong password and a corrupted file both fail the authentication tag. */
     public static byte[] decrypt(byte[] body, byte[] password, String shown) {
         JsonNode root;
@@ -71,7 +80,7 @@ public final class CosignKeyFile {
         byte[] key = SCrypt.generate(password, salt, n, r, p, 32);
         byte[] plain = open(key, nonce, boxed);
         if (plain == null) {
-            throw new InputException(shown + ": wrong password, or the key file is corrupted (authentication failed)");
+            throw new AuthenticationFailed(shown + ": wrong password, or the key file is corrupted (authentication failed)");
         }
         return plain;
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.pipewright.action.JsonErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -52,15 +53,13 @@ public final class Json {
             }
             return node;
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            String what = e.getOriginalMessage();
+            String what = JsonErrors.reason(e);
             // Keep the parser's reason but cut any quoted input out of it.
             int quote = what.indexOf('\'');
             if (quote >= 0) {
                 what = what.substring(0, quote).strip();
             }
-            throw new JsonException(shown + ":" + (loc == null ? 1 : loc.getLineNr()) + ":"
-                    + (loc == null ? 1 : loc.getColumnNr()) + ": malformed JSON: " + what);
+            throw new JsonException(JsonErrors.position(shown, e) + ": malformed JSON: " + what);
         } catch (IOException e) {
             throw new JsonException(shown + ": cannot read JSON: " + e.getMessage());
         }

@@ -31,10 +31,7 @@ final class KeyInputs {
         if (value.contains("-----BEGIN ")) {
             return new KeyText(value, "input '" + input + "'");
         }
-        Path p = ctx.workspace().resolve(input, value);
-        if (!Files.isRegularFile(p)) {
-            throw new InputException(value + ":1: no such file (input '" + input + "')");
-        }
+        Path p = ctx.workspace().existingFile(input, value);
         try {
             return new KeyText(Files.readString(p, StandardCharsets.UTF_8), ctx.workspace().display(p));
         } catch (IOException e) {
@@ -53,7 +50,10 @@ final class KeyInputs {
 
     static Keys.SigningKey signingKey(ActionContext ctx) {
         KeyText k = read(ctx, "key", ctx.inputs().string("key"));
-        return Keys.readPrivate(k.text(), k.shown(), password(ctx));
+        String env = ctx.inputs().string("password-env");
+        String why = env.isEmpty() ? "set input 'password' or 'password-env'"
+                : env + " (password-env) is not set; export it or give input 'password'";
+        return Keys.readPrivate(k.text(), k.shown(), password(ctx), why);
     }
 
     static PublicKey publicKey(ActionContext ctx, String input) {

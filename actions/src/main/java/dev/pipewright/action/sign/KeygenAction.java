@@ -43,6 +43,11 @@ public final class KeygenAction implements Action {
     }
 
     @Override
+    public java.util.Optional<String> failureMeaning() {
+        return java.util.Optional.empty();
+    }
+
+    @Override
     public Outcome run(ActionContext ctx) {
         Workspace ws = ctx.workspace();
         String prefix = ctx.inputs().string("prefix");

@@ -58,12 +58,31 @@ public final class Keys {
      * cosign treats an unset COSIGN_PASSWORD).
      */
     public static SigningKey readPrivate(String pem, String shown, Supplier<Optional<String>> password) {
+        return readPrivate(pem, shown, password, "no password was given");
+    }
+
+    /**
+     * As {@link #readPrivate(String, String, Supplier)}; {@code whyNoPassword} (e.g. "COSIGN_PASSWORD (password-env)
+     * is not set") explains the failure when the key is encrypted with a password and none was given.
+     */
+    public static SigningKey readPrivate(String pem, String shown, Supplier<Optional<String>> password,
+            String whyNoPassword) {
         Pem.Block block = Pem.single(pem, shown, PRIVATE_LABELS);
         byte[] pkcs8;
         switch (block.label()) {
             case CosignKeyFile.LABEL, CosignKeyFile.LEGACY_LABEL -> {
-                byte[] pw = CosignKeyFile.utf8(password.get().orElse(""));
-                pkcs8 = CosignKeyFile.decrypt(block.der(), pw, shown);
+                Optional<String> given = password.get();
+                byte[] pw = CosignKeyFile.utf8(given.orElse(""));
+                try {
+                    pkcs8 = CosignKeyFile.decrypt(block.der(), pw, shown);
+                } catch (CosignKeyFile.AuthenticationFailed e) {
+                    if (given.isEmpty()) {
+                        // Not "wrong password": the user forgot to export it, which is the common case.
+                        throw new InputException(shown + ": the key is encrypted but no password was given: "
+                                + whyNoPassword);
+                    }
+                    throw e;
+                }
                 if (!isPkcs8(pkcs8)) {
                     // cosign rejects such keys too (x509.ParsePKCS8PrivateKey).
                     throw new InputException(shown + ": the decrypted key is not PKCS#8; cosign cannot use it either");

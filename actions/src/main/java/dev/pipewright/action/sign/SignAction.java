@@ -49,6 +49,11 @@ public final class SignAction implements Action {
     }
 
     @Override
+    public java.util.Optional<String> failureMeaning() {
+        return java.util.Optional.empty();
+    }
+
+    @Override
     public Outcome run(ActionContext ctx) throws Exception {
         Workspace ws = ctx.workspace();
         List<Path> files = ws.glob("files", ctx.inputs().lines("files"));

@@ -57,6 +57,11 @@ public final class VerifyAction implements Action {
     }
 
     @Override
+    public java.util.Optional<String> failureMeaning() {
+        return java.util.Optional.of("verification failed");
+    }
+
+    @Override
     public Outcome run(ActionContext ctx) throws Exception {
         Inputs in = ctx.inputs();
         Workspace ws = ctx.workspace();
@@ -137,10 +142,6 @@ public final class VerifyAction implements Action {
     }
 
     private static Path existing(Workspace ws, String input, String value) {
-        Path p = ws.resolve(input, value);
-        if (!Files.isRegularFile(p)) {
-            throw new InputException(value + ":1: no such file (input '" + input + "')");
-        }
-        return p;
+        return ws.existingFile(input, value);
     }
 }

@@ -159,6 +159,61 @@ class CoverageGateActionTest {
     }
 
     @Test
+    void baseFileMayBeAPlainNumberUnlessAFileHasThatName() throws Exception {
+        String[][] cases = {{"60", "0"}, {"60.0", "0"}, {"60%", "0"}, {"80", "1"}};
+        for (String[] c : cases) {
+            try (SimulatedRunner r = new SimulatedRunner()) {
+                r.copy(sample("go/cover.set.out"), "c.out");
+                SimulatedRunner.Step step = r.input("files", "c.out").input("base-file", c[0]).input("max-drop", "5").run(ACTION);
+                assertThat(step.exit()).as(c[0]).isEqualTo(Integer.parseInt(c[1]));
+            }
+        }
+        try (SimulatedRunner r = new SimulatedRunner()) {
+            r.copy(sample("go/cover.set.out"), "c.out");
+            r.write("60", "90\n");
+            SimulatedRunner.Step step = r.input("files", "c.out").input("base-file", "60").input("max-drop", "5").run(ACTION);
+            assertThat(step.exit()).isEqualTo(ExitCode.GATE_FAILED);
+        }
+        try (SimulatedRunner r = new SimulatedRunner()) {
+            r.copy(sample("go/cover.set.out"), "c.out");
+            SimulatedRunner.Step step = r.input("files", "c.out").input("base-file", "160").input("max-drop", "5").run(ACTION);
+            assertThat(step.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(step.stdout()).contains("input 'base-file': must be between 0 and 100");
+        }
+    }
+
+    @Test
+    void malformedJsonBaseFileIsOneLineAtLineAndColumn() throws Exception {
+        try (SimulatedRunner r = new SimulatedRunner()) {
+            r.copy(sample("go/cover.set.out"), "c.out");
+            r.write("t.json", "{\"a\":");
+            SimulatedRunner.Step step = r.input("files", "c.out").input("base-file", "t.json").input("max-drop", "5").run(ACTION);
+            assertThat(step.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            String error = step.stdout().lines().filter(l -> l.startsWith("::error::")).findFirst().orElseThrow();
+            assertThat(error).startsWith("::error::coverage-gate: t.json:1:6: malformed JSON: Unexpected end-of-input")
+                    .doesNotContain("Source").doesNotContain("%0A");
+        }
+    }
+
+    @Test
+    void diffFileThatIsNotADiffIsBadInputButAnEmptyDiffIsZeroOfZero() throws Exception {
+        try (SimulatedRunner r = new SimulatedRunner()) {
+            r.copy(sample("python/coverage.json"), "coverage.json");
+            r.write("nd.diff", "not a diff at all\n");
+            SimulatedRunner.Step step = r.input("files", "*.json").input("diff-file", "nd.diff").input("patch-min", "90").run(ACTION);
+            assertThat(step.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(step.stdout()).contains("::error::coverage-gate: nd.diff: not a unified diff");
+        }
+        try (SimulatedRunner r = new SimulatedRunner()) {
+            r.copy(sample("python/coverage.json"), "coverage.json");
+            r.write("empty.diff", "");
+            SimulatedRunner.Step step = r.input("files", "*.json").input("diff-file", "empty.diff").input("patch-min", "90").run(ACTION);
+            assertThat(step.exit()).isEqualTo(0);
+            assertThat(step.outputs()).containsEntry("patch-coverage", "100.00");
+        }
+    }
+
+    @Test
     void badInputsExitTwoWithFileAndLineAndWriteNothing() throws Exception {
         String jacocoHead = "<?xml version=\"1.0\"?>\n";
         Object[][] cases = {
@@ -201,6 +256,7 @@ class CoverageGateActionTest {
             {"format", "clover", "input 'format': unknown format 'clover'"},
             {"rules", "src/**", "input 'rules': line 1: expected '<glob>: <percent>', got 'src/**'"},
             {"max-drop", "2", "input 'max-drop': needs base-file"},
+            {"rules", "m/**: abc", "input 'rules': line 1 'm/**': expected a number, got 'abc'"},
             {"patch-min", "80", "input 'patch-min': needs diff-file or base-ref"},
         };
         for (String[] c : cases) {

@@ -135,4 +135,16 @@ class HealthGateActionTest {
                 runner.workspace().resolve("h/health-report.json"), java.nio.file.attribute.PosixFileAttributes.class)
                 .permissions())).isEqualTo("rw-r--r--");
     }
+
+    @Test
+    void backoffErrorsNameTheInputTheyAreAbout() {
+        runner.input("url", "").input("command", "true").input("factor", "0");
+        SimulatedRunner.Step s = run();
+        assertThat(s.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(s.stdout()).contains("input 'factor': must be at least 1").doesNotContain("input 'interval'");
+        runner.input("factor", "2").input("interval", "10s").input("max-interval", "1s");
+        s = run();
+        assertThat(s.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(s.stdout()).contains("input 'max-interval': max interval");
+    }
 }

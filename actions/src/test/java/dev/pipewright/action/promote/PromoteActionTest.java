@@ -310,6 +310,12 @@ class PromoteActionTest {
         assertThat(s.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(s.stdout()).contains("missing.json:1: no such file (input 'trivy-report')");
 
+        runner.write("trunc.json", "{\"SchemaVersion\": 2,\n \"Results\": [");
+        runner.input("trivy-report", "trunc.json");
+        s = run();
+        assertThat(s.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(s.stdout()).contains("trunc.json:2:14: malformed JSON: Unexpected end-of-input").doesNotContain("Source");
+
         runner.input("trivy-report", "").write(".trivyignore", "# why\nCVE-1 exp:2026-02-30\n");
         runner.input("allowlist", ".trivyignore");
         s = run();

@@ -305,6 +305,20 @@ class ReleaseNotesActionTest {
             assertThat(step.exit()).isEqualTo(ExitCode.BAD_INPUT);
             assertThat(step.stdout()).contains("tpl/RELEASE-NOTES.md.ftl:2:", "(input 'template-dir')");
 
+            r.write("tpl/RELEASE-NOTES.md.ftl", "<#if x>unclosed\n");
+            step = r.run(ACTION);
+            assertThat(step.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(step.stdout()).contains("::error::release-notes: tpl/RELEASE-NOTES.md.ftl:1:16: Unexpected end of file reached."
+                    + " You have an unclosed #if. (input 'template-dir')")
+                    .contains("(input 'template-dir')\n");
+            assertThat(step.stdout().lines().filter(l -> l.startsWith("::error::")).toList()).hasSize(1);
+
+            r.write("tpl/RELEASE-NOTES.md.ftl", "Hello ${undefinedVar}\n");
+            step = r.run(ACTION);
+            assertThat(step.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(step.stdout()).contains("::error::release-notes: tpl/RELEASE-NOTES.md.ftl:1:9: undefinedVar is not"
+                    + " defined (input 'template-dir')\n");
+
             r.write("tpl/RELEASE-NOTES.md.ftl", "See [the docs]( https://example.com/a b).\n");
             step = r.run(ACTION);
             assertThat(step.exit()).isEqualTo(ExitCode.BAD_INPUT);

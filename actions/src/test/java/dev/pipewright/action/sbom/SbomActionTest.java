@@ -170,8 +170,8 @@ class SbomActionTest {
     @Test
     void malformedLockfileExitsTwoNamingFileAndLineAndWritesNothing() {
         String[][] cases = {
-                {"web/package-lock.json", "{\n  \"lockfileVersion\": 3,\n  \"packages\": {\n    \"\": {,\n", "web/package-lock.json:4: not valid JSON"},
-                {"rust/Cargo.lock", "version = 4\n\n[[package]]\nname = \"x\nversion = \"1\"\n", "rust/Cargo.lock:4: not valid TOML"},
+                {"web/package-lock.json", "{\n  \"lockfileVersion\": 3,\n  \"packages\": {\n    \"\": {,\n", "web/package-lock.json:4:10: malformed JSON"},
+                {"rust/Cargo.lock", "version = 4\n\n[[package]]\nname = \"x\nversion = \"1\"\n", "rust/Cargo.lock:4:10: malformed TOML"},
                 {"pnpm/pnpm-lock.yaml", "lockfileVersion: '9.0'\npackages:\n  a@1.0.0: {\n  b: [\n", "pnpm/pnpm-lock.yaml:"},
                 {"go/go.mod", "module x\n\nrequire (\n\tgithub.com/a/b\n)\n", "go/go.mod:4: require needs 'module version'"},
                 {"yarn/yarn.lock", "# yarn lockfile v1\n\nfoo@^1.0.0:\n  version\n", "yarn/yarn.lock:4: expected 'key value'"},
@@ -261,7 +261,14 @@ class SbomActionTest {
             r.write("broken.json", "{\n\"spdxVersion\": \"SPDX-2.3\",\n\"name\": }\n");
             SimulatedRunner.Step step = r.input("validate", "broken.json").run(ACTION);
             assertThat(step.exit()).isEqualTo(ExitCode.BAD_INPUT);
-            assertThat(step.stdout()).contains("broken.json:3: not valid JSON");
+            assertThat(step.stdout()).contains("broken.json:3:").contains(": malformed JSON").doesNotContain("Source");
+        }
+        try (SimulatedRunner r = new SimulatedRunner()) {
+            r.write("other.json", "{\"foo\":1}\n");
+            SimulatedRunner.Step step = r.input("validate", "other.json").run(ACTION);
+            assertThat(step.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(step.stdout()).contains("other.json:1: neither an SPDX nor a CycloneDX document")
+                    .doesNotContain("unknown");
         }
     }
 

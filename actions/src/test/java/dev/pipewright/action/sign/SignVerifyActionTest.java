@@ -321,6 +321,23 @@ class SignVerifyActionTest {
     }
 
     @Test
+    void encryptedKeyWithoutPasswordSaysSoAndNamesTheVariable() throws Exception {
+        try (SimulatedRunner r = runner()) {
+            r.env("COSIGN_PASSWORD", null);
+            SimulatedRunner.Step s = r.input("key", "cosign.key").input("files", "artifact.txt").run(SIGN);
+            assertThat(s.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(s.stdout()).contains("cosign.key: the key is encrypted but no password was given: "
+                    + "COSIGN_PASSWORD (password-env) is not set").doesNotContain("wrong password");
+            SimulatedRunner.Step a = r.input("password-env", "NOPE_UNSET").input("subject", "artifact.txt")
+                    .input("predicate", "example-app.cdx.json").input("predicate-type", "cyclonedx").run(ATTEST);
+            assertThat(a.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(a.stdout()).contains("the key is encrypted but no password was given: NOPE_UNSET (password-env) is not set");
+            SimulatedRunner.Step w = r.input("password", "not-the-password").run(SIGN);
+            assertThat(w.stdout()).contains("wrong password");
+        }
+    }
+
+    @Test
     void noKeyMaterialOrPasswordInAnyOutput() throws Exception {
         String pem = Files.readString(vector("cosign.key"));
         String plain = Files.readString(vector("cosign-unencrypted-pkcs8.pem"));

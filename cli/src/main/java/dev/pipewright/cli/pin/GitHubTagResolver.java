@@ -84,6 +84,10 @@ public final class GitHubTagResolver implements TagResolver {
         }
         try {
             return json.readTree(response.body());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ResolveException("GitHub answered " + path + " with malformed JSON at "
+                    + dev.pipewright.action.JsonErrors.position("", e).substring(1) + ": "
+                    + dev.pipewright.action.JsonErrors.reason(e), e);
         } catch (IOException e) {
             throw new ResolveException("GitHub answered " + path + " with invalid JSON: " + e.getMessage(), e);
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.pipewright.action.JsonErrors;
 import dev.pipewright.action.sbom.LockfileException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,8 +38,7 @@ final class Readers {
             }
             return n;
         } catch (JsonProcessingException e) {
-            throw new LockfileException(display, e.getLocation() == null ? 1 : e.getLocation().getLineNr(),
-                    "not valid JSON: " + e.getOriginalMessage(), e);
+            throw new LockfileException(JsonErrors.malformed(display, e), e);
         }
     }
 
@@ -46,8 +46,7 @@ final class Readers {
         try {
             return TOML.readTree(file.toFile());
         } catch (JsonProcessingException e) {
-            throw new LockfileException(display, e.getLocation() == null ? 1 : e.getLocation().getLineNr(),
-                    "not valid TOML: " + e.getOriginalMessage(), e);
+            throw new LockfileException(JsonErrors.position(display, e) + ": malformed TOML: " + JsonErrors.reason(e), e);
         }
     }
 
