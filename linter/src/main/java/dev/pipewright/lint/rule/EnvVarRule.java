@@ -7,6 +7,7 @@ import dev.pipewright.lint.Workflow;
 import dev.pipewright.lint.yaml.YMap;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -23,29 +24,28 @@ public final class EnvVarRule extends LintRule {
     public void visitWorkflow(Workflow workflow) {
         List<String> scripts = new ArrayList<>();
         workflow.jobs().forEach(j -> scripts.addAll(scripts(j)));
-        workflow.root().map("env").ifPresent(env -> check(env, scripts));
+        workflow.root().map("env").ifPresent(env -> check(env, usedIn(scripts)));
     }
 
     @Override
     public void visitJob(Workflow.Job job) {
-        List<String> scripts = scripts(job);
-        job.body().map("env").ifPresent(env -> check(env, scripts));
-        job.body().map("container").flatMap(c -> c.map("env")).ifPresent(env -> check(env, scripts));
+        Predicate<String> readByShell = usedIn(scripts(job));
+        job.body().map("env").ifPresent(env -> check(env, readByShell));
+        job.body().map("container").flatMap(c -> c.map("env")).ifPresent(env -> check(env, readByShell));
         // a service container's env reaches its process, not a shell of ours
         job.body().map("services").ifPresent(services -> services.entries().forEach(e -> {
             if (e.value() instanceof YMap s) {
-                s.map("env").ifPresent(env -> check(env, null));
+                s.map("env").ifPresent(env -> check(env, name -> false));
             }
         }));
     }
 
     @Override
     public void visitStep(Workflow.Step step) {
-        step.body().map("env").ifPresent(env -> check(env, step.run().isPresent() ? ALWAYS : null));
+        // a run step's own env is there for its script, however the script spells the names
+        boolean run = step.run().isPresent();
+        step.body().map("env").ifPresent(env -> check(env, name -> run));
     }
-
-    /** Marks a run step's own env: its names are there for the script, however it spells them. */
-    private static final List<String> ALWAYS = List.of();
 
     private static List<String> scripts(Workflow.Job job) {
         List<String> out = new ArrayList<>();
@@ -53,15 +53,12 @@ public final class EnvVarRule extends LintRule {
         return out;
     }
 
-    /** Whether a shell would read {@code name}: always for a run step's env, else when a script says $name. */
-    private static boolean readByShell(String name, List<String> scripts) {
-        if (scripts == ALWAYS) {
-            return true;
-        }
-        return scripts != null && scripts.stream().anyMatch(s -> s.contains("$" + name) || s.contains("${" + name));
+    /** A name is read by a shell when one of the scripts in scope says $name or ${name. */
+    private static Predicate<String> usedIn(List<String> scripts) {
+        return name -> scripts.stream().anyMatch(s -> s.contains("$" + name) || s.contains("${" + name));
     }
 
-    private void check(YMap env, List<String> scripts) {
+    private void check(YMap env, Predicate<String> readByShell) {
         for (YMap.Entry e : env.entries()) {
             String name = e.key().value();
             if (e.key().hasExpression()) {
@@ -70,7 +67,7 @@ public final class EnvVarRule extends LintRule {
             if (name.isEmpty() || name.contains("=") || name.chars().anyMatch(c -> Character.isWhitespace(c) || c == 0)) {
                 report(e.key(), "environment variable name \"" + name + "\" is invalid: it must not be empty or contain"
                         + " \"=\", whitespace or NUL");
-            } else if (!PORTABLE.matcher(name).matches() && readByShell(name, scripts)) {
+            } else if (!PORTABLE.matcher(name).matches() && readByShell.test(name)) {
                 report(e.key().pos(), Severity.WARNING, "environment variable name \"" + name + "\" cannot be read as $"
                         + name + " from sh or bash; use letters, digits and _ only");
             }
