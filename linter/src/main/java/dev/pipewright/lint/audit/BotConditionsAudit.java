@@ -1,5 +1,7 @@
 package dev.pipewright.lint.audit;
 
+import dev.pipewright.lint.rule.Locator;
+
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.Workflow;
@@ -49,7 +51,7 @@ public final class BotConditionsAudit extends AuditRule {
             for (int i = 0; i < exprs.size(); i++) {
                 Hit hit = botCheck(exprs.get(i));
                 if (hit != null) {
-                    report(Positions.at(ctx(), cond, bases.get(i) + start(hit.node())), "\"" + hit.actor() + "\" is whoever"
+                    report(Locator.at(ctx(), cond, bases.get(i) + start(hit.node())), "\"" + hit.actor() + "\" is whoever"
                             + " caused the latest event, which an outsider can make a bot; check " + AUTHOR + " instead");
                     return;
                 }

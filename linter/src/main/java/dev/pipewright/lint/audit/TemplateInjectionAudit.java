@@ -1,5 +1,7 @@
 package dev.pipewright.lint.audit;
 
+import dev.pipewright.lint.rule.Locator;
+
 import dev.pipewright.lint.LintContext;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
@@ -69,7 +71,7 @@ public final class TemplateInjectionAudit extends AuditRule {
                 continue; // direct expansions are reported by check()
             }
             Exprs.accesses(span.ast()).stream().filter(a -> a.path().startsWith("env.")).map(a -> carried.get(a.path().substring(4)))
-                    .filter(c -> c != null).findFirst().ifPresent(c -> report(Positions.at(ctx(), script, span.start()),
+                    .filter(c -> c != null).findFirst().ifPresent(c -> report(Locator.at(ctx(), script, span.start()),
                             "\"" + span.whole(script.value()).strip() + "\" expands env." + c[0] + ", which carries attacker-controlled "
                             + c[1] + ", into the " + (run ? "run script" : "github-script code") + "; use "
                             + (run ? "\"$" + c[0] + "\"" : "process.env." + c[0]) + " instead"));
@@ -97,7 +99,7 @@ public final class TemplateInjectionAudit extends AuditRule {
     private void check(YMap step) {
         for (Injection i : find(step)) {
             String where = i.run() ? "run script" : "github-script code";
-            report(Positions.at(ctx(), i.script(), i.span().start()), "\"" + i.span().whole(i.script().value()).strip()
+            report(Locator.at(ctx(), i.script(), i.span().start()), "\"" + i.span().whole(i.script().value()).strip()
                     + "\" expands attacker-controlled " + i.path() + " into the " + where + "; pass it through the step's"
                     + " env: (e.g. " + EnvName.of(i.path()) + ": ${{ " + i.span().text().strip() + " }}) and use the variable"
                     + (i.run() ? " (\"$" + EnvName.of(i.path()) + "\")" : " (process.env." + EnvName.of(i.path()) + ")"));

@@ -232,7 +232,7 @@ public final class ShellcheckRule extends LintRule {
                 continue;
             }
             YScalar run = scripts.get(index).run();
-            Pos pos = at(ctx(), run, offset(run.value(), line, c.path("column").asInt()));
+            Pos pos = Locator.at(ctx(), run, offset(run.value(), line, c.path("column").asInt()));
             String message = c.path("message").asText().replaceFirst("\\.$", "");
             report(pos, "SC" + c.path("code").asInt() + ": " + message);
         }
@@ -250,72 +250,6 @@ public final class ShellcheckRule extends LintRule {
         }
         int end = value.indexOf('\n', start);
         return Math.min(start + Math.max(0, col - 1), end < 0 ? value.length() : end);
-    }
-
-    /**
-     * The source position of an offset in a scalar's value. Block and multi-line plain scalars are walked line by
-     * line: each source line, less its indentation, is found at the current place in the value (literal blocks keep
-     * the line breaks, folded and plain ones turn them into spaces), which is exact for them; one-line quoted scalars
-     * undo their escapes; anything else (multi-line quoted) is {@link Locator}'s best effort.
-     */
-    static Pos at(LintContext ctx, YScalar s, int offset) {
-        boolean oneLine = s.pos().line() == s.end().line();
-        if (!s.isBlock() && oneLine && s.style() != YScalar.Style.PLAIN) {
-            return quoted(ctx, s, offset);
-        }
-        if (!s.isBlock() && (oneLine || s.style() != YScalar.Style.PLAIN)) {
-            return Locator.at(ctx, s, offset);
-        }
-        String v = s.value();
-        int indent = -1;
-        int at = 0;
-        int first = s.isBlock() ? s.pos().line() + 1 : s.pos().line();
-        for (int line = first; line <= Math.max(s.end().line(), first); line++) {
-            String src = ctx.line(line);
-            int from;
-            if (!s.isBlock()) {
-                from = line == first ? s.pos().col() - 1 : src.length() - src.stripLeading().length();
-            } else {
-                if (indent < 0 && !src.isBlank()) {
-                    indent = src.length() - src.stripLeading().length();
-                }
-                from = Math.min(Math.max(indent, 0), src.length() - src.stripLeading().length());
-            }
-            String content = s.isBlock() ? src.substring(from) : src.substring(from).stripTrailing();
-            if (content.isBlank()) {
-                continue;
-            }
-            while (at < v.length() && !v.startsWith(content, at) && (v.charAt(at) == '\n' || v.charAt(at) == ' ')) {
-                at++;
-            }
-            if (!v.startsWith(content, at)) {
-                break;
-            }
-            if (offset <= at + content.length()) {
-                return new Pos(line, from + 1 + Math.max(0, offset - at));
-            }
-            at += content.length();
-        }
-        return Locator.at(ctx, s, offset);
-    }
-
-    /** A one-line quoted scalar: walks its source, where {@code ''} or a backslash escape stands for one character. */
-    static Pos quoted(LintContext ctx, YScalar s, int offset) {
-        String src = ctx.line(s.pos().line());
-        int col = s.pos().col();
-        int i = col;
-        for (int n = 0; n < offset && i < src.length(); n++) {
-            char c = src.charAt(i);
-            if (s.style() == YScalar.Style.SINGLE_QUOTED) {
-                i += c == '\'' ? 2 : 1;
-            } else if (c == '\\' && i + 1 < src.length()) {
-                char e = src.charAt(i + 1);
-                i += e == 'x' ? 4 : e == 'u' ? 6 : e == 'U' ? 10 : 2;
-            } else {
-                i++;
-            }
-        }
-        return new Pos(s.pos().line(), i + 1);
     }
 
     private static void delete(Path dir) {
