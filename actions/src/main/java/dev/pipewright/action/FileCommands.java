@@ -1,8 +1,8 @@
 package dev.pipewright.action;
 
+import dev.pipewright.pipeline.FileTargets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -64,33 +64,9 @@ public final class FileCommands {
                 Files.copy(target, tmp, StandardCopyOption.REPLACE_EXISTING);
             }
             // The temp file is 0600; the runner reading the file may not be the user this action runs as.
-            OutputFiles.setMode(tmp, Files.isRegularFile(target) && Files.getFileAttributeView(target,
-                    java.nio.file.attribute.PosixFileAttributeView.class) != null
-                    ? Files.getPosixFilePermissions(target) : OutputFiles.PUBLIC);
+            FileTargets.setMode(tmp, OutputFiles.modeFor(target));
             Files.writeString(tmp, content, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    /** Writes a whole new file (a report) via temp file and move, creating parent directories. */
-    public static void writeAtomically(Path target, String content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".pipewright-", ".tmp");
-        try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            OutputFiles.setMode(tmp, OutputFiles.PUBLIC);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            FileTargets.move(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
         }

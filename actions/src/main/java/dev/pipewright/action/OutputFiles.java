@@ -1,11 +1,10 @@
 package dev.pipewright.action;
 
+import dev.pipewright.pipeline.FileTargets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -23,7 +22,7 @@ import java.util.function.Function;
  */
 final class OutputFiles {
     /** Mode of ordinary outputs: later steps of the job may run as another user than the container action. */
-    static final Set<PosixFilePermission> PUBLIC = PosixFilePermissions.fromString("rw-r--r--");
+    static final Set<PosixFilePermission> PUBLIC = FileTargets.PUBLIC;
     static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rw-------");
 
     /** A file staged by {@link ActionContext#writeFile}; {@code input} names the input that chose the path, if any. */
@@ -63,7 +62,7 @@ final class OutputFiles {
             for (Staged f : files) {
                 current = f;
                 backups.add(backup(f.path()));
-                move(tmps.get(i++), f.path());
+                FileTargets.move(tmps.get(i++), f.path());
                 moved.add(f);
             }
             done = true;
@@ -86,21 +85,14 @@ final class OutputFiles {
 
     private void validate(Staged f, Collection<Staged> all) {
         Path target = f.path();
-        if (Files.isDirectory(target)) {
-            throw problem(f, display.apply(target) + " is a directory; give the path of a file or remove the directory", null);
-        }
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && Files.exists(target) && !Files.isRegularFile(target)) {
-            throw problem(f, display.apply(target) + " exists and is not a regular file", null);
-        }
-        for (Path p = target.getParent(); p != null; p = p.getParent()) {
-            if (Files.isDirectory(p)) {
-                break;
-            }
-            if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-                throw problem(f, "cannot write " + display.apply(target) + ": " + display.apply(p)
-                        + " is a file, not a directory", null);
-            }
-        }
+        FileTargets.problem(target).ifPresent(p -> {
+            throw problem(f, switch (p.kind()) {
+                case DIRECTORY -> display.apply(target) + " is a directory; give the path of a file or remove the directory";
+                case NOT_REGULAR -> display.apply(target) + " exists and is not a regular file";
+                case PARENT_NOT_DIRECTORY -> "cannot write " + display.apply(target) + ": " + display.apply(p.at())
+                        + " is a file, not a directory";
+            }, null);
+        });
         for (Staged other : all) {
             if (other != f && other.path().startsWith(target)) {
                 throw problem(f, display.apply(target) + " would be both a file and the directory of "
@@ -133,12 +125,12 @@ final class OutputFiles {
         Path tmp = Files.createTempFile(dir, ".pipewright-", ".tmp");
         temps.add(tmp);
         Files.writeString(tmp, f.content(), StandardCharsets.UTF_8);
-        setMode(tmp, f.secret() ? PRIVATE : modeFor(f.path()));
+        FileTargets.setMode(tmp, f.secret() ? PRIVATE : modeFor(f.path()));
         return tmp;
     }
 
     /** An existing file keeps its mode (a rewritten script stays executable); new outputs are world-readable. */
-    private static Set<PosixFilePermission> modeFor(Path target) throws IOException {
+    static Set<PosixFilePermission> modeFor(Path target) throws IOException {
         if (Files.isRegularFile(target) && supportsPosix(target)) {
             return Files.getPosixFilePermissions(target);
         }
@@ -147,12 +139,6 @@ final class OutputFiles {
 
     private static boolean supportsPosix(Path p) {
         return Files.getFileAttributeView(p, PosixFileAttributeView.class) != null;
-    }
-
-    static void setMode(Path p, Set<PosixFilePermission> mode) throws IOException {
-        if (supportsPosix(p)) {
-            Files.setPosixFilePermissions(p, mode);
-        }
     }
 
     /** A copy of an existing target to restore if a later move fails; null when there is nothing to restore. */
@@ -166,14 +152,6 @@ final class OutputFiles {
         return b;
     }
 
-    static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
     private static void rollback(List<Staged> moved, List<Path> backups) {
         for (int i = moved.size() - 1; i >= 0; i--) {
             Path target = moved.get(i).path();
@@ -182,7 +160,7 @@ final class OutputFiles {
                 if (backup == null) {
                     Files.deleteIfExists(target);
                 } else {
-                    move(backup, target);
+                    FileTargets.move(backup, target);
                 }
             } catch (IOException e) {
                 // Best effort: the original error is the one to report.

@@ -2,10 +2,8 @@ package dev.pipewright.pipeline;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -21,7 +19,7 @@ public final class AtomicWriter {
     public static List<String> write(Path root, Collection<GeneratedFile> files) throws IOException {
         // every target is checked before the first byte is written: one unwritable path writes nothing at all
         for (GeneratedFile f : files) {
-            writable(root, root.resolve(f.path()));
+            writable(root.resolve(f.path()));
         }
         List<Path[]> moves = new ArrayList<>();
         List<String> changed = new ArrayList<>();
@@ -36,11 +34,12 @@ public final class AtomicWriter {
                 Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
                 moves.add(new Path[] {tmp, target});
                 Files.write(tmp, bytes);
-                readable(tmp);
+                // temporary files are created owner-only; generated files are read like any file of the checkout
+                FileTargets.setMode(tmp, FileTargets.PUBLIC);
                 changed.add(f.path());
             }
             for (Path[] m : moves) {
-                move(m[0], m[1]);
+                FileTargets.move(m[0], m[1]);
             }
         } finally {
             for (Path[] m : moves) {
@@ -51,32 +50,14 @@ public final class AtomicWriter {
     }
 
     /** A target that is a directory, or under a path that is a file, is the user's mistake, not ours. */
-    private static void writable(Path root, Path target) {
-        if (Files.isDirectory(target)) {
-            throw new IllegalArgumentException(target + " is a directory; Pipewright writes a file there");
-        }
-        for (Path p = target.getParent(); p != null; p = p.getParent()) {
-            if (Files.exists(p) && !Files.isDirectory(p)) {
-                throw new IllegalArgumentException(p + " is a file, but " + target + " needs it to be a directory");
+    private static void writable(Path target) {
+        FileTargets.problem(target).ifPresent(p -> {
+            switch (p.kind()) {
+                case DIRECTORY -> throw new IllegalArgumentException(target + " is a directory; Pipewright writes a file there");
+                case PARENT_NOT_DIRECTORY -> throw new IllegalArgumentException(p.at() + " is a file, but " + target
+                        + " needs it to be a directory");
+                case NOT_REGULAR -> { } // replaced by the move, as any file of ours would be
             }
-            if (Files.isDirectory(p)) {
-                return;
-            }
-        }
-    }
-
-    /** Temporary files are created owner-only; generated files are as readable as any other file of the checkout. */
-    private static void readable(Path file) throws IOException {
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
+        });
     }
 }
