@@ -8,4 +8,28 @@ public enum Severity {
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    /**
+     * A fail level as users write it (CLI {@code --fail-level}, the lint action's {@code fail-level}, the Maven
+     * plugin's {@code failOn}): the least severe finding that fails, or empty for {@code none}.
+     *
+     * @throws IllegalArgumentException for anything but error, warning, note or none
+     */
+    public static java.util.Optional<Severity> failLevel(String value) {
+        String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+        if (v.equals("none")) {
+            return java.util.Optional.empty();
+        }
+        for (Severity s : values()) {
+            if (s.label().equals(v)) {
+                return java.util.Optional.of(s);
+            }
+        }
+        throw new IllegalArgumentException("expected error, warning, note or none, got '" + value + "'");
+    }
+
+    /** True when a finding of this severity fails at {@code failLevel} (severities are ordered error first). */
+    public boolean failsAt(java.util.Optional<Severity> failLevel) {
+        return failLevel.isPresent() && ordinal() <= failLevel.get().ordinal();
+    }
 }

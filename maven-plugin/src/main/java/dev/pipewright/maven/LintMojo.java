@@ -15,7 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -63,7 +63,7 @@ public final class LintMojo extends AbstractMojo {
             getLog().info("pipewright: lint skipped");
             return;
         }
-        Severity threshold = threshold();
+        Optional<Severity> threshold = threshold();
         Path root = projectRoot.toPath().toAbsolutePath().normalize();
         List<Path> targets = new ArrayList<>();
         for (String p : paths) {
@@ -84,7 +84,7 @@ public final class LintMojo extends AbstractMojo {
         writeReports(findings, root);
         int failing = 0;
         for (Finding f : findings) {
-            boolean fails = threshold != null && f.severity().compareTo(threshold) <= 0;
+            boolean fails = f.severity().failsAt(threshold);
             failing += fails ? 1 : 0;
             String line = f.format() + " (" + f.severity().label() + ")";
             if (f.severity() == Severity.ERROR) {
@@ -100,19 +100,14 @@ public final class LintMojo extends AbstractMojo {
         }
     }
 
-    /** The failing severity, or null for none; an unknown name is a configuration error. */
-    private Severity threshold() throws MojoExecutionException {
-        String name = failOn == null ? "note" : failOn.trim().toLowerCase(Locale.ROOT);
-        if (name.equals("none")) {
-            return null;
+    /** The failing severity, empty for none; an unknown name is a configuration error. */
+    private Optional<Severity> threshold() throws MojoExecutionException {
+        try {
+            return Severity.failLevel(failOn == null ? "note" : failOn);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("pipewright lint: failOn \"" + failOn
+                    + "\" is not error, warning, note or none", e);
         }
-        for (Severity s : Severity.values()) {
-            if (s.label().equals(name)) {
-                return s;
-            }
-        }
-        throw new MojoExecutionException("pipewright lint: failOn \"" + failOn
-                + "\" is not error, warning, note or none");
     }
 
     private LintConfig config(Path root) throws IOException, MojoExecutionException {

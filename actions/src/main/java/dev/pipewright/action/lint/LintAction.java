@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -101,21 +100,16 @@ public final class LintAction implements Action {
 
     /** {@code error}, {@code warning}, {@code note} or {@code none} (empty: nothing fails). */
     public static Optional<Severity> failLevel(String input, String value) {
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        if (v.equals("none")) {
-            return Optional.empty();
+        try {
+            return Severity.failLevel(value);
+        } catch (IllegalArgumentException e) {
+            throw InputException.forInput(input, e.getMessage());
         }
-        for (Severity s : Severity.values()) {
-            if (s.label().equals(v)) {
-                return Optional.of(s);
-            }
-        }
-        throw InputException.forInput(input, "expected error, warning, note or none, got '" + value + "'");
     }
 
-    /** True when a finding of {@code severity} fails at {@code failLevel} (severities are ordered error first). */
+    /** True when a finding of {@code severity} fails at {@code failLevel}. */
     public static boolean fails(Severity severity, Optional<Severity> failLevel) {
-        return failLevel.isPresent() && severity.ordinal() <= failLevel.get().ordinal();
+        return severity.failsAt(failLevel);
     }
 
     private static LintConfig config(Workspace ws, Optional<String> given) throws IOException {
