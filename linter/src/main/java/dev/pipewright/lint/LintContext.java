@@ -16,7 +16,9 @@ public final class LintContext {
     private final String file;
     private final Path projectRoot;
     private final Path path;
-    private final String[] lines;
+    private final String source;
+    /** Offsets where lines start, computed on the first {@link #line} call: most files have no finding to show. */
+    private int[] starts;
     private final YamlFile yaml;
     private final SchemaChecker.Result schema;
     private final LintConfig config;
@@ -26,7 +28,7 @@ public final class LintContext {
         this.file = file;
         this.projectRoot = projectRoot;
         this.path = path;
-        this.lines = source.split("\r?\n", -1);
+        this.source = source;
         this.yaml = yaml;
         this.schema = schema;
         this.config = config;
@@ -62,7 +64,32 @@ public final class LintContext {
 
     /** The 1-based source line, or "" past the end. */
     public String line(int n) {
-        return n >= 1 && n <= lines.length ? lines[n - 1] : "";
+        if (starts == null) {
+            starts = lineStarts(source);
+        }
+        if (n < 1 || n > starts.length) {
+            return "";
+        }
+        int from = starts[n - 1];
+        int to = n < starts.length ? starts[n] - 1 : source.length();
+        // A line ends before "\n" or "\r\n"; a lone "\r" is part of the line, as GitHub's parser reads it.
+        if (n < starts.length && to > from && source.charAt(to - 1) == '\r') {
+            to--;
+        }
+        return source.substring(from, to);
+    }
+
+    private static int[] lineStarts(String s) {
+        int count = 1;
+        for (int i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) {
+            count++;
+        }
+        int[] out = new int[count];
+        int k = 1;
+        for (int i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) {
+            out[k++] = i + 1;
+        }
+        return out;
     }
 
     void report(RuleInfo rule, Pos pos, String message, Severity severity) {

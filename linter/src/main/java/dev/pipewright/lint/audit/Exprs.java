@@ -37,6 +37,9 @@ public final class Exprs {
 
     public static List<Span> spans(String s) {
         List<Span> out = new ArrayList<>();
+        if (!s.contains("${{")) {
+            return out;
+        }
         Matcher m = EXPRESSION.matcher(s);
         while (m.find()) {
             Expr ast;

@@ -26,6 +26,9 @@ public final class GithubEnvAudit extends AuditRule {
     @Override
     public void visitStep(Workflow.Step step) {
         step.run().filter(YScalar::isString).ifPresent(run -> {
+            if (!run.value().contains("GITHUB_ENV") && !run.value().contains("GITHUB_PATH")) {
+                return;
+            }
             Set<String> tainted = taintedEnv(step.body());
             Matcher m = WRITE.matcher(run.value());
             while (m.find()) {

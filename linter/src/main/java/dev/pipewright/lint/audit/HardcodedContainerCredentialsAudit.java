@@ -42,6 +42,9 @@ public final class HardcodedContainerCredentialsAudit extends AuditRule {
                     + " such as ${{ secrets.REGISTRY_PASSWORD }}, or ${{ secrets.GITHUB_TOKEN }} for ghcr.io"));
         }
         step.scalar("run").filter(YScalar::isString).ifPresent(run -> {
+            if (!run.value().contains("login")) {
+                return;
+            }
             Matcher m = LOGIN.matcher(run.value());
             while (m.find()) {
                 report(Locator.at(ctx(), run, m.start(2)), "the registry password is hard-coded in the script; pass a secret"

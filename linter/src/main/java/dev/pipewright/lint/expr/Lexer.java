@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 public final class Lexer {
     private static final Pattern NUMBER = Pattern.compile(
             "[-+]?(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?|Infinity)");
-    private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
 
     private final String in;
     private final List<Token> tokens = new ArrayList<>();
@@ -137,10 +136,28 @@ public final class Lexer {
                 default -> { }
             }
         }
-        if (kind == Token.Kind.IDENT && !IDENT.matcher(lexeme).matches()) {
+        if (kind == Token.Kind.IDENT && !isIdentifier(lexeme)) {
             String hint = lexeme.startsWith("\"") ? "; strings use single quotes: '...'" : "";
             throw new ExprException(start, "unexpected \"" + lexeme + "\"" + hint);
         }
         tokens.add(new Token(kind, lexeme, lexeme, start));
+    }
+
+    /** {@code [A-Za-z_][A-Za-z0-9_-]*}, checked by hand: every identifier of every expression passes here. */
+    static boolean isIdentifier(String s) {
+        if (s.isEmpty() || !(letter(s.charAt(0)) || s.charAt(0) == '_')) {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!letter(c) && !(c >= '0' && c <= '9') && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean letter(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 }

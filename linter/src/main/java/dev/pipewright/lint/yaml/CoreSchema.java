@@ -4,8 +4,6 @@ import java.util.regex.Pattern;
 
 /** Resolves plain scalars with YAML 1.2's core schema, as GitHub's parser does. */
 final class CoreSchema {
-    private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
-    private static final Pattern BOOL = Pattern.compile("true|True|TRUE|false|False|FALSE");
     private static final Pattern INT = Pattern.compile("[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+");
     private static final Pattern FLOAT = Pattern.compile(
             "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
@@ -13,11 +11,19 @@ final class CoreSchema {
     private CoreSchema() {}
 
     static YScalar.Type resolve(String plain) {
-        if (NULL.matcher(plain).matches()) {
-            return YScalar.Type.NULL;
+        switch (plain) {
+            case "~", "null", "Null", "NULL", "" -> {
+                return YScalar.Type.NULL;
+            }
+            case "true", "True", "TRUE", "false", "False", "FALSE" -> {
+                return YScalar.Type.BOOL;
+            }
+            default -> { }
         }
-        if (BOOL.matcher(plain).matches()) {
-            return YScalar.Type.BOOL;
+        // Numbers start with a sign, a digit or a dot; every other scalar is a string without running the patterns.
+        char c = plain.charAt(0);
+        if (c != '-' && c != '+' && c != '.' && (c < '0' || c > '9')) {
+            return YScalar.Type.STRING;
         }
         if (INT.matcher(plain).matches()) {
             return YScalar.Type.INT;

@@ -15,12 +15,18 @@ public record YMap(List<Entry> entries, Pos pos) implements YNode {
 
     /** The value under {@code key} (exact match, as GitHub matches property names). */
     public Optional<YNode> get(String key) {
-        for (Entry e : entries) {
+        return Optional.ofNullable(value(key));
+    }
+
+    /** The value under {@code key}, or null: the lookup behind the typed getters, which every rule calls per node. */
+    private YNode value(String key) {
+        for (int i = 0, n = entries.size(); i < n; i++) {
+            Entry e = entries.get(i);
             if (e.key.value().equals(key)) {
-                return Optional.of(e.value);
+                return e.value;
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     /** The entry for {@code key}, to report at the key's position. */
@@ -34,20 +40,20 @@ public record YMap(List<Entry> entries, Pos pos) implements YNode {
     }
 
     public Optional<YMap> map(String key) {
-        return get(key).filter(YMap.class::isInstance).map(YMap.class::cast);
+        return value(key) instanceof YMap m ? Optional.of(m) : Optional.empty();
     }
 
     public Optional<YSeq> seq(String key) {
-        return get(key).filter(YSeq.class::isInstance).map(YSeq.class::cast);
+        return value(key) instanceof YSeq q ? Optional.of(q) : Optional.empty();
     }
 
     public Optional<YScalar> scalar(String key) {
-        return get(key).filter(YScalar.class::isInstance).map(YScalar.class::cast);
+        return value(key) instanceof YScalar s ? Optional.of(s) : Optional.empty();
     }
 
     /** The string value under {@code key}, when it is a non-null scalar. */
     public Optional<String> string(String key) {
-        return scalar(key).filter(s -> !s.isNull()).map(YScalar::value);
+        return value(key) instanceof YScalar s && !s.isNull() ? Optional.of(s.value()) : Optional.empty();
     }
 
     public List<String> keys() {
