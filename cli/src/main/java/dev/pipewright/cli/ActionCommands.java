@@ -28,15 +28,32 @@ public final class ActionCommands {
 
     /** Adds every registered action, reading the process environment and working directory. */
     public static void addTo(CommandLine cl) {
-        addTo(cl, System::getenv, () -> Path.of("").toAbsolutePath());
+        addTo(cl, id -> true);
+    }
+
+    /** Adds the registered actions whose top-level command name passes {@code wanted}. */
+    static void addTo(CommandLine cl, java.util.function.Predicate<String> wanted) {
+        addTo(cl, System::getenv, () -> Path.of("").toAbsolutePath(), wanted);
+    }
+
+    /** The top-level command names of the actions. */
+    static java.util.Set<String> names() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        Actions.all().forEach(a -> names.add(a.descriptor().id()));
+        return names;
     }
 
     /** Adds every registered action with the given environment and working directory (tests). */
     public static void addTo(CommandLine cl, Supplier<Map<String, String>> env, Supplier<Path> cwd) {
+        addTo(cl, env, cwd, id -> true);
+    }
+
+    private static void addTo(CommandLine cl, Supplier<Map<String, String>> env, Supplier<Path> cwd,
+            java.util.function.Predicate<String> wanted) {
         for (Action action : Actions.all()) {
             // An action with a hand-written command of the same name (lint: pipewright lint, which runs the same
             // linter and takes the same options as flags) keeps that command.
-            if (!cl.getSubcommands().containsKey(action.descriptor().id())) {
+            if (wanted.test(action.descriptor().id()) && !cl.getSubcommands().containsKey(action.descriptor().id())) {
                 cl.addSubcommand(action.descriptor().id(), commandLine(spec(action, env, cwd)));
             }
         }
@@ -44,7 +61,7 @@ public final class ActionCommands {
             String id = action.descriptor().id();
             for (Action parent : Actions.all()) {
                 String prefix = parent.descriptor().id() + "-";
-                if (id.startsWith(prefix)) {
+                if (id.startsWith(prefix) && cl.getSubcommands().containsKey(parent.descriptor().id())) {
                     CommandSpec nested = spec(action, env, cwd);
                     nested.name(id.substring(prefix.length()));
                     cl.getSubcommands().get(parent.descriptor().id()).addSubcommand(nested.name(), commandLine(nested));

@@ -12,6 +12,6 @@ public final class Main {
 
     /** Runs the command line and returns its exit code; used by tests and the launcher alike. */
     public static int run(String... args) {
-        return PipewrightCommand.commandLine().execute(args);
+        return PipewrightCommand.forArgs(args).execute(args);
     }
 }

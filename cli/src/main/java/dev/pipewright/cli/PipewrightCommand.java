@@ -1,6 +1,8 @@
 package dev.pipewright.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,8 +12,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Generate, check and lint GitHub Actions workflows; run Pipewright's actions.",
-        subcommands = {GenerateCommand.class, InitCommand.class, CheckCommand.class, LintCommand.class, PinCommand.class,
-            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -29,9 +29,41 @@ public final class PipewrightCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
-    /** A configured command line with Pipewright's exit codes. */
+    /** The hand-written subcommands, in the order help lists them (the actions' commands follow). */
+    private static final List<Class<?>> COMMAND_CLASSES = List.of(GenerateCommand.class, InitCommand.class,
+            CheckCommand.class, LintCommand.class, PinCommand.class, CommandLine.HelpCommand.class);
+
+    /** A configured command line with every command and Pipewright's exit codes. */
     public static CommandLine commandLine() {
+        return commandLine(name -> true, true);
+    }
+
+    /**
+     * The command line for {@code args}: when the first argument names a command other than {@code help}, only that
+     * command is built. Building picocli's model of every command and action reflects over all of them and was about
+     * a third of the start-up of {@code pipewright lint}; help and usage errors get the whole command line. A
+     * hand-written command owns its name (the lint action is run as {@code pipewright lint}), so naming one builds
+     * no action at all.
+     */
+    public static CommandLine forArgs(String... args) {
+        String first = args.length == 0 ? "" : args[0];
+        if (!first.equals("help") && COMMAND_CLASSES.stream().anyMatch(c -> name(c).equals(first))) {
+            return commandLine(first::equals, false);
+        }
+        return ActionCommands.names().contains(first) ? commandLine(first::equals, true) : commandLine();
+    }
+
+    private static String name(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
+    }
+
+    private static CommandLine commandLine(Predicate<String> wanted, boolean actions) {
         CommandLine cl = new CommandLine(new PipewrightCommand());
+        for (Class<?> command : COMMAND_CLASSES) {
+            if (wanted.test(name(command))) {
+                cl.addSubcommand(command);
+            }
+        }
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("pipewright: internal error: " + e);
             if (System.getenv("PIPEWRIGHT_DEBUG") != null) {
@@ -52,7 +84,9 @@ public final class PipewrightCommand implements Callable<Integer> {
             failed.getErr().println(name + ": " + message + " (see '" + name + " --help')");
             return ExitCodes.USAGE;
         });
-        ActionCommands.addTo(cl);
+        if (actions) {
+            ActionCommands.addTo(cl, wanted);
+        }
         // An unknown "--flag" is a usage error everywhere, never the value of the option before it.
         cl.setUnmatchedOptionsAllowedAsOptionParameters(false);
         return cl;

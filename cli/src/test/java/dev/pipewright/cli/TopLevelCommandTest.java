@@ -40,4 +40,28 @@ class TopLevelCommandTest {
         assertThat(CliRun.of("bogus").exitCode()).isEqualTo(2);
         assertThat(CliRun.of("check", "--bogus").exitCode()).isEqualTo(2);
     }
+
+    /** Main builds only the command it runs; every command's help, version and usage errors are the same as with all. */
+    @Test
+    void theCommandLineBuiltForOneCommandBehavesAsTheWholeOne() {
+        java.util.List<String> names = new java.util.ArrayList<>(PipewrightCommand.commandLine().getSubcommands().keySet());
+        assertThat(names).contains("generate", "init", "check", "lint", "pin", "help", "coverage-gate", "sign", "sign-keygen");
+        java.util.List<String[]> runs = new java.util.ArrayList<>();
+        for (String name : names) {
+            runs.add(new String[] {name, "--help"});
+            runs.add(new String[] {name, "--bogus"});
+        }
+        runs.add(new String[] {"sign", "keygen", "--help"});
+        runs.add(new String[] {"help", "lint"});
+        runs.add(new String[] {"--version"});
+        runs.add(new String[] {"bogus"});
+        for (String[] args : runs) {
+            CliRun whole = CliRun.of(PipewrightCommand.commandLine(), args);
+            CliRun built = CliRun.of(args);
+            assertThat(built).as(String.join(" ", args)).isEqualTo(whole);
+        }
+        assertThat(PipewrightCommand.forArgs("lint", "x").getSubcommands().keySet()).containsExactly("lint");
+        assertThat(PipewrightCommand.forArgs("sign", "keygen").getSubcommands().keySet()).containsExactly("sign");
+        assertThat(PipewrightCommand.forArgs("help", "lint").getSubcommands()).containsKeys("lint", "sbom");
+    }
 }

@@ -22,9 +22,11 @@ public final class LintContext {
     private final YamlFile yaml;
     private final SchemaChecker.Result schema;
     private final LintConfig config;
+    private final OtherFiles otherFiles;
     private final List<Finding> findings = new ArrayList<>();
 
-    LintContext(String file, Path projectRoot, Path path, String source, YamlFile yaml, SchemaChecker.Result schema, LintConfig config) {
+    LintContext(String file, Path projectRoot, Path path, String source, YamlFile yaml, SchemaChecker.Result schema, LintConfig config,
+            OtherFiles otherFiles) {
         this.file = file;
         this.projectRoot = projectRoot;
         this.path = path;
@@ -32,6 +34,7 @@ public final class LintContext {
         this.yaml = yaml;
         this.schema = schema;
         this.config = config;
+        this.otherFiles = otherFiles;
     }
 
     /** The file as shown in findings. */
@@ -60,6 +63,11 @@ public final class LintContext {
 
     public LintConfig config() {
         return config;
+    }
+
+    /** The files this one refers to, shared by every file of the run. */
+    public OtherFiles otherFiles() {
+        return otherFiles;
     }
 
     /** The 1-based source line, or "" past the end. */

@@ -31,6 +31,7 @@ public final class Linter {
 
     private final LintConfig config;
     private final List<RuleInfo> rules;
+    private final OtherFiles otherFiles = new OtherFiles();
 
     public Linter(LintConfig config) {
         this(config, BuiltInRules.all());
@@ -173,7 +174,7 @@ public final class Linter {
         if (!yaml.fatal() && root != null && kind != Kind.DEPENDABOT) {
             schema = SchemaChecker.check(kind == Kind.ACTION ? Schema.action() : Schema.workflow(), root);
         }
-        LintContext ctx = new LintContext(display, projectRoot, path, source, yaml, schema, config);
+        LintContext ctx = new LintContext(display, projectRoot, path, source, yaml, schema, config, otherFiles);
         List<LintRule> active = new ArrayList<>();
         for (RuleInfo info : rules) {
             LintRule r = info.factory().get();

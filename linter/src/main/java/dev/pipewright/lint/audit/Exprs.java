@@ -3,6 +3,7 @@ package dev.pipewright.lint.audit;
 import dev.pipewright.lint.expr.Expr;
 import dev.pipewright.lint.expr.ExprException;
 import dev.pipewright.lint.expr.Parser;
+import dev.pipewright.lint.expr.TextCache;
 import dev.pipewright.lint.expr.Token;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,11 +36,15 @@ public final class Exprs {
     /** A context access such as {@code github.event.issue.title}, lower-cased, {@code *} for dynamic parts. */
     public record Access(String path, Expr node, boolean dumped) {}
 
+    private static final TextCache<List<Span>> SPANS = new TextCache<>(50_000);
+
+    /** The expressions of a string, in order; the list is shared and unmodifiable. */
     public static List<Span> spans(String s) {
+        return s.contains("${{") ? SPANS.get(s, Exprs::scan) : List.of();
+    }
+
+    private static List<Span> scan(String s) {
         List<Span> out = new ArrayList<>();
-        if (!s.contains("${{")) {
-            return out;
-        }
         Matcher m = EXPRESSION.matcher(s);
         while (m.find()) {
             Expr ast;
@@ -50,7 +55,17 @@ public final class Exprs {
             }
             out.add(new Span(m.start(), m.end(), m.group(1), ast));
         }
-        return out;
+        return List.copyOf(out);
+    }
+
+    /** True when {@code text} contains {@code word} in any case (context names are case-insensitive). */
+    public static boolean mentions(String text, String word) {
+        for (int i = 0, last = text.length() - word.length(); i <= last; i++) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Parses a bare expression ({@code if:} without braces); empty when it does not parse. */

@@ -22,6 +22,9 @@ public final class OverprovisionedSecretsAudit extends AuditRule {
         List<YScalar> all = new ArrayList<>();
         strings(wf.root(), all);
         for (YScalar s : all) {
+            if (!Exprs.mentions(s.value(), "secrets")) {
+                continue; // the secrets context is named in every expression that could pass it whole
+            }
             for (Exprs.Span span : Exprs.spans(s.value())) {
                 if (span.ast() != null && overprovisions(span.ast())) {
                     report(Locator.at(ctx(), s, span.start()), "\"" + span.whole(s.value()) + "\" sends every secret of the"
@@ -37,7 +40,7 @@ public final class OverprovisionedSecretsAudit extends AuditRule {
     }
 
     private void bare(YScalar cond) {
-        if (cond != null && cond.isString() && !cond.value().contains("${{")) {
+        if (cond != null && cond.isString() && !cond.value().contains("${{") && Exprs.mentions(cond.value(), "secrets")) {
             Exprs.parse(cond.value()).filter(OverprovisionedSecretsAudit::overprovisions).ifPresent(e ->
                     report(cond, "the condition reads the whole secrets context; reference each secret by name (secrets.NAME)"));
         }

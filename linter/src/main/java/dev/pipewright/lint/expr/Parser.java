@@ -19,7 +19,24 @@ public final class Parser {
         this.tokens = tokens;
     }
 
+    /** Each distinct text's tree or error (errors carry no stack trace, so one instance can be thrown again). */
+    private static final TextCache<Object> PARSED = new TextCache<>(50_000);
+
     public static Expr parse(String text) throws ExprException {
+        Object parsed = PARSED.get(text, t -> {
+            try {
+                return parseText(t);
+            } catch (ExprException e) {
+                return e;
+            }
+        });
+        if (parsed instanceof ExprException e) {
+            throw e;
+        }
+        return (Expr) parsed;
+    }
+
+    private static Expr parseText(String text) throws ExprException {
         if (text.isBlank()) {
             throw new ExprException(0, "the expression is empty");
         }
@@ -172,7 +189,7 @@ public final class Parser {
                         }
                     }
                     expect(Token.Kind.RPAREN, "\",\" or \")\" in the arguments of " + t.text() + "()");
-                    return new Expr.Call(t.text(), args, t.offset());
+                    return new Expr.Call(t.text(), List.copyOf(args), t.offset());
                 }
                 return new Expr.Context(t.text(), t.offset());
             default:

@@ -28,7 +28,8 @@ public sealed interface Type {
         public Obj {
             Map<String, Type> m = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             m.putAll(props);
-            props = m;
+            // shared between positions and files, so never changed after construction
+            props = java.util.Collections.unmodifiableMap(m);
         }
 
         public static Obj strict(Map<String, Type> props) {

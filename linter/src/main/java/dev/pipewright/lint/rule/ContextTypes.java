@@ -7,6 +7,7 @@ import dev.pipewright.lint.expr.Type;
 import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;
+import dev.pipewright.lint.yaml.YSeq;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,38 +24,53 @@ final class ContextTypes {
             "retention_days", "run_id", "run_number", "run_attempt", "secret_source", "server_url", "sha", "state",
             "step_summary", "token", "triggering_actor", "workflow", "workflow_ref", "workflow_sha", "workspace");
 
+    /** The contexts that do not depend on the workflow, built once: types are immutable and shared. */
+    private static final Type GITHUB_TYPE = github();
+    private static final Type LOOSE_STRING = Type.Obj.loose(Type.STRING);
+    private static final Type LOOSE_ANY = Type.Obj.loose(Type.ANY);
+    private static final Type EMPTY = Type.Obj.strict(Map.of());
+    private static final Type STRATEGY = Type.Obj.strict(Map.of("fail-fast", Type.BOOL, "job-index", Type.NUMBER,
+            "job-total", Type.NUMBER, "max-parallel", Type.NUMBER));
+    private static final Type RUNNER = Type.Obj.strict(Map.of("name", Type.STRING, "os", Type.STRING, "arch", Type.STRING,
+            "temp", Type.STRING, "tool_cache", Type.STRING, "debug", Type.STRING, "environment", Type.STRING));
+    // the job context's documented fields are typed; newer ones (job.workflow_*) stay open
+    private static final Type JOB = new Type.Obj(Map.of("status", Type.STRING, "check_run_id", Type.NUMBER,
+            "container", Type.Obj.loose(Type.ANY), "services", Type.Obj.loose(Type.Obj.loose(Type.ANY))), Type.ANY);
+    private static final Type JOBS = Type.Obj.loose(Type.Obj.strict(Map.of("result", Type.STRING, "outputs",
+            Type.Obj.loose(Type.STRING))));
+
     private ContextTypes() {}
 
-    static Map<String, Type> workflowLevel(Workflow wf, LintConfig config) {
-        Map<String, Type> m = new LinkedHashMap<>();
+    private static Type github() {
         Map<String, Type> github = new LinkedHashMap<>();
         GITHUB.forEach(p -> github.put(p, Type.STRING));
         github.put("event", Type.ANY);
         github.put("run_id", Type.STRING);
         github.put("ref_protected", Type.BOOL);
         github.put("retention_days", Type.NUMBER);
-        m.put("github", Type.Obj.strict(github));
-        m.put("env", Type.Obj.loose(Type.STRING));
-        m.put("secrets", Type.Obj.loose(Type.STRING));
+        return Type.Obj.strict(github);
+    }
+
+    static Map<String, Type> workflowLevel(Workflow wf, LintConfig config) {
+        Map<String, Type> m = new LinkedHashMap<>();
+        m.put("github", GITHUB_TYPE);
+        m.put("env", LOOSE_STRING);
+        m.put("secrets", LOOSE_STRING);
         if (config.configVariables() == null) {
-            m.put("vars", Type.Obj.loose(Type.STRING));
+            m.put("vars", LOOSE_STRING);
         } else {
             Map<String, Type> vars = new LinkedHashMap<>();
             config.configVariables().forEach(v -> vars.put(v, Type.STRING));
             m.put("vars", Type.Obj.strict(vars));
         }
         m.put("inputs", inputs(wf));
-        m.put("strategy", Type.Obj.strict(Map.of("fail-fast", Type.BOOL, "job-index", Type.NUMBER,
-                "job-total", Type.NUMBER, "max-parallel", Type.NUMBER)));
-        m.put("runner", Type.Obj.strict(Map.of("name", Type.STRING, "os", Type.STRING, "arch", Type.STRING,
-                "temp", Type.STRING, "tool_cache", Type.STRING, "debug", Type.STRING, "environment", Type.STRING)));
-        // the job context's documented fields are typed; newer ones (job.workflow_*) stay open
-        m.put("job", new Type.Obj(Map.of("status", Type.STRING, "check_run_id", Type.NUMBER,
-                "container", Type.Obj.loose(Type.ANY), "services", Type.Obj.loose(Type.Obj.loose(Type.ANY))), Type.ANY));
-        m.put("jobs", Type.Obj.loose(Type.Obj.strict(Map.of("result", Type.STRING, "outputs", Type.Obj.loose(Type.STRING)))));
-        m.put("needs", Type.Obj.strict(Map.of()));
-        m.put("matrix", Type.Obj.strict(Map.of()));
-        m.put("steps", Type.Obj.strict(Map.of()));
+        m.put("strategy", STRATEGY);
+        m.put("runner", RUNNER);
+        m.put("job", JOB);
+        m.put("jobs", JOBS);
+        m.put("needs", EMPTY);
+        m.put("matrix", EMPTY);
+        m.put("steps", EMPTY);
         return m;
     }
 
@@ -162,33 +178,47 @@ final class ContextTypes {
         return Type.Obj.strict(keys);
     }
 
-    /** {@code steps} for a step: the earlier steps that have ids. */
-    static Type steps(Workflow.Job job, int before, LocalFiles local) {
+    /**
+     * {@code steps} at each step of a job (the earlier steps that have ids), and after the last: element {@code k} is
+     * the context of {@code job.steps().get(k)}, the last element the job's own (for its {@code outputs:}). Built in
+     * one pass, so each step's outputs are looked up once.
+     */
+    static List<Type> steps(Workflow.Job job, LocalFiles local) {
+        List<Type> out = new ArrayList<>(job.steps().size() + 1);
         Map<String, Type> steps = new LinkedHashMap<>();
+        boolean dynamic = false;
         for (Workflow.Step s : job.steps()) {
-            if (s.index() >= before) {
-                break;
+            out.add(dynamic ? LOOSE_ANY : Type.Obj.strict(steps));
+            if (dynamic) {
+                continue;
             }
             // a parallel group's steps run before the steps after the group, so their ids are in scope there
             List<Workflow.Step> group = new ArrayList<>();
-            s.body().seq("parallel").ifPresentOrElse(seq -> seq.items().forEach(n -> {
-                if (n instanceof YMap m) {
-                    group.add(new Workflow.Step(s.jobId(), s.index(), m));
+            YNode parallel = s.body().get("parallel").orElse(null);
+            if (parallel instanceof YSeq seq) {
+                for (YNode n : seq.items()) {
+                    if (n instanceof YMap m) {
+                        group.add(new Workflow.Step(s.jobId(), s.index(), m));
+                    }
                 }
-            }), () -> group.add(s));
+            } else {
+                group.add(s);
+            }
             for (Workflow.Step g : group) {
                 YScalar id = g.body().scalar("id").orElse(null);
                 if (id == null || id.isNull()) {
                     continue;
                 }
                 if (id.hasExpression()) {
-                    return Type.Obj.loose(Type.ANY);
+                    dynamic = true;
+                    break;
                 }
                 steps.put(id.value(), Type.Obj.strict(Map.of("outputs", stepOutputs(g, local), "outcome", Type.STRING,
                         "conclusion", Type.STRING)));
             }
         }
-        return Type.Obj.strict(steps);
+        out.add(dynamic ? LOOSE_ANY : Type.Obj.strict(steps));
+        return out;
     }
 
     private static Type stepOutputs(Workflow.Step s, LocalFiles local) {

@@ -13,6 +13,7 @@ import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;
 import dev.pipewright.lint.yaml.YSeq;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,8 @@ public final class ExpressionRule extends LintRule {
 
     private Map<String, Type> workflowTypes;
     private Map<String, Type> jobTypes;
+    /** The {@code steps} context of each step of the current job. */
+    private Map<Workflow.Step, Type> stepTypes;
     private Workflow workflow;
     private LocalFiles local;
 
@@ -47,8 +50,13 @@ public final class ExpressionRule extends LintRule {
     public void visitJob(Workflow.Job job) {
         jobTypes = new LinkedHashMap<>(workflowTypes);
         ContextTypes.forJob(jobTypes, workflow, job, local);
+        List<Type> steps = ContextTypes.steps(job, local);
+        stepTypes = new IdentityHashMap<>();
+        for (int i = 0; i < job.steps().size(); i++) {
+            stepTypes.put(job.steps().get(i), steps.get(i));
+        }
         Map<String, Type> jobLevel = new LinkedHashMap<>(jobTypes);
-        jobLevel.put("steps", ContextTypes.steps(job, Integer.MAX_VALUE, local));
+        jobLevel.put("steps", steps.get(steps.size() - 1));
         for (YMap.Entry e : job.body().entries()) {
             if (!e.key().value().equals("steps")) {
                 walk(e.value(), jobLevel);
@@ -59,8 +67,7 @@ public final class ExpressionRule extends LintRule {
     @Override
     public void visitStep(Workflow.Step step) {
         Map<String, Type> types = new LinkedHashMap<>(jobTypes);
-        Workflow.Job job = workflow.jobs().stream().filter(j -> j.id() == step.jobId()).findFirst().orElseThrow();
-        types.put("steps", ContextTypes.steps(job, step.index(), local));
+        types.put("steps", stepTypes.get(step));
         walk(step.body(), types);
     }
 

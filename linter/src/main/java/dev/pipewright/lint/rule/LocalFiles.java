@@ -3,17 +3,12 @@ package dev.pipewright.lint.rule;
 import dev.pipewright.lint.LintContext;
 import dev.pipewright.lint.schema.Suggest;
 import dev.pipewright.lint.yaml.YMap;
-import dev.pipewright.lint.yaml.YNode;
-import dev.pipewright.lint.yaml.YamlLoader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -31,7 +26,6 @@ final class LocalFiles {
     }
 
     private final LintContext ctx;
-    private final Map<Path, Optional<YMap>> cache = new HashMap<>();
 
     LocalFiles(LintContext ctx) {
         this.ctx = ctx;
@@ -99,14 +93,7 @@ final class LocalFiles {
 
     /** The top-level mapping of a found file; empty when it is not a readable YAML mapping. */
     Optional<YMap> read(Path file) {
-        return cache.computeIfAbsent(file, f -> {
-            try {
-                YNode root = new YamlLoader().load(Files.readString(f, StandardCharsets.UTF_8)).root();
-                return root instanceof YMap m ? Optional.of(m) : Optional.empty();
-            } catch (IOException e) {
-                return Optional.empty();
-            }
-        });
+        return ctx.otherFiles().mapping(file);
     }
 
     /** The repository path, then the same path in a flat output folder next to the linted file. */
