@@ -88,16 +88,15 @@ public final class LintContext {
     }
 
     private static int[] lineStarts(String s) {
-        int count = 1;
-        for (int i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) {
-            count++;
-        }
-        int[] out = new int[count];
+        int[] out = new int[64];
         int k = 1;
         for (int i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) {
+            if (k == out.length) {
+                out = java.util.Arrays.copyOf(out, k * 2);
+            }
             out[k++] = i + 1;
         }
-        return out;
+        return java.util.Arrays.copyOf(out, k);
     }
 
     void report(RuleInfo rule, Pos pos, String message, Severity severity) {

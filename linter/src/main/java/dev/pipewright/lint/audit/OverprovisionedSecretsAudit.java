@@ -22,7 +22,7 @@ public final class OverprovisionedSecretsAudit extends AuditRule {
         List<YScalar> all = new ArrayList<>();
         strings(wf.root(), all);
         for (YScalar s : all) {
-            if (!Exprs.mentions(s.value(), "secrets")) {
+            if (!s.value().contains("${{") || !Exprs.mentions(s.value(), "secrets")) {
                 continue; // the secrets context is named in every expression that could pass it whole
             }
             for (Exprs.Span span : Exprs.spans(s.value())) {

@@ -43,8 +43,7 @@ public final class ActionRule extends LintRule {
 
     @Override
     public void visitStep(Workflow.Step step) {
-        List<YMap> earlier = job.steps().stream().filter(s -> s.index() < step.index()).map(Workflow.Step::body).toList();
-        check(step.body(), earlier);
+        check(step.body(), () -> job.steps().stream().filter(s -> s.index() < step.index()).map(Workflow.Step::body).toList());
     }
 
     /** Action metadata: its own runtime, and the {@code uses:} steps of a composite action like a job's. */
@@ -59,13 +58,15 @@ public final class ActionRule extends LintRule {
         List<YMap> earlier = new ArrayList<>();
         for (YNode n : runs.seq("steps").map(YSeq::items).orElse(List.of())) {
             if (n instanceof YMap step) {
-                check(step, List.copyOf(earlier));
+                List<YMap> before = List.copyOf(earlier);
+                check(step, () -> before);
                 earlier.add(step);
             }
         }
     }
 
-    private void check(YMap step, List<YMap> earlier) {
+    /** {@code earlier}: the steps before this one, listed only when a missing local action needs them. */
+    private void check(YMap step, java.util.function.Supplier<List<YMap>> earlier) {
         YScalar uses = step.scalar("uses").filter(YScalar::isString).filter(u -> !u.hasExpression()).orElse(null);
         if (uses == null) {
             return;
@@ -108,11 +109,11 @@ public final class ActionRule extends LintRule {
         return null;
     }
 
-    private void checkLocal(YMap step, List<YMap> earlier, YScalar uses, String v) {
+    private void checkLocal(YMap step, java.util.function.Supplier<List<YMap>> earlier, YScalar uses, String v) {
         LocalFiles.Lookup found = local.action(v);
         if (found.file() == null) {
             // $/ names the running commit of this repository, which we cannot see when the tree differs.
-            if (found.missing() && !LocalFiles.isSelf(v) && !checkedOutEarlier(earlier, v.substring(2))) {
+            if (found.missing() && !LocalFiles.isSelf(v) && !checkedOutEarlier(earlier.get(), v.substring(2))) {
                 String close = local.closestAction(v);
                 report(uses, "local action \"" + v + "\" does not exist: the repository has no action.yml or action.yaml in "
                         + v.substring(2) + (close != null ? "; did you mean \"" + close + "\"?" : "; fix the path"));

@@ -113,13 +113,18 @@ public final class YamlLoader {
         return new Pos(m.getLine() + 1, m.getColumn() + 1);
     }
 
-    /** Converts one document; shares the result of aliased nodes instead of copying them. */
+    /**
+     * Converts one document; shares the result of aliased nodes instead of copying them. Only anchored nodes can be
+     * reached twice (an alias is the anchored node itself), so only they are remembered, by identity.
+     */
     private final class Converter {
         private final Map<Node, YNode> done = new IdentityHashMap<>();
         private final Map<Node, Long> sizes = new IdentityHashMap<>();
         private final Map<Node, Boolean> active = new IdentityHashMap<>();
         private final List<YamlProblem> problems;
         long expanded;
+        /** The number of nodes the last converted node expands to, aliases counted in full. */
+        private long lastSize;
 
         Converter(List<YamlProblem> problems) {
             this.problems = problems;
@@ -127,21 +132,26 @@ public final class YamlLoader {
 
         YNode convert(Node node) {
             YNode y = node(node);
-            expanded = sizes.getOrDefault(node, 1L);
+            expanded = lastSize;
             return y;
         }
 
         private YNode node(Node node) {
-            YNode cached = done.get(node);
-            if (cached != null) {
-                return cached;
+            boolean anchored = node.getAnchor() != null;
+            if (anchored) {
+                YNode cached = done.get(node);
+                if (cached != null) {
+                    lastSize = sizes.get(node);
+                    return cached;
+                }
+                if (active.containsKey(node)) {
+                    problems.add(new YamlProblem(pos(node.getStartMark()), "recursive alias is not allowed"));
+                    lastSize = 1;
+                    return new YScalar("", YScalar.Type.NULL, YScalar.Style.PLAIN, pos(node.getStartMark()),
+                            pos(node.getEndMark()));
+                }
+                active.put(node, Boolean.TRUE);
             }
-            if (active.containsKey(node)) {
-                problems.add(new YamlProblem(pos(node.getStartMark()), "recursive alias is not allowed"));
-                return new YScalar("", YScalar.Type.NULL, YScalar.Style.PLAIN, pos(node.getStartMark()),
-                        pos(node.getEndMark()));
-            }
-            active.put(node, Boolean.TRUE);
             YNode result;
             long size = 1;
             if (node instanceof ScalarNode s) {
@@ -150,7 +160,7 @@ public final class YamlLoader {
                 List<YNode> items = new ArrayList<>(s.getValue().size());
                 for (Node child : s.getValue()) {
                     items.add(node(child));
-                    size = saturatingAdd(size, sizes.getOrDefault(child, 1L));
+                    size = saturatingAdd(size, lastSize);
                 }
                 result = new YSeq(items, pos(s.getStartMark()));
             } else {
@@ -160,7 +170,7 @@ public final class YamlLoader {
                 for (NodeTuple t : m.getValue()) {
                     YNode key = node(t.getKeyNode());
                     YNode value = node(t.getValueNode());
-                    size = saturatingAdd(size, sizes.getOrDefault(t.getValueNode(), 1L));
+                    size = saturatingAdd(size, lastSize);
                     if (!(key instanceof YScalar k)) {
                         problems.add(new YamlProblem(key.pos(), "a mapping key must be a scalar, not a " + key.kindName()));
                         continue;
@@ -177,9 +187,12 @@ public final class YamlLoader {
                 }
                 result = new YMap(entries, pos(m.getStartMark()));
             }
-            active.remove(node);
-            done.put(node, result);
-            sizes.put(node, size);
+            if (anchored) {
+                active.remove(node);
+                done.put(node, result);
+                sizes.put(node, size);
+            }
+            lastSize = size;
             return result;
         }
 
