@@ -14,11 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /** Lints workflow and action files with a set of rules; thread-safe, files are linted in parallel. */
 public final class Linter {
@@ -32,6 +33,8 @@ public final class Linter {
     private final LintConfig config;
     private final List<RuleInfo> rules;
     private final OtherFiles otherFiles = new OtherFiles();
+    /** Each folder's repository root: looking it up costs a file-system check per ancestor, for every file. */
+    private final Map<Path, Optional<Path>> roots = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Linter(LintConfig config) {
         this(config, BuiltInRules.all());
@@ -72,25 +75,72 @@ public final class Linter {
             }
             return List.of(p);
         }
-        try (Stream<Path> s = Files.walk(p)) {
-            return s.filter(Files::isRegularFile)
-                    .filter(f -> f.getFileName().toString().matches(".*\\.ya?ml"))
-                    .filter(f -> !inside(p, f, ".git"))
-                    .filter(f -> kindOf(f) != Kind.WORKFLOW || inWorkflowsDir(p, f) || looksLikeWorkflow(f))
-                    .sorted()
-                    .toList();
+        Path root = p.toAbsolutePath().normalize();
+        boolean rootIsWorkflows = root.getFileName() != null && root.getFileName().toString().equals("workflows");
+        List<Path> out = new ArrayList<>();
+        // One walk that never enters .git folders below the root, and knows while descending whether it is inside a
+        // workflows/ folder (instead of relativizing every file against the root).
+        Files.walkFileTree(p, new java.nio.file.SimpleFileVisitor<>() {
+            private final java.util.ArrayDeque<Boolean> inWorkflows = new java.util.ArrayDeque<>();
+
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes a) {
+                boolean top = inWorkflows.isEmpty();
+                String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                if (!top && name.equals(".git")) {
+                    return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+                }
+                inWorkflows.push(top ? rootIsWorkflows : inWorkflows.peek() || name.equals("workflows"));
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null) {
+                    throw new UncheckedIOException(e);
+                }
+                inWorkflows.pop();
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes a) {
+                if (isYaml(f.getFileName().toString()) && Files.isRegularFile(f)
+                        && (kindOf(f) != Kind.WORKFLOW || inWorkflows.peek() || looksLikeWorkflow(f))) {
+                    out.add(f);
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        out.sort(null);
+        return out;
+    }
+
+    /** {@code .*\\.ya?ml}: a name ending in .yml or .yaml, without a line break. */
+    private static boolean isYaml(String name) {
+        return (name.endsWith(".yml") || name.endsWith(".yaml")) && singleLine(name);
+    }
+
+    private static boolean singleLine(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
         }
+        return true;
     }
 
-    private static boolean inWorkflowsDir(Path root, Path f) {
-        return inside(root, f, "workflows") || root.toAbsolutePath().normalize().getFileName() != null
-                && root.toAbsolutePath().normalize().getFileName().toString().equals("workflows");
-    }
-
-    /** True when a folder named {@code name} lies between {@code root} and {@code f}. */
-    private static boolean inside(Path root, Path f, String name) {
-        for (Path part : root.toAbsolutePath().normalize().relativize(f.toAbsolutePath().normalize())) {
-            if (part.toString().equals(name)) {
+    /** {@code (.*__)?BASE\\.ya?ml}: {@code BASE.yml} or {@code BASE.yaml}, alone or after {@code __}. */
+    private static boolean named(String name, String base) {
+        for (String ext : new String[] {".yml", ".yaml"}) {
+            String file = base + ext;
+            if (name.equals(file) || name.endsWith("__" + file) && singleLine(name)) {
                 return true;
             }
         }
@@ -111,12 +161,12 @@ public final class Linter {
     /** Action metadata is {@code action.yml}/{@code action.yaml} (or the corpus' {@code path__action.yml}) outside {@code workflows/}. */
     public static Kind kindOf(Path f) {
         String name = f.getFileName().toString();
-        boolean actionName = name.matches("(.*__)?action\\.ya?ml");
+        boolean actionName = named(name, "action");
         boolean inWorkflows = false;
         for (Path part : f.toAbsolutePath().normalize()) {
             inWorkflows |= part.toString().equals("workflows");
         }
-        if (name.matches("(.*__)?dependabot\\.ya?ml") && !inWorkflows) {
+        if (named(name, "dependabot") && !inWorkflows) {
             return Kind.DEPENDABOT;
         }
         return actionName && !inWorkflows ? Kind.ACTION : Kind.WORKFLOW;
@@ -145,7 +195,10 @@ public final class Linter {
                     bytes[in.position()] & 0xff)));
         }
         String source = out.flip().toString();
-        return lintSource(display, source, kindOf(file), projectRoot(file), file.toAbsolutePath().normalize());
+        Path abs = file.toAbsolutePath().normalize();
+        Path root = abs.getParent() == null ? null : roots.computeIfAbsent(abs.getParent(), d -> Optional.ofNullable(projectRoot(abs)))
+                .orElse(null);
+        return lintSource(display, source, kindOf(file), root, abs);
     }
 
     /** The repository of a file: the parent of the nearest {@code .github} or {@code .git} ancestor. */
