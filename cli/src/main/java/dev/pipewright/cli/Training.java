@@ -28,7 +28,8 @@ public final class Training {
             System.setErr(none);
             Main.run("--version");
             List<String> lint = new ArrayList<>(List.of("lint"));
-            for (String dir : List.of("generated-workflows", ".github/workflows", "linter/src/test/resources/lint/err")) {
+            for (String dir : List.of("generated-workflows", ".github/workflows", "linter/src/test/resources/lint/err",
+                    "linter/src/test/resources/lint/ok")) {
                 if (Files.isDirectory(repo.resolve(dir))) {
                     lint.add(repo.resolve(dir).toString());
                 }

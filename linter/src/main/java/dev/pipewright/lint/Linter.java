@@ -180,6 +180,15 @@ public final class Linter {
 
     public List<Finding> lintFile(Path file, String display) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
+        Path abs = file.toAbsolutePath().normalize();
+        Path root = abs.getParent() == null ? null : roots.computeIfAbsent(abs.getParent(), d -> Optional.ofNullable(projectRoot(abs)))
+                .orElse(null);
+        // The JDK's own decoder is the fast path; only a file with a replacement character, which is where a bad
+        // byte would be, is decoded again strictly to find that byte.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return lintSource(display, text, kindOf(file), root, abs);
+        }
         java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
         java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
         java.nio.charset.CoderResult r = StandardCharsets.UTF_8.newDecoder()
@@ -194,11 +203,7 @@ public final class Linter {
                     "the file is not valid UTF-8 (byte 0x%02X); GitHub reads workflow files as UTF-8",
                     bytes[in.position()] & 0xff)));
         }
-        String source = out.flip().toString();
-        Path abs = file.toAbsolutePath().normalize();
-        Path root = abs.getParent() == null ? null : roots.computeIfAbsent(abs.getParent(), d -> Optional.ofNullable(projectRoot(abs)))
-                .orElse(null);
-        return lintSource(display, source, kindOf(file), root, abs);
+        return lintSource(display, out.flip().toString(), kindOf(file), root, abs);
     }
 
     /** The repository of a file: the parent of the nearest {@code .github} or {@code .git} ancestor. */
@@ -223,6 +228,9 @@ public final class Linter {
     public List<Finding> lintSource(String display, String source, Kind kind, Path projectRoot, Path path) {
         YamlFile yaml = new YamlLoader().load(source);
         YNode root = yaml.root();
+        if (path != null) {
+            otherFiles.offer(path, root); // a reusable workflow that is linted too is then read once
+        }
         SchemaChecker.Result schema = null;
         if (!yaml.fatal() && root != null && kind != Kind.DEPENDABOT) {
             schema = SchemaChecker.check(kind == Kind.ACTION ? Schema.action() : Schema.workflow(), root);

@@ -30,6 +30,11 @@ public final class OtherFiles {
         return known;
     }
 
+    /** The root of {@code file} as the linter read it from its text, for files that are linted and also referred to. */
+    void offer(Path file, YNode root) {
+        mappings.putIfAbsent(file, root instanceof YMap m ? Optional.of(m) : Optional.empty());
+    }
+
     private static Optional<YMap> read(Path file) {
         try {
             YNode root = new YamlLoader().load(Files.readString(file, StandardCharsets.UTF_8)).root();

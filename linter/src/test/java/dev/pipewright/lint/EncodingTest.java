@@ -32,4 +32,16 @@ class EncodingTest {
         assertThat(findings).filteredOn(x -> x.file().endsWith("blob.yml")).hasSize(1)
                 .first().satisfies(x -> assertThat(x.column()).isEqualTo(5));
     }
+
+    /** A replacement character written on purpose is valid UTF-8: the file is linted as any other. */
+    @Test
+    void aReplacementCharacterInValidUtf8IsText() throws IOException {
+        Path f = dir.resolve("w.yml");
+        String text = "on: push\n# \uFFFD\njobs:\n  a:\n    runs-on: ubuntu-lates\n";
+        Files.writeString(f, text);
+        List<Finding> findings = new Linter(LintConfig.empty()).lintPaths(List.of(f), dir);
+        assertThat(findings).extracting(Finding::rule).doesNotContain("syntax-check").contains("runner-label");
+        assertThat(findings).filteredOn(x -> x.rule().equals("runner-label")).first()
+                .satisfies(x -> assertThat(x.line()).isEqualTo(5));
+    }
 }
