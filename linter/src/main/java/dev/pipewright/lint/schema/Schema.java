@@ -71,21 +71,34 @@ public final class Schema {
         return d;
     }
 
-    /** Scalar definitions reachable through nested one-ofs, as GitHub's {@code getScalarDefinitions}. */
+    /** What {@link #scalarDefs} and {@link #defsOfKind} found, by definition name: asked for every node of every file. */
+    private final Map<String, List<Def>> scalarsByName = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Kind, Map<String, List<Def>>> byKindByName = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Scalar definitions reachable through nested one-ofs, as GitHub's {@code getScalarDefinitions}; unmodifiable. */
     public List<Def> scalarDefs(Def def) {
+        return scalarsByName.computeIfAbsent(def.name(), k -> List.copyOf(findScalarDefs(def)));
+    }
+
+    private List<Def> findScalarDefs(Def def) {
         List<Def> out = new ArrayList<>();
         if (def.isScalar()) {
             out.add(def);
         } else if (def.kind == Kind.ONE_OF) {
             for (String n : def.oneOf) {
-                out.addAll(scalarDefs(get(n)));
+                out.addAll(findScalarDefs(get(n)));
             }
         }
         return out;
     }
 
-    /** Definitions of {@code kind} in {@code def} or its direct one-of members (GitHub does not look deeper). */
+    /** Definitions of {@code kind} in {@code def} or its direct one-of members (GitHub does not look deeper); unmodifiable. */
     public List<Def> defsOfKind(Def def, Kind kind) {
+        return byKindByName.computeIfAbsent(kind, k -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(def.name(), k -> List.copyOf(findDefsOfKind(def, kind)));
+    }
+
+    private List<Def> findDefsOfKind(Def def, Kind kind) {
         List<Def> out = new ArrayList<>();
         if (def.kind == kind) {
             out.add(def);
