@@ -5,6 +5,7 @@ import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.Workflow;
 import dev.pipewright.lint.yaml.YScalar;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -24,6 +25,20 @@ public final class DangerousTriggersAudit extends AuditRule {
     /** A script that fetches or checks out a pull request's code. */
     private static final Pattern FETCH = Pattern.compile("(?s).*\\b(gh pr checkout|git fetch\\s[^\\n]*(refs/pull/|\\bpull/[^\\n]*?/(head|merge)\\b))"
             + ".*");
+
+    /** A value taken from the pull request's head: the API's head.sha/ref, gh's headRefOid/Name, refs/pull/N/head. */
+    private static final Pattern PR_HEAD = Pattern.compile("\\.head\\.(sha|ref)\\b|\\bheadRef(Oid|Name)\\b|\\bhead_(sha|ref)\\b"
+            + "|refs/pull/|\\bpull/[^\\s/]+/head\\b|\\bgh pr checkout\\b");
+    /** {@code ${{ steps.ID.outputs.NAME }}}, the whole value. */
+    private static final Pattern STEP_OUTPUT = Pattern.compile("\\s*\\$\\{\\{\\s*steps\\.([\\w-]+)\\.outputs\\.([\\w-]+)\\s*}}\\s*");
+
+    /** The job whose steps {@link #visitStep} has seen, and those steps: outputs of earlier steps feed later ones. */
+    private Workflow.Job job;
+
+    @Override
+    public void visitJob(Workflow.Job job) {
+        this.job = job;
+    }
 
     @Override
     protected void workflow(Workflow wf) {
@@ -55,10 +70,65 @@ public final class DangerousTriggersAudit extends AuditRule {
                             report(r, "checks out the pull request's head (" + r.value().strip() + ") under "
                                     + String.join("/", pwn) + ": its build scripts then run with this repository's secrets and write token"));
                 }
+                with.scalar("ref").filter(YScalar::isString).ifPresent(r -> {
+                    String producer = headOutput(step, r.value());
+                    if (producer != null) {
+                        report(r, "checks out " + r.value().strip() + ", which step \"" + producer + "\" takes from the pull"
+                                + " request's head, under " + String.join("/", pwn) + ": its build scripts then run with this"
+                                + " repository's secrets and write token");
+                    }
+                });
             });
         }
         String where = privileged() ? "a privileged trigger" : String.join("/", pwn);
         step.run().filter(YScalar::isString).filter(r -> FETCH.matcher(r.value()).matches()).ifPresent(r -> report(r,
                 "fetches the pull request's head under " + where + "; its code runs with this repository's secrets and write token"));
+    }
+
+    /**
+     * The id of the earlier step whose output {@code value} ({@code ${{ steps.ID.outputs.NAME }}}) is set from the pull
+     * request's head, or null: github-script's {@code core.setOutput('NAME', …head.sha)}, or a script writing
+     * {@code NAME=…} to {@code $GITHUB_OUTPUT} from gh's {@code headRefOid} (directly or through one shell variable).
+     */
+    private String headOutput(Workflow.Step step, String value) {
+        Matcher m = STEP_OUTPUT.matcher(value);
+        if (!m.matches() || job == null) {
+            return null;
+        }
+        String id = m.group(1);
+        String name = Pattern.quote(m.group(2));
+        for (Workflow.Step s : job.steps()) {
+            if (s.index() >= step.index()) {
+                break;
+            }
+            if (!s.body().string("id").map(id::equals).orElse(false)) {
+                continue;
+            }
+            String script = s.body().map("with").flatMap(w -> w.string("script")).orElse("");
+            Matcher set = Pattern.compile("setOutput\\(\\s*['\"`]" + name + "['\"`]\\s*,([^\\n]*)").matcher(script);
+            while (set.find()) {
+                if (PR_HEAD.matcher(set.group(1)).find()) {
+                    return id;
+                }
+            }
+            String run = s.run().filter(YScalar::isString).map(YScalar::value).orElse("");
+            Matcher out = Pattern.compile("(?m)^.*\\b" + name + "=(.*)GITHUB_OUTPUT.*$").matcher(run);
+            while (out.find()) {
+                String written = out.group(1);
+                if (PR_HEAD.matcher(written).find()) {
+                    return id;
+                }
+                Matcher var = Pattern.compile("\\$\\{?(\\w+)").matcher(written);
+                while (var.find()) {
+                    Matcher assign = Pattern.compile("(?m)^\\s*(?:export\\s+|local\\s+)?" + var.group(1) + "=(.*)$").matcher(run);
+                    while (assign.find()) {
+                        if (PR_HEAD.matcher(assign.group(1)).find()) {
+                            return id;
+                        }
+                    }
+                }
+            }
+        }
+        return null;
     }
 }
