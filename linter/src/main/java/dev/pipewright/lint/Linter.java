@@ -45,11 +45,17 @@ public final class Linter {
         this.rules = List.copyOf(rules);
     }
 
+    /** A file's text and tree, read while discovering it (outside {@code workflows/}, a file is read to see what it is). */
+    private record Read(String text, YamlFile yaml) {}
+
+    /** Files discovery has read already, until they are linted: each file is read and parsed once. */
+    private final Map<Path, Read> discovered = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Lints files and directories; findings sorted and de-duplicated. */
     public List<Finding> lintPaths(List<Path> paths, Path base) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
-            files.addAll(expand(p));
+            files.addAll(expand(p, discovered));
         }
         return files.parallelStream()
                 .flatMap(f -> {
@@ -69,6 +75,11 @@ public final class Linter {
      * mapping has {@code on} or {@code jobs} (so flat output folders such as {@code generated-workflows/<id>/} are linted).
      */
     public static List<Path> expand(Path p) throws IOException {
+        return expand(p, null);
+    }
+
+    /** As {@link #expand(Path)}; files read to see whether they are workflows are kept in {@code keep} when given. */
+    private static List<Path> expand(Path p, Map<Path, Read> keep) throws IOException {
         if (!Files.isDirectory(p)) {
             if (!Files.exists(p)) {
                 throw new java.nio.file.NoSuchFileException(p.toString(), null, "no such file or directory");
@@ -106,7 +117,7 @@ public final class Linter {
             @Override
             public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes a) {
                 if (isYaml(f.getFileName().toString()) && Files.isRegularFile(f)
-                        && (kindOf(f) != Kind.WORKFLOW || inWorkflows.peek() || looksLikeWorkflow(f))) {
+                        && (kindOf(f) != Kind.WORKFLOW || inWorkflows.peek() || looksLikeWorkflow(f, keep))) {
                     out.add(f);
                 }
                 return java.nio.file.FileVisitResult.CONTINUE;
@@ -148,10 +159,15 @@ public final class Linter {
     }
 
     /** GitHub's own test: a workflow is a mapping with {@code on} and {@code jobs}; either one is enough to lint it. */
-    private static boolean looksLikeWorkflow(Path f) {
+    private static boolean looksLikeWorkflow(Path f, Map<Path, Read> keep) {
         try {
-            YNode root = new YamlLoader().load(Files.readString(f, StandardCharsets.UTF_8)).root();
-            return root instanceof YMap m && (m.get("on").isPresent() || m.get("jobs").isPresent());
+            String text = Files.readString(f, StandardCharsets.UTF_8);
+            YamlFile yaml = new YamlLoader().load(text);
+            boolean workflow = yaml.root() instanceof YMap m && (m.get("on").isPresent() || m.get("jobs").isPresent());
+            if (workflow && keep != null) {
+                keep.put(f, new Read(text, yaml));
+            }
+            return workflow;
         } catch (IOException | RuntimeException e) {
             // Unreadable files outside workflows/ are not ours to report.
             return false;
@@ -183,6 +199,10 @@ public final class Linter {
         Path abs = file.toAbsolutePath().normalize();
         Path root = abs.getParent() == null ? null : roots.computeIfAbsent(abs.getParent(), d -> Optional.ofNullable(projectRoot(abs)))
                 .orElse(null);
+        Read read = discovered.remove(file);
+        if (read != null) {
+            return lint(display, read.text(), read.yaml(), kindOf(file), root, abs);
+        }
         // The JDK's own decoder is the fast path; only a file with a replacement character, which is where a bad
         // byte would be, is decoded again strictly to find that byte.
         String text = new String(bytes, StandardCharsets.UTF_8);
@@ -226,7 +246,10 @@ public final class Linter {
 
     /** As above, for text read from {@code path}, next to which flat output folders keep their local actions. */
     public List<Finding> lintSource(String display, String source, Kind kind, Path projectRoot, Path path) {
-        YamlFile yaml = new YamlLoader().load(source);
+        return lint(display, source, new YamlLoader().load(source), kind, projectRoot, path);
+    }
+
+    private List<Finding> lint(String display, String source, YamlFile yaml, Kind kind, Path projectRoot, Path path) {
         YNode root = yaml.root();
         if (path != null) {
             otherFiles.offer(path, root); // a reusable workflow that is linted too is then read once
