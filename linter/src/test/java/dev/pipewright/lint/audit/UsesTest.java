@@ -2,6 +2,7 @@ package dev.pipewright.lint.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.pipewright.lint.RandomText;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -35,16 +36,7 @@ class UsesTest {
 
     @Test
     void randomValuesParseAsThePatternDoes() {
-        String alphabet = "ab/@.-_ Z9\n\r\u2029:$";
-        Random random = new Random(11);
-        for (int i = 0; i < 200_000; i++) {
-            StringBuilder sb = new StringBuilder();
-            for (int n = random.nextInt(9); n > 0; n--) {
-                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String s = sb.toString();
-            assertEquals(byPattern(s), Uses.parse(s), s);
-        }
+        RandomText.forEach(11, "ab/@.-_ Z9\n\r\u2029:$", 9, 200_000, s -> assertEquals(byPattern(s), Uses.parse(s), s));
     }
 
     @Test

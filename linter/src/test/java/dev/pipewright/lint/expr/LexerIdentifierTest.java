@@ -2,7 +2,7 @@ package dev.pipewright.lint.expr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Random;
+import dev.pipewright.lint.RandomText;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -12,15 +12,7 @@ class LexerIdentifierTest {
 
     @Test
     void agreesWithThePatternOnRandomText() {
-        String alphabet = "aZz_-09AéЖ$\"' .";
-        Random random = new Random(7);
-        for (int i = 0; i < 200_000; i++) {
-            StringBuilder sb = new StringBuilder();
-            for (int n = random.nextInt(6); n > 0; n--) {
-                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String s = sb.toString();
-            assertEquals(IDENT.matcher(s).matches(), Lexer.isIdentifier(s), s);
-        }
+        RandomText.forEach(7, "aZz_-09A\u00e9\u0416$\"' .", 6, 200_000,
+                s -> assertEquals(IDENT.matcher(s).matches(), Lexer.isIdentifier(s), s));
     }
 }

@@ -2,8 +2,8 @@ package dev.pipewright.lint.yaml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.pipewright.lint.RandomText;
 import java.util.List;
-import java.util.Random;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -40,15 +40,7 @@ class CoreSchemaTest {
 
     @Test
     void randomScalarsResolveAsThePatternsDo() {
-        String alphabet = "0123456789+-.eExXoOabfinNtTrulsSAF~_ ";
-        Random random = new Random(42);
-        for (int i = 0; i < 200_000; i++) {
-            StringBuilder sb = new StringBuilder();
-            for (int n = random.nextInt(7); n > 0; n--) {
-                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String s = sb.toString();
-            assertEquals(byPatterns(s), CoreSchema.resolve(s), s);
-        }
+        RandomText.forEach(42, "0123456789+-.eExXoOabfinNtTrulsSAF~_ ", 7, 200_000,
+                s -> assertEquals(byPatterns(s), CoreSchema.resolve(s), s));
     }
 }
