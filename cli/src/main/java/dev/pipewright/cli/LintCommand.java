@@ -139,7 +139,6 @@ public final class LintCommand implements Callable<Integer> {
             }
             return LintConfig.load(c);
         }
-        Path d = workingDir.resolve(LintConfig.DEFAULT_PATH);
-        return Files.isRegularFile(d) ? LintConfig.load(d) : LintConfig.empty();
+        return LintConfig.forProject(workingDir);
     }
 }

@@ -72,6 +72,12 @@ public record LintConfig(List<String> runnerLabels, List<String> configVariables
         return ignores.stream().anyMatch(i -> i.matches(f));
     }
 
+    /** The project's own configuration: {@value #DEFAULT_PATH} under {@code root} when it exists, else none. */
+    public static LintConfig forProject(Path root) throws IOException {
+        Path d = root.resolve(DEFAULT_PATH);
+        return Files.isRegularFile(d) ? load(d) : empty();
+    }
+
     /** Reads a config file; a bad file is a usage error with its position. */
     public static LintConfig load(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);

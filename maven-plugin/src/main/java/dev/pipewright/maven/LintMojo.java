@@ -8,9 +8,10 @@ import dev.pipewright.lint.report.JsonReporter;
 import dev.pipewright.lint.report.Reporter;
 import dev.pipewright.lint.report.SarifReporter;
 import dev.pipewright.lint.rule.BuiltInRules;
+import dev.pipewright.pipeline.AtomicWriter;
+import dev.pipewright.pipeline.GeneratedFile;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -117,20 +118,17 @@ public final class LintMojo extends AbstractMojo {
             }
             return LintConfig.load(config.toPath());
         }
-        Path d = root.resolve(LintConfig.DEFAULT_PATH);
-        return Files.isRegularFile(d) ? LintConfig.load(d) : LintConfig.empty();
+        return LintConfig.forProject(root);
     }
 
     private void writeReports(List<Finding> findings, Path root) throws MojoExecutionException {
         Reporter.SourceLines sources = Reporter.SourceLines.from(root);
         try {
-            Path dir = reportDirectory.toPath();
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve("pipewright-lint.sarif"),
-                    new SarifReporter().render(findings, BuiltInRules.all(), sources), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("pipewright-lint.json"),
-                    new JsonReporter().render(findings, BuiltInRules.all(), sources), StandardCharsets.UTF_8);
-        } catch (IOException e) {
+            // both reports or neither, each complete: a reader (code scanning upload) never sees half of one
+            AtomicWriter.write(reportDirectory.toPath(), List.of(
+                    new GeneratedFile("pipewright-lint.sarif", new SarifReporter().render(findings, BuiltInRules.all(), sources)),
+                    new GeneratedFile("pipewright-lint.json", new JsonReporter().render(findings, BuiltInRules.all(), sources))));
+        } catch (IOException | IllegalArgumentException e) {
             throw new MojoExecutionException("pipewright lint: cannot write the reports: " + e.getMessage(), e);
         }
     }

@@ -76,4 +76,14 @@ class LintMojoTest {
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("workflows: no such file or directory");
     }
+
+    /** One report that cannot be written (a folder where it goes) writes neither: no half-updated pair. */
+    @Test
+    void negativeAnUnwritableReportWritesNeither() throws IOException {
+        Files.createDirectories(root.resolve("target/pipewright-lint.json"));
+        mojo.failOn = "none";
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("cannot write the reports").hasMessageContaining("pipewright-lint.json is a directory");
+        assertThat(root.resolve("target/pipewright-lint.sarif")).doesNotExist();
+    }
 }

@@ -124,8 +124,7 @@ public final class LintAction implements Action {
                 }
                 return LintConfig.load(c);
             }
-            Path d = ws.root().resolve(LintConfig.DEFAULT_PATH);
-            return Files.isRegularFile(d) ? LintConfig.load(d) : LintConfig.empty();
+            return LintConfig.forProject(ws.root());
         } catch (IllegalArgumentException e) {
             throw InputException.forInput("config", "bad configuration: " + e.getMessage());
         }
