@@ -19,9 +19,6 @@ public final class LintContext {
     private final String source;
     /** Offsets where lines start, computed on the first {@link #line} call: most files have no finding to show. */
     private int[] starts;
-    /** The text with ASCII letters in lower case, and the words asked for; made on the first {@link #mentions}. */
-    private String folded;
-    private java.util.Map<String, Boolean> mentioned;
     private final YamlFile yaml;
     private final SchemaChecker.Result schema;
     private final LintConfig config;
@@ -71,26 +68,6 @@ public final class LintContext {
     /** The files this one refers to, shared by every file of the run. */
     public OtherFiles otherFiles() {
         return otherFiles;
-    }
-
-    /**
-     * True when the file's text contains {@code word} (lower-case ASCII; the text's ASCII letters compared without
-     * case). Audits ask it first: a file that never names what they look for ({@code secrets}, {@code login},
-     * {@code contains}) is skipped without walking its steps. A text with YAML's {@code \\x}/{@code \\u} escapes, which
-     * can spell any letter, mentions every word. Answers are kept per file.
-     */
-    public boolean mentions(String word) {
-        if (folded == null) {
-            char[] c = source.toCharArray();
-            for (int i = 0; i < c.length; i++) {
-                if (c[i] >= 'A' && c[i] <= 'Z') {
-                    c[i] = (char) (c[i] + ('a' - 'A'));
-                }
-            }
-            folded = new String(c);
-            mentioned = new java.util.HashMap<>();
-        }
-        return mentioned.computeIfAbsent(word, w -> folded.contains(w) || folded.contains("\\x") || folded.contains("\\u"));
     }
 
     /** The 1-based source line, or "" past the end. */

@@ -34,9 +34,6 @@ public final class BotConditionsAudit extends AuditRule {
     }
 
     private void check(YMap body) {
-        if (!ctx().mentions("actor")) {
-            return; // every check this audit knows reads github.actor or github.triggering_actor
-        }
         body.scalar("if").filter(YScalar::isString).ifPresent(cond -> {
             List<Expr> exprs = new ArrayList<>();
             List<Integer> bases = new ArrayList<>();

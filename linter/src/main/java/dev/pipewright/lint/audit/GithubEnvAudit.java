@@ -25,9 +25,6 @@ public final class GithubEnvAudit extends AuditRule {
 
     @Override
     public void visitStep(Workflow.Step step) {
-        if (!ctx().mentions("github_env") && !ctx().mentions("github_path")) {
-            return;
-        }
         step.run().filter(YScalar::isString).ifPresent(run -> {
             if (!run.value().contains("GITHUB_ENV") && !run.value().contains("GITHUB_PATH")) {
                 return;

@@ -34,9 +34,6 @@ public final class HardcodedContainerCredentialsAudit extends AuditRule {
     }
 
     private void check(YMap step) {
-        if (!ctx().mentions("login")) {
-            return; // both the login actions and the login commands say so
-        }
         boolean login = step.string("uses").flatMap(Uses::parse).map(u -> u.is("docker/login-action")
                 || u.is("redhat-actions/podman-login")).orElse(false);
         if (login) {

@@ -19,9 +19,6 @@ import java.util.List;
 public final class OverprovisionedSecretsAudit extends AuditRule {
     @Override
     protected void workflow(Workflow wf) {
-        if (!ctx().mentions("secrets")) {
-            return; // the context has to be named to be passed whole
-        }
         List<YScalar> all = new ArrayList<>();
         strings(wf.root(), all);
         for (YScalar s : all) {

@@ -28,9 +28,6 @@ public final class UnsoundContainsAudit extends AuditRule {
     }
 
     private void check(YMap body) {
-        if (!ctx().mentions("contains")) {
-            return;
-        }
         body.scalar("if").filter(YScalar::isString).ifPresent(cond -> {
             List<Expr> exprs = new ArrayList<>();
             if (cond.value().contains("${{")) {
