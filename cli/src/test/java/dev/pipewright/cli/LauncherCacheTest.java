@@ -23,19 +23,25 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherCacheTest {
     @TempDir Path dir;
 
-    @Test
-    void aFailedTrainingRunIsRememberedUntilTheJarChanges() throws Exception {
+    private Path root;
+    private Path jdk;
+    private Path jar;
+    private Path log;
+
+    /** A checkout with a jar a minute old, and a JDK 25 stand-in that logs its arguments and fails every training. */
+    @org.junit.jupiter.api.BeforeEach
+    void checkoutAndStandInJvm() throws IOException {
         Path launcher = SharedData.repoRoot().orElseThrow().resolve("pipewright");
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "skipped: no bash");
-        Path root = dir.resolve("checkout");
+        root = dir.resolve("checkout");
         Files.createDirectories(root.resolve("cli/target"));
         Files.copy(launcher, root.resolve("pipewright"));
-        Path jar = Files.writeString(root.resolve("cli/target/pipewright.jar"), "not a real jar");
+        jar = Files.writeString(root.resolve("cli/target/pipewright.jar"), "not a real jar");
         Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
-        Path jdk = dir.resolve("jdk");
+        jdk = dir.resolve("jdk");
         Files.createDirectories(jdk.resolve("bin"));
         Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"25.0.3\"\n");
-        Path log = dir.resolve("java.log");
+        log = dir.resolve("java.log");
         Path java = Files.writeString(jdk.resolve("bin/java"), """
                 #!/bin/bash
                 echo "$*" >> "%s"
@@ -43,7 +49,10 @@ class LauncherCacheTest {
                 echo ran
                 """.formatted(log));
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
 
+    @Test
+    void aFailedTrainingRunIsRememberedUntilTheJarChanges() throws Exception {
         Run first = run(root, jdk);
         Run second = run(root, jdk);
         assertThat(first.out()).isEqualTo("ran\n");
@@ -60,6 +69,17 @@ class LauncherCacheTest {
         Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
         run(root, jdk);
         assertThat(trainings(log)).as("a new jar is trained again").isEqualTo(2);
+    }
+
+    /** A failed training that ends after another run wrote the cache does not hide that cache. */
+    @Test
+    void aCurrentCacheIsUsedWhateverAFailedTrainingLeft() throws Exception {
+        Files.writeString(root.resolve("cli/target/pipewright-jdk25.aot"), "cache");
+        Files.writeString(root.resolve("cli/target/pipewright-jdk25.aot.failed"), "");
+        Run r = run(root, jdk);
+        assertThat(r.err()).isEmpty();
+        assertThat(trainings(log)).isZero();
+        assertThat(Files.readAllLines(log)).singleElement().asString().contains("-XX:AOTCache=");
     }
 
     private record Run(String out, String err) {}

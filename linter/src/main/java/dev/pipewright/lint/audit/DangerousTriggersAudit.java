@@ -101,29 +101,30 @@ public final class DangerousTriggersAudit extends AuditRule {
             if (s.index() >= step.index()) {
                 break;
             }
-            if (!s.body().string("id").map(id::equals).orElse(false)) {
+            String declared = s.body().string("id").orElse("");
+            if (!declared.equalsIgnoreCase(id)) { // context names ignore case
                 continue;
             }
             String script = s.body().map("with").flatMap(w -> w.string("script")).orElse("");
-            Matcher set = Pattern.compile("setOutput\\(\\s*['\"`]" + name + "['\"`]\\s*,([^\\n]*)").matcher(script);
+            Matcher set = Pattern.compile("setOutput\\(\\s*['\"`]" + name + "['\"`]\\s*,([^)\\n]*)").matcher(script);
             while (set.find()) {
                 if (PR_HEAD.matcher(set.group(1)).find()) {
-                    return id;
+                    return declared;
                 }
             }
             String run = s.run().filter(YScalar::isString).map(YScalar::value).orElse("");
-            Matcher out = Pattern.compile("(?m)^.*\\b" + name + "=(.*)GITHUB_OUTPUT.*$").matcher(run);
+            Matcher out = Pattern.compile("(?m)^.*(?<![\\w-])" + name + "=(.*)GITHUB_OUTPUT.*$").matcher(run);
             while (out.find()) {
                 String written = out.group(1);
                 if (PR_HEAD.matcher(written).find()) {
-                    return id;
+                    return declared;
                 }
                 Matcher var = Pattern.compile("\\$\\{?(\\w+)").matcher(written);
                 while (var.find()) {
                     Matcher assign = Pattern.compile("(?m)^\\s*(?:export\\s+|local\\s+)?" + var.group(1) + "=(.*)$").matcher(run);
                     while (assign.find()) {
                         if (PR_HEAD.matcher(assign.group(1)).find()) {
-                            return id;
+                            return declared;
                         }
                     }
                 }
