@@ -266,7 +266,9 @@ public final class Linter {
             active.add(r);
         }
         // The syntax rule reports YAML problems even when nothing else can run.
-        active.forEach(r -> r.visitFile(yaml));
+        for (LintRule r : active) {
+            r.visitFile(yaml);
+        }
         if (schema != null) {
             if (kind == Kind.ACTION) {
                 if (root instanceof YMap m) {
@@ -282,16 +284,28 @@ public final class Linter {
         return filter(ctx, ctx.findings());
     }
 
+    // Plain loops, not forEach with lambdas: each capturing lambda is an allocation the start-up compiler does not
+    // remove, and this runs for every rule at every step of every file.
     private static void visit(Workflow wf, List<LintRule> active) {
-        active.forEach(r -> r.visitWorkflow(wf));
-        for (Workflow.Job job : wf.jobs()) {
-            active.forEach(r -> r.visitJob(job));
-            for (Workflow.Step step : job.steps()) {
-                active.forEach(r -> r.visitStep(step));
-            }
-            active.forEach(r -> r.endJob(job));
+        for (LintRule r : active) {
+            r.visitWorkflow(wf);
         }
-        active.forEach(r -> r.endWorkflow(wf));
+        for (Workflow.Job job : wf.jobs()) {
+            for (LintRule r : active) {
+                r.visitJob(job);
+            }
+            for (Workflow.Step step : job.steps()) {
+                for (LintRule r : active) {
+                    r.visitStep(step);
+                }
+            }
+            for (LintRule r : active) {
+                r.endJob(job);
+            }
+        }
+        for (LintRule r : active) {
+            r.endWorkflow(wf);
+        }
     }
 
     private List<Finding> filter(LintContext ctx, List<Finding> findings) {

@@ -65,9 +65,13 @@ public abstract class AuditRule extends LintRule {
         if (n instanceof YScalar s && s.isString()) {
             out.add(s);
         } else if (n instanceof YMap m) {
-            m.entries().forEach(e -> strings(e.value(), out));
+            for (YMap.Entry e : m.entries()) {
+                strings(e.value(), out);
+            }
         } else if (n instanceof YSeq q) {
-            q.items().forEach(i -> strings(i, out));
+            for (YNode i : q.items()) {
+                strings(i, out);
+            }
         }
     }
 }

@@ -75,7 +75,9 @@ public final class ExpressionRule extends LintRule {
         if (node instanceof YScalar s) {
             scalar(s, types);
         } else if (node instanceof YSeq seq) {
-            seq.items().forEach(i -> walk(i, types));
+            for (YNode i : seq.items()) {
+                walk(i, types);
+            }
         } else if (node instanceof YMap m) {
             for (YMap.Entry e : m.entries()) {
                 if (e.key().hasExpression()) {
