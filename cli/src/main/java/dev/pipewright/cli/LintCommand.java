@@ -125,6 +125,11 @@ public final class LintCommand implements Callable<Integer> {
             out.print(new GithubReporter().render(findings, BuiltInRules.all(), sources));
         }
         out.flush();
+        if (format.equals("text")) {
+            // on stderr: stdout stays one parseable line (plus source and caret) per finding
+            err.println("pipewright lint: " + TextReporter.summary(findings));
+            err.flush();
+        }
         return findings.stream().anyMatch(f -> LintAction.fails(f.severity(), level)) ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 

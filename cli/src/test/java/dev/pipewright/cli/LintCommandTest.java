@@ -73,7 +73,7 @@ class LintCommandTest {
         workflow("ci.yml", BROKEN);
         assertThat(run(".github/")).isEqualTo(ExitCodes.FINDINGS);
         assertThat(out.toString()).isEqualTo("""
-                .github/workflows/ci.yml:5:12: job "build" needs job "missing", which does not exist; jobs are: build [job-needs]
+                .github/workflows/ci.yml:5:12: error: job "build" needs job "missing", which does not exist; jobs are: build [job-needs]
                     needs: missing
                            ^
                 """);
@@ -186,5 +186,36 @@ class LintCommandTest {
         assertThat(run()).isEqualTo(1);
         assertThat(run("--fail-level", "fatal")).isEqualTo(2);
         assertThat(err.toString()).contains("--fail-level: expected error, warning, note or none, got \"fatal\"");
+    }
+
+    @Test
+    void negativeAPullRequestTargetInjectionFailsAtFailLevelErrorWithASummary() throws IOException {
+        workflow("greet.yml", """
+                on: pull_request_target
+                permissions: {}
+                jobs:
+                  greet:
+                    runs-on: ubuntu-24.04
+                    timeout-minutes: 5
+                    steps:
+                      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1
+                        with:
+                          ref: ${{ github.event.pull_request.head.sha }}
+                          persist-credentials: false
+                      - run: echo "${{ github.event.pull_request.title }}"
+                """);
+        assertThat(run("--fail-level", "error")).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(out.toString())
+                .contains(".github/workflows/greet.yml:12:20: error: \"${{ github.event.pull_request.title }}\" expands attacker-controlled")
+                .containsPattern("(?m)^\\.github/workflows/greet\\.yml:\\d+:\\d+: warning: .*\\[dangerous-triggers\\]$");
+        assertThat(err.toString()).containsPattern("pipewright lint: \\d+ findings: [1-9]\\d* errors?, \\d+ warnings?, \\d+ notes?\\n");
+    }
+
+    @Test
+    void aCleanRunSaysSoOnStderrOnly() throws IOException {
+        workflow("ci.yml", CLEAN);
+        assertThat(run()).isZero();
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).isEqualTo("pipewright lint: no findings\n");
     }
 }
