@@ -363,4 +363,52 @@ class LintCommandTest {
                 .contains(".github/workflows/ci.yml:5:12: error: job \"build\" needs job \"missing\"");
         assertThat(err.toString()).doesNotContain("internal error");
     }
+
+    @Test
+    void fixPinsTheMajorTagsPeopleWriteAndNamesPinForAnUnknownOne() throws IOException {
+        workflow("ci.yml", """
+                on: push
+                permissions: {}
+                jobs:
+                  build:
+                    runs-on: ubuntu-24.04
+                    timeout-minutes: 5
+                    steps:
+                      - uses: actions/checkout@v4
+                        with:
+                          persist-credentials: false
+                      - uses: actions/cache@v4
+                        with: {path: ~/.m2, key: m2}
+                      - uses: actions/setup-node@v5
+                      - uses: docker/build-push-action@v6
+                      - uses: actions/checkout@v1
+                        with:
+                          persist-credentials: false
+                """);
+        assertThat(run("--fix")).isEqualTo(ExitCodes.FINDINGS);
+        String fixed = Files.readString(dir.resolve(".github/workflows/ci.yml"));
+        assertThat(fixed).contains(
+                "- uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2\n",
+                "- uses: actions/cache@0057852bfaa89a56745cba8c7296529d2fc39830 # v4.3.0\n",
+                "- uses: actions/setup-node@a0853c24544627f65ddf259abe73b1d18a591444 # v5.0.0\n",
+                "- uses: docker/build-push-action@263435318d21b8e681c14492fe198d362a7d2c83 # v6.18.0\n",
+                "- uses: actions/checkout@v1\n");
+        assertThat(out.toString()).contains("\"actions/checkout@v1\" uses the tag or branch \"v1\", which can be moved to "
+                + "other code; the action lock has no commit for it: run \"pipewright pin actions/checkout@v1\" to record "
+                + "one, then \"pipewright lint --fix\" pins it [unpinned-uses]");
+    }
+
+    /** Every SHA of the bundled lock is cited with its evidence in catalog/SOURCES.md: none is typed in. */
+    @Test
+    void everyLockedShaHasItsEvidenceInTheSources() throws IOException {
+        Path repo = Path.of(System.getProperty("pipewright.root"));
+        String sources = Files.readString(repo.resolve("catalog/SOURCES.md"));
+        for (String line : Files.readAllLines(repo.resolve("catalog/actions.lock"))) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] kv = line.split(": ");
+            assertThat(sources).as("evidence row of %s", kv[0]).contains("| " + kv[0] + " | `" + kv[1] + "` |");
+        }
+    }
 }
