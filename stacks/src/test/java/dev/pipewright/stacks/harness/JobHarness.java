@@ -166,6 +166,7 @@ final class JobHarness {
         github.put("ref", "refs/heads/main");
         github.put("ref_name", "main");
         github.put("ref_protected", true);
+        github.put("ref_type", "branch");
         github.put("repository", "pipewright-fixtures/" + system);
         github.put("repository_owner", "pipewright-fixtures");
         github.put("actor", "fixture-bot");
@@ -189,6 +190,7 @@ final class JobHarness {
         baseEnv.put("GITHUB_SHA", sha);
         baseEnv.put("GITHUB_REF", String.valueOf(github.get("ref")));
         baseEnv.put("GITHUB_REF_NAME", String.valueOf(github.get("ref_name")));
+        baseEnv.put("GITHUB_REF_TYPE", String.valueOf(github.get("ref_type")));
         baseEnv.put("GITHUB_REPOSITORY", String.valueOf(github.get("repository")));
         baseEnv.put("GITHUB_REPOSITORY_OWNER", String.valueOf(github.get("repository_owner")));
         baseEnv.put("GITHUB_EVENT_NAME", String.valueOf(github.get("event_name")));
@@ -202,6 +204,11 @@ final class JobHarness {
         baseEnv.put("RUNNER_OS", "Linux");
         baseEnv.put("RUNNER_ARCH", "X64");
         baseEnv.put("GOPROXY", "off");
+        // The runner's own home (caches under ~ stay in the test's directory); Go keeps this machine's caches.
+        String realHome = System.getProperty("user.home");
+        baseEnv.putIfAbsent("GOCACHE", Path.of(realHome, ".cache", "go-build").toString());
+        baseEnv.putIfAbsent("GOPATH", Path.of(realHome, "go").toString());
+        baseEnv.put("HOME", Files.createDirectories(jobDir.resolve("home")).toString());
         Path event = temp.resolve("event.json");
         Files.writeString(event, "{}");
         baseEnv.put("GITHUB_EVENT_PATH", event.toString());
