@@ -140,7 +140,7 @@ class GoVaultPluginRequirementsTest {
     @DisplayName("R1.5b artifact writes a sha256sum checksum file")
     void sha256sum() {
         assertThat(run(step(job(CD, "artifact"), "sha256sum")))
-                .contains("sha256sum vault-plugin-secrets-payments > vault-plugin-secrets-payments.sha256");
+                .isEqualTo("sha256sum " + BIN + " > " + BIN + ".sha256");
     }
 
     @Test
@@ -246,7 +246,7 @@ class GoVaultPluginRequirementsTest {
         Map<String, Object> in = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) on(
                 wf(ID, "rollback.yml")).get("workflow_dispatch")).get("inputs")).get("releases-back");
         assertThat((List<String>) in.get("options")).containsExactly("1", "2");
-        assertThat(run(step(job(wf(ID, "rollback.yml"), "rollback"), "previous"))).contains("--limit 3")
+        assertThat(run(step(job(wf(ID, "rollback.yml"), "rollback-production"), "previous"))).contains("--limit 3")
                 .contains("--pattern 'vault-plugin-secrets-payments.sha256'");
     }
 
@@ -256,19 +256,32 @@ class GoVaultPluginRequirementsTest {
         assertThat(on(wf(ID, "rollback.yml")).keySet()).containsExactly("workflow_dispatch");
     }
 
-    @Test
-    @DisplayName("R1.8c rollback re-registers the previous SHA-256 and reloads")
-    void rollbackReRegisters() {
-        Map<String, Object> r = job(wf(ID, "rollback.yml"), "rollback");
-        assertThat(stepIds(r)).containsSubsequence("previous", "verify-checksum", "register", "health");
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "staging", "production"})
+    @DisplayName("R1.8c rollback re-registers the previous SHA-256 and reloads, on each environment's own Vault")
+    void rollbackReRegisters(String env) {
+        Map<String, Object> r = job(wf(ID, "rollback.yml"), "rollback-" + env);
+        assertThat(environment(r)).isEqualTo(env);
+        assertThat(stepIds(r)).containsSubsequence("previous", "verify-checksum", "deliver", "register", "health");
         assertThat(run(step(r, "register"))).contains("vault plugin register -sha256=\"$sha\"").contains("vault plugin reload");
+        assertThat(env(step(r, "register"))).containsEntry("VAULT_ADDR", "${{ vars.VAULT_ADDR }}");
     }
 
-    @Test
-    @DisplayName("R1.8d rollback then re-runs the health checks for all mounts")
-    void rollbackHealthAllMounts() {
-        // Assumes one Vault per VAULT_ADDR holds all three mounts, as the deploy jobs' enable steps imply.
-        assertThat(run(step(job(wf(ID, "rollback.yml"), "rollback"), "health"))).contains("vault read order/health")
-                .contains("vault read purchase/health").contains("vault read payment/health");
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({"dev, order", "staging, purchase", "production, payment"})
+    @DisplayName("R1.8d rollback then re-runs the health checks for all mounts (each on its environment's Vault)")
+    void rollbackHealthAllMounts(String env, String mount) {
+        assertThat(run(step(job(wf(ID, "rollback.yml"), "rollback-" + env), "health"))).isEqualTo(
+                run(step(job(CD, "deploy-" + env), "health"))).contains("vault read " + mount + "/health");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "staging", "production"})
+    @DisplayName("R1.6f the binary is copied into Vault's plugin directory before vault plugin register")
+    void deliveredBeforeRegister(String env) {
+        Map<String, Object> d = job(CD, "deploy-" + env);
+        assertThat(stepIds(d)).containsSubsequence("verify-checksum", "deliver", "register");
+        assertThat(run(step(d, "deliver"))).contains("install -D -m 0755 " + BIN + " ");
+        assertThat(env(step(d, "deliver"))).containsEntry("PLUGIN_DIR", "${{ vars.VAULT_PLUGIN_DIR }}");
     }
 }

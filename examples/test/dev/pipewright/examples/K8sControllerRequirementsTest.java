@@ -107,7 +107,7 @@ class K8sControllerRequirementsTest {
     void tagFlowSameChecks() {
         assertThat((List<String>) ((Map<String, Object>) on(REL).get("push")).get("tags")).containsExactly("v*.*.*");
         for (String id : List.of("lint", "unit", "envtest", "build", "verify", "kind-smoke")) {
-            // The same steps, less the caches: a release never restores a cache others could write.
+            // The same steps, less the Go caches (a release builds its binaries clean).
             assertThat(stepIds(job(REL, id))).as(id)
                     .isEqualTo(stepIds(job(CI, id)).stream().filter(s -> !s.endsWith("-cache")).toList());
         }
@@ -119,7 +119,7 @@ class K8sControllerRequirementsTest {
     void multiArchImage() {
         assertThat(with(step(job(REL, "image"), "build"))).containsEntry("platforms", "linux/amd64,linux/arm64")
                 .containsEntry("sbom", "true").containsEntry("cache-to", "type=gha,mode=max,scope=controller")
-                .doesNotContainKey("cache-from"); // a release never restores a cache others could write
+                .containsEntry("cache-from", "type=gha,scope=controller"); // this tag's earlier attempts and main only
     }
 
     @Test
@@ -132,8 +132,10 @@ class K8sControllerRequirementsTest {
     @Test
     @DisplayName("R4.2d full e2e: DST transitions, cross-midnight windows, grace periods")
     void e2e() {
-        assertThat(run(step(job(REL, "e2e"), "e2e"))).contains("go test ./test/e2e/...").contains("DST")
-                .contains("CrossMidnight").contains("GracePeriod");
+        // All e2e tests run (the DST, cross-midnight and grace-period ones among them): no -run filter.
+        assertThat(run(step(job(REL, "e2e"), "e2e"))).contains("go test ./test/e2e/... -tags=e2e").doesNotContain("-run");
+        assertThat(step(job(REL, "e2e"), "e2e").get("name")).asString().contains("DST").contains("cross-midnight")
+                .contains("grace periods");
     }
 
     @Test
@@ -230,5 +232,21 @@ class K8sControllerRequirementsTest {
             }
         }
         assertThat(run(step(job(REL, "e2e"), "e2e"))).doesNotContain("retry");
+    }
+
+    @Test
+    @DisplayName("R4.1k kind smoke waits for kubebuilder's <project>-controller-manager in <project>-system, read from config/default")
+    void kubebuilderNames() {
+        Map<String, Object> d = step(job(CI, "kind-smoke"), "deploy");
+        assertThat(run(d)).contains("sed -n 's/^namespace: *//p' config/default/kustomization.yaml")
+                .contains("kubectl -n \"$ns\" rollout status \"deployment/$deployment\"").doesNotContain("-n system");
+        assertThat(env(d)).containsKeys("NAMESPACE", "DEPLOYMENT");
+    }
+
+    @Test
+    @DisplayName("R4.7b a release dispatched on a branch stops before the image: it needs a vX.Y.Z tag")
+    void dispatchNeedsTag() {
+        assertThat(stepIds(job(REL, "image")).get(0)).isEqualTo("require-tag");
+        assertThat(run(step(job(REL, "image"), "require-tag"))).contains("$GITHUB_REF_TYPE\" != tag");
     }
 }

@@ -108,7 +108,8 @@ public final class GoVaultPluginStack implements Stack {
                 .step(checkout())
                 .step(Stages.setupGo(true))
                 .step(Step.run("make build GOOS=linux GOARCH=amd64").id("build").name("make build (linux/amd64)").build())
-                .step(Step.run("cd bin && sha256sum " + plugin + " > " + plugin + ".sha256").id("sha256sum")
+                // From the workspace root: the file names bin/<plugin>, which is where every verifying job checks it.
+                .step(Step.run("sha256sum bin/" + plugin + " > bin/" + plugin + ".sha256").id("sha256sum")
                         .name("sha256sum").build())
                 .step(PipewrightSbom.builder().id("sbom").name("SBOM of the binary").path("bin/" + plugin)
                         .format("spdx-json").output("bin/" + plugin + ".spdx.json").name("SBOM of the binary")
@@ -152,6 +153,9 @@ public final class GoVaultPluginStack implements Stack {
     static RunStep installVault(StackConfig c) {
         String v = c.get(VAULT_VERSION);
         return Stages.withRetry("v=" + v + "\n"
+                        + "if command -v vault >/dev/null && vault version | grep -q \"^Vault v${v}\\b\"; then\n"
+                        + "  echo \"Vault ${v} is already installed\"; exit 0\n"
+                        + "fi\n"
                         + "retry curl -fsSLO \"https://releases.hashicorp.com/vault/${v}/vault_${v}_linux_amd64.zip\"\n"
                         + "retry curl -fsSLO \"https://releases.hashicorp.com/vault/${v}/vault_${v}_SHA256SUMS\"\n"
                         + "grep \"vault_${v}_linux_amd64.zip\" \"vault_${v}_SHA256SUMS\" | sha256sum -c -\n"
@@ -170,6 +174,19 @@ public final class GoVaultPluginStack implements Stack {
                 .env("VAULT_ADDR", Expr.var("VAULT_ADDR")).env("VAULT_TOKEN", Expr.secret("VAULT_TOKEN")).build();
     }
 
+    /**
+     * Copies the binary into the plugin directory of the environment's Vault server ({@code vars.VAULT_PLUGIN_DIR}, as
+     * the runner sees it: a self-hosted runner on the Vault host or a shared volume); {@code vault plugin register}
+     * only catalogues a binary that is already there.
+     */
+    static RunStep deliver(String plugin, String env) {
+        return Step.run(": \"${PLUGIN_DIR:?set variable VAULT_PLUGIN_DIR of environment " + env
+                        + " to the plugin_directory of its Vault server, as this runner sees it}\"\n"
+                        + "install -D -m 0755 bin/" + plugin + " \"$PLUGIN_DIR/" + plugin + "\"\n")
+                .id("deliver").name("Copy the binary into Vault's plugin directory")
+                .env("PLUGIN_DIR", Expr.var("VAULT_PLUGIN_DIR")).build();
+    }
+
     static NormalJob deploy(StackConfig c, String env, String mount, NormalJob previous, boolean approval) {
         String plugin = c.get(PLUGIN);
         NormalJob.Builder b = job("deploy-" + env, 15).name("deploy " + env + " (" + mount + " mount)")
@@ -181,6 +198,7 @@ public final class GoVaultPluginStack implements Stack {
                 .step(PipewrightChecksums.builder().id("verify-checksum").name("Verify the binary against its checksum")
                         .check("bin/" + plugin + ".sha256").build())
                 .step(installVault(c))
+                .step(deliver(plugin, env))
                 .step(Step.run("sha=$(cut -d' ' -f1 bin/" + plugin + ".sha256)\n"
                                 + "vault plugin register -sha256=\"$sha\" -command=" + plugin + " secret " + plugin + "\n"
                                 + "vault plugin reload -plugin=" + plugin + "\n"
@@ -250,36 +268,41 @@ public final class GoVaultPluginStack implements Stack {
                 .build();
     }
 
+    /**
+     * One rollback job per environment, each with that environment's Vault (its {@code vars.VAULT_ADDR}, token and
+     * plugin directory) and its own mount: a single job could only reach one Vault.
+     */
     static Workflow rollback(StackConfig c) {
         String plugin = c.get(PLUGIN);
-        List<String> allMounts = mounts(c).stream().map(m -> m[1]).toList();
-        String env = mounts(c).get(mounts(c).size() - 1)[0];
-        NormalJob rollback = job("rollback", 20).name("rollback to a previous release")
-                .environment(Environment.of(env))
-                .concurrency(Stages.deployConcurrency(env))
-                .step(checkout())
-                .step(Stages.withRetry("tag=$(gh release list --exclude-drafts --limit 3 --json tagName --jq \".[$BACK].tagName\")\n"
-                                + "if [ -z \"$tag\" ]; then echo \"::error::no release $BACK back (the previous two are kept)\"; exit 1; fi\n"
-                                + "retry gh release download \"$tag\" --dir bin --pattern '" + plugin + "' --pattern '" + plugin + ".sha256'\n"
-                                + "echo \"tag=$tag\" >> \"$GITHUB_OUTPUT\"\n")
-                        .id("previous").name("Download the previous binary and checksum")
-                        .env("BACK", Expr.input("releases-back")).env("GH_TOKEN", Expr.github("token")).build())
-                .step(PipewrightChecksums.builder().id("verify-checksum").name("Verify the previous binary")
-                        .check("bin/" + plugin + ".sha256").build())
-                .step(installVault(c))
-                .step(Step.run("sha=$(cut -d' ' -f1 bin/" + plugin + ".sha256)\n"
-                                + "vault plugin register -sha256=\"$sha\" -command=" + plugin + " secret " + plugin + "\n"
-                                + "vault plugin reload -plugin=" + plugin + "\n")
-                        .id("register").name("Re-register the previous SHA-256 and reload")
-                        .env("VAULT_ADDR", Expr.var("VAULT_ADDR")).env("VAULT_TOKEN", Expr.secret("VAULT_TOKEN")).build())
-                .step(health(allMounts))
-                .build();
-        return Workflow.builder("rollback.yml").name("Rollback")
+        Workflow.Builder w = Workflow.builder("rollback.yml").name("Rollback")
                 .on(Trigger.workflowDispatch().input("releases-back",
                         DispatchInput.choice("Which release to return to (1: previous, 2: the one before)", "1", "1", "2")))
                 .permissions(Permissions.none())
-                .concurrency(Stages.releaseConcurrency("release"))
-                .job(rollback)
-                .build();
+                .concurrency(Stages.releaseConcurrency("release"));
+        for (String[] m : mounts(c)) {
+            String env = m[0];
+            w.job(job("rollback-" + env, 20).name("rollback " + env + " (" + m[1] + " mount) to a previous release")
+                    .environment(Environment.of(env))
+                    .concurrency(Stages.deployConcurrency(env))
+                    .step(checkout())
+                    .step(Stages.withRetry("tag=$(gh release list --exclude-drafts --limit 3 --json tagName --jq \".[$BACK].tagName\")\n"
+                                    + "if [ -z \"$tag\" ]; then echo \"::error::no release $BACK back (the previous two are kept)\"; exit 1; fi\n"
+                                    + "retry gh release download \"$tag\" --dir bin --pattern '" + plugin + "' --pattern '" + plugin + ".sha256'\n"
+                                    + "echo \"tag=$tag\" >> \"$GITHUB_OUTPUT\"\n")
+                            .id("previous").name("Download the previous binary and checksum")
+                            .env("BACK", Expr.input("releases-back")).env("GH_TOKEN", Expr.github("token")).build())
+                    .step(PipewrightChecksums.builder().id("verify-checksum").name("Verify the previous binary")
+                            .check("bin/" + plugin + ".sha256").build())
+                    .step(installVault(c))
+                    .step(deliver(plugin, env))
+                    .step(Step.run("sha=$(cut -d' ' -f1 bin/" + plugin + ".sha256)\n"
+                                    + "vault plugin register -sha256=\"$sha\" -command=" + plugin + " secret " + plugin + "\n"
+                                    + "vault plugin reload -plugin=" + plugin + "\n")
+                            .id("register").name("Re-register the previous SHA-256 and reload")
+                            .env("VAULT_ADDR", Expr.var("VAULT_ADDR")).env("VAULT_TOKEN", Expr.secret("VAULT_TOKEN")).build())
+                    .step(health(List.of(m[1])))
+                    .build());
+        }
+        return w.build();
     }
 }

@@ -34,6 +34,12 @@ public final class K8sControllerStack implements Stack {
     public static final Parameter<List<String>> CRITICAL_PACKAGES = Parameter.list("critical-packages",
             List.of("internal/timecalc/**", "internal/statemachine/**"),
             "Globs of the time-calculation and state-machine packages.").matching(ParameterPatterns.GLOB);
+    public static final Parameter<String> NAMESPACE = Parameter.string("namespace", "",
+            "Namespace of the controller's deployment; empty: the namespace of config/default/kustomization.yaml"
+                    + " (kubebuilder: <project>-system).").matching("(" + ParameterPatterns.NAME + ")?");
+    public static final Parameter<String> DEPLOYMENT = Parameter.string("deployment", "",
+            "Name of the controller's deployment; empty: the namePrefix of config/default/kustomization.yaml followed by"
+                    + " controller-manager (kubebuilder: <project>-controller-manager).").matching("(" + ParameterPatterns.NAME + ")?");
     public static final Parameter<String> WARMUP_CRON = Parameter.string("warmup-cron", "17 4 * * *",
             "Daily cache warm-up schedule (UTC).").matching(ParameterPatterns.CRON);
 
@@ -49,7 +55,7 @@ public final class K8sControllerStack implements Stack {
 
     @Override
     public List<Parameter<?>> parameters() {
-        return List.of(IMAGE, COVERAGE, CRITICAL_COVERAGE, CRITICAL_PACKAGES, WARMUP_CRON);
+        return List.of(IMAGE, COVERAGE, CRITICAL_COVERAGE, CRITICAL_PACKAGES, NAMESPACE, DEPLOYMENT, WARMUP_CRON);
     }
 
     @Override
@@ -130,18 +136,35 @@ public final class K8sControllerStack implements Stack {
     static NormalJob kindSmoke(StackConfig c, List<NormalJob> checks, boolean cache) {
         NormalJob.Builder b = job("kind-smoke", 15).name("kind smoke test").needs(checks.toArray(NormalJob[]::new))
                 .step(checkout()).step(goCache(cache));
+        // kind keeps its node image in the Docker daemon: the cache holds a docker save of it and of the Dockerfile's
+        // base images, loaded before the cluster is created and saved after the first build on a cache miss.
         if (cache) {
             b.step(Stages.cache("kind-cache", "~/.cache/kind-images", "kind", "hack/kind-config.yaml", "**/Dockerfile*"));
+            b.step(Step.run("if [ -f ~/.cache/kind-images/images.tar ]; then docker load -i ~/.cache/kind-images/images.tar; fi\n")
+                    .id("load-kind-cache").name("Load the cached node and base images").build());
         }
-        return b
+        b
                 .step(HelmKindAction.builder().id("kind").name("Create a kind cluster").config("hack/kind-config.yaml")
                         .clusterName("smoke").build())
                 .step(Stages.withRetry("docker build -t controller:smoke .\n"
                                 + "retry kind load docker-image controller:smoke --name smoke\n"
                                 + "make install\n"
                                 + "make deploy IMG=controller:smoke\n"
-                                + "kubectl -n system rollout status deployment/controller-manager --timeout=3m\n")
-                        .id("deploy").name("Load the image, install CRDs, deploy").build())
+                                + "ns=${NAMESPACE:-$(sed -n 's/^namespace: *//p' config/default/kustomization.yaml)}\n"
+                                + "deployment=${DEPLOYMENT:-$(sed -n 's/^namePrefix: *//p' config/default/kustomization.yaml)controller-manager}\n"
+                                + "kubectl -n \"$ns\" rollout status \"deployment/$deployment\" --timeout=3m\n")
+                        .id("deploy").name("Load the image, install CRDs, deploy")
+                        .env("NAMESPACE", c.get(NAMESPACE)).env("DEPLOYMENT", c.get(DEPLOYMENT)).build());
+        if (cache) {
+            b.step(Step.run("if [ ! -f ~/.cache/kind-images/images.tar ]; then\n"
+                            + "  mkdir -p ~/.cache/kind-images\n"
+                            + "  images=$(docker images --format '{{.Repository}}:{{.Tag}}' | grep -v -e '<none>' -e '^controller:' || true)\n"
+                            + "  # shellcheck disable=SC2086 # one image per word\n"
+                            + "  [ -z \"$images\" ] || docker save -o ~/.cache/kind-images/images.tar $images\n"
+                            + "fi\n")
+                    .id("save-kind-cache").name("Save the node and base images for the cache").build());
+        }
+        return b
                 .step(Step.run("for scenario in scale-up scale-down pause resume; do\n"
                                 + "  ./test/smoke/run.sh \"$scenario\"\n"
                                 + "done\n"
@@ -189,12 +212,18 @@ public final class K8sControllerStack implements Stack {
     static Workflow release(StackConfig c) {
         List<NormalJob> checks = checks(c, false);
         NormalJob smoke = kindSmoke(c, checks, false);
+        // Restores the cache of this tag's earlier attempts and of main (GitHub's cache scopes): no other branch's.
         var build = Stages.buildPush(c.get(IMAGE) + ":" + Expr.github("ref_name").wrapped(), "linux/amd64,linux/arm64",
-                false, "controller").sbom("true").build();
+                true, "controller").sbom("true").build();
         NormalJob image = job("image", 15).name("multi-arch image").needs(smoke)
                 .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.READ, PermissionScope.PACKAGES,
                         PermissionLevel.WRITE))
                 .output("digest", build.output("digest"))
+                .step(Step.run("if [ \"$GITHUB_REF_TYPE\" != tag ]; then\n"
+                                + "  echo \"::error::release.yml ran on branch $GITHUB_REF_NAME: dispatch it on a vX.Y.Z tag (Use workflow from → Tags)\"; exit 1\n"
+                                + "fi\n"
+                                + "case \"$GITHUB_REF_NAME\" in v[0-9]*.[0-9]*.[0-9]*) ;; *) echo \"::error::$GITHUB_REF_NAME is not vX.Y.Z\"; exit 1 ;; esac\n")
+                        .id("require-tag").name("Require a vX.Y.Z tag").build())
                 .step(checkout()).step(Stages.setupQemu()).step(Stages.setupBuildx()).step(Stages.loginGhcr())
                 .step(build)
                 .build();
@@ -210,7 +239,8 @@ public final class K8sControllerStack implements Stack {
                 .step(checkout()).step(goCache(false))
                 .step(HelmKindAction.builder().id("kind").name("Create a kind cluster").config("hack/kind-config.yaml")
                         .clusterName("e2e").build())
-                .step(Step.run("go test ./test/e2e/... -tags=e2e -timeout 25m -run 'DST|CrossMidnight|GracePeriod|.'")
+                // Full e2e: every test, DST transitions, cross-midnight windows and grace periods among them.
+                .step(Step.run("go test ./test/e2e/... -tags=e2e -timeout 25m -v")
                         .id("e2e").name("DST transitions, cross-midnight windows, grace periods")
                         .env("IMG", c.get(IMAGE) + "@" + image.output("digest").wrapped()).build())
                 .build();

@@ -1,0 +1,66 @@
+package dev.pipewright.stacks.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pipewright.testing.SharedData;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The go-microservice workflows run on the go-microservice fixture (one package with rapid property tests, one without). */
+class GoMicroserviceJobsTest {
+    @TempDir
+    Path run;
+
+    private JobHarness harness() {
+        return new JobHarness(SharedData.repoRoot().orElseThrow(), "go-microservice", run);
+    }
+
+    @Test
+    void ciTestJobPassesOnAServiceWhoseOtherPackagesDoNotImportRapid() throws Exception {
+        GoRuntime.assumeGo();
+        JobHarness.JobRun t = harness().run(new JobHarness.Run("ci.yml", "test").fixture(Fixtures.fixture("go-microservice")));
+        assertThat(t.succeeded()).as(t.transcript()).isTrue();
+        String log = t.step("property-tests").log();
+        assertThat(log).contains("asset-injector/inject").doesNotContain("asset-injector/server");
+        assertThat(t.step("coverage-gate").outcome()).isEqualTo("success");
+        assertThat(JobHarness.files(run.resolve("artifacts/coverage"))).containsExactly("coverage.out");
+    }
+
+    @ParameterizedTest(name = "rollback exits {0}")
+    @CsvSource({"0, failed and was rolled back", "1, 'failed and the automatic rollback failed too: act now'"})
+    void failedDeployNotifiesWhatTheRollbackReallyDid(int undoExit, String title) throws Exception {
+        // The new revision never becomes ready; after a successful undo the old one is.
+        String undone = run.resolve("undone").toString();
+        String kubectl = "case \"$1 $2\" in\n"
+                + "  'get deployment/app') [ \"$*\" = \"get deployment/app -n app -o jsonpath={.metadata.annotations.deployment\\\\.kubernetes\\\\.io/revision}\" ] && printf 5 ;;\n"
+                + "  'rollout status') [ -f '" + undone + "' ] || { echo 'error: deployment \"app\" exceeded its progress deadline' >&2; exit 1; } ;;\n"
+                + "  'rollout undo') [ " + undoExit + " = 0 ] && touch '" + undone + "'; exit " + undoExit + " ;;\n"
+                + "esac\n";
+        // gh fails like GitHub does when an issue names a label the repository does not have, until it is created.
+        String gh = "labels='" + run + "/labels'\n"
+                + "case \"$1 $2\" in\n"
+                + "  'label create') echo \"$3\" >> \"$labels\" ;;\n"
+                + "  'issue create') for a in \"$@\"; do [ \"$prev\" = --label ] && { grep -qx \"$a\" \"$labels\" 2>/dev/null"
+                + " || { echo \"could not add label: '$a' not found\" >&2; exit 1; }; }; prev=$a; done ;;\n"
+                + "esac\n";
+        JobHarness.JobRun d = harness().run(new JobHarness.Run("cd.yml", "deploy-staging")
+                .fixture(Fixtures.fixture("go-microservice"))
+                .need("image", Map.of("digest", "sha256:" + "ab".repeat(32)), "success")
+                .secret("KUBECONFIG", "apiVersion: v1\nkind: Config\n")
+                .behaviour("kubectl", kubectl).behaviour("gh", gh));
+        assertThat(d.step("deploy").outcome()).as(d.transcript()).isEqualTo("failure");
+        assertThat(d.step("rollback").outcome()).isEqualTo(undoExit == 0 ? "success" : "failure");
+        assertThat(d.step("notify").outcome()).as(d.transcript()).isEqualTo("success");
+        List<StandIns.Call> issues = d.calls("gh").stream().filter(c -> c.argLine().startsWith("issue create")).toList();
+        assertThat(issues).hasSize(1);
+        String issueTitle = issues.get(0).args().get(issues.get(0).args().indexOf("--title") + 1);
+        assertThat(issueTitle).isEqualTo("Deploy to staging " + title);
+        assertThat(d.calls("kubectl").stream().map(StandIns.Call::argLine))
+                .contains("rollout undo deployment/app -n app --to-revision=5");
+    }
+}
