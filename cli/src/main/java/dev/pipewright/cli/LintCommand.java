@@ -125,6 +125,9 @@ public final class LintCommand implements Callable<Integer> {
             out.print(new GithubReporter().render(findings, BuiltInRules.all(), sources));
         }
         out.flush();
+        if (Linter.hasInternalError(findings)) {
+            return ExitCodes.INTERNAL; // a bug of ours on some file, reported as a finding; the other files' findings are printed
+        }
         return findings.stream().anyMatch(f -> LintAction.fails(f.severity(), level)) ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
