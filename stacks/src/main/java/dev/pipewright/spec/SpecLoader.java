@@ -105,12 +105,21 @@ public final class SpecLoader {
         if (overrides != null) {
             for (int i = 0; i < overrides.size(); i++) {
                 JsonNode o = overrides.get(i);
-                config.override(new StackOverride(o.get("workflow").asText(), o.get("job").asText(),
+                StackOverride override;
+                try {
+                    override = new StackOverride(o.get("workflow").asText(), o.get("job").asText(),
                         o.has("step") ? o.get("step").asText() : null,
                         o.has("timeout-minutes") ? o.get("timeout-minutes").asInt() : null,
                         o.has("runs-on") ? o.get("runs-on").asText() : null,
                         o.has("run") ? o.get("run").asText() : null,
-                        o.has("remove") && o.get("remove").asBoolean()));
+                        o.has("remove") && o.get("remove").asBoolean());
+                } catch (IllegalArgumentException e) {
+                    // an override that contradicts itself (run without a step) is refused at its entry
+                    Mark m = nearest(marks, "$.overrides[" + i + "]");
+                    throw new SpecException(List.of(display + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1) + ": "
+                            + e.getMessage()));
+                }
+                config.override(override);
                 build(id, display, output, stack, config, marks, "$.overrides[" + i + "]");
             }
         }

@@ -35,8 +35,12 @@ import org.junit.jupiter.api.Test;
 class SpecFuzzTest {
     /** Rendered sets already linted: most accepted mutations change nothing that reaches a workflow. */
     private static final Set<Integer> LINTED = new HashSet<>();
+    /**
+     * Every rule but shellcheck (an external program) and runner-label: an override's runs-on names the project's
+     * own runners, which its lint configuration lists under self-hosted-runner.labels and a spec cannot know.
+     */
     private static final Linter LINTER = new Linter(LintConfig.empty(), BuiltInRules.all().stream()
-            .filter(r -> !r.id().equals("shellcheck")).toList());
+            .filter(r -> !r.id().equals("shellcheck") && !r.id().equals("runner-label")).toList());
 
     static void spec(byte[] data) throws IOException {
         StackPipeline p = SpecLoader.parse(new String(data, StandardCharsets.UTF_8), "pipewright.yml");

@@ -85,4 +85,17 @@ class SpecLoaderBadInputTest {
         assertThat(SpecLoader.parse("stack: k8s-controller\nparameters:\n  critical-packages: [\"internal/**\", \"api/v1/*.go\"]\n",
                 "pipewright.yml").id()).isEqualTo("k8s-controller");
     }
+
+    @Test
+    void positiveOverrideSettingRunWithoutAStepIsLocated() {
+        assertThat(problem("stack: k8s-controller\noverrides:\n  - workflow: ci.yml\n    job: lint\n    run: make\n"))
+                .startsWith("pipewright.yml:3:5: ").contains("sets run without a step id");
+    }
+
+    @Test
+    void positiveWorkflowsFolderOutsideDotGithubIsRefused() {
+        assertThat(problem("stack: k8s-controller\noutput: ci/workflows\n")).startsWith("pipewright.yml:2:9: ");
+        assertThat(SpecLoader.parse("stack: k8s-controller\noutput: generated-workflows/k8s\n", "pipewright.yml").id())
+                .isEqualTo("k8s-controller");
+    }
 }
