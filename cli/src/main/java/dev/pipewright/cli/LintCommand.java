@@ -215,6 +215,9 @@ public final class LintCommand implements Callable<Integer> {
             err.println("pipewright lint: " + TextReporter.summary(findings));
             err.flush();
         }
+        if (Linter.hasInternalError(findings)) {
+            return ExitCodes.INTERNAL; // a bug of ours on some file, reported as a finding; the other files' findings are printed
+        }
         return findings.stream().anyMatch(f -> LintAction.fails(f.severity(), level)) ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 

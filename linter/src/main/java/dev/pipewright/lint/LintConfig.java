@@ -130,9 +130,26 @@ public record LintConfig(List<String> runnerLabels, List<String> configVariables
         return Files.isRegularFile(d) ? load(d) : empty();
     }
 
+    /** The text of a UTF-8 file; a bad byte is a usage error at its line and column (not a bare decoder message). */
+    private static String utf8(Path file, byte[] bytes) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.charset.CoderResult r = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(in, out, true);
+        if (r.isError()) {
+            String before = new String(bytes, 0, in.position(), StandardCharsets.UTF_8);
+            int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+            int col = before.length() - before.lastIndexOf('\n');
+            throw new IllegalArgumentException(file + ":" + line + ":" + col + ": " + String.format(
+                    "the file is not valid UTF-8 (byte 0x%02X); save it as UTF-8", bytes[in.position()] & 0xff));
+        }
+        return out.flip().toString();
+    }
+
     /** Reads a config file; a bad file is a usage error with its position. */
     public static LintConfig load(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = utf8(file, Files.readAllBytes(file));
         YamlFile y = new YamlLoader().load(text);
         if (!y.problems().isEmpty()) {
             throw new IllegalArgumentException(file + ":" + y.problems().get(0).pos() + ": " + y.problems().get(0).message());

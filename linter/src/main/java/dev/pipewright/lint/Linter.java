@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Lints workflow and action files with a set of rules; thread-safe, files are linted in parallel. */
 public final class Linter {
@@ -59,10 +60,14 @@ public final class Linter {
         }
         return files.parallelStream()
                 .flatMap(f -> {
+                    String display = display(base, f);
                     try {
-                        return lintFile(f, display(base, f)).stream();
+                        return lintFile(f, display).stream();
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
+                    } catch (RuntimeException | StackOverflowError e) {
+                        // a bug of ours in reading or checking one file costs that file's findings, not the others'
+                        return Stream.of(internalError(display, "the linter", e));
                     }
                 })
                 .collect(TreeSet<Finding>::new, Set::add, Set::addAll)
@@ -261,6 +266,16 @@ public final class Linter {
     }
 
     private List<Finding> lint(String display, String source, YamlFile yaml, Kind kind, Path projectRoot, Path path) {
+        try {
+            return lintChecked(display, source, yaml, kind, projectRoot, path);
+        } catch (RuntimeException | StackOverflowError e) {
+            // outside any one rule (the schema walk, the workflow model, suppression comments): the file's findings
+            // are lost, the other files' are not
+            return List.of(internalError(display, "the linter", e));
+        }
+    }
+
+    private List<Finding> lintChecked(String display, String source, YamlFile yaml, Kind kind, Path projectRoot, Path path) {
         YNode root = yaml.root();
         if (path != null) {
             otherFiles.offer(path, root); // a reusable workflow that is linted too is then read once
@@ -270,20 +285,31 @@ public final class Linter {
             schema = SchemaChecker.check(kind == Kind.ACTION ? Schema.action() : Schema.workflow(), root);
         }
         LintContext ctx = new LintContext(display, projectRoot, path, source, yaml, schema, config, otherFiles);
-        List<LintRule> active = new ArrayList<>();
+        Active active = new Active(ctx);
         for (RuleInfo info : rules) {
             LintRule r = info.factory().get();
             r.bind(ctx, info);
-            active.add(r);
+            active.add(r, info);
         }
         // The syntax rule reports YAML problems even when nothing else can run.
-        for (LintRule r : active) {
-            r.visitFile(yaml);
+        for (int i = 0; i < active.size(); i++) {
+            try {
+                active.rule(i).visitFile(yaml);
+            } catch (RuntimeException | StackOverflowError e) {
+                active.failed(i, e);
+            }
         }
         if (schema != null) {
             if (kind == Kind.ACTION) {
                 if (root instanceof YMap m) {
-                    active.forEach(r -> r.visitAction(new LintContext.ActionFile(m)));
+                    LintContext.ActionFile action = new LintContext.ActionFile(m);
+                    for (int i = 0; i < active.size(); i++) {
+                        try {
+                            active.rule(i).visitAction(action);
+                        } catch (RuntimeException | StackOverflowError e) {
+                            active.failed(i, e);
+                        }
+                    }
                 }
             } else {
                 Workflow wf = Workflow.of(root);
@@ -292,30 +318,120 @@ public final class Linter {
                 }
             }
         }
-        return filter(ctx, ctx.findings());
+        if (active.errors().isEmpty()) {
+            return filter(ctx, ctx.findings());
+        }
+        // a bug of ours is reported whatever the configuration or the file's comments suppress
+        TreeSet<Finding> out = new TreeSet<>(filter(ctx, ctx.findings()));
+        out.addAll(active.errors());
+        return List.copyOf(out);
+    }
+
+    /** The id of the finding that stands for a bug of ours while linting a file; a run that has one exits 3. */
+    public static final String INTERNAL_ERROR = "internal-error";
+
+    /** Whether {@code findings} hold an {@link #INTERNAL_ERROR}. */
+    public static boolean hasInternalError(List<Finding> findings) {
+        for (Finding f : findings) {
+            if (f.rule().equals(INTERNAL_ERROR)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Finding internalError(String display, String who, Throwable e) {
+        StackTraceElement at = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
+        return new Finding(display, 1, 1, INTERNAL_ERROR, Severity.ERROR, who + " failed on this file (" + e
+                + (at == null ? "" : " at " + at) + "); the other checks and files were linted. This is a bug in"
+                + " pipewright: please report it with the file");
+    }
+
+    /**
+     * The rules checking one file. A rule that throws is a bug of ours: it is reported as an {@link #INTERNAL_ERROR}
+     * finding naming the rule, and skips the rest of this file (its state is no longer trusted) while the other rules
+     * go on.
+     */
+    private static final class Active {
+        private final LintContext ctx;
+        private final List<LintRule> rules = new ArrayList<>();
+        private final List<RuleInfo> infos = new ArrayList<>();
+        private final List<Finding> errors = new ArrayList<>();
+        private boolean[] failed = new boolean[0];
+
+        Active(LintContext ctx) {
+            this.ctx = ctx;
+        }
+
+        void add(LintRule rule, RuleInfo info) {
+            rules.add(rule);
+            infos.add(info);
+            failed = java.util.Arrays.copyOf(failed, rules.size());
+        }
+
+        int size() {
+            return rules.size();
+        }
+
+        /** The rule at {@code i}, or a rule that does nothing once it has failed. */
+        LintRule rule(int i) {
+            return failed[i] ? SILENT : rules.get(i);
+        }
+
+        void failed(int i, Throwable e) {
+            failed[i] = true;
+            errors.add(internalError(ctx.file(), "rule " + infos.get(i).id(), e));
+        }
+
+        List<Finding> errors() {
+            return errors;
+        }
+
+        private static final LintRule SILENT = new LintRule() {};
     }
 
     // Plain loops, not forEach with lambdas: each capturing lambda is an allocation the start-up compiler does not
     // remove, and this runs for every rule at every step of every file.
-    private static void visit(Workflow wf, List<LintRule> active) {
-        for (LintRule r : active) {
-            r.visitWorkflow(wf);
+    private static void visit(Workflow wf, Active active) {
+        int n = active.size();
+        for (int i = 0; i < n; i++) {
+            try {
+                active.rule(i).visitWorkflow(wf);
+            } catch (RuntimeException | StackOverflowError e) {
+                active.failed(i, e);
+            }
         }
         for (Workflow.Job job : wf.jobs()) {
-            for (LintRule r : active) {
-                r.visitJob(job);
-            }
-            for (Workflow.Step step : job.steps()) {
-                for (LintRule r : active) {
-                    r.visitStep(step);
+            for (int i = 0; i < n; i++) {
+                try {
+                    active.rule(i).visitJob(job);
+                } catch (RuntimeException | StackOverflowError e) {
+                    active.failed(i, e);
                 }
             }
-            for (LintRule r : active) {
-                r.endJob(job);
+            for (Workflow.Step step : job.steps()) {
+                for (int i = 0; i < n; i++) {
+                    try {
+                        active.rule(i).visitStep(step);
+                    } catch (RuntimeException | StackOverflowError e) {
+                        active.failed(i, e);
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                try {
+                    active.rule(i).endJob(job);
+                } catch (RuntimeException | StackOverflowError e) {
+                    active.failed(i, e);
+                }
             }
         }
-        for (LintRule r : active) {
-            r.endWorkflow(wf);
+        for (int i = 0; i < n; i++) {
+            try {
+                active.rule(i).endWorkflow(wf);
+            } catch (RuntimeException | StackOverflowError e) {
+                active.failed(i, e);
+            }
         }
     }
 

@@ -14,7 +14,6 @@ import dev.pipewright.stacks.StackOverride;
 import dev.pipewright.stacks.StackPipeline;
 import dev.pipewright.stacks.Stacks;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +23,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -50,6 +46,7 @@ public final class SpecLoader {
         private static final long serialVersionUID = 1L;
         private final List<String> problems;
 
+        /** One problem, or several sorted; each {@code file:line:col: message}. */
         SpecException(List<String> problems) {
             super(String.join("\n", problems));
             this.problems = List.copyOf(problems);
@@ -66,20 +63,13 @@ public final class SpecLoader {
     }
 
     public static StackPipeline parse(String text, String display) {
-        Node root;
-        try {
-            root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            Mark m = e.getProblemMark();
-            throw new SpecException(List.of(display + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1) + ": "
-                    + e.getProblem()));
-        }
+        Node root = SpecYaml.compose(text, display);
         if (root == null) {
             throw new SpecException(List.of(display + ":1:1: empty file; start with 'stack: <id>' (pipewright init)"));
         }
         Map<String, Mark> marks = new HashMap<>();
         Map<String, Mark> keyMarks = new HashMap<>();
-        JsonNode json = toJson(root, "$", marks, keyMarks);
+        JsonNode json = new ToJson(display, marks, keyMarks).node(root, "$");
         TreeSet<String> problems = new TreeSet<>();
         for (ValidationMessage m : SCHEMA.validate(json)) {
             String at = m.getInstanceLocation().toString();
@@ -115,12 +105,21 @@ public final class SpecLoader {
         if (overrides != null) {
             for (int i = 0; i < overrides.size(); i++) {
                 JsonNode o = overrides.get(i);
-                config.override(new StackOverride(o.get("workflow").asText(), o.get("job").asText(),
+                StackOverride override;
+                try {
+                    override = new StackOverride(o.get("workflow").asText(), o.get("job").asText(),
                         o.has("step") ? o.get("step").asText() : null,
                         o.has("timeout-minutes") ? o.get("timeout-minutes").asInt() : null,
                         o.has("runs-on") ? o.get("runs-on").asText() : null,
                         o.has("run") ? o.get("run").asText() : null,
-                        o.has("remove") && o.get("remove").asBoolean()));
+                        o.has("remove") && o.get("remove").asBoolean());
+                } catch (IllegalArgumentException e) {
+                    // an override that contradicts itself (run without a step) is refused at its entry
+                    Mark m = nearest(marks, "$.overrides[" + i + "]");
+                    throw new SpecException(List.of(display + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1) + ": "
+                            + e.getMessage()));
+                }
+                config.override(override);
                 build(id, display, output, stack, config, marks, "$.overrides[" + i + "]");
             }
         }
@@ -162,39 +161,73 @@ public final class SpecLoader {
         return marks.getOrDefault(p, marks.get("$"));
     }
 
-    private static JsonNode toJson(Node node, String path, Map<String, Mark> marks, Map<String, Mark> keyMarks) {
-        marks.put(path, node.getStartMark());
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        if (node instanceof MappingNode m) {
-            ObjectNode o = f.objectNode();
-            for (NodeTuple t : m.getValue()) {
-                String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : String.valueOf(t.getKeyNode());
-                String child = path + "." + key;
-                o.set(key, toJson(t.getValueNode(), child, marks, keyMarks));
-                marks.put(child, t.getValueNode().getStartMark());
-                keyMarks.put(child, t.getKeyNode().getStartMark());
+    /** Nodes to a Jackson tree, remembering each path's position; refuses what GitHub and the schema cannot mean. */
+    private static final class ToJson {
+        private final String display;
+        private final Map<String, Mark> marks;
+        private final Map<String, Mark> keyMarks;
+        /** Nodes made so far, aliases counted in full: a few aliases of aliases can stand for millions of nodes. */
+        private long made;
+
+        ToJson(String display, Map<String, Mark> marks, Map<String, Mark> keyMarks) {
+            this.display = display;
+            this.marks = marks;
+            this.keyMarks = keyMarks;
+        }
+
+        JsonNode node(Node node, String path) {
+            if (++made > SpecYaml.MAX_NODES) {
+                throw SpecYaml.located(display, node.getStartMark(), "the spec expands to more than " + SpecYaml.MAX_NODES
+                        + " values through its aliases; write the values out instead of aliasing aliases");
             }
-            return o;
-        }
-        if (node instanceof SequenceNode s) {
-            ArrayNode a = f.arrayNode();
-            for (int i = 0; i < s.getValue().size(); i++) {
-                a.add(toJson(s.getValue().get(i), path + "[" + i + "]", marks, keyMarks));
+            marks.put(path, node.getStartMark());
+            JsonNodeFactory f = JsonNodeFactory.instance;
+            if (node instanceof MappingNode m) {
+                ObjectNode o = f.objectNode();
+                for (NodeTuple t : m.getValue()) {
+                    if (!(t.getKeyNode() instanceof ScalarNode s)) {
+                        throw SpecYaml.located(display, t.getKeyNode().getStartMark(),
+                                "a key must be a plain name, not a list or a mapping");
+                    }
+                    String key = s.getValue();
+                    String child = path + "." + key;
+                    if (o.has(key)) {
+                        Mark first = keyMarks.get(child);
+                        throw SpecYaml.located(display, s.getStartMark(), "key \"" + key + "\" is duplicated; it was first set at line "
+                                + (first.getLine() + 1) + ", column " + (first.getColumn() + 1) + " (keep one of them)");
+                    }
+                    keyMarks.put(child, s.getStartMark());
+                    o.set(key, node(t.getValueNode(), child));
+                    marks.put(child, t.getValueNode().getStartMark());
+                }
+                return o;
             }
-            return a;
+            if (node instanceof SequenceNode s) {
+                ArrayNode a = f.arrayNode();
+                for (int i = 0; i < s.getValue().size(); i++) {
+                    a.add(node(s.getValue().get(i), path + "[" + i + "]"));
+                }
+                return a;
+            }
+            ScalarNode s = (ScalarNode) node;
+            Tag tag = s.getTag();
+            String v = s.getValue();
+            if (Tag.INT.equals(tag) && v.matches("[-+]?[0-9]+")) {
+                // YAML's other integer forms (0x1F, 0o17, 1_000, 1:30) stay text: the schema then names the place
+                java.math.BigInteger n = new java.math.BigInteger(v);
+                if (n.bitLength() > 31) {
+                    throw SpecYaml.located(display, s.getStartMark(), v + " is too large for a whole number here (at most "
+                            + Integer.MAX_VALUE + ")");
+                }
+                return f.numberNode(n.intValue());
+            }
+            if (Tag.BOOL.equals(tag)) {
+                return f.booleanNode(v.equalsIgnoreCase("true") || v.equalsIgnoreCase("yes") || v.equalsIgnoreCase("on"));
+            }
+            if (Tag.NULL.equals(tag)) {
+                return f.nullNode();
+            }
+            return f.textNode(v);
         }
-        ScalarNode s = (ScalarNode) node;
-        Tag tag = s.getTag();
-        String v = s.getValue();
-        if (Tag.INT.equals(tag)) {
-            return f.numberNode(Integer.parseInt(v));
-        }
-        if (Tag.BOOL.equals(tag)) {
-            return f.booleanNode(v.equalsIgnoreCase("true"));
-        }
-        if (Tag.NULL.equals(tag)) {
-            return f.nullNode();
-        }
-        return f.textNode(v);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipewright.stacks.Parameter;
+import dev.pipewright.stacks.ParameterPatterns;
 import dev.pipewright.stacks.Stack;
 import dev.pipewright.stacks.Stacks;
 import java.util.List;
@@ -35,8 +36,12 @@ public final class SpecSchema {
         Stacks.all().forEach(s -> ids.add(s.id()));
         props.putObject("id").put("type", "string").put("pattern", "^[a-z][a-z0-9-]*$")
                 .put("description", "Pipeline id (default: the stack id).");
+        // A directory named workflows is read by GitHub only as .github/workflows, where ./.github/actions (written
+        // beside it) resolves; any other name is a self-contained folder that keeps its actions inside.
         props.putObject("output").put("type", "string")
-                .put("description", "Workflows directory relative to the project root (default: .github/workflows).");
+                .put("pattern", "^(?:\\.github/workflows|(?!(?:.*/)?workflows/?$)" + ParameterPatterns.PATH + ")$")
+                .put("description", "Workflows directory relative to the project root (default: .github/workflows); a"
+                        + " folder named workflows must be .github/workflows.");
         props.putObject("parameters").put("type", "object").put("description", "Values of the stack's parameters.");
         ObjectNode overrides = props.putObject("overrides");
         overrides.put("type", "array");

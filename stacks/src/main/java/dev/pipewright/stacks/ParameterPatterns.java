@@ -17,10 +17,13 @@ public final class ParameterPatterns {
     public static final String DURATION = "[0-9]+(ms|s|m|h)";
     /** A file name: letters, digits, '.', '_' and '-'. */
     public static final String FILE_NAME = "[A-Za-z0-9][A-Za-z0-9._-]*";
-    /** A relative path of file names. */
-    public static final String PATH = "[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*";
-    /** A relative path glob ('*' and '**' allowed). */
-    public static final String GLOB = "[A-Za-z0-9._*-]+(/[A-Za-z0-9._*-]+)*";
+    /**
+     * A relative path of file names inside the repository: no '.' or '..' part (which could leave it), and no part
+     * starting with '-' (which a command would take for an option).
+     */
+    public static final String PATH = "(?!\\.\\.?(/|$))[A-Za-z0-9._][A-Za-z0-9._-]*(/(?!\\.\\.?(/|$))[A-Za-z0-9._][A-Za-z0-9._-]*)*";
+    /** A relative path glob ('*' and '**' allowed), inside the repository as {@link #PATH}. */
+    public static final String GLOB = "(?!\\.\\.?(/|$))[A-Za-z0-9._*][A-Za-z0-9._*-]*(/(?!\\.\\.?(/|$))[A-Za-z0-9._*][A-Za-z0-9._*-]*)*";
     /** A version such as 1.18.3 or 3.11. */
     public static final String VERSION = "[0-9]+(\\.[0-9]+){1,2}([-+][A-Za-z0-9.]+)?";
     /** A lower-case name (services, mounts, environments). */

@@ -29,7 +29,7 @@ public final class ActionsLock {
     /** {@code owner/repo@tag} (owner/repo lower-cased) to commit. */
     private final Map<String, String> entries;
 
-    private ActionsLock(Map<String, String> entries) {
+    ActionsLock(Map<String, String> entries) { // package-private for the fuzz test
         this.entries = entries;
     }
 

@@ -23,9 +23,11 @@ final class Format {
                             + " placeholder like {0}; write a literal brace as \"{{\""));
                     return;
                 }
-                int n = Integer.parseInt(inner);
+                // more digits than an int holds is past any argument list, not a number to parse (it would overflow)
+                String digits = inner.replaceFirst("^0+(?=.)", "");
+                int n = digits.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(digits);
                 if (n >= args) {
-                    problems.add(new Checker.Problem(offset, "format string \"" + fmt + "\" uses placeholder {" + n + "} but only "
+                    problems.add(new Checker.Problem(offset, "format string \"" + fmt + "\" uses placeholder {" + inner + "} but only "
                             + args + " argument(s) follow it"));
                     return;
                 }

@@ -41,9 +41,28 @@ public final class SyntaxRule extends LintRule {
 
     private void positive(YMap body, String key) {
         body.scalar(key).filter(v -> v.type() == YScalar.Type.INT || v.type() == YScalar.Type.FLOAT).ifPresent(v -> {
-            if (Double.parseDouble(v.value()) <= 0) {
+            if (sign(v.value()) <= 0) {
                 report(v, "\"" + key + "\" is " + v.value() + ", but it must be a number of minutes greater than zero");
             }
         });
+    }
+
+    /**
+     * The sign of a YAML 1.2 core-schema number: octal {@code 0o17} and hex {@code 0x1F} are integers too, and
+     * {@code .inf}/{@code .nan} floats, none of which Double.parseDouble reads. NaN counts as positive (not reported).
+     */
+    private static int sign(String v) {
+        String s = v.strip();
+        if (s.startsWith("0o") || s.startsWith("0x")) {
+            return new java.math.BigInteger(s.substring(2), s.charAt(1) == 'o' ? 8 : 16).signum();
+        }
+        String lower = s.toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith(".inf")) {
+            return lower.startsWith("-") ? -1 : 1;
+        }
+        if (lower.equals(".nan")) {
+            return 1;
+        }
+        return (int) Math.signum(Double.parseDouble(s));
     }
 }
