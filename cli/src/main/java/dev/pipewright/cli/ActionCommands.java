@@ -26,6 +26,27 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class ActionCommands {
     private ActionCommands() {}
 
+    /**
+     * Where an input's own name would break the CLI's one vocabulary (the same option for the project root, output
+     * file and output folder everywhere; {@code --format} always an output format; nothing shadowing
+     * {@code --version}), the option it has on the command line instead. The input keeps its name in action.yml; the
+     * old option stays as a hidden alias that says it is deprecated, except where it would shadow {@code --version}.
+     */
+    static final Map<String, Map<String, String>> CLI_NAMES = Map.of(
+            "coverage-gate", Map.of("format", "input-format", "report-file", "output"),
+            "release-notes", Map.of("repo", "root"),
+            "sbom", Map.of("version", "artifact-version"));
+
+    /** The option an input has on the command line. */
+    static String optionName(String actionId, String input) {
+        return CLI_NAMES.getOrDefault(actionId, Map.of()).getOrDefault(input, input);
+    }
+
+    /** The old option kept as a hidden alias, or null (none, or it would shadow --version). */
+    static String aliasName(String actionId, String input) {
+        return optionName(actionId, input).equals(input) || input.equals("version") ? null : input;
+    }
+
     /** Adds every registered action, reading the process environment and working directory. */
     public static void addTo(CommandLine cl) {
         addTo(cl, id -> true);
@@ -84,31 +105,33 @@ public final class ActionCommands {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(body);
         self[0] = spec;
         spec.name(d.id());
-        if (d.input("version").isPresent()) {
-            // An input named version (e.g. of the artifact an SBOM describes) owns --version; help stays.
-            spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
-                    .description("Show this help message and exit.").build());
-        } else {
-            spec.mixinStandardHelpOptions(true);
-        }
+        spec.mixinStandardHelpOptions(true);
         spec.usageMessage()
                 .description(d.description())
                 .footerHeading("%nExit codes:%n")
                 .footer(exitCodes(action).toArray(String[]::new));
         for (InputSpec in : d.inputs()) {
-            OptionSpec.Builder o = OptionSpec.builder("--" + in.name())
-                    .paramLabel(in.multiple() ? "VALUE" : "VALUE")
-                    .description(in.description() + (in.defaultValue() == null ? "" : " Default: " + in.defaultValue() + "."));
-            if (in.multiple()) {
-                o.type(List.class).auxiliaryTypes(String.class).arity("1..*");
-            } else if ("false".equals(in.defaultValue())) {
-                o.type(String.class).arity("0..1").fallbackValue("true").paramLabel("true|false");
-            } else {
-                o.type(String.class).arity("1");
+            spec.addOption(option(in, optionName(d.id(), in.name()), false));
+            String alias = aliasName(d.id(), in.name());
+            if (alias != null) {
+                spec.addOption(option(in, alias, true));
             }
-            spec.addOption(o.build());
         }
         return spec;
+    }
+
+    private static OptionSpec option(InputSpec in, String name, boolean hidden) {
+        OptionSpec.Builder o = OptionSpec.builder("--" + name).hidden(hidden)
+                .paramLabel("VALUE")
+                .description(in.description() + (in.defaultValue() == null ? "" : " Default: " + in.defaultValue() + "."));
+        if (in.multiple()) {
+            o.type(List.class).auxiliaryTypes(String.class).arity("1..*");
+        } else if ("false".equals(in.defaultValue())) {
+            o.type(String.class).arity("0..1").fallbackValue("true").paramLabel("true|false");
+        } else {
+            o.type(String.class).arity("1");
+        }
+        return o.build();
     }
 
     /** The exit codes of {@code --help}: what 1 means is the action's own (not every action is a gate). */
@@ -129,8 +152,21 @@ public final class ActionCommands {
                 env.put(k, v);
             }
         });
+        CommandLine cl = spec.commandLine();
+        String id = action.descriptor().id();
         for (InputSpec in : action.descriptor().inputs()) {
-            Object value = spec.findOption("--" + in.name()).getValue();
+            Object value = spec.findOption("--" + optionName(id, in.name())).getValue();
+            String alias = aliasName(id, in.name());
+            Object old = alias == null ? null : spec.findOption("--" + alias).getValue();
+            if (old != null && !(old instanceof List<?> l && l.isEmpty())) {
+                if (value != null && !(value instanceof List<?> l && l.isEmpty())) {
+                    cl.getErr().println("pipewright " + id + ": --" + alias + " and --" + optionName(id, in.name())
+                            + " are the same option; give one");
+                    return 2;
+                }
+                cl.getErr().println("pipewright " + id + ": --" + alias + " is deprecated; use --" + optionName(id, in.name()));
+                value = old;
+            }
             if (value instanceof List<?> list) {
                 if (!list.isEmpty()) {
                     env.put(in.envName(), String.join("\n", list.stream().map(String::valueOf).toList()));
@@ -139,7 +175,6 @@ public final class ActionCommands {
                 env.put(in.envName(), value.toString());
             }
         }
-        CommandLine cl = spec.commandLine();
         return new ActionRunner(env, cwd, cl.getOut(), cl.getErr()).run(action);
     }
 }

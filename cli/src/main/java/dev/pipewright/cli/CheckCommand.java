@@ -26,6 +26,7 @@ public final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Generation.Checked checked;
         try {
+            project.deprecation().ifPresent(err::println);
             List<FileSource> pipelines = project.selected();
             checked = Generation.check(project.root(), pipelines, project.lock());
         } catch (ScriptLoader.ScriptException e) {

@@ -31,6 +31,7 @@ public final class GenerateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Generation.Written written;
         try {
+            project.deprecation().ifPresent(err::println);
             List<FileSource> pipelines = project.selected();
             err.println("pipewright: rendering " + pipelines.size() + " source(s)");
             // only a run over every source knows which generated files no source produces any more

@@ -23,8 +23,14 @@ public final class InitCommand implements Callable<Integer> {
     @Option(names = "--stack", required = true, paramLabel = "ID", description = "The stack.")
     String stackId;
 
-    @Option(names = "--file", paramLabel = "FILE", description = "Where to write (default: pipewright.yml).")
+    @Option(names = "--output", paramLabel = "FILE", description = "Where to write (default: pipewright.yml).")
     Path file = Path.of("pipewright.yml");
+
+    /** The output file's old name, before every command called it --output. */
+    @Option(names = "--file", paramLabel = "FILE", hidden = true)
+    void oldFile(Path f) {
+        file = f;
+    }
 
     @Option(names = "--force", description = "Overwrite an existing file.")
     boolean force;
@@ -40,7 +46,7 @@ public final class InitCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         if (Files.isDirectory(file)) {
-            spec.commandLine().getErr().println("pipewright: --file: " + file + " is a directory");
+            spec.commandLine().getErr().println("pipewright: --output: " + file + " is a directory");
             return ExitCodes.USAGE;
         }
         if (Files.exists(file) && !force) {
@@ -52,7 +58,7 @@ public final class InitCommand implements Callable<Integer> {
         try {
             AtomicWriter.write(abs.getParent(), List.of(new GeneratedFile(abs.getFileName().toString(), starter(stack))));
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("pipewright: --file: " + e.getMessage());
+            spec.commandLine().getErr().println("pipewright: --output: " + e.getMessage());
             return ExitCodes.USAGE;
         }
         spec.commandLine().getOut().println("wrote " + file + "; edit it, then run: pipewright generate");

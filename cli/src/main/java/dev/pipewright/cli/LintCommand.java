@@ -90,6 +90,15 @@ public final class LintCommand implements Callable<Integer> {
             description = "colour the text output (default: only when stdout is a terminal and NO_COLOR is unset)")
     Boolean color;
 
+    @Option(names = "--root", paramLabel = "DIR",
+            description = "project root: paths, the configuration and reported file names are relative to it "
+                    + "(default: the current directory)")
+    Path root;
+
+    @Option(names = "--output", paramLabel = "FILE",
+            description = "write the report to FILE (replaced whole, never half-written) instead of stdout")
+    Path output;
+
     @Option(names = "--fix", description = "apply the security audits' mechanical fixes, print them, then lint") boolean fix;
     @Option(names = "--dry-run", description = "with --fix: print the unified diff instead of writing the files") boolean dryRun;
 
@@ -111,6 +120,12 @@ public final class LintCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (root != null) {
+            workingDir = workingDir.resolve(root).toAbsolutePath().normalize();
+            if (!Files.isDirectory(workingDir)) {
+                return usage(err, "--root " + root + ": no such directory");
+            }
+        }
         if (!FORMATS.contains(format)) {
             return usage(err, "unknown format \"" + format + "\"; use text, json, sarif or github");
         }
@@ -198,14 +213,25 @@ public final class LintCommand implements Callable<Integer> {
         }
         findings = shown(findings, min, confidence);
         boolean colour = color != null ? color
-                : terminal && env.get("NO_COLOR") == null && !"dumb".equals(env.get("TERM"));
+                : output == null && terminal && env.get("NO_COLOR") == null && !"dumb".equals(env.get("TERM"));
         Reporter reporter = switch (format) {
             case "json" -> new JsonReporter();
             case "sarif" -> new SarifReporter();
             case "github" -> new GithubReporter();
             default -> new TextReporter(colour && format.equals("text"));
         };
-        out.print(reporter.render(findings, BuiltInRules.all(), sources));
+        String report = reporter.render(findings, BuiltInRules.all(), sources);
+        if (output != null) {
+            Path target = workingDir.resolve(output).toAbsolutePath().normalize();
+            try {
+                dev.pipewright.pipeline.AtomicWriter.write(target.getParent(),
+                        List.of(new dev.pipewright.pipeline.GeneratedFile(target.getFileName().toString(), report)));
+            } catch (IllegalArgumentException | IOException e) {
+                return usage(err, "--output " + output + ": " + e.getMessage());
+            }
+        } else {
+            out.print(report);
+        }
         if (format.equals("text") && "true".equals(env.get("GITHUB_ACTIONS"))) {
             out.print(new GithubReporter().render(findings, BuiltInRules.all(), sources));
         }

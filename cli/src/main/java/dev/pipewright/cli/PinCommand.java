@@ -35,9 +35,13 @@ public final class PinCommand implements Callable<Integer> {
             description = "owner/repo@tag to resolve (a sub-path such as github/codeql-action/upload-sarif@v4 is allowed).")
     List<String> actions = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "DIR",
+    @Option(names = "--root", paramLabel = "DIR",
             description = "Project root (default: the current directory); the lock is DIR/" + ActionLock.PROJECT_LOCK + ".")
     Path out;
+
+    /** The project root's old name, before every command called it --root. */
+    @Option(names = "--out", paramLabel = "DIR", hidden = true)
+    Path oldOut;
 
     @Option(names = "--lock", paramLabel = "FILE",
             description = "Lock file to update instead (e.g. catalog/actions.lock for Pipewright's bundled lock).")
@@ -116,7 +120,8 @@ public final class PinCommand implements Callable<Integer> {
         if (lock != null) {
             return lock.toAbsolutePath().normalize();
         }
-        return (out == null ? Path.of("") : out).toAbsolutePath().normalize().resolve(ActionLock.PROJECT_LOCK);
+        Path root = out != null ? out : oldOut;
+        return (root == null ? Path.of("") : root).toAbsolutePath().normalize().resolve(ActionLock.PROJECT_LOCK);
     }
 
     /** {@code owner/repo[/path]@tag} to {repository, tag}. */

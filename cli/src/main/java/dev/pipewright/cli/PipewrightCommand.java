@@ -89,6 +89,17 @@ public final class PipewrightCommand implements Callable<Integer> {
         }
         // An unknown "--flag" is a usage error everywhere, never the value of the option before it.
         cl.setUnmatchedOptionsAllowedAsOptionParameters(false);
+        versions(cl);
         return cl;
+    }
+
+    /** Every command's --version prints the product's version, as the top-level one does. */
+    private static void versions(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommandSpec().version().length == 0) {
+                sub.getCommandSpec().versionProvider(new VersionProvider());
+            }
+            versions(sub);
+        }
     }
 }

@@ -17,8 +17,12 @@ import picocli.CommandLine.Option;
 
 /** Options shared by generate and check: which pipelines, and the project root they write under. */
 public final class ProjectOptions {
-    @Option(names = "--out", paramLabel = "DIR",
+    @Option(names = "--root", paramLabel = "DIR",
             description = "Project root the generated paths are relative to (default: the current directory).")
+    Path rootOption;
+
+    /** The project root's old name, before every command called it --root. */
+    @Option(names = "--out", paramLabel = "DIR", hidden = true)
     Path out;
 
     @Option(names = "--pipeline", paramLabel = "ID",
@@ -49,7 +53,22 @@ public final class ProjectOptions {
     }
 
     Path root() {
-        return (out == null ? Path.of("") : out).toAbsolutePath().normalize();
+        Path given = rootOption != null ? rootOption : out;
+        return (given == null ? Path.of("") : given).toAbsolutePath().normalize();
+    }
+
+    /**
+     * A line for stderr when the deprecated {@code --out} was used, or an {@link IllegalArgumentException} when both
+     * names were given; empty otherwise.
+     */
+    java.util.Optional<String> deprecation() {
+        if (out == null) {
+            return java.util.Optional.empty();
+        }
+        if (rootOption != null) {
+            throw new IllegalArgumentException("--out and --root are the same option; give --root");
+        }
+        return java.util.Optional.of("pipewright: --out is deprecated; use --root");
     }
 
     /** The bundled action lock, overridden by the project's {@code .github/pipewright.lock.yml}. */

@@ -65,7 +65,7 @@ class CoverageGateCommandTest {
         sample("run1.info", "run1.info");
         sample("runB.info", "runB.info");
         env.put("INPUT_MIN", "99");
-        assertThat(run("coverage-gate", "--files", "run1.info", "--files", "runB.info", "--format", "lcov")).isEqualTo(0);
+        assertThat(run("coverage-gate", "--files", "run1.info", "--files", "runB.info", "--input-format", "lcov")).isEqualTo(0);
         assertThat(out.toString()).contains("coverage=80.00\n", "branch-coverage=83.33\n");
     }
 

@@ -55,7 +55,7 @@ class InputErrorsCommandTest {
         CliRun lint = CliRun.of("lint", "--config", dir.resolve("d").toString(), dir.toString());
         assertThat(lint.exitCode()).isEqualTo(2);
         assertThat(lint.err()).contains("d is a directory, not a file").doesNotContain("no such file");
-        CliRun generate = CliRun.of("generate", "--out", dir.toString(), "--spec", dir.resolve("d").toString());
+        CliRun generate = CliRun.of("generate", "--root", dir.toString(), "--spec", dir.resolve("d").toString());
         assertThat(generate.exitCode()).isEqualTo(2);
         assertThat(generate.err()).contains("d is a directory, not a file").doesNotContain("no such file");
     }

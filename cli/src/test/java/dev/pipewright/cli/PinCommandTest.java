@@ -92,7 +92,7 @@ class PinCommandTest {
     }
 
     private CliRun pin(String... args) {
-        List<String> all = new ArrayList<>(List.of("pin", "--out", project.toString(), "--api-url", github.baseUrl()));
+        List<String> all = new ArrayList<>(List.of("pin", "--root", project.toString(), "--api-url", github.baseUrl()));
         all.addAll(List.of(args));
         return CliRun.of(all.toArray(String[]::new));
     }
@@ -161,7 +161,7 @@ class PinCommandTest {
     @Test
     void aNonHttpApiUrlIsAUsageErrorAndARefusedConnectionSaysSo() throws IOException {
         for (String url : List.of("notaurl", "ftp://127.0.0.1/")) {
-            CliRun run = CliRun.of("pin", "--out", project.toString(), "--api-url", url, "actions/checkout@v4");
+            CliRun run = CliRun.of("pin", "--root", project.toString(), "--api-url", url, "actions/checkout@v4");
             assertThat(run.exitCode()).as(url).isEqualTo(2);
             assertThat(run.err()).contains("--api-url: '" + url + "' is not an http(s) URL");
         }
@@ -169,7 +169,7 @@ class PinCommandTest {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        CliRun refused = CliRun.of("pin", "--out", project.toString(), "--api-url", "http://127.0.0.1:" + port,
+        CliRun refused = CliRun.of("pin", "--root", project.toString(), "--api-url", "http://127.0.0.1:" + port,
                 "actions/checkout@v4");
         assertThat(refused.exitCode()).isEqualTo(3);
         assertThat(refused.err()).contains("cannot reach http://127.0.0.1:" + port + ": connection refused")
@@ -210,12 +210,12 @@ class PinCommandTest {
         String tagObject = gitOut(repo, "rev-parse", "v2.0.0");
         assertThat(tagObject).isNotEqualTo(second);
 
-        CliRun run = CliRun.of("pin", "--out", project.toString(), "--git", "--git-url", remotes.toUri().toString(),
+        CliRun run = CliRun.of("pin", "--root", project.toString(), "--git", "--git-url", remotes.toUri().toString(),
                 "acme/tool@v1.0.0", "acme/tool@v2.0.0");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(lockText()).contains("acme/tool@v1.0.0: " + first + "\n", "acme/tool@v2.0.0: " + second + "\n");
 
-        CliRun missing = CliRun.of("pin", "--out", project.toString(), "--git", "--git-url", remotes.toUri().toString(),
+        CliRun missing = CliRun.of("pin", "--root", project.toString(), "--git", "--git-url", remotes.toUri().toString(),
                 "acme/tool@v3.0.0");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("no tag v3.0.0 in acme/tool");

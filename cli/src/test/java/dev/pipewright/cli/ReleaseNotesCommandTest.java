@@ -51,7 +51,7 @@ class ReleaseNotesCommandTest {
     @Test
     void printsVersionPreviousVersionAndBumpAndWritesBothFiles() throws Exception {
         repo(dir.resolve("repo"), "chore: initial commit", "feat(api): add endpoint", "fix!: rename input");
-        assertThat(run("release-notes", "--repo", "repo", "--tag-pattern", "v*", "--output-dir", "notes")).isZero();
+        assertThat(run("release-notes", "--root", "repo", "--tag-pattern", "v*", "--output-dir", "notes")).isZero();
         assertThat(out.toString()).startsWith("version=2.0.0\nprevious-version=1.2.0\nbump=major\ntag=v2.0.0\n");
         assertThat(dir.resolve("notes/CHANGELOG-2.0.0.md")).content().startsWith("## [2.0.0] - 2026-01-03\n")
                 .contains("### ⚠ BREAKING CHANGES", "### Features\n\n- **api:** Add endpoint");
@@ -62,7 +62,7 @@ class ReleaseNotesCommandTest {
     @Test
     void fromAndToSelectTheRange() throws Exception {
         repo(dir.resolve("repo"), "chore: initial commit", "feat: a", "fix: b");
-        assertThat(run("release-notes", "--repo", "repo", "--from", "v1.2.0", "--to", "HEAD~1", "--output-dir", "o"))
+        assertThat(run("release-notes", "--root", "repo", "--from", "v1.2.0", "--to", "HEAD~1", "--output-dir", "o"))
                 .isZero();
         assertThat(out.toString()).contains("version=1.3.0\n", "previous-version=1.2.0\n", "bump=minor\n");
     }
@@ -70,7 +70,7 @@ class ReleaseNotesCommandTest {
     @Test
     void emptyRangeSaysNoChangesAndWritesNothing() throws Exception {
         repo(dir.resolve("repo"), "chore: initial commit");
-        assertThat(run("release-notes", "--repo", "repo", "--output-dir", "o")).isZero();
+        assertThat(run("release-notes", "--root", "repo", "--output-dir", "o")).isZero();
         assertThat(out.toString()).contains("version=\n", "previous-version=1.2.0\n", "bump=none\n");
         assertThat(err.toString()).contains("no changes since v1.2.0");
         assertThat(dir.resolve("o")).doesNotExist();
@@ -79,7 +79,7 @@ class ReleaseNotesCommandTest {
     @Test
     void notARepositoryExitsTwo() throws Exception {
         Files.createDirectories(dir.resolve("empty"));
-        assertThat(run("release-notes", "--repo", "empty")).isEqualTo(2);
+        assertThat(run("release-notes", "--root", "empty")).isEqualTo(2);
         assertThat(err.toString()).contains("release-notes: input 'repo':");
     }
 }

@@ -50,13 +50,13 @@ class SbomCommandTest {
     void severalFormatsWriteIntoTheDirectoryByName() throws IOException {
         project();
         assertThat(run("sbom", "--path", "proj", "--format", "spdx-json,cyclonedx-json", "--output", "out",
-                "--name", "svc", "--version", "2.0.0", "--source-date-epoch", "1700000000")).as(err.toString()).isZero();
+                "--name", "svc", "--artifact-version", "2.0.0", "--source-date-epoch", "1700000000")).as(err.toString()).isZero();
         assertThat(dir.resolve("out/svc.spdx.json")).exists();
         JsonNode cdx = new ObjectMapper().readTree(dir.resolve("out/svc.cdx.json").toFile());
         assertThat(cdx.at("/metadata/component/version").asText()).isEqualTo("2.0.0");
         String first = Files.readString(dir.resolve("out/svc.cdx.json"));
         assertThat(run("sbom", "--path", "proj", "--format", "spdx-json,cyclonedx-json", "--output", "out",
-                "--name", "svc", "--version", "2.0.0", "--source-date-epoch", "1700000000")).isZero();
+                "--name", "svc", "--artifact-version", "2.0.0", "--source-date-epoch", "1700000000")).isZero();
         assertThat(Files.readString(dir.resolve("out/svc.cdx.json"))).isEqualTo(first);
     }
 
@@ -83,9 +83,9 @@ class SbomCommandTest {
     }
 
     @Test
-    void helpListsTheInputsAndVersionBelongsToTheArtifact() {
+    void helpListsTheInputsAndTheArtifactVersionNextToTheStandardVersion() {
         assertThat(run("sbom", "--help")).isZero();
-        assertThat(out.toString()).contains("--path", "--format", "--output", "--validate", "--version", "--include-dev",
+        assertThat(out.toString()).contains("--path", "--format", "--output", "--validate", "--artifact-version", "--version", "--include-dev",
                 "--source-date-epoch");
     }
 }

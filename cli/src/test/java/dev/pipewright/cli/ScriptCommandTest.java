@@ -50,7 +50,7 @@ class ScriptCommandTest {
     }
 
     private CliRun run(String command, Path script) {
-        return CliRun.of(command, "--script", script.toString(), "--out", root.toString());
+        return CliRun.of(command, "--script", script.toString(), "--root", root.toString());
     }
 
     @Test
@@ -138,7 +138,7 @@ class ScriptCommandTest {
     void positiveTheExampleScriptsCommittedOutputIsUpToDate() {
         Path repo = Path.of(System.getProperty("pipewright.root"));
         CliRun check = CliRun.of("check", "--script", repo.resolve("examples/script/Pipelines.java").toString(),
-                "--out", repo.toString());
+                "--root", repo.toString());
         assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
     }
 }

@@ -20,8 +20,8 @@ import java.util.List;
  * }
  * }</pre>
  *
- * Arguments: {@code [generate|check] [--out DIR]}; generate is the default, and paths are relative
- * to the current directory unless {@code --out} names the project root.
+ * Arguments: {@code [generate|check] [--root DIR]}; generate is the default, and paths are relative
+ * to the current directory unless {@code --root} (or its old name {@code --out}) names the project root.
  */
 public final class Scripts {
     /** Set while the CLI runs a script's main to learn its pipelines instead of generating. */
@@ -52,12 +52,13 @@ public final class Scripts {
         Path root = Path.of("");
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.equals("--out") && i + 1 < args.size()) {
+            // --root as everywhere in the CLI; --out is its old name
+            if ((a.equals("--root") || a.equals("--out")) && i + 1 < args.size()) {
                 root = Path.of(args.get(++i));
             } else if (a.equals("generate") || a.equals("check")) {
                 command = a;
             } else {
-                err.println("pipewright: unknown argument \"" + a + "\"; use [generate|check] [--out DIR]");
+                err.println("pipewright: unknown argument \"" + a + "\"; use [generate|check] [--root DIR]");
                 return 2;
             }
         }
