@@ -197,10 +197,8 @@ public final class ReleaseNotesAction implements Action {
             return Outcome.pass();
         } catch (IOException e) {
             ctx.setOutput("release-url", "");
-            String why = e instanceof java.io.FileNotFoundException ? "not found: " + e.getMessage()
-                    : String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString());
-            return Outcome.fail("could not publish the GitHub release " + tag + ": " + why
-                    + " (the token needs 'contents: write' on " + ctx.env().repository().get() + ")");
+            return Outcome.fail("could not publish the GitHub release " + tag + " on " + ctx.env().repository().get()
+                    + ": " + dev.pipewright.action.GitHubFailure.describe(e, "'contents: write'"));
         }
     }
 
