@@ -55,7 +55,9 @@ public final class PromoteAction implements Action {
                             + "given here skips the registry lookup.").asRequired().multipleValues()
                             .withExample("api=ghcr.io/octo/api:1.4.2"),
                     InputSpec.of("helm-values", "Helm values files, one 'file[:block.path]' per line (default block "
-                            + "'image' with repository/tag/digest), or 'file:repo.path,tag.path[,digest.path]'.")
+                            + "'image' with repository, tag and the chart's digest field: 'digest' gets sha256:<hex>, "
+                            + "'sha' the bare hex; a block with neither is refused), or "
+                            + "'file:repo.path,tag.path[,digest.path]' (no digest.path: by tag alone).")
                             .multipleValues(),
                     InputSpec.of("kustomization", "kustomization.yaml files whose images: entries (matched by name) get "
                             + "newTag and digest.").multipleValues(),
