@@ -3,6 +3,7 @@ package dev.pipewright.action.checksums;
 import dev.pipewright.action.Action;
 import dev.pipewright.action.ActionContext;
 import dev.pipewright.action.ActionDescriptor;
+import dev.pipewright.action.Annotation;
 import dev.pipewright.action.Branding;
 import dev.pipewright.action.InputException;
 import dev.pipewright.action.InputSpec;
@@ -43,12 +44,16 @@ public final class ChecksumsAction implements Action {
                     InputSpec.of("output", "Checksum file to write; with several algorithms the algorithm is inserted "
                             + "before the extension (checksums.sha256.txt, checksums.sha512.txt).").withDefault("checksums.txt"),
                     InputSpec.of("check", "Verify this checksum file instead (any of the formats above, like sha256sum -c); "
-                            + "names are relative to the workspace.")),
+                            + "names are relative to the workspace. An improperly formatted line is a warning naming "
+                            + "file:line, and the other lines are still checked."),
+                    InputSpec.of("strict", "With check: fail when a line is improperly formatted, after checking the "
+                            + "others (sha256sum -c --strict).").withDefault("false")),
             List.of(
                     new OutputSpec("checksum-files", "Paths of the checksum files written, one per line."),
                     new OutputSpec("count", "Number of files checksummed or checked."),
                     new OutputSpec("failed", "Number of files that did not match or could not be read (check mode)."),
-                    new OutputSpec("passed", "true unless a checked file did not match or was missing.")),
+                    new OutputSpec("passed", "true unless a checked file did not match or was missing (or, with "
+                            + "strict, a line was improperly formatted).")),
             new Branding("hash", "blue"));
 
     @Override
@@ -66,7 +71,7 @@ public final class ChecksumsAction implements Action {
         Inputs in = ctx.inputs();
         Optional<String> check = in.optional("check");
         if (check.isPresent()) {
-            return check(ctx, check.get());
+            return check(ctx, check.get(), in.bool("strict"));
         }
         List<ChecksumAlgorithm> algorithms = ChecksumAlgorithm.parseList("algorithms", in.list("algorithms"));
         ChecksumFormat format = ChecksumFormat.parse("format", in.string("format"));
@@ -141,10 +146,16 @@ public final class ChecksumsAction implements Action {
         return new ArrayList<>(out);
     }
 
-    private static Outcome check(ActionContext ctx, String given) throws IOException {
+    private static Outcome check(ActionContext ctx, String given, boolean strict) throws IOException {
         Workspace ws = ctx.workspace();
         Path file = ws.existingFile("check", given);
-        List<ChecksumLine> lines = parseFile(file, ws.display(file));
+        String display = ws.display(file);
+        Parsed parsed = parseFile(file, display);
+        for (int lineNo : parsed.malformed()) {
+            ctx.annotate(new Annotation(Annotation.Level.WARNING, display, lineNo, 0, "improperly formatted checksum line",
+                    "checksums: " + display + ":" + lineNo + ": " + MALFORMED));
+        }
+        List<ChecksumLine> lines = parsed.lines();
         int failed = 0;
         int unreadable = 0;
         List<Map<String, String>> rows = new ArrayList<>();
@@ -165,14 +176,25 @@ public final class ChecksumsAction implements Action {
             ctx.log(shown + ": " + status);
             rows.add(Map.of("algorithm", line.algorithm().id(), "name", line.name(), "digest", line.hex(), "status", status));
         }
+        // GNU's warnings, in GNU's order and words (people grep for "WARNING: 1 line is improperly formatted"); an
+        // improperly formatted line fails the step only with strict, as with sha256sum -c --strict.
         List<String> problems = new ArrayList<>();
+        int malformed = parsed.malformed().size();
+        if (malformed > 0) {
+            String counted = malformed + (malformed == 1 ? " line is" : " lines are") + " improperly formatted";
+            ctx.log("checksums: WARNING: " + counted);
+            if (strict) {
+                problems.add(counted);
+            }
+        }
         if (unreadable > 0) {
             problems.add(unreadable + " listed file" + (unreadable == 1 ? "" : "s") + " could not be read");
+            ctx.log("checksums: WARNING: " + problems.get(problems.size() - 1));
         }
         if (failed > 0) {
             problems.add(failed + " computed checksum" + (failed == 1 ? "" : "s") + " did NOT match");
+            ctx.log("checksums: WARNING: " + problems.get(problems.size() - 1));
         }
-        problems.forEach(p -> ctx.log("checksums: WARNING: " + p));
         ctx.setOutput("checksum-files", ws.display(file));
         ctx.setOutput("count", String.valueOf(lines.size()));
         ctx.setOutput("failed", String.valueOf(failed + unreadable));
@@ -183,23 +205,37 @@ public final class ChecksumsAction implements Action {
                 : Outcome.fail(ws.display(file) + ": " + String.join(", ", problems));
     }
 
-    /** Every non-blank line must be a checksum line; the first one that is not fails with its line number. */
-    static List<ChecksumLine> parseFile(Path file, String shown) throws IOException {
+    private static final String MALFORMED = "improperly formatted checksum line; expected '<hex>  <name>', "
+            + "'<hex> *<name>' or 'SHA256 (<name>) = <hex>'";
+
+    /** The checksum lines of a file and the (1-based) numbers of the improperly formatted ones. */
+    record Parsed(List<ChecksumLine> lines, List<Integer> malformed) {}
+
+    /**
+     * Like {@code sha256sum -c}: an improperly formatted line is skipped and counted (one bad line in a release's
+     * checksum file must not hide the verdict on the others); a file without a single good line is bad input.
+     */
+    static Parsed parseFile(Path file, String shown) throws IOException {
         String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         String[] raw = text.split("\n", -1);
         List<ChecksumLine> out = new ArrayList<>();
+        List<Integer> malformed = new ArrayList<>();
         for (int i = 0; i < raw.length; i++) {
             if (raw[i].isBlank()) {
                 continue;
             }
-            int lineNo = i + 1;
-            out.add(ChecksumLine.parse(raw[i]).orElseThrow(() -> new InputException(shown + ":" + lineNo
-                    + ": improperly formatted checksum line; expected '<hex>  <name>', '<hex> *<name>' or "
-                    + "'SHA256 (<name>) = <hex>'")));
+            Optional<ChecksumLine> line = ChecksumLine.parse(raw[i]);
+            if (line.isPresent()) {
+                out.add(line.get());
+            } else {
+                malformed.add(i + 1);
+            }
         }
         if (out.isEmpty()) {
-            throw new InputException(shown + ":1: no properly formatted checksum lines found");
+            int first = malformed.isEmpty() ? 1 : malformed.get(0);
+            throw new InputException(shown + ":" + first + ": no properly formatted checksum lines found"
+                    + (malformed.isEmpty() ? "" : "; " + MALFORMED));
         }
-        return out;
+        return new Parsed(out, malformed);
     }
 }

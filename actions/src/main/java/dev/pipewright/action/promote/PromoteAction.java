@@ -4,6 +4,7 @@ import dev.pipewright.action.Action;
 import dev.pipewright.action.ActionContext;
 import dev.pipewright.action.ActionDescriptor;
 import dev.pipewright.action.Branding;
+import dev.pipewright.action.GitHubFailure;
 import dev.pipewright.action.InputException;
 import dev.pipewright.action.InputSpec;
 import dev.pipewright.action.Inputs;
@@ -54,7 +55,9 @@ public final class PromoteAction implements Action {
                             + "given here skips the registry lookup.").asRequired().multipleValues()
                             .withExample("api=ghcr.io/octo/api:1.4.2"),
                     InputSpec.of("helm-values", "Helm values files, one 'file[:block.path]' per line (default block "
-                            + "'image' with repository/tag/digest), or 'file:repo.path,tag.path[,digest.path]'.")
+                            + "'image' with repository, tag and the chart's digest field: 'digest' gets sha256:<hex>, "
+                            + "'sha' the bare hex; a block with neither is refused), or "
+                            + "'file:repo.path,tag.path[,digest.path]' (no digest.path: by tag alone).")
                             .multipleValues(),
                     InputSpec.of("kustomization", "kustomization.yaml files whose images: entries (matched by name) get "
                             + "newTag and digest.").multipleValues(),
@@ -258,9 +261,8 @@ public final class PromoteAction implements Action {
                 pr = PullRequest.open(ctx.env().apiUrl(), token.get(), new PullRequest.Request(ctx.env().repository().get(),
                         base, branch, title, body, message, newFiles, in.list("labels")));
             } catch (IOException e) {
-                String why = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString());
                 return Outcome.fail("could not open the promotion pull request on " + ctx.env().repository().get()
-                        + ": " + why + " (the token needs contents: write and pull-requests: write)");
+                        + ": " + GitHubFailure.describe(e, "contents: write and pull-requests: write"));
             }
             ctx.log("pull request " + pr.operation() + (pr.url().isEmpty() ? "" : ": " + pr.url()));
         }

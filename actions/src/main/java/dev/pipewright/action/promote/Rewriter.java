@@ -19,7 +19,11 @@ final class Rewriter {
 
     /**
      * A Helm values block: its repository (with a sibling {@code registry} prepended, Bitnami style) picks the
-     * image; tag and digest are set, a missing digest key is added after the tag.
+     * image; tag and digest are set. The digest goes in the form the chart reads: {@code digest: sha256:<hex>}
+     * (Bitnami, ingress-nginx) or {@code sha: <hex>} (kube-prometheus-stack, whose templates add {@code @sha256:}
+     * themselves), as the file already has it. A block with neither is refused: a {@code digest} key added there is
+     * one the chart never reads, and the image would look pinned without being so. A digest path given explicitly is
+     * added beside the tag when missing (whoever named it knows the chart reads it).
      */
     static Change helm(YamlText doc, Target t, Map<String, ImageSpec> byRepository) {
         YamlText.Entry repo = required(doc, t.repositoryPath());
@@ -35,25 +39,60 @@ final class Rewriter {
                     + byRepository.keySet().stream().sorted().collect(Collectors.joining(", ")) + ")");
         }
         YamlText.Entry tag = required(doc, t.tagPath());
-        Optional<YamlText.Entry> digest = t.digestPath() == null ? Optional.empty() : doc.entry(t.digestPath());
+        Optional<YamlText.Entry> digest = t.block() ? blockDigest(doc, t, tag) : t.digestPath() == null ? Optional.empty()
+                : doc.entry(t.digestPath());
         String oldDigest = digest.map(d -> d.value().getValue()).orElse("");
+        boolean bare = digest.map(Rewriter::bareHex)
+                .orElse(t.digestPath() != null && lastSegment(t.digestPath()).equals("sha"));
+        String newDigest = bare ? image.digest().substring(image.digest().indexOf(':') + 1) : image.digest();
         doc.set(tag, image.tag());
         if (digest.isPresent()) {
-            doc.set(digest.get(), image.digest());
+            doc.set(digest.get(), newDigest);
         } else if (t.digestPath() != null) {
             String parent = parentPath(t.digestPath());
             if (!parent.equals(parentPath(t.tagPath()))) {
                 throw new InputException(doc.file() + ": no value at path '" + t.digestPath() + "' (it can only be "
                         + "added beside '" + t.tagPath() + "'; add the key to the file)");
             }
-            doc.insertAfter(tag, lastSegment(t.digestPath()), image.digest());
+            doc.insertAfter(tag, lastSegment(t.digestPath()), newDigest);
         }
         String location = t.repositoryPath().endsWith(".repository")
                 ? t.repositoryPath().substring(0, t.repositoryPath().length() - ".repository".length())
                 : t.repositoryPath();
         Change c = new Change(doc.file(), YamlText.line(tag.value()), location, image.name(), tag.value().getValue(),
-                image.tag(), oldDigest, image.digest());
+                image.tag(), oldDigest, digest.isPresent() || t.digestPath() != null ? newDigest : "");
         return c;
+    }
+
+    /** The block's {@code digest} key, else its {@code sha} key; neither is bad input naming the block. */
+    private static Optional<YamlText.Entry> blockDigest(YamlText doc, Target t, YamlText.Entry tag) {
+        String block = parentPath(t.tagPath());
+        for (String key : DIGEST_KEYS) {
+            Optional<YamlText.Entry> e = doc.entry(tag.parent(), key, block + "." + key);
+            if (e.isPresent()) {
+                return e;
+            }
+        }
+        throw new InputException(doc.file() + ":" + YamlText.line(tag.key()) + ": '" + block + "' has no digest field ("
+                + String.join(" or ", DIGEST_KEYS.stream().map(k -> "'" + block + "." + k + "'").toList())
+                + "), so the chart cannot pin the image by digest, and a key it never reads would only look pinned; "
+                + "name the chart's digest key (FILE:" + t.repositoryPath() + "," + t.tagPath() + ",<digest.path>) or "
+                + "promote by tag alone (FILE:" + t.repositoryPath() + "," + t.tagPath() + ")");
+    }
+
+    /** {@code digest} holds {@code sha256:<hex>} (Bitnami, ingress-nginx); {@code sha} the bare hex (kube-prometheus-stack). */
+    private static final List<String> DIGEST_KEYS = List.of("digest", "sha");
+
+    /**
+     * Whether the field holds the bare hex: what it has now says so; an empty one goes by its key, since charts that
+     * call it {@code sha} put {@code @sha256:} in their templates.
+     */
+    private static boolean bareHex(YamlText.Entry e) {
+        String v = e.value().getValue().strip();
+        if (!v.isEmpty()) {
+            return !v.contains(":") && v.matches("[0-9a-fA-F]{64}");
+        }
+        return e.key().getValue().equals("sha");
     }
 
     /**

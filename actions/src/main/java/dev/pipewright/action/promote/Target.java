@@ -6,8 +6,12 @@ import java.util.List;
 /**
  * A file to rewrite and where its image references are: a Helm values block ({@code FILE[:block.path]}, or
  * {@code FILE:repo.path,tag.path[,digest.path]} for charts with their own layout) or a kustomization.
+ *
+ * @param digestPath the digest's path when given; null for a block (whose digest key is found in the file) and for
+ *     repository and tag paths without one (promotion by tag)
+ * @param block whether this is a block, whose digest field ({@code digest} or {@code sha}) is looked up in the file
  */
-record Target(Kind kind, String file, String repositoryPath, String tagPath, String digestPath) {
+record Target(Kind kind, String file, String repositoryPath, String tagPath, String digestPath, boolean block) {
     enum Kind { HELM, KUSTOMIZE }
 
     static final String DEFAULT_BLOCK = "image";
@@ -34,14 +38,14 @@ record Target(Kind kind, String file, String repositoryPath, String tagPath, Str
         if (parts.size() > 3) {
             throw InputException.forInput(input, "'" + spec + "': give one block path or repository,tag[,digest] paths");
         }
-        return new Target(Kind.HELM, file, parts.get(0), parts.get(1), parts.size() == 3 ? parts.get(2) : null);
+        return new Target(Kind.HELM, file, parts.get(0), parts.get(1), parts.size() == 3 ? parts.get(2) : null, false);
     }
 
     private static Target block(String file, String block) {
-        return new Target(Kind.HELM, file, block + ".repository", block + ".tag", block + ".digest");
+        return new Target(Kind.HELM, file, block + ".repository", block + ".tag", null, true);
     }
 
     static Target kustomization(String file) {
-        return new Target(Kind.KUSTOMIZE, file, null, null, null);
+        return new Target(Kind.KUSTOMIZE, file, null, null, null, false);
     }
 }

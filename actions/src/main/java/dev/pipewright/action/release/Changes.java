@@ -30,9 +30,12 @@ public record Changes(List<Change> changes, int merges, int unconventional) {
                 merges++;
                 continue;
             }
-            ConventionalCommit.Parsed p = ConventionalCommit.parse(c.message());
-            if (p.conventional()) {
-                out.add(new Change(c, p.commit(), grouping.titleFor(p.commit().type())));
+            List<ConventionalCommit.Parsed> all = ConventionalCommit.parseAll(c.message());
+            if (all.get(0).conventional()) {
+                // One entry per header, the message's own and any additional ones in its body (as release-please).
+                for (ConventionalCommit.Parsed p : all) {
+                    out.add(new Change(c, p.commit(), grouping.titleFor(p.commit().type())));
+                }
             } else if (keepUnconventional) {
                 out.add(new Change(c, null, Grouping.OTHER));
             } else {

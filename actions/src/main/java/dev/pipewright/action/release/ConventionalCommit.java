@@ -83,6 +83,47 @@ public record ConventionalCommit(String type, String scope, boolean bang, String
                 body.isEmpty() ? null : body, footers), null);
     }
 
+    // release-please's additional messages: a paragraph of the body that starts with a header of one of these types.
+    private static final Pattern NESTED = Pattern.compile(
+            "(?i)(?:feat|fix|docs|style|refactor|perf|test|build|ci|chore|revert|deps)(?:\\([^()\\r\\n]+\\))?!?: \\S.*");
+
+    /**
+     * A message with the extra Conventional Commit headers release-please reads: after the commit's own header,
+     * each paragraph of the body that begins with {@code type(scope): description} (a known type) starts one more
+     * commit, up to the next such paragraph; its indented lines are its footers ({@code BREAKING-CHANGE:} makes it
+     * breaking). A non-conventional message has none, as release-please cannot parse it either.
+     *
+     * @return the message's own commit first, then the additional ones; one non-conventional result otherwise
+     */
+    public static List<Parsed> parseAll(String message) {
+        String text = message.replace("\r\n", "\n").strip();
+        String[] lines = text.split("\n", -1);
+        List<Integer> starts = new ArrayList<>(List.of(0));
+        for (int i = 2; i < lines.length; i++) {
+            if (lines[i - 1].isBlank() && NESTED.matcher(lines[i]).matches()) {
+                starts.add(i);
+            }
+        }
+        Parsed main = parse(String.join("\n", List.of(lines).subList(0, starts.size() > 1 ? starts.get(1) : lines.length)));
+        if (!main.conventional() || starts.size() == 1) {
+            return List.of(starts.size() == 1 ? main : parse(text));
+        }
+        List<Parsed> out = new ArrayList<>(List.of(main));
+        for (int k = 1; k < starts.size(); k++) {
+            int end = k + 1 < starts.size() ? starts.get(k + 1) : lines.length;
+            List<String> part = new ArrayList<>();
+            for (int i = starts.get(k); i < end; i++) {
+                // The additional message's lines are indented under its header in release-please's examples.
+                part.add(i == starts.get(k) ? lines[i] : lines[i].stripLeading());
+            }
+            Parsed nested = parse(String.join("\n", part));
+            if (nested.conventional()) {
+                out.add(nested);
+            }
+        }
+        return out;
+    }
+
     private static String headerError(String header) {
         int i = 0;
         while (i < header.length() && "():! \t".indexOf(header.charAt(i)) < 0) {

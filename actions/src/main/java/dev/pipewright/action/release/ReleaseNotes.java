@@ -108,6 +108,22 @@ public final class ReleaseNotes {
             throws IOException {
         boolean user = userDir != null && Files.isRegularFile(userDir.resolve(name));
         String where = user ? userDirDisplay + "/" + name : "templates/" + BUNDLED + name;
+        String text = render(name, model, userDir, user, where);
+        // The check looks at what the template wrote, never at commit text, which is data: a subject may well say
+        // "${{ github.token }}" or "[x](y". So it reads a second rendering whose strings cannot look like markup.
+        List<String> problems = MarkdownCheck.problems(render(name, inert(model), userDir, user, where));
+        if (!problems.isEmpty()) {
+            String msg = where + " rendered Markdown with problems: " + String.join("; ", problems);
+            if (user) {
+                throw new InputException(msg + " (input 'template-dir')");
+            }
+            throw new IllegalStateException(msg);
+        }
+        return text;
+    }
+
+    private static String render(String name, Map<String, Object> model, Path userDir, boolean user, String where)
+            throws IOException {
         String text;
         if (user) {
             try {
@@ -128,15 +144,32 @@ public final class ReleaseNotes {
         } else {
             text = Templates.render(BUNDLED + name, model);
         }
-        List<String> problems = MarkdownCheck.problems(text);
-        if (!problems.isEmpty()) {
-            String msg = where + " rendered Markdown with problems: " + String.join("; ", problems);
-            if (user) {
-                throw new InputException(msg + " (input 'template-dir')");
-            }
-            throw new IllegalStateException(msg);
-        }
         return text;
+    }
+
+    /**
+     * The model with every string made inert for {@link MarkdownCheck}: template markers and link syntax get a space
+     * inside ({@code "$ {"}, {@code "] ("}), so whatever markup the check finds came from the template.
+     */
+    static Object inert(Object value) {
+        if (value instanceof String s) {
+            return s.replace("${", "$ {").replace("<#", "< #").replace("</", "< /").replace("<@", "< @")
+                    .replace("[#", "[ #").replace("](", "] (");
+        }
+        if (value instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(k, inert(v)));
+            return out;
+        }
+        if (value instanceof List<?> l) {
+            return l.stream().map(ReleaseNotes::inert).toList();
+        }
+        return value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> inert(Map<String, Object> model) {
+        return (Map<String, Object>) inert((Object) model);
     }
 
     /** The first two sentences: FreeMarker appends generic advice that buries the point. */

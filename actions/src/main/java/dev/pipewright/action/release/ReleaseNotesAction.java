@@ -14,8 +14,8 @@ import dev.pipewright.action.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -197,10 +197,8 @@ public final class ReleaseNotesAction implements Action {
             return Outcome.pass();
         } catch (IOException e) {
             ctx.setOutput("release-url", "");
-            String why = e instanceof java.io.FileNotFoundException ? "not found: " + e.getMessage()
-                    : String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString());
-            return Outcome.fail("could not publish the GitHub release " + tag + ": " + why
-                    + " (the token needs 'contents: write' on " + ctx.env().repository().get() + ")");
+            return Outcome.fail("could not publish the GitHub release " + tag + " on " + ctx.env().repository().get()
+                    + ": " + dev.pipewright.action.GitHubFailure.describe(e, "'contents: write'"));
         }
     }
 
@@ -229,19 +227,42 @@ public final class ReleaseNotesAction implements Action {
                 + ": nothing to release.\n");
     }
 
+    /**
+     * One line for the merge commits and one for the non-conventional commits left out (a repository that does not
+     * use Conventional Commits throughout would otherwise get a line per commit), naming the first few.
+     */
     private static void logSkipped(ActionContext ctx, History.Range range, Changes changes, boolean includeMerges,
             boolean keepUnconventional) {
+        List<String> merges = new ArrayList<>();
+        List<String> unconventional = new ArrayList<>();
+        String firstError = null;
         for (GitCommit c : range.commits()) {
             if (c.isMerge() && !includeMerges) {
-                ctx.log("skipped merge commit " + c.shortId() + ": " + header(c));
+                merges.add(c.shortId());
                 continue;
             }
             ConventionalCommit.Parsed p = ConventionalCommit.parse(c.message());
             if (!p.conventional() && !keepUnconventional) {
-                ctx.log("skipped " + c.shortId() + " '" + header(c) + "': not a Conventional Commit: " + p.error());
+                if (unconventional.size() < SKIPPED_SHOWN) {
+                    unconventional.add(c.shortId() + " '" + header(c) + "'");
+                }
+                firstError = firstError == null ? p.error() : firstError;
             }
         }
+        if (!merges.isEmpty()) {
+            ctx.log("skipped " + merges.size() + " merge commit" + (merges.size() == 1 ? "" : "s") + " ("
+                    + String.join(", ", merges.subList(0, Math.min(SKIPPED_SHOWN, merges.size())))
+                    + (merges.size() > SKIPPED_SHOWN ? ", …" : "") + "; include-merges to keep them)");
+        }
+        int n = changes.unconventional();
+        if (n > 0) {
+            ctx.log("skipped " + n + " commit" + (n == 1 ? "" : "s") + " that " + (n == 1 ? "is" : "are")
+                    + " not Conventional Commits: " + String.join(", ", unconventional) + (n > SKIPPED_SHOWN ? ", …" : "")
+                    + " (first: " + firstError + "; keep-unconventional lists them under " + Grouping.OTHER + ")");
+        }
     }
+
+    private static final int SKIPPED_SHOWN = 3;
 
     private static String header(GitCommit c) {
         return c.message().strip().lines().findFirst().orElse("");

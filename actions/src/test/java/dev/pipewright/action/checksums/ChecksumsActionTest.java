@@ -113,14 +113,67 @@ class ChecksumsActionTest {
         }
     }
 
+    /** A release's checksum file with a stray line in the middle (sha256sum -c checks the rest and warns). */
+    private static void strayLine(SimulatedRunner r) throws Exception {
+        String[] lines = reference("checksums.txt").split("\n");
+        r.write("sums.txt", lines[0] + "\n" + lines[1] + "\nnot a checksum line\n" + lines[2] + "\n");
+    }
+
     @Test
-    void malformedLineIsBadInputWithPosition() throws Exception {
+    void malformedLineAmongGoodOnesWarnsWithPositionAndChecksTheRest() throws Exception {
         try (SimulatedRunner r = new SimulatedRunner()) {
             recreateInputs(r);
-            r.write("sums.txt", reference("checksums.txt") + "\nnot a checksum line\n");
+            strayLine(r);
+            SimulatedRunner.Step step = r.input("check", "sums.txt").run(ACTION);
+            assertThat(step.exit()).as(step.stdout()).isEqualTo(ExitCode.OK);
+            assertThat(step.stdout()).contains("::warning file=sums.txt,line=3",
+                    "checksums: sums.txt:3: improperly formatted checksum line",
+                    "app 1.2.3.spdx.json: OK\n", "checksums: WARNING: 1 line is improperly formatted\n");
+            assertThat(step.outputs()).containsEntry("passed", "true").containsEntry("count", "3")
+                    .containsEntry("failed", "0");
+
+            SimulatedRunner.Step strict = r.input("strict", "true").run(ACTION);
+            assertThat(strict.exit()).as(strict.stdout()).isEqualTo(ExitCode.GATE_FAILED);
+            assertThat(strict.stdout()).contains("app 1.2.3.spdx.json: OK\n",
+                    "::error::checksums: sums.txt: 1 line is improperly formatted");
+            assertThat(strict.outputs()).containsEntry("passed", "false");
+        }
+    }
+
+    /** The same file through the real sha256sum -c, with and without --strict: same verdicts, same warning. */
+    @ParameterizedTest
+    @CsvSource({"false", "true"})
+    void malformedLineVerdictMatchesGnu(boolean strict) throws Exception {
+        assumeTrue(onPath("sha256sum"), "sha256sum not on PATH (coreutils); skipping");
+        try (SimulatedRunner r = new SimulatedRunner()) {
+            recreateInputs(r);
+            strayLine(r);
+            r.write("app_1.2.3_linux_amd64.tar.gz", "changed");
+            Process p = new ProcessBuilder(strict ? new String[] {"sha256sum", "--strict", "-c", "sums.txt"}
+                    : new String[] {"sha256sum", "-c", "sums.txt"})
+                    .directory(r.workspace().toFile()).redirectErrorStream(true).start();
+            String gnu = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            SimulatedRunner.Step step = r.input("check", "sums.txt").input("strict", String.valueOf(strict)).run(ACTION);
+
+            assertThat(step.exit() == ExitCode.OK).as(gnu + step.stdout()).isEqualTo(p.exitValue() == 0);
+            java.util.function.Function<String, java.util.List<String>> verdicts = out -> out.lines()
+                    .filter(l -> l.endsWith(": OK") || l.endsWith(": FAILED")).sorted().toList();
+            assertThat(verdicts.apply(step.stdout())).isEqualTo(verdicts.apply(gnu)).hasSize(3);
+            java.util.function.Function<String, java.util.List<String>> warnings = out -> out.lines()
+                    .filter(l -> l.contains("WARNING: ")).map(l -> l.substring(l.indexOf("WARNING: "))).sorted().toList();
+            assertThat(warnings.apply(step.stdout())).isEqualTo(warnings.apply(gnu))
+                    .contains("WARNING: 1 line is improperly formatted");
+        }
+    }
+
+    @Test
+    void fileWithoutAnyChecksumLineIsBadInputWithPosition() throws Exception {
+        try (SimulatedRunner r = new SimulatedRunner()) {
+            r.write("sums.txt", "\nnot a checksum line\n");
             SimulatedRunner.Step step = r.input("check", "sums.txt").run(ACTION);
             assertThat(step.exit()).isEqualTo(ExitCode.BAD_INPUT);
-            assertThat(step.stdout()).contains("::error::checksums: sums.txt:5: improperly formatted checksum line");
+            assertThat(step.stdout()).contains("::error::checksums: sums.txt:2: no properly formatted checksum lines found");
         }
     }
 

@@ -98,7 +98,9 @@ class PromotionSamplesTest {
         Map<String, ImageSpec> byRepo = Map.of(api.repository(), api, worker.repository(), worker);
         YamlText doc = YamlText.parse("values.yaml", before);
         Rewriter.helm(doc, Target.helm("helm-values", "values.yaml:api.image"), byRepo);
-        Rewriter.helm(doc, Target.helm("helm-values", "values.yaml:worker.image"), byRepo);
+        // worker.image has no digest key: named explicitly, it is added beside the tag.
+        Rewriter.helm(doc, Target.helm("helm-values",
+                "values.yaml:worker.image.repository,worker.image.tag,worker.image.digest"), byRepo);
         String patch = PromotionEdit.diff("values.yaml", before, doc.result());
         assertThat(patch).isEqualTo("""
                 diff --git a/values.yaml b/values.yaml

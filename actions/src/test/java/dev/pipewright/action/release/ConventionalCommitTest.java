@@ -116,4 +116,19 @@ class ConventionalCommitTest {
         assertThat(c.body()).isEqualTo("body line");
         assertThat(c.references()).isEqualTo(List.of("9"));
     }
+
+    @Test
+    void additionalHeadersStartAtAParagraphWithAKnownType() {
+        List<ConventionalCommit.Parsed> all = ConventionalCommit.parseAll(
+                "feat: main\n\nWhy it matters.\n\nfix(io)!: second\n  Refs: #4\n\nchore: third\n\nSigned-off-by: A <a@b.c>\n");
+        assertThat(all).extracting(p -> p.commit().description()).containsExactly("main", "second", "third");
+        assertThat(all.get(0).commit().body()).isEqualTo("Why it matters.");
+        assertThat(all.get(1).commit().breaking()).isTrue();
+        assertThat(all.get(1).commit().references()).containsExactly("4");
+        // A paragraph with an unknown type or not at a paragraph start is body text, as with release-please.
+        assertThat(ConventionalCommit.parseAll("feat: a\n\nnote: not a type\nfix: mid-paragraph\n")).hasSize(1);
+        // A non-conventional message stays one non-conventional result.
+        assertThat(ConventionalCommit.parseAll("Update README\n\nfix: typo\n")).singleElement()
+                .satisfies(p -> assertThat(p.conventional()).isFalse());
+    }
 }

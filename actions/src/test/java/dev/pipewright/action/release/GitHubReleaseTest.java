@@ -157,11 +157,27 @@ class GitHubReleaseTest {
         try (SimulatedRunner r = new SimulatedRunner()) {
             SimulatedRunner.Step step = run(r);
             assertThat(step.exit()).isEqualTo(ExitCode.GATE_FAILED);
-            assertThat(step.stdout()).contains("::error::release-notes: could not publish the GitHub release v1.1.0:",
-                    "contents: write");
+            assertThat(step.stdout()).contains("::error::release-notes: could not publish the GitHub release v1.1.0 "
+                    + "on octo/demo: HTTP 403 Resource not accessible by integration (the token needs 'contents: write')");
             // The notes were still written and the outputs set: only publishing failed.
             assertThat(step.outputs()).containsEntry("version", "1.1.0").containsEntry("release-url", "");
         }
         gh.verify(0, anyRequestedFor(urlPathEqualTo("/uploads/repos/octo/demo/releases/11/assets")));
+    }
+
+    @Test
+    void aRefusedUpdateForAnotherReasonDoesNotBlameTheToken() throws Exception {
+        json(get(urlPathEqualTo("/repos/octo/demo/releases/tags/v1.1.0")), 200, release(11, false, "[]"));
+        json(get(urlPathEqualTo("/repos/octo/demo/releases/11/assets")), 200, "[]");
+        json(patch(urlPathEqualTo("/repos/octo/demo/releases/11")), 422, "{\"message\":\"Validation Failed\","
+                + "\"errors\":[{\"resource\":\"Release\",\"code\":\"custom\",\"field\":\"body\","
+                + "\"message\":\"body is too long (maximum is 125000 characters)\"}],\"status\":\"422\"}");
+        try (SimulatedRunner r = new SimulatedRunner()) {
+            SimulatedRunner.Step step = run(r);
+            assertThat(step.exit()).isEqualTo(ExitCode.GATE_FAILED);
+            assertThat(step.stdout()).contains("::error::release-notes: could not publish the GitHub release v1.1.0 on "
+                    + "octo/demo: HTTP 422 Validation Failed: body is too long (maximum is 125000 characters)\n")
+                    .doesNotContain("token needs");
+        }
     }
 }

@@ -168,7 +168,7 @@ class ReleaseNotesActionTest {
             SimulatedRunner.Step step = r.run(ACTION);
             assertThat(step.outputs()).containsEntry("version", "1.1.0");
             assertThat(notes(step)).contains("On main", "On topic").doesNotContain("Merge topic");
-            assertThat(step.stdout()).contains("skipped merge commit");
+            assertThat(step.stdout()).contains("skipped 1 merge commit (");
         }
         try (SimulatedRunner r = new SimulatedRunner(); TestRepo repo = TestRepo.init(r.workspace())) {
             repo.commit("chore: init");
@@ -196,6 +196,53 @@ class ReleaseNotesActionTest {
             String notes = notes(step);
             assertThat(notes).startsWith("## Other\n");
             assertThat(notes).contains("- Update README (", "- **x:** Odd type (");
+        }
+    }
+
+    /** The real messages of pipewright-history.json, committed in order; the first one tagged v0.1.0. */
+    private static void pipewrightHistory(TestRepo repo) throws Exception {
+        com.fasterxml.jackson.databind.JsonNode commits = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dev.pipewright.action.TestData.resource("release/pipewright-history.json").toFile()).get("commits");
+        for (com.fasterxml.jackson.databind.JsonNode c : commits) {
+            repo.commit(c.get("message").asText());
+        }
+        repo.tag("v0.1.0", 0);
+    }
+
+    @Test
+    void commitTextThatLooksLikeTemplateMarkupIsPrintedAsItIs() throws Exception {
+        try (SimulatedRunner r = new SimulatedRunner(); TestRepo repo = TestRepo.init(r.workspace())) {
+            pipewrightHistory(repo);
+            SimulatedRunner.Step step = r.run(ACTION);
+            assertThat(step.exit()).as(step.stdout()).isEqualTo(ExitCode.OK);
+            assertThat(notes(step)).contains("## Other\n",
+                    "- Follow ${{ env.X }} to attacker-controlled workflow, job and step env (");
+            // One line for the four commits left out, not one each.
+            assertThat(step.stdout().lines().filter(l -> l.startsWith("skipped"))).singleElement().asString()
+                    .startsWith("skipped 4 commits that are not Conventional Commits: ")
+                    .contains("'YAML reading remembers only anchored nodes", ", …", "keep-unconventional");
+
+            SimulatedRunner.Step kept = r.input("keep-unconventional", "true").run(ACTION);
+            assertThat(kept.exit()).as(kept.stdout()).isEqualTo(ExitCode.OK);
+            assertThat(notes(kept)).contains("overprovisioned-secrets checks for ${{ before the case-blind search");
+            assertThat(kept.stdout()).doesNotContain("skipped");
+        }
+    }
+
+    @Test
+    void additionalHeadersInTheBodyAreEntriesOfTheirOwnAsInReleasePlease() throws Exception {
+        try (SimulatedRunner r = new SimulatedRunner(); TestRepo repo = TestRepo.init(r.workspace())) {
+            repo.commit("feat: first");
+            repo.tag("v1.0.0", 0);
+            repo.commit(Files.readString(dev.pipewright.action.TestData.resource("release/release-please-footers.txt")));
+            SimulatedRunner.Step step = r.run(ACTION);
+            assertThat(step.exit()).as(step.stdout()).isEqualTo(ExitCode.OK);
+            // The fix carries BREAKING-CHANGE: a major release.
+            assertThat(step.outputs()).containsEntry("version", "2.0.0");
+            String notes = notes(step);
+            assertThat(notes).contains("- Adds v4 UUID to crypto (", "- **utils:** Update encode to support unicode (",
+                    "- **utils:** Unicode no longer throws exception (", "Encode method no longer throws.");
+            assertThat(notes).doesNotContain("PiperOrigin-RevId");
         }
     }
 

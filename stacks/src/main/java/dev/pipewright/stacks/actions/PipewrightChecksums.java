@@ -18,7 +18,7 @@ public final class PipewrightChecksums extends PipewrightAction<PipewrightChecks
     /** The image tag the metadata points at, {@value}. */
     public static final String IMAGE_VERSION = "0.1.0";
     /** Every input, in the order the action declares them. */
-    static final List<String> INPUTS = List.of("files", "algorithms", "format", "output", "check");
+    static final List<String> INPUTS = List.of("files", "algorithms", "format", "output", "check", "strict");
     /** The body of the local action's action.yml. */
     public static final String METADATA = ""
             + "name: Pipewright checksums\n"
@@ -41,8 +41,12 @@ public final class PipewrightChecksums extends PipewrightAction<PipewrightChecks
             + "    required: false\n"
             + "    default: checksums.txt\n"
             + "  check:\n"
-            + "    description: Verify this checksum file instead (any of the formats above, like sha256sum -c); names are relative to the workspace.\n"
+            + "    description: Verify this checksum file instead (any of the formats above, like sha256sum -c); names are relative to the workspace. An improperly formatted line is a warning naming file:line, and the other lines are still checked.\n"
             + "    required: false\n"
+            + "  strict:\n"
+            + "    description: 'With check: fail when a line is improperly formatted, after checking the others (sha256sum -c --strict).'\n"
+            + "    required: false\n"
+            + "    default: 'false'\n"
             + "outputs:\n"
             + "  checksum-files:\n"
             + "    description: Paths of the checksum files written, one per line.\n"
@@ -51,7 +55,7 @@ public final class PipewrightChecksums extends PipewrightAction<PipewrightChecks
             + "  failed:\n"
             + "    description: Number of files that did not match or could not be read (check mode).\n"
             + "  passed:\n"
-            + "    description: true unless a checked file did not match or was missing.\n"
+            + "    description: true unless a checked file did not match or was missing (or, with strict, a line was improperly formatted).\n"
             + "runs:\n"
             + "  using: docker\n"
             + "  image: docker://ghcr.io/pipewright/pipewright-actions:0.1.0\n"
@@ -69,7 +73,7 @@ public final class PipewrightChecksums extends PipewrightAction<PipewrightChecks
         public static final String COUNT = "count";
         /** Number of files that did not match or could not be read (check mode). */
         public static final String FAILED = "failed";
-        /** true unless a checked file did not match or was missing. */
+        /** true unless a checked file did not match or was missing (or, with strict, a line was improperly formatted). */
         public static final String PASSED = "passed";
 
         private Outputs() {}
@@ -163,16 +167,34 @@ public final class PipewrightChecksums extends PipewrightAction<PipewrightChecks
     }
 
     /**
-     * Verify this checksum file instead (any of the formats above, like sha256sum -c); names are relative to the workspace.
+     * Verify this checksum file instead (any of the formats above, like sha256sum -c); names are relative to the workspace. An improperly formatted line is a warning naming file:line, and the other lines are still checked.
      */
     public PipewrightChecksums check(String value) {
         return input("check", value);
     }
 
     /**
-     * Verify this checksum file instead (any of the formats above, like sha256sum -c); names are relative to the workspace.
+     * Verify this checksum file instead (any of the formats above, like sha256sum -c); names are relative to the workspace. An improperly formatted line is a warning naming file:line, and the other lines are still checked.
      */
     public PipewrightChecksums check(Expr value) {
         return input("check", value);
+    }
+
+    /**
+     * With check: fail when a line is improperly formatted, after checking the others (sha256sum -c --strict).
+     *
+     * <p>Default: <code>false</code>
+     */
+    public PipewrightChecksums strict(boolean value) {
+        return input("strict", value);
+    }
+
+    /**
+     * With check: fail when a line is improperly formatted, after checking the others (sha256sum -c --strict).
+     *
+     * <p>Default: <code>false</code>
+     */
+    public PipewrightChecksums strict(Expr value) {
+        return input("strict", value);
     }
 }

@@ -32,7 +32,7 @@ public final class PipewrightPromote extends PipewrightAction<PipewrightPromote>
             + "    description: Images, one 'name=registry/repository:tag[@sha256:\u2026]' per line; a digest given here skips the registry lookup.\n"
             + "    required: true\n"
             + "  helm-values:\n"
-            + "    description: Helm values files, one 'file[:block.path]' per line (default block 'image' with repository/tag/digest), or 'file:repo.path,tag.path[,digest.path]'.\n"
+            + "    description: 'Helm values files, one ''file[:block.path]'' per line (default block ''image'' with repository, tag and the chart''s digest field: ''digest'' gets sha256:<hex>, ''sha'' the bare hex; a block with neither is refused), or ''file:repo.path,tag.path[,digest.path]'' (no digest.path: by tag alone).'\n"
             + "    required: false\n"
             + "  kustomization:\n"
             + "    description: 'kustomization.yaml files whose images: entries (matched by name) get newTag and digest.'\n"
@@ -185,21 +185,21 @@ public final class PipewrightPromote extends PipewrightAction<PipewrightPromote>
     }
 
     /**
-     * Helm values files, one 'file[:block.path]' per line (default block 'image' with repository/tag/digest), or 'file:repo.path,tag.path[,digest.path]'.
+     * Helm values files, one 'file[:block.path]' per line (default block 'image' with repository, tag and the chart's digest field: 'digest' gets sha256:&lt;hex&gt;, 'sha' the bare hex; a block with neither is refused), or 'file:repo.path,tag.path[,digest.path]' (no digest.path: by tag alone).
      */
     public PipewrightPromote helmValues(String value) {
         return input("helm-values", value);
     }
 
     /**
-     * Helm values files, one 'file[:block.path]' per line (default block 'image' with repository/tag/digest), or 'file:repo.path,tag.path[,digest.path]'.
+     * Helm values files, one 'file[:block.path]' per line (default block 'image' with repository, tag and the chart's digest field: 'digest' gets sha256:&lt;hex&gt;, 'sha' the bare hex; a block with neither is refused), or 'file:repo.path,tag.path[,digest.path]' (no digest.path: by tag alone).
      */
     public PipewrightPromote helmValues(Expr value) {
         return input("helm-values", value);
     }
 
     /**
-     * Helm values files, one 'file[:block.path]' per line (default block 'image' with repository/tag/digest), or 'file:repo.path,tag.path[,digest.path]'.
+     * Helm values files, one 'file[:block.path]' per line (default block 'image' with repository, tag and the chart's digest field: 'digest' gets sha256:&lt;hex&gt;, 'sha' the bare hex; a block with neither is refused), or 'file:repo.path,tag.path[,digest.path]' (no digest.path: by tag alone).
      *
      * <p>One value per line.
      */
