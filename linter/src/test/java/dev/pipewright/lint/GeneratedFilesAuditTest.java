@@ -29,6 +29,14 @@ class GeneratedFilesAuditTest {
         for (Path f : files) {
             linter.lintFile(f, root.relativize(f).toString()).forEach(x -> findings.add(x.format()));
         }
+        // Between releases every docker action names the development tag of our own image; unpinned-images reports it,
+        // as it should, and the release commit replaces it by the digest (docs/publishing-actions.md). Only that
+        // finding is set aside here, and it must still be reported, one per action file.
+        String devImage = "the image \"ghcr.io/pipewright/pipewright-actions:";
+        List<String> devTag = findings.stream().filter(f -> f.contains(devImage) && f.endsWith("[unpinned-images]")).toList();
+        assertThat(devTag).as("the development tag is reported in each of our actions").isNotEmpty()
+                .anyMatch(f -> f.startsWith("actions/coverage-gate/action.yml:"));
+        findings.removeAll(devTag);
         assertThat(findings).as("findings in generated files").isEmpty();
     }
 }

@@ -9,8 +9,11 @@ import dev.pipewright.lint.yaml.YScalar;
 
 /**
  * Container images of jobs, services, {@code uses: docker://} steps and docker actions: {@code :latest} or no tag at
- * all runs whatever was pushed last. Images with a version tag but no {@code @sha256:} digest are reported only with
- * {@code audits: pedantic: true}, as zizmor does in its pedantic persona.
+ * all runs whatever was pushed last. A job container or service with a version tag but no {@code @sha256:} digest is
+ * reported only with {@code audits: pedantic: true}, as zizmor does in its pedantic persona. The image of a docker action
+ * ({@code runs.image: docker://…}) or of a {@code uses: docker://} step is code run with the job's token and workspace,
+ * like {@code uses: owner/repo@ref}, which unpinned-uses wants pinned by hash: there a mutable tag is always reported.
+ * A {@code Dockerfile} image is built from the action's own commit and is not an image reference.
  */
 @Rule(id = "unpinned-images", summary = "container images are pinned to a version, ideally to a sha256 digest",
         severity = Severity.ERROR, category = "security")
@@ -20,35 +23,35 @@ public final class UnpinnedImagesAudit extends AuditRule {
     public void visitJob(Workflow.Job job) {
         job.body().get("container").ifPresent(c -> {
             if (c instanceof YScalar s) {
-                check(s, "the job container");
+                check(s, "the job container", false);
             } else if (c instanceof YMap m) {
-                m.scalar("image").ifPresent(s -> check(s, "the job container"));
+                m.scalar("image").ifPresent(s -> check(s, "the job container", false));
             }
         });
         job.body().map("services").ifPresent(svc -> svc.entries().forEach(e -> {
             // A string value is the image, like a string container:.
             if (e.value() instanceof YScalar s) {
-                check(s, "service \"" + e.key().value() + "\"");
+                check(s, "service \"" + e.key().value() + "\"", false);
             } else if (e.value() instanceof YMap m) {
-                m.scalar("image").ifPresent(s -> check(s, "service \"" + e.key().value() + "\""));
+                m.scalar("image").ifPresent(s -> check(s, "service \"" + e.key().value() + "\"", false));
             }
         }));
     }
 
     @Override
     public void visitStep(Workflow.Step step) {
-        step.uses().filter(u -> u.value().startsWith("docker://")).ifPresent(u -> check(u, "the step"));
+        step.uses().filter(u -> u.value().startsWith("docker://")).ifPresent(u -> check(u, "the step", true));
     }
 
     @Override
     public void visitAction(LintContext.ActionFile action) {
         action.root().map("runs").flatMap(r -> r.scalar("image")).filter(i -> i.value().startsWith("docker://"))
-                .ifPresent(i -> check(i, "the action"));
+                .ifPresent(i -> check(i, "the action", true));
         compositeSteps(action).forEach(s -> s.scalar("uses").filter(u -> u.value().startsWith("docker://"))
-                .ifPresent(u -> check(u, "the step")));
+                .ifPresent(u -> check(u, "the step", true)));
     }
 
-    private void check(YScalar image, String what) {
+    private void check(YScalar image, String what, boolean runsCode) {
         String ref = image.value().strip().replaceFirst("^docker://", "");
         if (!image.isString() || ref.isEmpty() || ref.contains("${{") || ref.contains("@sha256:")) {
             return;
@@ -61,6 +64,9 @@ public final class UnpinnedImagesAudit extends AuditRule {
                     + " job starts; pin a version and its digest (" + ref + ":1.2.3@sha256:…)");
         } else if (tag.equals("latest")) {
             report(image, "the image \"" + ref + "\" of " + what + " is pinned to \"latest\"; pin a version and its digest");
+        } else if (runsCode) {
+            report(image, "the image \"" + ref + "\" of " + what + " is referenced by the tag \"" + tag + "\", which can be"
+                    + " re-pushed to run other code; pin it by digest (" + ref + "@sha256:…)");
         } else if (policy().pedantic()) {
             report(image, "the image \"" + ref + "\" of " + what + " has a tag but no digest, and tags can be re-pushed;"
                     + " add \"@sha256:…\"");
