@@ -64,7 +64,7 @@ class SbomActionTest {
             assertThat(spdx.path("documentNamespace").asText()).startsWith("https://pipewright.dev/spdxdocs/demo-");
             assertThat(step.summary()).contains("### 📦 SBOM of demo 1.0.0: " + RUNTIME.size() + " components",
                     "| npm | 6 | 0 |", "| GitHub Actions | 4 | 0 |",
-                    "example.com/local is replaced by local directory ./local", "org.unknown:mystery version is managed outside",
+                    "example.com/local is replaced by local directory ./local", "org.unknown:mystery has no version: no dependencyManagement entry",
                     "click is not pinned");
         }
     }

@@ -24,15 +24,30 @@ import org.xml.sax.SAXParseException;
 
 /**
  * {@code pom.xml}: the direct {@code <dependencies>} (inherited ones included) with versions from properties and
- * {@code <dependencyManagement>} of the POM and of parents found in the scanned tree ({@code <relativePath>},
- * default {@code ../pom.xml}). A version that stays unknown is reported and left out, never invented;
- * {@code test} scope is dev.
+ * {@code <dependencyManagement>} of the POM, of its parents and of the BOMs they import ({@code <scope>import}).
+ * Parents are looked for in the scanned tree first ({@code <relativePath>}, default {@code ../pom.xml}), then, like
+ * imported BOMs, in a {@link PomRepository} (the local Maven repository, then Maven Central when reachable). A version
+ * that stays unknown is listed without one and reported with the places searched, never invented; {@code test}
+ * scope is dev.
  */
 public final class PomCataloger implements Cataloger {
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
 
     /** A parsed POM and the parent it names. */
     private record Pom(Path file, Element project, Pom parent) {}
+
+    /** What a POM and its ancestors define: properties, managed versions by {@code group:artifact}, dependencies. */
+    private record Model(Map<String, String> props, Map<String, String[]> managed, List<Element> deps) {}
+
+    private final PomRepository repository;
+
+    public PomCataloger() {
+        this(PomRepository.standard());
+    }
+
+    public PomCataloger(PomRepository repository) {
+        this.repository = repository;
+    }
 
     @Override
     public boolean accepts(Path file, String relative) {
@@ -41,35 +56,11 @@ public final class PomCataloger implements Cataloger {
 
     @Override
     public void read(Path file, String display, Catalog catalog, Options options) throws IOException {
-        Pom pom = load(file, display, 0);
-        Map<String, String> props = new HashMap<>();
-        Map<String, String[]> managed = new HashMap<>();
-        List<Element> deps = new ArrayList<>();
-        List<Pom> chain = new ArrayList<>();
-        for (Pom p = pom; p != null; p = p.parent()) {
-            chain.add(0, p);
-        }
-        for (Pom p : chain) { // parents first, so the child overrides
-            Element proj = p.project();
-            Element parent = child(proj, "parent");
-            String version = text(proj, "version", text(parent, "version", null));
-            String group = text(proj, "groupId", text(parent, "groupId", null));
-            putIfPresent(props, "project.version", version);
-            putIfPresent(props, "version", version);
-            putIfPresent(props, "pom.version", version);
-            putIfPresent(props, "project.groupId", group);
-            putIfPresent(props, "project.artifactId", text(proj, "artifactId", null));
-            putIfPresent(props, "project.parent.version", text(parent, "version", null));
-            putIfPresent(props, "project.parent.groupId", text(parent, "groupId", null));
-            for (Element prop : children(child(proj, "properties"), null)) {
-                props.put(prop.getTagName(), prop.getTextContent().trim());
-            }
-            for (Element d : children(child(child(proj, "dependencyManagement"), "dependencies"), "dependency")) {
-                managed.put(text(d, "groupId", "") + ":" + text(d, "artifactId", ""),
-                        new String[] {text(d, "version", null), text(d, "scope", null), p.file().toString()});
-            }
-            deps.addAll(children(child(proj, "dependencies"), "dependency"));
-        }
+        Pom pom = load(file, display, 0, catalog);
+        Model model = model(pom, display, catalog, 0);
+        Map<String, String> props = model.props();
+        Map<String, String[]> managed = model.managed();
+        List<Element> deps = model.deps();
         Map<String, Element> unique = new LinkedHashMap<>();
         for (Element d : deps) {
             unique.put(text(d, "groupId", "") + ":" + text(d, "artifactId", "") + ":" + text(d, "classifier", ""), d);
@@ -92,8 +83,10 @@ public final class PomCataloger implements Cataloger {
                 continue;
             }
             if (version == null) {
-                catalog.unresolved(display + ": " + group + ":" + artifact + " version "
-                        + (rawVersion == null ? "is managed outside the scanned tree" : rawVersion + " is not defined"));
+                catalog.unresolved(display + ": " + group + ":" + artifact + " has no version: "
+                        + (rawVersion == null ? "no dependencyManagement entry" : rawVersion + " is not defined")
+                        + " in the POM, its parents or imported BOMs (outside the scanned tree, searched "
+                        + repository.searched() + ")");
             }
             if ("import".equals(scope)) {
                 continue;
@@ -103,7 +96,63 @@ public final class PomCataloger implements Cataloger {
         }
     }
 
-    private Pom load(Path file, String display, int depth) throws IOException {
+    /** Properties, managed versions and dependencies of {@code pom} and its parents, imported BOMs merged in. */
+    private Model model(Pom pom, String display, Catalog catalog, int depth) throws IOException {
+        Map<String, String> props = new HashMap<>();
+        Map<String, String[]> managed = new HashMap<>();
+        List<Element> deps = new ArrayList<>();
+        List<Element> imports = new ArrayList<>();
+        List<Pom> chain = new ArrayList<>();
+        for (Pom p = pom; p != null; p = p.parent()) {
+            chain.add(0, p);
+        }
+        for (Pom p : chain) { // parents first, so the child overrides
+            Element proj = p.project();
+            Element parent = child(proj, "parent");
+            String version = text(proj, "version", text(parent, "version", null));
+            String group = text(proj, "groupId", text(parent, "groupId", null));
+            putIfPresent(props, "project.version", version);
+            putIfPresent(props, "version", version);
+            putIfPresent(props, "pom.version", version);
+            putIfPresent(props, "project.groupId", group);
+            putIfPresent(props, "project.artifactId", text(proj, "artifactId", null));
+            putIfPresent(props, "project.parent.version", text(parent, "version", null));
+            putIfPresent(props, "project.parent.groupId", text(parent, "groupId", null));
+            for (Element prop : children(child(proj, "properties"), null)) {
+                props.put(prop.getTagName(), prop.getTextContent().trim());
+            }
+            for (Element d : children(child(child(proj, "dependencyManagement"), "dependencies"), "dependency")) {
+                if ("import".equals(text(d, "scope", null)) && "pom".equals(text(d, "type", null))) {
+                    imports.add(0, d); // the child's imports are consulted first
+                    continue;
+                }
+                managed.put(text(d, "groupId", "") + ":" + text(d, "artifactId", ""),
+                        new String[] {text(d, "version", null), text(d, "scope", null), p.file().toString()});
+            }
+            deps.addAll(children(child(proj, "dependencies"), "dependency"));
+        }
+        for (Element d : imports) { // entries the POM chain manages itself win over imported ones
+            String g = interpolate(text(d, "groupId", ""), props);
+            String a = interpolate(text(d, "artifactId", ""), props);
+            String v = interpolate(text(d, "version", ""), props);
+            String coordinates = g + ":" + a + ":" + v;
+            if (coordinates.contains("${") || v.isEmpty() || depth > 10) {
+                catalog.unresolved(display + ": imported BOM " + coordinates + " has unresolved coordinates");
+                continue;
+            }
+            var bomFile = repository.find(g, a, v);
+            if (bomFile.isEmpty()) {
+                catalog.unresolved(display + ": imported BOM " + coordinates + " not found in " + repository.searched());
+                continue;
+            }
+            Model bom = model(load(bomFile.get(), bomFile.get().toString(), depth + 1, catalog), display, catalog, depth + 1);
+            bom.managed().forEach((key, value) -> managed.putIfAbsent(interpolate(key, bom.props()),
+                    new String[] {value[0] == null ? null : interpolate(value[0], bom.props()), value[1], value[2]}));
+        }
+        return new Model(props, managed, deps);
+    }
+
+    private Pom load(Path file, String display, int depth, Catalog catalog) throws IOException {
         Element project = parse(file, display);
         if (!project.getTagName().equals("project")) {
             throw new LockfileException(display, 1, "root element is <" + project.getTagName() + ">, not <project>");
@@ -117,10 +166,23 @@ public final class PomCataloger implements Cataloger {
                 candidate = candidate.resolve("pom.xml");
             }
             if (candidate != null && Files.isRegularFile(candidate)) {
-                Pom p = load(candidate, candidate.toString(), depth + 1);
+                Pom p = load(candidate, candidate.toString(), depth + 1, catalog);
                 // Only the parent the POM names: same artifactId (groupId may be inherited itself).
                 if (text(parent, "artifactId", "").equals(text(p.project(), "artifactId", null))) {
                     parentPom = p;
+                }
+            }
+            if (parentPom == null) {
+                String g = text(parent, "groupId", "");
+                String a = text(parent, "artifactId", "");
+                String v = text(parent, "version", "");
+                var published = g.isEmpty() || a.isEmpty() || v.isEmpty()
+                        ? java.util.Optional.<Path>empty() : repository.find(g, a, v);
+                if (published.isPresent()) {
+                    parentPom = load(published.get(), published.get().toString(), depth + 1, catalog);
+                } else {
+                    catalog.unresolved(display + ": parent " + g + ":" + a + ":" + v + " is neither in the scanned tree nor in "
+                            + repository.searched());
                 }
             }
         }
