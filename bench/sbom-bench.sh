@@ -57,9 +57,21 @@ PY
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N); echo "$e - $s" | bc; }
+# Prints the seconds a command took, or "exit N" when it failed: a crashed run is reported as a crash, never timed.
+seconds() {
+  local s e rc=0
+  s=$(date +%s.%N); "$@" >/dev/null 2>"$scratch/stderr" || rc=$?; e=$(date +%s.%N)
+  if [ "$rc" -ne 0 ]; then echo "exit $rc"; else echo "$e - $s" | bc; fi
+}
+# The median of the timings, or the first failure when any run failed.
+summarise() {
+  local all; all=$(cat)
+  if grep -q '^exit' <<<"$all"; then grep -m1 '^exit' <<<"$all"; else median <<<"$all"; fi
+}
+components() { python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1])).get("components", [])))' "$1"; }
 
-printf '%-7s %-45s %9s %10s %10s %7s\n' ecosystem lockfile components pipewright cdxgen ratio
+failures=0
+printf '%-7s %-45s %9s %9s %10s %12s %7s\n' ecosystem lockfile ours theirs pipewright cdxgen ratio
 for c in "${cases[@]}"; do
   read -r eco file name type <<<"$c"
   dir="$scratch/$(basename "$file")"
@@ -67,18 +79,34 @@ for c in "${cases[@]}"; do
   if [ "$file" = synthetic-5000 ]; then synthetic "$dir/$name"; else cp "$lockfiles/$file" "$dir/$name"; fi
   [ "$name" = go.mod ] && cp "$lockfiles/${file%go.mod}go.sum" "$dir/go.sum"
   ours=$(for _ in $(seq "$runs"); do seconds "$repo/pipewright" sbom --path "$dir" --format cyclonedx-json \
-           --output "$scratch/ours.json" --include-dev true; done | median)
-  count=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["components"]))' "$scratch/ours.json")
-  theirs="-"; ratio="-"
+           --output "$scratch/ours.json" --include-dev true; done | summarise)
+  if [[ "$ours" == exit* ]]; then
+    printf '%-7s %-45s   pipewright FAILED (%s): %s\n' "$eco" "$(basename "$file")" "$ours" "$(head -n 1 "$scratch/stderr")"
+    failures=$((failures + 1))
+    continue
+  fi
+  count=$(components "$scratch/ours.json")
+  theirs="-"; ratio="-"; theirs_count="-"
   if [ -n "$cdxgen" ]; then
     extra=()
     theirs=$(for _ in $(seq "$runs"); do (cd "$dir" && seconds env -i PATH="$PATH" HOME="$scratch" TMPDIR="$scratch" \
                FETCH_LICENSE=false CDXGEN_FETCH_PKG_METADATA=false GO_FETCH_VCS=false \
                CDXGEN_ALLOWED_HOSTS=offline.invalid CDXGEN_ALLOWED_COMMANDS=none \
                "$cdxgen" -t "$type" --no-install-deps --no-babel --spec-version 1.6 --no-recurse \
-               -o "$scratch/theirs.json" .); done | median)
-    ratio=$(echo "scale=1; $theirs / $ours" | bc | sed 's/^\./0./')
-    theirs=$(printf '%.2f' "$theirs")
+               -o "$scratch/theirs.json" .); done | summarise)
+    if [[ "$theirs" == exit* ]]; then
+      # A peer that crashes has no time to compare with: say so instead of timing its error path.
+      theirs="crash ($theirs)"; ratio="-"
+      echo "cdxgen on $(basename "$file"): $(grep -m1 -iE 'error|exception' "$scratch/stderr" || head -n 1 "$scratch/stderr")" >&2
+    elif [ ! -s "$scratch/theirs.json" ]; then
+      theirs="no output"; ratio="-"
+    else
+      theirs_count=$(components "$scratch/theirs.json")
+      ratio=$(echo "scale=1; $theirs / $ours" | bc | sed 's/^\./0./')x
+      theirs=$(printf '%.2fs' "$theirs")
+    fi
+    rm -f "$scratch/theirs.json"
   fi
-  printf '%-7s %-45s %9s %9.2fs %9ss %6sx\n' "$eco" "$(basename "$file")" "$count" "$ours" "$theirs" "$ratio"
+  printf '%-7s %-45s %9s %9s %9.2fs %12s %7s\n' "$eco" "$(basename "$file")" "$count" "$theirs_count" "$ours" "$theirs" "$ratio"
 done
+[ "$failures" -eq 0 ] || { echo "sbom-bench: $failures pipewright run(s) failed" >&2; exit 1; }

@@ -13,6 +13,9 @@
 <#if base != "">
 | change vs base | ${delta} points (base ${base}%) |
 </#if>
+<#if baseMissing != "">
+| change vs base | no base yet: delta skipped (`${cell(baseMissing)}` does not exist) |
+</#if>
 <#if patch != "">
 | patch (added lines) | ${patch}% (${patchCovered} of ${patchTotal}) |
 </#if>

@@ -31,6 +31,9 @@ public final class CheckCommand implements Callable<Integer> {
         } catch (ScriptLoader.ScriptException e) {
             err.println(e.getMessage());
             return ExitCodes.USAGE;
+        } catch (ProjectOptions.NoSourceException e) {
+            err.println("pipewright: " + e.getMessage().replace("; nothing written", ""));
+            return ExitCodes.USAGE;
         } catch (WorkflowValidationException e) {
             err.println("pipewright: invalid pipeline:");
             e.problems().forEach(p -> err.println("  " + p));

@@ -14,12 +14,17 @@ import picocli.CommandLine.Mixin;
 
 /** {@code pipewright generate}: writes every pipeline's workflows; nothing is written if any is invalid. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Write the workflows of every pipeline source (the bundled examples and this project's own).",
+        description = "Write the workflows of every pipeline source of this project (pipewright.yml, --spec, --script or "
+                + "--classpath) and delete generated files no source produces any more.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:written (or already up to date)", "2:a pipeline is invalid or a --script does not compile", "3:internal error"})
+        exitCodeList = {"0:written (or already up to date)", "2:no pipeline source, a pipeline is invalid, a --script does not compile, or a hand-written file is in the way", "3:internal error"})
 public final class GenerateCommand implements Callable<Integer> {
     @Mixin ProjectOptions project;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--force",
+            description = "Overwrite files at generated paths that Pipewright did not write (no generated header).")
+    boolean force;
 
     @Override
     public Integer call() throws IOException {
@@ -28,7 +33,16 @@ public final class GenerateCommand implements Callable<Integer> {
         try {
             List<FileSource> pipelines = project.selected();
             err.println("pipewright: rendering " + pipelines.size() + " source(s)");
-            written = Generation.generate(project.root(), pipelines, project.lock());
+            // only a run over every source knows which generated files no source produces any more
+            written = Generation.generate(project.root(), pipelines, project.lock(),
+                    new Generation.WriteOptions(force, project.pipelines.isEmpty()));
+        } catch (Generation.HandWrittenFilesException e) {
+            err.println("pipewright: " + e.getMessage() + "; move " + (e.paths().size() == 1 ? "it" : "them")
+                    + " away or pass --force to overwrite; nothing written");
+            return ExitCodes.USAGE;
+        } catch (ProjectOptions.NoSourceException e) {
+            err.println("pipewright: " + e.getMessage());
+            return ExitCodes.USAGE;
         } catch (ScriptLoader.ScriptException e) {
             err.println(e.getMessage());
             return ExitCodes.USAGE;
@@ -49,7 +63,11 @@ public final class GenerateCommand implements Callable<Integer> {
         for (GeneratedFile f : files) {
             out.println((changed.contains(f.path()) ? "wrote     " : "unchanged ") + f.path());
         }
-        err.println("pipewright: " + files.size() + " file(s), " + changed.size() + " changed");
+        for (String stale : written.deleted()) {
+            out.println("deleted   " + stale);
+        }
+        err.println("pipewright: " + files.size() + " file(s), " + changed.size() + " changed"
+                + (written.deleted().isEmpty() ? "" : ", " + written.deleted().size() + " stale deleted"));
         return ExitCodes.OK;
     }
 }

@@ -31,6 +31,23 @@ public final class ProjectOptions {
                     + "used instead of the bundled examples. Repeatable, or separated by the path separator.")
     List<Path> classpath = new ArrayList<>();
 
+    @Option(names = "--examples",
+            description = "Generate Pipewright's bundled examples (only for trying them out: the default inside a "
+                    + "checkout of Pipewright itself, never in another project).")
+    boolean examples;
+
+    /** A file only Pipewright's own checkout has: there the bundled examples are the project's sources. */
+    static final String OWN_CHECKOUT_MARKER = "examples/self/PipewrightPipeline.java";
+
+    /** The project has no source of its own and the bundled examples are not for it: nothing to generate. */
+    static final class NoSourceException extends IllegalArgumentException {
+        NoSourceException(Path root) {
+            super("no pipeline source in " + root + ": write a spec with 'pipewright init --stack ID' (then "
+                    + "pipewright.yml is found at the project root), or pass --spec FILE, --script FILE or "
+                    + "--classpath DIR; nothing written");
+        }
+    }
+
     Path root() {
         return (out == null ? Path.of("") : out).toAbsolutePath().normalize();
     }
@@ -67,8 +84,9 @@ public final class ProjectOptions {
 
     /**
      * The sources to generate: the project's own (classes on {@code --classpath}, scripts and spec files) when it has
-     * any, else the bundled examples and this repository's files — never both, so a project never receives
-     * Pipewright's examples.
+     * any, else — in Pipewright's own checkout or with {@code --examples} — the bundled examples and this repository's
+     * files; never both, so a project never receives Pipewright's examples. A project with no source of its own is a
+     * {@link NoSourceException}.
      */
     List<FileSource> selected() throws IOException {
         ClassLoader bundled = ProjectOptions.class.getClassLoader();
@@ -96,6 +114,9 @@ public final class ProjectOptions {
                 throw new IllegalArgumentException("--spec " + spec + ": no such file");
             }
             addOwn(own, FileSource.of(SpecLoader.load(spec.toAbsolutePath().normalize(), display)), display);
+        }
+        if (own.isEmpty() && !examples && !Files.isRegularFile(root().resolve(OWN_CHECKOUT_MARKER))) {
+            throw new NoSourceException(root());
         }
         return PipelineCatalog.select(own.isEmpty() ? PipelineCatalog.load(bundled) : own, pipelines);
     }

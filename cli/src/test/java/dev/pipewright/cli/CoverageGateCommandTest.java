@@ -82,6 +82,19 @@ class CoverageGateCommandTest {
     }
 
     @Test
+    void baseFileThatDoesNotExistYetSkipsTheDelta() throws IOException {
+        sample("coverage.xml", "coverage.xml");
+        int exit = run("coverage-gate", "--files", "coverage.xml", "--base-file", "base/coverage-gate.json", "--max-drop", "2");
+        assertThat(exit).isEqualTo(0);
+        assertThat(out.toString()).contains("delta=\n", "passed=true\n");
+        assertThat(err.toString()).contains("coverage-gate: no base yet: delta skipped (base-file base/coverage-gate.json does not exist)")
+                .contains("| change vs base | no base yet: delta skipped");
+        Files.writeString(dir.resolve("corrupt.json"), "{\"coverage\": ");
+        assertThat(run("coverage-gate", "--files", "coverage.xml", "--base-file", "corrupt.json", "--max-drop", "2")).isEqualTo(2);
+        assertThat(err.toString()).contains("coverage-gate: corrupt.json:1:");
+    }
+
+    @Test
     void badInputExitsTwoWithFileAndLine() throws IOException {
         Files.writeString(dir.resolve("x.xml"), "<?xml version=\"1.0\"?>\n<coverage>\n");
         assertThat(run("coverage-gate", "--files", "x.xml")).isEqualTo(2);

@@ -14,11 +14,11 @@ class GenerateCheckCommandTest {
     @TempDir Path root;
 
     private CliRun generate() {
-        return CliRun.of("generate", "--out", root.toString());
+        return CliRun.of("generate", "--examples", "--out", root.toString());
     }
 
     private CliRun check() {
-        return CliRun.of("check", "--out", root.toString());
+        return CliRun.of("check", "--examples", "--out", root.toString());
     }
 
     @Test
@@ -128,12 +128,12 @@ class GenerateCheckCommandTest {
     void checkOnlySelectedPipeline() throws IOException {
         generate();
         Files.delete(root.resolve(".github/workflows/ci.yml"));
-        assertThat(CliRun.of("check", "--out", root.toString(), "--pipeline", "java-library").exitCode()).isZero();
+        assertThat(CliRun.of("check", "--examples", "--out", root.toString(), "--pipeline", "java-library").exitCode()).isZero();
     }
 
     @Test
     void unknownPipelineIsUsageError() {
-        CliRun run = CliRun.of("generate", "--out", root.toString(), "--pipeline", "nope");
+        CliRun run = CliRun.of("generate", "--examples", "--out", root.toString(), "--pipeline", "nope");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("no pipeline 'nope'; known: [actions, go-microservice, go-vault-plugin, java-library, k8s-controller, pipewright, polyglot-platform, python-service]");
         assertThat(root.resolve(".github")).doesNotExist();
@@ -149,7 +149,7 @@ class GenerateCheckCommandTest {
             assertThat(files.filter(Files::isRegularFile)).isEmpty();
         }
         Path file = Files.writeString(root.resolve("f"), "x");
-        CliRun underFile = CliRun.of("generate", "--out", file.toString());
+        CliRun underFile = CliRun.of("generate", "--examples", "--out", file.toString());
         assertThat(underFile.exitCode()).isEqualTo(2);
         assertThat(underFile.err()).contains("is a file, but");
     }

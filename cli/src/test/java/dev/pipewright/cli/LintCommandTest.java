@@ -41,10 +41,15 @@ class LintCommandTest {
             permissions: {}
             """;
 
+    private String stdin = "";
+    private boolean terminal;
+
     private int run(Map<String, String> env, String... args) {
         LintCommand cmd = new LintCommand();
         cmd.workingDir = dir;
         cmd.env = env;
+        cmd.stdin = new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        cmd.terminal = terminal;
         CommandLine cl = new CommandLine(cmd);
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
@@ -73,7 +78,7 @@ class LintCommandTest {
         workflow("ci.yml", BROKEN);
         assertThat(run(".github/")).isEqualTo(ExitCodes.FINDINGS);
         assertThat(out.toString()).isEqualTo("""
-                .github/workflows/ci.yml:5:12: job "build" needs job "missing", which does not exist; jobs are: build [job-needs]
+                .github/workflows/ci.yml:5:12: error: job "build" needs job "missing", which does not exist; jobs are: build [job-needs]
                     needs: missing
                            ^
                 """);
@@ -186,5 +191,224 @@ class LintCommandTest {
         assertThat(run()).isEqualTo(1);
         assertThat(run("--fail-level", "fatal")).isEqualTo(2);
         assertThat(err.toString()).contains("--fail-level: expected error, warning, note or none, got \"fatal\"");
+    }
+
+    @Test
+    void negativeAPullRequestTargetInjectionFailsAtFailLevelErrorWithASummary() throws IOException {
+        workflow("greet.yml", """
+                on: pull_request_target
+                permissions: {}
+                jobs:
+                  greet:
+                    runs-on: ubuntu-24.04
+                    timeout-minutes: 5
+                    steps:
+                      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1
+                        with:
+                          ref: ${{ github.event.pull_request.head.sha }}
+                          persist-credentials: false
+                      - run: echo "${{ github.event.pull_request.title }}"
+                """);
+        assertThat(run("--fail-level", "error")).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(out.toString())
+                .contains(".github/workflows/greet.yml:12:20: error: \"${{ github.event.pull_request.title }}\" expands attacker-controlled")
+                .containsPattern("(?m)^\\.github/workflows/greet\\.yml:\\d+:\\d+: warning: .*\\[dangerous-triggers\\]$");
+        assertThat(err.toString()).containsPattern("pipewright lint: \\d+ findings: [1-9]\\d* errors?, \\d+ warnings?, \\d+ notes?\\n");
+    }
+
+    @Test
+    void aCleanRunSaysSoOnStderrOnly() throws IOException {
+        workflow("ci.yml", CLEAN);
+        assertThat(run()).isZero();
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).isEqualTo("pipewright lint: no findings\n");
+    }
+
+    @Test
+    void stdinIsLintedUnderItsStdinFilenameWithItsOwnLines() throws IOException {
+        stdin = BROKEN;
+        workflow("ci.yml", CLEAN); // a file of that name on disk must not lend its lines to the caret
+        assertThat(run("-", "--stdin-filename", ".github/workflows/ci.yml")).isEqualTo(1);
+        assertThat(out.toString()).isEqualTo("""
+                .github/workflows/ci.yml:5:12: error: job "build" needs job "missing", which does not exist; jobs are: build [job-needs]
+                    needs: missing
+                           ^
+                """);
+        out.getBuffer().setLength(0);
+        stdin = "name: x\nruns: {using: node12, main: index.js}\n";
+        assertThat(run("-", "--stdin-filename", "action.yml")).isEqualTo(1);
+        assertThat(out.toString()).startsWith("action.yml:").contains("node12");
+        assertThat(run("-", ".github")).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void ignoreTakesARuleAndAnOptionalPathAndRejectsAnUnknownRule() throws IOException {
+        workflow("ci.yml", BROKEN);
+        assertThat(run("--ignore", "job-needs")).isZero();
+        assertThat(run("--ignore", "job-needs:.github/workflows/other-*.yml")).isEqualTo(1);
+        assertThat(run("--ignore", "job-needs:.github/workflows/c*.yml")).isZero();
+        assertThat(run("--ignore", "job-need")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--ignore: unknown rule \"job-need\"; did you mean \"job-needs\"?");
+    }
+
+    @Test
+    void anUnknownRuleInTheConfigurationsIgnoreIsALocatedError() throws IOException {
+        workflow("ci.yml", BROKEN);
+        Files.writeString(dir.resolve(".github/pipewright-lint.yml"), "ignore:\n  - rule: job-need\n");
+        assertThat(run()).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains(".github/pipewright-lint.yml:2:11: unknown rule \"job-need\"; did you mean \"job-needs\"?");
+    }
+
+    private static final String PR_TARGET = """
+            on: pull_request_target
+            permissions: {}
+            jobs:
+              greet:
+                runs-on: ubuntu-24.04
+                timeout-minutes: 5
+                steps:
+                  - run: echo "${{ github.event.pull_request.title }}"
+            """;
+
+    @Test
+    void minSeverityAndMinConfidenceFilterWhatIsReportedAndCounted() throws IOException {
+        workflow("greet.yml", PR_TARGET);
+        assertThat(run()).isEqualTo(1);
+        assertThat(out.toString()).contains("[dangerous-triggers]", "[template-injection]");
+        out.getBuffer().setLength(0);
+        assertThat(run("--min-severity", "error")).isEqualTo(1);
+        assertThat(out.toString()).contains("[template-injection]").doesNotContain("[dangerous-triggers]");
+        out.getBuffer().setLength(0);
+        assertThat(run("--min-confidence", "high", "--fail-level", "warning")).isEqualTo(1);
+        assertThat(out.toString()).contains("[template-injection]").doesNotContain("[dangerous-triggers]");
+        out.getBuffer().setLength(0);
+        workflow("greet.yml", PR_TARGET.replace("${{ github.event.pull_request.title }}", "hi"));
+        assertThat(run("--min-confidence", "high")).isZero();
+        assertThat(out.toString()).isEmpty();
+        assertThat(run("--min-severity", "fatal")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("--min-confidence", "sure")).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void githubFormatIsAnnotationsOnly() throws IOException {
+        workflow("ci.yml", BROKEN);
+        assertThat(run("--format", "github")).isEqualTo(1);
+        assertThat(out.toString()).isEqualTo("::error file=.github/workflows/ci.yml,line=5,col=12,title=job-needs::"
+                + "job \"build\" needs job \"missing\", which does not exist; jobs are: build [job-needs]\n");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void colourOnlyOnATerminalOrWhenAskedFor() throws IOException {
+        workflow("ci.yml", BROKEN);
+        run();
+        assertThat(out.toString()).doesNotContain("\u001b[");
+        out.getBuffer().setLength(0);
+        run("--color");
+        assertThat(out.toString()).contains("\u001b[1;31merror:\u001b[0m");
+        out.getBuffer().setLength(0);
+        terminal = true;
+        run();
+        assertThat(out.toString()).contains("\u001b[1;31merror:");
+        out.getBuffer().setLength(0);
+        run("--no-color");
+        assertThat(out.toString()).doesNotContain("\u001b[");
+        run(Map.of("NO_COLOR", "1"));
+        assertThat(out.toString()).doesNotContain("\u001b[");
+        run("--format", "json", "--color");
+        assertThat(out.toString()).doesNotContain("\u001b[");
+    }
+
+    @Test
+    void shellcheckOffSilencesTheRule() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.pipewright.lint.rule.ShellcheckRule.executable().isPresent(),
+                "shellcheck is not on PATH, so there is nothing to switch off");
+        workflow("ci.yml", CLEAN.replace("echo hi", "echo $1"));
+        assertThat(run()).isEqualTo(1);
+        assertThat(out.toString()).contains("[shellcheck]");
+        out.getBuffer().setLength(0);
+        assertThat(run("--shellcheck", "off")).isZero();
+        assertThat(run("--shellcheck", "no-such-shellcheck-here")).isZero();
+        assertThat(run("--shellcheck", dev.pipewright.lint.rule.ShellcheckRule.executable().get().toString()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void sarifNamesTheProductVersion() throws IOException {
+        workflow("ci.yml", BROKEN);
+        run("--format", "sarif");
+        String version = new VersionProvider().getVersion()[0].replace("pipewright ", "");
+        assertThat(version).isNotEqualTo("unknown");
+        assertThat(new ObjectMapper().readTree(out.toString()).get("runs").get(0).get("tool").get("driver")
+                .get("version").asText()).isEqualTo(version);
+    }
+
+    @Test
+    void anUnreadableFileIsAFindingAndTheOthersAreStillLinted() throws IOException {
+        workflow("ci.yml", BROKEN);
+        Path unreadable = dir.resolve(".github/workflows/secret.yml");
+        Path mem = Path.of("/proc/self/mem");
+        if (Files.isReadable(mem)) {
+            // root reads any file: the process's own memory at offset 0 fails with EIO for everyone
+            Files.createSymbolicLink(unreadable, mem);
+        } else {
+            Files.writeString(unreadable, CLEAN);
+            org.junit.jupiter.api.Assumptions.assumeTrue(unreadable.toFile().setReadable(false, false)
+                    && !Files.isReadable(unreadable), "cannot make a file unreadable here");
+        }
+        assertThat(run()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(out.toString())
+                .containsPattern("(?m)^\\.github/workflows/secret\\.yml:1:1: error: cannot read the file \\(.+\\); "
+                        + "make it readable to lint it \\[syntax-check\\]$")
+                .contains(".github/workflows/ci.yml:5:12: error: job \"build\" needs job \"missing\"");
+        assertThat(err.toString()).doesNotContain("internal error");
+    }
+
+    @Test
+    void fixPinsTheMajorTagsPeopleWriteAndNamesPinForAnUnknownOne() throws IOException {
+        workflow("ci.yml", """
+                on: push
+                permissions: {}
+                jobs:
+                  build:
+                    runs-on: ubuntu-24.04
+                    timeout-minutes: 5
+                    steps:
+                      - uses: actions/checkout@v4
+                        with:
+                          persist-credentials: false
+                      - uses: actions/cache@v4
+                        with: {path: ~/.m2, key: m2}
+                      - uses: actions/setup-node@v5
+                      - uses: docker/build-push-action@v6
+                      - uses: actions/checkout@v1
+                        with:
+                          persist-credentials: false
+                """);
+        assertThat(run("--fix")).isEqualTo(ExitCodes.FINDINGS);
+        String fixed = Files.readString(dir.resolve(".github/workflows/ci.yml"));
+        assertThat(fixed).contains(
+                "- uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2\n",
+                "- uses: actions/cache@0057852bfaa89a56745cba8c7296529d2fc39830 # v4.3.0\n",
+                "- uses: actions/setup-node@a0853c24544627f65ddf259abe73b1d18a591444 # v5.0.0\n",
+                "- uses: docker/build-push-action@263435318d21b8e681c14492fe198d362a7d2c83 # v6.18.0\n",
+                "- uses: actions/checkout@v1\n");
+        assertThat(out.toString()).contains("\"actions/checkout@v1\" uses the tag or branch \"v1\", which can be moved to "
+                + "other code; the action lock has no commit for it: run \"pipewright pin actions/checkout@v1\" to record "
+                + "one, then \"pipewright lint --fix\" pins it [unpinned-uses]");
+    }
+
+    /** Every SHA of the bundled lock is cited with its evidence in catalog/SOURCES.md: none is typed in. */
+    @Test
+    void everyLockedShaHasItsEvidenceInTheSources() throws IOException {
+        Path repo = Path.of(System.getProperty("pipewright.root"));
+        String sources = Files.readString(repo.resolve("catalog/SOURCES.md"));
+        for (String line : Files.readAllLines(repo.resolve("catalog/actions.lock"))) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] kv = line.split(": ");
+            assertThat(sources).as("evidence row of %s", kv[0]).contains("| " + kv[0] + " | `" + kv[1] + "` |");
+        }
     }
 }

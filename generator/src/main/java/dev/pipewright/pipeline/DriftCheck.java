@@ -46,7 +46,8 @@ public final class DriftCheck {
         return drifts;
     }
 
-    private static List<String> staleFiles(Path root, String dir, Set<String> produced) {
+    /** Generated-looking files directly in dir that are not among the produced paths, sorted. */
+    static List<String> staleFiles(Path root, String dir, Set<String> produced) {
         Path d = root.resolve(dir);
         if (!Files.isDirectory(d)) {
             return List.of();

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * </pre>
  */
 public record LintConfig(List<String> runnerLabels, List<String> configVariables, List<Ignore> ignores,
-        dev.pipewright.lint.audit.AuditPolicy audits) {
+        dev.pipewright.lint.audit.AuditPolicy audits, String shellcheck) {
     /** Suppresses findings that match all given parts. */
     public record Ignore(String rule, PathMatcher path, Pattern message) {
         boolean matches(Finding f) {
@@ -39,10 +39,45 @@ public record LintConfig(List<String> runnerLabels, List<String> configVariables
                     && (path == null || path.matches(Path.of(f.file())))
                     && (message == null || message.matcher(f.message()).find());
         }
+
+        /**
+         * {@code RULE} or {@code RULE:PATH} as the CLI's {@code --ignore} takes it (PATH a glob like the
+         * configuration's {@code path:}).
+         *
+         * @throws IllegalArgumentException naming the unknown rule, with the closest known one
+         */
+        public static Ignore parse(String spec) {
+            int colon = spec.indexOf(':');
+            String rule = colon < 0 ? spec : spec.substring(0, colon);
+            String error = unknownRule(rule);
+            if (error != null) {
+                throw new IllegalArgumentException(error);
+            }
+            String glob = colon < 0 ? "" : spec.substring(colon + 1);
+            return new Ignore(rule, glob.isEmpty() ? null : FileSystems.getDefault().getPathMatcher("glob:" + glob), null);
+        }
+    }
+
+    /**
+     * Null when {@code rule} is a rule id, else the message saying so: an ignore entry with a misspelt rule would
+     * silently ignore nothing.
+     */
+    static String unknownRule(String rule) {
+        List<String> ids = dev.pipewright.lint.rule.BuiltInRules.all().stream().map(RuleInfo::id).toList();
+        if (ids.contains(rule)) {
+            return null;
+        }
+        String close = dev.pipewright.lint.schema.Suggest.closest(rule, ids);
+        return "unknown rule \"" + rule + "\"; " + (close != null ? "did you mean \"" + close + "\"? " : "")
+                + "the rules are listed in docs/rules and in 'pipewright lint --format sarif' (tool.driver.rules)";
     }
 
     public static final String DEFAULT_PATH = ".github/pipewright-lint.yml";
 
+    /**
+     * {@code shellcheck}: the shellcheck to run, as {@code --shellcheck} gives it (a path or a command name on PATH;
+     * {@code off} or empty disables the rule); null for the default, {@code $PIPEWRIGHT_SHELLCHECK} or PATH.
+     */
     public LintConfig {
         runnerLabels = List.copyOf(runnerLabels);
         configVariables = configVariables == null ? null : List.copyOf(configVariables);
@@ -51,7 +86,24 @@ public record LintConfig(List<String> runnerLabels, List<String> configVariables
     }
 
     public LintConfig(List<String> runnerLabels, List<String> configVariables, List<Ignore> ignores) {
-        this(runnerLabels, configVariables, ignores, null);
+        this(runnerLabels, configVariables, ignores, null, null);
+    }
+
+    public LintConfig(List<String> runnerLabels, List<String> configVariables, List<Ignore> ignores,
+            dev.pipewright.lint.audit.AuditPolicy audits) {
+        this(runnerLabels, configVariables, ignores, audits, null);
+    }
+
+    /** This configuration with more ignore entries (the CLI's {@code --ignore}). */
+    public LintConfig withIgnores(List<Ignore> more) {
+        List<Ignore> all = new ArrayList<>(ignores);
+        all.addAll(more);
+        return new LintConfig(runnerLabels, configVariables, all, audits, shellcheck);
+    }
+
+    /** This configuration running the given shellcheck (see the record's javadoc). */
+    public LintConfig withShellcheck(String shellcheck) {
+        return new LintConfig(runnerLabels, configVariables, ignores, audits, shellcheck);
     }
 
     public static LintConfig empty() {
@@ -109,6 +161,12 @@ public record LintConfig(List<String> runnerLabels, List<String> configVariables
         if (!(item instanceof YMap m)) {
             throw new IllegalArgumentException(file + ":" + item.pos() + ": an ignore entry must be a mapping with rule, path or message");
         }
+        m.scalar("rule").ifPresent(r -> {
+            String error = unknownRule(r.value());
+            if (error != null) {
+                throw new IllegalArgumentException(file + ":" + r.pos() + ": " + error + " (ignore)");
+            }
+        });
         try {
             return new Ignore(m.string("rule").orElse(null),
                     m.string("path").map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).orElse(null),

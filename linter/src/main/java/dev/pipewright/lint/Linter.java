@@ -195,7 +195,18 @@ public final class Linter {
     }
 
     public List<Finding> lintFile(Path file, String display) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw e; // a path that does not exist is the caller's usage error, reported before linting starts
+        } catch (IOException e) {
+            // one unreadable file (permissions, an I/O error) is that file's finding; the others are still linted
+            String why = e.getMessage() == null || e.getMessage().equals(file.toString()) ? e.getClass().getSimpleName()
+                    : e.getMessage().replace(file.toString() + ": ", "");
+            return List.of(new Finding(display, 1, 1, "syntax-check", Severity.ERROR,
+                    "cannot read the file (" + why + "); make it readable to lint it"));
+        }
         Path abs = file.toAbsolutePath().normalize();
         Path root = abs.getParent() == null ? null : roots.computeIfAbsent(abs.getParent(), d -> Optional.ofNullable(projectRoot(abs)))
                 .orElse(null);
@@ -227,7 +238,7 @@ public final class Linter {
     }
 
     /** The repository of a file: the parent of the nearest {@code .github} or {@code .git} ancestor. */
-    static Path projectRoot(Path file) {
+    public static Path projectRoot(Path file) {
         for (Path p = file.toAbsolutePath().normalize().getParent(); p != null; p = p.getParent()) {
             if (p.getFileName() != null && p.getFileName().toString().equals(".github")) {
                 return p.getParent();

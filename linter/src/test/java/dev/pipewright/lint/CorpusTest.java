@@ -28,11 +28,16 @@ class CorpusTest {
         List<Finding> wf = linter.lintPaths(List.of(corpus.resolve("workflows")), corpus);
         List<Finding> act = linter.lintPaths(List.of(corpus.resolve("actions")), corpus);
 
-        TreeSet<String> errorFiles = wf.stream().filter(f -> f.severity() == Severity.ERROR).map(Finding::file)
+        // Correctness errors are what GitHub would reject: on real, working workflows they are almost all false
+        // positives. Security errors (an image on "latest", an injection) are real findings in working workflows.
+        java.util.Set<String> security = dev.pipewright.lint.audit.SecurityAudits.all().stream().map(RuleInfo::id)
+                .collect(Collectors.toSet());
+        TreeSet<String> errorFiles = wf.stream().filter(f -> f.severity() == Severity.ERROR)
+                .filter(f -> !security.contains(f.rule())).map(Finding::file)
                 .collect(Collectors.toCollection(TreeSet::new));
         StringBuilder report = new StringBuilder();
         report.append("workflow files: ").append(workflows.size()).append(", action files: ").append(actions.size()).append('\n');
-        report.append("workflow files with error findings: ").append(errorFiles.size()).append('\n');
+        report.append("workflow files with correctness errors: ").append(errorFiles.size()).append('\n');
         report.append("\nfindings per rule (workflows) [severity counts]:\n");
         perRule(wf).forEach((rule, n) -> report.append("  ").append(rule).append(": ").append(n).append('\n'));
         report.append("\nfindings per rule (action metadata):\n");
@@ -46,7 +51,7 @@ class CorpusTest {
         System.out.println(report);
 
         assertThat(workflows).hasSizeGreaterThan(1000);
-        assertThat(errorFiles).as("workflow files with errors (see %s)", out).hasSizeLessThanOrEqualTo(10);
+        assertThat(errorFiles).as("workflow files with correctness errors (see %s)", out).hasSizeLessThanOrEqualTo(10);
     }
 
     private static Map<String, String> perRule(List<Finding> findings) {

@@ -42,4 +42,30 @@ class RegistryTest {
             assertThat(cases).as("error fixtures reporting %s", r.id()).isGreaterThanOrEqualTo(3);
         }
     }
+
+    /** zizmor's rating decides: high severity at high confidence is an error, so --fail-level error catches it. */
+    @Test
+    void everyAuditsSeverityFollowsItsRating() {
+        for (RuleInfo r : dev.pipewright.lint.audit.SecurityAudits.all()) {
+            dev.pipewright.lint.audit.Audit audit = dev.pipewright.lint.audit.SecurityAudits.audit(r.id()).orElseThrow();
+            assertThat(r.severity()).as("severity of %s (%s, %s confidence)", r.id(), audit.severity(), audit.confidence())
+                    .isEqualTo(dev.pipewright.lint.audit.SecurityAudits.findingSeverity(audit));
+        }
+        assertThat(dev.pipewright.lint.audit.SecurityAudits.all().stream()
+                .filter(r -> r.severity() == Severity.ERROR).map(RuleInfo::id).sorted().toList())
+                .containsExactly("hardcoded-container-credentials", "insecure-commands", "template-injection",
+                        "unpinned-images", "unsound-condition");
+    }
+
+    @Test
+    void theAuditTableOfTheRulesReadmeStatesEachAuditsRatingAndLevel() throws IOException {
+        String readme = Files.readString(TestFiles.repoRoot().resolve("docs/rules/README.md"));
+        for (RuleInfo r : dev.pipewright.lint.audit.SecurityAudits.all()) {
+            dev.pipewright.lint.audit.Audit audit = dev.pipewright.lint.audit.SecurityAudits.audit(r.id()).orElseThrow();
+            String rating = " | " + audit.severity().name().toLowerCase(java.util.Locale.ROOT) + " | "
+                    + audit.confidence().name().toLowerCase(java.util.Locale.ROOT) + " | `" + r.severity().label() + "` | ";
+            assertThat(readme).as("row of %s", r.id()).containsPattern("(?m)^\\| \\[`" + r.id() + "`\\]\\(" + r.id()
+                    + "\\.md\\) \\| [^|]+" + java.util.regex.Pattern.quote(rating));
+        }
+    }
 }

@@ -36,6 +36,10 @@ final class CoberturaParser {
                         current[0] = into.file(paths.apply(resolve(sources, name.replace('\\', '/'))));
                     }
                     case "method" -> methodDepth[0]++;
+                    case "file", "lineToCover" -> {
+                        // Cobertura has neither; with format: cobertura forced, SonarQube's generic XML lands here.
+                        throw CoverageFormat.sonarGeneric(display, r.getLocation().getLineNumber());
+                    }
                     case "line" -> {
                         if (current[0] == null || methodDepth[0] > 0) {
                             return;

@@ -78,7 +78,13 @@ public final class CoverageData {
 
     /** The unit the primary metric counts, for messages. */
     public String unit() {
-        return files.values().stream().anyMatch(FileCoverage::isGo) ? "statements" : "lines";
+        if (files.values().stream().anyMatch(FileCoverage::isGo)) {
+            return "statements";
+        }
+        if (!files.isEmpty() && files.values().stream().allMatch(FileCoverage::isCoveragePy)) {
+            return hasBranches() ? "statements and branches" : "statements";
+        }
+        return "lines";
     }
 
     int size() {

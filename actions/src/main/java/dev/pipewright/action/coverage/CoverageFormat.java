@@ -20,6 +20,9 @@ public enum CoverageFormat {
     COVERAGE_JSON("coverage-json");
 
     private static final Pattern XML_ROOT = Pattern.compile("<(report|coverage)[\\s>/]");
+    /** SonarQube's generic coverage: a {@code <coverage version="1">} root whose children are {@code <file path>}. */
+    private static final Pattern SONAR_GENERIC = Pattern.compile("<coverage\\s+version\\s*=\\s*[\"']1[\"'][^>]*>\\s*(?:<!--.*?-->\\s*)*<file\\s",
+            Pattern.DOTALL);
     private final String id;
 
     CoverageFormat(String id) {
@@ -34,6 +37,13 @@ public enum CoverageFormat {
         String v = value.trim().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(f -> f.id.equals(v)).findFirst().orElseThrow(() -> InputException.forInput(
                 input, "unknown format '" + value + "' (expected auto, go, jacoco, cobertura, lcov or coverage-json)"));
+    }
+
+    /** The error for SonarQube's generic coverage XML, read by no parser here (line: where it was recognised). */
+    static ReportParseException sonarGeneric(String display, int line) {
+        return new ReportParseException(display, line, "this is SonarQube's generic test coverage XML "
+                + "(<coverage version=\"1\"><file path=…><lineToCover …>), which coverage-gate does not read; "
+                + "give it the report your coverage tool wrote (Cobertura, JaCoCo, LCOV, coverage.py JSON or a Go coverprofile)");
     }
 
     /** Detects the format from the first 8 KiB; unknown or empty content is bad input. */
@@ -59,6 +69,10 @@ public enum CoverageFormat {
                 return JACOCO;
             }
             if (m.find(0) && m.group(1).equals("coverage")) {
+                var sonar = SONAR_GENERIC.matcher(s);
+                if (sonar.find()) {
+                    throw sonarGeneric(display, 1 + (int) s.substring(0, sonar.start()).chars().filter(c -> c == '\n').count());
+                }
                 return COBERTURA;
             }
         }

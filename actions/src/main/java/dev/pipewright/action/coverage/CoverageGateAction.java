@@ -36,10 +36,15 @@ public final class CoverageGateAction implements Action {
                             .withExample("coverage.out"),
                     InputSpec.of("format", "Report format: auto, go, jacoco, cobertura, lcov or coverage-json.")
                             .withDefault("auto"),
-                    InputSpec.of("min", "Minimum overall coverage in percent (lines; statements for Go)."),
+                    InputSpec.of("min", "Minimum overall coverage in percent (lines; statements for Go; for coverage.py's JSON "
+                            + "its own figure, statements plus branches)."),
                     InputSpec.of("rules", "Per-path minimums, one '<glob>: <percent>' per line, e.g. 'internal/timecalc/**: 95'."),
-                    InputSpec.of("base-file", "Coverage of the base branch: a report, this action's JSON report, or a number."),
-                    InputSpec.of("max-drop", "Largest allowed drop versus base-file, in percentage points."),
+                    InputSpec.of("base-file", "Coverage of the base branch: a report, this action's JSON report (e.g. "
+                            + "downloaded from the base branch's last run), or a number. A file that does not exist means "
+                            + "there is no base yet (first run, expired artifact): the delta and max-drop are skipped with a "
+                            + "note and do not fail the step; a file that exists but cannot be read is an error (exit 2)."),
+                    InputSpec.of("max-drop", "Largest allowed drop versus base-file, in percentage points (skipped while "
+                            + "base-file does not exist)."),
                     InputSpec.of("diff-file", "Unified diff of the change, for patch coverage."),
                     InputSpec.of("base-ref", "Git ref to diff HEAD against (git diff -U0 <base-ref>...HEAD) when there is no diff-file."),
                     InputSpec.of("patch-min", "Minimum coverage of the added lines, in percent."),
@@ -90,6 +95,7 @@ public final class CoverageGateAction implements Action {
         CoverageReader reader = new CoverageReader(ws, mapper);
         CoverageData data = reader.read(files, format);
         BigDecimal base = null;
+        String baseMissing = null;
         if (baseFile.isPresent()) {
             Path p = ws.resolve("base-file", baseFile.get());
             if (Files.isRegularFile(p)) {
@@ -100,13 +106,20 @@ public final class CoverageGateAction implements Action {
             } else if (Files.isDirectory(p)) {
                 throw new InputException(baseFile.get() + " is a directory, not a file (input 'base-file')");
             } else {
-                throw new InputException(baseFile.get() + ":1: no such file (input 'base-file')");
+                // No base yet (first run on the default branch, or its artifact expired): nothing to compare with,
+                // which must not keep the branch red. A base that exists but is unreadable still fails above.
+                baseMissing = ws.display(p);
+                ctx.log("coverage-gate: no base yet: delta skipped (base-file " + baseMissing + " does not exist)");
             }
         }
         PatchCoverage patch = patch(ctx, data, mapper, patchMin.isPresent());
 
-        GateResult result = new GateResult(data, base, base == null ? null : delta(data, base), patch,
-                checks(data, min, rules, base, maxDrop, patch, patchMin));
+        List<GateCheck> checks = checks(data, min, rules, base, maxDrop, patch, patchMin);
+        if (baseMissing != null && maxDrop.isPresent()) {
+            checks = new ArrayList<>(checks);
+            checks.add(new GateCheck("max-drop", "no base yet", text(maxDrop.get()), true, "no base yet: delta skipped (" + baseMissing + " does not exist)"));
+        }
+        GateResult result = new GateResult(data, base, baseMissing, base == null ? null : delta(data, base), patch, checks);
         publish(ctx, result, maxAnnotations);
         List<String> failures = result.checks().stream().filter(c -> !c.passed()).map(GateCheck::message).toList();
         return failures.isEmpty() ? Outcome.pass() : Outcome.fail(String.join("; ", failures));

@@ -7,11 +7,15 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
  * coverage.py's {@code coverage json} report, read with Jackson's streaming parser: executed/missing lines, and
- * executed/missing arcs as branches keyed by their destination.
+ * executed/missing arcs as branches keyed by their destination; totals are coverage.py's own (its summaries).
  */
 final class CoverageJsonParser {
     private static final JsonFactory JSON = new JsonFactory();
@@ -49,28 +53,109 @@ final class CoverageJsonParser {
         }
     }
 
+    /**
+     * One file's entry. Its {@code executed_lines} is coverage.py's raw trace: it also holds docstrings and lines
+     * excluded by {@code # pragma: no cover}, and {@code executed_branches} arcs coverage.py did not predict; only
+     * the {@code summary} says what coverage.py counts. So lines and arcs give each line's status, and the summary,
+     * when present, how many of them are not statements or branches coverage.py counts.
+     */
     private static void readFile(JsonParser p, String display, FileCoverage f) throws IOException {
+        int line = p.currentLocation().getLineNr();
+        BitSet executed = new BitSet();
+        BitSet missing = new BitSet();
+        BitSet excluded = new BitSet();
+        // Sets: coverage.py 6.5 lists some arcs more than once (tomli's _parser.py has [94, 94] seven times).
+        Set<Arc> executedArcs = new LinkedHashSet<>();
+        Set<Arc> missingArcs = new LinkedHashSet<>();
+        Summary summary = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             p.nextToken();
             switch (field) {
-                case "executed_lines" -> lines(p, display, f, 1);
-                case "missing_lines" -> lines(p, display, f, 0);
-                case "executed_branches" -> arcs(p, display, f, 1);
-                case "missing_branches" -> arcs(p, display, f, 0);
+                case "executed_lines" -> lines(p, display, executed, true);
+                case "missing_lines" -> lines(p, display, missing, false);
+                case "excluded_lines" -> lines(p, display, excluded, true);
+                case "executed_branches" -> arcs(p, display, executedArcs);
+                case "missing_branches" -> arcs(p, display, missingArcs);
+                case "summary" -> summary = summary(p, display);
                 default -> p.skipChildren();
+            }
+        }
+        // Line 0 is the module itself (coverage.py 6 lists it as executed for an empty file); excluded lines
+        // are not statements even when they ran.
+        executed.clear(0);
+        executed.andNot(excluded);
+        executed.andNot(missing);
+        missing.andNot(excluded);
+        executed.stream().forEach(l -> f.line(l, 1));
+        missing.stream().forEach(l -> f.line(l, 0));
+        missingArcs.removeAll(executedArcs);
+        executedArcs.forEach(a -> f.branch(a.from(), a.to(), 1));
+        missingArcs.forEach(a -> f.branch(a.from(), a.to(), 0));
+        f.coveragePy();
+        if (summary != null) {
+            Counter listedLines = new Counter(executed.cardinality(), executed.cardinality() + missing.cardinality());
+            Counter listedBranches = new Counter(executedArcs.size(), executedArcs.size() + missingArcs.size());
+            f.overstated(excess(display, line, f.path(), "statements", listedLines, summary.lines()),
+                    summary.branches() == null ? Counter.ZERO
+                            : excess(display, line, f.path(), "branches", listedBranches, summary.branches()));
+        }
+    }
+
+    /** What the lists add to the summary: the same number of covered and total units, never fewer. */
+    private static Counter excess(String display, int line, String path, String what, Counter listed, Counter summary) {
+        long covered = listed.covered() - summary.covered();
+        long total = listed.total() - summary.total();
+        if (covered < 0 || total < 0 || covered > total) {
+            throw new ReportParseException(display, line, path + ": the summary counts " + summary.covered() + " of "
+                    + summary.total() + " " + what + " covered, but the file lists " + listed.covered() + " of "
+                    + listed.total() + "; is the report complete?");
+        }
+        return new Counter(covered, total);
+    }
+
+    /** coverage.py's per-file {@code summary}: covered of all statements, and of all branches when measured. */
+    private record Summary(Counter lines, Counter branches) {}
+
+    private static Summary summary(JsonParser p, String display) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw error(p, display, "expected a summary object");
+        }
+        int line = p.currentLocation().getLineNr();
+        long[] v = {-1, -1, -1, -1};
+        List<String> names = List.of("covered_lines", "num_statements", "covered_branches", "num_branches");
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            int i = names.indexOf(p.currentName());
+            p.nextToken();
+            if (i < 0) {
+                p.skipChildren();
+            } else if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getLongValue() < 0) {
+                throw error(p, display, "expected a count for summary." + names.get(i) + ", got " + p.getText());
+            } else {
+                v[i] = p.getLongValue();
+            }
+        }
+        if (v[0] < 0 || v[1] < 0 || v[0] > v[1] || v[2] > v[3]) {
+            throw new ReportParseException(display, line, "summary lacks covered_lines/num_statements or covers more than it has");
+        }
+        return new Summary(new Counter(v[0], v[1]), v[3] < 0 ? null : new Counter(Math.max(0, v[2]), v[3]));
+    }
+
+    private static void lines(JsonParser p, String display, BitSet into, boolean zeroAllowed) throws IOException {
+        requireArray(p, display);
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            if (zeroAllowed && p.currentToken() == JsonToken.VALUE_NUMBER_INT && p.getLongValue() == 0) {
+                into.set(0);
+            } else {
+                into.set(lineNumber(p, display));
             }
         }
     }
 
-    private static void lines(JsonParser p, String display, FileCoverage f, long hits) throws IOException {
-        requireArray(p, display);
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            f.line(lineNumber(p, display), hits);
-        }
-    }
+    /** An arc between lines; a negative destination leaves the code object. */
+    private record Arc(int from, long to) {}
 
-    private static void arcs(JsonParser p, String display, FileCoverage f, long taken) throws IOException {
+    private static void arcs(JsonParser p, String display, Set<Arc> into) throws IOException {
         requireArray(p, display);
         while (p.nextToken() != JsonToken.END_ARRAY) {
             if (p.currentToken() != JsonToken.START_ARRAY) {
@@ -81,7 +166,7 @@ final class CoverageJsonParser {
             expect(p, display, JsonToken.VALUE_NUMBER_INT);
             long to = p.getLongValue();
             expect(p, display, JsonToken.END_ARRAY);
-            f.branch(from, to, taken);
+            into.add(new Arc(from, to));
         }
     }
 

@@ -15,6 +15,9 @@ public final class FileCoverage {
     private final Map<GoBlock, long[]> blocks = new LinkedHashMap<>();
     private final Map<String, Long> functions = new HashMap<>();
     private LineTable goLines;
+    private boolean coveragePy;
+    private Counter overstatedLines = Counter.ZERO;
+    private Counter overstatedBranches = Counter.ZERO;
     private Map<Integer, int[]> branchesByLine;
 
     /** A branch: its line and an id unique on that line (LCOV block/branch, coverage.py destination, or index). */
@@ -68,13 +71,51 @@ public final class FileCoverage {
         return true;
     }
 
+    /** Marks data from coverage.py's JSON report, whose gate figure is coverage.py's own (see {@link #primary}). */
+    void coveragePy() {
+        coveragePy = true;
+    }
+
+    /**
+     * Units a coverage.py report lists as run that its summary does not count (docstrings, arcs it did not
+     * predict). Which lines they are is not in the report, so they keep their line status and are only taken off
+     * the counts; for the same file in several reports the largest excess is taken off, exact when each run saw
+     * the same docstrings.
+     */
+    void overstated(Counter lines, Counter branches) {
+        overstatedLines = max(overstatedLines, lines);
+        overstatedBranches = max(overstatedBranches, branches);
+    }
+
+    private static Counter max(Counter a, Counter b) {
+        return new Counter(Math.max(a.covered(), b.covered()), Math.max(a.total(), b.total()));
+    }
+
+    private static Counter minus(Counter c, Counter excess) {
+        if (excess.isEmpty()) {
+            return c;
+        }
+        long covered = Math.max(0, c.covered() - excess.covered());
+        return new Counter(covered, Math.max(covered, c.total() - excess.total()));
+    }
+
+    boolean isCoveragePy() {
+        return coveragePy;
+    }
+
     public boolean isGo() {
         return !blocks.isEmpty();
     }
 
-    /** Units the gate measures: statements for Go, lines otherwise. */
+    /**
+     * Units the gate measures: statements for Go; for coverage.py's JSON its own "Cover" (statements plus
+     * branches, so the gate shows what {@code coverage report} prints); lines otherwise.
+     */
     public Counter primary() {
-        return isGo() ? statements() : lines().counter();
+        if (isGo()) {
+            return statements();
+        }
+        return coveragePy ? lineCounter().plus(branches()) : lineCounter();
     }
 
     public Counter statements() {
@@ -91,7 +132,7 @@ public final class FileCoverage {
 
     public Counter branches() {
         long covered = branches.values().stream().filter(t -> t > 0).count();
-        return new Counter(covered, branches.size());
+        return minus(new Counter(covered, branches.size()), overstatedBranches);
     }
 
     public Counter functions() {
@@ -116,7 +157,7 @@ public final class FileCoverage {
     }
 
     public Counter lineCounter() {
-        return lines().counter();
+        return minus(lines().counter(), overstatedLines);
     }
 
     public int maxLine() {

@@ -12,9 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Everything coverage-gate decided, rendered as the JSON report and as the model of the Markdown summary. */
-public record GateResult(
-        CoverageData data, BigDecimal base, BigDecimal delta, PatchCoverage patch, List<GateCheck> checks) {
+/**
+ * Everything coverage-gate decided, rendered as the JSON report and as the model of the Markdown summary;
+ * {@code baseMissing} is the base-file that did not exist (no base yet), else null.
+ */
+public record GateResult(CoverageData data, BigDecimal base, String baseMissing, BigDecimal delta, PatchCoverage patch,
+        List<GateCheck> checks) {
     public static final String TOOL = "pipewright coverage-gate";
 
     public GateResult {
@@ -74,6 +77,9 @@ public record GateResult(
             root.put("functions", counter(data.functions()));
         }
         root.put("base_coverage", base);
+        if (baseMissing != null) {
+            root.put("base_missing", baseMissing);
+        }
         root.put("delta", delta);
         if (patch != null) {
             Map<String, Object> p = counter(patch.lines());
@@ -133,6 +139,7 @@ public record GateResult(
         m.put("branchesCovered", String.valueOf(data.branches().covered()));
         m.put("branchesTotal", String.valueOf(data.branches().total()));
         m.put("base", pr.exactText(base));
+        m.put("baseMissing", baseMissing == null ? "" : baseMissing);
         m.put("delta", delta == null ? "" : (delta.signum() > 0 ? "+" : "") + pr.text(delta));
         m.put("patch", patch == null ? "" : pr.text(patch.percent(pr)));
         m.put("patchCovered", patch == null ? "" : String.valueOf(patch.lines().covered()));

@@ -36,7 +36,8 @@ final class LcovParser {
                         long id = (longNum(r, f[1]) << 32) ^ longNum(r, f[2]);
                         // "-" means the block never ran: the branch exists but was not taken.
                         long taken = f[3].equals("-") ? 0 : count(r, f[3]);
-                        need(r, current, key).branch(intNum(r, f[0]), id, taken);
+                        // coverage.py 6 writes line 0 for arcs that leave a function; lcov reads and counts them.
+                        need(r, current, key).branch(lineOrZero(r, f[0]), id, taken);
                     }
                     case "FNDA" -> {
                         int comma = value.indexOf(',');
@@ -97,6 +98,14 @@ final class LcovParser {
     private static int intNum(LineReader r, String s) {
         long v = longNum(r, s);
         if (v < 1 || v > Integer.MAX_VALUE) {
+            throw r.error("line number out of range: " + s);
+        }
+        return (int) v;
+    }
+
+    private static int lineOrZero(LineReader r, String s) {
+        long v = longNum(r, s);
+        if (v < 0 || v > Integer.MAX_VALUE) {
             throw r.error("line number out of range: " + s);
         }
         return (int) v;

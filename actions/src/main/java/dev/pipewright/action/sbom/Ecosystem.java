@@ -7,6 +7,11 @@ public enum Ecosystem {
     PYTHON("Python"),
     RUST("Rust"),
     JAVA("Java"),
+    RUBY("Ruby"),
+    PHP("PHP"),
+    DOTNET(".NET"),
+    SWIFT("Swift"),
+    DART("Dart"),
     GITHUB_ACTIONS("GitHub Actions");
 
     private final String label;

@@ -48,16 +48,22 @@ public record Purl(String type, String namespace, String name, String version, S
         qualifiers = java.util.Collections.unmodifiableSortedMap(q);
         switch (type) {
             case "pypi" -> name = name.toLowerCase(Locale.ROOT).replace('_', '-');
+            case "composer" -> { // vendor and package names are case-blind on Packagist: the spec lower-cases both
+                name = name.toLowerCase(Locale.ROOT);
+                namespace = namespace == null ? null : namespace.toLowerCase(Locale.ROOT);
+            }
             case "github", "bitbucket" -> {
                 name = name.toLowerCase(Locale.ROOT);
                 namespace = namespace == null ? null : namespace.toLowerCase(Locale.ROOT);
             }
             default -> { }
         }
-        if ((type.equals("maven") || type.equals("github")) && namespace == null) {
+        if ((type.equals("maven") || type.equals("github") || type.equals("composer") || type.equals("swift"))
+                && namespace == null) {
             throw new IllegalArgumentException("a " + type + " purl needs a namespace: " + name);
         }
-        if ((type.equals("cargo") || type.equals("pypi")) && namespace != null) {
+        if ((type.equals("cargo") || type.equals("pypi") || type.equals("gem") || type.equals("nuget")
+                || type.equals("pub")) && namespace != null) {
             throw new IllegalArgumentException("a " + type + " purl has no namespace: " + namespace + "/" + name);
         }
     }

@@ -3,17 +3,22 @@ package dev.pipewright.action.sbom;
 import dev.pipewright.action.sbom.catalog.ActionsCataloger;
 import dev.pipewright.action.sbom.catalog.CargoLockCataloger;
 import dev.pipewright.action.sbom.catalog.Cataloger;
+import dev.pipewright.action.sbom.catalog.ComposerLockCataloger;
+import dev.pipewright.action.sbom.catalog.GemfileLockCataloger;
 import dev.pipewright.action.sbom.catalog.GoBinaryCataloger;
 import dev.pipewright.action.sbom.catalog.GoModCataloger;
 import dev.pipewright.action.sbom.catalog.GoSumCataloger;
 import dev.pipewright.action.sbom.catalog.GradleLockCataloger;
 import dev.pipewright.action.sbom.catalog.JarCataloger;
+import dev.pipewright.action.sbom.catalog.NuGetLockCataloger;
 import dev.pipewright.action.sbom.catalog.PackageLockCataloger;
 import dev.pipewright.action.sbom.catalog.PipfileLockCataloger;
 import dev.pipewright.action.sbom.catalog.PnpmLockCataloger;
 import dev.pipewright.action.sbom.catalog.PoetryLockCataloger;
 import dev.pipewright.action.sbom.catalog.PomCataloger;
+import dev.pipewright.action.sbom.catalog.PubspecLockCataloger;
 import dev.pipewright.action.sbom.catalog.RequirementsCataloger;
+import dev.pipewright.action.sbom.catalog.SwiftResolvedCataloger;
 import dev.pipewright.action.sbom.catalog.UvLockCataloger;
 import dev.pipewright.action.sbom.catalog.YarnLockCataloger;
 import java.io.IOException;
@@ -38,6 +43,8 @@ public final class Scanner {
             new PackageLockCataloger(), new PnpmLockCataloger(), new YarnLockCataloger(),
             new UvLockCataloger(), new PoetryLockCataloger(), new PipfileLockCataloger(), new RequirementsCataloger(),
             new CargoLockCataloger(),
+            new GemfileLockCataloger(), new ComposerLockCataloger(), new NuGetLockCataloger(),
+            new SwiftResolvedCataloger(), new PubspecLockCataloger(),
             new PomCataloger(), new GradleLockCataloger(), new JarCataloger(),
             new ActionsCataloger(), new GoBinaryCataloger());
 

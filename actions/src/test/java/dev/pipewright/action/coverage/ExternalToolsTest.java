@@ -67,10 +67,14 @@ class ExternalToolsTest {
     void lcovTotalsMatchLcovSummary() throws Exception {
         assumeTrue(onPath("lcov"), "lcov not installed (apt-get install lcov); skipping the lcov --summary comparison");
         Pattern line = Pattern.compile("(lines|functions|branches)\\.*: [0-9.]+% \\((\\d+) of (\\d+)");
-        for (String info : List.of("lcov/run1.info", "lcov/runB.info", "lcov/merged.info", "python/coverage.lcov")) {
-            String out = exec(tmp, Map.of("HOME", tmp.toString()), "lcov", "--summary", TestData.sample(info).toString(),
+        // coverage-real: coverage.py 6.5's LCOV of tomli (BRDA:0 lines) and c8's LCOV of ms.
+        for (String info : List.of("coverage-samples/lcov/run1.info", "coverage-samples/lcov/runB.info",
+                "coverage-samples/lcov/merged.info", "coverage-samples/python/coverage.lcov",
+                "coverage-real/tomli/coverage.lcov", "coverage-real/c8-ms/lcov.info")) {
+            Path file = TestData.resource(info);
+            String out = exec(tmp, Map.of("HOME", tmp.toString()), "lcov", "--summary", file.toString(),
                     "--rc", "lcov_branch_coverage=1");
-            CoverageData ours = CoverageSamplesTest.read(info);
+            CoverageData ours = CoveragePyJsonTest.read(file);
             List<String> checked = new ArrayList<>();
             Matcher m = line.matcher(out);
             while (m.find()) {

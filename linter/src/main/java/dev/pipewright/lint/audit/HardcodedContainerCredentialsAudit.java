@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * {@code services.*.credentials} are the {@code credentials} rule's (not reported twice).
  */
 @Rule(id = "hardcoded-container-credentials", summary = "registry logins do not hard-code passwords",
-        severity = Severity.WARNING, category = "security")
+        severity = Severity.ERROR, category = "security")
 @Audit(severity = Audit.Level.HIGH, confidence = Audit.Confidence.HIGH)
 public final class HardcodedContainerCredentialsAudit extends AuditRule {
     /** {@code docker|podman|buildah|helm registry login ... -p value} with a value that is not a variable. */

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * so anything printed to the log (a test name, a file's content) can set variables and PATH for later steps.
  */
 @Rule(id = "insecure-commands", summary = "ACTIONS_ALLOW_UNSECURE_COMMANDS is not set",
-        severity = Severity.WARNING, category = "security")
+        severity = Severity.ERROR, category = "security")
 @Audit(severity = Audit.Level.HIGH, confidence = Audit.Confidence.HIGH)
 public final class InsecureCommandsAudit extends AuditRule {
     private static final Pattern IN_SCRIPT = Pattern.compile("ACTIONS_ALLOW_UNSECURE_COMMANDS\\s*=\\s*['\"]?(true|1)");

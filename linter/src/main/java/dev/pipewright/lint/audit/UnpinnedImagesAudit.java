@@ -13,7 +13,7 @@ import dev.pipewright.lint.yaml.YScalar;
  * {@code audits: pedantic: true}, as zizmor does in its pedantic persona.
  */
 @Rule(id = "unpinned-images", summary = "container images are pinned to a version, ideally to a sha256 digest",
-        severity = Severity.WARNING, category = "security")
+        severity = Severity.ERROR, category = "security")
 @Audit(severity = Audit.Level.HIGH, confidence = Audit.Confidence.HIGH)
 public final class UnpinnedImagesAudit extends AuditRule {
     @Override

@@ -47,8 +47,12 @@ public final class UnpinnedUsesAudit extends AuditRule {
         Uses.parse(uses.value()).filter(u -> !u.pinned() && !policy().allowsUnpinned(u.owner())).ifPresent(u -> {
             String kind = BRANCHES.contains(u.ref()) ? "branch" : "tag or branch";
             String fix = fixFor(u, lock()).map(p -> "; pin it as " + u.repository() + u.path() + "@" + p.sha() + " # " + p.tag()
-                    + " (pipewright lint --fix)").orElse("; pin it to the commit SHA of a release with a \"# vX.Y.Z\" comment"
-                    + " (pipewright pin records SHAs)");
+                    + " (pipewright lint --fix)").orElse(kind.equals("branch")
+                    ? "; pin it to the commit SHA of a release with a \"# vX.Y.Z\" comment (\"pipewright pin "
+                            + u.repository() + "@vX.Y.Z\" records one)"
+                    // a tag the offline lock does not know: the one command that makes --fix work for it
+                    : "; the action lock has no commit for it: run \"pipewright pin " + u.repository() + u.path() + "@"
+                            + u.ref() + "\" to record one, then \"pipewright lint --fix\" pins it");
             report(uses, "\"" + uses.value() + "\" uses the " + kind + " \"" + u.ref() + "\", which can be moved to other code"
                     + fix);
         });

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * this as an error; this audit covers the composite action steps of {@code action.yml}, which if-cond does not read.
  */
 @Rule(id = "unsound-condition", summary = "if conditions of composite action steps are not always true because of text outside ${{ }}",
-        severity = Severity.WARNING, category = "security")
+        severity = Severity.ERROR, category = "security")
 @Audit(severity = Audit.Level.HIGH, confidence = Audit.Confidence.HIGH)
 public final class UnsoundConditionAudit extends AuditRule {
     private static final Pattern WHOLE = Pattern.compile("\\$\\{\\{(?:[^}']++|'[^']*+'|}(?!}))*+}}");

@@ -19,6 +19,21 @@ import java.util.List;
 public final class SarifReporter implements Reporter {
     static final String DOCS = "https://github.com/pipewright/pipewright/blob/main/docs/rules/";
 
+    /** The product version Maven wrote into the linter's jar, so code scanning can tell which linter found what. */
+    static final String VERSION = version();
+
+    private static String version() {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.InputStream in = SarifReporter.class.getResourceAsStream("/dev/pipewright/lint/version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the linter's version.properties", e);
+        }
+        return p.getProperty("version", "unknown");
+    }
+
     @Override
     public String render(List<Finding> findings, List<RuleInfo> rules, SourceLines sources) {
         ObjectNode root = JsonReporter.JSON.createObjectNode();
@@ -28,6 +43,7 @@ public final class SarifReporter implements Reporter {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "pipewright-lint");
         driver.put("informationUri", "https://github.com/pipewright/pipewright");
+        driver.put("version", VERSION);
         ArrayNode ruleArr = driver.putArray("rules");
         for (RuleInfo r : rules) {
             ObjectNode o = ruleArr.addObject();

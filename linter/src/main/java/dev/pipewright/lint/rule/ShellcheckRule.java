@@ -71,16 +71,36 @@ public final class ShellcheckRule extends LintRule {
         return e;
     }
 
+    /**
+     * The shellcheck this run uses: the configuration's ({@code --shellcheck}) when set, else {@link #executable()}.
+     * A configured one is looked up again for each file: a few file checks against a shellcheck process per file.
+     */
+    private Optional<Path> configured() {
+        String override = ctx().config().shellcheck();
+        return override == null ? executable() : find(override, System.getenv("PATH"));
+    }
+
+    /**
+     * {@code override} as {@code $PIPEWRIGHT_SHELLCHECK} or {@code --shellcheck} give it: empty or {@code off}
+     * disables the rule, a name without a separator is looked up on PATH (as actionlint's {@code -shellcheck}), anything
+     * else is a path; null looks up {@code shellcheck} on PATH.
+     */
     static Optional<Path> find(String override, String path) {
+        String name = "shellcheck";
         if (override != null) {
-            return override.isBlank() || override.equals("off") ? Optional.empty()
-                    : Optional.of(Path.of(override)).filter(Files::isExecutable);
+            if (override.isBlank() || override.equals("off")) {
+                return Optional.empty();
+            }
+            if (override.contains("/") || override.contains(File.separator)) {
+                return Optional.of(Path.of(override)).filter(Files::isExecutable);
+            }
+            name = override;
         }
         if (path == null) {
             return Optional.empty();
         }
         for (String dir : path.split(File.pathSeparator)) {
-            Path p = Path.of(dir.isEmpty() ? "." : dir, "shellcheck");
+            Path p = Path.of(dir.isEmpty() ? "." : dir, name);
             if (Files.isExecutable(p) && !Files.isDirectory(p)) {
                 return Optional.of(p);
             }
@@ -101,7 +121,7 @@ public final class ShellcheckRule extends LintRule {
     @Override
     public void visitStep(Workflow.Step step) {
         Optional<YScalar> run = step.run().filter(YScalar::isString).filter(r -> !r.value().isBlank());
-        if (run.isEmpty() || executable().isEmpty()) {
+        if (run.isEmpty() || configured().isEmpty()) {
             return;
         }
         Optional<String> stepShell = step.body().scalar("shell").map(YScalar::value);
@@ -119,7 +139,7 @@ public final class ShellcheckRule extends LintRule {
     @Override
     public void endWorkflow(Workflow workflow) {
         if (!scripts.isEmpty()) {
-            check(executable().orElseThrow());
+            check(configured().orElseThrow());
         }
     }
 

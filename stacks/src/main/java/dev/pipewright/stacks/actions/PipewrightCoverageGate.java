@@ -33,16 +33,16 @@ public final class PipewrightCoverageGate extends PipewrightAction<PipewrightCov
             + "    required: false\n"
             + "    default: auto\n"
             + "  min:\n"
-            + "    description: Minimum overall coverage in percent (lines; statements for Go).\n"
+            + "    description: Minimum overall coverage in percent (lines; statements for Go; for coverage.py's JSON its own figure, statements plus branches).\n"
             + "    required: false\n"
             + "  rules:\n"
             + "    description: 'Per-path minimums, one ''<glob>: <percent>'' per line, e.g. ''internal/timecalc/**: 95''.'\n"
             + "    required: false\n"
             + "  base-file:\n"
-            + "    description: 'Coverage of the base branch: a report, this action''s JSON report, or a number.'\n"
+            + "    description: 'Coverage of the base branch: a report, this action''s JSON report (e.g. downloaded from the base branch''s last run), or a number. A file that does not exist means there is no base yet (first run, expired artifact): the delta and max-drop are skipped with a note and do not fail the step; a file that exists but cannot be read is an error (exit 2).'\n"
             + "    required: false\n"
             + "  max-drop:\n"
-            + "    description: Largest allowed drop versus base-file, in percentage points.\n"
+            + "    description: Largest allowed drop versus base-file, in percentage points (skipped while base-file does not exist).\n"
             + "    required: false\n"
             + "  diff-file:\n"
             + "    description: Unified diff of the change, for patch coverage.\n"
@@ -156,14 +156,14 @@ public final class PipewrightCoverageGate extends PipewrightAction<PipewrightCov
     }
 
     /**
-     * Minimum overall coverage in percent (lines; statements for Go).
+     * Minimum overall coverage in percent (lines; statements for Go; for coverage.py's JSON its own figure, statements plus branches).
      */
     public PipewrightCoverageGate min(String value) {
         return input("min", value);
     }
 
     /**
-     * Minimum overall coverage in percent (lines; statements for Go).
+     * Minimum overall coverage in percent (lines; statements for Go; for coverage.py's JSON its own figure, statements plus branches).
      */
     public PipewrightCoverageGate min(Expr value) {
         return input("min", value);
@@ -184,28 +184,28 @@ public final class PipewrightCoverageGate extends PipewrightAction<PipewrightCov
     }
 
     /**
-     * Coverage of the base branch: a report, this action's JSON report, or a number.
+     * Coverage of the base branch: a report, this action's JSON report (e.g. downloaded from the base branch's last run), or a number. A file that does not exist means there is no base yet (first run, expired artifact): the delta and max-drop are skipped with a note and do not fail the step; a file that exists but cannot be read is an error (exit 2).
      */
     public PipewrightCoverageGate baseFile(String value) {
         return input("base-file", value);
     }
 
     /**
-     * Coverage of the base branch: a report, this action's JSON report, or a number.
+     * Coverage of the base branch: a report, this action's JSON report (e.g. downloaded from the base branch's last run), or a number. A file that does not exist means there is no base yet (first run, expired artifact): the delta and max-drop are skipped with a note and do not fail the step; a file that exists but cannot be read is an error (exit 2).
      */
     public PipewrightCoverageGate baseFile(Expr value) {
         return input("base-file", value);
     }
 
     /**
-     * Largest allowed drop versus base-file, in percentage points.
+     * Largest allowed drop versus base-file, in percentage points (skipped while base-file does not exist).
      */
     public PipewrightCoverageGate maxDrop(String value) {
         return input("max-drop", value);
     }
 
     /**
-     * Largest allowed drop versus base-file, in percentage points.
+     * Largest allowed drop versus base-file, in percentage points (skipped while base-file does not exist).
      */
     public PipewrightCoverageGate maxDrop(Expr value) {
         return input("max-drop", value);

@@ -15,10 +15,12 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * {@code pnpm-lock.yaml} v5–v9. Components are the keys of {@code packages} (v9: {@code name@version}; v6:
- * {@code /name@version}; v5: {@code /name/version}); edges come from {@code snapshots} (v9) or the packages
- * themselves; a package is dev when only importers' {@code devDependencies} reach it. Of a multi-document lock
- * (pnpm's own {@code packageManagerDependencies} first) the last document is the project's.
+ * {@code pnpm-lock.yaml} v5–v9. Components are the keys of {@code packages} (v9: {@code name@version(peer@x)}; v6:
+ * {@code /name@version(peer@x)}; v5: {@code /name/version_peer@x}, where a scoped peer is written
+ * {@code _@scope+name@x}); a key's peer suffix only tells apart installs of one package against different peers, so
+ * it is dropped and they are one component. Edges come from {@code snapshots} (v9) or the packages themselves; a
+ * package is dev when only importers' {@code devDependencies} reach it. Of a multi-document lock (pnpm's own
+ * {@code packageManagerDependencies} first) the last document is the project's.
  */
 public final class PnpmLockCataloger implements Cataloger {
     private static final List<String> PROD = List.of("dependencies", "optionalDependencies");
@@ -40,12 +42,13 @@ public final class PnpmLockCataloger implements Cataloger {
         if (lock == null) {
             throw new LockfileException(display, 1, "no 'lockfileVersion': not a pnpm lockfile");
         }
+        boolean v5 = isV5(lock.get("lockfileVersion"));
         Map<String, Object> packages = map(lock.get("packages"));
         Map<String, Object> snapshots = lock.containsKey("snapshots") ? map(lock.get("snapshots")) : packages;
         // package key (no peer suffix) -> name, version
         Map<String, String[]> ids = new TreeMap<>();
         for (String key : packages.keySet()) {
-            String[] nv = parseKey(key);
+            String[] nv = parseKey(key, v5);
             if (nv == null) {
                 catalog.unresolved(display + ": package key '" + key + "' not understood");
                 continue;
@@ -57,15 +60,15 @@ public final class PnpmLockCataloger implements Cataloger {
             if (nv[1] == null || isLocal(nv[1])) {
                 continue; // file:/link: packages are the project's own directories
             }
-            ids.put(stripPeers(key), new String[] {nv[0], nv[1], key});
+            ids.put(id(key, v5), new String[] {nv[0], nv[1], key});
         }
         Map<String, Set<String>> graph = new HashMap<>();
         for (Map.Entry<String, Object> s : snapshots.entrySet()) {
-            String from = stripPeers(s.getKey());
+            String from = id(s.getKey(), v5);
             Map<String, Object> snap = map(s.getValue());
             for (String field : PROD) {
                 for (Map.Entry<String, Object> dep : map(snap.get(field)).entrySet()) {
-                    String to = target(dep.getKey(), dep.getValue());
+                    String to = target(dep.getKey(), dep.getValue(), v5);
                     if (to != null) {
                         graph.computeIfAbsent(from, k -> new LinkedHashSet<>()).add(to);
                     }
@@ -80,7 +83,7 @@ public final class PnpmLockCataloger implements Cataloger {
             for (String field : List.of("dependencies", "optionalDependencies", "devDependencies")) {
                 for (Map.Entry<String, Object> dep : map(importer.get(field)).entrySet()) {
                     Object ref = dep.getValue() instanceof Map<?, ?> m ? m.get("version") : dep.getValue();
-                    String to = target(dep.getKey(), ref);
+                    String to = target(dep.getKey(), ref, v5);
                     if (to != null) {
                         (field.equals("devDependencies") ? devRoots : prodRoots).add(to);
                     }
@@ -127,8 +130,19 @@ public final class PnpmLockCataloger implements Cataloger {
         return seen;
     }
 
+    /** Lockfile format 5.x (pnpm 7 and older) writes {@code /name/version_peers} keys; 6.0 and 9.0 use '@'. */
+    static boolean isV5(Object lockfileVersion) {
+        String v = String.valueOf(lockfileVersion);
+        int dot = v.indexOf('.');
+        try {
+            return Integer.parseInt(dot < 0 ? v : v.substring(0, dot)) < 6;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     /** The package key a dependency reference points at, without peer suffix; null for links to workspace folders. */
-    static String target(String depName, Object refObj) {
+    static String target(String depName, Object refObj, boolean v5) {
         if (!(refObj instanceof String) && !(refObj instanceof Number)) {
             return null;
         }
@@ -136,34 +150,50 @@ public final class PnpmLockCataloger implements Cataloger {
         if (ref.startsWith("link:") || ref.startsWith("file:") || ref.startsWith("workspace:")) {
             return null;
         }
-        String base = stripPeers(ref.startsWith("/") ? ref.substring(1) : ref);
-        if (!base.isEmpty() && (Character.isDigit(base.charAt(0)) || base.startsWith("https:"))) {
-            return depName + "@" + base;
+        if (!ref.isEmpty() && Character.isDigit(ref.charAt(0))) {
+            return depName + "@" + withoutPeers(ref, v5); // a version: the package of that name
         }
-        return base; // alias or v6 path form: the reference is itself a key
+        if (ref.startsWith("https:")) {
+            return depName + "@" + ref;
+        }
+        return id(ref, v5); // alias or path form: the reference is itself a key
+    }
+
+    /** A packages key (or a path reference) as {@code name@version} without peers, the same for every format. */
+    static String id(String rawKey, boolean v5) {
+        String key = rawKey.startsWith("/") ? rawKey.substring(1) : rawKey;
+        if (!v5) {
+            return withoutPeers(key, false);
+        }
+        String[] nv = v5NameVersion(key);
+        return nv == null ? key : nv[0] + "@" + nv[1];
     }
 
     /** Name and version of a packages key, or null. */
-    static String[] parseKey(String rawKey) {
-        String key = stripPeers(rawKey.startsWith("/") ? rawKey.substring(1) : rawKey);
+    static String[] parseKey(String rawKey, boolean v5) {
+        String key = rawKey.startsWith("/") ? rawKey.substring(1) : rawKey;
+        if (v5) {
+            return v5NameVersion(key);
+        }
+        key = withoutPeers(key, false);
         int at = key.indexOf('@', key.startsWith("@") ? 1 : 0);
-        if (at > 0) {
-            return new String[] {key.substring(0, at), key.substring(at + 1)};
-        }
-        // v5: name/version or @scope/name/version
-        int slash = key.lastIndexOf('/');
-        if (slash <= 0) {
-            return null;
-        }
-        String version = key.substring(slash + 1);
-        int underscore = version.indexOf('_'); // v5 peer suffix
-        return new String[] {key.substring(0, slash), underscore > 0 ? version.substring(0, underscore) : version};
+        return at > 0 ? new String[] {key.substring(0, at), key.substring(at + 1)} : null;
     }
 
-    static String stripPeers(String key) {
-        int paren = key.indexOf('(');
-        String k = paren > 0 ? key.substring(0, paren) : key;
-        return k.startsWith("/") ? k.substring(1) : k;
+    /** {@code name/version_peers} or {@code @scope/name/version_peers}: the name has one or two segments. */
+    private static String[] v5NameVersion(String key) {
+        int first = key.indexOf('/');
+        int end = key.startsWith("@") && first > 0 ? key.indexOf('/', first + 1) : first;
+        if (end <= 0 || end == key.length() - 1) {
+            return null;
+        }
+        return new String[] {key.substring(0, end), withoutPeers(key.substring(end + 1), true)};
+    }
+
+    /** A version without its peer suffix: {@code (peer@x)} since 6.0, {@code _peer@x} before (semver has no '_'). */
+    private static String withoutPeers(String version, boolean v5) {
+        int cut = version.indexOf(v5 ? '_' : '(');
+        return cut > 0 ? version.substring(0, cut) : version;
     }
 
     private static boolean isLocal(String version) {

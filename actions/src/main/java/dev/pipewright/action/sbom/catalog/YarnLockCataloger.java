@@ -20,12 +20,22 @@ import java.util.Set;
 /**
  * {@code yarn.lock}: classic v1 (its own indented format) and berry (YAML with {@code __metadata}). Entries are keyed
  * by descriptors ({@code name@range}); {@code patch:} entries fold into their npm twin, {@code workspace:} entries
- * are the project. The lock does not record which dependencies are dev: a sibling {@code package.json} does.
+ * are the project. The lock does not record which dependencies are dev: berry's workspace entry lists
+ * {@code dependencies} and {@code devDependencies} together, so each workspace's own {@code package.json} (at the
+ * entry's {@code workspace:} path) tells them apart, as {@code yarn workspaces focus --production} would; a workspace
+ * whose package.json is absent counts all its dependencies as production (nothing is dropped on a guess).
  * Berry's {@code checksum} hashes Yarn's cache zip, not the registry tarball, so it is not reported as a hash.
  */
 public final class YarnLockCataloger implements Cataloger {
     /** One resolved package: name, version, integrity, dependency descriptors, whether it is a workspace. */
-    private record Entry(String name, String version, String integrity, List<String> deps, boolean workspace) {}
+    private record Entry(String name, String version, String integrity, List<String> deps, String workspace) {
+        boolean isWorkspace() {
+            return workspace != null;
+        }
+    }
+
+    /** package.json fields whose packages the built artifact needs (peers are provided by the consumer at run time). */
+    private static final List<String> PROD_FIELDS = List.of("dependencies", "optionalDependencies", "peerDependencies");
 
     @Override
     public boolean accepts(Path file, String relative) {
@@ -39,17 +49,24 @@ public final class YarnLockCataloger implements Cataloger {
                 ? berry(file, display) : classic(text, display);
         Map<Entry, String> ids = new LinkedHashMap<>();
         for (Entry e : new LinkedHashSet<>(byDescriptor.values())) {
-            if (!e.workspace() && e.version() != null) {
+            if (!e.isWorkspace() && e.version() != null) {
                 ids.put(e, Npm.purl(e.name(), e.version()).toString());
             }
         }
         Set<String> prodRoots = new LinkedHashSet<>();
         Set<String> devRoots = new LinkedHashSet<>();
-        boolean knowsDev = roots(file.resolveSibling("package.json"), byDescriptor, prodRoots, devRoots);
-        for (Entry e : byDescriptor.values()) {
-            if (e.workspace()) {
-                e.deps().forEach(prodRoots::add);
+        boolean knowsDev = false;
+        boolean hasWorkspaces = false;
+        for (Entry e : new LinkedHashSet<>(byDescriptor.values())) {
+            if (e.isWorkspace() && !e.workspace().isEmpty()) {
+                hasWorkspaces = true;
+                knowsDev |= workspaceRoots(file.getParent(), e, display, prodRoots, devRoots, catalog);
+            } else if (e.isWorkspace()) {
+                prodRoots.addAll(e.deps()); // link:/portal: folders are installed as they are, dependencies and all
             }
+        }
+        if (!hasWorkspaces) { // classic: the lock has no entry for the project itself
+            knowsDev = roots(file.resolveSibling("package.json"), byDescriptor, prodRoots, devRoots);
         }
         Map<String, Set<String>> graph = new HashMap<>();
         for (Map.Entry<Entry, String> e : ids.entrySet()) {
@@ -84,6 +101,36 @@ public final class YarnLockCataloger implements Cataloger {
         }
     }
 
+    /**
+     * Splits a berry workspace entry's dependency descriptors into production and dev roots by the workspace's
+     * package.json; false (all production, with a note) when that file is not there.
+     */
+    private static boolean workspaceRoots(Path lockDir, Entry workspace, String display, Set<String> prod,
+            Set<String> dev, Catalog catalog) throws IOException {
+        Path dir = lockDir == null ? Path.of(workspace.workspace()) : lockDir.resolve(workspace.workspace());
+        Path packageJson = dir.normalize().resolve("package.json");
+        String shown = (workspace.workspace().equals(".") ? "" : workspace.workspace() + "/") + "package.json";
+        if (!Files.isRegularFile(packageJson)) {
+            prod.addAll(workspace.deps());
+            catalog.unresolved(display + ": workspace " + workspace.name() + ": no " + shown
+                    + " beside the lock, so its devDependencies are counted as production");
+            return false;
+        }
+        JsonNode pkg = Readers.json(packageJson, shown);
+        Set<String> prodNames = new HashSet<>();
+        for (String field : PROD_FIELDS) {
+            pkg.path(field).fieldNames().forEachRemaining(prodNames::add);
+        }
+        Set<String> devNames = new HashSet<>();
+        pkg.path("devDependencies").fieldNames().forEachRemaining(devNames::add);
+        for (String d : workspace.deps()) {
+            String name = Npm.splitNameVersion(d)[0];
+            // a name that package.json does not list (an edited manifest not yet re-locked) stays production
+            (devNames.contains(name) && !prodNames.contains(name) ? dev : prod).add(d);
+        }
+        return true;
+    }
+
     /** Direct dependencies from package.json as descriptors; false when there is none. */
     private static boolean roots(Path packageJson, Map<String, Entry> byDescriptor, Set<String> prod, Set<String> dev)
             throws IOException {
@@ -91,14 +138,20 @@ public final class YarnLockCataloger implements Cataloger {
             return false;
         }
         JsonNode pkg = Readers.json(packageJson, packageJson.getFileName().toString());
-        for (String field : List.of("dependencies", "optionalDependencies", "devDependencies")) {
+        List<String> fields = new ArrayList<>(PROD_FIELDS);
+        fields.add("devDependencies");
+        for (String field : fields) {
             pkg.path(field).properties().forEach(d -> {
                 String range = d.getValue().asText();
                 String descriptor = d.getKey() + "@" + range;
                 if (!byDescriptor.containsKey(descriptor)) {
                     descriptor = d.getKey() + "@npm:" + range;
                 }
-                (field.equals("devDependencies") ? dev : prod).add(descriptor);
+                if (!field.equals("devDependencies")) {
+                    prod.add(descriptor);
+                } else if (!prod.contains(descriptor)) {
+                    dev.add(descriptor);
+                }
             });
         }
         return true;
@@ -134,8 +187,13 @@ public final class YarnLockCataloger implements Cataloger {
             if (patch > 0) {
                 name = resolution.substring(0, patch);
             }
-            boolean workspace = resolution.contains("@workspace:") || resolution.contains("@link:")
-                    || resolution.contains("@portal:") || resolution.contains("@file:");
+            String workspace = null;
+            int ws = resolution.indexOf("@workspace:");
+            if (ws > 0) {
+                workspace = resolution.substring(ws + "@workspace:".length());
+            } else if (resolution.contains("@link:") || resolution.contains("@portal:") || resolution.contains("@file:")) {
+                workspace = ""; // a folder of the project, with no package.json of its own to consult here
+            }
             String version = v.get("version") == null ? null : String.valueOf(v.get("version"));
             List<String> deps = new ArrayList<>();
             if (v.get("dependencies") instanceof Map<?, ?> d) {
@@ -173,7 +231,7 @@ public final class YarnLockCataloger implements Cataloger {
                     if (range != null && range.startsWith("npm:")) {
                         name = Npm.splitNameVersion(range.substring(4))[0]; // alias@npm:real@range
                     }
-                    Entry entry = new Entry(name, version, fields.get("integrity"), List.copyOf(deps), false);
+                    Entry entry = new Entry(name, version, fields.get("integrity"), List.copyOf(deps), null);
                     descriptors.forEach(d -> out.put(d, entry));
                 }
                 if (i == lines.length) {
