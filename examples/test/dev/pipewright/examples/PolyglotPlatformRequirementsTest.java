@@ -109,8 +109,13 @@ class PolyglotPlatformRequirementsTest {
     @DisplayName("R5.3c tags: staging for branches, production for semver tags")
     void stagingProductionTags() {
         assertThat((List<String>) ((Map<String, Object>) on(CD).get("push")).get("tags")).containsExactly("v*.*.*");
-        assertThat(str(with(step(job(CD, "images"), "build")).get("tags")))
-                .contains("example.azurecr.io/${{ matrix.service }}:" + TAG + "\n");
+        // pushed under its commit; the environment tag is moved onto the digest only after the scan and signature
+        Map<String, Object> i = job(CD, "images");
+        assertThat(str(with(step(i, "build")).get("tags"))).isEqualTo("example.azurecr.io/${{ matrix.service }}:${{ github.sha }}\n");
+        assertThat(env(step(i, "env-tag"))).containsEntry("ENV_TAG", TAG);
+        assertThat(run(step(i, "env-tag"))).contains("docker buildx imagetools create --tag \"$IMAGE:$ENV_TAG\" \"$REF\"");
+        List<String> ids = stepIds(i);
+        assertThat(ids).containsSubsequence("build", "trivy", "cosign", "env-tag");
     }
 
     @Test
@@ -159,10 +164,12 @@ class PolyglotPlatformRequirementsTest {
         assertThat(ids.indexOf("images")).isBetween(0, ids.indexOf("verify-api"));
         Map<String, Object> wait = step(promoteJob(), "images");
         // exponential backoff up to WAIT_SECONDS per tag, then the digest every later step uses
-        assertThat(run(wait)).contains("docker buildx imagetools inspect \"$2\" --format '{{.Manifest.Digest}}'")
+        // the image built from the release's commit, once cd.yml has moved :production onto it (scanned and signed)
+        assertThat(run(wait)).contains("docker buildx imagetools inspect \"$1\" --format '{{.Manifest.Digest}}'")
+                .contains("until digest=\"$(digest \"$2:$RELEASE_SHA\")\"").contains("[ \"$(digest \"$2:production\" || true)\" = \"$digest\" ]")
                 .contains("delay=$(( delay * 2 > 60 ? 60 : delay * 2 ))").contains("echo \"$1-digest=$digest\" >> \"$GITHUB_OUTPUT\"")
-                .contains("pin api \"$REGISTRY/api:production\"").contains("pin worker ").contains("pin web ");
-        assertThat(env(wait)).containsEntry("WAIT_SECONDS", "600");
+                .contains("pin api \"$REGISTRY/api\"").contains("pin worker ").contains("pin web ");
+        assertThat(env(wait)).containsEntry("WAIT_SECONDS", "900").containsEntry("RELEASE_SHA", "${{ github.sha }}");
     }
 
     @ParameterizedTest(name = "{0}")

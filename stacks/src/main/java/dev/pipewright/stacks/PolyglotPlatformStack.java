@@ -155,7 +155,8 @@ public final class PolyglotPlatformStack implements Stack {
         String tag = Expr.call(dev.pipewright.model.expr.Function.STARTS_WITH, Expr.github("ref"), Expr.lit("refs/tags/v"))
                 .and(Expr.lit("production")).or(Expr.lit("staging")).wrapped();
         String image = registry + "/" + Expr.matrix("service").wrapped();
-        var build = Stages.buildPush(image + ":" + tag + "\n" + image + ":" + Expr.github("sha").wrapped() + "\n",
+        // pushed under its commit only: the environment tag moves onto this digest once it is scanned and signed
+        var build = Stages.buildPush(image + ":" + Expr.github("sha").wrapped() + "\n",
                 "linux/amd64", true, Expr.matrix("service").wrapped()).context("services/" + Expr.matrix("service").wrapped())
                 .build();
         String ref = image + "@" + build.output("digest").wrapped();
@@ -175,11 +176,15 @@ public final class PolyglotPlatformStack implements Stack {
                 .step(build)
                 .step(PipewrightSbom.builder().id("sbom").name("SPDX SBOM").path("services/" + Expr.matrix("service").wrapped())
                         .format("spdx-json").output("sbom.spdx.json").build())
+                // a HIGH/CRITICAL finding stops the job here: the image is neither signed nor given its environment tag
+                .step(Stages.trivyImage("trivy", ref, "sarif", "trivy.sarif", true, true))
+                .step(Stages.uploadSarif("trivy.sarif", "trivy-" + Expr.matrix("service").wrapped()))
                 .step(CosignInstaller.builder().id("cosign-install").name("Install cosign").build())
                 .step(Step.run("cosign sign --yes \"$REF\"\ncosign attest --yes --type spdxjson --predicate sbom.spdx.json \"$REF\"\n")
                         .id("cosign").name("Keyless signature and SBOM attestation").env("REF", ref).build())
-                .step(Stages.trivyImage("trivy", ref, "sarif", "trivy.sarif", true, true))
-                .step(Stages.uploadSarif("trivy.sarif", "trivy-" + Expr.matrix("service").wrapped()))
+                .step(Stages.withRetry("retry docker buildx imagetools create --tag \"$IMAGE:$ENV_TAG\" \"$REF\"\n")
+                        .id("env-tag").name("Move the environment tag onto the scanned, signed image")
+                        .env("IMAGE", image).env("ENV_TAG", tag).env("REF", ref).build())
                 .build();
         NormalJob sdk = job("sdk", 15).name("SDK " + Expr.matrix("lang").wrapped()).needs(verify)
                 .ifCondition(Expr.call(dev.pipewright.model.expr.Function.STARTS_WITH, Expr.github("ref"), Expr.lit("refs/tags/v")))
@@ -188,8 +193,10 @@ public final class PolyglotPlatformStack implements Stack {
                 .output("version", Expr.raw("steps.publish.outputs.version"))
                 .step(checkout())
                 .step(Step.run("version=\"${GITHUB_REF_NAME#v}\"\n"
-                                + "./sdk/publish.sh \"$LANG_ID\" \"$version\"\n"
+                                // exported before the script runs: publish scripts read it to stamp the package
+                                + "export \"" + c.get(SDK_PREFIX) + "_${LANG_ID}_SDK_VERSION=$version\"\n"
                                 + "echo \"" + c.get(SDK_PREFIX) + "_${LANG_ID}_SDK_VERSION=$version\" >> \"$GITHUB_ENV\"\n"
+                                + "./sdk/publish.sh \"$LANG_ID\" \"$version\"\n"
                                 + "echo \"version=$version\" >> \"$GITHUB_OUTPUT\"\n"
                                 + "echo \"" + c.get(SDK_PREFIX) + "_${LANG_ID}_SDK_VERSION=$version\" > sdk-version.env\n")
                         .id("publish").name("Publish and export " + c.get(SDK_PREFIX) + "_<LANG>_SDK_VERSION")
@@ -206,21 +213,24 @@ public final class PolyglotPlatformStack implements Stack {
     }
 
     /**
-     * Script of the step that waits for every image tag with exponential backoff (5 s doubling to 60 s, up to 20 %
-     * jitter) for up to WAIT_SECONDS, then pins its digest: every later step verifies, scans and promotes exactly those
-     * digests, so a tag moved in between cannot slip through.
+     * Script of the step that waits, with exponential backoff (5 s doubling to 60 s, up to 20 % jitter) for up to
+     * WAIT_SECONDS, for each service's image built from the release's commit (tagged with RELEASE_SHA by cd.yml) and
+     * for cd.yml to have scanned and signed it (it then moves {@code :production} onto that digest), then pins that
+     * digest. A release is published before its images exist: reading {@code :production} at once would pin the
+     * previous release's image. Every later step verifies, scans and promotes exactly the pinned digests.
      */
     static final String WAIT_FOR_DIGESTS = """
-            pin() { # <name> <image:tag>: wait for the tag, then record its digest as the output <name>-digest
+            digest() { docker buildx imagetools inspect "$1" --format '{{.Manifest.Digest}}' 2>/dev/null; }
+            pin() { # <name> <image>: wait for <image>:RELEASE_SHA, scanned and signed (:production on it), record its digest
               delay=5 waited=0
-              until digest="$(docker buildx imagetools inspect "$2" --format '{{.Manifest.Digest}}' 2>/dev/null)" \\
-                  && [ -n "$digest" ]; do
+              until digest="$(digest "$2:$RELEASE_SHA")" && [ -n "$digest" ] \\
+                  && [ "$(digest "$2:production" || true)" = "$digest" ]; do
                 if [ "$waited" -ge "$WAIT_SECONDS" ]; then
-                  echo "::error::$2 is not in the registry after ${waited}s"
+                  echo "::error::$2:$RELEASE_SHA is not in the registry, or not yet scanned and signed (:production elsewhere), after ${waited}s"
                   return 1
                 fi
                 ms=$(( delay * 1000 + RANDOM % (delay * 200 + 1) ))
-                echo "waiting for $2 (${waited}s so far, next look in ${ms}ms)" >&2
+                echo "waiting for $2:$RELEASE_SHA ${digest:-(absent)} to become :production (${waited}s so far, next look in ${ms}ms)" >&2
                 sleep "$(( ms / 1000 )).$(printf '%03d' $(( ms % 1000 )))"
                 waited=$(( waited + delay ))
                 delay=$(( delay * 2 > 60 ? 60 : delay * 2 ))
@@ -235,10 +245,10 @@ public final class PolyglotPlatformStack implements Stack {
         List<String> services = c.get(SERVICES);
         StringBuilder pins = new StringBuilder(WAIT_FOR_DIGESTS);
         for (String svc : services) {
-            pins.append("pin ").append(svc).append(" \"$REGISTRY/").append(svc).append(":production\"\n");
+            pins.append("pin ").append(svc).append(" \"$REGISTRY/").append(svc).append("\"\n");
         }
         RunStep wait = Step.run(pins.toString()).id("images").name("Wait for the images and pin their digests")
-                .env("REGISTRY", registry).env("WAIT_SECONDS", "600").build();
+                .env("REGISTRY", registry).env("RELEASE_SHA", Expr.github("sha").wrapped()).env("WAIT_SECONDS", "900").build();
         NormalJob.Builder b = job("promote", 30).name("verify, enforce policy, open the promotion PR")
                 // release events cannot filter by tag; only v* releases promote
                 .ifCondition(Expr.startsWith(Expr.github("event.release.tag_name"), Expr.lit("v")))

@@ -14,7 +14,6 @@ import dev.pipewright.model.Step;
 import dev.pipewright.model.Workflow;
 import dev.pipewright.model.expr.Expr;
 import dev.pipewright.model.trigger.Trigger;
-import dev.pipewright.stacks.actions.PipewrightHealthGate;
 import dev.pipewright.stacks.actions.PipewrightSbom;
 import java.util.List;
 
@@ -32,8 +31,13 @@ public final class PythonServiceStack implements Stack {
             "Canary traffic percentages, in order.").matching(ParameterPatterns.PERCENT);
     public static final Parameter<Integer> STABLE_MINUTES = Parameter.integer("stable-minutes", 30,
             "Minutes the last canary step must stay within SLO before full production.").between(1, null);
-    public static final Parameter<String> SLO_URL = Parameter.string("slo-url", "https://canary.example.com/slo",
-            "Endpoint that answers 200 while the canary meets its SLOs.").matching(ParameterPatterns.URL);
+    public static final Parameter<Integer> STEP_MINUTES = Parameter.integer("step-minutes", 5,
+            "Minutes each canary step is analysed before the next one.").between(1, null);
+    public static final Parameter<String> SLO_QUERY = Parameter.string("slo-query",
+            "sum(rate(http_requests_total{release=\"app-canary\",code=~\"5..\"}[1m])) / sum(rate(http_requests_total{release=\"app-canary\"}[1m]))",
+            "PromQL giving the canary's error ratio; asked of vars.PROMETHEUS_URL again and again over each window.");
+    public static final Parameter<String> SLO_MAX_ERROR_RATIO = Parameter.string("slo-max-error-ratio", "0.01",
+            "Largest error ratio the canary may show at any check; more halts and rolls back.").matching("0?\\.[0-9]+|0|1");
 
     @Override
     public String id() {
@@ -47,7 +51,8 @@ public final class PythonServiceStack implements Stack {
 
     @Override
     public List<Parameter<?>> parameters() {
-        return List.of(PYTHON, PACKAGES, COVERAGE, IMAGE, CANARY_STEPS, STABLE_MINUTES, SLO_URL);
+        return List.of(PYTHON, PACKAGES, COVERAGE, IMAGE, CANARY_STEPS, STEP_MINUTES, STABLE_MINUTES, SLO_QUERY,
+                SLO_MAX_ERROR_RATIO);
     }
 
     @Override
@@ -63,6 +68,44 @@ public final class PythonServiceStack implements Stack {
     static Step install() {
         return Stages.withRetry("retry python -m pip install -r requirements-dev.txt\n").id("install")
                 .name("Install requirements-dev.txt").build();
+    }
+
+    /** A kubeconfig from the environment's KUBECONFIG secret, for helm and kubectl in the later steps. */
+    static Step clusterLogin(String env) {
+        return Step.run(": \"${KUBECONFIG_DATA:?set secret KUBECONFIG of environment " + env + " to a kubeconfig for its cluster}\"\n"
+                        + "umask 077\n"
+                        + "printf '%s' \"$KUBECONFIG_DATA\" > \"$RUNNER_TEMP/kubeconfig\"\n"
+                        + "echo \"KUBECONFIG=$RUNNER_TEMP/kubeconfig\" >> \"$GITHUB_ENV\"\n")
+                .id("cluster-login").name("Cluster credentials (" + env + ")")
+                .env("KUBECONFIG_DATA", Expr.secret("KUBECONFIG")).build();
+    }
+
+    /**
+     * Canary analysis: asks Prometheus for the error ratio every interval until the window ends and fails at the first
+     * breach (or when the query has no data). Window and interval can be shortened per environment with variables.
+     */
+    static Step sloAnalysis(StackConfig c, String id, String label, String windowVar, int windowSeconds) {
+        return Step.run(": \"${PROMETHEUS_URL:?set variable PROMETHEUS_URL of environment production to the Prometheus that scrapes the canary}\"\n"
+                        + "end=$(( $(date +%s) + WINDOW_SECONDS ))\n"
+                        + "checks=0\n"
+                        + "while :; do\n"
+                        + "  ratio=$(curl -fsS --get \"$PROMETHEUS_URL/api/v1/query\" --data-urlencode \"query=$QUERY\" | jq -r '.data.result[0].value[1] // empty')\n"
+                        + "  checks=$((checks + 1))\n"
+                        + "  if [ -z \"$ratio\" ]; then echo \"::error::" + label + ": the SLO query returned no data (check $checks)\"; exit 1; fi\n"
+                        + "  if ! awk -v r=\"$ratio\" -v max=\"$MAX\" 'BEGIN { exit !(r + 0 <= max + 0) }'; then\n"
+                        + "    echo \"::error::" + label + ": SLO breached, error ratio $ratio > $MAX (check $checks)\"; exit 1\n"
+                        + "  fi\n"
+                        + "  [ \"$(date +%s)\" -lt \"$end\" ] || break\n"
+                        + "  sleep \"$INTERVAL\"\n"
+                        + "done\n"
+                        + "echo \"" + label + ": SLO held for ${WINDOW_SECONDS}s ($checks checks, last error ratio $ratio)\"\n")
+                .id(id).name(label + ": SLO analysis (halts on breach)")
+                .env("PROMETHEUS_URL", Expr.var("PROMETHEUS_URL"))
+                .env("QUERY", c.get(SLO_QUERY))
+                .env("MAX", c.get(SLO_MAX_ERROR_RATIO))
+                .env("WINDOW_SECONDS", Expr.var(windowVar).or(Expr.lit(String.valueOf(windowSeconds))))
+                .env("INTERVAL", Expr.var("CANARY_CHECK_INTERVAL_SECONDS").or(Expr.lit("30")))
+                .build();
     }
 
     static NormalJob lint(StackConfig c) {
@@ -122,7 +165,7 @@ public final class PythonServiceStack implements Stack {
         NormalJob staging = job("staging", 30).name("staging (GitOps) and smoke tests").needs(image)
                 .environment(Environment.of("staging"))
                 .concurrency(Stages.deployConcurrency("staging"))
-                .step(checkout()).step(setupPython(c)).step(install())
+                .step(checkout()).step(setupPython(c)).step(install()).step(clusterLogin("staging"))
                 .step(Step.run("alembic upgrade head --sql > migration.sql\ncat migration.sql >> \"$GITHUB_STEP_SUMMARY\"\n")
                         .id("migration-dry-run").name("Alembic --sql dry-run").env("DATABASE_URL", Expr.secret("DATABASE_URL")).build())
                 .step(Step.run("alembic upgrade head").id("migrate").name("Alembic upgrade (staging)")
@@ -140,7 +183,7 @@ public final class PythonServiceStack implements Stack {
                 .needs(image, staging)
                 .environment(Environment.of("production"))
                 .concurrency(Stages.deployConcurrency("production"))
-                .step(checkout()).step(setupPython(c)).step(install())
+                .step(checkout()).step(setupPython(c)).step(install()).step(clusterLogin("production"))
                 .step(Step.run("alembic upgrade head --sql > migration.sql").id("migration-dry-run")
                         .name("Alembic --sql dry-run (production)").env("DATABASE_URL", Expr.secret("DATABASE_URL")).build())
                 .step(Step.run("alembic upgrade head").id("migrate").name("Alembic upgrade (production)")
@@ -149,16 +192,18 @@ public final class PythonServiceStack implements Stack {
             canary.step(Step.run("helm upgrade --install app-canary deploy/chart -f deploy/values-production.yaml "
                                     + "--set canary.weight=" + pct + " --set image.digest=\"$DIGEST\" --wait")
                             .id("canary-" + pct).name("Canary " + pct + " %").env("DIGEST", digest).build())
-                    .step(PipewrightHealthGate.builder().id("slo-" + pct).name("SLO holds at " + pct + " % (halts otherwise)")
-                            .url(c.get(SLO_URL)).timeout("10m").build());
+                    .step(sloAnalysis(c, "slo-" + pct, "Canary " + pct + " %", "CANARY_STEP_SECONDS", c.get(STEP_MINUTES) * 60));
         }
-        canary.step(Step.run("sleep " + (c.get(STABLE_MINUTES) * 60)).id("soak")
-                        .name("Stable for " + c.get(STABLE_MINUTES) + " minutes").build())
-                .step(PipewrightHealthGate.builder().id("slo-stable").name("SLO still holds").url(c.get(SLO_URL)).build())
+        canary.step(sloAnalysis(c, "slo-stable", "Stable at " + c.get(CANARY_STEPS).get(c.get(CANARY_STEPS).size() - 1) + " %",
+                        "CANARY_STABLE_SECONDS", c.get(STABLE_MINUTES) * 60))
                 .step(Step.run("helm upgrade --install app deploy/chart -f deploy/values-production.yaml "
                                 + "--set image.digest=\"$DIGEST\" --wait\nhelm uninstall app-canary\n")
                         .id("promote").name("Full production").env("DIGEST", digest).build())
-                .step(Step.run("helm uninstall app-canary || true").id("halt").name("Halt the canary on SLO breach")
+                // Production itself is rolled back only when its own upgrade was attempted and failed.
+                .step(Step.run("helm uninstall app-canary || true\n"
+                                + "if [ \"$PROMOTE\" = failure ]; then helm rollback app --wait; fi\n")
+                        .id("halt").name("Halt the canary and roll back on failure")
+                        .env("PROMOTE", Expr.raw("steps.promote.outcome"))
                         .ifCondition(Expr.failure()).build());
         return Workflow.builder("cd.yml").name("CD")
                 .on(Trigger.push().branches("main", "release/*"))

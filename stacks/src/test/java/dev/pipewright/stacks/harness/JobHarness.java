@@ -84,6 +84,8 @@ final class JobHarness {
         final Map<String, Object> needs = new LinkedHashMap<>();
         final Map<String, String> behaviours = new LinkedHashMap<>();
         final Map<String, String> env = new LinkedHashMap<>();
+        final Map<String, Object> matrix = new LinkedHashMap<>();
+        String stopAfter;
 
         Run(String workflow, String job) {
             this.workflow = workflow;
@@ -123,6 +125,18 @@ final class JobHarness {
         /** Bash run by the stand-in for {@code tool} after recording the call ({@code "$@"} are its arguments). */
         Run behaviour(String tool, String bash) {
             behaviours.put(tool, bash);
+            return this;
+        }
+
+        /** One value of the job's matrix (the harness runs one combination per run). */
+        Run matrix(String k, String v) {
+            matrix.put(k, v);
+            return this;
+        }
+
+        /** Ends the job after this step (later steps reach services no stand-in answers, e.g. the GitHub API). */
+        Run stopAfter(String stepId) {
+            stopAfter = stepId;
             return this;
         }
 
@@ -224,6 +238,7 @@ final class JobHarness {
         contexts.put("vars", r.vars);
         contexts.put("inputs", r.inputs);
         contexts.put("needs", r.needs);
+        contexts.put("matrix", r.matrix);
         contexts.put("steps", stepsContext);
         contexts.put("env", envContext);
         contexts.put("job", jobContext);
@@ -321,6 +336,9 @@ final class JobHarness {
                     failed[0] = true;
                     jobContext.put("status", "failure");
                 }
+                if (id.equals(r.stopAfter)) {
+                    break;
+                }
             }
         } catch (Expressions.Unsupported e) {
             rejected = "expression the harness cannot evaluate: " + e.getMessage();
@@ -406,6 +424,24 @@ final class JobHarness {
                 int n = Fixtures.copyTree(src, Files.createDirectories(dest));
                 Files.writeString(log, "downloaded " + n + " file(s) of artifact " + name + " into " + dest + "\n");
                 return 0;
+            }
+            case "aquasecurity/trivy-action" -> {
+                // the action runs the trivy CLI with its inputs as flags: the stand-in records them and decides the exit
+                with.putAll(evalMap(ex, rawWith));
+                List<String> cmd = new ArrayList<>(List.of("bash", "-c", "trivy \"$@\"", "trivy",
+                        with.getOrDefault("scan-type", "image")));
+                for (String[] f : new String[][] {{"format", "--format"}, {"output", "--output"}, {"severity", "--severity"},
+                        {"exit-code", "--exit-code"}}) {
+                    if (with.get(f[0]) != null) {
+                        cmd.add(f[1]);
+                        cmd.add(with.get(f[0]));
+                    }
+                }
+                if ("true".equals(with.get("ignore-unfixed"))) {
+                    cmd.add("--ignore-unfixed");
+                }
+                cmd.add(with.getOrDefault("image-ref", with.getOrDefault("scan-ref", ".")));
+                return exec(cmd, workspace, env, log, 600);
             }
             case "actions/cache", "actions/cache/restore", "actions/cache/save" -> {
                 Files.writeString(log, "cache: always a miss in the harness\n");

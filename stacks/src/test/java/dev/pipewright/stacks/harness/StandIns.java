@@ -21,9 +21,9 @@ import java.util.stream.Stream;
  * for vault) to a call file, then runs the behaviour the test gave (default: succeed silently).
  */
 final class StandIns {
-    /** Tools that reach servers, clusters or registries: always replaced (docker has a client here but no daemon). */
+    /** Tools that reach servers, clusters, databases or registries: always replaced (docker has a client here but no daemon). */
     static final List<String> REMOTE = List.of("vault", "kubectl", "helm", "kind", "cosign", "trivy", "buf", "gitleaks",
-            "gh", "docker", "kustomize", "az");
+            "gh", "docker", "kustomize", "az", "alembic");
     /** Local tools a job may call: replaced only where this machine does not have them. */
     static final List<String> LOCAL = List.of("golangci-lint", "govulncheck", "markdownlint-cli2");
 
