@@ -7,6 +7,7 @@ import dev.pipewright.model.Step;
 import dev.pipewright.model.Workflow;
 import dev.pipewright.model.dependabot.DependabotConfig;
 import dev.pipewright.pipeline.Pipeline;
+import dev.pipewright.pipeline.PipelineRenderer;
 import dev.pipewright.stacks.actions.LocalActions;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +28,19 @@ public class StackPipeline implements Pipeline {
     private final String outputDirectory;
     private final Stack stack;
     private final StackConfig config;
+    private final String regenerateCommand;
 
     public StackPipeline(String id, String source, String outputDirectory, Stack stack, StackConfig config) {
+        this(id, source, outputDirectory, stack, config, PipelineRenderer.REGENERATE);
+    }
+
+    /**
+     * A pipeline whose headers name {@code regenerateCommand}: a spec's user runs the installed CLI on their file
+     * ({@code pipewright generate --spec pipewright.yml}), not this repository's {@code ./pipewright} script.
+     */
+    public StackPipeline(String id, String source, String outputDirectory, Stack stack, StackConfig config,
+            String regenerateCommand) {
+        this.regenerateCommand = Objects.requireNonNull(regenerateCommand, "regenerateCommand == null");
         this.id = Objects.requireNonNull(id, "id == null");
         this.source = Objects.requireNonNull(source, "source == null");
         this.outputDirectory = Objects.requireNonNull(outputDirectory, "outputDirectory == null");
@@ -55,6 +67,11 @@ public class StackPipeline implements Pipeline {
     @Override
     public String source() {
         return source;
+    }
+
+    @Override
+    public String regenerateCommand() {
+        return regenerateCommand;
     }
 
     @Override
