@@ -66,6 +66,33 @@ class InitAndSpecCommandTest {
     }
 
     @Test
+    void anOverrideOfAMistypedJobOrStepSuggestsTheIdAtItsPlace() throws IOException {
+        Files.writeString(root.resolve("pipewright.yml"), "stack: go-microservice\noverrides:\n"
+                + "  - {workflow: ci.yml, job: test, timeout-minutes: 25}\n"
+                + "  - workflow: ci.yml\n    job: tets\n    timeout-minutes: 20\n");
+        CliRun job = CliRun.of("generate", "--out", root.toString());
+        assertThat(job.exitCode()).isEqualTo(2);
+        assertThat(job.err()).isEqualTo("pipewright.yml:4:5: override: ci.yml has no job 'tets';"
+                + " did you mean 'test'?\n");
+
+        Files.writeString(root.resolve("pipewright.yml"), "stack: go-microservice\noverrides:\n"
+                + "  - {workflow: ci.yml, job: test, step: tset, run: go test ./...}\n");
+        CliRun step = CliRun.of("generate", "--out", root.toString());
+        assertThat(step.exitCode()).isEqualTo(2);
+        assertThat(step.err()).isEqualTo("pipewright.yml:3:5: override: job test of ci.yml has no step"
+                + " with id 'tset'; did you mean 'test'?\n");
+
+        // nothing close: the known ids instead of a guess
+        Files.writeString(root.resolve("pipewright.yml"), "stack: go-microservice\noverrides:\n"
+                + "  - {workflow: ci.yml, job: deploy-everything, timeout-minutes: 5}\n");
+        CliRun far = CliRun.of("generate", "--out", root.toString());
+        assertThat(far.exitCode()).isEqualTo(2);
+        assertThat(far.err()).startsWith("pipewright.yml:3:5: override: ci.yml has no job"
+                + " 'deploy-everything'; jobs: [").doesNotContain("did you mean");
+        assertThat(root.resolve(".github")).doesNotExist();
+    }
+
+    @Test
     void initRefusesToOverwriteWithoutForceAndLeavesTheFileAlone() throws IOException {
         Path spec = root.resolve("pipewright.yml");
         Files.writeString(spec, "stack: python-service\n");

@@ -120,10 +120,12 @@ public class StackPipeline implements Pipeline {
     }
 
     static Workflow apply(Workflow w, StackOverride o) {
-        Job job = w.job(o.job());
+        // looked up here, not with w.job(), whose error would neither say 'override' nor suggest an id
+        Job job = w.jobs().stream().filter(j -> j.id().equals(o.job())).findFirst().orElse(null);
         if (!(job instanceof NormalJob n)) {
-            throw new IllegalArgumentException("override: " + w.fileName() + " has no job '" + o.job() + "'; jobs: "
-                    + w.jobs().stream().map(Job::id).toList());
+            List<String> jobs = w.jobs().stream().map(Job::id).toList();
+            throw new IllegalArgumentException("override: " + w.fileName() + " has no job '" + o.job() + "'; "
+                    + hint(o.job(), jobs, "jobs"));
         }
         if (o.step() == null && o.remove()) {
             throw new IllegalArgumentException("override: jobs are not removed (others may need them); remove or"
@@ -140,8 +142,8 @@ public class StackPipeline implements Pipeline {
         } else {
             Step step = n.steps().stream().filter(s -> o.step().equals(s.id())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("override: job " + o.job() + " of " + w.fileName()
-                            + " has no step with id '" + o.step() + "'; ids: "
-                            + n.steps().stream().map(Step::id).filter(Objects::nonNull).toList()));
+                            + " has no step with id '" + o.step() + "'; "
+                            + hint(o.step(), n.steps().stream().map(Step::id).filter(Objects::nonNull).toList(), "ids")));
             if (o.remove()) {
                 b.removeStep(o.step());
             } else {
@@ -157,5 +159,10 @@ public class StackPipeline implements Pipeline {
             }
         }
         return w.toBuilder().replaceJob(b.build()).build();
+    }
+
+    /** "did you mean 'test'?" when one known id is a likely typo's target, else the list of known ids. */
+    private static String hint(String typed, List<String> known, String what) {
+        return ClosestName.to(typed, known).map(k -> "did you mean '" + k + "'?").orElse(what + ": " + known);
     }
 }
