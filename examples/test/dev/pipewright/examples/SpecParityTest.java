@@ -43,10 +43,13 @@ class SpecParityTest {
             String path = a.get(i).path();
             assertThat(javaLines.get(0)).as(path).isEqualTo(sourceLine(java.source()));
             assertThat(specLines.get(0)).as(path).isEqualTo(sourceLine(specPath));
-            // Everything else, the rest of the header included, is identical: the source line is the only difference.
-            assertThat(differingLines(javaLines, specLines)).as(path).containsExactly(0);
-            assertThat(b.get(i).content()).as(path).isEqualTo(a.get(i).content().replace(sourceLine(java.source()),
-                    sourceLine(specPath)));
+            assertThat(specLines.get(1)).as(path).isEqualTo("# Regenerate with: pipewright generate --spec " + specPath);
+            // Everything else is identical: the header's source and command lines are the only differences.
+            assertThat(differingLines(javaLines, specLines)).as(path).containsExactly(0, 1);
+            assertThat(b.get(i).content()).as(path).isEqualTo(a.get(i).content()
+                    .replace(sourceLine(java.source()), sourceLine(specPath))
+                    .replace("# Regenerate with: " + java.regenerateCommand() + "\n",
+                            "# Regenerate with: pipewright generate --spec " + specPath + "\n"));
         }
     }
 

@@ -14,14 +14,21 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code pipewright init --stack ID}: writes a commented pipewright.yml starter for a stack. */
+/**
+ * {@code pipewright init --stack ID}: writes a commented pipewright.yml starter for a stack; {@code init --list}
+ * names the stacks to choose from.
+ */
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = "Write a commented pipewright.yml for a stack (every parameter with its default).",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:written", "2:unknown stack, or the file exists (use --force)", "3:internal error"})
+        exitCodeList = {"0:written (or listed)", "2:unknown or missing stack, or the file exists (use --force)",
+                "3:internal error"})
 public final class InitCommand implements Callable<Integer> {
-    @Option(names = "--stack", required = true, paramLabel = "ID", description = "The stack.")
+    @Option(names = "--stack", paramLabel = "ID", description = "The stack (see --list).")
     String stackId;
+
+    @Option(names = "--list", description = "List the stacks, one line each: id and what it is for.")
+    boolean list;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Where to write (default: pipewright.yml).")
     Path file = Path.of("pipewright.yml");
@@ -39,6 +46,18 @@ public final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (list) {
+            int width = Stacks.all().stream().mapToInt(st -> st.id().length()).max().orElse(0);
+            for (Stack st : Stacks.all()) {
+                spec.commandLine().getOut().println(String.format("%-" + width + "s  %s", st.id(), st.description()));
+            }
+            return ExitCodes.OK;
+        }
+        if (stackId == null) {
+            spec.commandLine().getErr().println("pipewright: init needs --stack ID (or --list to see them); known: "
+                    + Stacks.all().stream().map(Stack::id).toList());
+            return ExitCodes.USAGE;
+        }
         Stack stack = Stacks.byId(stackId).orElse(null);
         if (stack == null) {
             spec.commandLine().getErr().println("pipewright: no stack '" + stackId + "'; known: "

@@ -123,7 +123,14 @@ public final class SpecLoader {
                 build(id, display, output, stack, config, marks, "$.overrides[" + i + "]");
             }
         }
-        return new StackPipeline(id, display, output, stack, config.build());
+        return new StackPipeline(id, display, output, stack, config.build(), regenerateCommand(display));
+    }
+
+    /** What the spec's user runs from the project root to rewrite its files: the CLI on this very file. */
+    static String regenerateCommand(String display) {
+        // quoted for a POSIX shell only when it needs to be, so the common case reads as typed
+        return "pipewright generate --spec " + (display.matches("[A-Za-z0-9._/@+-]+") ? display
+                : "'" + display.replace("'", "'\\''") + "'");
     }
 
     private static void build(String id, String display, String output, Stack stack, StackConfig.Builder config,

@@ -7,6 +7,7 @@ import dev.pipewright.model.Step;
 import dev.pipewright.model.Workflow;
 import dev.pipewright.model.dependabot.DependabotConfig;
 import dev.pipewright.pipeline.Pipeline;
+import dev.pipewright.pipeline.PipelineRenderer;
 import dev.pipewright.stacks.actions.LocalActions;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +28,19 @@ public class StackPipeline implements Pipeline {
     private final String outputDirectory;
     private final Stack stack;
     private final StackConfig config;
+    private final String regenerateCommand;
 
     public StackPipeline(String id, String source, String outputDirectory, Stack stack, StackConfig config) {
+        this(id, source, outputDirectory, stack, config, PipelineRenderer.REGENERATE);
+    }
+
+    /**
+     * A pipeline whose headers name {@code regenerateCommand}: a spec's user runs the installed CLI on their file
+     * ({@code pipewright generate --spec pipewright.yml}), not this repository's {@code ./pipewright} script.
+     */
+    public StackPipeline(String id, String source, String outputDirectory, Stack stack, StackConfig config,
+            String regenerateCommand) {
+        this.regenerateCommand = Objects.requireNonNull(regenerateCommand, "regenerateCommand == null");
         this.id = Objects.requireNonNull(id, "id == null");
         this.source = Objects.requireNonNull(source, "source == null");
         this.outputDirectory = Objects.requireNonNull(outputDirectory, "outputDirectory == null");
@@ -55,6 +67,11 @@ public class StackPipeline implements Pipeline {
     @Override
     public String source() {
         return source;
+    }
+
+    @Override
+    public String regenerateCommand() {
+        return regenerateCommand;
     }
 
     @Override
@@ -103,10 +120,12 @@ public class StackPipeline implements Pipeline {
     }
 
     static Workflow apply(Workflow w, StackOverride o) {
-        Job job = w.job(o.job());
+        // looked up here, not with w.job(), whose error would neither say 'override' nor suggest an id
+        Job job = w.jobs().stream().filter(j -> j.id().equals(o.job())).findFirst().orElse(null);
         if (!(job instanceof NormalJob n)) {
-            throw new IllegalArgumentException("override: " + w.fileName() + " has no job '" + o.job() + "'; jobs: "
-                    + w.jobs().stream().map(Job::id).toList());
+            List<String> jobs = w.jobs().stream().map(Job::id).toList();
+            throw new IllegalArgumentException("override: " + w.fileName() + " has no job '" + o.job() + "'; "
+                    + hint(o.job(), jobs, "jobs"));
         }
         if (o.step() == null && o.remove()) {
             throw new IllegalArgumentException("override: jobs are not removed (others may need them); remove or"
@@ -123,8 +142,8 @@ public class StackPipeline implements Pipeline {
         } else {
             Step step = n.steps().stream().filter(s -> o.step().equals(s.id())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("override: job " + o.job() + " of " + w.fileName()
-                            + " has no step with id '" + o.step() + "'; ids: "
-                            + n.steps().stream().map(Step::id).filter(Objects::nonNull).toList()));
+                            + " has no step with id '" + o.step() + "'; "
+                            + hint(o.step(), n.steps().stream().map(Step::id).filter(Objects::nonNull).toList(), "ids")));
             if (o.remove()) {
                 b.removeStep(o.step());
             } else {
@@ -140,5 +159,10 @@ public class StackPipeline implements Pipeline {
             }
         }
         return w.toBuilder().replaceJob(b.build()).build();
+    }
+
+    /** "did you mean 'test'?" when one known id is a likely typo's target, else the list of known ids. */
+    private static String hint(String typed, List<String> known, String what) {
+        return ClosestName.to(typed, known).map(k -> "did you mean '" + k + "'?").orElse(what + ": " + known);
     }
 }
