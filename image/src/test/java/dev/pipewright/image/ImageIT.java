@@ -7,7 +7,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -101,6 +105,83 @@ class ImageIT {
         assertThat(heredoc(outputs, "report")).isEqualTo("/github/workspace/.runner_temp/coverage-gate.json");
         assertThat(workspace.resolve(".runner_temp/coverage-gate.json")).content().contains("\"coverage\" : 68.8");
         assertThat(Files.readString(summary)).contains("### ❌ Coverage 68.8%", "| statements | 68.8% (11 of 16) |");
+    }
+
+    /**
+     * The jar in the image is the shaded jar; its manifest decides whether github-api's java.net.http connector (the
+     * only one that can send PATCH) runs. release-notes updating an existing release, against a stub of GitHub's API on
+     * the host's loopback serving hub4j's recorded responses, proves it does inside the image too.
+     */
+    @Test
+    void releaseNotesUpdateAnExistingReleaseWithPatch() throws Exception {
+        assumeImage();
+        assumeTrue(podmanDir != null, "podman is not installed, image test skipped");
+        assumeTrue(onPath("git"), "git is not installed, image test skipped");
+        Path recordings = Path.of(System.getProperty("pipewright.root", "..")).resolve("cli/src/test/resources/github-api");
+        String repo = "/repos/hub4j-test-org/github-api";
+        List<String> requests = Collections.synchronizedList(new ArrayList<>());
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            requests.add(exchange.getRequestMethod() + " " + path);
+            exchange.getRequestBody().readAllBytes();
+            String file = switch (exchange.getRequestMethod() + " " + path) {
+                case "GET " + "/repos/hub4j-test-org/github-api" -> "3-r_h_github-api.json";
+                case "GET /repos/hub4j-test-org/github-api/releases/tags/v1.1.0",
+                        "PATCH /repos/hub4j-test-org/github-api/releases/44460162" -> "3-r_h_t_releases_44460162.json";
+                default -> null;
+            };
+            byte[] body = (file == null ? "{\"message\":\"Not Found\"}"
+                    : Files.readString(recordings.resolve(file)).replace("https://api.github.com", base)
+                            .replace("testCreateSimpleRelease", "v1.1.0")).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+            exchange.sendResponseHeaders(file == null ? 404 : 200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Path gh = Files.createTempDirectory("pipewright-runner");
+            Path workspace = Files.createDirectories(gh.resolve("workspace"));
+            Path fileCommands = Files.createDirectories(gh.resolve("file_commands"));
+            git(workspace, "init", "-q", "-b", "main");
+            commit(workspace, "feat: a");
+            git(workspace, "tag", "v1.0.0");
+            commit(workspace, "feat(ui): dark mode");
+            Files.writeString(fileCommands.resolve("set_output_1"), "");
+
+            Result run = podman("run", "--rm", "--network=host",
+                    "--workdir", "/github/workspace",
+                    "-v", workspace + ":/github/workspace", "-v", fileCommands + ":/github/file_commands",
+                    "-e", "INPUT_GITHUB-RELEASE=true", "-e", "INPUT_GITHUB-TOKEN=ghs_secret",
+                    "-e", "INPUT_OUTPUT-DIR=out",
+                    "-e", "GITHUB_ACTIONS=true", "-e", "CI=true", "-e", "GITHUB_WORKSPACE=/github/workspace",
+                    "-e", "GITHUB_OUTPUT=/github/file_commands/set_output_1",
+                    "-e", "GITHUB_API_URL=" + base, "-e", "GITHUB_REPOSITORY=hub4j-test-org/github-api",
+                    "-e", "GITHUB_EVENT_NAME=workflow_dispatch", "-e", "GITHUB_REF=refs/heads/main",
+                    REF, "release-notes");
+
+            assertThat(run.exit()).as(run.output()).isZero();
+            assertThat(run.output()).contains("GitHub release v1.1.0 updated");
+            assertThat(requests).as(run.output()).contains("PATCH " + repo + "/releases/44460162")
+                    .noneMatch(r -> r.startsWith("POST "));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private static void commit(Path dir, String message) throws Exception {
+        Files.writeString(dir.resolve("file.txt"), message + "\n");
+        git(dir, "add", "file.txt");
+        git(dir, "-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "-m", message);
+    }
+
+    private static void git(Path dir, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("git", "-C", dir.toString()));
+        cmd.addAll(List.of(args));
+        Result r = exec(cmd);
+        assertThat(r.exit()).as("git %s: %s", String.join(" ", args), r.output()).isZero();
     }
 
     @Test
