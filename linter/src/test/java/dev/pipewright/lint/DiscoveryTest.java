@@ -25,7 +25,14 @@ class DiscoveryTest {
             systems = dirs.filter(d -> Files.isRegularFile(d.resolve("ci.yml"))).count();
         }
         assertThat(files.stream().filter(f -> f.endsWith("/ci.yml"))).hasSize((int) systems);
-        assertThat(new Linter(LintConfig.empty()).lintPaths(List.of(generated), root)).isEmpty();
+        List<Finding> findings = new Linter(LintConfig.empty()).lintPaths(List.of(generated), root);
+        // The vendored copies of our actions name the development tag of our image until a release pins its digest
+        // (docs/publishing-actions.md); unpinned-images reports exactly that, as GeneratedFilesAuditTest checks.
+        List<Finding> devTag = findings.stream().filter(f -> f.rule().equals("unpinned-images")
+                && f.file().contains("/actions/pipewright-")
+                && f.message().contains("\"ghcr.io/pipewright/pipewright-actions:")).toList();
+        assertThat(devTag).as("the development tag is reported in the vendored actions").isNotEmpty();
+        assertThat(findings).as("findings in generated-workflows").containsExactlyElementsOf(devTag);
     }
 
     @Test
