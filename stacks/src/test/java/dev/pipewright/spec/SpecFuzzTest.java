@@ -15,6 +15,7 @@ import dev.pipewright.stacks.Parameter;
 import dev.pipewright.stacks.Stack;
 import dev.pipewright.stacks.StackPipeline;
 import dev.pipewright.stacks.Stacks;
+import dev.pipewright.testing.DevelopmentImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,7 +57,8 @@ class SpecFuzzTest {
                 Files.createDirectories(out.getParent());
                 Files.writeString(out, f.content(), StandardCharsets.UTF_8);
             }
-            List<Finding> findings = LINTER.lintPaths(List.of(root.resolve(p.outputDirectory())), root);
+            List<Finding> findings = LINTER.lintPaths(List.of(root.resolve(p.outputDirectory())), root).stream()
+                    .filter(f -> !DevelopmentImage.isReported(f.rule(), f.message())).toList();
             if (!findings.isEmpty()) {
                 throw new AssertionError("an accepted spec generated workflows with findings: "
                         + findings.stream().limit(5).map(Finding::format).toList());
