@@ -8,6 +8,7 @@ import dev.pipewright.pipeline.GeneratedFile;
 import dev.pipewright.pipeline.Pipeline;
 import dev.pipewright.pipeline.PipelineCatalog;
 import dev.pipewright.testing.DependabotSchema;
+import dev.pipewright.testing.DevelopmentImage;
 import dev.pipewright.testing.Oracles;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -89,7 +90,9 @@ class ExamplesConformanceTest {
     void pipewrightLintFindsNothingInWorkflowsOrLocalActions() throws IOException {
         List<Path> all = new java.util.ArrayList<>(files);
         all.addAll(actionFiles);
+        // our image's development tag in the local actions is reported, and set aside (DevelopmentImage)
         assertThat(new dev.pipewright.lint.Linter(dev.pipewright.lint.LintConfig.empty()).lintPaths(all, root))
+                .filteredOn(f -> !DevelopmentImage.isReported(f.rule(), f.message()))
                 .extracting(dev.pipewright.lint.Finding::format).isEmpty();
     }
 
