@@ -7,7 +7,6 @@ import dev.pipewright.lint.yaml.YSeq;
 import dev.pipewright.lint.yaml.YamlFile;
 import dev.pipewright.lint.yaml.YamlLoader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,19 +131,12 @@ public record LintConfig(List<String> runnerLabels, List<String> configVariables
 
     /** The text of a UTF-8 file; a bad byte is a usage error at its line and column (not a bare decoder message). */
     private static String utf8(Path file, byte[] bytes) {
-        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
-        java.nio.charset.CoderResult r = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(in, out, true);
-        if (r.isError()) {
-            String before = new String(bytes, 0, in.position(), StandardCharsets.UTF_8);
-            int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
-            int col = before.length() - before.lastIndexOf('\n');
-            throw new IllegalArgumentException(file + ":" + line + ":" + col + ": " + String.format(
-                    "the file is not valid UTF-8 (byte 0x%02X); save it as UTF-8", bytes[in.position()] & 0xff));
+        StrictUtf8.Result r = StrictUtf8.decode(bytes);
+        if (!r.ok()) {
+            throw new IllegalArgumentException(file + ":" + r.line() + ":" + r.column() + ": " + String.format(
+                    "the file is not valid UTF-8 (byte 0x%02X); save it as UTF-8", r.badByte()));
         }
-        return out.flip().toString();
+        return r.text();
     }
 
     /** Reads a config file; a bad file is a usage error with its position. */

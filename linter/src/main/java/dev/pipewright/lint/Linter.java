@@ -225,21 +225,13 @@ public final class Linter {
         if (text.indexOf('\uFFFD') < 0) {
             return lintSource(display, text, kindOf(file), root, abs);
         }
-        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
-        java.nio.charset.CoderResult r = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(in, out, true);
-        if (r.isError()) {
+        StrictUtf8.Result r = StrictUtf8.decode(bytes);
+        if (!r.ok()) {
             // GitHub reads workflow files as UTF-8: a Latin-1 or binary file is one finding at its first bad byte
-            String before = new String(bytes, 0, in.position(), StandardCharsets.UTF_8);
-            int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
-            int col = before.length() - before.lastIndexOf('\n');
-            return List.of(new Finding(display, line, col, "syntax-check", Severity.ERROR, String.format(
-                    "the file is not valid UTF-8 (byte 0x%02X); GitHub reads workflow files as UTF-8",
-                    bytes[in.position()] & 0xff)));
+            return List.of(new Finding(display, r.line(), r.column(), "syntax-check", Severity.ERROR, String.format(
+                    "the file is not valid UTF-8 (byte 0x%02X); GitHub reads workflow files as UTF-8", r.badByte())));
         }
-        return lintSource(display, out.flip().toString(), kindOf(file), root, abs);
+        return lintSource(display, r.text(), kindOf(file), root, abs);
     }
 
     /** The repository of a file: the parent of the nearest {@code .github} or {@code .git} ancestor. */
