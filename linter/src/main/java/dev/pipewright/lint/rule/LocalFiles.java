@@ -1,6 +1,7 @@
 package dev.pipewright.lint.rule;
 
 import dev.pipewright.lint.LintContext;
+import dev.pipewright.lint.Linter;
 import dev.pipewright.lint.schema.Suggest;
 import dev.pipewright.lint.yaml.YMap;
 import java.io.IOException;
@@ -60,7 +61,7 @@ final class LocalFiles {
                 }
             }
         }
-        return new Lookup(null, ctx.projectRoot() != null);
+        return new Lookup(null, workspace() != null);
     }
 
     /** A sibling folder of a missing local action that holds an action, spelled close to it; null when none. */
@@ -88,7 +89,7 @@ final class LocalFiles {
                 return new Lookup(f, true);
             }
         }
-        return new Lookup(null, ctx.projectRoot() != null);
+        return new Lookup(null, workspace() != null);
     }
 
     /** The top-level mapping of a found file; empty when it is not a readable YAML mapping. */
@@ -100,8 +101,9 @@ final class LocalFiles {
     private List<Path> candidates(String relative, String flatPrefix) {
         List<Path> out = new ArrayList<>();
         try {
-            if (ctx.projectRoot() != null) {
-                out.add(ctx.projectRoot().resolve(relative).normalize());
+            Path workspace = workspace();
+            if (workspace != null) {
+                out.add(workspace.resolve(relative).normalize());
             }
             Path here = ctx.path() == null ? null : ctx.path().getParent();
             if (here != null && relative.startsWith(flatPrefix) && !isDotGithubWorkflows(here)) {
@@ -111,6 +113,28 @@ final class LocalFiles {
             // A path this file system cannot name (a NUL byte, say) names no file.
         }
         return out;
+    }
+
+    /**
+     * The repository a {@code ./path} resolves in: GitHub resolves it in the checkout of the repository the workflow
+     * runs from, so only a workflow under that repository's {@code .github/} has one we know. A folder of workflows
+     * kept inside some other checkout (a corpus, a vendored copy, a flat output folder) does not belong to the
+     * checkout around it, and its {@code ./} paths are not looked up there. Action metadata named {@code action.yml}
+     * belongs to the repository it sits in, and text that came from no file keeps the root its caller gave.
+     */
+    private Path workspace() {
+        Path root = ctx.projectRoot();
+        Path file = ctx.path();
+        if (root == null || file == null) {
+            return root;
+        }
+        if (Linter.kindOf(file) == Linter.Kind.ACTION) {
+            // GitHub reads an action only from a file named action.yml or action.yaml; a copy under another name
+            // (github__codeql-action__init__action.yml in a corpus) is nobody's action in this checkout
+            String name = file.getFileName().toString();
+            return name.equals("action.yml") || name.equals("action.yaml") ? root : null;
+        }
+        return file.startsWith(root.resolve(".github")) ? root : null;
     }
 
     private static boolean isDotGithubWorkflows(Path dir) {
