@@ -31,7 +31,7 @@ public final class PipewrightCommand implements Callable<Integer> {
 
     /** The hand-written subcommands, in the order help lists them (the actions' commands follow). */
     private static final List<Class<?>> COMMAND_CLASSES = List.of(GenerateCommand.class, InitCommand.class,
-            CheckCommand.class, LintCommand.class, PinCommand.class, CommandLine.HelpCommand.class);
+            CheckCommand.class, LintCommand.class, LspCommand.class, PinCommand.class, CommandLine.HelpCommand.class);
 
     /** A configured command line with every command and Pipewright's exit codes. */
     public static CommandLine commandLine() {

@@ -1,0 +1,104 @@
+package dev.pipewright.cli.lsp;
+
+import dev.pipewright.lint.Finding;
+import dev.pipewright.lint.LintConfig;
+import dev.pipewright.lint.Linter;
+import dev.pipewright.lint.fix.Fixer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The open documents and what the linter says of them. The text linted is the editor's, not the file on disk; the
+ * rest of the repository (local actions, reusable workflows, the lint config, the action lock) is read from disk on
+ * every lint, so an edit saved in another file shows at the next keystroke here.
+ */
+final class LintedDocuments {
+    /** An open document: its path on disk (for the repository around it) and the editor's current text. */
+    record Document(Path path, String text) {}
+
+    private final Map<String, Document> open = new ConcurrentHashMap<>();
+
+    void open(String uri, String text) {
+        path(uri).ifPresent(p -> open.put(uri, new Document(p, text)));
+    }
+
+    void change(String uri, String text) {
+        open(uri, text);
+    }
+
+    void close(String uri) {
+        open.remove(uri);
+    }
+
+    /** The open documents' URIs, sorted so that a re-publication goes in a stable order. */
+    List<String> uris() {
+        return open.keySet().stream().sorted().toList();
+    }
+
+    Optional<Document> get(String uri) {
+        return Optional.ofNullable(open.get(uri));
+    }
+
+    /** True for the files {@code pipewright lint} takes: workflows, action metadata, dependabot configuration. */
+    static boolean lintable(Document d) {
+        Linter.Kind kind = Linter.kindOf(d.path());
+        if (kind != Linter.Kind.WORKFLOW) {
+            return true;
+        }
+        String name = d.path().getFileName().toString();
+        if (!(name.endsWith(".yml") || name.endsWith(".yaml"))) {
+            return false;
+        }
+        Path parent = d.path().getParent();
+        boolean inWorkflows = parent != null && parent.getFileName() != null
+                && parent.getFileName().toString().equals("workflows");
+        // elsewhere a YAML file is a workflow only if it says so: a top-level jobs: key
+        return inWorkflows || d.text().startsWith("jobs:") || d.text().contains("\njobs:");
+    }
+
+    /** The findings for the document's current text, as {@code pipewright lint} would report them on save. */
+    static List<Finding> lint(Document d) {
+        if (!lintable(d)) {
+            return List.of();
+        }
+        Path root = Linter.projectRoot(d.path());
+        return new Linter(config(root)).lintSource(d.path().getFileName().toString(), d.text(),
+                Linter.kindOf(d.path()), root, d.path());
+    }
+
+    /** What {@code pipewright lint --fix} would change in the document's current text. */
+    static Fixer.Result fix(Document d) {
+        if (!lintable(d)) {
+            return new Fixer.Result(d.text(), List.of());
+        }
+        Path root = Linter.projectRoot(d.path());
+        return new Fixer(config(root)).fix(d.text(), Linter.kindOf(d.path()), root);
+    }
+
+    /** The project's lint config; a broken one is reported by {@code lint} itself, here it falls back to none. */
+    private static LintConfig config(Path root) {
+        if (root == null) {
+            return LintConfig.empty();
+        }
+        try {
+            return LintConfig.forProject(root);
+        } catch (IOException | RuntimeException e) {
+            return LintConfig.empty();
+        }
+    }
+
+    private static Optional<Path> path(String uri) {
+        try {
+            URI u = URI.create(uri);
+            return "file".equals(u.getScheme()) ? Optional.of(Path.of(u).toAbsolutePath().normalize()) : Optional.empty();
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+}
