@@ -18,9 +18,9 @@ import picocli.CommandLine.Command;
  * re-lint costs milliseconds where a {@code pipewright lint} process costs its start-up.
  */
 @Command(name = "lsp", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {
-            "Run a Language Server (LSP) over stdin/stdout that publishes lint diagnostics for workflow, action and",
-            "dependabot files as they are edited, with lint --fix's edits as quick fixes. Started by an editor, not by hand."},
+        description = "Run a Language Server (LSP) over stdin/stdout that publishes lint diagnostics for workflow, action "
+                + "and dependabot files as they are edited, with lint --fix's edits as quick fixes. Started by an editor, "
+                + "not by hand.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the client sent shutdown then exit", "1:the client sent exit without shutdown, or hung up",
             "3:internal error"})

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionContext;
@@ -75,15 +76,28 @@ final class LspClient implements LanguageClient, AutoCloseable {
 
     /** The next diagnostics published for {@code file} (others are skipped); fails after a minute. */
     List<Diagnostic> diagnostics(Path file) throws InterruptedException {
+        return diagnostics(file, d -> true);
+    }
+
+    /**
+     * The first diagnostics published for {@code file} that {@code wanted} accepts; fails after a minute. The server
+     * publishes twice per text (the quick rules, then shellcheck's too), and a round for an older text can still
+     * arrive after an edit, so a test waits for the publication it expects rather than for the next one.
+     */
+    List<Diagnostic> diagnostics(Path file, Predicate<List<Diagnostic>> wanted) throws InterruptedException {
         String uri = file.toUri().toString();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        List<Diagnostic> last = null;
         while (System.nanoTime() < deadline) {
             PublishDiagnosticsParams p = published.poll(1, TimeUnit.SECONDS);
             if (p != null && p.getUri().equals(uri)) {
-                return p.getDiagnostics();
+                last = p.getDiagnostics();
+                if (wanted.test(last)) {
+                    return last;
+                }
             }
         }
-        throw new AssertionError("no diagnostics published for " + uri + " within a minute");
+        throw new AssertionError("no wanted diagnostics published for " + uri + " within a minute; the last: " + last);
     }
 
     List<CodeAction> codeActions(Path file, List<Diagnostic> diagnostics, List<String> only) throws Exception {

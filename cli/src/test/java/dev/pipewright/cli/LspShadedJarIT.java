@@ -39,18 +39,17 @@ class LspShadedJarIT {
             assertThat(client.initialize(repo).getCapabilities().getCodeActionProvider().getRight().getCodeActionKinds())
                     .contains(CodeActionKind.QuickFix, CodeActionKind.SourceFixAll);
 
-            client.open(workflow, LspSessionTest.RISKY);
-            List<Diagnostic> shown = client.diagnostics(workflow);
+            // the same findings as the lint command reports for the file: rule, 1-based line and column
             CliRun lint = CliRun.of("lint", "--format", "json", workflow.toString());
             assertThat(lint.exitCode()).isEqualTo(1);
-            assertThat(shown).extracting(d -> d.getCode().getLeft()).contains("template-injection", "unpinned-uses");
-            // the same findings as the lint command reports for the file: rule, 1-based line and column
             var json = new ObjectMapper().readTree(lint.out());
             var findings = json.isArray() ? json : json.get("findings");
             List<String> expected = new ArrayList<>();
             findings.forEach(f -> expected.add(f.get("rule").asText() + "@" + f.get("line").asInt() + ":" + f.get("column").asInt()));
-            assertThat(shown).extracting(d -> d.getCode().getLeft() + "@" + (d.getRange().getStart().getLine() + 1) + ":"
-                    + (d.getRange().getStart().getCharacter() + 1)).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(expected).anyMatch(e -> e.startsWith("template-injection@")).anyMatch(e -> e.startsWith("unpinned-uses@"));
+
+            client.open(workflow, LspSessionTest.RISKY);
+            List<Diagnostic> shown = client.diagnostics(workflow, d -> sameAs(d, expected));
 
             List<CodeAction> fixes = client.codeActions(workflow, shown, List.of(CodeActionKind.QuickFix));
             assertThat(fixes).isNotEmpty();
@@ -58,7 +57,7 @@ class LspShadedJarIT {
             assertThat(fixed).containsPattern("actions/checkout@[0-9a-f]{40} # v4");
 
             client.change(workflow, fixed);
-            assertThat(client.diagnostics(workflow)).extracting(d -> d.getCode().getLeft()).doesNotContain("unpinned-uses");
+            client.diagnostics(workflow, d -> !LspSessionTest.rules(d).contains("unpinned-uses"));
 
             client.shutdownAndExit();
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -66,5 +65,11 @@ class LspShadedJarIT {
         } finally {
             p.destroyForcibly();
         }
+    }
+
+    private static boolean sameAs(List<Diagnostic> shown, List<String> expected) {
+        List<String> got = shown.stream().map(d -> d.getCode().getLeft() + "@" + (d.getRange().getStart().getLine() + 1) + ":"
+                + (d.getRange().getStart().getCharacter() + 1)).sorted().toList();
+        return got.equals(expected.stream().sorted().toList());
     }
 }

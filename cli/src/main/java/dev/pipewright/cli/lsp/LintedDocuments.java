@@ -3,6 +3,8 @@ package dev.pipewright.cli.lsp;
 import dev.pipewright.lint.Finding;
 import dev.pipewright.lint.LintConfig;
 import dev.pipewright.lint.Linter;
+import dev.pipewright.lint.RuleInfo;
+import dev.pipewright.lint.rule.BuiltInRules;
 import dev.pipewright.lint.fix.Fixer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 final class LintedDocuments {
     /** An open document: its path on disk (for the repository around it) and the editor's current text. */
     record Document(Path path, String text) {}
+
+    /** The rule that runs a process per script; the server publishes its findings in a second round. */
+    static final String SLOW_RULE = "shellcheck";
 
     private final Map<String, Document> open = new ConcurrentHashMap<>();
 
@@ -62,15 +67,28 @@ final class LintedDocuments {
         return inWorkflows || d.text().startsWith("jobs:") || d.text().contains("\njobs:");
     }
 
-    /** The findings for the document's current text, as {@code pipewright lint} would report them on save. */
-    static List<Finding> lint(Document d) {
+    /**
+     * The findings for the document's current text, as {@code pipewright lint} would report them on save; without
+     * the rules that run an external program ({@code shellcheck}: a process per script, ten times the rest of the
+     * lint) when {@code quick}.
+     */
+    static List<Finding> lint(Document d, boolean quick) {
         if (!lintable(d)) {
             return List.of();
         }
         Path root = Linter.projectRoot(d.path());
-        return new Linter(config(root)).lintSource(d.path().getFileName().toString(), d.text(),
+        List<RuleInfo> rules = quick ? QUICK_RULES : BuiltInRules.all();
+        return new Linter(config(root), rules).lintSource(d.path().getFileName().toString(), d.text(),
                 Linter.kindOf(d.path()), root, d.path());
     }
+
+    /** True when the full lint can differ from the quick one: some rule left out of it would run. */
+    static boolean hasSlowRules() {
+        return QUICK_RULES.size() < BuiltInRules.all().size();
+    }
+
+    private static final List<RuleInfo> QUICK_RULES = BuiltInRules.all().stream()
+            .filter(r -> !r.id().equals(SLOW_RULE)).toList();
 
     /** What {@code pipewright lint --fix} would change in the document's current text. */
     static Fixer.Result fix(Document d) {

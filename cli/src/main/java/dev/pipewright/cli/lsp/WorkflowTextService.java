@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionParams;
@@ -124,11 +126,39 @@ final class WorkflowTextService implements TextDocumentService {
         };
     }
 
+    /**
+     * Publishes the quick rules' findings at once, then the full set from a background thread, unless the document
+     * changed meanwhile (the newer text's own round will publish). Editors replace a file's diagnostics on every
+     * publication, so the second round simply adds shellcheck's findings to the first.
+     */
     private void publish(String uri) {
         if (client == null) {
             return;
         }
-        documents.get(uri).ifPresent(d -> client.publishDiagnostics(
-                new PublishDiagnosticsParams(uri, Diagnostics.of(LintedDocuments.lint(d), d.text()))));
+        documents.get(uri).ifPresent(d -> {
+            client.publishDiagnostics(new PublishDiagnosticsParams(uri, Diagnostics.of(LintedDocuments.lint(d, true), d.text())));
+            if (LintedDocuments.hasSlowRules() && LintedDocuments.lintable(d)) {
+                slow.execute(() -> {
+                    if (current(uri, d)) {
+                        List<Diagnostic> all = Diagnostics.of(LintedDocuments.lint(d, false), d.text());
+                        if (current(uri, d)) {
+                            client.publishDiagnostics(new PublishDiagnosticsParams(uri, all));
+                        }
+                    }
+                });
+            }
+        });
     }
+
+    /** True while {@code d} is still the open text of {@code uri}. */
+    private boolean current(String uri, LintedDocuments.Document d) {
+        return documents.get(uri).map(now -> now == d).orElse(false);
+    }
+
+    /** One thread for the slow round: rounds for stale texts are skipped, so a queue of them drains fast. */
+    private final ExecutorService slow = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "pipewright-lsp-shellcheck");
+        t.setDaemon(true);
+        return t;
+    });
 }
