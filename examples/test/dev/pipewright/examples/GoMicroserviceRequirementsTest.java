@@ -209,7 +209,9 @@ class GoMicroserviceRequirementsTest {
     @DisplayName("R3.3d SHA-256 and SHA-512 checksums of every artifact (our checksums action, after all of dist/)")
     void checksums() {
         Map<String, Object> b = job(REL, "build");
-        assertThat(stepIds(b)).containsSubsequence("build", "sbom", "checksums", "upload-dist");
+        assertThat(stepIds(b)).containsSubsequence("build", "sbom", "checksums", "asset-names", "upload-dist");
+        // the files name the assets as they are downloaded, side by side (GoMicroserviceJobsTest runs sha256sum -c there)
+        assertThat(run(step(b, "asset-names"))).contains("dist/checksums.sha256.txt dist/checksums.sha512.txt");
         assertThat(ours(ID, step(b, "checksums"), "checksums")).containsEntry("files", "dist/*")
                 .containsEntry("algorithms", "sha256,sha512");
     }

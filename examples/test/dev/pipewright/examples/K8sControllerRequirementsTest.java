@@ -143,7 +143,9 @@ class K8sControllerRequirementsTest {
     void publish() {
         Map<String, Object> p = job(REL, "publish");
         assertThat(needs(p)).contains("image", "scan", "e2e");
-        assertThat(stepIds(p)).containsSubsequence("assets", "sbom", "checksums", "release");
+        assertThat(stepIds(p)).containsSubsequence("assets", "sbom", "checksums", "asset-names", "release");
+        // checksums.txt names the assets as they are downloaded, side by side (K8sControllerJobsTest checks it with sha256sum -c)
+        assertThat(run(step(p, "asset-names"))).contains("dist/checksums.txt");
         assertThat(run(step(p, "assets"))).contains("dist/install.yaml").contains("git archive");
         ours(ID, step(p, "sbom"), "sbom");
         assertThat(ours(ID, step(p, "checksums"), "checksums")).containsEntry("output", "dist/checksums.txt")

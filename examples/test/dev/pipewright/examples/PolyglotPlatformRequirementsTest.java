@@ -74,7 +74,8 @@ class PolyglotPlatformRequirementsTest {
         Map<String, Object> p = job(CI, "proto");
         assertThat(with(step(p, "buf"))).containsEntry("lint", "true")
                 .containsEntry("breaking", "${{ github.event_name == 'pull_request' }}").containsEntry("push", "false");
-        assertThat(run(step(p, "generate"))).contains("buf generate").contains("git diff --exit-code");
+        // stale means changed or added: a binding generated for a new proto file is untracked
+        assertThat(run(step(p, "generate"))).contains("buf generate").contains("git status --porcelain --untracked-files=all");
     }
 
     @Test
@@ -257,5 +258,10 @@ class PolyglotPlatformRequirementsTest {
     void dependabot() {
         assertThat((List<Map<String, Object>>) wf(ID, "dependabot.yml").get("updates"))
                 .extracting(u -> u.get("package-ecosystem")).containsExactly("npm", "pip", "docker", "github-actions");
+        // the Dockerfiles are the services' build contexts, services/<name>: Dependabot finds none at the root
+        Map<String, Object> docker = ((List<Map<String, Object>>) wf(ID, "dependabot.yml").get("updates")).get(2);
+        assertThat((List<String>) docker.get("directories")).containsExactly("/services/api", "/services/worker",
+                "/services/web");
+        assertThat(docker).doesNotContainKey("directory");
     }
 }

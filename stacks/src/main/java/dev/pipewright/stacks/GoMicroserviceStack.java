@@ -213,6 +213,7 @@ public final class GoMicroserviceStack implements Stack {
                         .build())
                 .step(PipewrightChecksums.builder().id("checksums").name("SHA-256 and SHA-512 checksums")
                         .files("dist/*").algorithms("sha256,sha512").output("dist/checksums.txt").build())
+                .step(Stages.assetNames("dist/checksums.sha256.txt dist/checksums.sha512.txt"))
                 .step(Stages.upload("upload-dist", "dist", "dist/", 90))
                 .build();
         var push = dev.pipewright.bindings.DockerBuildPushAction.builder().id("build").name("Build and push")

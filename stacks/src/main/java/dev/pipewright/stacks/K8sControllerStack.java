@@ -258,6 +258,7 @@ public final class K8sControllerStack implements Stack {
                         .output("dist/controller.spdx.json").build())
                 .step(PipewrightChecksums.builder().id("checksums").name("checksums.txt").files("dist/*")
                         .output("dist/checksums.txt").build())
+                .step(Stages.assetNames("dist/checksums.txt"))
                 .step(Step.run("gh release create \"$GITHUB_REF_NAME\" --verify-tag --title \"$GITHUB_REF_NAME\" dist/*")
                         .id("release").name("GitHub release").env("GH_TOKEN", Expr.github("token")).build())
                 .build();

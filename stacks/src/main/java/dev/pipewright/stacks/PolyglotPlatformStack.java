@@ -75,7 +75,14 @@ public final class PolyglotPlatformStack implements Stack {
         Cooldown week = Cooldown.days(7);
         DependabotConfig.Builder b = DependabotConfig.builder();
         for (Ecosystem e : List.of(Ecosystem.NPM, Ecosystem.PIP, Ecosystem.DOCKER, Ecosystem.GITHUB_ACTIONS)) {
-            b.update(Update.builder(e, Schedule.weekly()).directory("/").cooldown(week).group(Group.all(e.value())));
+            Update.Builder u = Update.builder(e, Schedule.weekly()).cooldown(week).group(Group.all(e.value()));
+            // the Dockerfiles are the services' (services/<name>, the images' build contexts): none at the root
+            if (e.equals(Ecosystem.DOCKER)) {
+                u.directories(c.get(SERVICES).stream().map(s -> "/services/" + s).toArray(String[]::new));
+            } else {
+                u.directory("/");
+            }
+            b.update(u);
         }
         return Optional.of(b.build());
     }
@@ -126,7 +133,13 @@ public final class PolyglotPlatformStack implements Stack {
                 .step(BufAction.builder().id("buf").name("buf lint and breaking").lint("true").breaking(
                         Expr.github("event_name").eq(Expr.lit("pull_request")).wrapped()).push("false")
                         .githubToken(Expr.github("token").wrapped()).build())
-                .step(Step.run("buf generate\ngit diff --exit-code -- gen/ || { echo \"::error::generated bindings are stale; run buf generate\"; exit 1; }\n")
+                // git status, not git diff: a binding that generation adds (a new proto file's) is untracked, which git
+                // diff does not see
+                .step(Step.run("buf generate\n"
+                                + "stale=$(git status --porcelain --untracked-files=all)\n"
+                                + "if [ -n \"$stale\" ]; then\n"
+                                + "  echo \"::error::generated bindings are stale; run buf generate and commit:\"; echo \"$stale\"; exit 1\n"
+                                + "fi\n")
                         .id("generate").name("Regenerate bindings").build())
                 .build();
         return Workflow.builder("ci.yml").name("CI")

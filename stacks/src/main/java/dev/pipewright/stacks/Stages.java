@@ -185,6 +185,17 @@ public final class Stages {
                 .ifCondition(Expr.always()).sarifFile(file).category(category).build();
     }
 
+    /**
+     * Rewrites the names in checksum files written by our checksums action (relative to the workspace, {@code
+     * dist/x}) to the bare names a release's assets have once downloaded side by side, so that {@code sha256sum -c}
+     * run where they were downloaded finds them. {@code files}: the checksum files, space-separated, in {@code dist/}.
+     */
+    public static RunStep assetNames(String files) {
+        return Step.run("# released assets are downloaded side by side: sha256sum -c there looks for bare names\n"
+                        + "sed -i 's#^\\([0-9a-f]*[ *][ *]\\)dist/#\\1#' " + files + "\n")
+                .id("asset-names").name("Name the files as a release download does").build();
+    }
+
     /** A run step that defines {@link #RETRY_FUNCTION} first. */
     public static RunStep.Builder withRetry(String script) {
         return Step.run(RETRY_FUNCTION + script);

@@ -63,4 +63,35 @@ class GoMicroserviceJobsTest {
         assertThat(d.calls("kubectl").stream().map(StandIns.Call::argLine))
                 .contains("rollout undo deployment/app -n app --to-revision=5");
     }
+
+    @Test
+    void releaseBuildStampsTheVersionAndChecksumsEveryArtifactWithSha256AndSha512() throws Exception {
+        GoRuntime.assumeGo();
+        JobHarness.JobRun b = harness().run(new JobHarness.Run("release.yml", "build").fixture(Fixtures.fixture("go-microservice"))
+                .github("ref", "refs/tags/v2.3.1").github("ref_name", "v2.3.1").github("ref_type", "tag"));
+        assertThat(b.succeeded()).as(b.transcript()).isTrue();
+        assertThat(b.outputs()).containsEntry("version", "2.3.1");
+        Path dist = b.workspace().resolve("dist");
+        assertThat(JobHarness.files(dist)).containsExactly("checksums.sha256.txt", "checksums.sha512.txt",
+                "service-linux-amd64", "service-linux-arm64", "service.spdx.json");
+        // -X main.version and main.commit: the strings are in the binary (-trimpath keeps -ldflags out of go version -m)
+        String binary = new String(java.nio.file.Files.readAllBytes(dist.resolve("service-linux-amd64")),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(binary).contains("2.3.1").contains(sha(b));
+        // every artifact under both digests, checked the way a user checks the release's downloads: side by side
+        for (String tool : List.of("sha256sum", "sha512sum")) {
+            String file = "checksums." + tool.substring(0, 6) + ".txt";
+            assertThat(java.nio.file.Files.readAllLines(dist.resolve(file))).as(file).hasSize(3);
+            Process check = new ProcessBuilder(tool, "-c", file).directory(dist.toFile()).redirectErrorStream(true).start();
+            String checked = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(check.waitFor()).as(checked).isZero();
+            assertThat(checked).contains("service-linux-amd64: OK", "service-linux-arm64: OK", "service.spdx.json: OK");
+        }
+        assertThat(JobHarness.files(run.resolve("artifacts/dist"))).contains("checksums.sha256.txt", "service.spdx.json");
+    }
+
+    /** The commit the harness made of the fixture (GITHUB_SHA of the run). */
+    private static String sha(JobHarness.JobRun r) throws Exception {
+        return Fixtures.git(r.workspace(), "rev-parse", "HEAD").strip();
+    }
 }

@@ -357,7 +357,7 @@ final class JobHarness {
     }
 
     private static final int SKIP = -100;
-    private static final int ABSENT = -101;
+    private static final int ABSENT = PnpmSetup.ABSENT;
 
     private int uses(String uses, Map<String, Object> rawWith, Expressions ex, Map<String, String> with, Path workspace,
             Map<String, String> env, Path log, Run r) throws IOException, InterruptedException {
@@ -371,14 +371,19 @@ final class JobHarness {
                 Files.writeString(log, "the fixture copy is the checkout\n");
                 return 0;
             }
-            case "actions/setup-go", "actions/setup-python", "actions/setup-node", "pnpm/action-setup",
+            case "pnpm/action-setup" -> {
+                return PnpmSetup.run(evalMap(ex, rawWith), workspace, env, log);
+            }
+            case "bufbuild/buf-action" -> {
+                return bufAction(rawWith, ex, workspace, env, log);
+            }
+            case "actions/setup-go", "actions/setup-python", "actions/setup-node",
                     "astral-sh/setup-uv", "azure/setup-helm", "azure/setup-kubectl", "sigstore/cosign-installer",
-                    "helm/kind-action", "bufbuild/buf-setup-action", "bufbuild/buf-action" -> {
+                    "helm/kind-action", "bufbuild/buf-setup-action" -> {
                 String tool = switch (action) {
                     case "actions/setup-go" -> "go";
                     case "actions/setup-python" -> "python3";
                     case "actions/setup-node" -> "node";
-                    case "pnpm/action-setup" -> "pnpm";
                     case "astral-sh/setup-uv" -> "uv";
                     case "azure/setup-helm" -> "helm";
                     case "azure/setup-kubectl" -> "kubectl";
@@ -386,7 +391,7 @@ final class JobHarness {
                     case "helm/kind-action" -> "kind";
                     default -> "buf";
                 };
-                if (StandIns.REMOTE.contains(tool) || StandIns.onPath(tool)) {
+                if (StandIns.REMOTE.contains(tool) || StandIns.LOCAL.contains(tool) || StandIns.onPath(tool)) {
                     Files.writeString(log, action + ": " + tool + " is on PATH (real or stand-in); nothing to set up\n");
                     return 0;
                 }
@@ -452,6 +457,62 @@ final class JobHarness {
                 return SKIP;
             }
         }
+    }
+
+    /**
+     * bufbuild/buf-action as the buf subcommands it runs, in its order (build, lint, format, breaking, push), each
+     * chosen by its input or, when the step does not set it, the default in its action.yml under catalog/ (evaluated
+     * here). The buf stand-in records them; flags beyond the subcommand are not reproduced, except the input of
+     * {@code breaking --against} when the step gives one. The first failing subcommand ends the step.
+     */
+    private int bufAction(Map<String, Object> rawWith, Expressions ex, Path workspace, Map<String, String> env, Path log)
+            throws IOException, InterruptedException {
+        Map<String, Object> action = new Yaml().load(Files.readString(
+                repoRoot.resolve("catalog/actions/bufbuild/buf-action/action.yml")));
+        Map<String, Object> inputs = (Map<String, Object>) action.get("inputs");
+        Map<String, Object> all = new LinkedHashMap<>();
+        inputs.forEach((k, spec) -> {
+            Object def = ((Map<String, Object>) spec).get("default");
+            if (def != null) {
+                all.put(k, def);
+            }
+        });
+        all.putAll(rawWith);
+        java.util.function.Predicate<String> on = k -> all.containsKey(k)
+                && "true".equals(ex.interpolate(String.valueOf(all.get(k))).strip());
+        StringBuilder transcript = new StringBuilder();
+        if (on.test("setup_only")) {
+            Files.writeString(log, "buf-action: setup_only\n");
+            return 0;
+        }
+        List<List<String>> commands = new ArrayList<>(List.of(List.of("build")));
+        if (on.test("lint")) {
+            commands.add(List.of("lint"));
+        }
+        if (on.test("format")) {
+            commands.add(List.of("format", "--diff", "--exit-code"));
+        }
+        if (on.test("breaking")) {
+            commands.add(rawWith.get("breaking_against") == null ? List.of("breaking")
+                    : List.of("breaking", "--against", ex.interpolate(rawWith.get("breaking_against").toString())));
+        }
+        if (on.test("push")) {
+            commands.add(List.of("push"));
+        }
+        for (List<String> c : commands) {
+            List<String> cmd = new ArrayList<>(List.of("bash", "-c", "buf \"$@\"", "buf"));
+            cmd.addAll(c);
+            Path one = Files.createTempFile(log.getParent(), "buf-", ".log");
+            int exit = exec(cmd, workspace, env, one, 300);
+            transcript.append("buf ").append(String.join(" ", c)).append(" -> ").append(exit).append('\n')
+                    .append(Files.readString(one));
+            if (exit != 0) {
+                Files.writeString(log, transcript);
+                return exit;
+            }
+        }
+        Files.writeString(log, transcript);
+        return 0;
     }
 
     /** Our action through its real entrypoint, as its action.yml's {@code args} name it, inputs as INPUT_*. */

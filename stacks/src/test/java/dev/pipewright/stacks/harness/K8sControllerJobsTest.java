@@ -3,8 +3,10 @@ package dev.pipewright.stacks.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipewright.testing.SharedData;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,5 +50,66 @@ class K8sControllerJobsTest {
                 .github("ref", "refs/tags/v1.4.0").github("ref_name", "v1.4.0").github("ref_type", "tag"));
         assertThat(onTag.succeeded()).as(onTag.transcript()).isTrue();
         assertThat(onTag.step("require-tag").outcome()).isEqualTo("success");
+    }
+
+    /** The fixture with one more file: what a contributor would add. */
+    private Path fixtureWith(String file, String content) throws Exception {
+        Path copy = run.resolve("fixture-copy");
+        Fixtures.copyTree(Fixtures.fixture("k8s-controller"), copy);
+        Files.createDirectories(copy.resolve(file).getParent());
+        Files.writeString(copy.resolve(file), content);
+        return copy;
+    }
+
+    @Test
+    void verifyPassesATodoWithAnIssueLinkAndFailsOneWithout() throws Exception {
+        JobHarness.JobRun linked = harness().run(new JobHarness.Run("ci.yml", "verify").fixture(fixtureWith(
+                "internal/timecalc/window.go", "package timecalc\n\n// TODO(#42): handle leap seconds\n")));
+        assertThat(linked.succeeded()).as(linked.transcript()).isTrue();
+
+        JobHarness.JobRun bare = harness().run(new JobHarness.Run("ci.yml", "verify").fixture(fixtureWith(
+                "internal/timecalc/window.go", "package timecalc\n\n// TODO: handle leap seconds\n")));
+        assertThat(bare.step("todos").outcome()).as(bare.transcript()).isEqualTo("failure");
+        assertThat(bare.step("todos").log()).contains("TODOs need an issue link")
+                .contains("internal/timecalc/window.go:3:// TODO: handle leap seconds");
+    }
+
+    @Test
+    void verifyFailsOnAHardCodedKey() throws Exception {
+        JobHarness.JobRun r = harness().run(new JobHarness.Run("ci.yml", "verify").fixture(fixtureWith(
+                "internal/cloud/creds.go", "package cloud\n\nconst key = \"AKIA" + "ABCDEFGHIJKLMNOP\"\n")));
+        assertThat(r.step("todos").outcome()).isEqualTo("success");
+        assertThat(r.step("secrets").outcome()).as(r.transcript()).isEqualTo("failure");
+        assertThat(r.step("secrets").log()).contains("internal/cloud/creds.go:3:").contains("hard-coded secret");
+    }
+
+    @Test
+    void publishReleasesInstallYamlSourceArchiveSbomAndChecksumsOfThemAll() throws Exception {
+        String digest = "sha256:" + "cd".repeat(32);
+        JobHarness.JobRun r = harness().run(new JobHarness.Run("release.yml", "publish")
+                .fixture(Fixtures.fixture("k8s-controller"))
+                .github("ref", "refs/tags/v1.4.0").github("ref_name", "v1.4.0").github("ref_type", "tag")
+                .need("image", Map.of("digest", digest), "success")
+                // kubectl kustomize renders config/default: here, the CRD the fixture holds
+                .behaviour("kubectl", "[ \"$1\" = kustomize ] && cat config/crd/scaling.pipewright.dev_timewindowscalers.yaml; exit 0"));
+        assertThat(r.succeeded()).as(r.transcript()).isTrue();
+        Path dist = r.workspace().resolve("dist");
+        assertThat(JobHarness.files(dist)).containsExactly("checksums.txt", "controller-v1.4.0.tar.gz",
+                "controller.spdx.json", "install.yaml");
+        assertThat(Files.readString(dist.resolve("install.yaml"))).contains("kind: CustomResourceDefinition");
+        assertThat(r.calls("kubectl")).extracting(StandIns.Call::argLine).containsExactly("kustomize config/default");
+        // every asset but the list itself is in checksums.txt, and sha256sum agrees with it
+        String sums = Files.readString(dist.resolve("checksums.txt"));
+        assertThat(sums).contains("controller-v1.4.0.tar.gz").contains("controller.spdx.json").contains("install.yaml")
+                .doesNotContain("checksums.txt");
+        Process check = new ProcessBuilder("sha256sum", "-c", "checksums.txt").directory(dist.toFile())
+                .redirectErrorStream(true).start();
+        String checked = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(check.waitFor()).as(checked).isZero();
+        assertThat(r.calls("gh")).singleElement().satisfies(c -> {
+            assertThat(c.args()).containsExactly("release", "create", "v1.4.0", "--verify-tag", "--title", "v1.4.0",
+                    "dist/checksums.txt", "dist/controller-v1.4.0.tar.gz", "dist/controller.spdx.json", "dist/install.yaml");
+            assertThat(c.env()).containsEntry("GH_TOKEN", "ghs_harness-token");
+        });
     }
 }

@@ -135,4 +135,61 @@ class PolyglotPlatformJobsTest {
         assertThat(r.calls("gh")).anyMatch(c -> c.argLine().startsWith("run download 987654 --name coverage-report"));
         assertThat(r.step("coverage-gate").log()).contains("no base yet: delta skipped");
     }
+
+    /** ci.yml's TypeScript job for real: pnpm (installed as pnpm/action-setup does), tsc as lint, Jest with Cobertura. */
+    @Test
+    void theTypeScriptJobLintsRunsJestAndUploadsItsCoberturaReport() throws Exception {
+        JobHarness.JobRun r = harness().run(new JobHarness.Run("ci.yml", "typescript")
+                .fixture(Fixtures.fixture("polyglot-platform")));
+        AbsentRuntime.assumePresent(r);
+        assertThat(r.succeeded()).as(r.transcript()).isTrue();
+        assertThat(r.step("install").log()).as(r.transcript()).contains("jest 30.2.0").contains("typescript 5.9.3");
+        assertThat(r.step("lint").log()).contains("tsc -p tsconfig.json");
+        assertThat(r.step("jest").log()).contains("Tests:       3 passed, 3 total");
+        Path report = run.resolve("artifacts/ts-coverage/cobertura-coverage.xml");
+        assertThat(report).as(r.transcript()).exists();
+        assertThat(Files.readString(report)).contains("<coverage").contains("version.js");
+    }
+
+    /** uv is a recording stand-in where this machine lacks it: the Python job's commands and where they run. */
+    @Test
+    void thePythonJobSyncsFromTheLockAndRunsRuffMypyAndPytestWithCoverageXml() throws Exception {
+        JobHarness.JobRun r = harness().run(new JobHarness.Run("ci.yml", "python").fixture(Fixtures.fixture("polyglot-platform"))
+                .behaviour("uv", "[ -f pyproject.toml ] || { echo 'error: No `pyproject.toml` found' >&2; exit 2; }"));
+        AbsentRuntime.assumePresent(r);
+        assertThat(r.succeeded()).as(r.transcript()).isTrue();
+        assertThat(r.calls("uv")).extracting(StandIns.Call::argLine).containsExactly("sync --frozen", "run ruff check .",
+                "run mypy .", "run pytest --cov --cov-report=xml:py-coverage.xml");
+        assertThat(r.calls("uv")).allSatisfy(c -> assertThat(c.cwd()).isEqualTo(r.workspace().toString()));
+        assertThat(r.step("upload-py-coverage").log()).contains("artifact py-coverage");
+    }
+
+    private JobHarness.JobRun proto(String event, String buf) throws Exception {
+        return harness().run(new JobHarness.Run("ci.yml", "proto").fixture(Fixtures.fixture("polyglot-platform"))
+                .github("event_name", event).behaviour("buf", buf));
+    }
+
+    @Test
+    void onAPullRequestBufBuildsLintsChecksFormatAndBreakingChangesThenRegenerates() throws Exception {
+        JobHarness.JobRun r = proto("pull_request", "");
+        assertThat(r.succeeded()).as(r.transcript()).isTrue();
+        assertThat(r.calls("buf")).extracting(StandIns.Call::argLine)
+                .containsExactly("build", "lint", "format --diff --exit-code", "breaking", "generate");
+    }
+
+    @Test
+    void onAPushBufLintsWithoutABreakingCheckAndNothingIsPushedFromCi() throws Exception {
+        JobHarness.JobRun r = proto("push", "");
+        assertThat(r.succeeded()).as(r.transcript()).isTrue();
+        assertThat(r.calls("buf")).extracting(StandIns.Call::argLine).containsExactly("build", "lint", "generate");
+    }
+
+    @Test
+    void bindingsThatGenerationWouldAddAreStaleToo() throws Exception {
+        // buf generate writes a file the commit lacks (a new message's module): untracked, so git diff alone misses it
+        JobHarness.JobRun r = proto("push", """
+                if [ "$1" = generate ]; then mkdir -p gen/python/platform/v1; echo '# generated' > gen/python/platform/v1/quota_pb2.py; fi""");
+        assertThat(r.step("generate").outcome()).as(r.transcript()).isEqualTo("failure");
+        assertThat(r.step("generate").log()).contains("generated bindings are stale").contains("quota_pb2.py");
+    }
 }

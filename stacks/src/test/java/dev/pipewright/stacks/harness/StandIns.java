@@ -25,7 +25,7 @@ final class StandIns {
     static final List<String> REMOTE = List.of("vault", "kubectl", "helm", "kind", "cosign", "trivy", "buf", "gitleaks",
             "gh", "docker", "kustomize", "az", "alembic");
     /** Local tools a job may call: replaced only where this machine does not have them. */
-    static final List<String> LOCAL = List.of("golangci-lint", "govulncheck", "markdownlint-cli2");
+    static final List<String> LOCAL = List.of("golangci-lint", "govulncheck", "markdownlint-cli2", "uv");
 
     /** One recorded invocation. */
     record Call(String tool, List<String> args, String cwd, Map<String, String> env) {
