@@ -189,7 +189,8 @@ public final class PromoteAction implements Action {
 
         List<Gate> gates = new ArrayList<>();
         ImageWait wait = new ImageWait(registry.get(), ticker, new Backoff(interval, 2.0,
-                interval.compareTo(Duration.ofMinutes(1)) > 0 ? interval : Duration.ofMinutes(1), 0.2), timeout, random);
+                interval.compareTo(Duration.ofMinutes(1)) > 0 ? interval : Duration.ofMinutes(1), 0.2), timeout, random,
+                ctx::log);
         List<ImageSpec> resolved = new ArrayList<>();
         Gate present = PromotionGates.imagesPresent(images, wait, resolved);
         gates.add(present);
