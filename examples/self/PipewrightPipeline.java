@@ -20,14 +20,12 @@ import dev.pipewright.model.dependabot.Update;
 import dev.pipewright.model.expr.Expr;
 import dev.pipewright.model.trigger.Trigger;
 import dev.pipewright.pipeline.Pipeline;
-import dev.pipewright.stacks.actions.LocalActions;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * This repository's own CI and release workflows, written to {@code .github/workflows/}, the local
- * actions the release calls ({@code .github/actions/pipewright-*}), and its Dependabot config,
+ * This repository's own CI and release workflows, written to {@code .github/workflows/} (with the
+ * local actions the release calls, {@code .github/actions/pipewright-*}, which the renderer adds), and its Dependabot config,
  * written to {@code .github/dependabot.yml}; all kept in sync by {@code pipewright check}.
  */
 public final class PipewrightPipeline implements Pipeline {
@@ -49,12 +47,6 @@ public final class PipewrightPipeline implements Pipeline {
     @Override
     public List<Workflow> workflows() {
         return List.of(ci(), SelfRelease.workflow());
-    }
-
-    /** The release calls our own actions as local actions; their action.yml files go to .github/actions/. */
-    @Override
-    public Map<String, String> localActions() {
-        return LocalActions.usedBy(workflows());
     }
 
     @Override

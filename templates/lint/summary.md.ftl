@@ -1,5 +1,5 @@
 <#-- Step summary of lint. Model: findings [{file, line, column, severity, rule, message}], failing (count at or
-     above the fail level), failLevel (error|warning|note|none), sarif (path of the SARIF file). -->
+     above the fail level), failLevel (error|warning|note|none), sarif (path of the SARIF file, empty when none was written). -->
 <#function cell s>
   <#return s?replace("\\", "\\\\")?replace("|", "\\|")?replace("\n", " ")?replace("\r", "")?replace("<", "&lt;")?replace(">", "&gt;")>
 </#function>
@@ -16,4 +16,6 @@
 </#list>
 
 </#if>
+<#if sarif?has_content>
 SARIF: `${sarif}`
+</#if>

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * "Package dependencies"); an arrow means "may import":
  *
  * <pre>
- *   pipeline         → emit, model, model.trigger, model.expr, model.validation, model.dependabot
+ *   pipeline         → emit, model, model.trigger, model.expr, model.validation, model.dependabot, stacks.actions
+ *   stacks.actions   → bindings, model, model.expr
  *   bindings         → model, model.expr
  *   emit             → model, model.trigger, model.expr, model.dependabot
  *   model.validation → model, model.trigger, model.expr, model.util, model.dependabot
@@ -42,7 +43,9 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   private static final String BASE = "dev.pipewright.";
   private static final Map<String, Set<String>> ALLOWED = Map.of(
-      "pipeline", Set.of("emit", "model", "model.trigger", "model.expr", "model.validation", "model.dependabot"),
+      "pipeline", Set.of("emit", "model", "model.trigger", "model.expr", "model.validation", "model.dependabot",
+          "stacks.actions"),
+      "stacks.actions", Set.of("bindings", "model", "model.expr"),
       "bindings", Set.of("model", "model.expr"),
       "emit", Set.of("model", "model.trigger", "model.expr", "model.dependabot"),
       "model.validation", Set.of("model", "model.trigger", "model.expr", "model.util", "model.dependabot"),

@@ -8,19 +8,28 @@ import java.util.Optional;
 
 /**
  * Runs an action under the runner's contract: masks secrets first, maps failures to exit codes 1/2/3, and writes
- * outputs, summary, files and annotations only after the action completed.
+ * outputs, summary, files and annotations only after the action completed. The step summary goes to the file a
+ * caller names (the CLI's {@code --summary}), else to {@code $GITHUB_STEP_SUMMARY}, else nowhere: Markdown meant for
+ * the run's page is not log output.
  */
 public final class ActionRunner {
     private final Map<String, String> env;
     private final Path cwd;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final Path summaryFile;
 
     public ActionRunner(Map<String, String> env, Path cwd, PrintWriter out, PrintWriter err) {
+        this(env, cwd, out, err, null);
+    }
+
+    /** @param summaryFile where the step summary is written (replacing the file), or null for the runner's */
+    public ActionRunner(Map<String, String> env, Path cwd, PrintWriter out, PrintWriter err, Path summaryFile) {
         this.env = env;
         this.cwd = cwd;
         this.out = out;
         this.err = err;
+        this.summaryFile = summaryFile == null ? null : cwd.resolve(summaryFile);
     }
 
     public int run(Action action) {
@@ -72,12 +81,12 @@ public final class ActionRunner {
             printOutputs(ctx.outputs());
         }
         String summary = ctx.summary();
-        if (!summary.isEmpty()) {
-            Optional<Path> summaryFile = environment.file("GITHUB_STEP_SUMMARY");
-            if (summaryFile.isPresent()) {
-                FileCommands.appendAtomically(summaryFile.get(), summary);
-            } else {
-                err.print(summary);
+        if (summaryFile != null) {
+            FileCommands.writeAtomically(summaryFile, summary);
+        } else if (!summary.isEmpty()) {
+            Optional<Path> stepSummary = environment.file("GITHUB_STEP_SUMMARY");
+            if (stepSummary.isPresent()) {
+                FileCommands.appendAtomically(stepSummary.get(), summary);
             }
         }
         for (Annotation a : ctx.annotations()) {

@@ -71,4 +71,18 @@ public final class FileCommands {
             Files.deleteIfExists(tmp);
         }
     }
+
+    /** Replaces {@code target} with {@code content} through a temporary file beside it, so no reader sees half of it. */
+    public static void writeAtomically(Path target, String content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".pipewright-", ".tmp");
+        try {
+            FileTargets.setMode(tmp, OutputFiles.modeFor(target));
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            FileTargets.move(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
 }

@@ -32,6 +32,15 @@ public final class Inputs {
         return Optional.ofNullable(spec.defaultValue()).filter(s -> !s.isEmpty());
     }
 
+    /**
+     * The trimmed value when the input was given, ignoring its default: a runner passes every default of action.yml,
+     * a local run only what the user typed, so a file that only a default names is not written outside a runner.
+     */
+    public Optional<String> given(String name) {
+        String value = env.get(spec(name).envName());
+        return value == null || value.trim().isEmpty() ? Optional.empty() : Optional.of(value.trim());
+    }
+
     public String string(String name) {
         return optional(name).orElse("");
     }

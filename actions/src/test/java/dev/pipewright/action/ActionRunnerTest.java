@@ -125,8 +125,9 @@ class ActionRunnerTest {
         }
     }
 
+    /** Outside a runner the summary is Markdown for a page that does not exist: it is not dumped on stderr. */
     @Test
-    void withoutGithubOutputPrintsNameValueLinesAndSummaryOnStderr() {
+    void withoutGithubOutputPrintsNameValueLinesAndNoSummary() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Path cwd = Path.of("").toAbsolutePath();
@@ -137,7 +138,21 @@ class ActionRunnerTest {
         assertThat(lines[0]).isEqualTo("greeting=hello x1");
         assertThat(lines[1]).matches("multi<<ghadelimiter_[0-9a-f]{32}");
         assertThat(out.toString()).doesNotContain("::add-mask::").doesNotContain("token is");
-        assertThat(err.toString()).contains("token is tok").contains("### probe")
+        assertThat(err.toString()).contains("token is tok").doesNotContain("### probe")
                 .contains("warning: src/a,b.go:3: t:1: 50% done");
+    }
+
+    /** The CLI's --summary FILE: the summary replaces the file, on a runner too, and nothing of it reaches stderr. */
+    @Test
+    void aSummaryFileGetsTheSummary(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        StringWriter err = new StringWriter();
+        Path stepSummary = Files.writeString(dir.resolve("step-summary.md"), "");
+        Files.writeString(dir.resolve("summary.md"), "old\n");
+        int exit = new ActionRunner(Map.of("GITHUB_STEP_SUMMARY", stepSummary.toString()), dir,
+                new PrintWriter(new StringWriter()), new PrintWriter(err), Path.of("summary.md")).run(new ProbeAction());
+        assertThat(exit).isZero();
+        assertThat(dir.resolve("summary.md")).hasContent("### probe");
+        assertThat(stepSummary).isEmptyFile();
+        assertThat(err.toString()).doesNotContain("### probe");
     }
 }

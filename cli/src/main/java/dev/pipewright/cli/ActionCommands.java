@@ -37,6 +37,9 @@ public final class ActionCommands {
             "release-notes", Map.of("repo", "root"),
             "sbom", Map.of("version", "artifact-version"));
 
+    /** The option of every action subcommand that is not an input: where the step summary goes. */
+    static final String SUMMARY = "--summary";
+
     /** The option an input has on the command line. */
     static String optionName(String actionId, String input) {
         return CLI_NAMES.getOrDefault(actionId, Map.of()).getOrDefault(input, input);
@@ -110,6 +113,10 @@ public final class ActionCommands {
                 .description(d.description())
                 .footerHeading("%nExit codes:%n")
                 .footer(exitCodes(action).toArray(String[]::new));
+        spec.addOption(OptionSpec.builder(SUMMARY).paramLabel("FILE").type(String.class).arity("1")
+                .description("Write the step summary (Markdown) to FILE. On a runner it goes to $GITHUB_STEP_SUMMARY; "
+                        + "elsewhere, without this option, it is not written.")
+                .build());
         for (InputSpec in : d.inputs()) {
             spec.addOption(option(in, optionName(d.id(), in.name()), false));
             String alias = aliasName(d.id(), in.name());
@@ -175,6 +182,8 @@ public final class ActionCommands {
                 env.put(in.envName(), value.toString());
             }
         }
-        return new ActionRunner(env, cwd, cl.getOut(), cl.getErr()).run(action);
+        Object summary = spec.findOption(SUMMARY).getValue();
+        return new ActionRunner(env, cwd, cl.getOut(), cl.getErr(), summary == null ? null : Path.of(summary.toString()))
+                .run(action);
     }
 }

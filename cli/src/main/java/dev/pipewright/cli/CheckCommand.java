@@ -4,6 +4,7 @@ import dev.pipewright.model.validation.WorkflowValidationException;
 import dev.pipewright.pipeline.Drift;
 import dev.pipewright.pipeline.FileSource;
 import dev.pipewright.pipeline.Generation;
+import dev.pipewright.pipeline.LocalUses;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,6 +42,9 @@ public final class CheckCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         } catch (dev.pipewright.spec.SpecLoader.SpecException e) {
             e.problems().forEach(spec.commandLine().getErr()::println);
+            return ExitCodes.USAGE;
+        } catch (LocalUses.DanglingException e) {
+            e.problems().forEach(p -> err.println("pipewright: " + p));
             return ExitCodes.USAGE;
         } catch (IllegalArgumentException e) {
             err.println("pipewright: " + e.getMessage());

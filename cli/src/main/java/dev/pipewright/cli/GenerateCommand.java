@@ -4,6 +4,7 @@ import dev.pipewright.model.validation.WorkflowValidationException;
 import dev.pipewright.pipeline.FileSource;
 import dev.pipewright.pipeline.GeneratedFile;
 import dev.pipewright.pipeline.Generation;
+import dev.pipewright.pipeline.LocalUses;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Mixin;
         description = "Write the workflows of every pipeline source of this project (pipewright.yml, --spec, --script or "
                 + "--classpath) and delete generated files no source produces any more.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:written (or already up to date)", "2:no pipeline source, a pipeline is invalid, a --script does not compile, or a hand-written file is in the way", "3:internal error"})
+        exitCodeList = {"0:written (or already up to date)", "2:no pipeline source, a pipeline is invalid or uses a local action nothing provides, a --script does not compile, or a hand-written file is in the way", "3:internal error"})
 public final class GenerateCommand implements Callable<Integer> {
     @Mixin ProjectOptions project;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -53,6 +54,12 @@ public final class GenerateCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         } catch (dev.pipewright.spec.SpecLoader.SpecException e) {
             e.problems().forEach(spec.commandLine().getErr()::println);
+            return ExitCodes.USAGE;
+        } catch (LocalUses.DanglingException e) {
+            List<String> problems = e.problems();
+            for (int i = 0; i < problems.size(); i++) {
+                err.println("pipewright: " + problems.get(i) + (i == problems.size() - 1 ? "; nothing written" : ""));
+            }
             return ExitCodes.USAGE;
         } catch (IllegalArgumentException e) {
             err.println("pipewright: " + e.getMessage() + "; nothing written");

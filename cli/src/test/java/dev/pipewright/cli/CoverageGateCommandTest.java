@@ -50,7 +50,20 @@ class CoverageGateCommandTest {
         sample("cover.coverpkg.count.out", "coverage.out");
         assertThat(run("coverage-gate", "--files", "coverage.out", "--min", "60")).isEqualTo(0);
         assertThat(out.toString()).contains("coverage=68.8\n", "passed=true\n");
-        assertThat(err.toString()).contains("### ✅ Coverage 68.8%");
+        // the step summary is for a run's page: outside Actions, only where --summary puts it
+        assertThat(err.toString()).doesNotContain("Coverage 68.8%");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("coverage.out");
+        }
+    }
+
+    @Test
+    void theSummaryGoesToTheFileSummaryNames() throws IOException {
+        sample("cover.coverpkg.count.out", "coverage.out");
+        assertThat(run("coverage-gate", "--files", "coverage.out", "--min", "60", "--summary", "out/summary.md"))
+                .isEqualTo(0);
+        assertThat(dir.resolve("out/summary.md")).content().startsWith("### ✅ Coverage 68.8%");
+        assertThat(err.toString()).doesNotContain("Coverage 68.8%");
     }
 
     @Test
@@ -84,11 +97,12 @@ class CoverageGateCommandTest {
     @Test
     void baseFileThatDoesNotExistYetSkipsTheDelta() throws IOException {
         sample("coverage.xml", "coverage.xml");
-        int exit = run("coverage-gate", "--files", "coverage.xml", "--base-file", "base/coverage-gate.json", "--max-drop", "2");
+        int exit = run("coverage-gate", "--files", "coverage.xml", "--base-file", "base/coverage-gate.json", "--max-drop", "2",
+                "--summary", "summary.md");
         assertThat(exit).isEqualTo(0);
         assertThat(out.toString()).contains("delta=\n", "passed=true\n");
-        assertThat(err.toString()).contains("coverage-gate: no base yet: delta skipped (base-file base/coverage-gate.json does not exist)")
-                .contains("| change vs base | no base yet: delta skipped");
+        assertThat(err.toString()).contains("coverage-gate: no base yet: delta skipped (base-file base/coverage-gate.json does not exist)");
+        assertThat(dir.resolve("summary.md")).content().contains("| change vs base | no base yet: delta skipped");
         Files.writeString(dir.resolve("corrupt.json"), "{\"coverage\": ");
         assertThat(run("coverage-gate", "--files", "coverage.xml", "--base-file", "corrupt.json", "--max-drop", "2")).isEqualTo(2);
         assertThat(err.toString()).contains("coverage-gate: corrupt.json:1:");

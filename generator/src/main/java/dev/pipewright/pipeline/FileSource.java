@@ -18,6 +18,11 @@ public interface FileSource {
     /** The files, with paths relative to the project root; pipelines pin their actions from the lock. */
     List<GeneratedFile> files(ActionLock lock);
 
+    /** The local {@code uses: ./path} references of the workflows among these files; none by default. */
+    default List<LocalUses.LocalUse> localUses() {
+        return List.of();
+    }
+
     /** The class loader of the class that defines this source, to tell a project's sources from bundled ones. */
     default ClassLoader loader() {
         return getClass().getClassLoader();
@@ -44,6 +49,11 @@ public interface FileSource {
             @Override
             public List<GeneratedFile> files(ActionLock lock) {
                 return PipelineRenderer.render(pipeline, lock);
+            }
+
+            @Override
+            public List<LocalUses.LocalUse> localUses() {
+                return LocalUses.of(pipeline);
             }
         };
     }

@@ -79,13 +79,15 @@ public final class Generation {
     }
 
     /**
-     * Renders the sources and writes them under root; nothing is written if any source is invalid or, unless the
+     * Renders the sources and writes them under root; nothing is written if any source is invalid, if a workflow
+     * {@code uses:} a local path that neither exists nor is generated ({@link LocalUses.DanglingException}), or, unless the
      * options allow it, if a target is a hand-written file. Then the stale generated files are deleted, as projen does:
      * a workflow whose source is gone must not keep running.
      */
     public static Written generate(Path root, List<FileSource> sources, ActionLock lock, WriteOptions options)
             throws IOException {
         List<GeneratedFile> files = PipelineCatalog.render(sources, lock);
+        LocalUses.check(root, sources, files);
         if (!options.overwriteHandWritten()) {
             List<String> handWritten = new ArrayList<>();
             for (GeneratedFile f : files) {
@@ -121,9 +123,13 @@ public final class Generation {
         return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
     }
 
-    /** Renders the sources in memory and compares them, byte for byte, with the files under root. */
+    /**
+     * Renders the sources in memory and compares them, byte for byte, with the files under root; a dangling local
+     * {@code uses:} is a {@link LocalUses.DanglingException}, as in {@link #generate}.
+     */
     public static Checked check(Path root, List<FileSource> sources, ActionLock lock) {
         List<GeneratedFile> files = PipelineCatalog.render(sources, lock);
+        LocalUses.check(root, sources, files);
         return new Checked(files, DriftCheck.compare(root, files, outputDirectories(sources)));
     }
 }

@@ -54,9 +54,10 @@ public interface Pipeline {
     }
 
     /**
-     * Local actions the workflows call as {@code uses: ./.github/actions/<name>}: directory name →
+     * The project's own local actions the workflows call as {@code uses: ./.github/actions/<name>}: directory name →
      * the body of its {@code action.yml} (YAML without header; the renderer adds it). Written under
-     * {@link #localActionsDirectory()}, in name order; none by default.
+     * {@link #localActionsDirectory()}, in name order; none by default. Pipewright's own actions (the
+     * {@code Pipewright*} bindings) need no entry: the renderer writes each one the workflows call.
      */
     default Map<String, String> localActions() {
         return Map.of();

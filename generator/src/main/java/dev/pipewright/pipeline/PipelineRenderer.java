@@ -4,12 +4,13 @@ import dev.pipewright.emit.DependabotTree;
 import dev.pipewright.emit.WorkflowTree;
 import dev.pipewright.emit.YamlWriter;
 import dev.pipewright.model.Workflow;
+import dev.pipewright.stacks.actions.LocalActions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Renders a pipeline's workflows (and its dependabot.yml, when it has one) to files, each with a
@@ -30,7 +31,8 @@ public final class PipelineRenderer {
     public static List<GeneratedFile> render(Pipeline pipeline, ActionLock lock) {
         List<GeneratedFile> files = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (Workflow w : pipeline.workflows()) {
+        List<Workflow> workflows = pipeline.workflows();
+        for (Workflow w : workflows) {
             if (!names.add(w.fileName())) {
                 throw new IllegalArgumentException("pipeline " + pipeline.id() + " has two workflows named "
                         + w.fileName());
@@ -46,7 +48,7 @@ public final class PipelineRenderer {
             }
             files.add(new GeneratedFile(path, YamlWriter.write(DependabotTree.of(config), header(pipeline))));
         });
-        new TreeMap<>(pipeline.localActions()).forEach((name, body) -> {
+        localActions(pipeline, workflows).forEach((name, body) -> {
             if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
                 throw new IllegalArgumentException("pipeline " + pipeline.id() + " has a local action named '" + name
                         + "'; use letters, digits, '.', '_' and '-'");
@@ -70,11 +72,22 @@ public final class PipelineRenderer {
         int slash = dependabot.lastIndexOf('/');
         String parent = slash < 0 ? "" : dependabot.substring(0, slash);
         List<String> dirs = new ArrayList<>(parent.equals(workflows) ? List.of(workflows) : List.of(workflows, parent));
-        for (String name : new TreeSet<>(pipeline.localActions().keySet())) {
+        for (String name : localActions(pipeline, pipeline.workflows()).keySet()) {
             String path = localActionPath(pipeline, name);
             dirs.add(path.substring(0, path.lastIndexOf('/')));
         }
         return dirs;
+    }
+
+    /**
+     * The local actions a pipeline's files include, in name order: the Pipewright actions its workflows call
+     * ({@code ./.github/actions/pipewright-<id>}, from the bindings in {@code dev.pipewright.stacks.actions}), so a
+     * pipeline need not list them, and its own {@link Pipeline#localActions()}, which win on a shared name.
+     */
+    static Map<String, String> localActions(Pipeline pipeline, List<Workflow> workflows) {
+        Map<String, String> all = new TreeMap<>(LocalActions.usedBy(workflows));
+        all.putAll(pipeline.localActions());
+        return all;
     }
 
     /** {@code <localActionsDirectory>/<name>/action.yml}. */

@@ -85,6 +85,9 @@ public final class Scripts {
             err.println("pipewright: invalid pipeline, nothing written:");
             e.problems().forEach(p -> err.println("  " + p));
             return 2;
+        } catch (LocalUses.DanglingException e) {
+            e.problems().forEach(p -> err.println("pipewright: " + p));
+            return 2;
         } catch (IllegalArgumentException | IllegalStateException e) {
             err.println("pipewright: " + e.getMessage());
             return 2;

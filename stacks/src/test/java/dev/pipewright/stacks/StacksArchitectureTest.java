@@ -20,8 +20,7 @@ class StacksArchitectureTest {
     private static final Map<String, Set<String>> ALLOWED = Map.of(
             "spec", Set.of("stacks", "stacks.actions", "model"),
             "stacks", Set.of("stacks.actions", "bindings", "model", "model.expr", "model.trigger", "model.dependabot",
-                    "pipeline"),
-            "stacks.actions", Set.of("bindings", "model", "model.expr"));
+                    "pipeline"));
     private static final Pattern PACKAGE = Pattern.compile("(?m)^package\\s+dev\\.pipewright\\.([\\w.]+)\\s*;");
     private static final Pattern REF = Pattern.compile("\\bdev\\.pipewright\\.((?:[a-z]\\w*\\.)*[a-z]\\w*)\\.[A-Z]");
 

@@ -61,12 +61,13 @@ public final class HealthGateAction implements Action {
                     InputSpec.of("factor", "Growth of the delay per attempt.").withDefault("2"),
                     InputSpec.of("attempt-timeout", "Longest single attempt.").withDefault("10s"),
                     InputSpec.of("output-dir", "Directory for health-report.json (default: $RUNNER_TEMP/health-gate on "
-                            + "a runner, else the working directory).")),
+                            + "a runner; elsewhere none is written).")),
             List.of(
                     new OutputSpec("healthy", "true or false."),
                     new OutputSpec("attempts", "Number of attempts made."),
                     new OutputSpec("elapsed", "Seconds from the first attempt to the verdict (decimal)."),
-                    new OutputSpec("report", "Path of health-report.json: every attempt with its time and result.")),
+                    new OutputSpec("report", "Path of health-report.json: every attempt with its time and result "
+                            + "(empty if none was written).")),
             new Branding("activity", "green"));
 
     /** The jitter the issue asks for: every delay is scaled by a factor in [0.8, 1.2]. */
@@ -130,17 +131,18 @@ public final class HealthGateAction implements Action {
         Probe probe = url.isPresent() ? httpProbe(in, url.get()) : new CommandProbe(command.get(), ctx.workspace().root());
 
         ctx.log("probing " + probe.target() + " for up to " + Durations.format(timeout));
-        HealthLoop.Report r = new HealthLoop(ticker, backoff, timeout, attemptTimeout, random).run(probe);
-        for (HealthLoop.Entry e : r.entries()) {
-            ctx.log("attempt " + e.attempt() + " at " + Durations.format(e.at()) + ": " + e.detail());
+        // each attempt is logged as it ends: a gate that waits minutes must show why while it waits
+        HealthLoop.Report r = new HealthLoop(ticker, backoff, timeout, attemptTimeout, random).run(probe,
+                e -> ctx.log("attempt " + e.attempt() + " at " + Durations.format(e.at()) + ": " + e.detail()));
+        Optional<Path> report = outputDir(ctx).map(d -> d.resolve("health-report.json"));
+        if (report.isPresent()) {
+            ctx.writeFile("output-dir", report.get(), json(probe, r));
         }
-        Path report = outputDir(ctx).resolve("health-report.json");
-        ctx.writeFile("output-dir", report, json(probe, r));
         String elapsed = seconds(r.elapsed());
         ctx.setOutput("healthy", String.valueOf(r.healthy()));
         ctx.setOutput("attempts", String.valueOf(r.attempts()));
         ctx.setOutput("elapsed", elapsed);
-        ctx.setOutput("report", report.toString());
+        ctx.setOutput("report", report.map(Path::toString).orElse(""));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("healthy", r.healthy());
         model.put("target", probe.target());
@@ -249,15 +251,16 @@ public final class HealthGateAction implements Action {
         return String.format(java.util.Locale.ROOT, "%.3f", d.toNanos() / 1e9);
     }
 
-    private static Path outputDir(ActionContext ctx) {
+    private static Optional<Path> outputDir(ActionContext ctx) {
         Optional<String> given = ctx.inputs().optional("output-dir");
         if (given.isPresent()) {
             Path p = ctx.workspace().resolve("output-dir", given.get());
             if (Files.exists(p) && !Files.isDirectory(p)) {
                 throw InputException.forInput("output-dir", "'" + given.get() + "' is a file, not a directory");
             }
-            return p;
+            return Optional.of(p);
         }
-        return ctx.env().file("RUNNER_TEMP").map(t -> t.resolve("health-gate")).orElse(ctx.workspace().root());
+        // a report is not a product: outside a runner it is written only where asked, never into the working directory
+        return ctx.env().file("RUNNER_TEMP").map(t -> t.resolve("health-gate"));
     }
 }

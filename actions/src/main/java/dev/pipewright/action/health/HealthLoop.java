@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /**
  * Probes until healthy or until the overall timeout: exponential backoff with jitter between attempts, and no
@@ -32,6 +33,11 @@ final class HealthLoop {
     }
 
     Report run(Probe probe) throws InterruptedException {
+        return run(probe, e -> {});
+    }
+
+    /** Probes, telling {@code onAttempt} about each attempt as soon as it ends, so a long wait shows its progress. */
+    Report run(Probe probe, Consumer<Entry> onAttempt) throws InterruptedException {
         long start = ticker.nanos();
         List<Entry> entries = new ArrayList<>();
         int n = 0;
@@ -42,8 +48,10 @@ final class HealthLoop {
             Duration limit = left.compareTo(attemptTimeout) < 0 && !left.isNegative() && !left.isZero() ? left : attemptTimeout;
             Probe.Attempt a = probe.attempt(limit);
             long after = ticker.nanos();
-            entries.add(new Entry(n, Duration.ofNanos(before - start), Duration.ofNanos(after - before), a.healthy(),
-                    a.detail()));
+            Entry entry = new Entry(n, Duration.ofNanos(before - start), Duration.ofNanos(after - before), a.healthy(),
+                    a.detail());
+            entries.add(entry);
+            onAttempt.accept(entry);
             if (a.healthy()) {
                 return new Report(true, n, Duration.ofNanos(after - start), entries);
             }

@@ -46,10 +46,11 @@ public final class LintAction implements Action {
                     InputSpec.of("config", "Configuration file (default: .github/pipewright-lint.yml when present)."),
                     InputSpec.of("fail-level", "Lowest severity that fails the step: error, warning, note (any "
                             + "finding) or none; findings below it are still reported.").withDefault("note"),
-                    InputSpec.of("sarif-file", "SARIF 2.1.0 file to write, for github/codeql-action/upload-sarif.")
+                    InputSpec.of("sarif-file", "SARIF 2.1.0 file to write, for github/codeql-action/upload-sarif "
+                            + "(outside a runner, only when given).")
                             .withDefault("pipewright-lint.sarif")),
             List.of(
-                    new OutputSpec("sarif-file", "Path of the SARIF file written, relative to the workspace."),
+                    new OutputSpec("sarif-file", "Path of the SARIF file written, relative to the workspace (empty if none)."),
                     new OutputSpec("finding-count", "Number of findings, at any severity.")),
             new Branding("check-square", "orange"));
 
@@ -77,23 +78,29 @@ public final class LintAction implements Action {
             }
             targets.add(abs);
         }
-        Path sarif = ws.resolve("sarif-file", in.string("sarif-file"));
+        // on a runner the default names the file upload-sarif reads; elsewhere no SARIF file unless one is asked for
+        Path sarif = ctx.env().onRunner() || in.given("sarif-file").isPresent()
+                ? ws.resolve("sarif-file", in.string("sarif-file")) : null;
         List<Finding> findings = new Linter(config).lintPaths(targets, ws.root());
         Reporter.SourceLines sources = Reporter.SourceLines.from(ws.root());
-        ctx.writeFile("sarif-file", sarif, new SarifReporter().render(findings, BuiltInRules.all(), sources));
+        if (sarif != null) {
+            ctx.writeFile("sarif-file", sarif, new SarifReporter().render(findings, BuiltInRules.all(), sources));
+        }
         for (Finding f : findings) {
             ctx.log(f.format());
             ctx.annotate(new Annotation(level(f.severity()), f.file(), f.line(), f.column(), 0, f.rule(),
                     f.message() + " [" + f.rule() + "]"));
         }
         long failing = findings.stream().filter(f -> fails(f.severity(), failLevel)).count();
-        ctx.setOutput("sarif-file", ws.display(sarif));
+        String sarifDisplay = sarif == null ? "" : ws.display(sarif);
+        ctx.setOutput("sarif-file", sarifDisplay);
         ctx.setOutput("finding-count", String.valueOf(findings.size()));
         ctx.appendSummary(Templates.render("lint/summary.md.ftl", summaryModel(findings, failing,
-                failLevel.map(s -> s.label()).orElse("none"), ws.display(sarif))));
+                failLevel.map(s -> s.label()).orElse("none"), sarifDisplay)));
         if (failing > 0) {
             return Outcome.fail(failing + " finding" + (failing == 1 ? "" : "s") + " at or above "
-                    + failLevel.get().label() + " (of " + findings.size() + "); see " + ws.display(sarif));
+                    + failLevel.get().label() + " (of " + findings.size() + ")"
+                    + (sarif == null ? "" : "; see " + sarifDisplay));
         }
         return Outcome.pass();
     }

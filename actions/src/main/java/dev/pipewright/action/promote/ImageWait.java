@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /**
  * Waits until the registry has an image's tag, polling with backoff until the timeout: a release workflow usually
@@ -21,8 +22,16 @@ final class ImageWait {
     private final Backoff backoff;
     private final Duration timeout;
     private final Random random;
+    private final Consumer<String> progress;
 
     ImageWait(Registry registry, Ticker ticker, Backoff backoff, Duration timeout, Random random) {
+        this(registry, ticker, backoff, timeout, random, line -> {});
+    }
+
+    /** @param progress told of each lookup that did not find the image, before the wait for the next one */
+    ImageWait(Registry registry, Ticker ticker, Backoff backoff, Duration timeout, Random random,
+            Consumer<String> progress) {
+        this.progress = progress;
         this.registry = registry;
         this.ticker = ticker;
         this.backoff = backoff;
@@ -55,6 +64,9 @@ final class ImageWait {
             if (left.compareTo(delay) < 0) {
                 break;
             }
+            // a wait of minutes must say what it waits for while it waits
+            progress.accept(image.name() + ":" + image.tag() + ": lookup " + polls + ": " + detail + "; again in "
+                    + Durations.format(delay));
             ticker.sleep(delay);
         }
         Duration waited = Duration.ofNanos(ticker.nanos() - start);

@@ -89,7 +89,7 @@ public final class PromoteAction implements Action {
                     InputSpec.of("dry-run", "Run the gates, rewrite the files in the working tree and write "
                             + "promotion.patch and pr-body.md to output-dir; no API call.").withDefault("false"),
                     InputSpec.of("output-dir", "Directory for promotion.patch, pr-body.md and promotion.json "
-                            + "(default: $RUNNER_TEMP/promote on a runner, else the working directory).")),
+                            + "(default: $RUNNER_TEMP/promote on a runner; elsewhere none is written).")),
             List.of(
                     new OutputSpec("operation", "created, updated or none (nothing to change); dry-run when dry-run is set "
                             + "and something would change."),
@@ -97,7 +97,8 @@ public final class PromoteAction implements Action {
                     new OutputSpec("pull-request-url", "URL of the pull request, empty without one."),
                     new OutputSpec("branch", "The pull request's branch."),
                     new OutputSpec("images", "One 'name=repository:tag@digest' per promoted image."),
-                    new OutputSpec("patch-file", "Path of promotion.patch (unified diff of the rewrite).")),
+                    new OutputSpec("patch-file", "Path of promotion.patch (unified diff of the rewrite; empty if none "
+                            + "was written).")),
             new Branding("git-pull-request", "green"));
 
     private final Clock clock;
@@ -182,13 +183,14 @@ public final class PromoteAction implements Action {
             throw InputException.forInput("github-token", "needs GITHUB_REPOSITORY (owner/name) to know where to open "
                     + "the pull request");
         }
-        Path outDir = outputDir(ctx);
+        Optional<Path> outDir = outputDir(ctx);
         // Paths and image names are checked before any waiting: a typo fails in a second, not after the timeout.
         PromotionEdit.rewrite(ws, targets, docs, images.stream().map(i -> i.withDigest("sha256:" + "0".repeat(64))).toList());
 
         List<Gate> gates = new ArrayList<>();
         ImageWait wait = new ImageWait(registry.get(), ticker, new Backoff(interval, 2.0,
-                interval.compareTo(Duration.ofMinutes(1)) > 0 ? interval : Duration.ofMinutes(1), 0.2), timeout, random);
+                interval.compareTo(Duration.ofMinutes(1)) > 0 ? interval : Duration.ofMinutes(1), 0.2), timeout, random,
+                ctx::log);
         List<ImageSpec> resolved = new ArrayList<>();
         Gate present = PromotionGates.imagesPresent(images, wait, resolved);
         gates.add(present);
@@ -239,12 +241,14 @@ public final class PromoteAction implements Action {
                 .map(i -> i.name() + " " + i.tag()).collect(Collectors.joining(", ")));
         model.put("title", title);
         String body = Templates.render("promote/pr-body.md.ftl", model);
-        Path patchFile = outDir.resolve("promotion.patch");
-        ctx.writeFile("output-dir", patchFile, patch.toString());
-        ctx.writeFile("output-dir", outDir.resolve("pr-body.md"), body);
+        Optional<Path> patchFile = outDir.map(d -> d.resolve("promotion.patch"));
+        if (outDir.isPresent()) {
+            ctx.writeFile("output-dir", patchFile.get(), patch.toString());
+            ctx.writeFile("output-dir", outDir.get().resolve("pr-body.md"), body);
+        }
         ctx.setOutput("branch", branch);
         ctx.setOutput("images", resolved.stream().map(i -> i.name() + "=" + i.reference()).collect(Collectors.joining("\n")));
-        ctx.setOutput("patch-file", patchFile.toString());
+        ctx.setOutput("patch-file", patchFile.map(Path::toString).orElse(""));
 
         PullRequest.Result pr;
         if (newFiles.isEmpty()) {
@@ -253,7 +257,8 @@ public final class PromoteAction implements Action {
         } else if (dryRun) {
             newFiles.forEach((file, text) -> ctx.writeFile(ws.root().resolve(file), text));
             pr = new PullRequest.Result("dry-run", "", "", "");
-            ctx.log("dry run: rewrote " + String.join(", ", newFiles.keySet()) + "; patch in " + patchFile);
+            ctx.log("dry run: rewrote " + String.join(", ", newFiles.keySet())
+                    + patchFile.map(f -> "; patch in " + f).orElse(""));
         } else {
             String message = "Promote to " + env + "\n\n" + resolved.stream().map(i -> i.name() + ": " + i.reference())
                     .collect(Collectors.joining("\n")) + "\n";
@@ -319,15 +324,16 @@ public final class PromoteAction implements Action {
         return out;
     }
 
-    private static Path outputDir(ActionContext ctx) {
+    private static Optional<Path> outputDir(ActionContext ctx) {
         Optional<String> given = ctx.inputs().optional("output-dir");
         if (given.isPresent()) {
             Path p = ctx.workspace().resolve("output-dir", given.get());
             if (Files.exists(p) && !Files.isDirectory(p)) {
                 throw InputException.forInput("output-dir", "'" + given.get() + "' is a file, not a directory");
             }
-            return p;
+            return Optional.of(p);
         }
-        return ctx.env().file("RUNNER_TEMP").map(t -> t.resolve("promote")).orElse(ctx.workspace().root());
+        // a report is not a product: outside a runner it is written only where asked, never into the working directory
+        return ctx.env().file("RUNNER_TEMP").map(t -> t.resolve("promote"));
     }
 }

@@ -42,7 +42,7 @@ public final class ReleaseNotesAction implements Action {
                     InputSpec.of("tag-pattern", "Glob of release tags; the text before the first wildcard is stripped "
                             + "and the rest must be a SemVer. Other tags are ignored.").withDefault("v*"),
                     InputSpec.of("output-dir", "Directory for CHANGELOG-<version>.md and RELEASE-NOTES-<version>.md "
-                            + "(default: $RUNNER_TEMP/release-notes on a runner, else the working directory)."),
+                            + "(default: $RUNNER_TEMP/release-notes on a runner; elsewhere none are written)."),
                     InputSpec.of("template-dir", "Directory with your own CHANGELOG.md.ftl and/or RELEASE-NOTES.md.ftl "
                             + "(FreeMarker); missing ones fall back to the bundled templates."),
                     InputSpec.of("variables", "Extra template variables, one 'name=value' per line (vars.name in "
@@ -76,8 +76,10 @@ public final class ReleaseNotesAction implements Action {
                     new OutputSpec("bump", "major, minor, patch, initial (first release) or none (no changes)."),
                     new OutputSpec("tag", "The release's tag, e.g. v2.0.0."),
                     new OutputSpec("previous-tag", "The previous release's tag."),
-                    new OutputSpec("notes-file", "Path of RELEASE-NOTES-<version>.md; empty when there are no changes."),
-                    new OutputSpec("changelog-file", "Path of CHANGELOG-<version>.md; empty when there are no changes."),
+                    new OutputSpec("notes-file", "Path of RELEASE-NOTES-<version>.md; empty when there are no changes or "
+                            + "none was written."),
+                    new OutputSpec("changelog-file", "Path of CHANGELOG-<version>.md; empty when there are no changes "
+                            + "or none was written."),
                     new OutputSpec("release-url", "URL of the GitHub release, when github-release is true.")),
             new Branding("tag", "blue"));
 
@@ -107,7 +109,7 @@ public final class ReleaseNotesAction implements Action {
         Map<String, String> variables = variables(in.lines("variables"));
         List<ReleaseNotes.Requirement> requirements = requirements(in.lines("requirements"));
         Path templateDir = in.optional("template-dir").map(d -> directory(ws, "template-dir", d)).orElse(null);
-        Path outputDir = outputDir(ctx);
+        Optional<Path> outputDir = outputDir(ctx);
         Path repoDir = ws.resolve("repo", in.string("repo"));
         boolean publish = in.bool("github-release");
         boolean draft = in.bool("draft");
@@ -168,10 +170,14 @@ public final class ReleaseNotesAction implements Action {
         String templateDisplay = templateDir == null ? null : ws.display(templateDir);
         String changelog = ReleaseNotes.render(ReleaseNotes.CHANGELOG, model, templateDir, templateDisplay);
         String notes = ReleaseNotes.render(ReleaseNotes.RELEASE_NOTES, model, templateDir, templateDisplay);
-        Path changelogFile = outputDir.resolve("CHANGELOG-" + version + ".md");
-        Path notesFile = outputDir.resolve("RELEASE-NOTES-" + version + ".md");
-        ctx.writeFile("output-dir", changelogFile, changelog);
-        ctx.writeFile("output-dir", notesFile, notes);
+        Optional<Path> changelogFile = outputDir.map(d -> d.resolve("CHANGELOG-" + version + ".md"));
+        Optional<Path> notesFile = outputDir.map(d -> d.resolve("RELEASE-NOTES-" + version + ".md"));
+        if (outputDir.isPresent()) {
+            ctx.writeFile("output-dir", changelogFile.get(), changelog);
+            ctx.writeFile("output-dir", notesFile.get(), notes);
+        } else {
+            ctx.log("no --output-dir: CHANGELOG-" + version + ".md and RELEASE-NOTES-" + version + ".md not written");
+        }
         ctx.log(tag + " (" + bump + (previousTag == null ? "" : " from " + previousTag) + "): "
                 + changes.changes().size() + " changes, " + changes.breaking().size() + " breaking");
 
@@ -180,8 +186,8 @@ public final class ReleaseNotesAction implements Action {
         ctx.setOutput("bump", bump);
         ctx.setOutput("tag", tag);
         ctx.setOutput("previous-tag", previousTag == null ? "" : previousTag);
-        ctx.setOutput("notes-file", notesFile.toString());
-        ctx.setOutput("changelog-file", changelogFile.toString());
+        ctx.setOutput("notes-file", notesFile.map(Path::toString).orElse(""));
+        ctx.setOutput("changelog-file", changelogFile.map(Path::toString).orElse(""));
         ctx.appendSummary("## Release notes for " + tag + "\n\n" + notes + "\n");
 
         if (!publish) {
@@ -312,16 +318,17 @@ public final class ReleaseNotesAction implements Action {
         return p;
     }
 
-    private static Path outputDir(ActionContext ctx) {
+    private static Optional<Path> outputDir(ActionContext ctx) {
         Optional<String> given = ctx.inputs().optional("output-dir");
         if (given.isPresent()) {
             Path p = ctx.workspace().resolve("output-dir", given.get());
             if (Files.exists(p) && !Files.isDirectory(p)) {
                 throw InputException.forInput("output-dir", "'" + given.get() + "' is a file, not a directory");
             }
-            return p;
+            return Optional.of(p);
         }
-        return ctx.env().file("RUNNER_TEMP").map(t -> t.resolve("release-notes")).orElse(ctx.workspace().root());
+        // outside a runner the notes are written only where asked, never into the working directory
+        return ctx.env().file("RUNNER_TEMP").map(t -> t.resolve("release-notes"));
     }
 
     private static String repositoryUrl(ActionContext ctx, History.Range range) {

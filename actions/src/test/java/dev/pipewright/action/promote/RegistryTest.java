@@ -89,6 +89,35 @@ class RegistryTest {
         wm.verify(1, getRequestedFor(urlPathEqualTo("/token")));
     }
 
+    /** Each lookup that found nothing is reported before the wait for the next one, not when the wait ends. */
+    @Test
+    void eachMissedLookupIsReportedBeforeTheNextWait() throws Exception {
+        manifest(Scenario.STARTED, "second", 404);
+        manifest("second", "third", 404);
+        manifest("third", null, 200);
+        Ticker.Fake clock = Ticker.fake();
+        java.util.List<String> progress = new java.util.ArrayList<>();
+        java.util.List<Integer> reportedAtEachSleep = new java.util.ArrayList<>();
+        Ticker watched = new Ticker() {
+            @Override
+            public long nanos() {
+                return clock.nanos();
+            }
+
+            @Override
+            public void sleep(Duration d) {
+                reportedAtEachSleep.add(progress.size());
+                clock.sleep(d);
+            }
+        };
+        Backoff b = new Backoff(Duration.ofSeconds(5), 2, Duration.ofMinutes(1), 0.2);
+        ImageWait.Result r = new ImageWait(new Registry(java.net.http.HttpClient.newHttpClient()), watched, b,
+                Duration.ofMinutes(10), new Random(7), progress::add).await(image());
+        assertThat(r.polls()).isEqualTo(3);
+        assertThat(reportedAtEachSleep).containsExactly(1, 2);
+        assertThat(progress.get(0)).startsWith("app:1.3.0: lookup 1: ").contains("; again in ");
+    }
+
     @Test
     void neverPushedEndsAtTheTimeout() throws Exception {
         manifest(Scenario.STARTED, null, 404);

@@ -93,7 +93,7 @@ public final class PipewrightPromote extends PipewrightAction<PipewrightPromote>
             + "    required: false\n"
             + "    default: 'false'\n"
             + "  output-dir:\n"
-            + "    description: 'Directory for promotion.patch, pr-body.md and promotion.json (default: $RUNNER_TEMP/promote on a runner, else the working directory).'\n"
+            + "    description: 'Directory for promotion.patch, pr-body.md and promotion.json (default: $RUNNER_TEMP/promote on a runner; elsewhere none is written).'\n"
             + "    required: false\n"
             + "outputs:\n"
             + "  operation:\n"
@@ -107,7 +107,7 @@ public final class PipewrightPromote extends PipewrightAction<PipewrightPromote>
             + "  images:\n"
             + "    description: One 'name=repository:tag@digest' per promoted image.\n"
             + "  patch-file:\n"
-            + "    description: Path of promotion.patch (unified diff of the rewrite).\n"
+            + "    description: Path of promotion.patch (unified diff of the rewrite; empty if none was written).\n"
             + "runs:\n"
             + "  using: docker\n"
             + "  image: docker://ghcr.io/pipewright/pipewright-actions:0.1.0\n"
@@ -129,7 +129,7 @@ public final class PipewrightPromote extends PipewrightAction<PipewrightPromote>
         public static final String BRANCH = "branch";
         /** One 'name=repository:tag&#64;digest' per promoted image. */
         public static final String IMAGES = "images";
-        /** Path of promotion.patch (unified diff of the rewrite). */
+        /** Path of promotion.patch (unified diff of the rewrite; empty if none was written). */
         public static final String PATCH_FILE = "patch-file";
 
         private Outputs() {}
@@ -519,14 +519,14 @@ public final class PipewrightPromote extends PipewrightAction<PipewrightPromote>
     }
 
     /**
-     * Directory for promotion.patch, pr-body.md and promotion.json (default: $RUNNER_TEMP/promote on a runner, else the working directory).
+     * Directory for promotion.patch, pr-body.md and promotion.json (default: $RUNNER_TEMP/promote on a runner; elsewhere none is written).
      */
     public PipewrightPromote outputDir(String value) {
         return input("output-dir", value);
     }
 
     /**
-     * Directory for promotion.patch, pr-body.md and promotion.json (default: $RUNNER_TEMP/promote on a runner, else the working directory).
+     * Directory for promotion.patch, pr-body.md and promotion.json (default: $RUNNER_TEMP/promote on a runner; elsewhere none is written).
      */
     public PipewrightPromote outputDir(Expr value) {
         return input("output-dir", value);

@@ -69,7 +69,7 @@ public final class PipewrightHealthGate extends PipewrightAction<PipewrightHealt
             + "    required: false\n"
             + "    default: 10s\n"
             + "  output-dir:\n"
-            + "    description: 'Directory for health-report.json (default: $RUNNER_TEMP/health-gate on a runner, else the working directory).'\n"
+            + "    description: 'Directory for health-report.json (default: $RUNNER_TEMP/health-gate on a runner; elsewhere none is written).'\n"
             + "    required: false\n"
             + "outputs:\n"
             + "  healthy:\n"
@@ -79,7 +79,7 @@ public final class PipewrightHealthGate extends PipewrightAction<PipewrightHealt
             + "  elapsed:\n"
             + "    description: Seconds from the first attempt to the verdict (decimal).\n"
             + "  report:\n"
-            + "    description: 'Path of health-report.json: every attempt with its time and result.'\n"
+            + "    description: 'Path of health-report.json: every attempt with its time and result (empty if none was written).'\n"
             + "runs:\n"
             + "  using: docker\n"
             + "  image: docker://ghcr.io/pipewright/pipewright-actions:0.1.0\n"
@@ -97,7 +97,7 @@ public final class PipewrightHealthGate extends PipewrightAction<PipewrightHealt
         public static final String ATTEMPTS = "attempts";
         /** Seconds from the first attempt to the verdict (decimal). */
         public static final String ELAPSED = "elapsed";
-        /** Path of health-report.json: every attempt with its time and result. */
+        /** Path of health-report.json: every attempt with its time and result (empty if none was written). */
         public static final String REPORT = "report";
 
         private Outputs() {}
@@ -319,14 +319,14 @@ public final class PipewrightHealthGate extends PipewrightAction<PipewrightHealt
     }
 
     /**
-     * Directory for health-report.json (default: $RUNNER_TEMP/health-gate on a runner, else the working directory).
+     * Directory for health-report.json (default: $RUNNER_TEMP/health-gate on a runner; elsewhere none is written).
      */
     public PipewrightHealthGate outputDir(String value) {
         return input("output-dir", value);
     }
 
     /**
-     * Directory for health-report.json (default: $RUNNER_TEMP/health-gate on a runner, else the working directory).
+     * Directory for health-report.json (default: $RUNNER_TEMP/health-gate on a runner; elsewhere none is written).
      */
     public PipewrightHealthGate outputDir(Expr value) {
         return input("output-dir", value);

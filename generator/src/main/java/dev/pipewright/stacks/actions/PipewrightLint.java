@@ -37,12 +37,12 @@ public final class PipewrightLint extends PipewrightAction<PipewrightLint> {
             + "    required: false\n"
             + "    default: note\n"
             + "  sarif-file:\n"
-            + "    description: SARIF 2.1.0 file to write, for github/codeql-action/upload-sarif.\n"
+            + "    description: SARIF 2.1.0 file to write, for github/codeql-action/upload-sarif (outside a runner, only when given).\n"
             + "    required: false\n"
             + "    default: pipewright-lint.sarif\n"
             + "outputs:\n"
             + "  sarif-file:\n"
-            + "    description: Path of the SARIF file written, relative to the workspace.\n"
+            + "    description: Path of the SARIF file written, relative to the workspace (empty if none).\n"
             + "  finding-count:\n"
             + "    description: Number of findings, at any severity.\n"
             + "runs:\n"
@@ -56,7 +56,7 @@ public final class PipewrightLint extends PipewrightAction<PipewrightLint> {
 
     /** Output names, for {@code step.output(PipewrightLint.Outputs.NAME)}. */
     public static final class Outputs {
-        /** Path of the SARIF file written, relative to the workspace. */
+        /** Path of the SARIF file written, relative to the workspace (empty if none). */
         public static final String SARIF_FILE = "sarif-file";
         /** Number of findings, at any severity. */
         public static final String FINDING_COUNT = "finding-count";
@@ -136,7 +136,7 @@ public final class PipewrightLint extends PipewrightAction<PipewrightLint> {
     }
 
     /**
-     * SARIF 2.1.0 file to write, for github/codeql-action/upload-sarif.
+     * SARIF 2.1.0 file to write, for github/codeql-action/upload-sarif (outside a runner, only when given).
      *
      * <p>Default: <code>pipewright-lint.sarif</code>
      */
@@ -145,7 +145,7 @@ public final class PipewrightLint extends PipewrightAction<PipewrightLint> {
     }
 
     /**
-     * SARIF 2.1.0 file to write, for github/codeql-action/upload-sarif.
+     * SARIF 2.1.0 file to write, for github/codeql-action/upload-sarif (outside a runner, only when given).
      *
      * <p>Default: <code>pipewright-lint.sarif</code>
      */

@@ -41,7 +41,7 @@ public final class PipewrightReleaseNotes extends PipewrightAction<PipewrightRel
             + "    required: false\n"
             + "    default: v*\n"
             + "  output-dir:\n"
-            + "    description: 'Directory for CHANGELOG-<version>.md and RELEASE-NOTES-<version>.md (default: $RUNNER_TEMP/release-notes on a runner, else the working directory).'\n"
+            + "    description: 'Directory for CHANGELOG-<version>.md and RELEASE-NOTES-<version>.md (default: $RUNNER_TEMP/release-notes on a runner; elsewhere none are written).'\n"
             + "    required: false\n"
             + "  template-dir:\n"
             + "    description: Directory with your own CHANGELOG.md.ftl and/or RELEASE-NOTES.md.ftl (FreeMarker); missing ones fall back to the bundled templates.\n"
@@ -104,9 +104,9 @@ public final class PipewrightReleaseNotes extends PipewrightAction<PipewrightRel
             + "  previous-tag:\n"
             + "    description: The previous release's tag.\n"
             + "  notes-file:\n"
-            + "    description: Path of RELEASE-NOTES-<version>.md; empty when there are no changes.\n"
+            + "    description: Path of RELEASE-NOTES-<version>.md; empty when there are no changes or none was written.\n"
             + "  changelog-file:\n"
-            + "    description: Path of CHANGELOG-<version>.md; empty when there are no changes.\n"
+            + "    description: Path of CHANGELOG-<version>.md; empty when there are no changes or none was written.\n"
             + "  release-url:\n"
             + "    description: URL of the GitHub release, when github-release is true.\n"
             + "runs:\n"
@@ -130,9 +130,9 @@ public final class PipewrightReleaseNotes extends PipewrightAction<PipewrightRel
         public static final String TAG = "tag";
         /** The previous release's tag. */
         public static final String PREVIOUS_TAG = "previous-tag";
-        /** Path of RELEASE-NOTES-&lt;version&gt;.md; empty when there are no changes. */
+        /** Path of RELEASE-NOTES-&lt;version&gt;.md; empty when there are no changes or none was written. */
         public static final String NOTES_FILE = "notes-file";
-        /** Path of CHANGELOG-&lt;version&gt;.md; empty when there are no changes. */
+        /** Path of CHANGELOG-&lt;version&gt;.md; empty when there are no changes or none was written. */
         public static final String CHANGELOG_FILE = "changelog-file";
         /** URL of the GitHub release, when github-release is true. */
         public static final String RELEASE_URL = "release-url";
@@ -219,14 +219,14 @@ public final class PipewrightReleaseNotes extends PipewrightAction<PipewrightRel
     }
 
     /**
-     * Directory for CHANGELOG-&lt;version&gt;.md and RELEASE-NOTES-&lt;version&gt;.md (default: $RUNNER_TEMP/release-notes on a runner, else the working directory).
+     * Directory for CHANGELOG-&lt;version&gt;.md and RELEASE-NOTES-&lt;version&gt;.md (default: $RUNNER_TEMP/release-notes on a runner; elsewhere none are written).
      */
     public PipewrightReleaseNotes outputDir(String value) {
         return input("output-dir", value);
     }
 
     /**
-     * Directory for CHANGELOG-&lt;version&gt;.md and RELEASE-NOTES-&lt;version&gt;.md (default: $RUNNER_TEMP/release-notes on a runner, else the working directory).
+     * Directory for CHANGELOG-&lt;version&gt;.md and RELEASE-NOTES-&lt;version&gt;.md (default: $RUNNER_TEMP/release-notes on a runner; elsewhere none are written).
      */
     public PipewrightReleaseNotes outputDir(Expr value) {
         return input("output-dir", value);
