@@ -113,8 +113,13 @@ final class SelfRelease {
                         .id("check-digest").name("Check the pushed digest is the built one")
                         .env("IMAGE", IMAGE).env("PUSHED", push.output("digest")).build())
                 .step(CosignInstaller.builder().id("cosign").name("Install cosign").build())
-                .step(Step.run("cosign sign --yes \"$IMAGE@$DIGEST\"")
+                // cosign pushes the signature next to the image; skopeo's login is in a file cosign may not read
+                .step(Step.run("""
+                                printf '%s' "$GH_TOKEN" | cosign login ghcr.io --username "$ACTOR" --password-stdin
+                                cosign sign --yes "$IMAGE@$DIGEST\"""")
                         .id("sign-image").name("Sign the image by digest keyless (GitHub OIDC)")
+                        .env("GH_TOKEN", Expr.github("token"))
+                        .env("ACTOR", Expr.github("actor"))
                         .env("IMAGE", IMAGE).env("DIGEST", push.output("digest")).build())
                 .step(Step.run("""
                                 skopeo copy oci-archive:image/target/image.tar dir:image-dir
