@@ -67,7 +67,7 @@ if command -v bwrap >/dev/null; then
       --clearenv --setenv INPUT_FILES coverage.out --setenv INPUT_MIN 60 --setenv GITHUB_ACTIONS true \
       --setenv GITHUB_WORKSPACE /github/workspace --setenv GITHUB_OUTPUT /github/file_commands/out \
       /opt/java/bin/java "$@" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData \
-      -cp /app/pipewright.jar dev.pipewright.action.Entrypoint coverage-gate
+      @/app/classpath dev.pipewright.action.Entrypoint coverage-gate
   }
   bwrap_run -XX:AOTCache=/app/pipewright.aot >/dev/null 2>&1
   grep -q 68.8 "$work/fc/out" || { echo "bwrap run wrote no coverage output" >&2; exit 1; }

@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Stages and trains the action image's contents; Jib (image/pom.xml) turns them into the OCI tarball.
 #
-#   image.sh stage JAR ROOT REQUIRED   jlink'd JDK 25 at ROOT/opt/java, its shared libraries, the CLI jar at
-#                                      ROOT/app/pipewright.jar, /tmp, /etc/passwd. When a prerequisite is missing
-#                                      it writes the reason to target/image-skipped.txt and exits 0 (or 1 when
-#                                      REQUIRED is true), and the image build and test skip.
+#   image.sh stage JARS ROOT REQUIRED  the image's layers as directories under ROOT, one per layer, most stable
+#                                      first: runtime/ (jlink'd JDK 25 at /opt/java, its shared libraries, /tmp,
+#                                      /etc/passwd), dependencies/ (JARS/dependencies, third-party jars, at
+#                                      /app/lib), classes/ (JARS/pipewright, our own jars, at /app/pipewright, and
+#                                      /app/classpath, the java argument file naming every jar). When a prerequisite
+#                                      is missing it writes the reason to target/image-skipped.txt and exits 0 (or 1
+#                                      when REQUIRED is true), and the image build and test skip.
 #   image.sh train TAR ROOT COPY       unpacks the untrained image TAR, trains the AOT cache inside it with bwrap
 #                                      (so the cache matches the files exactly as the image has them, mtimes
-#                                      included) and adds it to ROOT as app/pipewright.aot; COPY gets a copy of
+#                                      included) and adds it to ROOT as aot/app/pipewright.aot; COPY gets a copy of
 #                                      ROOT with the cache of a second, independent training: building an image
 #                                      from each and comparing the digests proves the image is reproducible.
+#   image.sh vary ROOT CHANGED         CHANGED/classes: ROOT/classes with one class added to the CLI's jar, the
+#                                      smallest change to our own code, to show which layers a release re-pulls.
 #
 # Why not -XX:AOTCacheOutput: JDK 25 writes a different cache on every run (method profiles, heap object
 # headers), so the image digest would change with every build; -XX:+AOTClassLinking alone still leaves ~60 bytes
@@ -42,10 +47,15 @@ jdk25() {
   return 1
 }
 
+# The CLI's own jar among our jars.
+cli_jar() {
+  compgen -G "$1/pipewright/pipewright-cli-*.jar" | head -1
+}
+
 missing() {
-  local jar="$1"
+  local jars="$1"
   [ "$(uname -sm)" = "Linux x86_64" ] || { echo "the image is linux/amd64 and this is $(uname -sm)"; return; }
-  [ -f "$jar" ] || { echo "$jar is missing (build the cli module first: mvn -pl cli -am package)"; return; }
+  [ -n "$(cli_jar "$jars")" ] || { echo "$jars/pipewright has no pipewright-cli jar (build with: mvn -pl image -am package)"; return; }
   jdk25 >/dev/null || { echo "no JDK 25+ with jlink (set JDK25_HOME; CI uses /usr/lib/jvm/temurin-25-jdk-amd64)"; return; }
   command -v ldd >/dev/null || { echo "ldd is missing (Debian package libc-bin)"; return; }
   command -v bwrap >/dev/null || { echo "bwrap is missing (apt-get install bubblewrap); the AOT cache is trained inside the image with it"; return; }
@@ -54,10 +64,10 @@ missing() {
 }
 
 stage() {
-  local jar="$1" root="$2" required="${3:-false}"
+  local jars="$1" root="$2" required="${3:-false}"
   rm -rf "$root" "$target/image-skipped.txt"
   local why
-  why="$(missing "$jar")"
+  why="$(missing "$jars")"
   if [ -n "$why" ]; then
     mkdir -p "$target"
     echo "$why" > "$target/image-skipped.txt"
@@ -71,28 +81,44 @@ stage() {
   local jdk
   jdk="$(jdk25)"
   log "staging with $jdk"
-  # Modules the jar needs (jdeps), plus java.logging for github-api's logger (found only at run time).
+  local runtime="$root/runtime" deps="$root/dependencies" classes="$root/classes"
+  # Ours first on the class path, as in the shaded jar the image used to run: the CLI, then our libraries, then the
+  # third-party jars, each group in name order (sorted with LC_ALL=C) so the argument file is the same every build.
+  local ours theirs
+  ours="$(cli_jar "$jars"; compgen -G "$jars/pipewright/*.jar" | grep -v '/pipewright-cli-' | LC_ALL=C sort)"
+  theirs="$(compgen -G "$jars/dependencies/*.jar" | LC_ALL=C sort || true)"
+  # Modules the jars need (jdeps), plus java.logging for github-api's logger (found only at run time).
   local modules
-  modules="$("$jdk/bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 17 "$jar"),java.logging"
-  mkdir -p "$root/opt" "$root/app" "$root/tmp" "$root/etc" "$root/github/workspace"
+  # shellcheck disable=SC2086
+  modules="$("$jdk/bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 17 $ours $theirs),java.logging"
+  mkdir -p "$runtime/opt" "$runtime/tmp" "$runtime/etc" "$runtime/github/workspace" "$deps/app/lib" "$classes/app/pipewright"
   # No --compress: jlink's compression makes the gzip'd layer bigger and startup slower.
   # The display and sound libraries of java.desktop cannot work in a headless container and would pull in X11.
   "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
-    --exclude-files='glob:**/libawt_xawt.so,glob:**/libjawt.so,glob:**/libsplashscreen.so,glob:**/libjsound.so' --output "$root/opt/java"
+    --exclude-files='glob:**/libawt_xawt.so,glob:**/libjawt.so,glob:**/libsplashscreen.so,glob:**/libjsound.so' --output "$runtime/opt/java"
   # The JVM's own CDS archives are superseded by the image's AOT cache.
-  rm -f "$root"/opt/java/lib/server/*.jsa
-  cp "$jar" "$root/app/pipewright.jar"
+  rm -f "$runtime"/opt/java/lib/server/*.jsa
+  local jar cp=""
+  for jar in $ours; do
+    cp "$jar" "$classes/app/pipewright/"
+    cp="$cp:/app/pipewright/$(basename "$jar")"
+  done
+  for jar in $theirs; do
+    cp "$jar" "$deps/app/lib/"
+    cp="$cp:/app/lib/$(basename "$jar")"
+  done
+  printf -- '-cp %s\n' "${cp#:}" > "$classes/app/classpath"
   # Every shared library the runtime links, from the build machine, at the same paths (ld.so finds them there).
   local lib
-  find "$root/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) -print0 | xargs -0 ldd 2>/dev/null \
+  find "$runtime/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) -print0 | xargs -0 ldd 2>/dev/null \
     | awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\// {print $1}' | sort -u | while read -r lib; do
-      case "$lib" in "$root"/*) continue ;; esac
-      mkdir -p "$root$(dirname "$lib")"
-      cp -L "$lib" "$root$lib"
+      case "$lib" in "$runtime"/*) continue ;; esac
+      mkdir -p "$runtime$(dirname "$lib")"
+      cp -L "$lib" "$runtime$lib"
     done
-  printf 'root:x:0:0:root:/root:/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin\n' > "$root/etc/passwd"
-  printf 'root:x:0:\nnogroup:x:65534:\n' > "$root/etc/group"
-  log "staged $(du -sh "$root" | cut -f1) in $root ($modules)"
+  printf 'root:x:0:0:root:/root:/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin\n' > "$runtime/etc/passwd"
+  printf 'root:x:0:\nnogroup:x:65534:\n' > "$runtime/etc/group"
+  log "staged $(du -sh "$runtime" | cut -f1) runtime, $(du -sh "$deps" | cut -f1) dependencies, $(du -sh "$classes" | cut -f1) classes in $root ($modules)"
 }
 
 unpack() {
@@ -126,12 +152,12 @@ in_image() {
 
 # One training: class lists of representative runs, merged deterministically, then the static AOT dump.
 train_one() {
-  local rootfs="$1" dest="$2" work out
+  local rootfs="$1" dest="$2" label="$3" work out
   work="$(mktemp -d)"
   out="$(mktemp -d)"
   cp "$module"/src/train/* "$work/"
   echo "80" > "$work/base.txt"
-  local java=(/opt/java/bin/java "${JVM_FLAGS[@]}" -cp /app/pipewright.jar)
+  local java=(/opt/java/bin/java "${JVM_FLAGS[@]}" @/app/classpath)
   # A Go gate (the common case) and every other format with every gate, so each parser and template is loaded.
   in_image "$rootfs" "$work" "$out" --setenv INPUT_FILES cover.coverpkg.count.out --setenv INPUT_MIN 60 \
     "${java[@]}" -XX:DumpLoadedClassList=/aot/go.classlist "$MAIN" coverage-gate >/dev/null
@@ -150,9 +176,10 @@ train_one() {
   in_image "$rootfs" "$work" "$out" "${java[@]}" -Xshare:dump \
     -XX:SharedClassListFile=/aot/classlist -XX:SharedArchiveFile=/aot/pipewright.aot > "$out/dump.log" 2>&1 \
     || { cat "$out/dump.log" >&2; exit 1; }
+  mkdir -p "$(dirname "$dest")"
   cp "$out/pipewright.aot" "$dest"
   # Kept beside the build output, not in the image, to see what the training loaded.
-  cp "$out/classlist" "$target/$(basename "$(dirname "$(dirname "$dest")")").classlist"
+  cp "$out/classlist" "$target/$label.classlist"
   rm -rf "$work" "$out"
 }
 
@@ -163,13 +190,30 @@ train() {
   rm -rf "$copy"
   cp -a "$root" "$copy"
   for root in "$root" "$copy"; do
-    train_one "$rootfs" "$root/app/pipewright.aot"
-    log "trained $(du -h "$root/app/pipewright.aot" | cut -f1) AOT cache into $root ($(sha256sum < "$root/app/pipewright.aot" | cut -c1-12))"
+    train_one "$rootfs" "$root/aot/app/pipewright.aot" "$(basename "$root")"
+    log "trained $(du -h "$root/aot/app/pipewright.aot" | cut -f1) AOT cache into $root ($(sha256sum < "$root/aot/app/pipewright.aot" | cut -c1-12))"
   done
+}
+
+vary() {
+  local root="$1" changed="$2" jdk src
+  jdk="$(jdk25)"
+  rm -rf "$changed"
+  mkdir -p "$changed"
+  cp -a "$root/classes" "$changed/classes"
+  src="$(mktemp -d)"
+  mkdir -p "$src/dev/pipewright/action"
+  printf 'package dev.pipewright.action;\n\n/** Added by image.sh vary. */\nfinal class LayerProbe {}\n' \
+    > "$src/dev/pipewright/action/LayerProbe.java"
+  "$jdk/bin/javac" --release 17 -d "$src" "$src/dev/pipewright/action/LayerProbe.java"
+  "$jdk/bin/jar" --update --file "$(cli_jar "$changed/classes/app")" -C "$src" dev/pipewright/action/LayerProbe.class
+  rm -rf "$src"
+  log "varied the classes layer into $changed"
 }
 
 case "${1:-}" in
   stage) shift; stage "$@" ;;
   train) shift; train "$@" ;;
-  *) echo "usage: image.sh stage JAR ROOT [REQUIRED] | train TAR ROOT COPY" >&2; exit 2 ;;
+  vary) shift; vary "$@" ;;
+  *) echo "usage: image.sh stage JARS ROOT [REQUIRED] | train TAR ROOT COPY | vary ROOT CHANGED" >&2; exit 2 ;;
 esac

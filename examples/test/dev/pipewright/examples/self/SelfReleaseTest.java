@@ -33,22 +33,26 @@ class SelfReleaseTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void runsOnVersionTagsOnlyWithNoDefaultPermissions() {
+    void startedByHandWithTheVersionAndNoDefaultPermissions() {
         // SnakeYAML reads the key on as YAML 1.1's boolean true.
         Map<String, Object> on = (Map<String, Object>) ((Map<Object, Object>) (Map<?, ?>) doc).get(Boolean.TRUE);
-        assertThat(on).containsOnlyKeys("push");
-        assertThat((Map<String, Object>) on.get("push")).isEqualTo(Map.of("tags", List.of("v*.*.*")));
+        // Not on a pushed tag: the workflow makes the tag, on the commit that pins the image digest it just pushed.
+        assertThat(on).containsOnlyKeys("workflow_dispatch");
+        Map<String, Object> inputs = (Map<String, Object>) ((Map<String, Object>) on.get("workflow_dispatch")).get("inputs");
+        assertThat(inputs).containsOnlyKeys("version");
+        assertThat((Map<String, Object>) inputs.get("version")).containsEntry("required", true);
         assertThat(doc.get("permissions")).isEqualTo(Map.of());
         assertThat(doc.get("concurrency")).isEqualTo(Map.of("group", "release", "cancel-in-progress", false));
     }
 
     @Test
     void jobsAndNeeds() {
-        assertThat(jobs.keySet()).containsExactly("build", "image", "sign", "release", "deploy");
+        assertThat(jobs.keySet()).containsExactly("build", "image", "pin", "sign", "release", "deploy");
         assertThat(jobs.get("build")).doesNotContainKey("needs");
         assertThat(jobs.get("image").get("needs")).isEqualTo("build");
+        assertThat(jobs.get("pin").get("needs")).isEqualTo(List.of("build", "image"));
         assertThat(jobs.get("sign").get("needs")).isEqualTo(List.of("build", "image"));
-        assertThat(jobs.get("release").get("needs")).isEqualTo("sign");
+        assertThat(jobs.get("release").get("needs")).isEqualTo(List.of("build", "pin", "sign"));
         assertThat(jobs.get("deploy").get("needs")).isEqualTo(List.of("build", "release"));
         jobs.forEach((id, job) -> assertThat(job).as(id).containsKeys("timeout-minutes", "permissions"));
     }
@@ -57,7 +61,9 @@ class SelfReleaseTest {
     void eachElevatedPermissionBelongsToOneJob() {
         Map<String, Object> read = Map.of("contents", "read");
         assertThat(jobs.get("build").get("permissions")).isEqualTo(read);
-        assertThat(jobs.get("image").get("permissions")).isEqualTo(Map.of("contents", "read", "packages", "write"));
+        assertThat(jobs.get("image").get("permissions"))
+                .isEqualTo(Map.of("contents", "read", "packages", "write", "id-token", "write"));
+        assertThat(jobs.get("pin").get("permissions")).isEqualTo(Map.of("contents", "write"));
         assertThat(jobs.get("sign").get("permissions")).isEqualTo(Map.of("contents", "read", "id-token", "write"));
         assertThat(jobs.get("release").get("permissions")).isEqualTo(Map.of("contents", "write"));
         assertThat(jobs.get("deploy").get("permissions")).isEqualTo(read);
@@ -68,8 +74,9 @@ class SelfReleaseTest {
     @Test
     void stepsOfEachJob() {
         assertThat(stepIds("build")).containsExactly("checkout", "jdk17", "version", "build", "sbom", "upload-cli");
-        assertThat(stepIds("image")).containsExactly("checkout", "jdk25", "jdk17", "tools", "jib", "push", "unpack", "sbom",
-                "upload-image-sbom");
+        assertThat(stepIds("image")).containsExactly("checkout", "jdk25", "jdk17", "tools", "jib", "push",
+                "check-digest", "cosign", "sign-image", "unpack", "sbom", "upload-image-sbom");
+        assertThat(stepIds("pin")).containsExactly("checkout", "jdk17", "download-cli", "rewrite", "lint-actions", "tag");
         assertThat(stepIds("sign")).containsExactly("checkout", "download-cli", "download-image-sbom", "image-digest",
                 "checksums", "sign", "attest", "cosign", "keyless", "upload-assets");
         assertThat(stepIds("release")).containsExactly("checkout", "download-release-assets", "notes");
@@ -81,11 +88,40 @@ class SelfReleaseTest {
         assertThat(uses("sign", "attest")).isEqualTo("./.github/actions/pipewright-attest");
         assertThat(uses("release", "notes")).isEqualTo("./.github/actions/pipewright-release-notes");
         assertThat(with("release", "notes")).containsEntry("github-release", true).containsEntry("assets", "dist/*");
-        assertThat(run("image", "jib")).contains("-pl image -am").contains("-Dimage.required=true");
-        assertThat(run("image", "push")).contains("skopeo copy").contains("oci-archive:image/target/image.tar");
         assertThat(run("sign", "keyless")).contains("cosign sign-blob --yes").contains("cosign attest-blob --yes");
+        assertThat(with("release", "notes")).containsEntry("to", "v${{ needs.build.outputs.version }}");
+        assertThat(with("release", "checkout")).containsEntry("ref", "v${{ needs.build.outputs.version }}");
+        assertThat(with("deploy", "checkout")).containsEntry("ref", "v${{ needs.build.outputs.version }}");
         // -Pcentral: sources, javadoc and GPG signatures, which Central requires of every artifact
         assertThat(run("deploy", "deploy")).contains(" deploy").contains(" -Pcentral ").doesNotContain("${{");
+    }
+
+    /**
+     * docs/publishing-actions.md, in order: build, push, the pushed digest equals the built one, sign it, rewrite every
+     * action.yml to that digest, lint them with unpinned-images required clean, then commit and tag. Each step
+     * reads the digest the push step recorded, never a tag.
+     */
+    @Test
+    void theReleaseCommitPinsTheActionsToTheImageItPushedCheckedAndSigned() {
+        assertThat(run("image", "jib")).contains("-pl image -am").contains("-Dimage.required=true");
+        assertThat(run("image", "push")).contains("skopeo copy --digestfile image-digest.txt oci-archive:image/target/image.tar");
+        assertThat(run("image", "check-digest")).contains("$(cat image/target/image.digest)")
+                .contains("if [ \"$PUSHED\" != \"$built\" ]").contains("exit 1");
+        assertThat(env("image", "check-digest")).containsEntry("PUSHED", "${{ steps.push.outputs.digest }}");
+        assertThat(run("image", "sign-image")).endsWith("\ncosign sign --yes \"$IMAGE@$DIGEST\"");
+        assertThat(env("image", "sign-image")).containsEntry("IMAGE", "ghcr.io/pipewright/pipewright-actions")
+                .containsEntry("DIGEST", "${{ steps.push.outputs.digest }}");
+        assertThat(run("pin", "rewrite")).isEqualTo("java image/src/build/PinActionImages.java actions \"$IMAGE@$DIGEST\"");
+        assertThat(env("pin", "rewrite")).containsEntry("DIGEST", "${{ needs.image.outputs.digest }}");
+        assertThat(jobs.get("image").get("outputs")).isEqualTo(Map.of("digest", "${{ steps.push.outputs.digest }}"));
+        // the default fail level (note) and no ignore: any finding, unpinned-images above all, stops the release
+        assertThat(run("pin", "lint-actions")).isEqualTo(
+                "java -jar \"dist/pipewright-$VERSION.jar\" lint --fail-level note actions/*/action.yml");
+        String tag = run("pin", "tag");
+        assertThat(tag).contains("git commit").contains("-- actions");
+        assertThat(tag.indexOf("git commit")).isLessThan(tag.indexOf("git tag -a \"v$VERSION\""));
+        assertThat(tag.indexOf("git tag -a")).isLessThan(tag.indexOf("push origin \"refs/tags/v$VERSION\""));
+        assertThat(tag).doesNotContain("refs/heads").doesNotContain("push origin HEAD");
     }
 
     @Test

@@ -108,8 +108,8 @@ class ImageIT {
     }
 
     /**
-     * The jar in the image is the shaded jar; its manifest decides whether github-api's java.net.http connector (the
-     * only one that can send PATCH) runs. release-notes updating an existing release, against a stub of GitHub's API on
+     * The image runs github-api from its own jar in the dependency layer; that jar's manifest (Multi-Release) decides
+     * whether its java.net.http connector (the only one that can send PATCH) runs. release-notes updating an existing release, against a stub of GitHub's API on
      * the host's loopback serving hub4j's recorded responses, proves it does inside the image too.
      */
     @Test
@@ -193,10 +193,67 @@ class ImageIT {
                 .as("image rebuilt with an independently trained AOT cache").isEqualTo(digest);
     }
 
+    /**
+     * One layer per rate of change, most stable first (docs/publishing-actions.md): a release that changes only our code
+     * leaves the first two layers, all but a few megabytes of the image, where the runner's cache already has them.
+     */
+    @Test
+    void layersAreRuntimeDependenciesClassesAndAotCacheInThatOrder() throws Exception {
+        assumeImage();
+        List<String> layers = ours(IMAGE);
+        List<String> runtime = files(IMAGE, layers.get(0));
+        assertThat(runtime).as("runtime layer").contains("opt/java/bin/java", "opt/java/lib/modules", "etc/passwd")
+                .noneMatch(f -> f.startsWith("app/"));
+        List<String> dependencies = files(IMAGE, layers.get(1));
+        assertThat(dependencies).as("dependency layer").isNotEmpty()
+                .allMatch(f -> f.matches("app/lib/[^/]+\\.jar"))
+                .anyMatch(f -> f.startsWith("app/lib/jackson-databind-"))
+                .anyMatch(f -> f.startsWith("app/lib/github-api-"))
+                .noneMatch(f -> f.startsWith("app/lib/pipewright-"));
+        List<String> classes = files(IMAGE, layers.get(2));
+        assertThat(classes).as("classes layer").contains("app/classpath")
+                .anyMatch(f -> f.matches("app/pipewright/pipewright-cli-.*\\.jar"))
+                .allMatch(f -> f.equals("app/classpath") || f.matches("app/pipewright/pipewright-[a-z]+-.*\\.jar"));
+        assertThat(files(IMAGE, layers.get(3))).as("AOT cache layer").containsExactly("app/pipewright.aot");
+    }
+
+    /**
+     * The AOT cache records the class path it was trained with, jar by jar; with -XX:AOTMode=on the JVM refuses to
+     * start rather than silently run without it. So this run proves the cache in the last layer matches the jars of
+     * the two before it and the argument file, and that the classes of a gate come from the cache.
+     */
+    @Test
+    void theAotCacheMatchesTheLayeredClassPath() throws Exception {
+        assumeImage();
+        assumeTrue(podmanDir != null, "podman is not installed, image test skipped");
+        Result run = podman("run", "--rm", "--network=none", "--entrypoint", "/opt/java/bin/java",
+                "-e", "INPUT_FILES=missing.out", "-e", "INPUT_MIN=80",
+                REF, "-XX:AOTCache=/app/pipewright.aot", "-XX:AOTMode=on", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xlog:class+load", "@/app/classpath",
+                "dev.pipewright.action.Entrypoint", "coverage-gate");
+        assertThat(run.output()).as(run.output()).contains("dev.pipewright.action.Entrypoint source: shared objects file");
+        long shared = run.output().lines().filter(l -> l.endsWith("source: shared objects file")).count();
+        long fromJars = run.output().lines().filter(l -> l.contains("source: file:/app/")).count();
+        assertThat(shared).as("classes from the AOT cache").isGreaterThan(1000);
+        assertThat(fromJars).as("classes read from the jars").isLessThan(shared / 20);
+    }
+
+    @Test
+    void aChangeToOurClassesKeepsTheRuntimeAndDependencyLayers() throws Exception {
+        assumeImage();
+        Path changed = TARGET.resolve("image-changed.tar");
+        assumeTrue(Files.isRegularFile(changed), changed + " is missing (built by the changed-classes execution)");
+        List<String> release = ours(IMAGE);
+        List<String> next = ours(changed);
+        assertThat(next.get(0)).as("runtime layer").isEqualTo(release.get(0));
+        assertThat(next.get(1)).as("dependency layer").isEqualTo(release.get(1));
+        assertThat(next.get(2)).as("classes layer, one class added to the CLI's jar").isNotEqualTo(release.get(2));
+    }
+
     @Test
     void compressedImageIsAtMostSixtyMegabytes() throws Exception {
         assumeImage();
-        Path manifest = blob(digestOfManifest());
+        Path manifest = blob(IMAGE, digestOfManifest(IMAGE));
         long compressed = 0;
         Matcher m = Pattern.compile("\"size\"\\s*:\\s*(\\d+)").matcher(manifest == null ? "" : Files.readString(manifest));
         while (m.find()) {
@@ -205,16 +262,55 @@ class ImageIT {
         assertThat(compressed).as("config + gzip'd layers, bytes").isPositive().isLessThanOrEqualTo(60L * 1000 * 1000);
     }
 
-    /** Extracts one blob of the OCI tarball into a temporary directory. */
-    private static Path blob(String digest) throws Exception {
+    /**
+     * Our four layers of an image, base first: Jib always adds a first layer of its own, two files naming the class
+     * path and main class it would have used ({@code /app/jib-*-file}, a few hundred bytes that never change); the
+     * entrypoint does not read them.
+     */
+    private static List<String> ours(Path image) throws Exception {
+        List<String> layers = layers(image);
+        assertThat(layers).as("layer digests of %s", image).hasSize(5);
+        assertThat(files(image, layers.get(0))).as("Jib's layer").containsExactly("app/jib-classpath-file",
+                "app/jib-main-class-file");
+        return layers.subList(1, 5);
+    }
+
+    /** The layer digests (hex) of an OCI tarball's manifest, base first. */
+    private static List<String> layers(Path image) throws Exception {
+        String manifest = Files.readString(blob(image, digestOfManifest(image)));
+        int at = manifest.indexOf("\"layers\"");
+        assertThat(at).as("manifest of %s: %s", image, manifest).isNotNegative();
+        List<String> digests = new ArrayList<>();
+        Matcher m = Pattern.compile("sha256:([0-9a-f]{64})").matcher(manifest.substring(at));
+        while (m.find()) {
+            digests.add(m.group(1));
+        }
+        return digests;
+    }
+
+    /** The regular files of one gzip'd layer, without a leading slash, in tar order. */
+    private static List<String> files(Path image, String layer) throws Exception {
+        Result r = exec(List.of("tar", "-tvzf", blob(image, layer).toString()));
+        assertThat(r.exit()).as(r.output()).isZero();
+        List<String> files = new ArrayList<>();
+        for (String line : r.output().split("\n")) {
+            if (line.startsWith("-")) {
+                files.add(line.substring(line.lastIndexOf(' ') + 1).replaceFirst("^\\.?/", ""));
+            }
+        }
+        return files;
+    }
+
+    /** Extracts one blob of an OCI tarball into a temporary directory. */
+    private static Path blob(Path image, String digest) throws Exception {
         Path out = Files.createTempDirectory("pipewright-oci");
-        Result r = exec(List.of("tar", "-xf", IMAGE.toString(), "-C", out.toString(), "blobs/sha256/" + digest));
+        Result r = exec(List.of("tar", "-xf", image.toString(), "-C", out.toString(), "blobs/sha256/" + digest));
         assertThat(r.exit()).as(r.output()).isZero();
         return out.resolve("blobs/sha256/" + digest);
     }
 
-    private static String digestOfManifest() throws Exception {
-        Result r = exec(List.of("tar", "-xOf", IMAGE.toString(), "index.json"));
+    private static String digestOfManifest(Path image) throws Exception {
+        Result r = exec(List.of("tar", "-xOf", image.toString(), "index.json"));
         Matcher m = Pattern.compile("\"digest\"\\s*:\\s*\"sha256:([0-9a-f]{64})\"").matcher(r.output());
         assertThat(m.find()).as("index.json: %s", r.output()).isTrue();
         return m.group(1);

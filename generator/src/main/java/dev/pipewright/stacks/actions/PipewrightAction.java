@@ -1,24 +1,28 @@
 package dev.pipewright.stacks.actions;
 
 import dev.pipewright.bindings.ActionBinding;
+import dev.pipewright.bindings.OwnActionUses;
 import dev.pipewright.model.ActionRef;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The base of the bindings of Pipewright's own actions. A step runs the action from the target
- * repository as {@code uses: ./.github/actions/pipewright-<id>}: the pipeline writes that local
- * action's {@code action.yml} (the same metadata as {@code actions/<id>/action.yml}, from the same
- * descriptor) next to the workflows, so nothing needs a release tag or a commit SHA of Pipewright,
- * and the job must check the repository out before the step.
+ * The base of the bindings of Pipewright's own actions. What a step {@code uses:} comes from
+ * {@link OwnActionUses}: the published {@code <owner>/pipewright/actions/<id>@<commit> # vX.Y.Z}
+ * once the release record names a release, otherwise (or after {@link #vendored()}) the local copy
+ * {@code ./.github/actions/pipewright-<id>}, whose {@code action.yml} (the same metadata as
+ * {@code actions/<id>/action.yml}, from the same descriptor) the pipeline writes next to the
+ * workflows; a job must check the repository out before a vendored step.
  */
 public abstract class PipewrightAction<B extends PipewrightAction<B>> extends ActionBinding<B> {
     /** Where local actions live in a repository, as {@code uses:} paths start. */
-    public static final String LOCAL_ROOT = "./.github/actions/";
+    public static final String LOCAL_ROOT = OwnActionUses.VENDORED_ROOT;
     /** Directory-name prefix of every local Pipewright action. */
-    public static final String PREFIX = "pipewright-";
+    public static final String PREFIX = OwnActionUses.VENDORED_PREFIX;
 
+    private final String actionId;
     private final String directory;
+    private ActionRef ref;
 
     /**
      * @param actionId the action's id ({@code coverage-gate})
@@ -27,7 +31,9 @@ public abstract class PipewrightAction<B extends PipewrightAction<B>> extends Ac
      */
     protected PipewrightAction(String actionId, String imageVersion, List<String> declared) {
         super(LOCAL_ROOT + PREFIX + Objects.requireNonNull(actionId, "actionId == null"), imageVersion, declared);
+        this.actionId = actionId;
         this.directory = PREFIX + actionId;
+        this.ref = OwnActionUses.bundled().ref(actionId);
     }
 
     /** The local action's directory name, {@code pipewright-<id>}. */
@@ -35,16 +41,29 @@ public abstract class PipewrightAction<B extends PipewrightAction<B>> extends Ac
         return directory;
     }
 
-    /** {@code ./.github/actions/pipewright-<id>}: a local path, never pinned. */
+    /** The published form of the bundled release record, or the vendored local path; see {@link OwnActionUses}. */
     @Override
     public ActionRef actionRef() {
-        return ActionRef.parse(LOCAL_ROOT + directory);
+        return ref;
     }
 
-    /** Local actions have no release tag: the version is the image tag in their metadata. */
+    /** Runs the local copy {@code ./.github/actions/pipewright-<id>}, which the pipeline writes, even after a release. */
+    public final B vendored() {
+        ref = OwnActionUses.vendored(actionId);
+        return self();
+    }
+
+    /** Runs the action as {@code record} says (a release other than the bundled record's, or none). */
+    public final B uses(OwnActionUses record) {
+        ref = record.ref(actionId);
+        return self();
+    }
+
+    /** The release comes from the record of our own actions, with its commit: {@link #uses(OwnActionUses)}. */
     @Override
     public B customVersion(String tag) {
-        throw new UnsupportedOperationException(directory + " is a local action; regenerate its binding for another image");
+        throw new UnsupportedOperationException(directory + ": our actions take their release and commit together; use "
+                + "uses(OwnActionUses.released(repository, tag, commit))");
     }
 
     /** Several values of a multi-line input, one per line. */

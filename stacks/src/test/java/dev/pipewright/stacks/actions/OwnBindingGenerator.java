@@ -27,7 +27,7 @@ final class OwnBindingGenerator {
             "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
             "void", "volatile", "while", "true", "false", "null", "var", "record", "yield", "id", "name",
             "ifCondition", "env", "continueOnError", "timeoutMinutes", "customInput", "customVersion", "build",
-            "actionRef", "builder", "input", "required", "directory", "lines", "equals", "hashCode", "toString");
+            "actionRef", "builder", "input", "required", "directory", "lines", "vendored", "uses", "equals", "hashCode", "toString");
 
     private OwnBindingGenerator() {}
 
