@@ -17,7 +17,7 @@ class PythonServiceRequirementsTest {
     static final String ID = "python-service";
     static final Map<String, Object> CI = wf(ID, "ci.yml");
     static final Map<String, Object> CD = wf(ID, "cd.yml");
-    static final String IMAGE = "ghcr.io/example/drive-simulator";
+    static final String IMAGE = "ghcr.io/${{ vars.GHCR_OWNER }}/drive-simulator";
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"ci.yml", "cd.yml"})

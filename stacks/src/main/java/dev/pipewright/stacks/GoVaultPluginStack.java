@@ -30,8 +30,9 @@ import java.util.List;
 public final class GoVaultPluginStack implements Stack {
     public static final Parameter<String> PLUGIN = Parameter.string("plugin", "vault-plugin-secrets-example",
             "Plugin binary and catalog name (make build writes bin/<plugin>).").matching(ParameterPatterns.FILE_NAME);
-    public static final Parameter<String> IMAGE = Parameter.string("image", "ghcr.io/example/vault-plugin",
-            "Container image repository; tagged with the commit SHA.").matching(ParameterPatterns.IMAGE);
+    public static final Parameter<String> IMAGE = Parameter.requiredString("image",
+            "Container image repository on GHCR (the artifact job logs in to ghcr.io); tagged with the commit SHA.",
+            "ghcr.io/${{ vars.GHCR_OWNER }}/vault-plugin").matching(ParameterPatterns.IMAGE);
     public static final Parameter<Integer> COVERAGE = Parameter.integer("coverage", 80, "Minimum unit-test coverage in percent.").between(0, 100);
     public static final Parameter<String> VAULT_VERSION = Parameter.string("vault-version", "1.18.3",
             "Vault the plugin requires; installed by deploy jobs and named in release notes.").matching(ParameterPatterns.VERSION);

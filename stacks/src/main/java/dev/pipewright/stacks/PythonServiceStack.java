@@ -26,7 +26,8 @@ public final class PythonServiceStack implements Stack {
     public static final Parameter<String> PYTHON = Parameter.string("python", "3.11", "Python version.").matching(ParameterPatterns.VERSION);
     public static final Parameter<String> PACKAGES = Parameter.string("packages", "app", "Packages checked by mypy and measured by pytest-cov (space-separated).").matching(ParameterPatterns.PACKAGES);
     public static final Parameter<Integer> COVERAGE = Parameter.integer("coverage", 85, "Minimum coverage in percent.").between(0, 100);
-    public static final Parameter<String> IMAGE = Parameter.string("image", "ghcr.io/example/drive-simulator", "Image repository.").matching(ParameterPatterns.IMAGE);
+    public static final Parameter<String> IMAGE = Parameter.requiredString("image",
+            "Image repository on GHCR (the image job logs in to ghcr.io).", "ghcr.io/${{ vars.GHCR_OWNER }}/drive-simulator").matching(ParameterPatterns.IMAGE);
     public static final Parameter<List<String>> CANARY_STEPS = Parameter.list("canary-steps", List.of("10", "25", "50"),
             "Canary traffic percentages, in order.").matching(ParameterPatterns.PERCENT);
     public static final Parameter<Integer> STABLE_MINUTES = Parameter.integer("stable-minutes", 30,
