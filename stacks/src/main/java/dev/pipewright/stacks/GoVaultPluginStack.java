@@ -74,7 +74,14 @@ public final class GoVaultPluginStack implements Stack {
                 .step(checkout())
                 .step(Stages.setupGo(true))
                 .step(Step.run("go test ./... -race -coverprofile=coverage.out").id("test").name("go test -race").build())
-                .step(Stages.uploadAlways("upload-coverage", "coverage", "coverage.out"))
+                // The seed's "coverage report": the profile for tools, and the annotated source a reviewer opens.
+                .step(Step.run("if [ ! -s coverage.out ]; then\n"
+                                + "  echo \"::warning::no coverage.out: go test stopped before writing it\"; exit 0\n"
+                                + "fi\n"
+                                + "go tool cover -html=coverage.out -o coverage.html\n"
+                                + "go tool cover -func=coverage.out | tail -n 1 >> \"$GITHUB_STEP_SUMMARY\"\n")
+                        .id("coverage-report").name("Coverage report (HTML)").ifCondition(Expr.always()).build())
+                .step(Stages.uploadAlways("upload-coverage", "coverage", "coverage.out\ncoverage.html\n"))
                 .step(Stages.coverageGate("coverage.out", c.get(COVERAGE)).format("go").build())
                 .build();
     }
