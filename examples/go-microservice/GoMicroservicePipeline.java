@@ -12,6 +12,9 @@ public final class GoMicroservicePipeline extends StackPipeline {
 
     static StackConfig settings() {
         return StackConfig.builder()
+                .set(GoMicroserviceStack.IMAGE, "ghcr.io/${{ vars.GHCR_OWNER }}/service")
+                .set(GoMicroserviceStack.STAGING_URL, "${{ vars.STAGING_URL }}/healthz")
+                .set(GoMicroserviceStack.PRODUCTION_URL, "${{ vars.PRODUCTION_URL }}/healthz")
                 .build();
     }
 }

@@ -15,7 +15,7 @@ public final class GoVaultPluginPipeline extends StackPipeline {
     static StackConfig settings() {
         return StackConfig.builder()
                 .set(GoVaultPluginStack.PLUGIN, "vault-plugin-secrets-payments")
-                .set(GoVaultPluginStack.IMAGE, "ghcr.io/example/vault-plugin-secrets-payments")
+                .set(GoVaultPluginStack.IMAGE, "ghcr.io/${{ vars.GHCR_OWNER }}/vault-plugin-secrets-payments")
                 .set(GoVaultPluginStack.COVERAGE, 80)
                 .set(GoVaultPluginStack.MOUNTS, List.of("dev=order", "staging=purchase", "production=payment"))
                 .build();

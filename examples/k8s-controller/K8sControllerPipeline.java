@@ -12,6 +12,7 @@ public final class K8sControllerPipeline extends StackPipeline {
 
     static StackConfig settings() {
         return StackConfig.builder()
+                .set(K8sControllerStack.IMAGE, "ghcr.io/${{ vars.GHCR_OWNER }}/timewindow-controller")
                 .build();
     }
 }

@@ -12,6 +12,7 @@ public final class PolyglotPlatformPipeline extends StackPipeline {
 
     static StackConfig settings() {
         return StackConfig.builder()
+                .set(PolyglotPlatformStack.REGISTRY, "${{ vars.ACR_LOGIN_SERVER }}")
                 .build();
     }
 }

@@ -12,6 +12,7 @@ public final class PythonServicePipeline extends StackPipeline {
 
     static StackConfig settings() {
         return StackConfig.builder()
+                .set(PythonServiceStack.IMAGE, "ghcr.io/${{ vars.GHCR_OWNER }}/drive-simulator")
                 .build();
     }
 }

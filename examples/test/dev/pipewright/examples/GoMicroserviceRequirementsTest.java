@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @DisplayName("§3 go-microservice")
 class GoMicroserviceRequirementsTest {
     static final String ID = "go-microservice";
-    static final String IMAGE = "ghcr.io/example/service";
+    static final String IMAGE = "ghcr.io/${{ vars.GHCR_OWNER }}/service";
     static final Map<String, Object> CI = wf(ID, "ci.yml");
     static final Map<String, Object> CD = wf(ID, "cd.yml");
     static final Map<String, Object> REL = wf(ID, "release.yml");

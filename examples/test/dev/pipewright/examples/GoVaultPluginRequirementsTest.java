@@ -78,11 +78,16 @@ class GoVaultPluginRequirementsTest {
     }
 
     @Test
-    @DisplayName("R1.3b the coverage report is published as an artifact")
+    @DisplayName("R1.3b the coverage report (profile and HTML) is published as an artifact, also when tests fail")
     void coverageArtifact() {
-        Map<String, Object> up = step(job(CI, "unit"), "upload-coverage");
+        Map<String, Object> unit = job(CI, "unit");
+        assertThat(stepIds(unit)).containsSubsequence("test", "coverage-report", "upload-coverage", "coverage-gate");
+        Map<String, Object> report = step(unit, "coverage-report");
+        assertThat(run(report)).contains("go tool cover -html=coverage.out -o coverage.html");
+        assertThat(report.get("if")).isEqualTo("always()");
+        Map<String, Object> up = step(unit, "upload-coverage");
         assertThat(str(up.get("uses"))).startsWith("actions/upload-artifact@");
-        assertThat(with(up)).containsEntry("path", "coverage.out");
+        assertThat(str(with(up).get("path")).lines()).containsExactly("coverage.out", "coverage.html");
         assertThat(up.get("if")).isEqualTo("always()");
     }
 

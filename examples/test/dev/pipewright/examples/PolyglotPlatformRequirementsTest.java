@@ -112,7 +112,7 @@ class PolyglotPlatformRequirementsTest {
         assertThat((List<String>) ((Map<String, Object>) on(CD).get("push")).get("tags")).containsExactly("v*.*.*");
         // pushed under its commit; the environment tag is moved onto the digest only after the scan and signature
         Map<String, Object> i = job(CD, "images");
-        assertThat(str(with(step(i, "build")).get("tags"))).isEqualTo("example.azurecr.io/${{ matrix.service }}:${{ github.sha }}\n");
+        assertThat(str(with(step(i, "build")).get("tags"))).isEqualTo("${{ vars.ACR_LOGIN_SERVER }}/${{ matrix.service }}:${{ github.sha }}\n");
         assertThat(env(step(i, "env-tag"))).containsEntry("ENV_TAG", TAG);
         assertThat(run(step(i, "env-tag"))).contains("docker buildx imagetools create --tag \"$IMAGE:$ENV_TAG\" \"$REF\"");
         List<String> ids = stepIds(i);
@@ -180,7 +180,7 @@ class PolyglotPlatformRequirementsTest {
         Map<String, Object> v = step(promoteJob(), "verify-" + service);
         assertThat(run(v)).contains("cosign verify --certificate-identity").contains("cosign verify-attestation --type spdxjson");
         // the digest pinned by the wait step, not the movable tag
-        assertThat(env(v)).containsEntry("IMAGE", "example.azurecr.io/" + service + "@${{ steps.images.outputs." + service
+        assertThat(env(v)).containsEntry("IMAGE", "${{ vars.ACR_LOGIN_SERVER }}/" + service + "@${{ steps.images.outputs." + service
                         + "-digest }}")
                 .containsEntry("ISSUER", "https://token.actions.githubusercontent.com");
         assertThat(str(env(v).get("IDENTITY"))).endsWith("/.github/workflows/cd.yml@refs/tags/${{ github.event.release.tag_name }}");
@@ -205,8 +205,8 @@ class PolyglotPlatformRequirementsTest {
         // The tag and the digest the wait step pinned (and every gate checked) go into the values file.
         Map<String, Object> with = ours(ID, step(promoteJob(), "promote"), "promote");
         assertThat(with).containsEntry("env", "production").containsEntry("helm-values", "deploy/production/values.yaml");
-        assertThat(str(with.get("image"))).contains("api=example.azurecr.io/api:production@${{ steps.images.outputs.api-digest }}\n")
-                .contains("web=example.azurecr.io/web:production@${{ steps.images.outputs.web-digest }}\n");
+        assertThat(str(with.get("image"))).contains("api=${{ vars.ACR_LOGIN_SERVER }}/api:production@${{ steps.images.outputs.api-digest }}\n")
+                .contains("web=${{ vars.ACR_LOGIN_SERVER }}/web:production@${{ steps.images.outputs.web-digest }}\n");
     }
 
     @Test

@@ -17,7 +17,7 @@ class PythonServiceRequirementsTest {
     static final String ID = "python-service";
     static final Map<String, Object> CI = wf(ID, "ci.yml");
     static final Map<String, Object> CD = wf(ID, "cd.yml");
-    static final String IMAGE = "ghcr.io/example/drive-simulator";
+    static final String IMAGE = "ghcr.io/${{ vars.GHCR_OWNER }}/drive-simulator";
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"ci.yml", "cd.yml"})
@@ -85,7 +85,21 @@ class PythonServiceRequirementsTest {
         assertThat(stepIds(s)).containsSubsequence("deploy", "smoke");
         assertThat(run(step(s, "deploy"))).startsWith("helm upgrade --install").contains("-f deploy/values-staging.yaml")
                 .contains("--wait");
-        assertThat(run(step(s, "smoke"))).contains("pytest tests/smoke");
+        assertThat(run(step(s, "smoke"))).contains("pytest tests/smoke --base-url \"$STAGING_URL\"");
+        assertThat(env(step(s, "smoke"))).containsEntry("STAGING_URL", "${{ vars.STAGING_URL }}");
+    }
+
+    @Test
+    @DisplayName("R2.4c smoke tests without the staging URL stop with an error naming the variable, not a vague pytest failure")
+    void smokeNamesTheMissingVariable() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bash", "-e", "-c", run(step(job(CD, "staging"), "smoke")))
+                .redirectErrorStream(true);
+        pb.environment().remove("STAGING_URL");
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isNotZero();
+        assertThat(out).contains("set variable STAGING_URL of environment staging").doesNotContain("pytest:");
     }
 
     @Test
@@ -140,6 +154,17 @@ class PythonServiceRequirementsTest {
         assertThat(with(t)).containsEntry("scan-type", "image").containsEntry("image-ref", IMAGE + "@${{ steps.build.outputs.digest }}");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"ci.yml", "cd.yml"})
+    @DisplayName("R2.6e gates: Trivy dependency scan of the requirements, on pull requests too, failing on HIGH/CRITICAL")
+    void trivyDependencyScan(String file) {
+        Map<String, Object> t = step(job(wf(ID, file), "dependencies"), "trivy-fs");
+        assertThat(str(t.get("uses"))).startsWith("aquasecurity/trivy-action@");
+        assertThat(with(t)).containsEntry("scan-type", "fs").containsEntry("scan-ref", ".")
+                .containsEntry("severity", "HIGH,CRITICAL").containsEntry("exit-code", "1");
+        assertThat(t).doesNotContainKey("continue-on-error");
+    }
+
     @Test
     @DisplayName("R2.6b gates: the image is signed (cosign, keyless, by digest)")
     void imageSigned() {
@@ -162,6 +187,7 @@ class PythonServiceRequirementsTest {
         assertThat(with(step(job(CD, "image"), "trivy"))).containsEntry("exit-code", "1")
                 .containsEntry("severity", "HIGH,CRITICAL");
         assertThat(step(job(CD, "image"), "trivy")).doesNotContainKey("continue-on-error");
+        assertThat(needs(job(CD, "image"))).contains("dependencies");
         assertThat(needs(job(CD, "staging"))).contains("image");
         assertThat(needs(job(CD, "canary"))).contains("image", "staging");
     }

@@ -65,13 +65,15 @@ class SpecParityTest {
 
     @Test
     void schemaErrorsNameFileLineAndColumn() {
-        assertThatThrownBy(() -> SpecLoader.parse("stack: go-microservice\nparameters:\n  coverage: lots\n", "p.yml"))
+        assertThatThrownBy(() -> SpecLoader.parse("stack: go-microservice\nparameters:\n  coverage: lots\n"
+                + "  image: \"ghcr.io/${{ vars.GHCR_OWNER }}/service\"\n  staging-url: \"${{ vars.STAGING_URL }}/healthz\"\n  production-url: \"${{ vars.PRODUCTION_URL }}/healthz\"\n", "p.yml"))
                 .isInstanceOf(SpecLoader.SpecException.class)
                 .hasMessageStartingWith("p.yml:3:13: ")
                 .hasMessageContaining("coverage");
         assertThatThrownBy(() -> SpecLoader.parse("stack: nope\n", "p.yml"))
                 .hasMessageStartingWith("p.yml:1:8: ");
-        assertThatThrownBy(() -> SpecLoader.parse("stack: k8s-controller\noverrides:\n  - workflow: ci.yml\n    job: nope\n",
+        assertThatThrownBy(() -> SpecLoader.parse("stack: k8s-controller\noverrides:\n  - workflow: ci.yml\n    job: nope\n"
+                + "parameters:\n  image: \"ghcr.io/${{ vars.GHCR_OWNER }}/timewindow-controller\"\n",
                 "p.yml")).hasMessageContaining("has no job 'nope'");
     }
 
@@ -79,7 +81,8 @@ class SpecParityTest {
     void overridesGoByJobAndStepId() {
         Pipeline p = SpecLoader.parse("stack: go-microservice\noverrides:\n"
                 + "  - {workflow: ci.yml, job: test, timeout-minutes: 25}\n"
-                + "  - {workflow: ci.yml, job: test, step: test, run: go test ./...}\n", "p.yml");
+                + "  - {workflow: ci.yml, job: test, step: test, run: go test ./...}\n"
+                + "parameters:\n  image: \"ghcr.io/${{ vars.GHCR_OWNER }}/service\"\n  staging-url: \"${{ vars.STAGING_URL }}/healthz\"\n  production-url: \"${{ vars.PRODUCTION_URL }}/healthz\"\n", "p.yml");
         var job = (dev.pipewright.model.NormalJob) p.workflows().get(0).job("test");
         assertThat(job.timeoutMinutes()).isEqualTo(25);
         assertThat(job.steps().stream().filter(s -> "test".equals(s.id())).findFirst().orElseThrow())

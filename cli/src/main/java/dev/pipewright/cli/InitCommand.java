@@ -85,8 +85,8 @@ public final class InitCommand implements Callable<Integer> {
     }
 
     /**
-     * The starter text: the stack, then every parameter set to its default under a comment with its description,
-     * so the file generates as written and each value is there to edit.
+     * The starter text: the stack, then every parameter set to its default (a required one to its example) under a
+     * comment with its description, so the file generates as written and each value is there to edit.
      */
     static String starter(Stack stack) {
         StringBuilder s = new StringBuilder();
@@ -98,7 +98,12 @@ public final class InitCommand implements Callable<Integer> {
         s.append(stack.parameters().isEmpty() ? "parameters: {}\n" : "parameters:\n");
         for (Parameter<?> p : stack.parameters()) {
             s.append("  # ").append(p.description()).append('\n');
-            s.append("  ").append(p.name()).append(": ").append(yaml(p.defaultValue())).append('\n');
+            if (p.required()) {
+                // no default to fall back on: the example, which names a repository variable, keeps the starter generating
+                s.append("  # Required, no default; this example reads a repository variable you set in GitHub.\n");
+            }
+            s.append("  ").append(p.name()).append(": ").append(yaml(p.required() ? p.example() : p.defaultValue()))
+                    .append('\n');
         }
         s.append("# Change jobs and steps by id, never by position:\n");
         s.append("# overrides:\n");

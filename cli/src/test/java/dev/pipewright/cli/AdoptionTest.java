@@ -81,7 +81,7 @@ class AdoptionTest {
     @Test
     void generateDeletesTheFilesItGeneratedThatNoSourceProducesNow() throws IOException {
         Files.delete(ci);
-        Files.writeString(root.resolve("pipewright.yml"), "stack: python-service\n");
+        Files.writeString(root.resolve("pipewright.yml"), "stack: python-service\n" + RequiredParameters.block("python-service"));
         assertThat(CliRun.of("generate", "--root", root.toString()).exitCode()).isZero();
         Path workflows = root.resolve(".github/workflows");
         // a workflow an earlier spec generated (it carries the header), and one the user wrote next to ours

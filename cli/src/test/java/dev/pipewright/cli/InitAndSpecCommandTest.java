@@ -69,14 +69,16 @@ class InitAndSpecCommandTest {
     void anOverrideOfAMistypedJobOrStepSuggestsTheIdAtItsPlace() throws IOException {
         Files.writeString(root.resolve("pipewright.yml"), "stack: go-microservice\noverrides:\n"
                 + "  - {workflow: ci.yml, job: test, timeout-minutes: 25}\n"
-                + "  - workflow: ci.yml\n    job: tets\n    timeout-minutes: 20\n");
+                + "  - workflow: ci.yml\n    job: tets\n    timeout-minutes: 20\n"
+                + RequiredParameters.block("go-microservice"));
         CliRun job = CliRun.of("generate", "--root", root.toString());
         assertThat(job.exitCode()).isEqualTo(2);
         assertThat(job.err()).isEqualTo("pipewright.yml:4:5: override: ci.yml has no job 'tets';"
                 + " did you mean 'test'?\n");
 
         Files.writeString(root.resolve("pipewright.yml"), "stack: go-microservice\noverrides:\n"
-                + "  - {workflow: ci.yml, job: test, step: tset, run: go test ./...}\n");
+                + "  - {workflow: ci.yml, job: test, step: tset, run: go test ./...}\n"
+                + RequiredParameters.block("go-microservice"));
         CliRun step = CliRun.of("generate", "--root", root.toString());
         assertThat(step.exitCode()).isEqualTo(2);
         assertThat(step.err()).isEqualTo("pipewright.yml:3:5: override: job test of ci.yml has no step"
@@ -84,7 +86,8 @@ class InitAndSpecCommandTest {
 
         // nothing close: the known ids instead of a guess
         Files.writeString(root.resolve("pipewright.yml"), "stack: go-microservice\noverrides:\n"
-                + "  - {workflow: ci.yml, job: deploy-everything, timeout-minutes: 5}\n");
+                + "  - {workflow: ci.yml, job: deploy-everything, timeout-minutes: 5}\n"
+                + RequiredParameters.block("go-microservice"));
         CliRun far = CliRun.of("generate", "--root", root.toString());
         assertThat(far.exitCode()).isEqualTo(2);
         assertThat(far.err()).startsWith("pipewright.yml:3:5: override: ci.yml has no job"
@@ -126,6 +129,7 @@ class InitAndSpecCommandTest {
                 parameters:
                   plugin: vault-plugin-secrets-demo
                   coverage: 91
+                  image: "ghcr.io/${{ vars.GHCR_OWNER }}/vault-plugin-secrets-demo"
                 overrides:
                   - {workflow: ci.yml, job: unit, timeout-minutes: 33}
                 """);
@@ -148,6 +152,7 @@ class InitAndSpecCommandTest {
                 stack: go-vault-plugin
                 parameters:
                   coverage: "eighty"
+                  image: "ghcr.io/${{ vars.GHCR_OWNER }}/vault-plugin-secrets-demo"
                 """);
         CliRun run = CliRun.of("generate", "--root", root.toString());
         assertThat(run.exitCode()).isEqualTo(2);
@@ -174,17 +179,17 @@ class InitAndSpecCommandTest {
     @Test
     void parameterValuesThatWouldReachAShellOrBreakAGateAreRefusedWhereTheyAreWritten() throws IOException {
         Path spec = root.resolve("pipewright.yml");
-        Files.writeString(spec, "stack: go-vault-plugin\nparameters:\n  plugin: \"x; rm -rf /\"\n");
+        Files.writeString(spec, "stack: go-vault-plugin\nparameters:\n  plugin: \"x; rm -rf /\"\n" + RequiredParameters.lines("go-vault-plugin"));
         CliRun injection = CliRun.of("generate", "--root", root.toString());
         assertThat(injection.exitCode()).isEqualTo(2);
         assertThat(injection.err()).startsWith("pipewright.yml:3:11: ").contains("plugin");
 
-        Files.writeString(spec, "stack: go-vault-plugin\nparameters:\n  coverage: 150\n");
+        Files.writeString(spec, "stack: go-vault-plugin\nparameters:\n  coverage: 150\n" + RequiredParameters.lines("go-vault-plugin"));
         CliRun coverage = CliRun.of("generate", "--root", root.toString());
         assertThat(coverage.exitCode()).isEqualTo(2);
         assertThat(coverage.err()).startsWith("pipewright.yml:3:13: ").contains("150");
 
-        Files.writeString(spec, "stack: go-vault-plugin\nparameters:\n  mounts: [dev=order, staging]\n");
+        Files.writeString(spec, "stack: go-vault-plugin\nparameters:\n  mounts: [dev=order, staging]\n" + RequiredParameters.lines("go-vault-plugin"));
         CliRun mounts = CliRun.of("generate", "--root", root.toString());
         assertThat(mounts.exitCode()).isEqualTo(2);
         assertThat(mounts.err()).startsWith("pipewright.yml:3:23: ");
@@ -192,10 +197,44 @@ class InitAndSpecCommandTest {
     }
 
     @Test
+    void aRequiredParameterLeftUnsetIsOneLineNamingItsPlaceAndTheParameter() throws IOException {
+        Path spec = root.resolve("pipewright.yml");
+        // no parameters at all: the error points at the stack that needs them
+        Files.writeString(spec, "# a comment first\nstack: python-service\n");
+        CliRun none = CliRun.of("generate", "--spec", spec.toString(), "--root", root.toString());
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).isEqualTo("pipewright.yml:2:8: stack python-service: parameter image is required (no default),"
+                + " Image repository on GHCR (the image job logs in to ghcr.io): set it, for example image:"
+                + " ghcr.io/${{ vars.GHCR_OWNER }}/drive-simulator\n");
+
+        // parameters given, one required missing: at the parameters block, naming the one that is missing
+        Files.writeString(spec, "stack: go-microservice\nparameters:\n  coverage: 90\n"
+                + "  image: \"ghcr.io/${{ vars.GHCR_OWNER }}/service\"\n  staging-url: \"https://staging.shop.test/healthz\"\n");
+        CliRun one = CliRun.of("generate", "--spec", spec.toString(), "--root", root.toString());
+        assertThat(one.exitCode()).isEqualTo(2);
+        assertThat(one.err().lines().toList()).singleElement().asString()
+                .startsWith("pipewright.yml:3:3: stack go-microservice: parameter production-url is required")
+                .endsWith("for example production-url: ${{ vars.PRODUCTION_URL }}/healthz")
+                .doesNotContain("staging-url");
+        assertThat(root.resolve(".github")).doesNotExist();
+    }
+
+    @Test
+    void anExpressionOtherThanARepositoryVariableIsRefusedInARequiredParameter() throws IOException {
+        Path spec = root.resolve("pipewright.yml");
+        // a variable is GitHub's to expand; anything else with ${{ }} in it is not a registry
+        Files.writeString(spec, "stack: k8s-controller\nparameters:\n  image: \"ghcr.io/${{ github.event.issue.title }}/x\"\n");
+        CliRun run = CliRun.of("generate", "--spec", spec.toString(), "--root", root.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("pipewright.yml:3:10: ").contains("does not match");
+    }
+
+    @Test
     void anOverrideOfAnUnknownJobIsReportedAtItsEntry() throws IOException {
         Files.writeString(root.resolve("pipewright.yml"), "stack: go-vault-plugin\noverrides:\n"
                 + "  - {workflow: ci.yml, job: unit, timeout-minutes: 20}\n"
-                + "  - {workflow: ci.yml, job: nosuchjob, timeout-minutes: 20}\n");
+                + "  - {workflow: ci.yml, job: nosuchjob, timeout-minutes: 20}\n"
+                + RequiredParameters.block("go-vault-plugin"));
         CliRun run = CliRun.of("generate", "--root", root.toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("pipewright.yml:4:5: ").contains("nosuchjob");

@@ -71,7 +71,7 @@ class VocabularyTest {
 
     @Test
     void theOldNamesStillWorkAndSaySo() throws Exception {
-        Files.writeString(dir.resolve("pipewright.yml"), "stack: python-service\n");
+        Files.writeString(dir.resolve("pipewright.yml"), "stack: python-service\n" + RequiredParameters.block("python-service"));
         CliRun generate = CliRun.of("generate", "--out", dir.toString());
         assertThat(generate.exitCode()).as(generate.err()).isZero();
         assertThat(generate.err()).contains("pipewright: --out is deprecated; use --root");

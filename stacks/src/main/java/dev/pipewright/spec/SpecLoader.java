@@ -75,7 +75,12 @@ public final class SpecLoader {
             String at = m.getInstanceLocation().toString();
             Mark mark = nearest(marks, at);
             String message = m.getMessage();
-            if ("additionalProperties".equals(m.getType()) && keyMarks.containsKey(at + "." + m.getProperty())) {
+            String missing = "required".equals(m.getType()) ? missingParameters(json, at, m.getProperty()) : null;
+            if (missing != null) {
+                // the schema's "required property 'image' not found" says neither what the value is nor how to set it
+                message = missing;
+                mark = at.equals("$") ? nearest(marks, "$.stack") : mark;
+            } else if ("additionalProperties".equals(m.getType()) && keyMarks.containsKey(at + "." + m.getProperty())) {
                 // point at the misspelt key itself, not at the start of the map that holds it
                 mark = keyMarks.get(at + "." + m.getProperty());
             } else if (java.util.Set.of("enum", "minimum", "maximum", "pattern").contains(m.getType())
@@ -124,6 +129,20 @@ public final class SpecLoader {
             }
         }
         return new StackPipeline(id, display, output, stack, config.build(), regenerateCommand(display));
+    }
+
+    /**
+     * For a required parameter (or the whole {@code parameters:} of a stack that has some) the schema found missing,
+     * {@link StackConfig#missing}'s sentence for each; null for any other missing property.
+     */
+    private static String missingParameters(JsonNode json, String at, String property) {
+        Stack stack = json.hasNonNull("stack") ? Stacks.byId(json.get("stack").asText()).orElse(null) : null;
+        if (stack == null || !(at.equals("$") && "parameters".equals(property) || at.equals("$.parameters"))) {
+            return null;
+        }
+        List<String> out = stack.parameters().stream().filter(p -> p.required()
+                && (at.equals("$") || p.name().equals(property))).map(StackConfig::missing).toList();
+        return out.isEmpty() ? null : "stack " + stack.id() + ": " + String.join("; ", out);
     }
 
     /** What the spec's user runs from the project root to rewrite its files: the CLI on this very file. */

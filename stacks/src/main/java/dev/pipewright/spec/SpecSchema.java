@@ -62,13 +62,22 @@ public final class SpecSchema {
         for (Stack s : Stacks.all()) {
             ObjectNode rule = allOf.addObject();
             rule.putObject("if").putObject("properties").putObject("stack").put("const", s.id());
-            ObjectNode params = rule.putObject("then").putObject("properties").putObject("parameters");
+            ObjectNode then = rule.putObject("then");
+            ObjectNode params = then.putObject("properties").putObject("parameters");
             params.put("additionalProperties", false);
+            List<String> required = s.parameters().stream().filter(Parameter::required).map(Parameter::name).toList();
+            if (!required.isEmpty()) {
+                then.putArray("required").add("parameters");
+                required.forEach(params.putArray("required")::add);
+            }
             ObjectNode pp = params.putObject("properties");
             for (Parameter<?> p : s.parameters()) {
                 ObjectNode node = pp.putObject(p.name());
                 node.put("type", p.schemaType());
-                node.put("description", p.description());
+                node.put("description", p.description() + (p.required() ? " Required." : ""));
+                if (p.required() && p.example() instanceof String example) {
+                    node.putArray("examples").add(example);
+                }
                 if (p.type() == List.class) {
                     ObjectNode items = node.putObject("items").put("type", "string");
                     if (p.pattern() != null) {

@@ -26,15 +26,17 @@ import java.util.List;
  * SHA-256/SHA-512 checksums.
  */
 public final class GoMicroserviceStack implements Stack {
-    public static final Parameter<String> IMAGE = Parameter.string("image", "ghcr.io/example/service",
-            "Image repository on GHCR.").matching(ParameterPatterns.IMAGE);
+    public static final Parameter<String> IMAGE = Parameter.requiredString("image",
+            "Image repository on GHCR (the jobs log in to ghcr.io).", "ghcr.io/${{ vars.GHCR_OWNER }}/service").matching(ParameterPatterns.IMAGE);
     public static final Parameter<Integer> COVERAGE = Parameter.integer("coverage", 80, "Minimum coverage in percent.").between(0, 100);
     public static final Parameter<Integer> PROPERTY_ITERATIONS = Parameter.integer("property-iterations", 100,
             "Iterations of each property test (at least 100).").between(1, null);
-    public static final Parameter<String> STAGING_URL = Parameter.string("staging-url", "https://staging.example.com/healthz",
-            "Health endpoint checked after the staging deploy.").matching(ParameterPatterns.URL);
-    public static final Parameter<String> PRODUCTION_URL = Parameter.string("production-url",
-            "https://example.com/healthz", "Health endpoint checked after the production deploy.").matching(ParameterPatterns.URL);
+    public static final Parameter<String> STAGING_URL = Parameter.requiredString("staging-url",
+            "Health endpoint checked after the staging deploy; without /healthz, the staging environment's URL.",
+            "${{ vars.STAGING_URL }}/healthz").matching(ParameterPatterns.URL);
+    public static final Parameter<String> PRODUCTION_URL = Parameter.requiredString("production-url",
+            "Health endpoint checked after the production deploy; without /healthz, the production environment's URL.",
+            "${{ vars.PRODUCTION_URL }}/healthz").matching(ParameterPatterns.URL);
     public static final Parameter<String> HEALTH_TIMEOUT = Parameter.string("health-timeout", "120s",
             "How long the health gate retries before it rolls back.").matching(ParameterPatterns.DURATION);
 

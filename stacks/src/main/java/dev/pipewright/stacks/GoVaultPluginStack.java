@@ -30,8 +30,9 @@ import java.util.List;
 public final class GoVaultPluginStack implements Stack {
     public static final Parameter<String> PLUGIN = Parameter.string("plugin", "vault-plugin-secrets-example",
             "Plugin binary and catalog name (make build writes bin/<plugin>).").matching(ParameterPatterns.FILE_NAME);
-    public static final Parameter<String> IMAGE = Parameter.string("image", "ghcr.io/example/vault-plugin",
-            "Container image repository; tagged with the commit SHA.").matching(ParameterPatterns.IMAGE);
+    public static final Parameter<String> IMAGE = Parameter.requiredString("image",
+            "Container image repository on GHCR (the artifact job logs in to ghcr.io); tagged with the commit SHA.",
+            "ghcr.io/${{ vars.GHCR_OWNER }}/vault-plugin").matching(ParameterPatterns.IMAGE);
     public static final Parameter<Integer> COVERAGE = Parameter.integer("coverage", 80, "Minimum unit-test coverage in percent.").between(0, 100);
     public static final Parameter<String> VAULT_VERSION = Parameter.string("vault-version", "1.18.3",
             "Vault the plugin requires; installed by deploy jobs and named in release notes.").matching(ParameterPatterns.VERSION);
@@ -73,7 +74,14 @@ public final class GoVaultPluginStack implements Stack {
                 .step(checkout())
                 .step(Stages.setupGo(true))
                 .step(Step.run("go test ./... -race -coverprofile=coverage.out").id("test").name("go test -race").build())
-                .step(Stages.uploadAlways("upload-coverage", "coverage", "coverage.out"))
+                // The seed's "coverage report": the profile for tools, and the annotated source a reviewer opens.
+                .step(Step.run("if [ ! -s coverage.out ]; then\n"
+                                + "  echo \"::warning::no coverage.out: go test stopped before writing it\"; exit 0\n"
+                                + "fi\n"
+                                + "go tool cover -html=coverage.out -o coverage.html\n"
+                                + "go tool cover -func=coverage.out | tail -n 1 >> \"$GITHUB_STEP_SUMMARY\"\n")
+                        .id("coverage-report").name("Coverage report (HTML)").ifCondition(Expr.always()).build())
+                .step(Stages.uploadAlways("upload-coverage", "coverage", "coverage.out\ncoverage.html\n"))
                 .step(Stages.coverageGate("coverage.out", c.get(COVERAGE)).format("go").build())
                 .build();
     }

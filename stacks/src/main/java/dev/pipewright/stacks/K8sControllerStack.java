@@ -26,8 +26,9 @@ import java.util.List;
  * publish and Conventional-Commit release notes. Every job has the controller's time budget.
  */
 public final class K8sControllerStack implements Stack {
-    public static final Parameter<String> IMAGE = Parameter.string("image", "ghcr.io/example/timewindow-controller",
-            "Controller image repository.").matching(ParameterPatterns.IMAGE);
+    public static final Parameter<String> IMAGE = Parameter.requiredString("image",
+            "Controller image repository on GHCR (the image job logs in to ghcr.io).",
+            "ghcr.io/${{ vars.GHCR_OWNER }}/timewindow-controller").matching(ParameterPatterns.IMAGE);
     public static final Parameter<Integer> COVERAGE = Parameter.integer("coverage", 80, "Minimum overall coverage.").between(0, 100);
     public static final Parameter<Integer> CRITICAL_COVERAGE = Parameter.integer("critical-coverage", 95,
             "Minimum coverage of the critical packages.").between(0, 100);

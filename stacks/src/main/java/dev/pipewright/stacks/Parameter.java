@@ -15,9 +15,13 @@ import java.util.Objects;
  * @param pattern regular expression every string value (or list item) matches in whole; null for none
  * @param minimum least integer value, null for none
  * @param maximum greatest integer value, null for none
+ * @param defaultValue the value when unset; null for a required parameter, one a stack cannot guess (a registry, a
+ *        host): a made-up default such as {@code ghcr.io/example} would generate workflows that fail only when run
+ * @param example for a required parameter, a value {@code pipewright init} and the error for a missing value suggest;
+ *        null otherwise
  */
 public record Parameter<T>(String name, Class<T> type, T defaultValue, String description, String pattern,
-        Integer minimum, Integer maximum) {
+        Integer minimum, Integer maximum, T example) {
     public Parameter {
         Objects.requireNonNull(name, "name == null");
         if (!name.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
@@ -26,26 +30,35 @@ public record Parameter<T>(String name, Class<T> type, T defaultValue, String de
         if (type != String.class && type != Integer.class && type != Boolean.class && type != List.class) {
             throw new IllegalArgumentException("parameter " + name + " has type " + type + "; use String, Integer, Boolean or List");
         }
-        Objects.requireNonNull(defaultValue, () -> "parameter " + name + " needs a default");
+        if ((defaultValue == null) == (example == null)) {
+            throw new IllegalArgumentException("parameter " + name + " needs either a default or, when required, an"
+                    + " example; it has " + (defaultValue == null ? "neither" : "both"));
+        }
         Objects.requireNonNull(description, "description == null");
-        String own = problemOf(defaultValue, pattern, minimum, maximum);
+        String own = problemOf(defaultValue == null ? example : defaultValue, pattern, minimum, maximum);
         if (own != null) {
-            throw new IllegalArgumentException("default of parameter " + name + " " + own);
+            throw new IllegalArgumentException((defaultValue == null ? "example" : "default") + " of parameter " + name
+                    + " " + own);
         }
     }
 
     public Parameter(String name, Class<T> type, T defaultValue, String description) {
-        this(name, type, defaultValue, description, null, null, null);
+        this(name, type, defaultValue, description, null, null, null, null);
+    }
+
+    /** True when the parameter has no default: every use of its stack sets it. */
+    public boolean required() {
+        return defaultValue == null;
     }
 
     /** The same parameter whose string values (or list items) must match {@code regex} in whole. */
     public Parameter<T> matching(String regex) {
-        return new Parameter<>(name, type, defaultValue, description, regex, minimum, maximum);
+        return new Parameter<>(name, type, defaultValue, description, regex, minimum, maximum, example);
     }
 
     /** The same integer parameter limited to {@code [min, max]} (null for no bound). */
     public Parameter<T> between(Integer min, Integer max) {
-        return new Parameter<>(name, type, defaultValue, description, pattern, min, max);
+        return new Parameter<>(name, type, defaultValue, description, pattern, min, max, example);
     }
 
     /** Why {@code value} is not acceptable, or null. */
@@ -76,6 +89,11 @@ public record Parameter<T>(String name, Class<T> type, T defaultValue, String de
 
     public static Parameter<String> string(String name, String defaultValue, String description) {
         return new Parameter<>(name, String.class, defaultValue, description);
+    }
+
+    /** A string without a default; {@code example} is what the error for a missing value and the starter suggest. */
+    public static Parameter<String> requiredString(String name, String description, String example) {
+        return new Parameter<>(name, String.class, null, description, null, null, null, example);
     }
 
     public static Parameter<Integer> integer(String name, int defaultValue, String description) {

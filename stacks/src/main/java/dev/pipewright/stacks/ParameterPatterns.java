@@ -2,17 +2,33 @@ package dev.pipewright.stacks;
 
 /**
  * The shapes parameter values take. Each excludes blanks and shell metacharacters, since stacks put values into
- * {@code run:} scripts, file names and action inputs; a value outside its shape is refused where it is written.
+ * {@code run:} scripts, file names and action inputs; a value outside its shape is refused where it is written. The one
+ * exception, a {@link #VARIABLE} in {@link #IMAGE}, {@link #HOST} and {@link #URL}, is expanded by GitHub, not a shell:
+ * stacks pass those values through {@code env:} or {@code with:} only.
  */
 public final class ParameterPatterns {
     private ParameterPatterns() {}
 
-    /** An image repository: [registry[:port]/]path, lower case, without tag or digest. */
-    public static final String IMAGE = "[a-z0-9]([a-z0-9._-]*[a-z0-9])?(:[0-9]+)?(/[a-z0-9]([a-z0-9._-]*[a-z0-9])?)+";
-    /** A registry host name, optionally with a port. */
-    public static final String HOST = "[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]+)?";
-    /** An http(s) URL without blanks, quotes or shell metacharacters. */
-    public static final String URL = "https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~%/?=&+-]*)?";
+    /**
+     * A repository or organisation variable, {@code ${{ vars.NAME }}}: the way to name what differs per repository
+     * (registry, owner, host) in a committed spec. It is GitHub that expands it, and only in {@code with:}, {@code env:}
+     * and {@code environment.url}; values that may hold one must never be written into a {@code run:} script.
+     */
+    public static final String VARIABLE = "\\$\\{\\{ vars\\.[A-Za-z_][A-Za-z0-9_]* \\}\\}";
+    private static final String IMAGE_PART = "(" + VARIABLE + "|[a-z0-9]([a-z0-9._-]*[a-z0-9])?)";
+    /**
+     * An image repository: [registry[:port]/]path, lower case, without tag or digest; any part may be a
+     * {@link #VARIABLE} ({@code ghcr.io/${{ vars.GHCR_OWNER }}/app}, or {@code ${{ vars.IMAGE }}} alone).
+     */
+    public static final String IMAGE = VARIABLE + "(/" + IMAGE_PART + ")*|[a-z0-9]([a-z0-9._-]*[a-z0-9])?(:[0-9]+)?(/"
+            + IMAGE_PART + ")+";
+    /** A registry host name, optionally with a port, or a {@link #VARIABLE} holding one. */
+    public static final String HOST = VARIABLE + "|[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]+)?";
+    /**
+     * An http(s) URL without blanks, quotes or shell metacharacters, or a {@link #VARIABLE} holding the scheme and host
+     * followed by the path ({@code ${{ vars.STAGING_URL }}/healthz}).
+     */
+    public static final String URL = "(https?://[A-Za-z0-9.-]+(:[0-9]+)?|" + VARIABLE + ")(/[A-Za-z0-9._~%/?=&+-]*)?";
     /** A duration as the health gate reads it: 90s, 5m, 1h, 500ms. */
     public static final String DURATION = "[0-9]+(ms|s|m|h)";
     /** A file name: letters, digits, '.', '_' and '-'. */

@@ -39,8 +39,8 @@ import java.util.Optional;
  * and promotion of a published release to production by pull request.
  */
 public final class PolyglotPlatformStack implements Stack {
-    public static final Parameter<String> REGISTRY = Parameter.string("registry", "example.azurecr.io",
-            "Azure Container Registry host.").matching(ParameterPatterns.HOST);
+    public static final Parameter<String> REGISTRY = Parameter.requiredString("registry",
+            "Azure Container Registry host (<name>.azurecr.io).", "${{ vars.ACR_LOGIN_SERVER }}").matching(ParameterPatterns.HOST);
     public static final Parameter<List<String>> SERVICES = Parameter.list("services", List.of("api", "worker", "web"),
             "Service images, each built from services/<name>.").matching(ParameterPatterns.NAME);
     public static final Parameter<String> SDK_PREFIX = Parameter.string("sdk-prefix", "PLATFORM",

@@ -26,7 +26,8 @@ public final class PythonServiceStack implements Stack {
     public static final Parameter<String> PYTHON = Parameter.string("python", "3.11", "Python version.").matching(ParameterPatterns.VERSION);
     public static final Parameter<String> PACKAGES = Parameter.string("packages", "app", "Packages checked by mypy and measured by pytest-cov (space-separated).").matching(ParameterPatterns.PACKAGES);
     public static final Parameter<Integer> COVERAGE = Parameter.integer("coverage", 85, "Minimum coverage in percent.").between(0, 100);
-    public static final Parameter<String> IMAGE = Parameter.string("image", "ghcr.io/example/drive-simulator", "Image repository.").matching(ParameterPatterns.IMAGE);
+    public static final Parameter<String> IMAGE = Parameter.requiredString("image",
+            "Image repository on GHCR (the image job logs in to ghcr.io).", "ghcr.io/${{ vars.GHCR_OWNER }}/drive-simulator").matching(ParameterPatterns.IMAGE);
     public static final Parameter<List<String>> CANARY_STEPS = Parameter.list("canary-steps", List.of("10", "25", "50"),
             "Canary traffic percentages, in order.").matching(ParameterPatterns.PERCENT);
     public static final Parameter<Integer> STABLE_MINUTES = Parameter.integer("stable-minutes", 30,
@@ -132,22 +133,40 @@ public final class PythonServiceStack implements Stack {
                 .build();
     }
 
+    /**
+     * The seed's "dependency scan (Trivy)": the requirements files scanned on every pull request, where no image is
+     * built; it fails on HIGH/CRITICAL, and in CD the image (so every promotion) waits for it.
+     */
+    static NormalJob dependencies() {
+        return job("dependencies", 10).name("dependency scan (Trivy)")
+                .step(checkout())
+                .step(Step.uses(Stages.TRIVY).id("trivy-fs").name("Trivy dependency scan (requirements files)")
+                        .with("scan-type", "fs")
+                        .with("scan-ref", ".")
+                        .with("scanners", "vuln")
+                        .with("severity", "HIGH,CRITICAL")
+                        .with("exit-code", "1")
+                        .build())
+                .build();
+    }
+
     static Workflow ci(StackConfig c) {
         return Workflow.builder("ci.yml").name("CI")
                 .on(Trigger.push().branches("main", "release/*"), Trigger.pullRequest())
                 .permissions(Permissions.none())
                 .concurrency(Stages.ciConcurrency())
-                .job(lint(c)).job(test(c))
+                .job(lint(c)).job(test(c)).job(dependencies())
                 .build();
     }
 
     static Workflow cd(StackConfig c) {
         NormalJob lint = lint(c);
         NormalJob test = test(c);
+        NormalJob dependencies = dependencies();
         var build = Stages.buildPush(c.get(IMAGE) + ":" + Expr.github("sha").wrapped(), "linux/amd64", true, "service")
                 .build();
         String ref = c.get(IMAGE) + "@" + build.output("digest").wrapped();
-        NormalJob image = job("image", 30).name("image, scan, SBOM, signature").needs(lint, test)
+        NormalJob image = job("image", 30).name("image, scan, SBOM, signature").needs(lint, test, dependencies)
                 .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.READ, PermissionScope.PACKAGES,
                         PermissionLevel.WRITE, PermissionScope.ID_TOKEN, PermissionLevel.WRITE)
                         .with(PermissionScope.SECURITY_EVENTS, PermissionLevel.WRITE))
@@ -172,9 +191,10 @@ public final class PythonServiceStack implements Stack {
                         .env("DATABASE_URL", Expr.secret("DATABASE_URL")).build())
                 .step(Step.run("helm upgrade --install app deploy/chart -f deploy/values-staging.yaml "
                                 + "--set image.repository=\"$IMAGE\" --set image.digest=\"$DIGEST\" --wait --timeout 10m")
-                        .id("deploy").name("Helm upgrade (values from the GitOps repository)")
+                        .id("deploy").name("Helm upgrade (chart and values from deploy/)")
                         .env("IMAGE", c.get(IMAGE)).env("DIGEST", digest).build())
-                .step(Step.run("pytest tests/smoke --base-url \"$STAGING_URL\"").id("smoke").name("Smoke tests")
+                .step(Step.run(": \"${STAGING_URL:?set variable STAGING_URL of environment staging to the base URL of the service}\"\n"
+                                + "pytest tests/smoke --base-url \"$STAGING_URL\"\n").id("smoke").name("Smoke tests")
                         .env("STAGING_URL", Expr.var("STAGING_URL")).build())
                 .build();
         NormalJob.Builder canary = job("canary", 30 + 15 * c.get(CANARY_STEPS).size() + c.get(STABLE_MINUTES))
@@ -209,7 +229,7 @@ public final class PythonServiceStack implements Stack {
                 .on(Trigger.push().branches("main", "release/*"))
                 .permissions(Permissions.none())
                 .concurrency(Stages.releaseConcurrency("cd-" + Expr.github("ref").wrapped()))
-                .job(lint).job(test).job(image).job(staging).job(canary.build())
+                .job(lint).job(test).job(dependencies).job(image).job(staging).job(canary.build())
                 .build();
     }
 }

@@ -24,11 +24,20 @@ public final class StackConfig {
         return builder().build();
     }
 
-    /** The value, or the parameter's default. */
+    /** The value, or the parameter's default; a required parameter that is unset is refused. */
     @SuppressWarnings("unchecked")
     public <T> T get(Parameter<T> p) {
         Object v = values.get(p.name());
+        if (v == null && p.required()) {
+            throw new IllegalArgumentException(missing(p));
+        }
         return v == null ? p.defaultValue() : (T) v;
+    }
+
+    /** The one-line error for a required parameter left unset, with its example as the fix. */
+    public static String missing(Parameter<?> p) {
+        return "parameter " + p.name() + " is required (no default), " + p.description().replaceFirst("\\.$", "")
+                + ": set it, for example " + p.name() + ": " + p.example();
     }
 
     public Map<String, Object> values() {

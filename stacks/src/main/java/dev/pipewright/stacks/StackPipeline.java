@@ -57,6 +57,11 @@ public class StackPipeline implements Pipeline {
                 throw new IllegalArgumentException("parameter " + p.name() + " of stack " + stack.id() + " " + problem);
             }
         }
+        List<String> unset = stack.parameters().stream()
+                .filter(p -> p.required() && !config.values().containsKey(p.name())).map(StackConfig::missing).toList();
+        if (!unset.isEmpty()) {
+            throw new IllegalArgumentException("stack " + stack.id() + ": " + String.join("; ", unset));
+        }
     }
 
     @Override

@@ -77,17 +77,18 @@ class SpecFuzzTest {
                 && e.problems().stream().allMatch(p -> p.matches("(?s)pipewright\\.yml:\\d+:\\d+: .+"));
     }
 
-    /** The examples' specs, and for every stack a spec that sets each parameter to its default. */
+    /** The examples' specs, and for every stack a spec that sets each parameter to its default (or its example). */
     static List<Seeds.Seed> seeds() {
         List<Seeds.Seed> seeds = new ArrayList<>(Seeds.files(Path.of("examples"), n -> n.equals("pipewright.yml")));
         for (Stack s : Stacks.all()) {
             StringBuilder b = new StringBuilder("stack: ").append(s.id()).append("\noutput: .github/workflows\nparameters:\n");
             for (Parameter<?> p : s.parameters()) {
-                b.append("  ").append(p.name()).append(": ").append(yaml(p.defaultValue())).append('\n');
+                b.append("  ").append(p.name()).append(": ").append(yaml(p.required() ? p.example() : p.defaultValue())).append('\n');
             }
             seeds.add(Seeds.text(s.id() + "-defaults", b.toString()));
         }
-        seeds.add(Seeds.text("k8s-controller-overrides", "stack: k8s-controller\noverrides:\n"
+        seeds.add(Seeds.text("k8s-controller-overrides", "stack: k8s-controller\n"
+                + "parameters:\n  image: ghcr.io/${{ vars.GHCR_OWNER }}/timewindow-controller\noverrides:\n"
                 + "  - workflow: ci.yml\n    job: lint\n    step: gofmt\n    run: gofmt -l . | tee /dev/stderr | wc -l\n"
                 + "  - workflow: ci.yml\n    job: lint\n    timeout-minutes: 20\n    runs-on: ubuntu-24.04\n"));
         return seeds;

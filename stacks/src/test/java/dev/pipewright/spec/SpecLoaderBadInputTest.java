@@ -70,32 +70,58 @@ class SpecLoaderBadInputTest {
     @Test
     void positivePathParametersStayInsideTheRepository() {
         for (String bad : new String[] {"../../etc/passwd", "-rf", "deploy/../../x", "/etc/passwd", "./x", "deploy/-x"}) {
-            assertThat(problem("stack: polyglot-platform\nparameters:\n  helm-values: \"" + bad + "\"\n"))
+            assertThat(problem("stack: polyglot-platform\nparameters:\n  helm-values: \"" + bad + "\"\n  registry: \"${{ vars.ACR_LOGIN_SERVER }}\"\n"))
                     .as(bad).startsWith("pipewright.yml:3:16:").contains("does not match");
-            assertThat(problem("stack: k8s-controller\nparameters:\n  critical-packages: [\"" + bad + "\"]\n"))
+            assertThat(problem("stack: k8s-controller\nparameters:\n  critical-packages: [\"" + bad + "\"]\n  image: \"ghcr.io/${{ vars.GHCR_OWNER }}/timewindow-controller\"\n"))
                     .as(bad).startsWith("pipewright.yml:3:").contains("does not match");
-            assertThat(problem("stack: k8s-controller\noutput: \"" + bad + "\"\n")).as(bad).startsWith("pipewright.yml:2:9:");
+            assertThat(problem("stack: k8s-controller\noutput: \"" + bad + "\"\nparameters:\n  image: \"ghcr.io/${{ vars.GHCR_OWNER }}/timewindow-controller\"\n")).as(bad).startsWith("pipewright.yml:2:9:");
+        }
+    }
+
+    @Test
+    void positiveARequiredParameterLeftUnsetIsLocatedAndNamed() {
+        // without parameters: at the stack; with some: at the parameters block; the message names each missing one
+        assertThat(problem("stack: go-microservice\n")).isEqualTo("pipewright.yml:1:8: stack go-microservice:"
+                + " parameter image is required (no default), Image repository on GHCR (the jobs log in to ghcr.io): set it,"
+                + " for example image: ghcr.io/${{ vars.GHCR_OWNER }}/service; parameter staging-url is required"
+                + " (no default), Health endpoint checked after the staging deploy; without /healthz, the staging"
+                + " environment's URL: set it, for example staging-url: ${{ vars.STAGING_URL }}/healthz; parameter"
+                + " production-url is required (no default), Health endpoint checked after the production deploy; without"
+                + " /healthz, the production environment's URL: set it, for example production-url:"
+                + " ${{ vars.PRODUCTION_URL }}/healthz");
+        assertThat(problem("stack: polyglot-platform\nid: platform\nparameters:\n  sdk-prefix: ACME\n"))
+                .isEqualTo("pipewright.yml:4:3: stack polyglot-platform: parameter registry is required (no default),"
+                        + " Azure Container Registry host (<name>.azurecr.io): set it, for example registry:"
+                        + " ${{ vars.ACR_LOGIN_SERVER }}");
+    }
+
+    @Test
+    void positiveAnExpressionOtherThanAVariableIsNoRegistry() {
+        for (String bad : new String[] {"${{ secrets.REGISTRY }}", "${{vars.REGISTRY}}", "${{ vars.REGISTRY }}; curl x",
+                "${{ vars.A }}${{ vars.B }}"}) {
+            assertThat(problem("stack: polyglot-platform\nparameters:\n  registry: \"" + bad + "\"\n"))
+                    .as(bad).startsWith("pipewright.yml:3:13: ").contains("does not match");
         }
     }
 
     @Test
     void negativeOrdinaryPathsAndYamlBooleansAreAccepted() {
         assertThat(SpecLoader.parse("stack: polyglot-platform\noutput: .github/workflows\nparameters:\n"
-                + "  helm-values: deploy/production/values.yaml\n", "pipewright.yml").id()).isEqualTo("polyglot-platform");
-        assertThat(SpecLoader.parse("stack: k8s-controller\nparameters:\n  critical-packages: [\"internal/**\", \"api/v1/*.go\"]\n",
+                + "  helm-values: deploy/production/values.yaml\n  registry: \"${{ vars.ACR_LOGIN_SERVER }}\"\n", "pipewright.yml").id()).isEqualTo("polyglot-platform");
+        assertThat(SpecLoader.parse("stack: k8s-controller\nparameters:\n  critical-packages: [\"internal/**\", \"api/v1/*.go\"]\n  image: \"ghcr.io/${{ vars.GHCR_OWNER }}/timewindow-controller\"\n",
                 "pipewright.yml").id()).isEqualTo("k8s-controller");
     }
 
     @Test
     void positiveOverrideSettingRunWithoutAStepIsLocated() {
-        assertThat(problem("stack: k8s-controller\noverrides:\n  - workflow: ci.yml\n    job: lint\n    run: make\n"))
+        assertThat(problem("stack: k8s-controller\noverrides:\n  - workflow: ci.yml\n    job: lint\n    run: make\nparameters:\n  image: \"ghcr.io/${{ vars.GHCR_OWNER }}/timewindow-controller\"\n"))
                 .startsWith("pipewright.yml:3:5: ").contains("sets run without a step id");
     }
 
     @Test
     void positiveWorkflowsFolderOutsideDotGithubIsRefused() {
-        assertThat(problem("stack: k8s-controller\noutput: ci/workflows\n")).startsWith("pipewright.yml:2:9: ");
-        assertThat(SpecLoader.parse("stack: k8s-controller\noutput: generated-workflows/k8s\n", "pipewright.yml").id())
+        assertThat(problem("stack: k8s-controller\noutput: ci/workflows\nparameters:\n  image: \"ghcr.io/${{ vars.GHCR_OWNER }}/timewindow-controller\"\n")).startsWith("pipewright.yml:2:9: ");
+        assertThat(SpecLoader.parse("stack: k8s-controller\noutput: generated-workflows/k8s\nparameters:\n  image: \"ghcr.io/${{ vars.GHCR_OWNER }}/timewindow-controller\"\n", "pipewright.yml").id())
                 .isEqualTo("k8s-controller");
     }
 }

@@ -94,6 +94,17 @@ class GoVaultPluginJobsTest {
     }
 
     @Test
+    void unitPublishesTheCoverageProfileAndItsHtmlReport() throws Exception {
+        JobHarness.JobRun u = harness().run(new JobHarness.Run("ci.yml", "unit").fixture(Fixtures.fixture("go-vault-plugin")));
+        assertThat(u.step("test").outcome()).as(u.transcript()).isEqualTo("success");
+        assertThat(u.step("coverage-report").outcome()).as(u.transcript()).isEqualTo("success");
+        Path coverage = run.resolve("artifacts/coverage");
+        assertThat(JobHarness.files(coverage)).contains("coverage.out", "coverage.html");
+        // go tool cover's page: the fixture's own source, annotated
+        assertThat(Files.readString(coverage.resolve("coverage.html"))).contains("<html").contains("backend.go");
+    }
+
+    @Test
     void rollbackReRegistersThePreviousBinaryOnEveryEnvironmentsOwnVault() throws Exception {
         JobHarness h = harness();
         artifact(h);

@@ -25,16 +25,20 @@ class PolyglotPlatformJobsTest {
         return new JobHarness(SharedData.repoRoot().orElseThrow(), "polyglot-platform", run);
     }
 
-    /** The registry the generated workflows push to (a parameter of the stack). */
+    /** The value of the repository variable the example's registry parameter names. */
+    static final String ACR = "platformacr.azurecr.io";
+
+    /** The registry the generated workflows push to (a parameter of the stack), as GitHub expands it here. */
     @SuppressWarnings("unchecked")
     private String registry() {
         List<Map<String, Object>> steps = (List<Map<String, Object>>) harness().jobDefinition("cd.yml", "images").get("steps");
         return steps.stream().filter(s -> "acr-login".equals(s.get("id")))
-                .map(s -> ((Map<String, Object>) s.get("env")).get("REGISTRY").toString()).findFirst().orElseThrow();
+                .map(s -> ((Map<String, Object>) s.get("env")).get("REGISTRY").toString()).findFirst().orElseThrow()
+                .replace("${{ vars.ACR_LOGIN_SERVER }}", ACR);
     }
 
     private static JobHarness.Run onTag(JobHarness.Run r) {
-        return r.fixture(Fixtures.fixture("polyglot-platform")).github("ref", "refs/tags/v1.4.2")
+        return r.fixture(Fixtures.fixture("polyglot-platform")).var("ACR_LOGIN_SERVER", ACR).github("ref", "refs/tags/v1.4.2")
                 .github("ref_name", "v1.4.2").github("ref_type", "tag");
     }
 
@@ -95,7 +99,7 @@ class PolyglotPlatformJobsTest {
                 esac
                 """;
         JobHarness.Run run = new JobHarness.Run("promote.yml", "promote").fixture(Fixtures.fixture("polyglot-platform"))
-                .github("event_name", "release").github("event", Map.of("release", Map.of("tag_name", "v1.4.2")))
+                .var("ACR_LOGIN_SERVER", ACR).github("event_name", "release").github("event", Map.of("release", Map.of("tag_name", "v1.4.2")))
                 .stopAfter("images");
         // the fixture commit is the release's commit; its SHA is only known after checkout, so match any 40 hex digits
         run.behaviour("docker", docker.formatted("[0-9a-f]" .repeat(40), NEW, OLD));
