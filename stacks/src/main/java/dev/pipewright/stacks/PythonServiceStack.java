@@ -82,24 +82,24 @@ public final class PythonServiceStack implements Stack {
     }
 
     /**
-     * Canary analysis: asks Prometheus for the error ratio every interval until the window ends and fails at the first
-     * breach (or when the query has no data). Window and interval can be shortened per environment with variables.
+     * Canary analysis: asks Prometheus for the error ratio once per interval, window / interval times (at least
+     * twice), and fails at the first breach (or when the query has no data). The number of checks is fixed, as in Argo
+     * Rollouts' analysis ({@code count} and {@code interval}), rather than "until the window ends": on a slow runner a
+     * deadline would silently mean fewer checks. Window and interval can be shortened per environment with variables.
      */
     static Step sloAnalysis(StackConfig c, String id, String label, String windowVar, int windowSeconds) {
         return Step.run(": \"${PROMETHEUS_URL:?set variable PROMETHEUS_URL of environment production to the Prometheus that scrapes the canary}\"\n"
-                        + "end=$(( $(date +%s) + WINDOW_SECONDS ))\n"
-                        + "checks=0\n"
-                        + "while :; do\n"
+                        + "total=$(( WINDOW_SECONDS / INTERVAL ))\n"
+                        + "[ \"$total\" -ge 2 ] || total=2\n"
+                        + "for checks in $(seq 1 \"$total\"); do\n"
                         + "  ratio=$(curl -fsS --get \"$PROMETHEUS_URL/api/v1/query\" --data-urlencode \"query=$QUERY\" | jq -r '.data.result[0].value[1] // empty')\n"
-                        + "  checks=$((checks + 1))\n"
                         + "  if [ -z \"$ratio\" ]; then echo \"::error::" + label + ": the SLO query returned no data (check $checks)\"; exit 1; fi\n"
                         + "  if ! awk -v r=\"$ratio\" -v max=\"$MAX\" 'BEGIN { exit !(r + 0 <= max + 0) }'; then\n"
                         + "    echo \"::error::" + label + ": SLO breached, error ratio $ratio > $MAX (check $checks)\"; exit 1\n"
                         + "  fi\n"
-                        + "  [ \"$(date +%s)\" -lt \"$end\" ] || break\n"
-                        + "  sleep \"$INTERVAL\"\n"
+                        + "  [ \"$checks\" -eq \"$total\" ] || sleep \"$INTERVAL\"\n"
                         + "done\n"
-                        + "echo \"" + label + ": SLO held for ${WINDOW_SECONDS}s ($checks checks, last error ratio $ratio)\"\n")
+                        + "echo \"" + label + ": SLO held for ${WINDOW_SECONDS}s ($total checks, last error ratio $ratio)\"\n")
                 .id(id).name(label + ": SLO analysis (halts on breach)")
                 .env("PROMETHEUS_URL", Expr.var("PROMETHEUS_URL"))
                 .env("QUERY", c.get(SLO_QUERY))
