@@ -1,5 +1,6 @@
 package dev.pipewright.cli;
 
+import dev.pipewright.github.Uses;
 import dev.pipewright.cli.pin.GitHubTagResolver;
 import dev.pipewright.cli.pin.GitLsRemoteResolver;
 import dev.pipewright.cli.pin.TagResolver;
@@ -126,11 +127,9 @@ public final class PinCommand implements Callable<Integer> {
 
     /** {@code owner/repo[/path]@tag} to {repository, tag}. */
     static String[] parse(String action) {
-        int at = action.lastIndexOf('@');
-        if (at <= 0 || at == action.length() - 1) {
-            throw new IllegalArgumentException("'" + action + "' is not owner/repo@tag");
-        }
-        return ActionLock.splitKey(ActionLock.repository(action.substring(0, at)) + "@" + action.substring(at + 1));
+        Uses uses = Uses.parse(action)
+                .orElseThrow(() -> new IllegalArgumentException("'" + action + "' is not owner/repo@tag"));
+        return ActionLock.splitKey(uses.repository() + "@" + uses.ref());
     }
 
     /** Temp file beside the lock, then a move, so a reader never sees half a lock. */

@@ -1,5 +1,6 @@
 package dev.pipewright.model;
 
+import dev.pipewright.github.Uses;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -32,11 +33,9 @@ public record ActionRef(String target, String ref, String versionComment) {
         if (uses.startsWith("./") || uses.startsWith("docker://")) {
             return new ActionRef(uses, null, null);
         }
-        int at = uses.lastIndexOf('@');
-        if (at <= 0 || at == uses.length() - 1) {
-            throw new IllegalArgumentException("uses: " + uses + " is not owner/repo@ref");
-        }
-        return new ActionRef(uses.substring(0, at), uses.substring(at + 1), null);
+        Uses remote = Uses.parse(uses)
+                .orElseThrow(() -> new IllegalArgumentException("uses: " + uses + " is not owner/repo@ref"));
+        return new ActionRef(remote.repository() + remote.path(), remote.ref(), null);
     }
 
     /** {@code owner/repo@<sha> # <version>}. */

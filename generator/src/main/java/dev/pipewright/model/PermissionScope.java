@@ -1,48 +1,62 @@
 package dev.pipewright.model;
 
+import dev.pipewright.github.PermissionScopes;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * A {@code GITHUB_TOKEN} scope with the levels GitHub accepts for it. Known scopes follow
- * GitHub's workflow schema; {@link #custom} admits scopes GitHub adds later.
+ * A {@code GITHUB_TOKEN} scope with the levels GitHub accepts for it. Known scopes and their levels come from the
+ * table generated from GitHub's workflow schema ({@code dev.pipewright.github.PermissionScopes}), which the linter
+ * uses too; {@link #custom} admits scopes GitHub adds later.
  */
 public record PermissionScope(String key, Set<PermissionLevel> levels) {
     private static final Set<PermissionLevel> ANY = EnumSet.allOf(PermissionLevel.class);
-    private static final Set<PermissionLevel> WRITE_OR_NONE = EnumSet.of(PermissionLevel.WRITE, PermissionLevel.NONE);
-    private static final Set<PermissionLevel> READ_OR_NONE = EnumSet.of(PermissionLevel.READ, PermissionLevel.NONE);
 
-    public static final PermissionScope ACTIONS = new PermissionScope("actions", ANY);
-    public static final PermissionScope ARTIFACT_METADATA = new PermissionScope("artifact-metadata", ANY);
-    public static final PermissionScope ATTESTATIONS = new PermissionScope("attestations", ANY);
-    public static final PermissionScope CHECKS = new PermissionScope("checks", ANY);
-    public static final PermissionScope CODE_QUALITY = new PermissionScope("code-quality", ANY);
-    public static final PermissionScope CONTENTS = new PermissionScope("contents", ANY);
-    public static final PermissionScope COPILOT_REQUESTS = new PermissionScope("copilot-requests", WRITE_OR_NONE);
-    public static final PermissionScope DEPLOYMENTS = new PermissionScope("deployments", ANY);
-    public static final PermissionScope DISCUSSIONS = new PermissionScope("discussions", ANY);
-    public static final PermissionScope DRIVES = new PermissionScope("drives", ANY);
-    public static final PermissionScope ID_TOKEN = new PermissionScope("id-token", WRITE_OR_NONE);
-    public static final PermissionScope ISSUES = new PermissionScope("issues", ANY);
-    public static final PermissionScope MODELS = new PermissionScope("models", READ_OR_NONE);
-    public static final PermissionScope PACKAGES = new PermissionScope("packages", ANY);
-    public static final PermissionScope PAGES = new PermissionScope("pages", ANY);
-    public static final PermissionScope PULL_REQUESTS = new PermissionScope("pull-requests", ANY);
-    public static final PermissionScope REPOSITORY_PROJECTS = new PermissionScope("repository-projects", ANY);
-    public static final PermissionScope SECURITY_EVENTS = new PermissionScope("security-events", ANY);
-    public static final PermissionScope STATUSES = new PermissionScope("statuses", ANY);
-    public static final PermissionScope VULNERABILITY_ALERTS = new PermissionScope("vulnerability-alerts", READ_OR_NONE);
+    public static final PermissionScope ACTIONS = known("actions");
+    public static final PermissionScope ARTIFACT_METADATA = known("artifact-metadata");
+    public static final PermissionScope ATTESTATIONS = known("attestations");
+    public static final PermissionScope CHECKS = known("checks");
+    public static final PermissionScope CODE_QUALITY = known("code-quality");
+    public static final PermissionScope CONTENTS = known("contents");
+    public static final PermissionScope COPILOT_REQUESTS = known("copilot-requests");
+    public static final PermissionScope DEPLOYMENTS = known("deployments");
+    public static final PermissionScope DISCUSSIONS = known("discussions");
+    public static final PermissionScope DRIVES = known("drives");
+    public static final PermissionScope ID_TOKEN = known("id-token");
+    public static final PermissionScope ISSUES = known("issues");
+    public static final PermissionScope MODELS = known("models");
+    public static final PermissionScope PACKAGES = known("packages");
+    public static final PermissionScope PAGES = known("pages");
+    public static final PermissionScope PULL_REQUESTS = known("pull-requests");
+    public static final PermissionScope REPOSITORY_PROJECTS = known("repository-projects");
+    public static final PermissionScope SECURITY_EVENTS = known("security-events");
+    public static final PermissionScope STATUSES = known("statuses");
+    public static final PermissionScope VULNERABILITY_ALERTS = known("vulnerability-alerts");
 
     /** Every scope GitHub's schema lists, sorted by key. */
-    public static final java.util.List<PermissionScope> KNOWN = java.util.List.of(
-            ACTIONS, ARTIFACT_METADATA, ATTESTATIONS, CHECKS, CODE_QUALITY, CONTENTS, COPILOT_REQUESTS, DEPLOYMENTS,
-            DISCUSSIONS, DRIVES, ID_TOKEN, ISSUES, MODELS, PACKAGES, PAGES, PULL_REQUESTS, REPOSITORY_PROJECTS,
-            SECURITY_EVENTS, STATUSES, VULNERABILITY_ALERTS);
+    public static final List<PermissionScope> KNOWN = PermissionScopes.SCOPES.keySet().stream().sorted()
+            .map(PermissionScope::known).toList();
 
     public PermissionScope {
         Objects.requireNonNull(key, "key == null");
         levels = Set.copyOf(levels);
+    }
+
+    /** A scope of GitHub's schema, with the levels the generated table gives it. */
+    private static PermissionScope known(String key) {
+        Set<String> levels = PermissionScopes.SCOPES.get(key);
+        if (levels == null) {
+            throw new IllegalStateException("permission scope " + key + " is missing from GitHub's schema table");
+        }
+        Set<PermissionLevel> allowed = EnumSet.noneOf(PermissionLevel.class);
+        for (PermissionLevel level : PermissionLevel.values()) {
+            if (levels.contains(level.yaml())) {
+                allowed.add(level);
+            }
+        }
+        return new PermissionScope(key, allowed);
     }
 
     /** A scope this version does not know yet; every level is allowed. */

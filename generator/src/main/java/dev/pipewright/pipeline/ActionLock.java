@@ -1,5 +1,6 @@
 package dev.pipewright.pipeline;
 
+import dev.pipewright.github.LockFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,8 +30,6 @@ public final class ActionLock {
     /** The bundled lock on the class path. */
     public static final String RESOURCE = "pipewright/actions.lock";
 
-    private static final Pattern ENTRY = Pattern.compile(
-            "([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)@([^\\s:#'\"]+)\\s*:\\s*['\"]?([0-9a-f]{40})['\"]?\\s*(#.*)?");
     private static final Pattern KEY = Pattern.compile("([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)@([^\\s:#'\"]+)");
 
     private final Map<String, String> entries;
@@ -44,8 +43,9 @@ public final class ActionLock {
     }
 
     public static ActionLock of(Map<String, String> entries) {
-        entries.forEach(ActionLock::check);
-        return new ActionLock(entries);
+        Map<String, String> m = new TreeMap<>();
+        entries.forEach((k, v) -> m.put(check(k, v), v));
+        return new ActionLock(m);
     }
 
     /** The lock bundled with Pipewright. */
@@ -74,23 +74,15 @@ public final class ActionLock {
         }
     }
 
-    /** Parses lock text; {@code source} names the file in error messages. */
+    /**
+     * Parses lock text; {@code source} names the file in error messages. Keys are kept as {@link LockFile#key} makes
+     * them: owner/repo lower-cased, as GitHub matches them, the tag as written.
+     */
     public static ActionLock parse(String text, String source) {
         Map<String, String> map = new TreeMap<>();
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            Matcher m = ENTRY.matcher(line);
-            if (!m.matches()) {
-                throw new IllegalArgumentException(source + ":" + (i + 1) + ": expected 'owner/repo@tag: <40-hex sha>', got '"
-                        + line + "'");
-            }
-            String key = m.group(1) + "@" + m.group(2);
-            if (map.put(key, m.group(3)) != null) {
-                throw new IllegalArgumentException(source + ":" + (i + 1) + ": " + key + " is listed twice");
+        for (LockFile.Entry e : LockFile.read(text, source)) {
+            if (map.put(e.key(), e.sha()) != null) {
+                throw new IllegalArgumentException(source + ":" + e.line() + ": " + e.key() + " is listed twice");
             }
         }
         return new ActionLock(map);
@@ -105,15 +97,17 @@ public final class ActionLock {
 
     /** A copy with one entry added or replaced. */
     public ActionLock with(String key, String sha) {
-        check(key, sha);
         Map<String, String> m = new TreeMap<>(entries);
-        m.put(key, sha);
+        m.put(check(key, sha), sha);
         return new ActionLock(m);
     }
 
-    /** The commit of {@code repository@tag}, where repository is {@code owner/repo} (no sub-path). */
+    /**
+     * The commit of {@code repository@tag}, where repository is {@code owner/repo} (no sub-path), matched
+     * case-insensitively as GitHub does; the tag is case-sensitive.
+     */
     public Optional<String> sha(String repository, String tag) {
-        return Optional.ofNullable(entries.get(repository + "@" + tag));
+        return Optional.ofNullable(entries.get(LockFile.key(repository, tag)));
     }
 
     /** Entries sorted by key. */
@@ -148,10 +142,12 @@ public final class ActionLock {
         return new String[] {m.group(1), m.group(2)};
     }
 
-    private static void check(String key, String sha) {
-        splitKey(key);
+    /** Checks an entry; returns its lookup key. */
+    private static String check(String key, String sha) {
+        String[] parts = splitKey(key);
         if (sha == null || !sha.matches("[0-9a-f]{40}")) {
             throw new IllegalArgumentException(key + ": '" + sha + "' is not a 40-hex commit SHA");
         }
+        return LockFile.key(parts[0], parts[1]);
     }
 }

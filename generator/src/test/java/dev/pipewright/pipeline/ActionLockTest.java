@@ -62,4 +62,15 @@ class ActionLockTest {
         assertThat(ActionLock.repository("github/codeql-action/upload-sarif")).isEqualTo("github/codeql-action");
         assertThat(ActionLock.repository("actions/checkout")).isEqualTo("actions/checkout");
     }
+
+    // GitHub resolves owner/repo in any case (the linter's reader always matched so); tags are case-sensitive git refs
+    @Test
+    void ownerAndRepoMatchInAnyCaseTagsExactly() {
+        ActionLock lock = ActionLock.parse("Actions/Checkout@v4: " + A + "\n", "t.lock");
+        assertThat(lock.sha("actions/checkout", "v4")).contains(A);
+        assertThat(lock.sha("ACTIONS/CHECKOUT", "v4")).contains(A);
+        assertThat(lock.sha("actions/checkout", "V4")).isEmpty();
+        assertThatThrownBy(() -> ActionLock.parse("a/b@v1: " + A + "\nA/B@v1: " + B + "\n", "t.lock"))
+            .hasMessage("t.lock:2: a/b@v1 is listed twice");
+    }
 }

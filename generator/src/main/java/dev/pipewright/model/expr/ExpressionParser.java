@@ -1,155 +1,94 @@
 package dev.pipewright.model.expr;
 
+import dev.pipewright.github.expr.ExprException;
+import dev.pipewright.github.expr.Parser;
+import dev.pipewright.github.expr.Token;
+import dev.pipewright.github.expr.Type;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.math.BigDecimal;
 
 /**
- * A recursive-descent parser with GitHub's expression grammar and precedence. It checks what
- * GitHub's parser checks before a workflow runs — syntax, known functions, their arity — so a
- * workflow with {@code ${{ github.ref == }}} fails when it is built, not when it is pushed.
+ * Reads expression text into the typed tree. The text is read by GitHub's rules in {@code dev.pipewright.github}
+ * (the parser the linter uses); this class only maps that syntax tree onto the model's, and the model's constructors
+ * check functions and their arity with the same tables, so a workflow with {@code ${{ github.ref == }}} fails when it is
+ * built, not when it is pushed.
  */
 public final class ExpressionParser {
   private final String text;
-  private final List<Token> tokens;
-  private int next;
 
   private ExpressionParser(String text) {
     this.text = text;
-    this.tokens = Lexer.lex(text);
   }
 
   /** The expression tree of {@code text} (the inside of a {@code ${{ }}}). */
   public static Expr parse(String text) {
-    ExpressionParser p = new ExpressionParser(text);
-    if (p.tokens.isEmpty()) {
-      throw new ExpressionSyntaxException("empty expression", 0, text);
+    // the core's tree has the same simple names as ours, hence the qualified name
+    dev.pipewright.github.expr.Expr tree;
+    try {
+      tree = Parser.parse(text);
+    } catch (ExprException e) {
+      throw new ExpressionSyntaxException(e.getMessage(), e.offset(), text);
     }
-    Expr e = p.or();
-    if (p.next < p.tokens.size()) {
-      Token t = p.tokens.get(p.next);
-      throw new ExpressionSyntaxException("unexpected '" + t.text() + "'", t.start(), text);
-    }
-    return e;
+    return new ExpressionParser(text).convert(tree);
   }
 
-  private Expr or() {
-    Expr e = and();
-    while (match(TokenKind.OR)) {
-      e = new Binary(e, Operator.OR, and());
-    }
-    return e;
-  }
-
-  private Expr and() {
-    Expr e = equality();
-    while (match(TokenKind.AND)) {
-      e = new Binary(e, Operator.AND, equality());
-    }
-    return e;
-  }
-
-  private Expr equality() {
-    Expr e = comparison();
-    while (true) {
-      if (match(TokenKind.EQUAL_EQUAL)) {
-        e = new Binary(e, Operator.EQ, comparison());
-      } else if (match(TokenKind.BANG_EQUAL)) {
-        e = new Binary(e, Operator.NE, comparison());
-      } else {
-        return e;
+  private Expr convert(dev.pipewright.github.expr.Expr e) {
+    if (e instanceof dev.pipewright.github.expr.Expr.Literal l) {
+      if (l.type() == Type.STRING) {
+        return new StringLiteral((String) l.value());
+      } else if (l.type() == Type.NUMBER) {
+        return new NumberLiteral(number((String) l.value(), l.offset()));
+      } else if (l.type() == Type.BOOL) {
+        return Expr.lit((Boolean) l.value());
       }
+      return Expr.nullLiteral();
+    } else if (e instanceof dev.pipewright.github.expr.Expr.Context c) {
+      return new NamedValue(c.name());
+    } else if (e instanceof dev.pipewright.github.expr.Expr.Property p) {
+      return new PropertyAccess(convert(p.receiver()), p.name());
+    } else if (e instanceof dev.pipewright.github.expr.Expr.Index i) {
+      return new IndexAccess(convert(i.receiver()), convert(i.index()));
+    } else if (e instanceof dev.pipewright.github.expr.Expr.Star s) {
+      return new StarAccess(convert(s.receiver()));
+    } else if (e instanceof dev.pipewright.github.expr.Expr.Not n) {
+      return new Not(convert(n.operand()));
+    } else if (e instanceof dev.pipewright.github.expr.Expr.Call c) {
+      return call(c);
+    }
+    dev.pipewright.github.expr.Expr.Binary b = (dev.pipewright.github.expr.Expr.Binary) e;
+    return new Binary(convert(b.left()), operator(b.op()), convert(b.right()));
+  }
+
+  private Expr call(dev.pipewright.github.expr.Expr.Call c) {
+    Function f = Function.byName(c.name())
+        .orElseThrow(() -> new ExpressionSyntaxException("unknown function \"" + c.name() + "\"", c.offset(), text));
+    List<Expr> args = new ArrayList<>();
+    c.args().forEach(a -> args.add(convert(a)));
+    try {
+      return new FunctionCall(f, args);
+    } catch (IllegalArgumentException arityOrFormat) {
+      throw new ExpressionSyntaxException(arityOrFormat.getMessage(), c.offset(), text);
     }
   }
 
-  private Expr comparison() {
-    Expr e = unary();
-    while (true) {
-      if (match(TokenKind.LESS)) {
-        e = new Binary(e, Operator.LT, unary());
-      } else if (match(TokenKind.LESS_EQUAL)) {
-        e = new Binary(e, Operator.LE, unary());
-      } else if (match(TokenKind.GREATER)) {
-        e = new Binary(e, Operator.GT, unary());
-      } else if (match(TokenKind.GREATER_EQUAL)) {
-        e = new Binary(e, Operator.GE, unary());
-      } else {
-        return e;
-      }
-    }
-  }
-
-  private Expr unary() {
-    return match(TokenKind.BANG) ? new Not(unary()) : postfix();
-  }
-
-  // like GitHub's parser, '.x' and '[i]' may only follow a named value, a call or a group
-  private Expr postfix() {
-    boolean dereferenceable = peek(TokenKind.IDENTIFIER) || peek(TokenKind.LEFT_PAREN);
-    Expr e = primary();
-    while (dereferenceable) {
-      if (match(TokenKind.DOT)) {
-        if (match(TokenKind.STAR)) {
-          e = new StarAccess(e);
-        } else {
-          e = new PropertyAccess(e, expect(TokenKind.IDENTIFIER).text());
-        }
-      } else if (match(TokenKind.LEFT_BRACKET)) {
-        Expr index = or();
-        expect(TokenKind.RIGHT_BRACKET);
-        e = new IndexAccess(e, index);
-      } else {
-        break;
-      }
-    }
-    return e;
-  }
-
-  private Expr primary() {
-    Token t = advance();
-    switch (t.kind()) {
-      case TRUE:
-        return Expr.lit(true);
-      case FALSE:
-        return Expr.lit(false);
-      case NULL:
-        return Expr.nullLiteral();
-      case NUMBER:
-        return new NumberLiteral(number(t));
-      case STRING:
-        return new StringLiteral(t.value());
-      case LEFT_PAREN: {
-        Expr e = or();
-        expect(TokenKind.RIGHT_PAREN);
-        return e;
-      }
-      case IDENTIFIER: {
-        if (!match(TokenKind.LEFT_PAREN)) {
-          return new NamedValue(t.text());
-        }
-        Function f = Function.byName(t.text())
-            .orElseThrow(() -> new ExpressionSyntaxException("unknown function " + t.text() + "()", t.start(), text));
-        List<Expr> args = new ArrayList<>();
-        if (!match(TokenKind.RIGHT_PAREN)) {
-          do {
-            args.add(or());
-          } while (match(TokenKind.COMMA));
-          expect(TokenKind.RIGHT_PAREN);
-        }
-        try {
-          return new FunctionCall(f, args);
-        } catch (IllegalArgumentException arity) {
-          throw new ExpressionSyntaxException(arity.getMessage(), t.start(), text);
-        }
-      }
-      default:
-        throw new ExpressionSyntaxException("unexpected '" + t.text() + "'", t.start(), text);
-    }
+  private static Operator operator(Token.Kind op) {
+    return switch (op) {
+      case OR -> Operator.OR;
+      case AND -> Operator.AND;
+      case EQ -> Operator.EQ;
+      case NE -> Operator.NE;
+      case LT -> Operator.LT;
+      case LE -> Operator.LE;
+      case GT -> Operator.GT;
+      case GE -> Operator.GE;
+      default -> throw new IllegalStateException("not a binary operator: " + op);
+    };
   }
 
   /** GitHub reads numbers with JavaScript's Number(): hex, octal and binary prefixes included. */
-  private BigDecimal number(Token t) {
-    String n = t.text();
+  private BigDecimal number(String n, int offset) {
     String digits = n.startsWith("+") || n.startsWith("-") ? n.substring(1) : n;
     boolean negative = n.startsWith("-");
     try {
@@ -160,40 +99,13 @@ public final class ExpressionParser {
           case 'o' -> 8;
           default -> 2;
         };
-        value = new BigDecimal(new java.math.BigInteger(digits.substring(2), radix));
+        value = new BigDecimal(new BigInteger(digits.substring(2), radix));
       } else {
         value = new BigDecimal(digits);
       }
       return negative ? value.negate() : value;
     } catch (NumberFormatException e) {
-      throw new ExpressionSyntaxException("'" + n + "' is not a number", t.start(), text);
+      throw new ExpressionSyntaxException("'" + n + "' is not a number", offset, text);
     }
-  }
-
-  private boolean peek(TokenKind kind) {
-    return next < tokens.size() && tokens.get(next).is(kind);
-  }
-
-  private boolean match(TokenKind kind) {
-    if (peek(kind)) {
-      next++;
-      return true;
-    }
-    return false;
-  }
-
-  private Token advance() {
-    if (next >= tokens.size()) {
-      throw new ExpressionSyntaxException("unexpected end of expression", text.length(), text);
-    }
-    return tokens.get(next++);
-  }
-
-  private Token expect(TokenKind kind) {
-    Token t = advance();
-    if (!t.is(kind)) {
-      throw new ExpressionSyntaxException("expected " + kind.describe() + " but found '" + t.text() + "'", t.start(), text);
-    }
-    return t;
   }
 }

@@ -1,5 +1,6 @@
 package dev.pipewright.model.expr;
 
+import dev.pipewright.github.expr.Format;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -11,7 +12,11 @@ public record FunctionCall(Function function, List<Expr> args) implements Expr {
     args = List.copyOf(args);
     function.checkArity(args.size());
     if (function == Function.FORMAT && args.get(0) instanceof StringLiteral template) {
-      FormatTemplate.check(template.value(), args.size() - 1);
+      // GitHub's run-time check, from the table the linter uses; unused arguments are the linter's warning
+      String error = Format.error(template.value(), args.size() - 1);
+      if (error != null) {
+        throw new IllegalArgumentException(error);
+      }
     }
   }
 

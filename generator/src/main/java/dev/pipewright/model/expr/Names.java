@@ -1,16 +1,14 @@
 package dev.pipewright.model.expr;
 
-import java.util.regex.Pattern;
+import dev.pipewright.github.expr.Lexer;
 
 /** Identifier rules shared by rendering and scanning. */
 final class Names {
-  // GitHub's lexer: a letter or underscore, then letters, digits, '_' or '-' (ASCII only)
-  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
-
   private Names() {}
 
   static boolean isIdentifier(String text) {
-    return IDENTIFIER.matcher(text).matches();
+    // GitHub's lexer: a letter or underscore, then letters, digits, '_' or '-' (ASCII only)
+    return Lexer.isIdentifier(text);
   }
 
   static boolean isIdentifierStart(char c) {

@@ -1,5 +1,6 @@
 package dev.pipewright.model.validation;
 
+import dev.pipewright.github.Cron;
 import dev.pipewright.model.dependabot.Allow;
 import dev.pipewright.model.dependabot.CommitMessage;
 import dev.pipewright.model.dependabot.Cooldown;
@@ -157,7 +158,7 @@ public final class DependabotValidator {
             if (s.cronjob() == null) {
                 problems.add(where, "interval cron needs a cronjob; use Schedule.cron(\"0 9 * * 1\")");
             } else {
-                CronExpression.problem(s.cronjob()).ifPresent(p -> problems.add(where, "cronjob: " + p));
+                Cron.problem(s.cronjob()).ifPresent(p -> problems.add(where, "cronjob: " + p));
             }
         } else if (s.cronjob() != null) {
             problems.add(where, "cronjob is only read with interval cron, not " + s.interval().yaml()

@@ -1,5 +1,6 @@
 package dev.pipewright.model.validation;
 
+import dev.pipewright.github.Cron;
 import dev.pipewright.model.Workflow;
 import dev.pipewright.model.trigger.ActivityTrigger;
 import dev.pipewright.model.trigger.EventCatalog;
@@ -37,7 +38,7 @@ final class TriggerRules implements WorkflowRule {
             } else if (t instanceof ActivityTrigger a) {
                 activity(at, a, problems);
             } else if (t instanceof Schedule s) {
-                s.crons().forEach(c -> CronExpression.problem(c.expression()).ifPresent(msg -> problems.add(at, msg
+                s.crons().forEach(c -> Cron.problem(c.expression()).ifPresent(msg -> problems.add(at, msg
                         + "; fix the expression (GitHub runs schedules in UTC unless a timezone is set)")));
             }
         }

@@ -2,6 +2,9 @@ package dev.pipewright.model.expr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipewright.github.expr.ExprException;
+import dev.pipewright.github.expr.Lexer;
+import dev.pipewright.github.expr.Token;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -29,7 +32,7 @@ class ExprPrecedencePropertyTest {
   }
 
   @Test
-  void everyGroupingParenthesisIsNeeded() {
+  void everyGroupingParenthesisIsNeeded() throws ExprException {
     RandomExprs random = new RandomExprs(42L);
     int checked = 0;
     for (int i = 0; i < TREES; i++) {
@@ -54,19 +57,19 @@ class ExprPrecedencePropertyTest {
   }
 
   // "(" ... ")" pairs that group, i.e. not the argument list of a call (an identifier before "(")
-  private static List<int[]> groupingParentheses(String text) {
+  private static List<int[]> groupingParentheses(String text) throws ExprException {
     List<Token> tokens = Lexer.lex(text);
     List<int[]> pairs = new ArrayList<>();
     Deque<int[]> open = new ArrayDeque<>();
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
-      if (t.is(TokenKind.LEFT_PAREN)) {
-        boolean call = i > 0 && tokens.get(i - 1).is(TokenKind.IDENTIFIER);
-        open.push(new int[] {call ? -1 : t.start(), -1});
-      } else if (t.is(TokenKind.RIGHT_PAREN)) {
+      if (t.kind() == Token.Kind.LPAREN) {
+        boolean call = i > 0 && tokens.get(i - 1).kind() == Token.Kind.IDENT;
+        open.push(new int[] {call ? -1 : t.offset(), -1});
+      } else if (t.kind() == Token.Kind.RPAREN) {
         int[] pair = open.pop();
         if (pair[0] >= 0) {
-          pair[1] = t.start();
+          pair[1] = t.offset();
           pairs.add(pair);
         }
       }

@@ -61,6 +61,9 @@ final class RandomExprs {
       return format(depth);
     }
     int arity = f.minArgs() + random.nextInt(Math.min(f.maxArgs(), f.minArgs() + 2) - f.minArgs() + 1);
+    if (f == Function.CASE && arity % 2 == 0) {
+      arity++; // pairs of condition and value, then the default
+    }
     Expr[] args = new Expr[arity];
     for (int i = 0; i < arity; i++) {
       args[i] = next(depth);

@@ -167,12 +167,12 @@ class ContextRulesTest {
 
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
-      "${{ github.ref == }}                     | unexpected end of expression",
-      "${{ contains(github.ref) }}              | contains() takes 2 arguments",
-      "${{ nosuch(github.ref) }}                | unknown function nosuch()",
-      "${{ (github.ref ]] }}                    | expected ')' but found ']'",
-      "${{ github.ref github.sha }}             | unexpected 'github'",
-      "${{ }}                                   | empty expression"})
+      "${{ github.ref == }}                     | expected a value but found the end of the expression",
+      "${{ contains(github.ref) }}              | contains() takes 2 argument(s) but is given 1",
+      "${{ nosuch(github.ref) }}                | unknown function \"nosuch\"",
+      "${{ (github.ref ]] }}                    | expected \")\" but found \"]\"",
+      "${{ github.ref github.sha }}             | unexpected \"github\" after a complete expression",
+      "${{ }}                                   | the expression is empty"})
   void negativeExpressionGrammar(String value, String problem) {
     assertThatThrownBy(workflow(job("build").env("X", value.strip()).build())::build)
         .isInstanceOfSatisfying(WorkflowValidationException.class, e -> {
@@ -186,7 +186,7 @@ class ContextRulesTest {
   void negativeBareConditionGrammar() {
     assertThatThrownBy(workflow(bareJob("build").ifCondition("github.ref ==").step(Step.run("make").build()).build())::build)
         .isInstanceOfSatisfying(WorkflowValidationException.class, e ->
-            assertThat(e.problems().get(0).message()).contains("unexpected end of expression"));
+            assertThat(e.problems().get(0).message()).contains("expected a value but found the end of the expression"));
   }
 
   @Test

@@ -8,7 +8,9 @@ import static dev.pipewright.model.validation.Fixtures.assertAccepted;
 import static dev.pipewright.model.validation.Fixtures.assertRejected;
 import static dev.pipewright.model.validation.Fixtures.job;
 import static dev.pipewright.model.validation.Fixtures.workflow;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipewright.github.PermissionScopes;
 import dev.pipewright.model.PermissionLevel;
 import dev.pipewright.model.PermissionScope;
 import dev.pipewright.model.Permissions;
@@ -74,5 +76,17 @@ class PermissionRulesTest {
   void positiveCustomScopeAnyLevel() {
     assertAccepted(workflow(job("build").build())
         .permissions(Permissions.of(PermissionScope.custom("future-scope"), WRITE)));
+  }
+
+  // one table for the generator and the linter: the scopes and levels generated from GitHub's schema
+  @Test
+  void positiveScopesAreThoseOfTheSchemaTable() {
+    assertThat(PermissionScope.KNOWN.stream().map(PermissionScope::key).toList())
+        .containsExactlyElementsOf(PermissionScopes.SCOPES.keySet().stream().sorted().toList());
+    for (PermissionScope scope : PermissionScope.KNOWN) {
+      assertThat(scope.levels().stream().map(PermissionLevel::yaml).toList())
+          .as(scope.key()).containsExactlyInAnyOrderElementsOf(PermissionScopes.SCOPES.get(scope.key()));
+    }
+    assertThat(PermissionScope.ID_TOKEN.levels()).containsExactlyInAnyOrder(WRITE, NONE);
   }
 }

@@ -1,5 +1,6 @@
 package dev.pipewright.lint.audit;
 
+import dev.pipewright.github.LockFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The commits of action release tags the audits know: the lock bundled with Pipewright ({@code catalog/actions.lock},
@@ -21,8 +20,6 @@ import java.util.regex.Pattern;
  * since the generator's reader already rejects them.
  */
 public final class ActionsLock {
-    private static final Pattern ENTRY = Pattern.compile(
-            "\\s*([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)@([^\\s:#'\"]+)\\s*:\\s*['\"]?([0-9a-f]{40})['\"]?\\s*(#.*)?");
     private static final Map<Path, ActionsLock> CACHE = new ConcurrentHashMap<>();
     private static volatile Map<String, String> bundled;
 
@@ -74,19 +71,14 @@ public final class ActionsLock {
     }
 
     static void parse(String text, Map<String, String> into) {
-        for (String line : text.split("\r?\n")) {
-            Matcher m = ENTRY.matcher(line);
-            if (m.matches()) {
-                into.put(m.group(1).toLowerCase(java.util.Locale.ROOT) + "@" + m.group(2), m.group(3));
-            }
-        }
+        LockFile.readLenient(text).forEach(e -> into.put(e.key(), e.sha()));
     }
 
     /** A known tag and its commit. */
     public record Pin(String tag, String sha) {}
 
     public Optional<String> sha(String repository, String tag) {
-        return Optional.ofNullable(entries.get(repository.toLowerCase(java.util.Locale.ROOT) + "@" + tag));
+        return Optional.ofNullable(entries.get(LockFile.key(repository, tag)));
     }
 
     /**
@@ -101,7 +93,7 @@ public final class ActionsLock {
         if (!ref.matches("v?\\d+(\\.\\d+)?")) {
             return Optional.empty();
         }
-        String prefix = repository.toLowerCase(java.util.Locale.ROOT) + "@" + ref + ".";
+        String prefix = LockFile.key(repository, ref) + ".";
         return entries.entrySet().stream()
                 .filter(e -> e.getKey().startsWith(prefix) && e.getKey().substring(prefix.length()).matches("[\\d.]+"))
                 .max(Comparator.comparing(e -> version(e.getKey().substring(e.getKey().indexOf('@') + 1)), ActionsLock::compare))
@@ -110,7 +102,7 @@ public final class ActionsLock {
 
     /** Tags of {@code repository} locked to {@code sha}. */
     public java.util.List<String> tagsOf(String repository, String sha) {
-        String prefix = repository.toLowerCase(java.util.Locale.ROOT) + "@";
+        String prefix = LockFile.key(repository, "");
         return entries.entrySet().stream().filter(e -> e.getKey().startsWith(prefix) && e.getValue().equals(sha))
                 .map(e -> e.getKey().substring(prefix.length())).toList();
     }

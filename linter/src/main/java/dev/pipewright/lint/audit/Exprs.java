@@ -1,10 +1,10 @@
 package dev.pipewright.lint.audit;
 
-import dev.pipewright.lint.expr.Expr;
-import dev.pipewright.lint.expr.ExprException;
-import dev.pipewright.lint.expr.Parser;
-import dev.pipewright.lint.expr.TextCache;
-import dev.pipewright.lint.expr.Token;
+import dev.pipewright.github.expr.Expr;
+import dev.pipewright.github.expr.ExprException;
+import dev.pipewright.github.expr.Parser;
+import dev.pipewright.github.TextCache;
+import dev.pipewright.github.expr.Token;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -3,7 +3,7 @@ package dev.pipewright.lint.audit;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.Workflow;
-import dev.pipewright.lint.expr.Expr;
+import dev.pipewright.github.expr.Expr;
 import dev.pipewright.lint.rule.Locator;
 import dev.pipewright.lint.yaml.YScalar;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.pipewright.lint.audit;
 
+import dev.pipewright.github.Uses;
 import dev.pipewright.lint.rule.Locator;
 
 import dev.pipewright.lint.LintContext;

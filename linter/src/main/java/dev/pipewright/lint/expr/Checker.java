@@ -1,5 +1,10 @@
 package dev.pipewright.lint.expr;
 
+import dev.pipewright.github.expr.Expr;
+import dev.pipewright.github.expr.Format;
+import dev.pipewright.github.expr.Functions;
+import dev.pipewright.github.expr.Token;
+import dev.pipewright.github.expr.Type;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -188,18 +193,21 @@ public final class Checker {
             return Type.ANY;
         }
         int n = c.args().size();
-        if (n < sig.min() || n > sig.max()) {
-            String want = sig.min() == sig.max() ? String.valueOf(sig.min())
-                    : sig.max() >= 255 ? "at least " + sig.min() : sig.min() + " to " + sig.max();
-            problems.add(new Problem(c.offset(), sig.name() + "() takes " + want + " argument(s) but is given " + n));
-            return sig.result();
-        }
-        if (sig.name().equals("case") && n % 2 == 0) {
-            problems.add(new Problem(c.offset(), "case() takes pairs of condition and value followed by a default, so an odd"
-                    + " number of arguments; it is given " + n));
+        String arity = Functions.arityProblem(sig, n);
+        if (arity != null) {
+            problems.add(new Problem(c.offset(), arity));
+            if (n < sig.min() || n > sig.max()) {
+                return sig.result();
+            }
         }
         if (sig.name().equals("format") && c.args().get(0) instanceof Expr.Literal lit && lit.value() instanceof String fmt) {
-            Format.check(fmt, n - 1, c.offset(), problems);
+            String error = Format.error(fmt, n - 1);
+            if (error != null) {
+                problems.add(new Problem(c.offset(), error));
+            }
+            for (int k : Format.unused(fmt, n - 1)) {
+                problems.add(new Problem(c.offset(), "format string \"" + fmt + "\" never uses argument {" + k + "}"));
+            }
         }
         return sig.result();
     }

@@ -1,5 +1,6 @@
 package dev.pipewright.lint.fix;
 
+import dev.pipewright.github.Uses;
 import dev.pipewright.lint.LintConfig;
 import dev.pipewright.lint.Linter;
 import dev.pipewright.lint.Workflow;
@@ -9,7 +10,6 @@ import dev.pipewright.lint.audit.EnvName;
 import dev.pipewright.lint.audit.Exprs;
 import dev.pipewright.lint.audit.TemplateInjectionAudit;
 import dev.pipewright.lint.audit.Triggers;
-import dev.pipewright.lint.audit.Uses;
 import dev.pipewright.lint.yaml.Pos;
 import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YNode;

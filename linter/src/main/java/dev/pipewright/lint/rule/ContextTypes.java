@@ -3,7 +3,7 @@ package dev.pipewright.lint.rule;
 import dev.pipewright.lint.LintConfig;
 import dev.pipewright.lint.Workflow;
 import dev.pipewright.lint.data.PopularActions;
-import dev.pipewright.lint.expr.Type;
+import dev.pipewright.github.expr.Type;
 import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;

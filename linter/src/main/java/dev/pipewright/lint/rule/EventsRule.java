@@ -1,5 +1,6 @@
 package dev.pipewright.lint.rule;
 
+import dev.pipewright.github.Cron;
 import dev.pipewright.lint.LintRule;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
@@ -52,7 +53,7 @@ public final class EventsRule extends LintRule {
                 continue;
             }
             m.scalar("cron").filter(YScalar::isString).filter(c -> !c.hasExpression()).ifPresent(c -> {
-                String err = Cron.validate(c.value());
+                String err = Cron.problem(c.value()).orElse(null);
                 if (err != null) {
                     report(c, err);
                 } else {

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -19,6 +20,10 @@ import java.util.TreeMap;
  */
 public final class TableGenerator {
     static final String PKG = "dev.pipewright.lint.data";
+    /** Tables of GitHub's rules that the generator uses too live in the github module. */
+    public static final String CORE_PKG = "dev.pipewright.github";
+    /** The generated classes that go to {@link #CORE_PKG}. */
+    public static final Set<String> CORE = Set.of("PermissionScopes", "WebhookEvents");
     static final String REGEN = "mvn -B -q -pl linter test -Dtest=GeneratedTablesTest -Dtables.update=true";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,9 +54,13 @@ public final class TableGenerator {
 
     /** source: a path relative to the repository root, or to linter/src/main/data when it has no folder. */
     private static String header(String source, String date) {
+        return header(source, date, PKG);
+    }
+
+    private static String header(String source, String date, String pkg) {
         String path = source.startsWith("schemas/") ? source : "linter/src/main/data/" + source;
         return "// Generated from " + path + " (" + date + ") by TableGenerator"
-                + " \u2014 do not edit.\n// Regenerate: " + REGEN + "\npackage " + PKG + ";\n\n";
+                + " \u2014 do not edit.\n// Regenerate: " + REGEN + "\npackage " + pkg + ";\n\n";
     }
 
     private static final String SCHEMA_DATE = "@actions/workflow-parser 0.3.61, copied 2026-11-22";
@@ -132,7 +141,7 @@ public final class TableGenerator {
 
     static String permissions(JsonNode schema) {
         JsonNode defs = schema.get("definitions");
-        StringBuilder sb = new StringBuilder(header(WORKFLOW_SCHEMA, SCHEMA_DATE));
+        StringBuilder sb = new StringBuilder(header(WORKFLOW_SCHEMA, SCHEMA_DATE, CORE_PKG));
         sb.append("import java.util.Map;\nimport java.util.Set;\n\n");
         sb.append("/** The GITHUB_TOKEN permission scopes and the levels each accepts. */\n");
         sb.append("public final class PermissionScopes {\n    private PermissionScopes() {}\n\n");
@@ -163,12 +172,13 @@ public final class TableGenerator {
 
     static String events(JsonNode schema) {
         JsonNode defs = schema.get("definitions");
-        StringBuilder sb = new StringBuilder(header(WORKFLOW_SCHEMA, SCHEMA_DATE));
+        StringBuilder sb = new StringBuilder(header(WORKFLOW_SCHEMA, SCHEMA_DATE, CORE_PKG));
         sb.append("import java.util.List;\nimport java.util.Map;\n\n");
         sb.append("/** Webhook events that trigger workflows, with their activity types and filters. */\n");
         sb.append("public final class WebhookEvents {\n    private WebhookEvents() {}\n\n");
-        sb.append("    /** One event: activity types (empty when it has none) and filter keys it accepts. */\n");
-        sb.append("    public record Event(List<String> types, List<String> filters) {}\n\n");
+        sb.append("    /**\n     * One event: activity types (empty when it has none), filter keys it accepts, and every key its"
+                + " configuration\n     * may have (types included; for schedule, the keys of each entry).\n     */\n");
+        sb.append("    public record Event(List<String> types, List<String> filters, List<String> keys) {}\n\n");
         sb.append("    /** Event name to its description, in the schema's order. */\n");
         sb.append("    public static final Map<String, Event> EVENTS = Map.ofEntries(\n");
         List<String> rows = new ArrayList<>();
@@ -190,8 +200,13 @@ public final class TableGenerator {
             }
             List<String> filters = new ArrayList<>(props.keySet());
             filters.remove("types");
+            // a sequence of mappings (schedule) has its keys on each entry
+            JsonNode item = defs.path(type).path("sequence").path("item-type");
+            if (props.isEmpty() && !item.isMissingNode()) {
+                collectMappingProps(defs, item.asText(), props);
+            }
             rows.add("            Map.entry(" + quote(p.getKey()) + ", new Event(List.of(" + quoteAll(distinct(types))
-                    + "), List.of(" + quoteAll(filters) + ")))");
+                    + "), List.of(" + quoteAll(filters) + "), List.of(" + quoteAll(new ArrayList<>(props.keySet())) + ")))");
         });
         sb.append(String.join(",\n", rows)).append(");\n}\n");
         return sb.toString();

@@ -2,7 +2,7 @@ package dev.pipewright.lint.yaml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.pipewright.lint.RandomText;
+import dev.pipewright.github.RandomText;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;

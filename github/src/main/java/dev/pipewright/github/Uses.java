@@ -1,4 +1,4 @@
-package dev.pipewright.lint.audit;
+package dev.pipewright.github;
 
 import java.util.Optional;
 

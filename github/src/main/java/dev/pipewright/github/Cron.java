@@ -1,14 +1,16 @@
-package dev.pipewright.model.validation;
+package dev.pipewright.github;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * POSIX cron as GitHub reads it: five fields, each a list of {@code *}, values, ranges and steps.
- * Each field has its own range (day-of-month is 1–31, not 0–59).
+ * Each field has its own range (day-of-month is 1–31, not 0–59; day-of-week is 0–6, as in GitHub's docs and its
+ * workflow parser's {@code DOW_RANGE}, so 7 is not Sunday).
  */
-final class CronExpression {
+public final class Cron {
     private record Field(String name, int min, int max, List<String> names) {}
 
     private static final List<String> MONTHS =
@@ -21,10 +23,10 @@ final class CronExpression {
             new Field("month", 1, 12, MONTHS),
             new Field("day-of-week", 0, 6, DAYS));
 
-    private CronExpression() {}
+    private Cron() {}
 
     /** The first problem of the expression, or empty when GitHub accepts it. */
-    static Optional<String> problem(String cron) {
+    public static Optional<String> problem(String cron) {
         String[] parts = cron.trim().split("\\s+");
         if (cron.isBlank() || parts.length != 5) {
             return Optional.of("cron '" + cron + "' has " + (cron.isBlank() ? 0 : parts.length)
@@ -72,6 +74,47 @@ final class CronExpression {
             }
         }
         return Optional.empty();
+    }
+
+    /** The shortest gap between runs in minutes when it is under 5, else -1 (also for an invalid expression). */
+    public static int tooFrequent(String cron) {
+        if (problem(cron).isPresent()) {
+            return -1;
+        }
+        String minute = cron.trim().split("\\s+")[0];
+        TreeSet<Integer> minutes = new TreeSet<>();
+        for (String item : minute.split(",")) {
+            int slash = item.indexOf('/');
+            String range = slash < 0 ? item : item.substring(0, slash);
+            int step = slash < 0 ? 1 : number(item.substring(slash + 1));
+            int lo;
+            int hi;
+            if (range.equals("*")) {
+                lo = 0;
+                hi = 59;
+            } else if (range.contains("-")) {
+                lo = number(range.substring(0, range.indexOf('-')));
+                hi = number(range.substring(range.indexOf('-') + 1));
+            } else {
+                lo = number(range);
+                hi = slash < 0 ? lo : 59;
+            }
+            for (int v = lo; v <= hi; v += step) {
+                minutes.add(v);
+            }
+        }
+        if (minutes.size() < 2) {
+            return -1;
+        }
+        int gap = 60 - minutes.last() + minutes.first();
+        Integer previous = null;
+        for (int m : minutes) {
+            if (previous != null) {
+                gap = Math.min(gap, m - previous);
+            }
+            previous = m;
+        }
+        return gap < 5 ? gap : -1;
     }
 
     private static Integer value(String s, Field f) {

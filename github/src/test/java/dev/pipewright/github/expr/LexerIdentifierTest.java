@@ -1,8 +1,8 @@
-package dev.pipewright.lint.expr;
+package dev.pipewright.github.expr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.pipewright.lint.RandomText;
+import dev.pipewright.github.RandomText;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 

@@ -1,15 +1,18 @@
-package dev.pipewright.lint.expr;
+package dev.pipewright.github.expr;
 
+import dev.pipewright.github.TextCache;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A recursive-descent parser with GitHub's precedence, loosest first: {@code ||}, {@code &&},
- * {@code == !=}, {@code < <= > >=}, {@code !}, then {@code . [] ()}.
+ * {@code == !=}, {@code < <= > >=}, {@code !}, then {@code . [] ()}. It follows GitHub's parser
+ * ({@code @actions/expressions}) in what it refuses: {@code .x} and {@code [i]} only after a named value, a call or a
+ * parenthesised group, and nesting deeper than {@link #MAX_DEPTH} counted as GitHub counts it.
  */
 public final class Parser {
-    /** GitHub refuses deeper nesting. */
-    static final int MAX_DEPTH = 50;
+    /** GitHub refuses deeper nesting ({@code MAX_PARSER_DEPTH}). */
+    public static final int MAX_DEPTH = 50;
 
     private final List<Token> tokens;
     private int i;
@@ -41,7 +44,7 @@ public final class Parser {
             throw new ExprException(0, "the expression is empty");
         }
         Parser p = new Parser(Lexer.lex(text));
-        Expr e = p.or();
+        Expr e = p.expression();
         Token t = p.peek();
         if (t.kind() != Token.Kind.EOF) {
             throw new ExprException(t.offset(), "unexpected \"" + t.text() + "\" after a complete expression; a missing"
@@ -74,22 +77,49 @@ public final class Parser {
         return t.kind() == Token.Kind.EOF ? "the end of the expression" : "\"" + t.text() + "\"";
     }
 
+    // GitHub counts a level for every whole expression: the top, a group, an argument, an index
+    private Expr expression() throws ExprException {
+        enter();
+        try {
+            return or();
+        } finally {
+            depth--;
+        }
+    }
+
     private Expr or() throws ExprException {
         Expr left = and();
-        while (at(Token.Kind.OR)) {
-            Token op = next();
-            left = new Expr.Binary(op.kind(), left, and(), op.offset());
+        if (!at(Token.Kind.OR)) {
+            return left;
         }
-        return left;
+        // and one for a chain of || (likewise &&), around its right operands
+        enter();
+        try {
+            while (at(Token.Kind.OR)) {
+                Token op = next();
+                left = new Expr.Binary(op.kind(), left, and(), op.offset());
+            }
+            return left;
+        } finally {
+            depth--;
+        }
     }
 
     private Expr and() throws ExprException {
         Expr left = equality();
-        while (at(Token.Kind.AND)) {
-            Token op = next();
-            left = new Expr.Binary(op.kind(), left, equality(), op.offset());
+        if (!at(Token.Kind.AND)) {
+            return left;
         }
-        return left;
+        enter();
+        try {
+            while (at(Token.Kind.AND)) {
+                Token op = next();
+                left = new Expr.Binary(op.kind(), left, equality(), op.offset());
+            }
+            return left;
+        } finally {
+            depth--;
+        }
     }
 
     private Expr equality() throws ExprException {
@@ -113,50 +143,59 @@ public final class Parser {
     private Expr unary() throws ExprException {
         if (at(Token.Kind.BANG)) {
             Token op = next();
-            return new Expr.Not(nested(this::unary), op.offset());
+            enter();
+            try {
+                return new Expr.Not(unary(), op.offset());
+            } finally {
+                depth--;
+            }
         }
         return postfix();
     }
 
-    private interface Step {
-        Expr run() throws ExprException;
-    }
-
-    private Expr nested(Step s) throws ExprException {
+    private void enter() throws ExprException {
         if (++depth > MAX_DEPTH) {
             throw new ExprException(peek().offset(), "the expression nests deeper than " + MAX_DEPTH + " levels");
         }
-        try {
-            return s.run();
-        } finally {
-            depth--;
-        }
     }
 
+    // like GitHub's parser, '.x' and '[i]' may only follow a named value, a call or a group, and each one in a chain
+    // counts a level until the chain ends
     private Expr postfix() throws ExprException {
+        boolean dereferenceable = at(Token.Kind.IDENT) || at(Token.Kind.LPAREN);
         Expr e = primary();
-        while (true) {
-            if (at(Token.Kind.DOT)) {
-                Token dot = next();
-                if (at(Token.Kind.STAR)) {
-                    next();
-                    e = new Expr.Star(e, dot.offset());
+        int levels = 0;
+        try {
+            while (dereferenceable) {
+                if (at(Token.Kind.DOT)) {
+                    Token dot = next();
+                    levels++;
+                    enter();
+                    if (at(Token.Kind.STAR)) {
+                        next();
+                        e = new Expr.Star(e, dot.offset());
+                    } else {
+                        Token name = expect(Token.Kind.IDENT, "a property name after \".\"");
+                        e = new Expr.Property(e, name.text(), name.offset());
+                    }
+                } else if (at(Token.Kind.LBRACKET)) {
+                    Token open = next();
+                    if (at(Token.Kind.STAR)) {
+                        next();
+                        e = new Expr.Star(e, open.offset());
+                    } else {
+                        e = new Expr.Index(e, expression(), open.offset());
+                    }
+                    expect(Token.Kind.RBRACKET, "\"]\"");
+                    levels++;
+                    enter();
                 } else {
-                    Token name = expect(Token.Kind.IDENT, "a property name after \".\"");
-                    e = new Expr.Property(e, name.text(), name.offset());
+                    break;
                 }
-            } else if (at(Token.Kind.LBRACKET)) {
-                Token open = next();
-                if (at(Token.Kind.STAR)) {
-                    next();
-                    e = new Expr.Star(e, open.offset());
-                } else {
-                    e = new Expr.Index(e, nested(this::or), open.offset());
-                }
-                expect(Token.Kind.RBRACKET, "\"]\"");
-            } else {
-                return e;
             }
+            return e;
+        } finally {
+            depth -= levels;
         }
     }
 
@@ -173,7 +212,7 @@ public final class Parser {
             case NULL:
                 return new Expr.Literal(null, Type.NULL, t.offset());
             case LPAREN: {
-                Expr e = nested(this::or);
+                Expr e = expression();
                 expect(Token.Kind.RPAREN, "\")\"");
                 return e;
             }
@@ -182,10 +221,10 @@ public final class Parser {
                     next();
                     List<Expr> args = new ArrayList<>();
                     if (!at(Token.Kind.RPAREN)) {
-                        args.add(nested(this::or));
+                        args.add(expression());
                         while (at(Token.Kind.COMMA)) {
                             next();
-                            args.add(nested(this::or));
+                            args.add(expression());
                         }
                     }
                     expect(Token.Kind.RPAREN, "\",\" or \")\" in the arguments of " + t.text() + "()");

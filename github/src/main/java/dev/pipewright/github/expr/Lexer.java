@@ -1,24 +1,38 @@
-package dev.pipewright.lint.expr;
+package dev.pipewright.github.expr;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Splits an expression into tokens with GitHub's rules (boundaries, {@code ''} escapes, hex and exponent numbers). */
+/**
+ * Splits an expression into tokens with the rules of GitHub's own lexer ({@code @actions/expressions}): boundaries,
+ * {@code ''} escapes, hex and exponent numbers.
+ */
 public final class Lexer {
+    // what JavaScript's Number() accepts, which is what GitHub's lexer checks numbers with: hex, octal and binary only
+    // unsigned (Number("-0x1F") is NaN)
     private static final Pattern NUMBER = Pattern.compile(
-            "[-+]?(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?|Infinity)");
+            "[+-]?(Infinity|([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?)|0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+");
 
     private final String in;
+    private final int end;
     private final List<Token> tokens = new ArrayList<>();
     private int pos;
 
-    private Lexer(String in) {
+    private Lexer(String in, int from, int to) {
         this.in = in;
+        this.pos = from;
+        this.end = to;
     }
 
+    /** The tokens of {@code in}, ending with an EOF token. */
     public static List<Token> lex(String in) throws ExprException {
-        Lexer l = new Lexer(in);
+        return lex(in, 0, in.length());
+    }
+
+    /** The tokens of {@code in[from, to)}, ending with an EOF token; offsets stay relative to the whole text. */
+    public static List<Token> lex(String in, int from, int to) throws ExprException {
+        Lexer l = new Lexer(in, from, to);
         l.run();
         return l.tokens;
     }
@@ -28,7 +42,7 @@ public final class Lexer {
     }
 
     private void run() throws ExprException {
-        while (pos < in.length()) {
+        while (pos < end) {
             int start = pos;
             char c = in.charAt(pos++);
             switch (c) {
@@ -64,11 +78,11 @@ public final class Lexer {
                 }
             }
         }
-        tokens.add(new Token(Token.Kind.EOF, "", null, in.length()));
+        tokens.add(new Token(Token.Kind.EOF, "", null, end));
     }
 
     private boolean match(char c) {
-        if (pos < in.length() && in.charAt(pos) == c) {
+        if (pos < end && in.charAt(pos) == c) {
             pos++;
             return true;
         }
@@ -86,12 +100,14 @@ public final class Lexer {
         tokens.add(new Token(kind, in.substring(start, pos), null, start));
     }
 
+    // where identifiers and numbers end: GitHub's isBoundary, whose /\s/ also matches Unicode spaces; '*' and '\''
+    // are not boundaries
     private static boolean boundary(char c) {
-        return "([)],.!><=&|".indexOf(c) >= 0 || Character.isWhitespace(c);
+        return "([)],.!><=&|".indexOf(c) >= 0 || Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     private void number(int start) throws ExprException {
-        while (pos < in.length() && (!boundary(in.charAt(pos)) || in.charAt(pos) == '.')) {
+        while (pos < end && (!boundary(in.charAt(pos)) || in.charAt(pos) == '.')) {
             pos++;
         }
         String lexeme = in.substring(start, pos);
@@ -104,12 +120,12 @@ public final class Lexer {
     private void string(int start) throws ExprException {
         StringBuilder sb = new StringBuilder();
         while (true) {
-            if (pos >= in.length()) {
+            if (pos >= end) {
                 throw new ExprException(start, "string literal is not closed; add \"'\" (a quote inside a string is written \"''\")");
             }
             char c = in.charAt(pos++);
             if (c == '\'') {
-                if (pos < in.length() && in.charAt(pos) == '\'') {
+                if (pos < end && in.charAt(pos) == '\'') {
                     sb.append('\'');
                     pos++;
                     continue;
@@ -122,7 +138,7 @@ public final class Lexer {
     }
 
     private void identifier(int start) throws ExprException {
-        while (pos < in.length() && !boundary(in.charAt(pos))) {
+        while (pos < end && !boundary(in.charAt(pos))) {
             pos++;
         }
         String lexeme = in.substring(start, pos);
@@ -144,7 +160,7 @@ public final class Lexer {
     }
 
     /** {@code [A-Za-z_][A-Za-z0-9_-]*}, checked by hand: every identifier of every expression passes here. */
-    static boolean isIdentifier(String s) {
+    public static boolean isIdentifier(String s) {
         if (s.isEmpty() || !(letter(s.charAt(0)) || s.charAt(0) == '_')) {
             return false;
         }

@@ -1,8 +1,7 @@
-package dev.pipewright.lint.audit;
+package dev.pipewright.github;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.pipewright.lint.RandomText;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;

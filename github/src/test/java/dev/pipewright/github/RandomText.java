@@ -1,4 +1,4 @@
-package dev.pipewright.lint;
+package dev.pipewright.github;
 
 import java.util.Random;
 import java.util.function.Consumer;

@@ -1,13 +1,14 @@
-package dev.pipewright.model.validation;
+package dev.pipewright.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Cron fields as GitHub reads them; day-of-month is 1-31, not 0-59 as github-workflows-kt checks. */
-class CronExpressionTest {
+class CronTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
@@ -15,7 +16,7 @@ class CronExpressionTest {
       "0 0 1,15 * *", "0 0 * JAN,jul *", "0 0 * jan-DEC sun", "5/10 * * * *", "0 12 * * sat",
       "  0 3 * * *  ", "0\t3 * * *", "0 0 31 dec *", "1-59/7 0-23 1-31/3 1-12 0-6"})
   void positiveValid(String cron) {
-    assertThat(CronExpression.problem(cron)).isEmpty();
+    assertThat(Cron.problem(cron)).isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -28,7 +29,9 @@ class CronExpressionTest {
       "0 24 * * *    | cron '0 24 * * *' hour: 24 is outside 0-23",
       "0 0 * 0 *     | cron '0 0 * 0 *' month: 0 is outside 1-12",
       "0 0 * 13 *    | cron '0 0 * 13 *' month: 13 is outside 1-12",
+      // GitHub's docs and its workflow parser (DOW_RANGE 0-6) refuse 7, which some crons read as Sunday
       "0 0 * * 7     | cron '0 0 * * 7' day-of-week: 7 is outside 0-6",
+      "0 0 * * 5-7   | cron '0 0 * * 5-7' day-of-week: 7 is outside 0-6",
       "0 0 * JANUARY * | cron '0 0 * JANUARY *' month: 'JANUARY' is not a month value",
       "0 0 * * FUN   | cron '0 0 * * FUN' day-of-week: 'FUN' is not a day-of-week value",
       "0 0 MON * *   | cron '0 0 MON * *' day-of-month: 'MON' is not a day-of-month value",
@@ -41,13 +44,25 @@ class CronExpressionTest {
       "0 0 * * * *   | cron '0 0 * * * *' has 6 fields; GitHub needs 5: minute hour day-of-month month day-of-week",
       "@daily        | cron '@daily' has 1 fields; GitHub needs 5: minute hour day-of-month month day-of-week"})
   void negativeInvalid(String cron, String message) {
-    assertThat(CronExpression.problem(cron)).contains(message);
+    assertThat(Cron.problem(cron)).contains(message);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "   "})
   void negativeBlank(String cron) {
-    assertThat(CronExpression.problem(cron)).contains("cron '" + cron
+    assertThat(Cron.problem(cron)).contains("cron '" + cron
         + "' has 0 fields; GitHub needs 5: minute hour day-of-month month day-of-week");
+  }
+
+  @Test
+  void frequencyIsTheShortestGapBetweenMinutes() {
+    assertThat(Cron.tooFrequent("* * * * *")).isEqualTo(1);
+    assertThat(Cron.tooFrequent("*/3 * * * *")).isEqualTo(3);
+    assertThat(Cron.tooFrequent("0,58 * * * *")).isEqualTo(2); // across the hour
+    assertThat(Cron.tooFrequent("0-4 * * * *")).isEqualTo(1);
+    assertThat(Cron.tooFrequent("*/5 * * * *")).isEqualTo(-1);
+    assertThat(Cron.tooFrequent("0 * * * *")).isEqualTo(-1);
+    assertThat(Cron.tooFrequent("5/2 * * * *")).isEqualTo(2);
+    assertThat(Cron.tooFrequent("* * * * 7")).isEqualTo(-1); // invalid: not a frequency question
   }
 }

@@ -1,4 +1,4 @@
-package dev.pipewright.lint.expr;
+package dev.pipewright.github.expr;
 
 import java.util.Locale;
 import java.util.Map;

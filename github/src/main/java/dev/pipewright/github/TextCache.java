@@ -1,4 +1,4 @@
-package dev.pipewright.lint.expr;
+package dev.pipewright.github;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package dev.pipewright.lint.expr;
+package dev.pipewright.github.expr;
 
 /** A lexical token of a {@code ${{ }}} expression; {@code value} holds decoded literals. */
 public record Token(Kind kind, String text, Object value, int offset) {

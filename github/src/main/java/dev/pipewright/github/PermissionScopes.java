@@ -1,6 +1,6 @@
 // Generated from schemas/github/workflow-v1.0.json (@actions/workflow-parser 0.3.61, copied 2026-11-22) by TableGenerator — do not edit.
 // Regenerate: mvn -B -q -pl linter test -Dtest=GeneratedTablesTest -Dtables.update=true
-package dev.pipewright.lint.data;
+package dev.pipewright.github;
 
 import java.util.Map;
 import java.util.Set;

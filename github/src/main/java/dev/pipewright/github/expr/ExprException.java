@@ -1,4 +1,4 @@
-package dev.pipewright.lint.expr;
+package dev.pipewright.github.expr;
 
 /** A syntax error in an expression at an offset of the expression text. */
 public final class ExprException extends Exception {
