@@ -371,13 +371,14 @@ final class JobHarness {
                 Files.writeString(log, "the fixture copy is the checkout\n");
                 return 0;
             }
-            case "actions/setup-go", "actions/setup-python", "actions/setup-node", "pnpm/action-setup",
+            case "actions/setup-go", "actions/setup-python", "actions/setup-node", "actions/setup-java", "pnpm/action-setup",
                     "astral-sh/setup-uv", "azure/setup-helm", "azure/setup-kubectl", "sigstore/cosign-installer",
                     "helm/kind-action", "bufbuild/buf-setup-action", "bufbuild/buf-action" -> {
                 String tool = switch (action) {
                     case "actions/setup-go" -> "go";
                     case "actions/setup-python" -> "python3";
                     case "actions/setup-node" -> "node";
+                    case "actions/setup-java" -> "java";
                     case "pnpm/action-setup" -> "pnpm";
                     case "astral-sh/setup-uv" -> "uv";
                     case "azure/setup-helm" -> "helm";
@@ -386,7 +387,7 @@ final class JobHarness {
                     case "helm/kind-action" -> "kind";
                     default -> "buf";
                 };
-                if (StandIns.REMOTE.contains(tool) || StandIns.onPath(tool)) {
+                if (StandIns.REMOTE.contains(tool) || StandIns.onPath(tool) || r.behaviours.containsKey(tool)) {
                     Files.writeString(log, action + ": " + tool + " is on PATH (real or stand-in); nothing to set up\n");
                     return 0;
                 }
@@ -402,7 +403,23 @@ final class JobHarness {
                         continue;
                     }
                     Path src = workspace.resolve(line.strip());
-                    if (Files.isDirectory(src)) {
+                    if (line.contains("*")) {
+                        // a glob as upload-artifact reads it: '**/' also matches no directory at all
+                        java.nio.file.PathMatcher m = workspace.getFileSystem().getPathMatcher("glob:" + line.strip());
+                        java.nio.file.PathMatcher top = workspace.getFileSystem().getPathMatcher("glob:"
+                                + line.strip().replaceFirst("^\\*\\*/", ""));
+                        try (Stream<Path> all = Files.walk(workspace)) {
+                            for (Path f : all.filter(Files::isRegularFile).toList()) {
+                                Path rel = workspace.relativize(f);
+                                if (m.matches(rel) || top.matches(rel)) {
+                                    Path to = dest.resolve(rel.toString());
+                                    Files.createDirectories(to.getParent());
+                                    Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
+                                    copied++;
+                                }
+                            }
+                        }
+                    } else if (Files.isDirectory(src)) {
                         copied += Fixtures.copyTree(src, dest);
                     } else if (Files.exists(src)) {
                         Files.copy(src, dest.resolve(src.getFileName()), StandardCopyOption.REPLACE_EXISTING);
