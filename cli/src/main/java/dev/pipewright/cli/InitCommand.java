@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -74,12 +75,16 @@ public final class InitCommand implements Callable<Integer> {
         }
         // temporary sibling, then a move: an interrupted init never leaves half a starter behind
         Path abs = file.toAbsolutePath().normalize();
+        // the spec lives at the project root: what its files decide (lockfile, build tool) replaces the defaults
+        Map<String, Object> detected = stack.detect(abs.getParent());
         try {
-            AtomicWriter.write(abs.getParent(), List.of(new GeneratedFile(abs.getFileName().toString(), starter(stack))));
+            AtomicWriter.write(abs.getParent(), List.of(new GeneratedFile(abs.getFileName().toString(),
+                    starter(stack, detected))));
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("pipewright: --output: " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        detected.forEach((k, v) -> spec.commandLine().getOut().println(k + ": " + v + " (read from the project's files)"));
         spec.commandLine().getOut().println("wrote " + file + "; edit it, then run: pipewright generate");
         return ExitCodes.OK;
     }
@@ -89,6 +94,11 @@ public final class InitCommand implements Callable<Integer> {
      * comment with its description, so the file generates as written and each value is there to edit.
      */
     static String starter(Stack stack) {
+        return starter(stack, Map.of());
+    }
+
+    /** The starter with {@code detected} values in place of the defaults, each marked as read from the project. */
+    static String starter(Stack stack, Map<String, Object> detected) {
         StringBuilder s = new StringBuilder();
         s.append("# yaml-language-server: $schema=https://pipewright.dev/schemas/pipeline.schema.json\n");
         s.append("# ").append(stack.description()).append('\n');
@@ -98,11 +108,15 @@ public final class InitCommand implements Callable<Integer> {
         s.append(stack.parameters().isEmpty() ? "parameters: {}\n" : "parameters:\n");
         for (Parameter<?> p : stack.parameters()) {
             s.append("  # ").append(p.description()).append('\n');
-            if (p.required()) {
+            if (p.required() && !detected.containsKey(p.name())) {
                 // no default to fall back on: the example, which names a repository variable, keeps the starter generating
                 s.append("  # Required, no default; this example reads a repository variable you set in GitHub.\n");
+            } else if (detected.containsKey(p.name())) {
+                s.append("  # (read from this project's files by pipewright init; default ").append(yaml(p.defaultValue()))
+                        .append(")\n");
             }
-            s.append("  ").append(p.name()).append(": ").append(yaml(p.required() ? p.example() : p.defaultValue()))
+            Object value = detected.containsKey(p.name()) ? detected.get(p.name()) : p.required() ? p.example() : p.defaultValue();
+            s.append("  ").append(p.name()).append(": ").append(yaml(value))
                     .append('\n');
         }
         s.append("# Change jobs and steps by id, never by position:\n");

@@ -61,6 +61,15 @@ class ReadmeExamplesTest {
         return blocks.stream().map(b -> DynamicTest.dynamicTest(b.name(), () -> exercise(b)));
     }
 
+    /** CONTRIBUTING.md's examples (the reference pipelines' Java and spec) are held to the same checks. */
+    @TestFactory
+    Stream<DynamicTest> everyContributingExample() throws IOException {
+        List<Block> blocks = blocks(Files.readString(root().resolve("CONTRIBUTING.md")));
+        assertThat(blocks).as("CONTRIBUTING examples").hasSizeGreaterThan(2);
+        return blocks.stream().map(b -> DynamicTest.dynamicTest("CONTRIBUTING.md:" + b.line() + " (" + b.language() + ")",
+                () -> exercise(b)));
+    }
+
     private void exercise(Block b) throws Exception {
         switch (b.language()) {
             case "java" -> compileAndBuild(b);

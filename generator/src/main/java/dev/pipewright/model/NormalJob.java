@@ -198,6 +198,12 @@ public record NormalJob(String id, String name, List<String> needs, String condi
             return this;
         }
 
+        /** Inserts a step before the one with this id. */
+        public Builder insertBefore(String stepId, Step extra) {
+            steps.add(indexOf(stepId), extra);
+            return this;
+        }
+
         public Builder removeStep(String stepId) {
             steps.remove(indexOf(stepId));
             return this;

@@ -117,7 +117,11 @@ public final class SpecLoader {
                         o.has("timeout-minutes") ? o.get("timeout-minutes").asInt() : null,
                         o.has("runs-on") ? o.get("runs-on").asText() : null,
                         o.has("run") ? o.get("run").asText() : null,
-                        o.has("remove") && o.get("remove").asBoolean());
+                        o.has("remove") && o.get("remove").asBoolean(),
+                        o.has("add-step") ? SpecSteps.step(o.get("add-step")) : null,
+                        o.has("before") ? o.get("before").asText() : null,
+                        o.has("after") ? o.get("after").asText() : null,
+                        o.has("add-job") ? SpecSteps.job(o.get("job").asText(), o.get("add-job")) : null);
                 } catch (IllegalArgumentException e) {
                     // an override that contradicts itself (run without a step) is refused at its entry
                     Mark m = nearest(marks, "$.overrides[" + i + "]");

@@ -45,12 +45,29 @@ public final class SpecSchema {
         props.putObject("parameters").put("type", "object").put("description", "Values of the stack's parameters.");
         ObjectNode overrides = props.putObject("overrides");
         overrides.put("type", "array");
-        overrides.put("description", "Changes to jobs and steps, by id.");
+        overrides.put("description", "Changes to jobs and steps, by id: change, remove, add a step or add a job.");
         ObjectNode o = overrides.putObject("items");
         o.put("type", "object");
         o.put("additionalProperties", false);
         o.putArray("required").add("workflow").add("job");
         ObjectNode op = o.putObject("properties");
+        op.putObject("add-step").put("$ref", "#/$defs/step")
+                .put("description", "A step to add to the job: at its end, or before/after the step named there.");
+        op.putObject("before").put("type", "string").put("description", "Id of the step add-step goes before.");
+        op.putObject("after").put("type", "string").put("description", "Id of the step add-step goes after.");
+        ObjectNode addJob = op.putObject("add-job");
+        addJob.put("type", "object").put("additionalProperties", false)
+                .put("description", "A job to add to the workflow, with id 'job' (contents: read, on "
+                        + dev.pipewright.stacks.Stages.RUNNER + " and 15 minutes unless given).");
+        addJob.putArray("required").add("steps");
+        ObjectNode jp = addJob.putObject("properties");
+        jp.putObject("name").put("type", "string");
+        jp.putObject("runs-on").put("type", "string");
+        jp.putObject("needs").put("type", "array").putObject("items").put("type", "string");
+        jp.putObject("timeout-minutes").put("type", "integer").put("minimum", 1);
+        jp.putObject("if").put("type", "string");
+        ObjectNode steps = jp.putObject("steps").put("type", "array").put("minItems", 1);
+        steps.putObject("items").put("$ref", "#/$defs/step");
         op.putObject("workflow").put("type", "string").put("pattern", "^[A-Za-z0-9._-]+\\.ya?ml$");
         op.putObject("job").put("type", "string");
         op.putObject("step").put("type", "string");
@@ -58,6 +75,26 @@ public final class SpecSchema {
         op.putObject("runs-on").put("type", "string");
         op.putObject("run").put("type", "string");
         op.putObject("remove").put("type", "boolean");
+        ObjectNode step = root.putObject("$defs").putObject("step");
+        step.put("type", "object").put("additionalProperties", false)
+                .put("description", "A step: run a script or use an action (owner/repo@vX.Y.Z, pinned by the action lock).");
+        step.putArray("required").add("id");
+        ObjectNode sp = step.putObject("properties");
+        sp.putObject("id").put("type", "string").put("pattern", "^[A-Za-z_][A-Za-z0-9_-]*$");
+        sp.putObject("name").put("type", "string");
+        sp.putObject("if").put("type", "string");
+        sp.putObject("run").put("type", "string");
+        sp.putObject("shell").put("type", "string");
+        sp.putObject("working-directory").put("type", "string");
+        sp.putObject("uses").put("type", "string");
+        sp.putObject("with").put("type", "object").putObject("additionalProperties").putArray("type").add("string")
+                .add("number").add("boolean");
+        sp.putObject("env").put("type", "object").putObject("additionalProperties").putArray("type").add("string")
+                .add("number").add("boolean");
+        sp.putObject("timeout-minutes").put("type", "integer").put("minimum", 1);
+        ArrayNode oneOf = step.putArray("oneOf");
+        oneOf.addObject().putArray("required").add("run");
+        oneOf.addObject().putArray("required").add("uses");
         ArrayNode allOf = root.putArray("allOf");
         for (Stack s : Stacks.all()) {
             ObjectNode rule = allOf.addObject();

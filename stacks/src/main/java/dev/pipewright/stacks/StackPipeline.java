@@ -125,6 +125,20 @@ public class StackPipeline implements Pipeline {
     }
 
     static Workflow apply(Workflow w, StackOverride o) {
+        if (o.addJob() != null) {
+            if (w.jobs().stream().anyMatch(j -> j.id().equals(o.job()))) {
+                throw new IllegalArgumentException("override: " + w.fileName() + " already has a job '" + o.job()
+                        + "'; give the added job another id, or change that job by its id");
+            }
+            List<String> ids = w.jobs().stream().map(Job::id).toList();
+            for (String need : o.addJob().needs()) {
+                if (!ids.contains(need)) {
+                    throw new IllegalArgumentException("override: added job " + o.job() + " needs '" + need + "', which "
+                            + w.fileName() + " does not have; " + hint(need, ids, "jobs"));
+                }
+            }
+            return w.toBuilder().job(o.addJob()).build();
+        }
         // looked up here, not with w.job(), whose error would neither say 'override' nor suggest an id
         Job job = w.jobs().stream().filter(j -> j.id().equals(o.job())).findFirst().orElse(null);
         if (!(job instanceof NormalJob n)) {
@@ -137,6 +151,27 @@ public class StackPipeline implements Pipeline {
                     + " replace its steps by id instead");
         }
         NormalJob.Builder b = n.toBuilder();
+        if (o.addStep() != null) {
+            List<String> ids = n.steps().stream().map(Step::id).filter(Objects::nonNull).toList();
+            if (ids.contains(o.addStep().id())) {
+                throw new IllegalArgumentException("override: job " + o.job() + " of " + w.fileName()
+                        + " already has a step with id '" + o.addStep().id() + "'; give the added step another id");
+            }
+            String anchor = o.before() != null ? o.before() : o.after();
+            if (anchor != null && !ids.contains(anchor)) {
+                throw new IllegalArgumentException("override: job " + o.job() + " of " + w.fileName()
+                        + " has no step with id '" + anchor + "' to add '" + o.addStep().id() + "' "
+                        + (o.before() != null ? "before" : "after") + "; " + hint(anchor, ids, "ids"));
+            }
+            if (o.after() != null) {
+                b.insertAfter(o.after(), o.addStep());
+            } else if (o.before() != null) {
+                b.insertBefore(o.before(), o.addStep());
+            } else {
+                b.step(o.addStep());
+            }
+            return w.toBuilder().replaceJob(b.build()).build();
+        }
         if (o.step() == null) {
             if (o.timeoutMinutes() != null) {
                 b.timeoutMinutes(o.timeoutMinutes());

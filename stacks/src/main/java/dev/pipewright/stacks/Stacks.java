@@ -6,7 +6,8 @@ import java.util.Optional;
 /** The registry of built-in stacks. */
 public final class Stacks {
     private static final List<Stack> ALL = List.of(new GoVaultPluginStack(), new PythonServiceStack(),
-            new GoMicroserviceStack(), new K8sControllerStack(), new PolyglotPlatformStack());
+            new GoMicroserviceStack(), new K8sControllerStack(), new PolyglotPlatformStack(), new NodeServiceStack(),
+            new JavaServiceStack());
 
     private Stacks() {}
 

@@ -372,18 +372,24 @@ final class JobHarness {
                 return 0;
             }
             case "pnpm/action-setup" -> {
+                if (r.behaviours.containsKey("pnpm")) {
+                    // the test gave pnpm a behaviour: its recording stand-in is the pnpm this job runs
+                    Files.writeString(log, action + ": pnpm is a stand-in; nothing to set up\n");
+                    return 0;
+                }
                 return PnpmSetup.run(evalMap(ex, rawWith), workspace, env, log);
             }
             case "bufbuild/buf-action" -> {
                 return bufAction(rawWith, ex, workspace, env, log);
             }
-            case "actions/setup-go", "actions/setup-python", "actions/setup-node",
+            case "actions/setup-go", "actions/setup-python", "actions/setup-node", "actions/setup-java",
                     "astral-sh/setup-uv", "azure/setup-helm", "azure/setup-kubectl", "sigstore/cosign-installer",
                     "helm/kind-action", "bufbuild/buf-setup-action" -> {
                 String tool = switch (action) {
                     case "actions/setup-go" -> "go";
                     case "actions/setup-python" -> "python3";
                     case "actions/setup-node" -> "node";
+                    case "actions/setup-java" -> "java";
                     case "astral-sh/setup-uv" -> "uv";
                     case "azure/setup-helm" -> "helm";
                     case "azure/setup-kubectl" -> "kubectl";
@@ -391,7 +397,8 @@ final class JobHarness {
                     case "helm/kind-action" -> "kind";
                     default -> "buf";
                 };
-                if (StandIns.REMOTE.contains(tool) || StandIns.LOCAL.contains(tool) || StandIns.onPath(tool)) {
+                if (StandIns.REMOTE.contains(tool) || StandIns.LOCAL.contains(tool) || StandIns.onPath(tool)
+                        || r.behaviours.containsKey(tool)) {
                     Files.writeString(log, action + ": " + tool + " is on PATH (real or stand-in); nothing to set up\n");
                     return 0;
                 }
@@ -407,7 +414,23 @@ final class JobHarness {
                         continue;
                     }
                     Path src = workspace.resolve(line.strip());
-                    if (Files.isDirectory(src)) {
+                    if (line.contains("*")) {
+                        // a glob as upload-artifact reads it: '**/' also matches no directory at all
+                        java.nio.file.PathMatcher m = workspace.getFileSystem().getPathMatcher("glob:" + line.strip());
+                        java.nio.file.PathMatcher top = workspace.getFileSystem().getPathMatcher("glob:"
+                                + line.strip().replaceFirst("^\\*\\*/", ""));
+                        try (Stream<Path> all = Files.walk(workspace)) {
+                            for (Path f : all.filter(Files::isRegularFile).toList()) {
+                                Path rel = workspace.relativize(f);
+                                if (m.matches(rel) || top.matches(rel)) {
+                                    Path to = dest.resolve(rel.toString());
+                                    Files.createDirectories(to.getParent());
+                                    Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
+                                    copied++;
+                                }
+                            }
+                        }
+                    } else if (Files.isDirectory(src)) {
                         copied += Fixtures.copyTree(src, dest);
                     } else if (Files.exists(src)) {
                         Files.copy(src, dest.resolve(src.getFileName()), StandardCopyOption.REPLACE_EXISTING);
