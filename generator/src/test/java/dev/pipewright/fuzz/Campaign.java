@@ -45,15 +45,6 @@ public final class Campaign {
 
     /** What one campaign did. */
     public record Result(String surface, int inputs, int refused, long millis, long peakHeapMb, List<String> failures) {
-        /**
-         * The failures that match none of {@code known} (regular expressions found in the failure's line): crashers
-         * reported to the owners of a reader and not fixed yet are listed, so that any new kind still fails the build.
-         */
-        public List<String> unexpected(List<String> known) {
-            return failures.stream().filter(f -> known.stream().noneMatch(k -> java.util.regex.Pattern.compile(k).matcher(f).find()))
-                    .toList();
-        }
-
         /** One line for the report and the reliability doc. */
         public String line() {
             return String.format("%-28s inputs %7d  refused (located) %7d  time %6.1f s  peak heap %5d MB  failures %d",

@@ -37,7 +37,7 @@ public final class GoModCataloger implements Cataloger {
     public void read(Path file, String display, Catalog catalog, Options options) throws IOException {
         List<Require> requires = new ArrayList<>();
         List<Replace> replaces = new ArrayList<>();
-        parse(Files.readString(file), display, requires, replaces);
+        parse(Readers.text(file, display), display, requires, replaces);
         Path sumFile = file.resolveSibling("go.sum");
         Map<String, String> sums = Files.isRegularFile(sumFile) ? GoSumCataloger.zipHashes(sumFile, display.replaceFirst("go\\.mod$", "go.sum")) : Map.of();
         for (Require r : requires) {

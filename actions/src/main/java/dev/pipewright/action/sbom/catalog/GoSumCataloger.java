@@ -31,7 +31,7 @@ public final class GoSumCataloger implements Cataloger {
     static Map<String, String> zipHashes(Path file, String display) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
         int n = 0;
-        for (String line : Files.readAllLines(file)) {
+        for (String line : Readers.lines(file, display)) {
             n++;
             if (line.isBlank()) {
                 continue;

@@ -3,6 +3,7 @@ package dev.pipewright.action.sbom.catalog;
 import dev.pipewright.action.sbom.Catalog;
 import dev.pipewright.action.sbom.LockfileException;
 import java.io.IOException;
+import java.io.UnsupportedEncodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -202,6 +203,11 @@ public final class PomCataloger implements Cataloger {
             return doc.getDocumentElement();
         } catch (SAXParseException e) {
             throw new LockfileException(display, e.getLineNumber(), "not well-formed XML: " + e.getMessage(), e);
+        } catch (UnsupportedEncodingException e) {
+            // only the XML declaration, on the first line, names an encoding
+            throw new LockfileException(display, 1, "the XML declaration names encoding '" + e.getMessage()
+                    + "', which is not one Java reads; declare encoding=\"UTF-8\" and save the file as UTF-8", e);
+
         } catch (SAXException | ParserConfigurationException e) {
             throw new LockfileException(display, 1, "not a readable POM: " + e.getMessage(), e);
         }
