@@ -123,6 +123,11 @@ public final class Campaign {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException(e);
                 }
+                if (total % 1000 == 0) {
+                    // a long campaign stopped early still leaves measured figures in the log
+                    System.out.printf("fuzz: %s progress: inputs %d, refused (located) %d, failures %d, %.1f s%n", surface,
+                            total, refused, failures.size(), (System.nanoTime() - start) / 1e9);
+                }
             }
         } finally {
             pool.shutdownNow();
