@@ -75,7 +75,7 @@ class LockfileBadInputTest {
     }
 
     @Test
-    void aPackageWithoutANameIsRefusedAtItsTable() {
+    void aPackageWithoutANameIsRefusedWhereItIsWritten() {
         String[][] cases = {
                 {"uv.lock", "version = 1\n\n[[package]]\nname = \"a\"\nversion = \"1\"\n\n[[package]]\nname = \"\"\nversion = \"2\"\n",
                         "uv.lock:7: a [[package]] has no name; regenerate the lock with 'uv lock'"},
@@ -83,6 +83,12 @@ class LockfileBadInputTest {
                         "poetry.lock:1: a [[package]] has no name; regenerate the lock with 'poetry lock'"},
                 {"Cargo.lock", "version = 4\n\n[[package]]\nname = \"a\"\nversion = \"1\"\n\n[[package]]\nversion = \"2\"\n",
                         "Cargo.lock:7: a [[package]] needs name and version; regenerate the lock with 'cargo generate-lockfile'"},
+                {"go.mod", "module example.com/demo\n\nrequire github.com/google/ v1.6.0\n",
+                        "go.mod:3: 'github.com/google/' is not a module path (elements separated by single slashes, none"
+                                + " empty); fix the line or run 'go mod tidy'"},
+                {"go.sum", "github.com/google/ v1.6.0 h1:NIvaJDMOsjHA8n1jAhLSgzrAzy1Hgr+hNrb57e+94F0=\n",
+                        "go.sum:1: 'github.com/google/' is not a module path (elements separated by single slashes, none"
+                                + " empty); fix the line or run 'go mod tidy'"},
                 {"Pipfile.lock", "{\"_meta\": {},\n \"default\": {\n  \"\": {\"version\": \"==1.0\"}}}\n",
                         "Pipfile.lock:3: a package in 'default' has an empty name; regenerate the lock with 'pipenv lock'"}};
         for (String[] c : cases) {

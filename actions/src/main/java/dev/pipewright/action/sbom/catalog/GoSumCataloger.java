@@ -40,6 +40,7 @@ public final class GoSumCataloger implements Cataloger {
             if (f.length != 3 || !f[2].contains(":")) {
                 throw new LockfileException(display, n, "expected 'module version h1:hash', got '" + line.trim() + "'");
             }
+            GoModCataloger.modulePath(f[0], display, n);
             if (!f[1].endsWith("/go.mod")) {
                 out.put(f[0] + " " + f[1], f[2]);
             }
