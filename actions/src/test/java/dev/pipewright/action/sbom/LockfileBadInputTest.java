@@ -115,4 +115,28 @@ class LockfileBadInputTest {
                 .hasMessage("pom.xml:1: the XML declaration names encoding 'UTF-n', which is not one Java reads;"
                         + " declare encoding=\"UTF-8\" and save the file as UTF-8");
     }
+
+    @Test
+    void aBerryEntryWhoseResolutionNamesNoPackageIsRefusedAtTheEntry() {
+        // a mutation of docker/build-push-action's berry yarn.lock cut a resolution down to 'resolution: !!str' (empty)
+        String lock = "__metadata:\n  version: 8\n\n\"a@npm:^1\":\n  version: 1.0.0\n  resolution: \"a@npm:1.0.0\"\n\n"
+                + "\"b@npm:^2\":\n  version: 2.0.0\n  resolution: !!str\n";
+        assertThatThrownBy(() -> read("yarn.lock", lock.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(LockfileException.class)
+                .hasMessage("yarn.lock:8: entry 'b@npm:^2' resolves to '', which names no package"
+                        + " (expected name@npm:version); run yarn install to rewrite the lockfile");
+    }
+
+    @Test
+    void aParentThatIsNotAMavenCoordinateIsRefusedAtTheParent() {
+        // mutations of the child POM fixture put '|', '{' or '}' in the parent's groupId; the repository look-up built
+        // a URI of it and URI's IllegalArgumentException escaped
+        String pom = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<project>\n  <modelVersion>4.0.0</modelVersion>\n"
+                + "  <parent>\n    <groupId>co|m.example</groupId>\n    <artifactId>parent</artifactId>\n"
+                + "    <version>2.0.0</version>\n  </parent>\n  <artifactId>child</artifactId>\n</project>\n";
+        assertThatThrownBy(() -> read("pom.xml", pom.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(LockfileException.class)
+                .hasMessage("pom.xml:4: parent co|m.example:parent:2.0.0 is not a valid Maven coordinate (groupId and"
+                        + " artifactId are letters, digits, '_', '-' and '.'); fix the <parent> element");
+    }
 }

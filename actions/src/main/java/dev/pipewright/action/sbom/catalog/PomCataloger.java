@@ -137,7 +137,7 @@ public final class PomCataloger implements Cataloger {
             String a = interpolate(text(d, "artifactId", ""), props);
             String v = interpolate(text(d, "version", ""), props);
             String coordinates = g + ":" + a + ":" + v;
-            if (coordinates.contains("${") || v.isEmpty() || depth > 10) {
+            if (coordinates.contains("${") || v.isEmpty() || depth > 10 || !PomRepository.validCoordinates(g, a, v)) {
                 catalog.unresolved(display + ": imported BOM " + coordinates + " has unresolved coordinates");
                 continue;
             }
@@ -177,7 +177,13 @@ public final class PomCataloger implements Cataloger {
                 String g = text(parent, "groupId", "");
                 String a = text(parent, "artifactId", "");
                 String v = text(parent, "version", "");
-                var published = g.isEmpty() || a.isEmpty() || v.isEmpty()
+                if (!g.isEmpty() && !a.isEmpty() && !v.isEmpty() && !v.contains("${") && !PomRepository.validCoordinates(g, a, v)) {
+                    // Maven refuses such a parent too ("does not match a valid id pattern"); nothing could be looked up
+                    throw new LockfileException(display, lineOf(file, "<parent>"), "parent " + g + ":" + a + ":" + v
+                            + " is not a valid Maven coordinate (groupId and artifactId are letters, digits, '_', '-' and"
+                            + " '.'); fix the <parent> element");
+                }
+                var published = g.isEmpty() || a.isEmpty() || v.isEmpty() || v.contains("${")
                         ? java.util.Optional.<Path>empty() : repository.find(g, a, v);
                 if (published.isPresent()) {
                     parentPom = load(published.get(), published.get().toString(), depth + 1, catalog);
@@ -188,6 +194,11 @@ public final class PomCataloger implements Cataloger {
             }
         }
         return new Pom(file, project, parentPom);
+    }
+
+    /** The 1-based line of {@code needle} in the file (read byte for char: line counting needs only the newlines). */
+    private static int lineOf(Path file, String needle) throws IOException {
+        return Readers.lineOf(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1), needle);
     }
 
     private static Element parse(Path file, String display) throws IOException {

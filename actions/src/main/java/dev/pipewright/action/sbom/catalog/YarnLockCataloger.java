@@ -187,6 +187,11 @@ public final class YarnLockCataloger implements Cataloger {
             if (patch > 0) {
                 name = resolution.substring(0, patch);
             }
+            if (name == null || name.isBlank()) {
+                throw new LockfileException(display, Readers.lineOf(text, key.split(",")[0].trim()), "entry '" + key
+                        + "' resolves to '" + resolution + "', which names no package (expected name@npm:version); "
+                        + "run yarn install to rewrite the lockfile");
+            }
             String workspace = null;
             int ws = resolution.indexOf("@workspace:");
             if (ws > 0) {
