@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ import java.util.function.Predicate;
 /**
  * Runs one input surface's reader over its seeds, its crashers and mutations of the seeds, and checks the contract
  * every reader keeps: nothing escapes but the reader's documented bad-input exception (which names the place), and
- * each input finishes within {@link #TIME_LIMIT_MS}. A failing input is written under {@code target/fuzz-crashers/}
+ * each input finishes within {@link #TIME_LIMIT_MS} of CPU time and {@link #WALL_LIMIT_MS} of wall time. A failing input is written under {@code target/fuzz-crashers/}
  * so it can be added to the module's crashers folder, where every later build replays it.
  *
  * <p>{@code -Dfuzz.count=N} sets the mutations per surface (the build's default keeps the replay short),
@@ -33,8 +34,15 @@ import java.util.function.Predicate;
  * {@code -Dfuzz.seed=S} changes them. Figures are appended to {@code target/fuzz-report.txt}.
  */
 public final class Campaign {
-    /** Per-input bound: a reader that takes longer on a file of a few kilobytes is hanging. */
+    /**
+     * Per-input bound on the reader's CPU time: a reader that computes longer on a file of a few kilobytes is hanging.
+     * CPU time, not wall time, so that a machine shared with other builds (load 30 on 2 cores) does not turn the
+     * first input of a surface, which pays for class loading, into a false hang.
+     */
     public static final long TIME_LIMIT_MS = Long.getLong("fuzz.timeout", 10_000);
+    /** Wall-clock bound: a reader blocked (not computing) this long is hanging too. */
+    public static final long WALL_LIMIT_MS = Long.getLong("fuzz.wallTimeout", 120_000);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final long SEED = Long.getLong("fuzz.seed", 20261205L);
 
     /** The reader under test. */
@@ -45,15 +53,6 @@ public final class Campaign {
 
     /** What one campaign did. */
     public record Result(String surface, int inputs, int refused, long millis, long peakHeapMb, List<String> failures) {
-        /**
-         * The failures that match none of {@code known} (regular expressions found in the failure's line): crashers
-         * reported to the owners of a reader and not fixed yet are listed, so that any new kind still fails the build.
-         */
-        public List<String> unexpected(List<String> known) {
-            return failures.stream().filter(f -> known.stream().noneMatch(k -> java.util.regex.Pattern.compile(k).matcher(f).find()))
-                    .toList();
-        }
-
         /** One line for the report and the reliability doc. */
         public String line() {
             return String.format("%-28s inputs %7d  refused (located) %7d  time %6.1f s  peak heap %5d MB  failures %d",
@@ -103,17 +102,16 @@ public final class Campaign {
                     data = Mutator.mutate(seed.data(), rnd);
                 }
                 total++;
-                Future<?> f = pool.submit(() -> {
-                    target.run(data);
-                    return null;
-                });
+                long[] worker = {-1, 0};
+                Future<?> f = submit(pool, target, data, worker);
                 try {
-                    f.get(TIME_LIMIT_MS, TimeUnit.MILLISECONDS);
-                } catch (TimeoutException e) {
-                    f.cancel(true);
-                    pool.shutdownNow();
-                    pool = newPool(surface); // the hung thread is a daemon and is left behind
-                    failures.add(save(surface, data, "hang over " + TIME_LIMIT_MS + " ms on " + describe(i, inputs, seed)));
+                    String hang = await(f, worker, TIME_LIMIT_MS, WALL_LIMIT_MS);
+                    if (hang != null) {
+                        f.cancel(true);
+                        pool.shutdownNow();
+                        pool = newPool(surface); // the hung thread is a daemon and is left behind
+                        failures.add(save(surface, data, "hang (" + hang + ") on " + describe(i, inputs, seed)));
+                    }
                 } catch (ExecutionException e) {
                     Throwable t = e.getCause();
                     if (documented.test(t)) {
@@ -125,6 +123,11 @@ public final class Campaign {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException(e);
                 }
+                if (total % 1000 == 0) {
+                    // a long campaign stopped early still leaves measured figures in the log
+                    System.out.printf("fuzz: %s progress: inputs %d, refused (located) %d, failures %d, %.1f s%n", surface,
+                            total, refused, failures.size(), (System.nanoTime() - start) / 1e9);
+                }
             }
         } finally {
             pool.shutdownNow();
@@ -132,6 +135,42 @@ public final class Campaign {
         Result r = new Result(surface, total, refused, (System.nanoTime() - start) / 1_000_000, peakHeapMb(), failures);
         report(r);
         return r;
+    }
+
+    /** Runs the target on {@code data}; {@code worker} gets the thread's id and its CPU time at the start. */
+    static Future<?> submit(ExecutorService pool, Target target, byte[] data, long[] worker) {
+        return pool.submit(() -> {
+            synchronized (worker) {
+                worker[1] = THREADS.getCurrentThreadCpuTime();
+                worker[0] = Thread.currentThread().getId();
+            }
+            target.run(data);
+            return null;
+        });
+    }
+
+    /** Waits for the input to finish; returns why it is hanging (CPU or wall bound passed), or null when it finished. */
+    static String await(Future<?> f, long[] worker, long cpuLimitMs, long wallLimitMs) throws ExecutionException, InterruptedException {
+        long start = System.nanoTime();
+        while (true) {
+            try {
+                f.get(100, TimeUnit.MILLISECONDS);
+                return null;
+            } catch (TimeoutException e) {
+                long wallMs = (System.nanoTime() - start) / 1_000_000;
+                long cpuMs;
+                synchronized (worker) {
+                    long now = worker[0] < 0 || !THREADS.isThreadCpuTimeSupported() ? -1 : THREADS.getThreadCpuTime(worker[0]);
+                    cpuMs = now < 0 ? wallMs : (now - worker[1]) / 1_000_000;
+                }
+                if (cpuMs > cpuLimitMs) {
+                    return "over " + cpuLimitMs + " ms of CPU";
+                }
+                if (wallMs > wallLimitMs) {
+                    return "over " + wallLimitMs + " ms of wall time, " + cpuMs + " ms of CPU";
+                }
+            }
+        }
     }
 
     private static String describe(int i, List<Seeds.Seed> inputs, Seeds.Seed seed) {

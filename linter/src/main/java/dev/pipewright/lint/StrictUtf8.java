@@ -8,19 +8,20 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Strict UTF-8 decoding that says where the first bad byte is, so a reader can report it at its line and column
- * instead of with a bare decoder message.
+ * instead of with a bare decoder message. Public because the actions' text readers (the SBOM's lockfiles) keep the
+ * same contract.
  */
-final class StrictUtf8 {
+public final class StrictUtf8 {
     /** The decoded text, or the first byte that is not UTF-8 ({@code text} is then null). */
-    record Result(String text, int line, int column, int badByte) {
-        boolean ok() {
+    public record Result(String text, int line, int column, int badByte) {
+        public boolean ok() {
             return text != null;
         }
     }
 
     private StrictUtf8() {}
 
-    static Result decode(byte[] bytes) {
+    public static Result decode(byte[] bytes) {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length);
         CoderResult r = StandardCharsets.UTF_8.newDecoder()

@@ -44,10 +44,7 @@ final class CoberturaParser {
                         if (current[0] == null || methodDepth[0] > 0) {
                             return;
                         }
-                        int line = (int) SafeXml.num(r, display, "number", 0);
-                        if (line < 1) {
-                            throw new ReportParseException(display, r.getLocation().getLineNumber(), "<line> without a valid number");
-                        }
+                        int line = SafeXml.lineNumber(r, display, "line", "number");
                         current[0].line(line, SafeXml.num(r, display, "hits", 0));
                         String cond = SafeXml.attr(r, "condition-coverage");
                         if ("true".equals(SafeXml.attr(r, "branch")) && cond != null) {
@@ -56,8 +53,8 @@ final class CoberturaParser {
                                 throw new ReportParseException(display, r.getLocation().getLineNumber(),
                                         "condition-coverage=\"" + cond + "\" lacks '(covered/total)'");
                             }
-                            long covered = Long.parseLong(m.group(1));
-                            long total = Long.parseLong(m.group(2));
+                            long covered = count(m.group(1));
+                            long total = SafeXml.branches(r, display, "line", count(m.group(2)));
                             for (long i = 0; i < total; i++) {
                                 current[0].branch(line, i, i < covered ? 1 : 0);
                             }
@@ -81,6 +78,11 @@ final class CoberturaParser {
                 }
             }
         });
+    }
+
+    /** Digits as a count; past a long's range, Long.MAX_VALUE (which the branch bound then refuses). */
+    private static long count(String digits) {
+        return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
     }
 
     /** A relative filename is relative to a {@code <source>}; callers map absolute results into the workspace. */

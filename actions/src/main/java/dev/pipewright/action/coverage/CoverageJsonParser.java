@@ -171,8 +171,11 @@ final class CoverageJsonParser {
     }
 
     private static int lineNumber(JsonParser p, String display) throws IOException {
-        if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getLongValue() < 1 || p.getLongValue() > Integer.MAX_VALUE) {
+        if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getLongValue() < 1) {
             throw error(p, display, "expected a line number, got " + p.getText());
+        }
+        if (LineTable.badLine(p.getLongValue()) != null) {
+            throw error(p, display, LineTable.badLine(p.getLongValue()));
         }
         return p.getIntValue();
     }

@@ -64,6 +64,9 @@ final class GoProfileParser {
         if (b.startLine() < 1 || b.endLine() < b.startLine()) {
             throw r.error("block range ends before it starts");
         }
+        if (LineTable.badLine(b.endLine()) != null) {
+            throw r.error(LineTable.badLine(b.endLine()));
+        }
         long statements = num(r, line.substring(stmtSep + 1, countSep));
         long count = longNum(r, line.substring(countSep + 1));
         if (!into.file(name).goBlock(b, statements, count, mode.equals("set"))) {

@@ -29,14 +29,13 @@ final class JacocoParser {
                         if (current[0] == null) {
                             return;
                         }
-                        int line = (int) SafeXml.num(r, display, "nr", 0);
-                        if (line < 1) {
-                            throw new ReportParseException(display, r.getLocation().getLineNumber(), "<line> without a valid nr");
-                        }
+                        int line = SafeXml.lineNumber(r, display, "line", "nr");
                         long mi = SafeXml.num(r, display, "mi", 0);
                         long ci = SafeXml.num(r, display, "ci", 0);
                         long mb = SafeXml.num(r, display, "mb", 0);
                         long cb = SafeXml.num(r, display, "cb", 0);
+                        SafeXml.branches(r, display, "line", SafeXml.branches(r, display, "line", mb)
+                                + SafeXml.branches(r, display, "line", cb));
                         if (mi + ci > 0) {
                             current[0].line(line, ci);
                         }

@@ -97,16 +97,22 @@ final class LcovParser {
 
     private static int intNum(LineReader r, String s) {
         long v = longNum(r, s);
-        if (v < 1 || v > Integer.MAX_VALUE) {
+        if (v < 1) {
             throw r.error("line number out of range: " + s);
+        }
+        if (v > LineTable.MAX_LINE) {
+            throw r.error(LineTable.badLine(v));
         }
         return (int) v;
     }
 
     private static int lineOrZero(LineReader r, String s) {
         long v = longNum(r, s);
-        if (v < 0 || v > Integer.MAX_VALUE) {
+        if (v < 0) {
             throw r.error("line number out of range: " + s);
+        }
+        if (v > LineTable.MAX_LINE) {
+            throw r.error(LineTable.badLine(v));
         }
         return (int) v;
     }

@@ -7,6 +7,21 @@ import java.util.Arrays;
  * the sources, not of the report; -1 marks a line that is not executable.
  */
 final class LineTable {
+    /**
+     * The largest line number a report may give. The table is sized by it (40 MB at this bound), so a corrupt
+     * {@code number="99999999999"} would otherwise run the JVM out of memory; no source file has five million lines.
+     */
+    static final int MAX_LINE = 5_000_000;
+
+    /** The most branches one line may claim (JaCoCo {@code mb + cb}, Cobertura's {@code (covered/total)}). */
+    static final long MAX_BRANCHES = 100_000;
+
+    /** Why {@code line} cannot be a line of a source file, or null when it can. */
+    static String badLine(long line) {
+        return line >= 1 && line <= MAX_LINE ? null
+                : "line number " + line + " is outside 1.." + MAX_LINE + "; is the report corrupt? generate it again";
+    }
+
     private long[] hits = new long[0];
     private int max;
 
@@ -48,8 +63,9 @@ final class LineTable {
     }
 
     private void ensure(int line) {
-        if (line <= 0) {
-            throw new IllegalArgumentException("line " + line + " < 1");
+        if (line <= 0 || line > MAX_LINE) {
+            // parsers refuse such lines at their place in the report; reaching here is a bug of ours
+            throw new IllegalArgumentException(badLine(line));
         }
         if (line >= hits.length) {
             int old = hits.length;

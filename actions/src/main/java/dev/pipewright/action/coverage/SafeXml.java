@@ -102,6 +102,26 @@ final class SafeXml {
         return r.getAttributeValue(null, name);
     }
 
+    /** A line-number attribute, refused at its element when it is missing or outside {@link LineTable#MAX_LINE}. */
+    static int lineNumber(XMLStreamReader r, String display, String element, String name) {
+        long v = num(r, display, name, 0);
+        String bad = LineTable.badLine(v);
+        if (bad != null) {
+            throw new ReportParseException(display, r.getLocation().getLineNumber(),
+                    "<" + element + " " + name + "=\"" + GoProfileParser.abbreviate(String.valueOf(attr(r, name))) + "\">: " + bad);
+        }
+        return (int) v;
+    }
+
+    /** A branch count, refused at its element past {@link LineTable#MAX_BRANCHES}. */
+    static long branches(XMLStreamReader r, String display, String element, long count) {
+        if (count < 0 || count > LineTable.MAX_BRANCHES) {
+            throw new ReportParseException(display, r.getLocation().getLineNumber(), "<" + element + "> claims " + count
+                    + " branches on one line, more than " + LineTable.MAX_BRANCHES + "; is the report corrupt? generate it again");
+        }
+        return count;
+    }
+
     static long num(XMLStreamReader r, String display, String name, long fallback) {
         String v = attr(r, name);
         if (v == null || v.isEmpty()) {

@@ -126,16 +126,22 @@ final class Allowlist {
         } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
             throw new InputException(file + ":" + (e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1)
                     + ": not valid YAML: " + e.getProblem());
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            // a parser limit (nesting, aliases, size) or a character YAML forbids
+            throw new InputException(file + ":1: not valid YAML: " + e.getMessage());
+        }
+        if (root != null) {
+            YamlText.requireUniqueKeys(file, root);
         }
         List<Waiver> out = new ArrayList<>();
         if (!(root instanceof MappingNode m)) {
             throw new InputException(file + ":1: expected a mapping with 'vulnerabilities:' (trivy ignore file)");
         }
         for (NodeTuple section : m.getValue()) {
-            String key = ((ScalarNode) section.getKeyNode()).getValue();
-            if (!(section.getValueNode() instanceof SequenceNode seq)) {
+            if (!(section.getKeyNode() instanceof ScalarNode k) || !(section.getValueNode() instanceof SequenceNode seq)) {
                 continue;
             }
+            String key = k.getValue();
             for (Node item : seq.getValue()) {
                 int no = item.getStartMark().getLine() + 1;
                 if (!(item instanceof MappingNode entry)) {

@@ -64,7 +64,36 @@ final class YamlText {
         if (root == null) {
             throw new InputException(file + ":1: the file is empty");
         }
+        requireUniqueKeys(file, root);
         return new YamlText(file, text, root);
+    }
+
+    /**
+     * Refuses a mapping that names a key twice. The node API keeps both entries (only SnakeYAML's constructor checks),
+     * while Helm and kustomize read one of them: the value promote edits might not be the one deployed.
+     */
+    static void requireUniqueKeys(String file, Node root) {
+        java.util.Set<Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Deque<Node> todo = new java.util.ArrayDeque<>(List.of(root));
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (!seen.add(n)) {
+                continue; // an alias: its anchor's node, checked once (and a recursive one ends here)
+            }
+            if (n instanceof MappingNode m) {
+                java.util.Set<String> keys = new java.util.HashSet<>();
+                for (NodeTuple t : m.getValue()) {
+                    if (t.getKeyNode() instanceof ScalarNode k && !k.getTag().equals(Tag.MERGE) && !keys.add(k.getValue())) {
+                        throw new InputException(file + ":" + line(k) + ":" + (k.getStartMark().getColumn() + 1) + ": key '"
+                                + k.getValue() + "' is duplicated in this mapping; keep one of the two entries");
+                    }
+                    todo.push(t.getKeyNode());
+                    todo.push(t.getValueNode());
+                }
+            } else if (n instanceof SequenceNode s) {
+                s.getValue().forEach(todo::push);
+            }
+        }
     }
 
     String file() {

@@ -6,8 +6,7 @@ import dev.pipewright.action.sbom.Ecosystem;
 import dev.pipewright.action.sbom.LockfileException;
 import dev.pipewright.action.sbom.Purl;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -15,6 +14,7 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -39,11 +39,14 @@ public final class ActionsCataloger implements Cataloger {
     @Override
     public void read(Path file, String display, Catalog catalog, Options options) throws IOException {
         Node root;
-        try (Reader r = Files.newBufferedReader(file)) {
-            root = new Yaml(new LoaderOptions()).compose(r);
+        try {
+            root = new Yaml(new LoaderOptions()).compose(new StringReader(Readers.text(file, display)));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
             throw new LockfileException(display, line, "not valid YAML: " + e.getProblem(), e);
+        } catch (YAMLException e) {
+            // a parser limit (nesting, aliases, size) or a character YAML forbids
+            throw new LockfileException(display, 1, "not valid YAML: " + e.getMessage(), e);
         }
         if (root != null) {
             walk(root, display, catalog);

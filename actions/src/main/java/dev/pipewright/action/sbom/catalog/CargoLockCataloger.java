@@ -29,7 +29,8 @@ public final class CargoLockCataloger implements Cataloger {
 
     @Override
     public void read(Path file, String display, Catalog catalog, Options options) throws IOException {
-        JsonNode root = Readers.toml(file, display);
+        String text = Readers.text(file, display);
+        JsonNode root = Readers.toml(text, display);
         JsonNode packages = root.path("package");
         if (!packages.isArray()) {
             if (root.has("version") || root.isEmpty()) {
@@ -39,13 +40,15 @@ public final class CargoLockCataloger implements Cataloger {
         }
         Map<String, List<JsonNode>> byName = new HashMap<>();
         Map<JsonNode, String> ids = new java.util.IdentityHashMap<>();
+        int index = 0;
         for (JsonNode p : packages) {
             String name = p.path("name").asText("");
             String version = p.path("version").asText("");
             if (name.isEmpty() || version.isEmpty()) {
-                throw new LockfileException(display, Readers.lineOf(root.toString(), name),
-                        "a [[package]] needs name and version");
+                throw new LockfileException(display, Readers.headerLine(text, "[[package]]", index),
+                        "a [[package]] needs name and version; regenerate the lock with 'cargo generate-lockfile'");
             }
+            index++;
             byName.computeIfAbsent(name, k -> new ArrayList<>()).add(p);
             if (p.hasNonNull("source")) {
                 SortedMap<String, SortedSet<String>> h = Hashes.none();

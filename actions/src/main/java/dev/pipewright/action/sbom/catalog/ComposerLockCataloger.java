@@ -45,7 +45,7 @@ public final class ComposerLockCataloger implements Cataloger {
                 String version = p.path("version").asText("");
                 int slash = name.indexOf('/');
                 if (slash <= 0 || version.isEmpty()) {
-                    throw new LockfileException(display, Readers.lineOf(Files.readString(file), "\"" + name + "\""),
+                    throw new LockfileException(display, Readers.lineOf(Readers.text(file, display), "\"" + name + "\""),
                             "a package needs 'vendor/name' and a version, got '" + name + "'");
                 }
                 SortedMap<String, SortedSet<String>> h = Hashes.none();

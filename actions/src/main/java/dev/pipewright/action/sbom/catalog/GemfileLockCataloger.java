@@ -36,7 +36,7 @@ public final class GemfileLockCataloger implements Cataloger {
 
     @Override
     public void read(Path file, String display, Catalog catalog, Options options) throws IOException {
-        String[] lines = Files.readString(file).split("\r?\n", -1);
+        String[] lines = Readers.text(file, display).split("\r?\n", -1);
         List<Spec> specs = new ArrayList<>();
         List<String> direct = new ArrayList<>();
         Map<String, String> checksums = new HashMap<>(); // "name (version)" -> sha256 hex

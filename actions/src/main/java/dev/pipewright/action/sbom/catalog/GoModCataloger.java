@@ -22,6 +22,8 @@ import java.util.SortedSet;
  * {@code h1:} (SHA-256 of Go's dirhash), never the {@code /go.mod} line's.
  */
 public final class GoModCataloger implements Cataloger {
+    private static final java.util.regex.Pattern MODULE_PATH = java.util.regex.Pattern.compile("[^/\\s]+(/[^/\\s]+)*");
+
     /** One requirement: module path, version, whether marked indirect, and its line. */
     record Require(String path, String version, boolean indirect, int line) {}
 
@@ -37,7 +39,7 @@ public final class GoModCataloger implements Cataloger {
     public void read(Path file, String display, Catalog catalog, Options options) throws IOException {
         List<Require> requires = new ArrayList<>();
         List<Replace> replaces = new ArrayList<>();
-        parse(Files.readString(file), display, requires, replaces);
+        parse(Readers.text(file, display), display, requires, replaces);
         Path sumFile = file.resolveSibling("go.sum");
         Map<String, String> sums = Files.isRegularFile(sumFile) ? GoSumCataloger.zipHashes(sumFile, display.replaceFirst("go\\.mod$", "go.sum")) : Map.of();
         for (Require r : requires) {
@@ -116,7 +118,7 @@ public final class GoModCataloger implements Cataloger {
                 if (f.length != 2) {
                     throw new LockfileException(display, line, "require needs 'module version', got '" + args + "'");
                 }
-                requires.add(new Require(f[0], f[1], indirect, line));
+                requires.add(new Require(modulePath(f[0], display, line), f[1], indirect, line));
             }
             case "replace" -> {
                 int arrow = args.indexOf("=>");
@@ -129,12 +131,25 @@ public final class GoModCataloger implements Cataloger {
                     throw new LockfileException(display, line, "replace needs 'module [version] => target [version]'");
                 }
                 boolean local = right[0].startsWith("./") || right[0].startsWith("../") || right[0].startsWith("/");
-                replaces.add(new Replace(left[0], left.length == 2 ? left[1] : null, right[0],
+                replaces.add(new Replace(modulePath(left[0], display, line), left.length == 2 ? left[1] : null,
+                        local ? right[0] : modulePath(right[0], display, line),
                         local || right.length < 2 ? null : right[1]));
             }
             case "module", "go", "toolchain", "exclude", "retract", "godebug", "tool", "ignore" -> { }
             default -> throw new LockfileException(display, line, "unknown go.mod directive '" + verb + "'");
         }
+    }
+
+    /**
+     * A module path as Go checks it, as far as a purl needs: slash-separated elements, none empty (a path ending in
+     * '/' has no name for the purl).
+     */
+    static String modulePath(String path, String display, int line) {
+        if (!MODULE_PATH.matcher(path).matches()) {
+            throw new LockfileException(display, line, "'" + path + "' is not a module path (elements separated by single"
+                    + " slashes, none empty); fix the line or run 'go mod tidy'");
+        }
+        return path;
     }
 
     private static String[] fields(String s) {

@@ -31,7 +31,7 @@ public final class GoSumCataloger implements Cataloger {
     static Map<String, String> zipHashes(Path file, String display) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
         int n = 0;
-        for (String line : Files.readAllLines(file)) {
+        for (String line : Readers.lines(file, display)) {
             n++;
             if (line.isBlank()) {
                 continue;
@@ -40,6 +40,7 @@ public final class GoSumCataloger implements Cataloger {
             if (f.length != 3 || !f[2].contains(":")) {
                 throw new LockfileException(display, n, "expected 'module version h1:hash', got '" + line.trim() + "'");
             }
+            GoModCataloger.modulePath(f[0], display, n);
             if (!f[1].endsWith("/go.mod")) {
                 out.put(f[0] + " " + f[1], f[2]);
             }

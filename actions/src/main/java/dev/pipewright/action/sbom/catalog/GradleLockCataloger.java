@@ -20,7 +20,7 @@ public final class GradleLockCataloger implements Cataloger {
 
     @Override
     public void read(Path file, String display, Catalog catalog, Options options) throws IOException {
-        List<String> lines = Files.readAllLines(file);
+        List<String> lines = Readers.lines(file, display);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).trim();
             if (line.isEmpty() || line.startsWith("#") || line.startsWith("empty=")) {

@@ -27,6 +27,10 @@ public final class PipfileLockCataloger implements Cataloger {
         }
         for (String section : new String[] {"default", "develop"}) {
             for (Map.Entry<String, JsonNode> e : root.path(section).properties()) {
+                if (e.getKey().isBlank()) {
+                    throw new LockfileException(display, Readers.lineOf(Readers.text(file, display), "\"\""),
+                            "a package in '" + section + "' has an empty name; regenerate the lock with 'pipenv lock'");
+                }
                 String version = e.getValue().path("version").asText("");
                 if (!version.startsWith("==")) {
                     if (!e.getValue().path("editable").asBoolean(false)) {

@@ -25,7 +25,8 @@ public final class PoetryLockCataloger implements Cataloger {
 
     @Override
     public void read(Path file, String display, Catalog catalog, Options options) throws IOException {
-        JsonNode root = Readers.toml(file, display);
+        String text = Readers.text(file, display);
+        JsonNode root = Readers.toml(text, display);
         JsonNode packages = root.path("package");
         if (!packages.isArray()) {
             if (root.has("metadata")) {
@@ -33,6 +34,7 @@ public final class PoetryLockCataloger implements Cataloger {
             }
             throw new LockfileException(display, 1, "no [[package]] tables and no [metadata]: not a poetry.lock");
         }
+        Python.requireNames(packages, text, display, "poetry lock");
         Map<String, String> ids = new HashMap<>();
         for (JsonNode p : packages) {
             String type = p.path("source").path("type").asText("");

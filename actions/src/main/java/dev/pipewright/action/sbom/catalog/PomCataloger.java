@@ -3,6 +3,7 @@ package dev.pipewright.action.sbom.catalog;
 import dev.pipewright.action.sbom.Catalog;
 import dev.pipewright.action.sbom.LockfileException;
 import java.io.IOException;
+import java.io.UnsupportedEncodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -136,7 +137,7 @@ public final class PomCataloger implements Cataloger {
             String a = interpolate(text(d, "artifactId", ""), props);
             String v = interpolate(text(d, "version", ""), props);
             String coordinates = g + ":" + a + ":" + v;
-            if (coordinates.contains("${") || v.isEmpty() || depth > 10) {
+            if (coordinates.contains("${") || v.isEmpty() || depth > 10 || !PomRepository.validCoordinates(g, a, v)) {
                 catalog.unresolved(display + ": imported BOM " + coordinates + " has unresolved coordinates");
                 continue;
             }
@@ -176,7 +177,13 @@ public final class PomCataloger implements Cataloger {
                 String g = text(parent, "groupId", "");
                 String a = text(parent, "artifactId", "");
                 String v = text(parent, "version", "");
-                var published = g.isEmpty() || a.isEmpty() || v.isEmpty()
+                if (!g.isEmpty() && !a.isEmpty() && !v.isEmpty() && !v.contains("${") && !PomRepository.validCoordinates(g, a, v)) {
+                    // Maven refuses such a parent too ("does not match a valid id pattern"); nothing could be looked up
+                    throw new LockfileException(display, lineOf(file, "<parent>"), "parent " + g + ":" + a + ":" + v
+                            + " is not a valid Maven coordinate (groupId and artifactId are letters, digits, '_', '-' and"
+                            + " '.'); fix the <parent> element");
+                }
+                var published = g.isEmpty() || a.isEmpty() || v.isEmpty() || v.contains("${")
                         ? java.util.Optional.<Path>empty() : repository.find(g, a, v);
                 if (published.isPresent()) {
                     parentPom = load(published.get(), published.get().toString(), depth + 1, catalog);
@@ -187,6 +194,11 @@ public final class PomCataloger implements Cataloger {
             }
         }
         return new Pom(file, project, parentPom);
+    }
+
+    /** The 1-based line of {@code needle} in the file (read byte for char: line counting needs only the newlines). */
+    private static int lineOf(Path file, String needle) throws IOException {
+        return Readers.lineOf(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1), needle);
     }
 
     private static Element parse(Path file, String display) throws IOException {
@@ -202,6 +214,11 @@ public final class PomCataloger implements Cataloger {
             return doc.getDocumentElement();
         } catch (SAXParseException e) {
             throw new LockfileException(display, e.getLineNumber(), "not well-formed XML: " + e.getMessage(), e);
+        } catch (UnsupportedEncodingException e) {
+            // only the XML declaration, on the first line, names an encoding
+            throw new LockfileException(display, 1, "the XML declaration names encoding '" + e.getMessage()
+                    + "', which is not one Java reads; declare encoding=\"UTF-8\" and save the file as UTF-8", e);
+
         } catch (SAXException | ParserConfigurationException e) {
             throw new LockfileException(display, 1, "not a readable POM: " + e.getMessage(), e);
         }

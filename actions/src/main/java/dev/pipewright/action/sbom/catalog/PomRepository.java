@@ -63,7 +63,21 @@ public final class PomRepository {
         return l + (remoteDown ? " (Maven Central unreachable)" : " or Maven Central");
     }
 
+    /**
+     * Maven's own rule for a groupId or artifactId ({@code [A-Za-z0-9_\-.]+}), and for a version no character a
+     * repository path cannot hold: anything else names no artifact in any repository, and must never reach a URI.
+     */
+    static boolean validCoordinates(String group, String artifact, String version) {
+        return ID.matcher(group).matches() && ID.matcher(artifact).matches() && VERSION.matcher(version).matches();
+    }
+
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9_\\-.]+");
+    private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("[A-Za-z0-9_\\-.+~]+");
+
     private Optional<Path> lookUp(String group, String artifact, String version) {
+        if (!validCoordinates(group, artifact, version)) {
+            return Optional.empty();
+        }
         String relative = group.replace('.', '/') + "/" + artifact + "/" + version + "/" + artifact + "-" + version + ".pom";
         if (local != null && Files.isRegularFile(local.resolve(relative))) {
             return Optional.of(local.resolve(relative));

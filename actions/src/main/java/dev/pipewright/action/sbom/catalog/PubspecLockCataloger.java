@@ -38,7 +38,7 @@ public final class PubspecLockCataloger implements Cataloger {
         for (Map.Entry<?, ?> e : packages.entrySet()) {
             String name = String.valueOf(e.getKey());
             if (!(e.getValue() instanceof Map<?, ?> p) || p.get("version") == null) {
-                throw new LockfileException(display, Readers.lineOf(java.nio.file.Files.readString(file), name + ":"),
+                throw new LockfileException(display, Readers.lineOf(Readers.text(file, display), name + ":"),
                         "package '" + name + "' has no version");
             }
             String source = String.valueOf(p.get("source"));

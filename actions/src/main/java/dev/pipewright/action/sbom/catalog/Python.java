@@ -1,7 +1,9 @@
 package dev.pipewright.action.sbom.catalog;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.pipewright.action.sbom.Component;
 import dev.pipewright.action.sbom.Ecosystem;
+import dev.pipewright.action.sbom.LockfileException;
 import dev.pipewright.action.sbom.Purl;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -25,6 +27,21 @@ final class Python {
             String source) {
         String n = normalize(name);
         return new Component(Ecosystem.PYTHON, n, version, Purl.of("pypi", null, n, version), hashes, dev, Set.of(source));
+    }
+
+    /**
+     * Refuses a {@code [[package]]} whose name is missing or empty (a purl needs one) at the table's line, with the
+     * command that writes the lock again.
+     */
+    static void requireNames(JsonNode packages, String text, String display, String relock) {
+        int i = 0;
+        for (JsonNode p : packages) {
+            if (p.path("name").asText("").isBlank()) {
+                throw new LockfileException(display, Readers.headerLine(text, "[[package]]", i),
+                        "a [[package]] has no name; regenerate the lock with '" + relock + "'");
+            }
+            i++;
+        }
     }
 
     static Set<String> reach(Set<String> roots, Map<String, Set<String>> graph) {

@@ -31,7 +31,7 @@ public final class RequirementsCataloger implements Cataloger {
 
     @Override
     public void read(Path file, String display, Catalog catalog, Options options) throws IOException {
-        List<String> lines = Files.readAllLines(file);
+        List<String> lines = Readers.lines(file, display);
         for (int i = 0; i < lines.size(); i++) {
             int first = i + 1;
             StringBuilder logical = new StringBuilder();

@@ -26,7 +26,8 @@ public final class UvLockCataloger implements Cataloger {
 
     @Override
     public void read(Path file, String display, Catalog catalog, Options options) throws IOException {
-        JsonNode root = Readers.toml(file, display);
+        String text = Readers.text(file, display);
+        JsonNode root = Readers.toml(text, display);
         JsonNode packages = root.path("package");
         if (!packages.isArray()) {
             if (root.has("version")) {
@@ -34,6 +35,7 @@ public final class UvLockCataloger implements Cataloger {
             }
             throw new LockfileException(display, 1, "no [[package]] tables and no version: not a uv.lock");
         }
+        Python.requireNames(packages, text, display, "uv lock");
         Map<String, List<JsonNode>> byName = new HashMap<>();
         for (JsonNode p : packages) {
             byName.computeIfAbsent(Python.normalize(p.path("name").asText()), k -> new java.util.ArrayList<>()).add(p);

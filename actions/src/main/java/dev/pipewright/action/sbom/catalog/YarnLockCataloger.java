@@ -44,9 +44,9 @@ public final class YarnLockCataloger implements Cataloger {
 
     @Override
     public void read(Path file, String display, Catalog catalog, Options options) throws IOException {
-        String text = Files.readString(file);
+        String text = Readers.text(file, display);
         Map<String, Entry> byDescriptor = text.contains("\n__metadata:") || text.startsWith("__metadata:")
-                ? berry(file, display) : classic(text, display);
+                ? berry(text, display) : classic(text, display);
         Map<Entry, String> ids = new LinkedHashMap<>();
         for (Entry e : new LinkedHashSet<>(byDescriptor.values())) {
             if (!e.isWorkspace() && e.version() != null) {
@@ -170,8 +170,8 @@ public final class YarnLockCataloger implements Cataloger {
         return seen;
     }
 
-    private static Map<String, Entry> berry(Path file, String display) throws IOException {
-        List<Object> docs = Readers.yamlDocuments(file, display);
+    private static Map<String, Entry> berry(String text, String display) {
+        List<Object> docs = Readers.yamlDocuments(text, display);
         if (docs.isEmpty() || !(docs.get(0) instanceof Map<?, ?> root)) {
             throw new LockfileException(display, 1, "expected a YAML mapping of yarn entries");
         }
@@ -186,6 +186,11 @@ public final class YarnLockCataloger implements Cataloger {
             int patch = resolution.indexOf("@patch:");
             if (patch > 0) {
                 name = resolution.substring(0, patch);
+            }
+            if (name == null || name.isBlank()) {
+                throw new LockfileException(display, Readers.lineOf(text, key.split(",")[0].trim()), "entry '" + key
+                        + "' resolves to '" + resolution + "', which names no package (expected name@npm:version); "
+                        + "run yarn install to rewrite the lockfile");
             }
             String workspace = null;
             int ws = resolution.indexOf("@workspace:");
