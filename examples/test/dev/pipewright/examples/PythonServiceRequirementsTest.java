@@ -118,7 +118,7 @@ class PythonServiceRequirementsTest {
         Map<String, Object> c = job(CD, "canary");
         for (String id : List.of("slo-10", "slo-25", "slo-50", "slo-stable")) {
             // PythonServiceJobsTest runs these against a scripted Prometheus: several checks per window, halt at a breach.
-            assertThat(run(step(c, id))).contains("while :; do").contains("$PROMETHEUS_URL/api/v1/query").contains("exit 1");
+            assertThat(run(step(c, id))).contains("for checks in $(seq 1 \"$total\"); do").contains("$PROMETHEUS_URL/api/v1/query").contains("exit 1");
             assertThat(env(step(c, id))).containsEntry("PROMETHEUS_URL", "${{ vars.PROMETHEUS_URL }}").containsEntry("MAX", "0.01");
             assertThat(step(c, id)).doesNotContainKey("continue-on-error");
         }
