@@ -251,7 +251,9 @@ class ImageIT {
     }
 
     @Test
-    void compressedImageIsAtMostSixtyMegabytes() throws Exception {
+    void compressedImageIsAtMostSixtyOneMegabytes() throws Exception {
+        // 60 MB until the CLI took lsp4j and gson for `pipewright lsp` (0.76 MB compressed), which the action image
+        // ships too because it runs the whole CLI; keeping the editor server out of the image would win it back
         assumeImage();
         Path manifest = blob(IMAGE, digestOfManifest(IMAGE));
         long compressed = 0;
@@ -259,7 +261,7 @@ class ImageIT {
         while (m.find()) {
             compressed += Long.parseLong(m.group(1));
         }
-        assertThat(compressed).as("config + gzip'd layers, bytes").isPositive().isLessThanOrEqualTo(60L * 1000 * 1000);
+        assertThat(compressed).as("config + gzip'd layers, bytes").isPositive().isLessThanOrEqualTo(61L * 1000 * 1000);
     }
 
     /**
