@@ -74,7 +74,44 @@ class SharedVerdictTest {
             new CronCase("0 0 * *", false),
             new CronCase("10-5 * * * *", false));
 
+    /** Where an expression sits in a job, the expression, and whether GitHub's schema lists its context there. */
+    private record ContextCase(String key, String text, boolean accepted) {}
+
+    /**
+     * Both sides read the availability table generated from GitHub's workflow schema ({@code ContextAvailability}):
+     * a job's env is {@code job-env}, a job's outputs {@code string-runner-context}.
+     */
+    private static final List<ContextCase> CONTEXTS = List.of(
+            new ContextCase("env", "secrets.TOKEN", true),
+            new ContextCase("env", "matrix.os", true),
+            new ContextCase("env", "runner.os", false),
+            new ContextCase("env", "env.OTHER", false),
+            new ContextCase("env", "jobs.other.result", false),
+            new ContextCase("outputs", "runner.os", true),
+            new ContextCase("outputs", "secrets.TOKEN", true),
+            new ContextCase("outputs", "jobs.other.result", false));
+
     private static final Linter LINTER = new Linter(LintConfig.empty());
+
+    static Stream<Arguments> contexts() {
+        return CONTEXTS.stream().map(c -> Arguments.of(c.key(), c.text(), c.accepted()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("contexts")
+    void generatorAndLinterAgreeOnContextAvailability(String key, String text, boolean accepted) {
+        String value = "${{ " + text + " }}";
+        NormalJob.Builder job = NormalJob.builder("build").runsOn("ubuntu-latest").step(Step.run("echo hi").build());
+        Workflow.Builder built = Workflow.builder("ci.yml").on(Trigger.push())
+                .jobs(List.of((key.equals("env") ? job.env("X", value) : job.output("X", value)).build()));
+        boolean generatorAccepts = accepts(built, "context is not available");
+        String yaml = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    " + key + ":\n      X: \"" + value
+                + "\"\n    steps:\n      - run: echo hi\n";
+        boolean linterAccepts = LINTER.lintSource("ci.yml", yaml, Linter.Kind.WORKFLOW, null).stream()
+                .noneMatch(f -> f.rule().equals("expression") && f.severity() == Severity.ERROR);
+        assertThat(List.of(generatorAccepts, linterAccepts)).as("generator, linter on %s: %s", key, text)
+                .containsExactly(accepted, accepted);
+    }
 
     static Stream<Arguments> expressions() {
         return EXPRESSIONS.stream().map(c -> Arguments.of(c.text(), c.accepted()));

@@ -1,5 +1,6 @@
 package dev.pipewright.model.validation;
 
+import dev.pipewright.github.ContextAvailability;
 import dev.pipewright.model.Job;
 import dev.pipewright.model.NormalJob;
 import dev.pipewright.model.Step;
@@ -87,10 +88,6 @@ final class ContextRules implements WorkflowRule {
     }
 
     private static boolean isContext(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "github", "env", "vars", "secrets", "inputs", "needs", "steps", "matrix", "strategy", "runner", "job",
-                    "jobs" -> true;
-            default -> false;
-        };
+        return ContextAvailability.CONTEXTS.contains(name.toLowerCase(Locale.ROOT));
     }
 }

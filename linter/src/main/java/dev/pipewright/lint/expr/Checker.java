@@ -1,5 +1,6 @@
 package dev.pipewright.lint.expr;
 
+import dev.pipewright.github.ContextAvailability;
 import dev.pipewright.github.expr.Expr;
 import dev.pipewright.github.expr.Format;
 import dev.pipewright.github.expr.Functions;
@@ -123,8 +124,7 @@ public final class Checker {
 
     private String unknownContext(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        boolean known = List.of("github", "env", "vars", "secrets", "inputs", "needs", "steps", "matrix", "strategy",
-                "runner", "job", "jobs").contains(lower);
+        boolean known = ContextAvailability.CONTEXTS.contains(lower);
         String available = String.join(", ", new TreeSet<>(contexts.keySet()));
         if (known) {
             return "context \"" + name + "\" is not available here; available: " + (available.isEmpty() ? "none" : available);

@@ -1,5 +1,6 @@
 package dev.pipewright.lint.schema;
 
+import dev.pipewright.github.ContextAvailability;
 import dev.pipewright.lint.data.ActionSchemaTable;
 import dev.pipewright.lint.data.WorkflowSchemaTable;
 import java.util.ArrayList;
@@ -34,9 +35,12 @@ public final class Schema {
 
     private final Map<String, Def> defs = new HashMap<>();
     private final String root;
+    /** Contexts by definition when the table's column is empty (the workflow's: GitHub's rules, shared); else null. */
+    private final Map<String, List<String>> contexts;
 
-    private Schema(String[] table, String root) {
+    private Schema(String[] table, String root, Map<String, List<String>> contexts) {
         this.root = root;
+        this.contexts = contexts;
         builtIns();
         for (String line : table) {
             parse(line);
@@ -46,7 +50,8 @@ public final class Schema {
     /** The workflow schema, rooted at {@code workflow-root-strict} as GitHub's service validates. */
     public static Schema workflow() {
         if (workflow == null) {
-            workflow = new Schema(WorkflowSchemaTable.DEFINITIONS, "workflow-root-strict");
+            workflow = new Schema(WorkflowSchemaTable.DEFINITIONS, "workflow-root-strict",
+                    ContextAvailability.BY_DEFINITION);
         }
         return workflow;
     }
@@ -54,7 +59,7 @@ public final class Schema {
     /** The action metadata ({@code action.yml}) schema. */
     public static Schema action() {
         if (action == null) {
-            action = new Schema(ActionSchemaTable.DEFINITIONS, "action-root-strict");
+            action = new Schema(ActionSchemaTable.DEFINITIONS, "action-root-strict", null);
         }
         return action;
     }
@@ -132,7 +137,8 @@ public final class Schema {
     private void parse(String line) {
         String[] f = line.split("\t", -1);
         String name = f[0];
-        List<String> ctx = f[2].isEmpty() ? List.of() : List.of(f[2].split(",(?![0-9A-Z]+\\))"));
+        List<String> ctx = contexts != null ? contexts.getOrDefault(name, List.of())
+                : f[2].isEmpty() ? List.of() : List.of(f[2].split(",(?![0-9A-Z]+\\))"));
         String payload = f[3];
         List<String> none = List.of();
         switch (f[1]) {

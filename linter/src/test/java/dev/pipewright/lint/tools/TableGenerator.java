@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Generates the Java data tables in {@code dev.pipewright.lint.data} from the committed sources in
@@ -23,7 +24,7 @@ public final class TableGenerator {
     /** Tables of GitHub's rules that the generator uses too live in the github module. */
     public static final String CORE_PKG = "dev.pipewright.github";
     /** The generated classes that go to {@link #CORE_PKG}. */
-    public static final Set<String> CORE = Set.of("PermissionScopes", "WebhookEvents");
+    public static final Set<String> CORE = Set.of("ContextAvailability", "PermissionScopes", "WebhookEvents");
     static final String REGEN = "mvn -B -q -pl linter test -Dtest=GeneratedTablesTest -Dtables.update=true";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,8 +41,10 @@ public final class TableGenerator {
         Path schemas = data.resolve("../../../../schemas/github").normalize();
         JsonNode workflow = JSON.readTree(schemas.resolve("workflow-v1.0.json").toFile());
         JsonNode action = JSON.readTree(schemas.resolve("action-v1.0.json").toFile());
-        out.put("WorkflowSchemaTable", schemaTable("WorkflowSchemaTable", WORKFLOW_SCHEMA, workflow));
-        out.put("ActionSchemaTable", schemaTable("ActionSchemaTable", ACTION_SCHEMA, action));
+        // the workflow's contexts per definition go to ContextAvailability, read by the generator too
+        out.put("WorkflowSchemaTable", schemaTable("WorkflowSchemaTable", WORKFLOW_SCHEMA, workflow, false));
+        out.put("ActionSchemaTable", schemaTable("ActionSchemaTable", ACTION_SCHEMA, action, true));
+        out.put("ContextAvailability", contexts(workflow));
         out.put("PermissionScopes", permissions(workflow));
         out.put("WebhookEvents", events(workflow));
         out.put("RunnerLabels", runnerLabels());
@@ -71,25 +74,28 @@ public final class TableGenerator {
      * one-of (types), string ({@code const=X}, {@code nonempty} or empty), allowed (values),
      * boolean, number, null.
      */
-    static String schemaTable(String cls, String source, JsonNode schema) {
+    static String schemaTable(String cls, String source, JsonNode schema, boolean withContexts) {
         StringBuilder sb = new StringBuilder(header(source, SCHEMA_DATE));
         sb.append("/** GitHub's ").append(cls.startsWith("Action") ? "action.yml" : "workflow")
                 .append(" schema definitions in a compact line format read by {@code Schema}. */\n");
         sb.append("public final class ").append(cls).append(" {\n    private ").append(cls).append("() {}\n\n");
-        sb.append("    /** Definitions: name, kind, allowed contexts, payload; tab separated. */\n");
+        sb.append(withContexts ? "    /** Definitions: name, kind, allowed contexts, payload; tab separated. */\n"
+                : "    /** Definitions: name, kind, (contexts: see {@code ContextAvailability}), payload; tab separated. */\n");
         sb.append("    public static final String[] DEFINITIONS = {\n");
         Iterator<Map.Entry<String, JsonNode>> it = schema.get("definitions").fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
-            sb.append("        ").append(quote(line(e.getKey(), e.getValue()))).append(",\n");
+            sb.append("        ").append(quote(line(e.getKey(), e.getValue(), withContexts))).append(",\n");
         }
         sb.append("    };\n}\n");
         return sb.toString();
     }
 
-    private static String line(String name, JsonNode def) {
+    private static String line(String name, JsonNode def, boolean withContexts) {
         List<String> ctx = new ArrayList<>();
-        def.path("context").forEach(c -> ctx.add(c.asText()));
+        if (withContexts) {
+            def.path("context").forEach(c -> ctx.add(c.asText()));
+        }
         String kind;
         String payload;
         if (def.has("mapping")) {
@@ -137,6 +143,43 @@ public final class TableGenerator {
         List<String> parts = new ArrayList<>();
         array.forEach(v -> parts.add(v.asText()));
         return String.join(",", parts);
+    }
+
+    /**
+     * The contexts (and functions, as {@code name(min,max)}) an expression may use, per definition of the workflow
+     * schema that lists them: the one table of availability for the generator's validation and the linter's schema.
+     */
+    static String contexts(JsonNode schema) {
+        StringBuilder sb = new StringBuilder(header(WORKFLOW_SCHEMA, SCHEMA_DATE, CORE_PKG));
+        sb.append("import java.util.List;\nimport java.util.Map;\nimport java.util.Set;\n\n");
+        sb.append("/** Which contexts and functions GitHub allows in expressions at each key of a workflow. */\n");
+        sb.append("public final class ContextAvailability {\n    private ContextAvailability() {}\n\n");
+        sb.append("    /**\n     * Schema definition name to what its expressions may use, in the schema's order: context names, and"
+                + " functions\n     * as {@code name(min,max)}. A definition that is not here adds none: its values use what the enclosing"
+                + " one allows.\n     */\n");
+        sb.append("    public static final Map<String, List<String>> BY_DEFINITION = Map.ofEntries(\n");
+        List<String> rows = new ArrayList<>();
+        Set<String> names = new TreeSet<>();
+        schema.get("definitions").fields().forEachRemaining(e -> {
+            List<String> ctx = new ArrayList<>();
+            e.getValue().path("context").forEach(c -> ctx.add(c.asText()));
+            if (!ctx.isEmpty()) {
+                rows.add("            Map.entry(" + quote(e.getKey()) + ", List.of(" + quoteAll(ctx) + "))");
+                ctx.stream().filter(c -> !c.contains("(")).forEach(names::add);
+            }
+        });
+        sb.append(String.join(",\n", rows)).append(");\n\n");
+        sb.append("    /** Every context a workflow expression can use at some key, sorted. */\n");
+        sb.append("    public static final Set<String> CONTEXTS = Set.of(").append(quoteAll(List.copyOf(names)))
+                .append(");\n\n");
+        sb.append("    /** The context names (not functions) listed at {@code definition}, a key of {@link #BY_DEFINITION}. */\n");
+        sb.append("    public static Set<String> contexts(String definition) {\n");
+        sb.append("        List<String> all = BY_DEFINITION.get(definition);\n");
+        sb.append("        if (all == null) {\n");
+        sb.append("            throw new IllegalArgumentException(\"no workflow schema definition with contexts named \" + definition);\n");
+        sb.append("        }\n");
+        sb.append("        return Set.copyOf(all.stream().filter(c -> c.indexOf('(') < 0).toList());\n    }\n}\n");
+        return sb.toString();
     }
 
     static String permissions(JsonNode schema) {

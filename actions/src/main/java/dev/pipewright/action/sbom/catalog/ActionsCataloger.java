@@ -5,12 +5,12 @@ import dev.pipewright.action.sbom.Component;
 import dev.pipewright.action.sbom.Ecosystem;
 import dev.pipewright.action.sbom.LockfileException;
 import dev.pipewright.action.sbom.Purl;
+import dev.pipewright.github.Uses;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -27,8 +27,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * Local ({@code ./…}) and {@code docker://} references are not repository packages and are skipped.
  */
 public final class ActionsCataloger implements Cataloger {
-    private static final Pattern USES = Pattern.compile("([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+)(/[^@]+)?@(.+)");
-
     @Override
     public boolean accepts(Path file, String relative) {
         String n = file.getFileName().toString();
@@ -72,17 +70,20 @@ public final class ActionsCataloger implements Cataloger {
         if (value.startsWith("./") || value.startsWith("docker://") || value.contains("${{")) {
             return;
         }
-        Matcher m = USES.matcher(value);
-        if (!m.matches()) {
+        Optional<Uses> parsed = Uses.parse(value);
+        if (parsed.isEmpty()) {
             catalog.unresolved(display + ":" + line + ": uses '" + value + "' is not owner/repo[/path]@ref");
             return;
         }
-        Purl purl = Purl.of("github", m.group(1), m.group(2), m.group(4));
-        if (m.group(3) != null) {
-            purl = purl.withSubpath(m.group(3));
+        Uses u = parsed.get();
+        // The runner drops empty path segments (owner/repo/@v1 is the repository's root action), so "/" is no subpath.
+        String path = u.path().equals("/") ? "" : u.path();
+        Purl purl = Purl.of("github", u.owner(), u.repo(), u.ref());
+        if (!path.isEmpty()) {
+            purl = purl.withSubpath(path);
         }
-        String name = m.group(1) + "/" + m.group(2) + (m.group(3) == null ? "" : m.group(3));
-        catalog.direct(catalog.add(new Component(Ecosystem.GITHUB_ACTIONS, name, m.group(4), purl, Hashes.none(), false,
+        String name = u.repository() + path;
+        catalog.direct(catalog.add(new Component(Ecosystem.GITHUB_ACTIONS, name, u.ref(), purl, Hashes.none(), false,
                 Set.of(display))));
     }
 }
