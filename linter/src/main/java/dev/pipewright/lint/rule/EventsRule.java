@@ -24,7 +24,7 @@ public final class EventsRule extends LintRule {
 
     @Override
     public void visitWorkflow(Workflow workflow) {
-        reportSchemaProblems("events");
+        schemaProblems(workflow);
         workflow.on().ifPresent(on -> {
             for (YMap.Entry e : on.entries()) {
                 if (e.value() instanceof YMap filters) {
@@ -36,6 +36,36 @@ public final class EventsRule extends LintRule {
             // workflow_call inputs have the same types (no choice): their defaults are checked alike
             on.map("workflow_call").flatMap(d -> d.map("inputs")).ifPresent(this::dispatchInputs);
         });
+    }
+
+    /**
+     * GitHub's server accepts, and ignores, configuration it does not know under an event other than
+     * workflow_call ({@code types: opened}, {@code branches} under {@code create}, {@code workflow_dispatch: []},
+     * {@code name:} on an input), although its workflow-parser flags it: such a problem is a warning. An unknown
+     * event name, and anything under workflow_call (whose inputs and secrets callers rely on), stays an error.
+     */
+    private void schemaProblems(Workflow workflow) {
+        if (ctx().schema() == null) {
+            return;
+        }
+        List<YMap.Entry> events = workflow.on().map(YMap::entries).orElse(List.of());
+        for (var p : ctx().schema().problems()) {
+            if ("events".equals(p.owner()) && insideLenientEvent(events, p.pos())) {
+                report(p.pos(), Severity.WARNING, p.message());
+            } else if ("events".equals(p.owner())) {
+                report(p.pos(), p.message());
+            }
+        }
+    }
+
+    private static boolean insideLenientEvent(List<YMap.Entry> events, dev.pipewright.lint.yaml.Pos pos) {
+        YMap.Entry owner = null;
+        for (YMap.Entry e : events) {
+            if (e.key().pos().compareTo(pos) < 0) {
+                owner = e;
+            }
+        }
+        return owner != null && !owner.key().value().equals("workflow_call");
     }
 
     private void exclusiveFilters(String event, YMap filters) {
