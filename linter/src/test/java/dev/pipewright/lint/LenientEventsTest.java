@@ -39,6 +39,8 @@ class LenientEventsTest {
     void githubsParserAcceptsTheNewerSchemaFixtures() {
         // background is behind a feature flag in the pinned parser; its preview mode has it on
         assertThat(Oracles.workflowParser(FixturesTest.LINT.resolve("ok/expression-insert.yaml"))).isEmpty();
+        assertThat(Oracles.workflowParser(FixturesTest.LINT.resolve("ok/workflow-call-input-default-expressions.yaml")))
+                .isEmpty();
         assertThat(Oracles.workflowParserPreview(FixturesTest.LINT.resolve("ok/step-background.yaml"))).isEmpty();
     }
 }

@@ -122,7 +122,9 @@ public final class EventsRule extends LintRule {
                 report(e.key(), "input \"" + e.key().value() + "\" has type choice but no options; list them under"
                         + " \"options:\"");
             }
-            input.scalar("default").filter(d -> !d.isNull()).ifPresent(d -> {
+            // a workflow_call default may be an expression over github, inputs and vars: GitHub evaluates it
+            // when the workflow is called and checks the type of the result then, so only literals are checked here
+            input.scalar("default").filter(d -> !d.isNull() && !d.hasExpression()).ifPresent(d -> {
                 if (type.equals("choice") && !options.isEmpty() && !options.contains(d.value())) {
                     report(d, "default \"" + d.value() + "\" of input \"" + e.key().value() + "\" is not one of its options: "
                             + String.join(", ", options));
