@@ -24,7 +24,7 @@ public final class EventsRule extends LintRule {
 
     @Override
     public void visitWorkflow(Workflow workflow) {
-        reportSchemaProblems("events");
+        schemaProblems(workflow);
         workflow.on().ifPresent(on -> {
             for (YMap.Entry e : on.entries()) {
                 if (e.value() instanceof YMap filters) {
@@ -36,6 +36,36 @@ public final class EventsRule extends LintRule {
             // workflow_call inputs have the same types (no choice): their defaults are checked alike
             on.map("workflow_call").flatMap(d -> d.map("inputs")).ifPresent(this::dispatchInputs);
         });
+    }
+
+    /**
+     * GitHub's server accepts, and ignores, configuration it does not know under an event other than
+     * workflow_call ({@code types: opened}, {@code branches} under {@code create}, {@code workflow_dispatch: []},
+     * {@code name:} on an input), although its workflow-parser flags it: such a problem is a warning. An unknown
+     * event name, and anything under workflow_call (whose inputs and secrets callers rely on), stays an error.
+     */
+    private void schemaProblems(Workflow workflow) {
+        if (ctx().schema() == null) {
+            return;
+        }
+        List<YMap.Entry> events = workflow.on().map(YMap::entries).orElse(List.of());
+        for (var p : ctx().schema().problems()) {
+            if ("events".equals(p.owner()) && insideLenientEvent(events, p.pos())) {
+                report(p.pos(), Severity.WARNING, p.message());
+            } else if ("events".equals(p.owner())) {
+                report(p.pos(), p.message());
+            }
+        }
+    }
+
+    private static boolean insideLenientEvent(List<YMap.Entry> events, dev.pipewright.lint.yaml.Pos pos) {
+        YMap.Entry owner = null;
+        for (YMap.Entry e : events) {
+            if (e.key().pos().compareTo(pos) < 0) {
+                owner = e;
+            }
+        }
+        return owner != null && !owner.key().value().equals("workflow_call");
     }
 
     private void exclusiveFilters(String event, YMap filters) {
@@ -92,7 +122,9 @@ public final class EventsRule extends LintRule {
                 report(e.key(), "input \"" + e.key().value() + "\" has type choice but no options; list them under"
                         + " \"options:\"");
             }
-            input.scalar("default").filter(d -> !d.isNull()).ifPresent(d -> {
+            // a workflow_call default may be an expression over github, inputs and vars: GitHub evaluates it
+            // when the workflow is called and checks the type of the result then, so only literals are checked here
+            input.scalar("default").filter(d -> !d.isNull() && !d.hasExpression()).ifPresent(d -> {
                 if (type.equals("choice") && !options.isEmpty() && !options.contains(d.value())) {
                     report(d, "default \"" + d.value() + "\" of input \"" + e.key().value() + "\" is not one of its options: "
                             + String.join(", ", options));

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * {@code ${{ }}} expressions: syntax, functions and arity, {@code format()} placeholders, contexts
@@ -25,6 +26,12 @@ import java.util.Set;
  */
 @Rule(id = "expression", summary = "${{ }} expressions parse, call known functions correctly and use contexts available at their key")
 public final class ExpressionRule extends LintRule {
+    /**
+     * GitHub's template directive: a key {@code ${{ insert }}} merges its value (a mapping) into the mapping
+     * that holds it, wherever expressions are allowed in keys; it names no context.
+     */
+    private static final Pattern INSERT = Pattern.compile("\\$\\{\\{\\s*insert\\s*}}");
+
     private static final Set<String> BARE_CONDITIONS = Set.of("job-if", "step-if", "job-if-result", "step-if-result", "snapshot-if");
 
     private Map<String, Type> workflowTypes;
@@ -80,7 +87,7 @@ public final class ExpressionRule extends LintRule {
             }
         } else if (node instanceof YMap m) {
             for (YMap.Entry e : m.entries()) {
-                if (e.key().hasExpression()) {
+                if (e.key().hasExpression() && !INSERT.matcher(e.key().value()).matches()) {
                     scalar(e.key(), types);
                 }
                 walk(e.value(), types);

@@ -41,8 +41,11 @@ public final class SchemaChecker {
             "permissions", "permissions",
             "on-strict", "events",
             "runs-on", "runner-label");
-    /** Step keys behind GitHub's disabled "allowBackgroundSteps" feature flag. */
-    private static final Set<String> BACKGROUND_KEYS = Set.of("background", "wait", "wait-all", "cancel");
+    /**
+     * Step keys behind GitHub's disabled "allowBackgroundSteps" feature flag. {@code background} itself is no
+     * longer among them: GitHub's newer schema accepts it on a step (its parser's preview mode does too).
+     */
+    private static final Set<String> BACKGROUND_KEYS = Set.of("wait", "wait-all", "cancel");
 
     private final Schema schema;
     private final List<Problem> problems = new ArrayList<>();
