@@ -58,6 +58,30 @@ public final class Linter {
         for (Path p : paths) {
             files.addAll(expand(p, discovered));
         }
+        // More threads than cores: a file waiting for shellcheck leaves its core to the next file, whose scripts then
+        // join the same shellcheck batch (one process per file took a hundred times as long as the rest of the lint).
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(
+                4 * Runtime.getRuntime().availableProcessors());
+        try {
+            return pool.submit(() -> lintAll(files, base)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while linting");
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(c);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private List<Finding> lintAll(List<Path> files, Path base) {
         return files.parallelStream()
                 .flatMap(f -> {
                     String display = display(base, f);

@@ -1,7 +1,5 @@
 package dev.pipewright.lint.rule;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipewright.lint.LintContext;
 import dev.pipewright.lint.LintRule;
 import dev.pipewright.lint.Rule;
@@ -13,22 +11,19 @@ import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;
 import dev.pipewright.lint.yaml.YSeq;
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs shellcheck on bash and sh {@code run:} scripts when it is on PATH, as actionlint does: {@code ${{ }}}
  * becomes a same-length placeholder, the script is prefixed with the runner's {@code set -e[o pipefail]}, and the
- * findings are mapped back into the YAML file. All scripts of a file go to one shellcheck process.
+ * findings are mapped back into the YAML file. The scripts go to {@link ShellcheckBatches}, shared by the files
+ * linted at once.
  */
 @Rule(id = "shellcheck", summary = "bash and sh run scripts pass shellcheck (when shellcheck is installed)",
         severity = Severity.WARNING)
@@ -41,11 +36,6 @@ public final class ShellcheckRule extends LintRule {
     static final String EXCLUDED = "SC1091,SC2194,SC2050,SC2153,SC2154,SC2157,SC2043";
     /** Lines put before each script: a shebang choosing the dialect, then the runner's own setup line. */
     private static final int PRELUDE_LINES = 2;
-    private static final long TIMEOUT_SECONDS = 60;
-    /** Jackson only once shellcheck has printed something: building a mapper loads hundreds of classes. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
 
     /** A step condition that holds only on Windows, where the default shell is PowerShell. */
     private static final java.util.regex.Pattern WINDOWS_ONLY = java.util.regex.Pattern.compile(
@@ -208,53 +198,30 @@ public final class ShellcheckRule extends LintRule {
         }
     }
 
+    /** Hands every script of the file to the shared batches, then waits for them all. */
     private void check(Path shellcheck) {
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("pipewright-shellcheck");
-            List<String> cmd = new ArrayList<>(List.of(shellcheck.toString(), "--norc", "-f", "json1", "-x", "-e", EXCLUDED));
-            for (int i = 0; i < scripts.size(); i++) {
-                Script s = scripts.get(i);
-                String setup = s.shell().equals("bash") ? "set -eo pipefail" : "set -e";
-                Path f = dir.resolve(i + ".sh");
-                Files.writeString(f, "#!/bin/" + s.shell() + "\n" + setup + "\n" + placeholders(s.run().value()) + "\n",
-                        StandardCharsets.UTF_8);
-                cmd.add(f.getFileName().toString());
-            }
-            // Output to a file, not a pipe: reading a pipe would block past the timeout if shellcheck hung.
-            Path json = dir.resolve("shellcheck.json");
-            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .redirectOutput(json.toFile()).start();
-            p.getOutputStream().close();
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return;
-            }
-            byte[] out = Files.readAllBytes(json);
-            if (out.length > 0) {
-                report(Json.MAPPER.readTree(out));
-            }
-        } catch (IOException e) {
-            // A shellcheck that cannot run or prints no JSON leaves the rule silent, like an absent one.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            delete(dir);
+        List<CompletableFuture<List<ShellcheckBatches.Comment>>> results = new ArrayList<>();
+        for (Script s : scripts) {
+            String setup = s.shell().equals("bash") ? "set -eo pipefail" : "set -e";
+            String text = "#!/bin/" + s.shell() + "\n" + setup + "\n" + placeholders(s.run().value()) + "\n";
+            results.add(ShellcheckBatches.shared().check(new ShellcheckBatches.Key(shellcheck, text)));
+        }
+        for (int i = 0; i < scripts.size(); i++) {
+            // join, not get: inside the linter's fork-join pool it lets the pool start another thread meanwhile,
+            // whose file's scripts then join the next batch
+            report(scripts.get(i).run(), results.get(i).join());
         }
     }
 
-    private void report(JsonNode result) {
-        for (JsonNode c : result.path("comments")) {
-            String file = c.path("file").asText();
-            int index = Integer.parseInt(file.substring(file.lastIndexOf('/') + 1).replace(".sh", ""));
-            int line = c.path("line").asInt() - PRELUDE_LINES;
-            if (index < 0 || index >= scripts.size() || line < 1) {
+    private void report(YScalar run, List<ShellcheckBatches.Comment> comments) {
+        for (ShellcheckBatches.Comment c : comments) {
+            int line = c.line() - PRELUDE_LINES;
+            if (line < 1) {
                 continue;
             }
-            YScalar run = scripts.get(index).run();
-            Pos pos = Locator.at(ctx(), run, offset(run.value(), line, c.path("column").asInt()));
-            String message = c.path("message").asText().replaceFirst("\\.$", "");
-            report(pos, "SC" + c.path("code").asInt() + ": " + message);
+            Pos pos = Locator.at(ctx(), run, offset(run.value(), line, c.column()));
+            String message = c.message().replaceFirst("\\.$", "");
+            report(pos, "SC" + c.code() + ": " + message);
         }
     }
 
@@ -270,16 +237,5 @@ public final class ShellcheckRule extends LintRule {
         }
         int end = value.indexOf('\n', start);
         return Math.min(start + Math.max(0, col - 1), end < 0 ? value.length() : end);
-    }
-
-    private static void delete(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // A leftover temporary directory is harmless.
-        }
     }
 }
