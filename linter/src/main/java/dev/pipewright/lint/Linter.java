@@ -187,12 +187,36 @@ public final class Linter {
         return false;
     }
 
+    /**
+     * Whether linting takes a file with this path and text, as discovery decides for a file of a linted folder:
+     * action metadata, dependabot files, YAML under {@code workflows/}, and elsewhere YAML that looks like a workflow.
+     * For callers that hold the text already (an editor's buffer).
+     */
+    public static boolean takes(Path f, String text) {
+        if (!isYaml(f.getFileName().toString())) {
+            return false;
+        }
+        if (kindOf(f) != Kind.WORKFLOW) {
+            return true;
+        }
+        for (Path part : f.toAbsolutePath().normalize()) {
+            if (part.toString().equals("workflows")) {
+                return true;
+            }
+        }
+        return isWorkflow(new YamlLoader().load(text));
+    }
+
     /** GitHub's own test: a workflow is a mapping with {@code on} and {@code jobs}; either one is enough to lint it. */
+    private static boolean isWorkflow(YamlFile yaml) {
+        return yaml.root() instanceof YMap m && (m.get("on").isPresent() || m.get("jobs").isPresent());
+    }
+
     private static boolean looksLikeWorkflow(Path f, Map<Path, Read> keep) {
         try {
             String text = Files.readString(f, StandardCharsets.UTF_8);
             YamlFile yaml = new YamlLoader().load(text);
-            boolean workflow = yaml.root() instanceof YMap m && (m.get("on").isPresent() || m.get("jobs").isPresent());
+            boolean workflow = isWorkflow(yaml);
             if (workflow && keep != null) {
                 keep.put(f, new Read(text, yaml));
             }

@@ -5,6 +5,7 @@ import dev.pipewright.lint.LintConfig;
 import dev.pipewright.lint.Linter;
 import dev.pipewright.lint.RuleInfo;
 import dev.pipewright.lint.rule.BuiltInRules;
+import dev.pipewright.lint.rule.ShellcheckRule;
 import dev.pipewright.lint.fix.Fixer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,19 +53,7 @@ final class LintedDocuments {
 
     /** True for the files {@code pipewright lint} takes: workflows, action metadata, dependabot configuration. */
     static boolean lintable(Document d) {
-        Linter.Kind kind = Linter.kindOf(d.path());
-        if (kind != Linter.Kind.WORKFLOW) {
-            return true;
-        }
-        String name = d.path().getFileName().toString();
-        if (!(name.endsWith(".yml") || name.endsWith(".yaml"))) {
-            return false;
-        }
-        Path parent = d.path().getParent();
-        boolean inWorkflows = parent != null && parent.getFileName() != null
-                && parent.getFileName().toString().equals("workflows");
-        // elsewhere a YAML file is a workflow only if it says so: a top-level jobs: key
-        return inWorkflows || d.text().startsWith("jobs:") || d.text().contains("\njobs:");
+        return Linter.takes(d.path(), d.text());
     }
 
     /**
@@ -82,9 +71,12 @@ final class LintedDocuments {
                 Linter.kindOf(d.path()), root, d.path());
     }
 
-    /** True when the full lint can differ from the quick one: some rule left out of it would run. */
-    static boolean hasSlowRules() {
-        return QUICK_RULES.size() < BuiltInRules.all().size();
+    /**
+     * True when the full lint can differ from the quick one: a shellcheck is there to run (on PATH, or named by the
+     * project's lint config). Without one a second round would lint the text again for the same findings.
+     */
+    static boolean hasSlowRules(Document d) {
+        return ShellcheckRule.executable().isPresent() || config(Linter.projectRoot(d.path())).shellcheck() != null;
     }
 
     private static final List<RuleInfo> QUICK_RULES = BuiltInRules.all().stream()

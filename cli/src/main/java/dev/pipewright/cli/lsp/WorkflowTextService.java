@@ -137,7 +137,7 @@ final class WorkflowTextService implements TextDocumentService {
         }
         documents.get(uri).ifPresent(d -> {
             client.publishDiagnostics(new PublishDiagnosticsParams(uri, Diagnostics.of(LintedDocuments.lint(d, true), d.text())));
-            if (LintedDocuments.hasSlowRules() && LintedDocuments.lintable(d)) {
+            if (LintedDocuments.lintable(d) && LintedDocuments.hasSlowRules(d)) {
                 slow.execute(() -> {
                     if (current(uri, d)) {
                         List<Diagnostic> all = Diagnostics.of(LintedDocuments.lint(d, false), d.text());
