@@ -13,7 +13,7 @@
 #                                      included) and adds it to ROOT as aot/app/pipewright.aot; COPY gets a copy of
 #                                      ROOT with the cache of a second, independent training: building an image
 #                                      from each and comparing the digests proves the image is reproducible.
-#   image.sh vary ROOT CHANGED         CHANGED/classes: ROOT/classes with one class added to the CLI's jar, the
+#   image.sh vary ROOT CHANGED         CHANGED/classes: ROOT/classes with one class added to the actions' jar, the
 #                                      smallest change to our own code, to show which layers a release re-pulls.
 #
 # Why not -XX:AOTCacheOutput: JDK 25 writes a different cache on every run (method profiles, heap object
@@ -47,15 +47,15 @@ jdk25() {
   return 1
 }
 
-# The CLI's own jar among our jars.
-cli_jar() {
-  compgen -G "$1/pipewright/pipewright-cli-*.jar" | head -1
+# The action runtime's jar (the entrypoint's) among our jars.
+actions_jar() {
+  compgen -G "$1/pipewright/pipewright-actions-*.jar" | head -1
 }
 
 missing() {
   local jars="$1"
   [ "$(uname -sm)" = "Linux x86_64" ] || { echo "the image is linux/amd64 and this is $(uname -sm)"; return; }
-  [ -n "$(cli_jar "$jars")" ] || { echo "$jars/pipewright has no pipewright-cli jar (build with: mvn -pl image -am package)"; return; }
+  [ -n "$(actions_jar "$jars")" ] || { echo "$jars/pipewright has no pipewright-actions jar (build with: mvn -pl image -am package)"; return; }
   jdk25 >/dev/null || { echo "no JDK 25+ with jlink (set JDK25_HOME; CI uses /usr/lib/jvm/temurin-25-jdk-amd64)"; return; }
   command -v ldd >/dev/null || { echo "ldd is missing (Debian package libc-bin)"; return; }
   command -v bwrap >/dev/null || { echo "bwrap is missing (apt-get install bubblewrap); the AOT cache is trained inside the image with it"; return; }
@@ -82,10 +82,10 @@ stage() {
   jdk="$(jdk25)"
   log "staging with $jdk"
   local runtime="$root/runtime" deps="$root/dependencies" classes="$root/classes"
-  # Ours first on the class path, as in the shaded jar the image used to run: the CLI, then our libraries, then the
-  # third-party jars, each group in name order (sorted with LC_ALL=C) so the argument file is the same every build.
+  # Ours first on the class path: the action runtime, then our libraries, then the third-party jars, each group in
+  # name order (sorted with LC_ALL=C) so the argument file is the same every build.
   local ours theirs
-  ours="$(cli_jar "$jars"; compgen -G "$jars/pipewright/*.jar" | grep -v '/pipewright-cli-' | LC_ALL=C sort)"
+  ours="$(actions_jar "$jars"; compgen -G "$jars/pipewright/*.jar" | grep -v '/pipewright-actions-' | LC_ALL=C sort)"
   theirs="$(compgen -G "$jars/dependencies/*.jar" | LC_ALL=C sort || true)"
   # Modules the jars need (jdeps), plus java.logging for github-api's logger (found only at run time).
   local modules
@@ -206,7 +206,7 @@ vary() {
   printf 'package dev.pipewright.action;\n\n/** Added by image.sh vary. */\nfinal class LayerProbe {}\n' \
     > "$src/dev/pipewright/action/LayerProbe.java"
   "$jdk/bin/javac" --release 17 -d "$src" "$src/dev/pipewright/action/LayerProbe.java"
-  "$jdk/bin/jar" --update --file "$(cli_jar "$changed/classes/app")" -C "$src" dev/pipewright/action/LayerProbe.class
+  "$jdk/bin/jar" --update --file "$(actions_jar "$changed/classes/app")" -C "$src" dev/pipewright/action/LayerProbe.class
   rm -rf "$src"
   log "varied the classes layer into $changed"
 }

@@ -1,6 +1,6 @@
 package dev.pipewright.action;
 
-import dev.pipewright.pipeline.FileTargets;
+import dev.pipewright.github.FileTargets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;

@@ -37,7 +37,8 @@ public final class ProjectOptions {
 
     @Option(names = "--examples",
             description = "Generate Pipewright's bundled examples (only for trying them out: the default inside a "
-                    + "checkout of Pipewright itself, never in another project).")
+                    + "checkout of Pipewright itself, never in another project). They are not part of the CLI: "
+                    + "./pipewright in a checkout of Pipewright names them with -D" + BundledExamples.PROPERTY + ".")
     boolean examples;
 
     /** A file only Pipewright's own checkout has: there the bundled examples are the project's sources. */
@@ -104,15 +105,15 @@ public final class ProjectOptions {
     /**
      * The sources to generate: the project's own (classes on {@code --classpath}, scripts and spec files) when it has
      * any, else — in Pipewright's own checkout or with {@code --examples} — the bundled examples and this repository's
-     * files; never both, so a project never receives Pipewright's examples. A project with no source of its own is a
+     * files ({@link BundledExamples}, not in the CLI's jar); never both, so a project never receives Pipewright's examples. A project with no source of its own is a
      * {@link NoSourceException}.
      */
     List<FileSource> selected() throws IOException {
-        ClassLoader bundled = ProjectOptions.class.getClassLoader();
+        ClassLoader api = ProjectOptions.class.getClassLoader();
         List<FileSource> own = new ArrayList<>();
         if (!classpath.isEmpty()) {
             // the user's classes see Pipewright's API through the parent loader, but only their own sources are used
-            own.addAll(Generation.ownSources(new URLClassLoader(urls(), bundled)));
+            own.addAll(Generation.ownSources(new URLClassLoader(urls(), api)));
             if (own.isEmpty()) {
                 throw new IllegalArgumentException("no pipeline found on --classpath " + classpath + "; list your "
                         + "classes in META-INF/services/dev.pipewright.pipeline.Pipeline");
@@ -137,7 +138,7 @@ public final class ProjectOptions {
         if (own.isEmpty() && !examples && !Files.isRegularFile(root().resolve(OWN_CHECKOUT_MARKER))) {
             throw new NoSourceException(root());
         }
-        return PipelineCatalog.select(own.isEmpty() ? PipelineCatalog.load(bundled) : own, pipelines);
+        return PipelineCatalog.select(own.isEmpty() ? BundledExamples.load(api) : own, pipelines);
     }
 
     /** A path as the user sees it: relative to the project root when under it. */

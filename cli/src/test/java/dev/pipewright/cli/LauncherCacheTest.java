@@ -28,7 +28,10 @@ class LauncherCacheTest {
     private Path jar;
     private Path log;
 
-    /** A checkout with a jar a minute old, and a JDK 25 stand-in that logs its arguments and fails every training. */
+    /**
+     * A built checkout (a jar a minute old and the examples' classes), and a JDK 25 stand-in that logs its arguments
+     * and fails every training.
+     */
     @org.junit.jupiter.api.BeforeEach
     void checkoutAndStandInJvm() throws IOException {
         Path launcher = SharedData.repoRoot().orElseThrow().resolve("pipewright");
@@ -38,6 +41,10 @@ class LauncherCacheTest {
         Files.copy(launcher, root.resolve("pipewright"));
         jar = Files.writeString(root.resolve("cli/target/pipewright.jar"), "not a real jar");
         Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        // the examples the launcher builds beside the jar: without them the checkout is not built yet
+        Path services = root.resolve("examples/target/classes/META-INF/services/dev.pipewright.pipeline.Pipeline");
+        Files.createDirectories(services.getParent());
+        Files.writeString(services, "");
         jdk = dir.resolve("jdk");
         Files.createDirectories(jdk.resolve("bin"));
         Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"25.0.3\"\n");

@@ -1,5 +1,6 @@
 package dev.pipewright.pipeline;
 
+import dev.pipewright.github.FileTargets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.pipewright.action.metadata;
+package dev.pipewright.examples.self;
 
 import dev.pipewright.action.Action;
 import dev.pipewright.action.ActionDescriptor;

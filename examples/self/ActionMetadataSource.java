@@ -1,4 +1,4 @@
-package dev.pipewright.action.metadata;
+package dev.pipewright.examples.self;
 
 import dev.pipewright.action.Action;
 import dev.pipewright.action.Actions;
@@ -17,7 +17,8 @@ import java.util.Properties;
 /**
  * Writes {@code actions/<id>/action.yml} and {@code actions/<id>/README.md} for every action from its Java
  * descriptor, so the metadata GitHub reads, the CLI flags and the docs come from one description and
- * {@code pipewright check} catches any drift.
+ * {@code pipewright check} catches any drift. It is part of this repository's own sources, not of the actions: the
+ * action runtime (and the image that runs it) carries no workflow model, so writing metadata stays on the build side.
  */
 public final class ActionMetadataSource implements FileSource {
     @Override

@@ -1,4 +1,4 @@
-package dev.pipewright.action.metadata;
+package dev.pipewright.examples.self;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

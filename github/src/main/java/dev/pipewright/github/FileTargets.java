@@ -1,4 +1,4 @@
-package dev.pipewright.pipeline;
+package dev.pipewright.github;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -14,7 +14,9 @@ import java.util.Set;
 
 /**
  * What every writer of Pipewright's outputs (generated files, action outputs) needs: whether a path can become a file
- * before anything is written, the move into place, and the mode of a file others read.
+ * before anything is written, the move into place, and the mode of a file others read. It sits with GitHub's rules,
+ * which every module may use, because both the generator and the action runtime write files that later steps of a
+ * runner's job read, and the action runtime does not depend on the generator.
  */
 public final class FileTargets {
     /** Mode of files that others read: later workflow steps may run as another user than the one writing them. */
