@@ -24,7 +24,7 @@ import javax.lang.model.element.Modifier;
  */
 final class ThirdPartyBindings {
     static final String PACKAGE = "dev.pipewright.bindings";
-    static final String DIRECTORY = "generator/src/main/java";
+    static final String DIRECTORY = "bindings/src/main/java";
     static final ClassName EXPR = ClassName.get("dev.pipewright.model.expr", "Expr");
     static final ClassName LIST = ClassName.get(List.class);
     static final TypeName STRING_LIST = ParameterizedTypeName.get(LIST, ClassName.get(String.class));
