@@ -1,6 +1,6 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
-//DEPS dev.pipewright:pipewright-generator:0.1.0-SNAPSHOT
+//DEPS dev.pipewright:pipewright-bindings:0.1.0-SNAPSHOT
 
 import dev.pipewright.bindings.ActionsCheckout;
 import dev.pipewright.model.Concurrency;

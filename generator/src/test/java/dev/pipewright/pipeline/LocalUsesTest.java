@@ -3,7 +3,6 @@ package dev.pipewright.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pipewright.bindings.ActionsCheckout;
 import dev.pipewright.model.Job;
 import dev.pipewright.model.Permissions;
 import dev.pipewright.model.Step;
@@ -43,7 +42,7 @@ class LocalUsesTest {
         public List<Workflow> workflows() {
             var job = Job.builder("deploy").runsOn("ubuntu-24.04").permissions(Permissions.contentsRead())
                     .timeoutMinutes(10)
-                    .step(ActionsCheckout.builder().persistCredentials(false).build());
+                    .step(Step.uses("actions/checkout@v7.0.1").with("persist-credentials", false).build());
             steps.forEach(job::step);
             return List.of(Workflow.builder("deploy.yml").on(Trigger.workflowDispatch())
                     .permissions(Permissions.none()).job(job.build()).build());

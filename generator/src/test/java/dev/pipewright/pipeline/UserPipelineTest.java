@@ -21,7 +21,6 @@ class UserPipelineTest {
     @TempDir Path project;
 
     private static final String SCRIPT = """
-            import dev.pipewright.bindings.ActionsCheckout;
             import dev.pipewright.model.*;
             import dev.pipewright.model.trigger.Trigger;
             import dev.pipewright.pipeline.Pipeline;
@@ -44,7 +43,7 @@ class UserPipelineTest {
                                 .permissions(Permissions.none())
                                 .job(Job.builder("deploy").runsOn("ubuntu-24.04").timeoutMinutes(10)
                                         .permissions(Permissions.contentsRead())
-                                        .step(ActionsCheckout.builder().persistCredentials(false).build())
+                                        .step(Step.uses("actions/checkout@v7.0.1").with("persist-credentials", false).build())
                                         .step(Step.run("make deploy").build())
                                         .step(STEP)
                                         .build())

@@ -16,18 +16,8 @@ import java.util.TreeMap;
  * steps use (the renderer adds them; a pipeline need not list them).
  */
 public final class LocalActions {
-    private static final Map<String, String> METADATA = new TreeMap<>(Map.ofEntries(
-            Map.entry(PipewrightAttest.DIRECTORY, PipewrightAttest.METADATA),
-            Map.entry(PipewrightChecksums.DIRECTORY, PipewrightChecksums.METADATA),
-            Map.entry(PipewrightCoverageGate.DIRECTORY, PipewrightCoverageGate.METADATA),
-            Map.entry(PipewrightReleaseNotes.DIRECTORY, PipewrightReleaseNotes.METADATA),
-            Map.entry(PipewrightSign.DIRECTORY, PipewrightSign.METADATA),
-            Map.entry(PipewrightSignKeygen.DIRECTORY, PipewrightSignKeygen.METADATA),
-            Map.entry(PipewrightVerify.DIRECTORY, PipewrightVerify.METADATA),
-            Map.entry(PipewrightSbom.DIRECTORY, PipewrightSbom.METADATA),
-            Map.entry(PipewrightPromote.DIRECTORY, PipewrightPromote.METADATA),
-            Map.entry(PipewrightHealthGate.DIRECTORY, PipewrightHealthGate.METADATA),
-            Map.entry(PipewrightLint.DIRECTORY, PipewrightLint.METADATA)));
+    // generated with the bindings, so a new action is listed as soon as it has a binding; sorted by directory
+    private static final Map<String, String> METADATA = new TreeMap<>(LocalActionList.METADATA);
 
     private LocalActions() {}
 
