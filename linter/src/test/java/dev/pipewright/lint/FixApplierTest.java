@@ -17,7 +17,7 @@ class FixApplierTest {
     private static final String SHA = "2222222222222222222222222222222222222222";
 
     private static FixApplier.Result fix(String text) {
-        return new FixApplier(LintConfig.empty()).fix(text, Linter.Kind.WORKFLOW, FixturesTest.PROJECT);
+        return new FixApplier(LintConfig.empty()).fix("w.yml", text, Linter.Kind.WORKFLOW, FixturesTest.PROJECT);
     }
 
     private static List<String> changes(FixApplier.Result r) {
@@ -195,6 +195,26 @@ class FixApplierTest {
         assertThat(fix(text).changed()).isFalse();
         assertThat(new Linter(LintConfig.empty()).lintSource("w.yml", text, Linter.Kind.WORKFLOW, FixturesTest.PROJECT))
                 .filteredOn(f -> f.rule().equals("template-injection")).singleElement().extracting(Finding::fix).isNull();
+    }
+
+    @Test
+    void negativeASuppressedFindingIsNotFixed() {
+        String text = """
+                on: push
+                permissions: {}
+                jobs:
+                  deploy:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: acme/deploy@v2.1.0
+                      # pipewright-lint ignore=unpinned-uses
+                      - uses: acme/deploy@v2.1.0
+                """;
+        LintConfig byPath = LintConfig.empty().withIgnores(List.of(LintConfig.Ignore.parse("unpinned-uses:legacy/*.yml")));
+
+        assertThat(changes(fix(text))).containsExactly("7 unpinned-uses: pinned acme/deploy@v2.1.0 to " + SHA + " # v2.1.0");
+        assertThat(new FixApplier(byPath).fix("legacy/w.yml", text, Linter.Kind.WORKFLOW, FixturesTest.PROJECT).changed())
+                .isFalse();
     }
 
     @Test

@@ -41,7 +41,7 @@ class FixRoundTripTest {
         LintConfig c = Files.exists(config) ? LintConfig.load(config) : LintConfig.empty();
         String source = Files.readString(f, StandardCharsets.UTF_8);
         Linter.Kind kind = TestLinting.kind(f);
-        FixApplier.Result r = new FixApplier(c).fix(source, kind, FixturesTest.PROJECT);
+        FixApplier.Result r = new FixApplier(c).fix(f.getFileName().toString(), source, kind, FixturesTest.PROJECT);
         if (!r.changed()) {
             assertThat(r.text()).isEqualTo(source);
             return;
@@ -56,7 +56,7 @@ class FixRoundTripTest {
         }
         after.forEach((rule, n) -> assertThat(n).as("%s findings after fixing %s:%n%s", rule, f.getFileName(), r.text())
                 .isLessThanOrEqualTo(before.getOrDefault(rule, 0L)));
-        assertThat(new FixApplier(c).fix(r.text(), kind, FixturesTest.PROJECT).changes()).as("second fix of %s", f.getFileName()).isEmpty();
+        assertThat(new FixApplier(c).fix(f.getFileName().toString(), r.text(), kind, FixturesTest.PROJECT).changes()).as("second fix of %s", f.getFileName()).isEmpty();
         Path fixed = tmp.resolve(f.getFileName().toString());
         Files.writeString(fixed, r.text(), StandardCharsets.UTF_8);
         assertThat(Oracles.workflowParser(fixed)).as("GitHub's parser on the fixed %s:%n%s", f.getFileName(), r.text()).isEmpty();

@@ -88,7 +88,7 @@ final class LintedDocuments {
             return new FixApplier.Result(d.text(), List.of());
         }
         Path root = Linter.projectRoot(d.path());
-        return new FixApplier(config(root)).fix(d.text(), Linter.kindOf(d.path()), root);
+        return new FixApplier(config(root)).fix(d.path().getFileName().toString(), d.text(), Linter.kindOf(d.path()), root);
     }
 
     /** The project's lint config; a broken one is reported by {@code lint} itself, here it falls back to none. */

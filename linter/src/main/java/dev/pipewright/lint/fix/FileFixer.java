@@ -42,10 +42,11 @@ public final class FileFixer {
         for (Path target : targets) {
             for (Path f : Linter.expand(target)) {
                 String before = Files.readString(f, StandardCharsets.UTF_8);
-                FixApplier.Result r = applier.fix(before, Linter.kindOf(f), Linter.projectRoot(f));
+                String name = display(base, f);
+                FixApplier.Result r = applier.fix(name, before, Linter.kindOf(f), Linter.projectRoot(f));
                 if (r.changed()) {
                     changed++;
-                    sink.accept(new FixedFile(f, display(base, f), before, r));
+                    sink.accept(new FixedFile(f, name, before, r));
                 }
             }
         }

@@ -22,7 +22,8 @@ import java.util.Set;
  * {@code pipewright lint --fix} on one text: applies the fixes the rules propose with their findings, keeping every
  * other byte (comments, quoting, order) as it is. One pass per fixable rule, each linting the previous pass's output,
  * so a fix is always computed on the text it edits; a rule proposes a fix only where it applies, so a second run
- * changes nothing. A file that is not clean YAML is left alone.
+ * changes nothing. A file that is not clean YAML is left alone, and a finding the configuration or an ignore comment
+ * suppresses is not fixed: an accepted risk stays as the author left it.
  */
 public final class FixApplier {
     /** One change, for the report: the 1-based line in the fixed text, the rule, what changed. */
@@ -56,8 +57,11 @@ public final class FixApplier {
         }
     }
 
-    /** The fixed {@code source}; {@code projectRoot} (null: unknown) holds the action lock the pins come from. */
-    public Result fix(String source, Linter.Kind kind, Path projectRoot) {
+    /**
+     * The fixed {@code source} of {@code file} (the name {@code lint} shows, which the configuration's ignores match);
+     * {@code projectRoot} (null: unknown) holds the action lock the pins come from.
+     */
+    public Result fix(String file, String source, Linter.Kind kind, Path projectRoot) {
         List<Change> changes = new ArrayList<>();
         String text = source;
         for (Linter pass : passes) {
@@ -65,7 +69,7 @@ public final class FixApplier {
             if (yaml.fatal() || !yaml.problems().isEmpty() || !(yaml.root() instanceof YMap)) {
                 break;
             }
-            text = apply(text, pass.lintSource("", text, kind, projectRoot), changes);
+            text = apply(text, pass.lintSource(file, text, kind, projectRoot), changes);
         }
         return new Result(text, changes);
     }
