@@ -1,19 +1,16 @@
 package dev.pipewright.cli;
 
-import dev.pipewright.github.Uses;
-import dev.pipewright.cli.pin.GitHubTagResolver;
-import dev.pipewright.cli.pin.GitLsRemoteResolver;
-import dev.pipewright.cli.pin.TagResolver;
-import dev.pipewright.pipeline.ActionLock;
+import dev.pipewright.github.LockFile;
+import dev.pipewright.lint.pin.GitHubTagResolver;
+import dev.pipewright.lint.pin.GitLsRemoteResolver;
+import dev.pipewright.lint.pin.Pinner;
+import dev.pipewright.lint.pin.TagResolver;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,8 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code pipewright pin}: resolves {@code owner/repo@tag} to the tag's commit and records it in the
- * project's action lock, which the generator reads when it pins {@code uses:} lines.
+ * {@code pipewright pin}: the options and the printing of {@link Pinner}, which resolves {@code owner/repo@tag} to the
+ * tag's commit and records it in the project's action lock, which the generator reads when it pins {@code uses:} lines.
  */
 @Command(name = "pin", mixinStandardHelpOptions = true,
         description = {
@@ -37,7 +34,7 @@ public final class PinCommand implements Callable<Integer> {
     List<String> actions = new ArrayList<>();
 
     @Option(names = "--root", paramLabel = "DIR",
-            description = "Project root (default: the current directory); the lock is DIR/" + ActionLock.PROJECT_LOCK + ".")
+            description = "Project root (default: the current directory); the lock is DIR/" + LockFile.PROJECT_LOCK + ".")
     Path out;
 
     /** The project root's old name, before every command called it --root. */
@@ -66,27 +63,16 @@ public final class PinCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         Path file = lockFile();
-        ActionLock current;
+        SortedMap<String, String> current;
+        List<String> keys;
         try {
-            current = Files.isRegularFile(file) ? ActionLock.read(file) : ActionLock.empty();
-        } catch (IllegalArgumentException e) {
-            err.println("pipewright: " + e.getMessage());
-            return ExitCodes.USAGE;
-        }
-        List<String[]> wanted = new ArrayList<>();
-        try {
-            if (actions.isEmpty()) {
-                if (current.entries().isEmpty()) {
-                    err.println("pipewright: " + file + " has no entries to re-resolve; name one, e.g."
-                            + " pipewright pin actions/checkout@v7.0.1");
-                    return ExitCodes.USAGE;
-                }
-                current.entries().keySet().forEach(k -> wanted.add(ActionLock.splitKey(k)));
-            } else {
-                for (String a : actions) {
-                    wanted.add(parse(a));
-                }
+            current = Pinner.read(file);
+            if (actions.isEmpty() && current.isEmpty()) {
+                err.println("pipewright: " + file + " has no entries to re-resolve; name one, e.g."
+                        + " pipewright pin actions/checkout@v7.0.1");
+                return ExitCodes.USAGE;
             }
+            keys = Pinner.keys(actions, current);
         } catch (IllegalArgumentException e) {
             err.println("pipewright: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -97,23 +83,16 @@ public final class PinCommand implements Callable<Integer> {
         }
         TagResolver resolver = git ? new GitLsRemoteResolver(gitUrl)
                 : new GitHubTagResolver(apiUrl, System.getenv("GITHUB_TOKEN"));
-        ActionLock updated = current;
-        for (String[] w : wanted) {
-            String key = w[0] + "@" + w[1];
-            try {
-                String sha = resolver.resolve(w[0], w[1]);
-                String before = current.entries().get(key);
-                updated = updated.with(key, sha);
-                stdout.println(key + ": " + sha + (before == null ? " (added)"
-                        : before.equals(sha) ? " (unchanged)" : " (was " + before + ")"));
-            } catch (TagResolver.ResolveException e) {
-                err.println("pipewright: " + e.getMessage() + "; nothing written");
-                return e.notFound() ? ExitCodes.USAGE : ExitCodes.INTERNAL;
-            }
+        SortedMap<String, String> updated;
+        try {
+            updated = new Pinner(resolver).resolve(keys, current, p -> stdout.println(p.key() + ": " + p.sha()
+                    + " (" + p.status() + ")"));
+        } catch (TagResolver.ResolveException e) {
+            err.println("pipewright: " + e.getMessage() + "; nothing written");
+            return e.notFound() ? ExitCodes.USAGE : ExitCodes.INTERNAL;
         }
-        write(file, updated.format());
-        err.println("pipewright: " + wanted.size() + " entr" + (wanted.size() == 1 ? "y" : "ies") + " resolved; wrote "
-                + file);
+        Pinner.write(file, updated);
+        err.println("pipewright: " + keys.size() + " entr" + (keys.size() == 1 ? "y" : "ies") + " resolved; wrote " + file);
         return ExitCodes.OK;
     }
 
@@ -122,29 +101,6 @@ public final class PinCommand implements Callable<Integer> {
             return lock.toAbsolutePath().normalize();
         }
         Path root = out != null ? out : oldOut;
-        return (root == null ? Path.of("") : root).toAbsolutePath().normalize().resolve(ActionLock.PROJECT_LOCK);
-    }
-
-    /** {@code owner/repo[/path]@tag} to {repository, tag}. */
-    static String[] parse(String action) {
-        Uses uses = Uses.parse(action)
-                .orElseThrow(() -> new IllegalArgumentException("'" + action + "' is not owner/repo@tag"));
-        return ActionLock.splitKey(uses.repository() + "@" + uses.ref());
-    }
-
-    /** Temp file beside the lock, then a move, so a reader never sees half a lock. */
-    private static void write(Path file, String content) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        return (root == null ? Path.of("") : root).toAbsolutePath().normalize().resolve(LockFile.PROJECT_LOCK);
     }
 }

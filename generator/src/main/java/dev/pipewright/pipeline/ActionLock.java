@@ -9,11 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Commit SHAs of action release tags ({@code owner/repo@vX.Y.Z: <40 hex>}), read from the lock
@@ -26,11 +23,9 @@ import java.util.regex.Pattern;
  */
 public final class ActionLock {
     /** The project's own lock, relative to the project root. */
-    public static final String PROJECT_LOCK = ".github/pipewright.lock.yml";
+    public static final String PROJECT_LOCK = LockFile.PROJECT_LOCK;
     /** The bundled lock on the class path. */
     public static final String RESOURCE = "pipewright/actions.lock";
-
-    private static final Pattern KEY = Pattern.compile("([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)@([^\\s:#'\"]+)");
 
     private final Map<String, String> entries;
 
@@ -79,13 +74,7 @@ public final class ActionLock {
      * them: owner/repo lower-cased, as GitHub matches them, the tag as written.
      */
     public static ActionLock parse(String text, String source) {
-        Map<String, String> map = new TreeMap<>();
-        for (LockFile.Entry e : LockFile.read(text, source)) {
-            if (map.put(e.key(), e.sha()) != null) {
-                throw new IllegalArgumentException(source + ":" + e.line() + ": " + e.key() + " is listed twice");
-            }
-        }
-        return new ActionLock(map);
+        return new ActionLock(LockFile.entries(text, source));
     }
 
     /** A lock with these entries, and those of {@code other} replacing any with the same key. */
@@ -117,11 +106,7 @@ public final class ActionLock {
 
     /** The lock file text: a header comment, then the entries sorted by key. */
     public String format() {
-        StringBuilder sb = new StringBuilder()
-                .append("# Commit SHAs of action release tags, written by `pipewright pin`.\n")
-                .append("# Generated uses: lines read `owner/repo@<sha> # tag`; refresh with: ./pipewright pin\n");
-        entries.forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
-        return sb.toString();
+        return LockFile.format(entries);
     }
 
     /** The {@code owner/repo} part of an action target such as {@code github/codeql-action/upload-sarif}. */
@@ -135,19 +120,11 @@ public final class ActionLock {
 
     /** Checks {@code owner/repo@tag} syntax; returns the matcher's repository and tag. */
     public static String[] splitKey(String key) {
-        Matcher m = KEY.matcher(Objects.requireNonNull(key, "key == null"));
-        if (!m.matches()) {
-            throw new IllegalArgumentException("'" + key + "' is not owner/repo@tag");
-        }
-        return new String[] {m.group(1), m.group(2)};
+        return LockFile.splitKey(key);
     }
 
     /** Checks an entry; returns its lookup key. */
     private static String check(String key, String sha) {
-        String[] parts = splitKey(key);
-        if (sha == null || !sha.matches("[0-9a-f]{40}")) {
-            throw new IllegalArgumentException(key + ": '" + sha + "' is not a 40-hex commit SHA");
-        }
-        return LockFile.key(parts[0], parts[1]);
+        return LockFile.checkEntry(key, sha);
     }
 }

@@ -1,8 +1,13 @@
 package dev.pipewright.github;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +27,11 @@ public final class LockFile {
             return LockFile.key(repository, tag);
         }
     }
+
+    /** A project's own lock, relative to its root. */
+    public static final String PROJECT_LOCK = ".github/pipewright.lock.yml";
+
+    private static final Pattern KEY = Pattern.compile("([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)@([^\\s:#'\"]+)");
 
     private LockFile() {}
 
@@ -60,5 +70,46 @@ public final class LockFile {
             }
         }
         return entries;
+    }
+
+    /**
+     * The entries of {@code text} by {@link #key}, sorted; a bad line, or a key listed twice, is an error naming
+     * source:line.
+     */
+    public static SortedMap<String, String> entries(String text, String source) {
+        SortedMap<String, String> map = new TreeMap<>();
+        for (Entry e : read(text, source)) {
+            if (map.put(e.key(), e.sha()) != null) {
+                throw new IllegalArgumentException(source + ":" + e.line() + ": " + e.key() + " is listed twice");
+            }
+        }
+        return Collections.unmodifiableSortedMap(map);
+    }
+
+    /** The lock file text: a header comment, then the entries sorted by key. */
+    public static String format(Map<String, String> entries) {
+        StringBuilder sb = new StringBuilder()
+                .append("# Commit SHAs of action release tags, written by `pipewright pin`.\n")
+                .append("# Generated uses: lines read `owner/repo@<sha> # tag`; refresh with: ./pipewright pin\n");
+        new TreeMap<>(entries).forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
+        return sb.toString();
+    }
+
+    /** Checks {@code owner/repo@tag} syntax; returns the repository and the tag. */
+    public static String[] splitKey(String key) {
+        Matcher m = KEY.matcher(Objects.requireNonNull(key, "key == null"));
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + key + "' is not owner/repo@tag");
+        }
+        return new String[] {m.group(1), m.group(2)};
+    }
+
+    /** Checks an entry; returns its lookup key. */
+    public static String checkEntry(String key, String sha) {
+        String[] parts = splitKey(key);
+        if (sha == null || !sha.matches("[0-9a-f]{40}")) {
+            throw new IllegalArgumentException(key + ": '" + sha + "' is not a 40-hex commit SHA");
+        }
+        return key(parts[0], parts[1]);
     }
 }

@@ -1,5 +1,6 @@
 package dev.pipewright.lint;
 
+import dev.pipewright.github.yaml.LineOffsets;
 import dev.pipewright.lint.schema.SchemaChecker;
 import dev.pipewright.lint.yaml.Pos;
 import dev.pipewright.lint.yaml.YMap;
@@ -19,6 +20,7 @@ public final class LintContext {
     private final String source;
     /** Offsets where lines start, computed on the first {@link #line} call: most files have no finding to show. */
     private int[] starts;
+    private LineOffsets offsets;
     private final YamlFile yaml;
     private final SchemaChecker.Result schema;
     private final LintConfig config;
@@ -99,8 +101,21 @@ public final class LintContext {
         return java.util.Arrays.copyOf(out, k);
     }
 
-    void report(RuleInfo rule, Pos pos, String message, Severity severity) {
-        findings.add(new Finding(file, pos.line(), pos.col(), rule.id(), severity, message));
+    /** The file's whole text, as the positions count it. */
+    public String source() {
+        return source;
+    }
+
+    /** Offsets of the file's lines, for the edits of a {@link Fix}. */
+    public LineOffsets offsets() {
+        if (offsets == null) {
+            offsets = new LineOffsets(source);
+        }
+        return offsets;
+    }
+
+    void report(RuleInfo rule, Pos pos, String message, Severity severity, Fix fix) {
+        findings.add(new Finding(file, pos.line(), pos.col(), rule.id(), severity, message, fix));
     }
 
     List<Finding> findings() {

@@ -21,15 +21,24 @@ public abstract class LintRule {
     }
 
     protected final void report(Pos pos, String message) {
-        context.report(info, pos, message, info.severity());
+        context.report(info, pos, message, info.severity(), null);
     }
 
     protected final void report(YNode node, String message) {
         report(node.pos(), message);
     }
 
+    /** Reports a finding with the fix the rule proposes for it; a null fix is none. */
+    protected final void report(Pos pos, String message, Fix fix) {
+        context.report(info, pos, message, info.severity(), fix);
+    }
+
+    protected final void report(YNode node, String message, Fix fix) {
+        report(node.pos(), message, fix);
+    }
+
     protected final void report(Pos pos, Severity severity, String message) {
-        context.report(info, pos, message, severity);
+        context.report(info, pos, message, severity, null);
     }
 
     /** Reports the schema problems GitHub's schema walk attributed to {@code owner} (this rule's subtree). */

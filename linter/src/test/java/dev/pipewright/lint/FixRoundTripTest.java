@@ -2,7 +2,7 @@ package dev.pipewright.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pipewright.lint.fix.Fixer;
+import dev.pipewright.lint.fix.FixApplier;
 import dev.pipewright.testing.Oracles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +41,7 @@ class FixRoundTripTest {
         LintConfig c = Files.exists(config) ? LintConfig.load(config) : LintConfig.empty();
         String source = Files.readString(f, StandardCharsets.UTF_8);
         Linter.Kind kind = TestLinting.kind(f);
-        Fixer.Result r = new Fixer(c).fix(source, kind, FixturesTest.PROJECT);
+        FixApplier.Result r = new FixApplier(c).fix(f.getFileName().toString(), source, kind, FixturesTest.PROJECT);
         if (!r.changed()) {
             assertThat(r.text()).isEqualTo(source);
             return;
@@ -50,13 +50,13 @@ class FixRoundTripTest {
         Linter linter = new Linter(c, TestLinting.rules(f));
         Map<String, Long> before = perRule(linter.lintSource(f.getFileName().toString(), source, kind, FixturesTest.PROJECT));
         Map<String, Long> after = perRule(linter.lintSource(f.getFileName().toString(), r.text(), kind, FixturesTest.PROJECT));
-        for (Fixer.Change ch : r.changes()) {
+        for (FixApplier.Change ch : r.changes()) {
             assertThat(after.getOrDefault(ch.rule(), 0L)).as("%s findings after fixing %s:%n%s", ch.rule(), f.getFileName(), r.text())
                     .isLessThan(before.getOrDefault(ch.rule(), 0L));
         }
         after.forEach((rule, n) -> assertThat(n).as("%s findings after fixing %s:%n%s", rule, f.getFileName(), r.text())
                 .isLessThanOrEqualTo(before.getOrDefault(rule, 0L)));
-        assertThat(new Fixer(c).fix(r.text(), kind, FixturesTest.PROJECT).changes()).as("second fix of %s", f.getFileName()).isEmpty();
+        assertThat(new FixApplier(c).fix(f.getFileName().toString(), r.text(), kind, FixturesTest.PROJECT).changes()).as("second fix of %s", f.getFileName()).isEmpty();
         Path fixed = tmp.resolve(f.getFileName().toString());
         Files.writeString(fixed, r.text(), StandardCharsets.UTF_8);
         assertThat(Oracles.workflowParser(fixed)).as("GitHub's parser on the fixed %s:%n%s", f.getFileName(), r.text()).isEmpty();

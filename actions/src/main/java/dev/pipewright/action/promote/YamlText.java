@@ -1,9 +1,9 @@
 package dev.pipewright.action.promote;
 
 import dev.pipewright.action.InputException;
+import dev.pipewright.github.yaml.TextEdit;
+import dev.pipewright.github.yaml.TextEdits;
 import java.io.StringReader;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -22,9 +22,9 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * A YAML document edited in place: SnakeYAML's node API locates scalars and their exact marks, and only those
- * characters are replaced, so comments, quoting, blank lines, key order and anchors stay as the author wrote them
- * (what a load-and-dump round trip cannot do).
+ * A YAML document edited in place: SnakeYAML's node API locates scalars and their exact marks, and {@link TextEdits}
+ * replaces only those characters, so comments, quoting, blank lines, key order and anchors stay as the author wrote
+ * them.
  */
 final class YamlText {
     private static final Pattern PLAIN_SAFE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_./@+:-]*");
@@ -34,17 +34,16 @@ final class YamlText {
     /** One located value: the scalar, the key it belongs to, and the mapping holding both. */
     record Entry(MappingNode parent, ScalarNode key, ScalarNode value) {}
 
-    private record Edit(int start, int end, String text) {}
-
     private final String file;
     private final String text;
     private final Node root;
-    private final List<Edit> edits = new ArrayList<>();
+    private final TextEdits edits;
 
     private YamlText(String file, String text, Node root) {
         this.file = file;
         this.text = text;
         this.root = root;
+        this.edits = new TextEdits(text);
     }
 
     /** Parses {@code text}; a syntax error is bad input reported as {@code file:line:col}. */
@@ -185,7 +184,7 @@ final class YamlText {
             // An empty value ("key:" with nothing after it) has no characters to replace.
             rendered = (start > 0 && !Character.isWhitespace(text.charAt(start - 1)) ? " " : "") + rendered;
         }
-        add(new Edit(start, end, rendered));
+        add(new TextEdit(start, end, rendered));
     }
 
     /**
@@ -205,15 +204,12 @@ final class YamlText {
             style = DumperOptions.ScalarStyle.PLAIN;
         }
         String line = indent + key + ": " + render(value, style);
-        add(eol < 0 ? new Edit(text.length(), text.length(), "\n" + line + "\n") : new Edit(eol + 1, eol + 1, line + "\n"));
+        add(eol < 0 ? TextEdit.insert(text.length(), "\n" + line + "\n") : TextEdit.insert(eol + 1, line + "\n"));
     }
 
-    private void add(Edit e) {
-        for (Edit other : edits) {
-            boolean sameInsert = e.start() == e.end() && other.start() == other.end() && e.start() == other.start();
-            if (!sameInsert && e.start() < other.end() && other.start() < e.end()) {
-                throw new IllegalStateException(file + ": overlapping edits at " + e.start());
-            }
+    private void add(TextEdit e) {
+        if (!edits.fits(e)) {
+            throw new IllegalStateException(file + ": overlapping edits at " + e.start());
         }
         edits.add(e);
     }
@@ -224,15 +220,7 @@ final class YamlText {
 
     /** The text with every edit applied; inserts at the same place keep the order they were made in. */
     String result() {
-        StringBuilder sb = new StringBuilder(text);
-        List<Edit> ordered = new ArrayList<>(edits);
-        List<Edit> reversedInsertion = new ArrayList<>(ordered);
-        java.util.Collections.reverse(reversedInsertion);
-        reversedInsertion.sort(Comparator.comparingInt(Edit::start).reversed());
-        for (Edit e : reversedInsertion) {
-            sb.replace(e.start(), e.end(), e.text());
-        }
-        return sb.toString();
+        return edits.apply().text();
     }
 
     /** {@code value} as a scalar of {@code style}; a plain scalar that would not read back as that string is quoted. */

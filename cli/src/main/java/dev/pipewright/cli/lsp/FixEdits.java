@@ -2,7 +2,7 @@ package dev.pipewright.cli.lsp;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
-import dev.pipewright.lint.fix.Fixer;
+import dev.pipewright.lint.fix.FixApplier;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.lsp4j.Position;
@@ -19,7 +19,7 @@ final class FixEdits {
     private FixEdits() {}
 
     /** The edits turning {@code before} into the fixer's result, in document order; empty when nothing changes. */
-    static List<TextEdit> of(String before, Fixer.Result fixed) {
+    static List<TextEdit> of(String before, FixApplier.Result fixed) {
         if (!fixed.changed()) {
             return List.of();
         }

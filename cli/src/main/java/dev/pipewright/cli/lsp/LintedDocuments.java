@@ -6,7 +6,7 @@ import dev.pipewright.lint.Linter;
 import dev.pipewright.lint.RuleInfo;
 import dev.pipewright.lint.rule.BuiltInRules;
 import dev.pipewright.lint.rule.ShellcheckRule;
-import dev.pipewright.lint.fix.Fixer;
+import dev.pipewright.lint.fix.FixApplier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -83,12 +83,12 @@ final class LintedDocuments {
             .filter(r -> !r.id().equals(SLOW_RULE)).toList();
 
     /** What {@code pipewright lint --fix} would change in the document's current text. */
-    static Fixer.Result fix(Document d) {
+    static FixApplier.Result fix(Document d) {
         if (!lintable(d)) {
-            return new Fixer.Result(d.text(), List.of());
+            return new FixApplier.Result(d.text(), List.of());
         }
         Path root = Linter.projectRoot(d.path());
-        return new Fixer(config(root)).fix(d.text(), Linter.kindOf(d.path()), root);
+        return new FixApplier(config(root)).fix(d.path().getFileName().toString(), d.text(), Linter.kindOf(d.path()), root);
     }
 
     /** The project's lint config; a broken one is reported by {@code lint} itself, here it falls back to none. */

@@ -1,6 +1,6 @@
 package dev.pipewright.cli.lsp;
 
-import dev.pipewright.lint.fix.Fixer;
+import dev.pipewright.lint.fix.FixApplier;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,7 +72,7 @@ final class WorkflowTextService implements TextDocumentService {
         String uri = params.getTextDocument().getUri();
         List<Either<Command, CodeAction>> out = new ArrayList<>();
         documents.get(uri).ifPresent(d -> {
-            Fixer.Result fixed = LintedDocuments.fix(d);
+            FixApplier.Result fixed = LintedDocuments.fix(d);
             List<TextEdit> edits = FixEdits.of(d.text(), fixed);
             if (edits.isEmpty()) {
                 return;

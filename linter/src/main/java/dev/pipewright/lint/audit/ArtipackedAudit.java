@@ -1,10 +1,15 @@
 package dev.pipewright.lint.audit;
 
 import dev.pipewright.github.Uses;
+import dev.pipewright.github.yaml.LineOffsets;
+import dev.pipewright.github.yaml.TextEdit;
+import dev.pipewright.lint.Fix;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.Workflow;
+import dev.pipewright.lint.yaml.Pos;
 import dev.pipewright.lint.yaml.YMap;
+import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +35,38 @@ public final class ArtipackedAudit extends AuditRule {
         }
         for (Workflow.Step s : persisting(job.steps())) {
             report(s.uses().orElseThrow(), "checkout keeps the token in .git/config in a job that " + reason
-                    + "; add \"persist-credentials: false\" under with:");
+                    + "; add \"persist-credentials: false\" under with:", persistCredentialsOff(s));
         }
+    }
+
+    /**
+     * The fix: {@code persist-credentials: false} as the first key of the step's block {@code with:}, or a new
+     * {@code with:} after a one-line {@code uses:}; none for a flow or empty {@code with:}.
+     */
+    private Fix persistCredentialsOff(Workflow.Step s) {
+        YScalar uses = s.uses().orElseThrow();
+        LineOffsets src = ctx().offsets();
+        String nl = src.newline();
+        String description = "added \"persist-credentials: false\" to " + uses.value();
+        YNode with = s.body().get("with").orElse(null);
+        if (with == null) {
+            if (uses.pos().line() != uses.end().line()) {
+                return null;
+            }
+            int indent = s.body().entries().get(0).key().pos().col() - 1;
+            int at = src.offset(uses.pos().line() + 1, 1);
+            return Fix.of(TextEdit.insert(at, " ".repeat(indent) + "with:" + nl + " ".repeat(indent + 2)
+                    + "persist-credentials: false" + nl), description);
+        }
+        if (with instanceof YMap m && !m.entries().isEmpty() && m.get("persist-credentials").isEmpty()) {
+            Pos first = m.entries().get(0).key().pos();
+            if (first.line() == s.body().entry("with").orElseThrow().key().pos().line()) {
+                return null; // flow mapping
+            }
+            int at = src.offset(first.line(), 1);
+            return Fix.of(TextEdit.insert(at, " ".repeat(first.col() - 1) + "persist-credentials: false" + nl), description);
+        }
+        return null;
     }
 
     /** Why persisted credentials matter in these steps, or null when they do not; {@code line} gives source lines. */

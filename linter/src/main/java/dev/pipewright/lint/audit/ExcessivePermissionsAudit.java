@@ -1,6 +1,9 @@
 package dev.pipewright.lint.audit;
 
 import dev.pipewright.github.Uses;
+import dev.pipewright.github.yaml.LineOffsets;
+import dev.pipewright.github.yaml.TextEdit;
+import dev.pipewright.lint.Fix;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.Workflow;
@@ -8,7 +11,9 @@ import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The GITHUB_TOKEN gets what a workflow declares, else the repository default, which is write-all on older and many
@@ -30,14 +35,64 @@ public final class ExcessivePermissionsAudit extends AuditRule {
         if (wf.root().get("permissions").isPresent() || Triggers.onlyCalled(wf)) {
             return;
         }
+        Fix fix = readOnlyDefault(wf);
         for (Workflow.Job job : wf.jobs()) {
             if (job.body().get("permissions").isEmpty()) {
                 report(job.id(), "job \"" + job.id().value() + "\" runs with the repository's default token permissions,"
                         + " which may be write-all; add \"permissions: {}\" (or \"contents: read\") at the top of the workflow"
-                        + " and grant each job what it needs");
+                        + " and grant each job what it needs", fix);
             }
         }
     }
+
+    /**
+     * The fix, one for all the jobs: {@code permissions: {}} (or {@code contents: read} when a job checks out) above
+     * {@code jobs:}, only when no job without permissions can write with the token: none calls a reusable workflow,
+     * uses an action not known to be read-only, pushes with git or runs gh, and the file never names the token.
+     */
+    private Fix readOnlyDefault(Workflow wf) {
+        String text = ctx().source();
+        if (text.contains("GITHUB_TOKEN") || text.contains("github.token")) {
+            return null;
+        }
+        YMap.Entry jobs = wf.root().entry("jobs").orElse(null);
+        if (jobs == null || jobs.key().pos().col() != 1) {
+            return null;
+        }
+        boolean checkout = false;
+        boolean any = false;
+        for (Workflow.Job job : wf.jobs()) {
+            if (job.body().get("permissions").isPresent()) {
+                continue;
+            }
+            any = true;
+            if (job.isCall()) {
+                return null;
+            }
+            for (Workflow.Step s : job.steps()) {
+                Optional<Uses> u = s.uses().flatMap(x -> Uses.parse(x.value()));
+                if (s.uses().isPresent() && (u.isEmpty() || !READ_ONLY_ACTIONS.contains(u.get().target()))) {
+                    return null; // an action that may write with its default token input
+                }
+                if (s.run().map(r -> WRITES.matcher(r.value()).matches()).orElse(false)) {
+                    return null;
+                }
+                checkout |= u.map(x -> x.is("actions/checkout")).orElse(false);
+            }
+        }
+        if (!any) {
+            return null;
+        }
+        LineOffsets src = ctx().offsets();
+        String nl = src.newline();
+        int at = src.offset(jobs.key().pos().line(), 1);
+        String block = checkout ? "permissions:" + nl + "  contents: read" + nl : "permissions: {}" + nl;
+        return Fix.of(TextEdit.insert(at, block), "added \"" + (checkout ? "permissions: contents: read" : "permissions: {}")
+                + "\" at the top of the workflow");
+    }
+
+    /** A script that writes with the token: {@code git push} or the GitHub CLI. */
+    private static final Pattern WRITES = Pattern.compile("(?s).*\\b(git\\s+push|gh\\s)\\b.*");
 
     @Override
     public void visitJob(Workflow.Job job) {

@@ -3,6 +3,7 @@ package dev.pipewright.lint.audit;
 import dev.pipewright.github.Uses;
 import dev.pipewright.lint.rule.Locator;
 
+import dev.pipewright.lint.Fix;
 import dev.pipewright.lint.LintContext;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
@@ -32,9 +33,19 @@ public final class TemplateInjectionAudit extends AuditRule {
     private YScalar carriedJob;
     private Map<String, String[]> jobCarried;
 
+    /** The job whose steps are being visited, for the shell its defaults set. */
+    private Workflow.Job job;
+
+    @Override
+    public void visitJob(Workflow.Job job) {
+        this.job = job;
+    }
+
     @Override
     public void visitStep(Workflow.Step step) {
-        check(step.body());
+        List<Injection> found = find(step.body());
+        List<Injection> inRun = found.stream().filter(Injection::run).toList();
+        reportAll(found, inRun.isEmpty() ? null : TemplateInjectionFix.of(ctx().offsets(), currentWorkflow(), job, step, inRun));
         checkEnv(step);
     }
 
@@ -107,16 +118,18 @@ public final class TemplateInjectionAudit extends AuditRule {
 
     @Override
     public void visitAction(LintContext.ActionFile action) {
-        compositeSteps(action).forEach(this::check);
+        compositeSteps(action).forEach(step -> reportAll(find(step), null));
     }
 
-    private void check(YMap step) {
-        for (Injection i : find(step)) {
+    /** Reports each expansion; {@code runFix} (null: none) moves those in a run script, the github-script ones stay. */
+    private void reportAll(List<Injection> found, Fix runFix) {
+        for (Injection i : found) {
             String where = i.run() ? "run script" : "github-script code";
             report(Locator.at(ctx(), i.script(), i.span().start()), "\"" + i.span().whole(i.script().value()).strip()
                     + "\" expands attacker-controlled " + i.path() + " into the " + where + "; pass it through the step's"
                     + " env: (e.g. " + EnvName.of(i.path()) + ": ${{ " + i.span().text().strip() + " }}) and use the variable"
-                    + (i.run() ? " (\"$" + EnvName.of(i.path()) + "\")" : " (process.env." + EnvName.of(i.path()) + ")"));
+                    + (i.run() ? " (\"$" + EnvName.of(i.path()) + "\")" : " (process.env." + EnvName.of(i.path()) + ")"),
+                    i.run() ? runFix : null);
         }
     }
 

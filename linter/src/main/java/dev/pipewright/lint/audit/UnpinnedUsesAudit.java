@@ -1,6 +1,9 @@
 package dev.pipewright.lint.audit;
 
 import dev.pipewright.github.Uses;
+import dev.pipewright.github.yaml.LineOffsets;
+import dev.pipewright.github.yaml.TextEdit;
+import dev.pipewright.lint.Fix;
 import dev.pipewright.lint.LintContext;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
@@ -9,6 +12,7 @@ import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YScalar;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Tags and branches move: whoever controls the action's repository (or steals its credentials) changes what
@@ -47,7 +51,8 @@ public final class UnpinnedUsesAudit extends AuditRule {
         }
         Uses.parse(uses.value()).filter(u -> !u.pinned() && !policy().allowsUnpinned(u.owner())).ifPresent(u -> {
             String kind = BRANCHES.contains(u.ref()) ? "branch" : "tag or branch";
-            String fix = fixFor(u, lock()).map(p -> "; pin it as " + u.repository() + u.path() + "@" + p.sha() + " # " + p.tag()
+            Optional<ActionsLock.Pin> pin = fixFor(u, lock());
+            String fix = pin.map(p -> "; pin it as " + u.repository() + u.path() + "@" + p.sha() + " # " + p.tag()
                     + " (pipewright lint --fix)").orElse(kind.equals("branch")
                     ? "; pin it to the commit SHA of a release with a \"# vX.Y.Z\" comment (\"pipewright pin "
                             + u.repository() + "@vX.Y.Z\" records one)"
@@ -55,8 +60,35 @@ public final class UnpinnedUsesAudit extends AuditRule {
                     : "; the action lock has no commit for it: run \"pipewright pin " + u.repository() + u.path() + "@"
                             + u.ref() + "\" to record one, then \"pipewright lint --fix\" pins it");
             report(uses, "\"" + uses.value() + "\" uses the " + kind + " \"" + u.ref() + "\", which can be moved to other code"
-                    + fix);
+                    + fix, pin.map(p -> pinning(uses, u, p)).orElse(null));
         });
+    }
+
+    /** A version comment after the reference: the fix replaces it with the pinned tag's. */
+    private static final Pattern VERSION_COMMENT = Pattern.compile("\\s*#\\s*v?\\d[\\w.+-]*\\s*");
+
+    /**
+     * The fix: {@code owner/repo@v4} becomes {@code owner/repo@<sha> # v4.2.2}, rewriting the rest of the line; none
+     * for a reference over several lines, or one followed by a comment the rewrite would lose.
+     */
+    private Fix pinning(YScalar uses, Uses u, ActionsLock.Pin pin) {
+        if (uses.pos().line() != uses.end().line() || uses.isBlock()) {
+            return null;
+        }
+        LineOffsets src = ctx().offsets();
+        String line = src.line(uses.pos().line());
+        int s = uses.pos().col() - 1;
+        int e = Math.min(uses.end().col() - 1, line.length());
+        String raw = line.substring(s, e);
+        int at = raw.lastIndexOf("@" + u.ref());
+        String rest = line.substring(e);
+        if (at < 0 || !rest.isBlank() && !VERSION_COMMENT.matcher(rest).matches()) {
+            return null;
+        }
+        int lineStart = src.offset(uses.pos().line(), 1);
+        String replaced = raw.substring(0, at + 1) + pin.sha() + raw.substring(at + 1 + u.ref().length());
+        return Fix.of(new TextEdit(lineStart + s, lineStart + line.length(), replaced + " # " + pin.tag()),
+                "pinned " + u.repository() + u.path() + "@" + u.ref() + " to " + pin.sha() + " # " + pin.tag());
     }
 
     /** True when the fix applies: a string uses with a remote, unpinned, not allowed, lock-known ref. */

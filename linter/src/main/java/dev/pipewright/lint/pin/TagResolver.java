@@ -1,4 +1,4 @@
-package dev.pipewright.cli.pin;
+package dev.pipewright.lint.pin;
 
 /** Resolves a release tag of a GitHub repository to the commit it points at (annotated tags peeled). */
 public interface TagResolver {

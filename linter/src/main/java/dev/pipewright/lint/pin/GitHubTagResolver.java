@@ -1,4 +1,4 @@
-package dev.pipewright.cli.pin;
+package dev.pipewright.lint.pin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -85,9 +85,7 @@ public final class GitHubTagResolver implements TagResolver {
         try {
             return json.readTree(response.body());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ResolveException("GitHub answered " + path + " with malformed JSON at "
-                    + dev.pipewright.action.JsonErrors.position("", e).substring(1) + ": "
-                    + dev.pipewright.action.JsonErrors.reason(e), e);
+            throw new ResolveException("GitHub answered " + path + " with malformed JSON at " + position(e) + ": " + reason(e), e);
         } catch (IOException e) {
             throw new ResolveException("GitHub answered " + path + " with invalid JSON: " + e.getMessage(), e);
         }
@@ -95,5 +93,22 @@ public final class GitHubTagResolver implements TagResolver {
 
     private static String encode(String tag) {
         return URLEncoder.encode(tag, StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/");
+    }
+
+    /** {@code line:col} of a JSON error, or {@code 1} when the parser knows no location. */
+    private static String position(com.fasterxml.jackson.core.JsonProcessingException e) {
+        com.fasterxml.jackson.core.JsonLocation loc = e.getLocation();
+        if (loc == null || loc.getLineNr() < 1) {
+            return "1";
+        }
+        return loc.getLineNr() + (loc.getColumnNr() < 1 ? "" : ":" + loc.getColumnNr());
+    }
+
+    /** The parser's reason on one line, without the source and location it appends (they mean nothing here). */
+    private static String reason(com.fasterxml.jackson.core.JsonProcessingException e) {
+        String msg = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+        msg = msg.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "").replaceAll("\\s*(at )?\\[Source:[^\\]]*\\]", "");
+        String first = msg.strip().lines().findFirst().orElse("");
+        return first.isEmpty() ? "unexpected content" : first;
     }
 }

@@ -1,4 +1,4 @@
-package dev.pipewright.cli.pin;
+package dev.pipewright.lint.pin;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
