@@ -26,43 +26,85 @@ final class TriggerTree {
     }
 
     private static YamlNode body(Trigger t) {
-        YamlMap m = new YamlMap();
-        if (t instanceof Push p) {
+        return t.accept(BODY);
+    }
+
+    private static final Trigger.Visitor<YamlNode> BODY = new Trigger.Visitor<>() {
+        @Override
+        public YamlNode visit(Push p) {
+            YamlMap m = new YamlMap();
             Values.putList(m, "branches", p.branches());
             Values.putList(m, "branches-ignore", p.branchesIgnore());
             Values.putList(m, "tags", p.tags());
             Values.putList(m, "tags-ignore", p.tagsIgnore());
             Values.putList(m, "paths", p.paths());
             Values.putList(m, "paths-ignore", p.pathsIgnore());
-        } else if (t instanceof PullRequest pr) {
+            return orNull(p, m);
+        }
+
+        @Override
+        public YamlNode visit(PullRequest pr) {
+            YamlMap m = new YamlMap();
             Values.putList(m, "types", pr.types());
             Values.putList(m, "branches", pr.branches());
             Values.putList(m, "branches-ignore", pr.branchesIgnore());
             Values.putList(m, "paths", pr.paths());
             Values.putList(m, "paths-ignore", pr.pathsIgnore());
-        } else if (t instanceof Schedule s) {
+            return orNull(pr, m);
+        }
+
+        @Override
+        public YamlNode visit(Schedule s) {
             return new YamlSeq(s.crons().stream().map(c -> (YamlNode) new YamlMap()
                     .put("cron", c.expression()).putIfNotNull("timezone", c.timezone())).toList());
-        } else if (t instanceof WorkflowDispatch d) {
+        }
+
+        @Override
+        public YamlNode visit(WorkflowDispatch d) {
+            YamlMap m = new YamlMap();
             if (!d.inputs().isEmpty()) {
                 YamlMap inputs = new YamlMap();
                 d.inputs().forEach((name, in) -> inputs.put(name, dispatchInput(in)));
                 m.put("inputs", inputs);
             }
-        } else if (t instanceof WorkflowCall c) {
+            return orNull(d, m);
+        }
+
+        @Override
+        public YamlNode visit(WorkflowCall c) {
+            YamlMap m = new YamlMap();
             workflowCall(c, m);
-        } else if (t instanceof WorkflowRun r) {
+            return orNull(c, m);
+        }
+
+        @Override
+        public YamlNode visit(WorkflowRun r) {
+            YamlMap m = new YamlMap();
             Values.putList(m, "workflows", r.workflows());
             Values.putList(m, "types", r.types());
             Values.putList(m, "branches", r.branches());
             Values.putList(m, "branches-ignore", r.branchesIgnore());
-        } else if (t instanceof ActivityTrigger a) {
+            return orNull(r, m);
+        }
+
+        @Override
+        public YamlNode visit(ActivityTrigger a) {
+            YamlMap m = new YamlMap();
             Values.putList(m, "types", a.types());
             a.filters().forEach((k, v) -> Values.putList(m, k, v));
-        } else if (t instanceof CustomTrigger c) {
-            Values.putAll(m, c.body());
+            return orNull(a, m);
         }
-        // GitHub's schema allows only null for events that take no configuration (create, fork, ...)
+
+        @Override
+        public YamlNode visit(CustomTrigger c) {
+            YamlMap m = new YamlMap();
+            Values.putAll(m, c.body());
+            return orNull(c, m);
+        }
+    };
+
+    /** GitHub's schema allows only null for events that take no configuration (create, fork, ...). */
+    private static YamlNode orNull(Trigger t, YamlMap m) {
         boolean nullOnly = EventCatalog.find(t.event()).map(spec -> spec.keys().isEmpty()).orElse(false);
         return m.isEmpty() && nullOnly ? YamlNull.INSTANCE : m;
     }

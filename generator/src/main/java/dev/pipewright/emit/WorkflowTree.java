@@ -43,27 +43,47 @@ public final class WorkflowTree {
                 .putIfNotNull("concurrency", concurrency(w.concurrency()));
         YamlMap jobs = new YamlMap();
         for (Job job : w.jobs()) {
-            jobs.put(job.id(), job instanceof NormalJob n ? normal(n) : call((CallJob) job));
+            jobs.put(job.id(), job.accept(JOB));
         }
         root.put("jobs", jobs);
         Values.putAll(root, w.custom());
         return root;
     }
 
-    static YamlNode permissions(Permissions p) {
-        if (p == null) {
-            return null;
+    private static final Job.Visitor<YamlMap> JOB = new Job.Visitor<>() {
+        @Override
+        public YamlMap visit(NormalJob job) {
+            return normal(job);
         }
-        if (p instanceof Permissions.ReadAll) {
+
+        @Override
+        public YamlMap visit(CallJob job) {
+            return call(job);
+        }
+    };
+
+    static YamlNode permissions(Permissions p) {
+        return p == null ? null : p.accept(PERMISSIONS);
+    }
+
+    private static final Permissions.Visitor<YamlNode> PERMISSIONS = new Permissions.Visitor<>() {
+        @Override
+        public YamlNode visit(Permissions.ReadAll readAll) {
             return YamlScalar.of("read-all");
         }
-        if (p instanceof Permissions.WriteAll) {
+
+        @Override
+        public YamlNode visit(Permissions.WriteAll writeAll) {
             return YamlScalar.of("write-all");
         }
-        YamlMap m = new YamlMap();
-        ((Permissions.Scoped) p).grants().forEach((scope, level) -> m.put(scope.key(), level.yaml()));
-        return m;
-    }
+
+        @Override
+        public YamlNode visit(Permissions.Scoped scoped) {
+            YamlMap m = new YamlMap();
+            scoped.grants().forEach((scope, level) -> m.put(scope.key(), level.yaml()));
+            return m;
+        }
+    };
 
     private static YamlNode defaults(RunDefaults d) {
         if (d == null) {
@@ -171,18 +191,29 @@ public final class WorkflowTree {
     }
 
     private static YamlNode runsOn(RunsOn r) {
-        if (r instanceof RunsOn.Labels l) {
+        return r.accept(RUNS_ON);
+    }
+
+    private static final RunsOn.Visitor<YamlNode> RUNS_ON = new RunsOn.Visitor<>() {
+        @Override
+        public YamlNode visit(RunsOn.Labels l) {
             return Values.oneOrMany(l.labels());
         }
-        if (r instanceof RunsOn.Group g) {
+
+        @Override
+        public YamlNode visit(RunsOn.Group g) {
             YamlMap m = new YamlMap().put("group", g.group());
             if (!g.labels().isEmpty()) {
                 m.put("labels", Values.oneOrMany(g.labels()));
             }
             return m;
         }
-        return Values.node(((RunsOn.Custom) r).value());
-    }
+
+        @Override
+        public YamlNode visit(RunsOn.Custom c) {
+            return Values.node(c.value());
+        }
+    };
 
     private static YamlNode environment(Environment e) {
         if (e == null) {
@@ -262,9 +293,62 @@ public final class WorkflowTree {
     }
 
     private static YamlMap step(Step s) {
-        if (s instanceof ParallelStep p) {
+        return s.accept(STEP);
+    }
+
+    /** Step keys in a fixed order: the common ones first, then the kind's own, then custom keys. */
+    private static final Step.Visitor<YamlMap> STEP = new Step.Visitor<>() {
+        @Override
+        public YamlMap visit(RunStep r) {
+            YamlMap m = stepKeys(r);
+            if (!r.env().isEmpty()) {
+                m.put("env", Values.map(r.env()));
+            }
+            m.putIfNotNull("shell", r.shell())
+                    .putIfNotNull("working-directory", r.workingDirectory())
+                    .put("run", r.run());
+            Values.putAll(m, r.custom());
+            return m;
+        }
+
+        @Override
+        public YamlMap visit(UsesStep u) {
+            YamlMap m = stepKeys(u);
+            m.put("uses", u.uses().versionComment() == null ? YamlScalar.of(u.uses().text())
+                    : YamlScalar.withComment(u.uses().text(), u.uses().versionComment()));
+            if (!u.with().isEmpty()) {
+                m.put("with", Values.map(u.with()));
+            }
+            if (!u.env().isEmpty()) {
+                m.put("env", Values.map(u.env()));
+            }
+            Values.putAll(m, u.custom());
+            return m;
+        }
+
+        @Override
+        public YamlMap visit(WaitStep w) {
+            return stepKeys(w).put("wait", Values.oneOrMany(w.targets()));
+        }
+
+        @Override
+        public YamlMap visit(WaitAllStep w) {
+            return stepKeys(w).put("wait-all", true);
+        }
+
+        @Override
+        public YamlMap visit(CancelStep c) {
+            return stepKeys(c).put("cancel", c.target());
+        }
+
+        @Override
+        public YamlMap visit(ParallelStep p) {
             return new YamlMap().put("parallel", new YamlSeq(p.steps().stream().map(c -> (YamlNode) step(c)).toList()));
         }
+    };
+
+    /** The keys every kind of step but {@code parallel} has, in their order. */
+    private static YamlMap stepKeys(Step s) {
         YamlMap m = new YamlMap()
                 .putIfNotNull("name", s.name())
                 .putIfNotNull("id", s.id())
@@ -278,34 +362,6 @@ public final class WorkflowTree {
         if (s.background() != null) {
             m.put("background", s.background());
         }
-        if (s instanceof WaitStep w) {
-            return m.put("wait", Values.oneOrMany(w.targets()));
-        }
-        if (s instanceof WaitAllStep) {
-            return m.put("wait-all", true);
-        }
-        if (s instanceof CancelStep c) {
-            return m.put("cancel", c.target());
-        }
-        if (s instanceof UsesStep u) {
-            m.put("uses", u.uses().versionComment() == null ? YamlScalar.of(u.uses().text())
-                    : YamlScalar.withComment(u.uses().text(), u.uses().versionComment()));
-            if (!u.with().isEmpty()) {
-                m.put("with", Values.map(u.with()));
-            }
-            if (!s.env().isEmpty()) {
-                m.put("env", Values.map(s.env()));
-            }
-        } else {
-            RunStep r = (RunStep) s;
-            if (!s.env().isEmpty()) {
-                m.put("env", Values.map(s.env()));
-            }
-            m.putIfNotNull("shell", r.shell())
-                    .putIfNotNull("working-directory", r.workingDirectory())
-                    .put("run", r.run());
-        }
-        Values.putAll(m, s.custom());
         return m;
     }
 }

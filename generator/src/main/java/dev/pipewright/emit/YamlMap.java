@@ -80,4 +80,9 @@ public final class YamlMap implements YamlNode {
   public String toString() {
     return "YamlMap" + entries;
   }
+
+  @Override
+  public <R> R accept(YamlNode.Visitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

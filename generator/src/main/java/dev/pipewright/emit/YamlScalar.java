@@ -45,4 +45,9 @@ public record YamlScalar(Object value, String comment) implements YamlNode {
   public static YamlScalar withComment(String value, String comment) {
     return new YamlScalar(Objects.requireNonNull(value, "value == null"), comment);
   }
+
+  @Override
+  public <R> R accept(YamlNode.Visitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

@@ -20,4 +20,9 @@ public record YamlSeq(List<YamlNode> items) implements YamlNode {
     Objects.requireNonNull(strings, "strings == null");
     return new YamlSeq(strings.stream().map(s -> (YamlNode) YamlScalar.of(s)).toList());
   }
+
+  @Override
+  public <R> R accept(YamlNode.Visitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

@@ -79,27 +79,43 @@ public final class YamlWriter {
 
   /** Writes what follows "key:"; nested collections go on the next lines, indented. */
   private void valueAfterKey(YamlNode node, int indent) {
-    if (node instanceof YamlNull) {
-      out.append('\n');
-    } else if (node instanceof YamlScalar s) {
-      out.append(' ');
-      scalar(s, indent);
-    } else if (node instanceof YamlMap m) {
-      if (m.isEmpty()) {
-        out.append(" {}\n");
-      } else {
+    node.accept(new YamlNode.Visitor<Void>() {
+      @Override
+      public Void visit(YamlNull nothing) {
         out.append('\n');
-        mapBody(m, indent + INDENT, false);
+        return null;
       }
-    } else if (node instanceof YamlSeq q) {
-      if (q.items().isEmpty()) {
-        out.append(" []\n");
-      } else {
-        // Sequences under a key are indented (not the "indentless" style): clearer nesting.
-        out.append('\n');
-        seqBody(q, indent + INDENT, false);
+
+      @Override
+      public Void visit(YamlScalar s) {
+        out.append(' ');
+        scalar(s, indent);
+        return null;
       }
-    }
+
+      @Override
+      public Void visit(YamlMap m) {
+        if (m.isEmpty()) {
+          out.append(" {}\n");
+        } else {
+          out.append('\n');
+          mapBody(m, indent + INDENT, false);
+        }
+        return null;
+      }
+
+      @Override
+      public Void visit(YamlSeq q) {
+        if (q.items().isEmpty()) {
+          out.append(" []\n");
+        } else {
+          // Sequences under a key are indented (not the "indentless" style): clearer nesting.
+          out.append('\n');
+          seqBody(q, indent + INDENT, false);
+        }
+        return null;
+      }
+    });
   }
 
   /**
@@ -108,35 +124,59 @@ public final class YamlWriter {
    */
   private void seqBody(YamlSeq seq, int indent, boolean continuesLine) {
     boolean first = true;
+    YamlNode.Visitor<Void> afterDash = afterDash(indent);
     for (YamlNode item : seq.items()) {
       if (!(first && continuesLine)) {
         pad(indent);
       }
       first = false;
       out.append('-');
-      // Collections start on the dash line ("- name: x", "- - a"): compact and valid in both
-      // YAML versions; their lines continue aligned two columns right of the dash.
-      if (item instanceof YamlNull) {
+      item.accept(afterDash);
+    }
+  }
+
+  /**
+   * Writes what follows a sequence dash. Collections start on the dash line ("- name: x",
+   * "- - a"): compact and valid in both YAML versions; their lines continue aligned two columns
+   * right of the dash.
+   */
+  private YamlNode.Visitor<Void> afterDash(int indent) {
+    return new YamlNode.Visitor<>() {
+      @Override
+      public Void visit(YamlNull nothing) {
         out.append('\n');
-      } else if (item instanceof YamlScalar s) {
+        return null;
+      }
+
+      @Override
+      public Void visit(YamlScalar s) {
         out.append(' ');
         scalar(s, indent);
-      } else if (item instanceof YamlMap m) {
+        return null;
+      }
+
+      @Override
+      public Void visit(YamlMap m) {
         if (m.isEmpty()) {
           out.append(" {}\n");
         } else {
           out.append(' ');
           mapBody(m, indent + INDENT, true);
         }
-      } else if (item instanceof YamlSeq q) {
+        return null;
+      }
+
+      @Override
+      public Void visit(YamlSeq q) {
         if (q.items().isEmpty()) {
           out.append(" []\n");
         } else {
           out.append(' ');
           seqBody(q, indent + INDENT, true);
         }
+        return null;
       }
-    }
+    };
   }
 
   /** Writes a scalar, its comment and the line break; {@code indent} is the holder's column. */

@@ -78,4 +78,9 @@ public record CallJob(String id, String name, List<String> needs, String conditi
                     inheritSecrets, expectedOutputs, custom);
         }
     }
+
+    @Override
+    public <R> R accept(Job.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

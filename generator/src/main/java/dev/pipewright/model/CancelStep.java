@@ -16,4 +16,9 @@ public record CancelStep(String id, String name, Object continueOnError, String 
     public CancelStep withName(String value) {
         return new CancelStep(id, value, continueOnError, target);
     }
+
+    @Override
+    public <R> R accept(Step.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -13,6 +13,19 @@ public sealed interface Job extends JobReference permits NormalJob, CallJob {
 
     String name();
 
+    /** Calls the visitor's method for this kind of job. */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * One method per kind of job, so a new kind in {@code permits} does not compile until every
+     * emitter and validator handles it.
+     */
+    interface Visitor<R> {
+        R visit(NormalJob job);
+
+        R visit(CallJob job);
+    }
+
     /** Ids of the jobs this one needs, in order. */
     List<String> needs();
 

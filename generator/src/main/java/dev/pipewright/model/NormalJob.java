@@ -224,4 +224,9 @@ public record NormalJob(String id, String name, List<String> needs, String condi
                     snapshot, steps, custom);
         }
     }
+
+    @Override
+    public <R> R accept(Job.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

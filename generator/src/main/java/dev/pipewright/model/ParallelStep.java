@@ -14,12 +14,45 @@ public record ParallelStep(List<Step> steps) implements Step {
             throw new IllegalArgumentException("parallel needs at least two steps; run a single step directly");
         }
         for (Step s : steps) {
-            if (!(s instanceof RunStep) && !(s instanceof UsesStep)) {
+            if (!s.accept(RUNS_IN_PARALLEL)) {
                 throw new IllegalArgumentException("parallel may hold run and uses steps only, not "
                         + s.getClass().getSimpleName());
             }
         }
     }
+
+    /** GitHub's {@code parallel:} holds run and uses steps; coordinating steps and nested blocks belong outside. */
+    private static final Step.Visitor<Boolean> RUNS_IN_PARALLEL = new Step.Visitor<>() {
+        @Override
+        public Boolean visit(RunStep run) {
+            return true;
+        }
+
+        @Override
+        public Boolean visit(UsesStep uses) {
+            return true;
+        }
+
+        @Override
+        public Boolean visit(WaitStep wait) {
+            return false;
+        }
+
+        @Override
+        public Boolean visit(WaitAllStep waitAll) {
+            return false;
+        }
+
+        @Override
+        public Boolean visit(CancelStep cancel) {
+            return false;
+        }
+
+        @Override
+        public Boolean visit(ParallelStep parallel) {
+            return false;
+        }
+    };
 
     @Override
     public String id() {
@@ -34,5 +67,10 @@ public record ParallelStep(List<Step> steps) implements Step {
     @Override
     public Object continueOnError() {
         return null;
+    }
+
+    @Override
+    public <R> R accept(Step.Visitor<R> visitor) {
+        return visitor.visit(this);
     }
 }

@@ -10,11 +10,33 @@ import java.util.TreeMap;
  */
 public sealed interface Permissions permits Permissions.ReadAll, Permissions.WriteAll, Permissions.Scoped {
 
+    /** Calls the visitor's method for this form of grant. */
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per form, so a new form does not compile until the emitter and the validators handle it. */
+    interface Visitor<R> {
+        R visit(ReadAll readAll);
+
+        R visit(WriteAll writeAll);
+
+        R visit(Scoped scoped);
+    }
+
     /** {@code permissions: read-all}. */
-    record ReadAll() implements Permissions {}
+    record ReadAll() implements Permissions {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
 
     /** {@code permissions: write-all}; allowed, but every audit flags it. */
-    record WriteAll() implements Permissions {}
+    record WriteAll() implements Permissions {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
 
     /** Per-scope grants, emitted sorted by scope name; empty means {@code permissions: {}}. */
     record Scoped(Map<PermissionScope, PermissionLevel> grants) implements Permissions {
@@ -31,6 +53,11 @@ public sealed interface Permissions permits Permissions.ReadAll, Permissions.Wri
             m.putAll(grants);
             m.put(scope, level);
             return new Scoped(m);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 

@@ -46,4 +46,9 @@ public record RunStep(String id, String name, String condition, Map<String, Stri
                     custom);
         }
     }
+
+    @Override
+    public <R> R accept(Step.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

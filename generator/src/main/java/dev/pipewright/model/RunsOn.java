@@ -13,6 +13,18 @@ public sealed interface RunsOn permits RunsOn.Labels, RunsOn.Group, RunsOn.Custo
     String WINDOWS_LATEST = "windows-latest";
     String MACOS_LATEST = "macos-latest";
 
+    /** Calls the visitor's method for this form of {@code runs-on}. */
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per form, so a new form does not compile until the emitter and the validators handle it. */
+    interface Visitor<R> {
+        R visit(Labels labels);
+
+        R visit(Group group);
+
+        R visit(Custom custom);
+    }
+
     /** A runner that has every label; one label is written as a scalar. */
     record Labels(List<String> labels) implements RunsOn {
         public Labels {
@@ -20,6 +32,11 @@ public sealed interface RunsOn permits RunsOn.Labels, RunsOn.Group, RunsOn.Custo
             if (labels.isEmpty()) {
                 throw new IllegalArgumentException("runs-on has no label");
             }
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 
@@ -29,12 +46,22 @@ public sealed interface RunsOn permits RunsOn.Labels, RunsOn.Group, RunsOn.Custo
             Objects.requireNonNull(group, "runner group == null");
             labels = Lists.copy(labels, "runs-on.labels");
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     /** Escape hatch: written as given. */
     record Custom(Object value) implements RunsOn {
         public Custom {
             Objects.requireNonNull(value, "runs-on value == null");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 

@@ -16,6 +16,27 @@ public sealed interface Step extends StepReference
 
     String name();
 
+    /** Calls the visitor's method for this kind of step. */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * One method per kind of step. Emitters, validators and the pipeline dispatch through it, so a
+     * new kind in {@code permits} does not compile until every one of them handles it.
+     */
+    interface Visitor<R> {
+        R visit(RunStep run);
+
+        R visit(UsesStep uses);
+
+        R visit(WaitStep wait);
+
+        R visit(WaitAllStep waitAll);
+
+        R visit(CancelStep cancel);
+
+        R visit(ParallelStep parallel);
+    }
+
     /** The {@code if:} condition, or null. */
     default String condition() {
         return null;

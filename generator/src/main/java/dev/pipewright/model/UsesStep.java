@@ -68,4 +68,9 @@ public record UsesStep(String id, String name, String condition, Map<String, Str
             return new UsesStep(id, name, condition, env, continueOnError, timeoutMinutes, background, uses, with, custom);
         }
     }
+
+    @Override
+    public <R> R accept(Step.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

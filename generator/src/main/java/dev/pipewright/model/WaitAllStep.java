@@ -13,4 +13,9 @@ public record WaitAllStep(String id, String name, Object continueOnError) implem
     public WaitAllStep withName(String value) {
         return new WaitAllStep(id, value, continueOnError);
     }
+
+    @Override
+    public <R> R accept(Step.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -20,4 +20,9 @@ public record WaitStep(String id, String name, Object continueOnError, List<Stri
     public WaitStep withName(String value) {
         return new WaitStep(id, value, continueOnError, targets);
     }
+
+    @Override
+    public <R> R accept(Step.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -1,11 +1,15 @@
 package dev.pipewright.pipeline;
 
 import dev.pipewright.model.CallJob;
+import dev.pipewright.model.CancelStep;
 import dev.pipewright.model.Job;
 import dev.pipewright.model.NormalJob;
 import dev.pipewright.model.ParallelStep;
+import dev.pipewright.model.RunStep;
 import dev.pipewright.model.Step;
 import dev.pipewright.model.UsesStep;
+import dev.pipewright.model.WaitAllStep;
+import dev.pipewright.model.WaitStep;
 import dev.pipewright.model.Workflow;
 import dev.pipewright.stacks.actions.LocalActions;
 import java.nio.file.Files;
@@ -65,34 +69,86 @@ public final class LocalUses {
         for (Workflow w : pipeline.workflows()) {
             String file = outputs + "/" + w.fileName();
             for (Job j : w.jobs()) {
-                if (j instanceof CallJob c && c.uses().startsWith("./")) {
-                    String where = file + ": job '" + j.id() + "'";
-                    uses.add(new LocalUse(where, c.uses(), stoodFor(relative(c.uses()), outputs, actions)));
-                } else if (j instanceof NormalJob n) {
-                    List<Step> steps = n.steps();
-                    for (int i = 0; i < steps.size(); i++) {
-                        collect(steps.get(i), file + ": job '" + j.id() + "', step " + label(steps.get(i), i + 1),
-                                outputs, actions, uses);
+                j.accept(new Job.Visitor<Void>() {
+                    @Override
+                    public Void visit(CallJob c) {
+                        if (c.uses().startsWith("./")) {
+                            String where = file + ": job '" + c.id() + "'";
+                            uses.add(new LocalUse(where, c.uses(), stoodFor(relative(c.uses()), outputs, actions)));
+                        }
+                        return null;
                     }
-                }
+
+                    @Override
+                    public Void visit(NormalJob n) {
+                        List<Step> steps = n.steps();
+                        for (int i = 0; i < steps.size(); i++) {
+                            steps.get(i).accept(new StepUses(file + ": job '" + n.id() + "', step "
+                                    + label(steps.get(i), i + 1), outputs, actions, uses));
+                        }
+                        return null;
+                    }
+                });
             }
         }
         return uses;
     }
 
-    private static void collect(Step s, String where, String outputs, String actions, List<LocalUse> uses) {
-        if (s instanceof ParallelStep p) {
+    /** Adds the local action a step calls; only uses steps call one, a {@code parallel:} block through its steps. */
+    private static final class StepUses implements Step.Visitor<Void> {
+        private final String where;
+        private final String outputs;
+        private final String actions;
+        private final List<LocalUse> uses;
+
+        StepUses(String where, String outputs, String actions, List<LocalUse> uses) {
+            this.where = where;
+            this.outputs = outputs;
+            this.actions = actions;
+            this.uses = uses;
+        }
+
+        @Override
+        public Void visit(UsesStep u) {
+            if (u.uses().target().startsWith("./")) {
+                List<String> files = new ArrayList<>();
+                for (String dir : stoodFor(relative(u.uses().target()), outputs, actions)) {
+                    String prefix = dir.isEmpty() ? "" : dir + "/";
+                    files.add(prefix + "action.yml");
+                    files.add(prefix + "action.yaml");
+                }
+                uses.add(new LocalUse(where, u.uses().target(), files));
+            }
+            return null;
+        }
+
+        @Override
+        public Void visit(ParallelStep p) {
             for (int i = 0; i < p.steps().size(); i++) {
-                collect(p.steps().get(i), where + " › " + label(p.steps().get(i), i + 1), outputs, actions, uses);
+                p.steps().get(i).accept(new StepUses(where + " › " + label(p.steps().get(i), i + 1), outputs,
+                        actions, uses));
             }
-        } else if (s instanceof UsesStep u && u.uses().target().startsWith("./")) {
-            List<String> files = new ArrayList<>();
-            for (String dir : stoodFor(relative(u.uses().target()), outputs, actions)) {
-                String prefix = dir.isEmpty() ? "" : dir + "/";
-                files.add(prefix + "action.yml");
-                files.add(prefix + "action.yaml");
-            }
-            uses.add(new LocalUse(where, u.uses().target(), files));
+            return null;
+        }
+
+        @Override
+        public Void visit(RunStep run) {
+            return null;
+        }
+
+        @Override
+        public Void visit(WaitStep wait) {
+            return null;
+        }
+
+        @Override
+        public Void visit(WaitAllStep waitAll) {
+            return null;
+        }
+
+        @Override
+        public Void visit(CancelStep cancel) {
+            return null;
         }
     }
 

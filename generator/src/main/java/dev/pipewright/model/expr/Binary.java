@@ -24,4 +24,9 @@ public record Binary(Expr left, Operator operator, Expr right) implements Expr {
   public String toString() {
     return wrapped();
   }
+
+  @Override
+  public <R> R accept(Expr.Visitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

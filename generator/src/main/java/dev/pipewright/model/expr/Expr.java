@@ -26,6 +26,39 @@ public sealed interface Expr
   /** The expression text without the surrounding {@code ${{ }}}. */
   String render();
 
+  /** Calls the visitor's method for this kind of node. */
+  <R> R accept(Visitor<R> visitor);
+
+  /**
+   * One method per kind of node, so a new kind in {@code permits} does not compile until every
+   * rendering rule (precedence, parenthesising) handles it.
+   */
+  interface Visitor<R> {
+    R visit(StringLiteral literal);
+
+    R visit(NumberLiteral literal);
+
+    R visit(BooleanLiteral literal);
+
+    R visit(NullLiteral literal);
+
+    R visit(NamedValue value);
+
+    R visit(PropertyAccess access);
+
+    R visit(IndexAccess access);
+
+    R visit(StarAccess access);
+
+    R visit(Not not);
+
+    R visit(Binary binary);
+
+    R visit(FunctionCall call);
+
+    R visit(Raw raw);
+  }
+
   /** The expression as it is embedded in a workflow value: {@code ${{ render() }}}. */
   default String wrapped() {
     return "${{ " + render() + " }}";

@@ -35,31 +35,59 @@ public final class ExpressionParser {
   }
 
   private Expr convert(dev.pipewright.github.expr.Expr e) {
-    if (e instanceof dev.pipewright.github.expr.Expr.Literal l) {
-      if (l.type() == Type.STRING) {
-        return new StringLiteral((String) l.value());
-      } else if (l.type() == Type.NUMBER) {
-        return new NumberLiteral(number((String) l.value(), l.offset()));
-      } else if (l.type() == Type.BOOL) {
-        return Expr.lit((Boolean) l.value());
-      }
-      return Expr.nullLiteral();
-    } else if (e instanceof dev.pipewright.github.expr.Expr.Context c) {
-      return new NamedValue(c.name());
-    } else if (e instanceof dev.pipewright.github.expr.Expr.Property p) {
-      return new PropertyAccess(convert(p.receiver()), p.name());
-    } else if (e instanceof dev.pipewright.github.expr.Expr.Index i) {
-      return new IndexAccess(convert(i.receiver()), convert(i.index()));
-    } else if (e instanceof dev.pipewright.github.expr.Expr.Star s) {
-      return new StarAccess(convert(s.receiver()));
-    } else if (e instanceof dev.pipewright.github.expr.Expr.Not n) {
-      return new Not(convert(n.operand()));
-    } else if (e instanceof dev.pipewright.github.expr.Expr.Call c) {
-      return call(c);
-    }
-    dev.pipewright.github.expr.Expr.Binary b = (dev.pipewright.github.expr.Expr.Binary) e;
-    return new Binary(convert(b.left()), operator(b.op()), convert(b.right()));
+    return e.accept(converter);
   }
+
+  // one method per node of GitHub's syntax tree: a node kind the parser gains does not compile until it is mapped here
+  private final dev.pipewright.github.expr.Expr.Visitor<Expr> converter =
+      new dev.pipewright.github.expr.Expr.Visitor<>() {
+        @Override
+        public Expr visit(dev.pipewright.github.expr.Expr.Literal l) {
+          if (l.type() == Type.STRING) {
+            return new StringLiteral((String) l.value());
+          } else if (l.type() == Type.NUMBER) {
+            return new NumberLiteral(number((String) l.value(), l.offset()));
+          } else if (l.type() == Type.BOOL) {
+            return Expr.lit((Boolean) l.value());
+          }
+          return Expr.nullLiteral();
+        }
+
+        @Override
+        public Expr visit(dev.pipewright.github.expr.Expr.Context c) {
+          return new NamedValue(c.name());
+        }
+
+        @Override
+        public Expr visit(dev.pipewright.github.expr.Expr.Property p) {
+          return new PropertyAccess(convert(p.receiver()), p.name());
+        }
+
+        @Override
+        public Expr visit(dev.pipewright.github.expr.Expr.Index i) {
+          return new IndexAccess(convert(i.receiver()), convert(i.index()));
+        }
+
+        @Override
+        public Expr visit(dev.pipewright.github.expr.Expr.Star s) {
+          return new StarAccess(convert(s.receiver()));
+        }
+
+        @Override
+        public Expr visit(dev.pipewright.github.expr.Expr.Call c) {
+          return call(c);
+        }
+
+        @Override
+        public Expr visit(dev.pipewright.github.expr.Expr.Not n) {
+          return new Not(convert(n.operand()));
+        }
+
+        @Override
+        public Expr visit(dev.pipewright.github.expr.Expr.Binary b) {
+          return new Binary(convert(b.left()), operator(b.op()), convert(b.right()));
+        }
+      };
 
   private Expr call(dev.pipewright.github.expr.Expr.Call c) {
     Function f = Function.byName(c.name())

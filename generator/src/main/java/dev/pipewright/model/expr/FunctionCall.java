@@ -11,6 +11,8 @@ public record FunctionCall(Function function, List<Expr> args) implements Expr {
     Objects.requireNonNull(function, "function");
     args = List.copyOf(args);
     function.checkArity(args.size());
+    // not a dispatch over the kinds of Expr: only a literal's text is known before GitHub evaluates it, so
+    // every other kind, present or future, is a template this check cannot see
     if (function == Function.FORMAT && args.get(0) instanceof StringLiteral template) {
       // GitHub's run-time check, from the table the linter uses; unused arguments are the linter's warning
       String error = Format.error(template.value(), args.size() - 1);
@@ -30,5 +32,10 @@ public record FunctionCall(Function function, List<Expr> args) implements Expr {
   @Override
   public String toString() {
     return wrapped();
+  }
+
+  @Override
+  public <R> R accept(Expr.Visitor<R> visitor) {
+    return visitor.visit(this);
   }
 }

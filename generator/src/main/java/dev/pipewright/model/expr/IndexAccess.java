@@ -19,4 +19,9 @@ public record IndexAccess(Expr target, Expr index) implements Expr {
   public String toString() {
     return wrapped();
   }
+
+  @Override
+  public <R> R accept(Expr.Visitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

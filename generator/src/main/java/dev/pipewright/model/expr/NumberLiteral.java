@@ -36,4 +36,9 @@ public record NumberLiteral(BigDecimal value) implements Expr {
   public String toString() {
     return wrapped();
   }
+
+  @Override
+  public <R> R accept(Expr.Visitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

@@ -24,22 +24,73 @@ final class Precedence {
   private Precedence() {}
 
   static int of(Expr e) {
-    if (e instanceof Binary b) {
-      return b.operator().precedence();
-    }
-    if (e instanceof Not) {
-      return UNARY;
-    }
-    if (e instanceof Raw r) {
-      String text = r.text().strip();
-      boolean path = SIMPLE_PATH.matcher(text).matches() && !KEYWORD.matcher(text).lookingAt();
-      return path ? POSTFIX : LOOSEST;
-    }
-    if (isLiteral(e)) {
-      return LITERAL;
-    }
-    return POSTFIX; // named values, property/index/star access, function calls
+    return e.accept(LEVEL);
   }
+
+  private static final Expr.Visitor<Integer> LEVEL =
+      new Expr.Visitor<>() {
+        @Override
+        public Integer visit(StringLiteral literal) {
+          return LITERAL;
+        }
+
+        @Override
+        public Integer visit(NumberLiteral literal) {
+          return LITERAL;
+        }
+
+        @Override
+        public Integer visit(BooleanLiteral literal) {
+          return LITERAL;
+        }
+
+        @Override
+        public Integer visit(NullLiteral literal) {
+          return LITERAL;
+        }
+
+        @Override
+        public Integer visit(NamedValue value) {
+          return POSTFIX;
+        }
+
+        @Override
+        public Integer visit(PropertyAccess access) {
+          return POSTFIX;
+        }
+
+        @Override
+        public Integer visit(IndexAccess access) {
+          return POSTFIX;
+        }
+
+        @Override
+        public Integer visit(StarAccess access) {
+          return POSTFIX;
+        }
+
+        @Override
+        public Integer visit(Not not) {
+          return UNARY;
+        }
+
+        @Override
+        public Integer visit(Binary binary) {
+          return binary.operator().precedence();
+        }
+
+        @Override
+        public Integer visit(FunctionCall call) {
+          return POSTFIX;
+        }
+
+        @Override
+        public Integer visit(Raw raw) {
+          String text = raw.text().strip();
+          boolean path = SIMPLE_PATH.matcher(text).matches() && !KEYWORD.matcher(text).lookingAt();
+          return path ? POSTFIX : LOOSEST;
+        }
+      };
 
   /** The operand's text, parenthesised when it binds looser than {@code level}. */
   static String operand(Expr e, int level) {
@@ -53,13 +104,7 @@ final class Precedence {
    */
   static String postfixTarget(Expr e) {
     String text = e.render();
-    return of(e) < POSTFIX || isLiteral(e) ? "(" + text + ")" : text;
-  }
-
-  private static boolean isLiteral(Expr e) {
-    return e instanceof StringLiteral
-        || e instanceof NumberLiteral
-        || e instanceof BooleanLiteral
-        || e instanceof NullLiteral;
+    int level = of(e);
+    return level < POSTFIX || level == LITERAL ? "(" + text + ")" : text;
   }
 }

@@ -19,4 +19,9 @@ public record PropertyAccess(Expr target, String name) implements Expr {
   public String toString() {
     return wrapped();
   }
+
+  @Override
+  public <R> R accept(Expr.Visitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

@@ -17,4 +17,9 @@ public record StarAccess(Expr target) implements Expr {
   public String toString() {
     return wrapped();
   }
+
+  @Override
+  public <R> R accept(Expr.Visitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

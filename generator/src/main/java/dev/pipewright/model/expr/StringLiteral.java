@@ -22,4 +22,9 @@ public record StringLiteral(String value) implements Expr {
   public String toString() {
     return wrapped();
   }
+
+  @Override
+  public <R> R accept(Expr.Visitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

@@ -59,4 +59,9 @@ public record ActivityTrigger(String event, List<String> types, Map<String, List
             return new ActivityTrigger(event, types, filters);
         }
     }
+
+    @Override
+    public <R> R accept(Trigger.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

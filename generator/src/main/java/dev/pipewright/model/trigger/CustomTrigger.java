@@ -10,4 +10,9 @@ public record CustomTrigger(String event, Map<String, Object> body) implements T
         Objects.requireNonNull(event, "event == null");
         body = Lists.copy(body, event);
     }
+
+    @Override
+    public <R> R accept(Trigger.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -54,4 +54,9 @@ public record PullRequest(
             return new PullRequest(event, types, branches, branchesIgnore, paths, pathsIgnore);
         }
     }
+
+    @Override
+    public <R> R accept(Trigger.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -52,4 +52,9 @@ public record Push(
             return new Push(branches, branchesIgnore, tags, tagsIgnore, paths, pathsIgnore);
         }
     }
+
+    @Override
+    public <R> R accept(Trigger.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -42,4 +42,9 @@ public record Schedule(List<Cron> crons) implements Trigger {
     public String event() {
         return "schedule";
     }
+
+    @Override
+    public <R> R accept(Trigger.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -16,6 +16,32 @@ public sealed interface Trigger extends TriggerBuilder
     /** The event name, the key under {@code on:}. */
     String event();
 
+    /** Calls the visitor's method for this kind of trigger. */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * One method per kind of trigger. Emitters and validators dispatch through it, so a new kind in
+     * {@code permits} does not compile until every one of them says what it does with it (an
+     * {@code instanceof} chain would silently skip it).
+     */
+    interface Visitor<R> {
+        R visit(Push push);
+
+        R visit(PullRequest pullRequest);
+
+        R visit(Schedule schedule);
+
+        R visit(WorkflowDispatch dispatch);
+
+        R visit(WorkflowCall call);
+
+        R visit(WorkflowRun run);
+
+        R visit(ActivityTrigger activity);
+
+        R visit(CustomTrigger custom);
+    }
+
     static Push.Builder push() {
         return Push.builder();
     }

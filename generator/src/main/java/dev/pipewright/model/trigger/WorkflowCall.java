@@ -74,4 +74,9 @@ public record WorkflowCall(Map<String, Input> inputs, Map<String, Output> output
             return new WorkflowCall(inputs, outputs, secrets);
         }
     }
+
+    @Override
+    public <R> R accept(Trigger.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

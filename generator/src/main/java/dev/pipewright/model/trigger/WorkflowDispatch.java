@@ -32,4 +32,9 @@ public record WorkflowDispatch(Map<String, DispatchInput> inputs) implements Tri
             return new WorkflowDispatch(inputs);
         }
     }
+
+    @Override
+    public <R> R accept(Trigger.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

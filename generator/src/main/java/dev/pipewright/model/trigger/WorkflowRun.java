@@ -46,4 +46,9 @@ public record WorkflowRun(List<String> workflows, List<String> types, List<Strin
             return new WorkflowRun(workflows, types, branches, branchesIgnore);
         }
     }
+
+    @Override
+    public <R> R accept(Trigger.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

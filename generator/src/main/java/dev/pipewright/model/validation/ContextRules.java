@@ -1,6 +1,7 @@
 package dev.pipewright.model.validation;
 
 import dev.pipewright.github.ContextAvailability;
+import dev.pipewright.model.CallJob;
 import dev.pipewright.model.Job;
 import dev.pipewright.model.NormalJob;
 import dev.pipewright.model.Step;
@@ -62,15 +63,32 @@ final class ContextRules implements WorkflowRule {
                     + " does not list '" + ref.property() + "' in needs; add it to needs (the needs context holds "
                     + "only direct dependencies)");
         }
-        if (ctx.equals("steps") && job instanceof NormalJob n && ref.property() != null) {
-            int limit = site.stepIndex() < 0 ? n.steps().size() : site.stepIndex();
-            boolean earlier = JobSteps.flatten(n.steps().subList(0, limit)).stream().map(Step::id)
-                    .anyMatch(id -> id != null && id.equalsIgnoreCase(ref.property()));
-            if (!earlier) {
-                problems.add(site.where(), "steps." + ref.property() + " refers to no "
-                        + (site.stepIndex() < 0 ? "" : "earlier ") + "step of job " + job.id()
-                        + "; give that step the id '" + ref.property() + "' and place it before this use");
-            }
+        if (ctx.equals("steps") && job != null && ref.property() != null) {
+            job.accept(new Job.Visitor<Void>() {
+                @Override
+                public Void visit(NormalJob n) {
+                    checkStepReference(site, ref, n, problems);
+                    return null;
+                }
+
+                // no key of a call job has the steps context; the availability check above reports it
+                @Override
+                public Void visit(CallJob c) {
+                    return null;
+                }
+            });
+        }
+    }
+
+    private static void checkStepReference(ExpressionSite site, ContextReference ref, NormalJob job,
+            Problems problems) {
+        int limit = site.stepIndex() < 0 ? job.steps().size() : site.stepIndex();
+        boolean earlier = JobSteps.flatten(job.steps().subList(0, limit)).stream().map(Step::id)
+                .anyMatch(id -> id != null && id.equalsIgnoreCase(ref.property()));
+        if (!earlier) {
+            problems.add(site.where(), "steps." + ref.property() + " refers to no "
+                    + (site.stepIndex() < 0 ? "" : "earlier ") + "step of job " + job.id()
+                    + "; give that step the id '" + ref.property() + "' and place it before this use");
         }
     }
 

@@ -1,10 +1,15 @@
 package dev.pipewright.model.validation;
 
 import dev.pipewright.model.CallJob;
+import dev.pipewright.model.CancelStep;
 import dev.pipewright.model.Job;
 import dev.pipewright.model.NormalJob;
+import dev.pipewright.model.ParallelStep;
 import dev.pipewright.model.RunStep;
 import dev.pipewright.model.Step;
+import dev.pipewright.model.UsesStep;
+import dev.pipewright.model.WaitAllStep;
+import dev.pipewright.model.WaitStep;
 import dev.pipewright.model.Workflow;
 import java.util.Map;
 import java.util.Set;
@@ -29,16 +34,58 @@ final class CustomKeyRules implements WorkflowRule {
         collisions(w.custom(), ROOT, Set.of(), where, problems);
         for (Job job : w.jobs()) {
             Where at = where.job(job.id());
-            collisions(job.custom(), JOB, job instanceof CallJob ? CALL_JOB : NORMAL_JOB, at, problems);
-            if (job instanceof NormalJob n) {
-                for (int i = 0; i < n.steps().size(); i++) {
-                    Step s = n.steps().get(i);
-                    collisions(s.custom(), STEP, s instanceof RunStep ? RUN_STEP : USES_STEP,
-                            at.step(i + 1, s.id()), problems);
+            job.accept(new Job.Visitor<Void>() {
+                @Override
+                public Void visit(NormalJob n) {
+                    collisions(n.custom(), JOB, NORMAL_JOB, at, problems);
+                    for (int i = 0; i < n.steps().size(); i++) {
+                        Step s = n.steps().get(i);
+                        collisions(s.custom(), STEP, s.accept(STEP_KEYS), at.step(i + 1, s.id()), problems);
+                    }
+                    return null;
                 }
-            }
+
+                @Override
+                public Void visit(CallJob c) {
+                    collisions(c.custom(), JOB, CALL_JOB, at, problems);
+                    return null;
+                }
+            });
         }
     }
+
+    /** The keys a kind of step has besides the common ones. */
+    private static final Step.Visitor<Set<String>> STEP_KEYS = new Step.Visitor<>() {
+        @Override
+        public Set<String> visit(RunStep run) {
+            return RUN_STEP;
+        }
+
+        @Override
+        public Set<String> visit(UsesStep uses) {
+            return USES_STEP;
+        }
+
+        @Override
+        public Set<String> visit(WaitStep wait) {
+            return Set.of("wait");
+        }
+
+        @Override
+        public Set<String> visit(WaitAllStep waitAll) {
+            return Set.of("wait-all");
+        }
+
+        @Override
+        public Set<String> visit(CancelStep cancel) {
+            return Set.of("cancel");
+        }
+
+        @Override
+        public Set<String> visit(ParallelStep parallel) {
+            return Set.of("parallel");
+        }
+    };
 
     private static void collisions(Map<String, Object> custom, Set<String> common, Set<String> specific, Where at,
             Problems problems) {

@@ -19,9 +19,30 @@ final class PermissionRules implements WorkflowRule {
     }
 
     private static void checkGrants(Permissions permissions, Where at, Problems problems) {
-        if (!(permissions instanceof Permissions.Scoped scoped)) {
+        if (permissions == null) {
             return;
         }
+        permissions.accept(new Permissions.Visitor<Void>() {
+            // the shorthands name no scope, so no level can be wrong for one
+            @Override
+            public Void visit(Permissions.ReadAll readAll) {
+                return null;
+            }
+
+            @Override
+            public Void visit(Permissions.WriteAll writeAll) {
+                return null;
+            }
+
+            @Override
+            public Void visit(Permissions.Scoped scoped) {
+                checkScoped(scoped, at, problems);
+                return null;
+            }
+        });
+    }
+
+    private static void checkScoped(Permissions.Scoped scoped, Where at, Problems problems) {
         for (Map.Entry<PermissionScope, PermissionLevel> grant : scoped.grants().entrySet()) {
             PermissionScope scope = grant.getKey();
             if (!scope.allows(grant.getValue())) {

@@ -23,12 +23,26 @@ final class StructureRules implements WorkflowRule {
         }
         for (Job job : w.jobs()) {
             Where at = where.job(job.id());
-            if (job instanceof NormalJob n) {
-                checkNormal(n, at, problems);
-            } else if (job instanceof CallJob c && !REUSABLE.matcher(c.uses()).matches()) {
-                problems.add(at.key("uses"), "'" + c.uses() + "' is not a reusable workflow; use "
-                        + "./.github/workflows/<file>.yml or <owner>/<repo>/.github/workflows/<file>.yml@<ref>");
-            }
+            job.accept(new Job.Visitor<Void>() {
+                @Override
+                public Void visit(NormalJob n) {
+                    checkNormal(n, at, problems);
+                    return null;
+                }
+
+                @Override
+                public Void visit(CallJob c) {
+                    checkCall(c, at, problems);
+                    return null;
+                }
+            });
+        }
+    }
+
+    private static void checkCall(CallJob job, Where at, Problems problems) {
+        if (!REUSABLE.matcher(job.uses()).matches()) {
+            problems.add(at.key("uses"), "'" + job.uses() + "' is not a reusable workflow; use "
+                    + "./.github/workflows/<file>.yml or <owner>/<repo>/.github/workflows/<file>.yml@<ref>");
         }
     }
 

@@ -3,11 +3,14 @@ package dev.pipewright.model.validation;
 import dev.pipewright.github.Cron;
 import dev.pipewright.model.Workflow;
 import dev.pipewright.model.trigger.ActivityTrigger;
+import dev.pipewright.model.trigger.CustomTrigger;
 import dev.pipewright.model.trigger.EventCatalog;
 import dev.pipewright.model.trigger.PullRequest;
 import dev.pipewright.model.trigger.Push;
 import dev.pipewright.model.trigger.Schedule;
 import dev.pipewright.model.trigger.Trigger;
+import dev.pipewright.model.trigger.WorkflowCall;
+import dev.pipewright.model.trigger.WorkflowDispatch;
 import dev.pipewright.model.trigger.WorkflowRun;
 import java.util.HashSet;
 import java.util.List;
@@ -24,23 +27,70 @@ final class TriggerRules implements WorkflowRule {
             if (!events.add(t.event())) {
                 problems.add(at, "the event is listed twice; merge its filters into one trigger");
             }
-            if (t instanceof Push p) {
-                exclusive(at, "branches", p.branches(), p.branchesIgnore(), problems);
-                exclusive(at, "tags", p.tags(), p.tagsIgnore(), problems);
-                exclusive(at, "paths", p.paths(), p.pathsIgnore(), problems);
-            } else if (t instanceof PullRequest pr) {
-                exclusive(at, "branches", pr.branches(), pr.branchesIgnore(), problems);
-                exclusive(at, "paths", pr.paths(), pr.pathsIgnore(), problems);
-                activityTypes(at, pr.event(), pr.types(), problems);
-            } else if (t instanceof WorkflowRun run) {
-                exclusive(at, "branches", run.branches(), run.branchesIgnore(), problems);
-                activityTypes(at, run.event(), run.types(), problems);
-            } else if (t instanceof ActivityTrigger a) {
-                activity(at, a, problems);
-            } else if (t instanceof Schedule s) {
-                s.crons().forEach(c -> Cron.problem(c.expression()).ifPresent(msg -> problems.add(at, msg
-                        + "; fix the expression (GitHub runs schedules in UTC unless a timezone is set)")));
-            }
+            t.accept(new Checks(at, problems));
+        }
+    }
+
+    /** What each kind of trigger must satisfy; dispatch and call inputs are checked when they are built. */
+    private static final class Checks implements Trigger.Visitor<Void> {
+        private final Where at;
+        private final Problems problems;
+
+        Checks(Where at, Problems problems) {
+            this.at = at;
+            this.problems = problems;
+        }
+
+        @Override
+        public Void visit(Push p) {
+            exclusive(at, "branches", p.branches(), p.branchesIgnore(), problems);
+            exclusive(at, "tags", p.tags(), p.tagsIgnore(), problems);
+            exclusive(at, "paths", p.paths(), p.pathsIgnore(), problems);
+            return null;
+        }
+
+        @Override
+        public Void visit(PullRequest pr) {
+            exclusive(at, "branches", pr.branches(), pr.branchesIgnore(), problems);
+            exclusive(at, "paths", pr.paths(), pr.pathsIgnore(), problems);
+            activityTypes(at, pr.event(), pr.types(), problems);
+            return null;
+        }
+
+        @Override
+        public Void visit(Schedule s) {
+            s.crons().forEach(c -> Cron.problem(c.expression()).ifPresent(msg -> problems.add(at, msg
+                    + "; fix the expression (GitHub runs schedules in UTC unless a timezone is set)")));
+            return null;
+        }
+
+        @Override
+        public Void visit(WorkflowDispatch dispatch) {
+            return null;
+        }
+
+        @Override
+        public Void visit(WorkflowCall call) {
+            return null;
+        }
+
+        @Override
+        public Void visit(WorkflowRun run) {
+            exclusive(at, "branches", run.branches(), run.branchesIgnore(), problems);
+            activityTypes(at, run.event(), run.types(), problems);
+            return null;
+        }
+
+        @Override
+        public Void visit(ActivityTrigger a) {
+            activity(at, a, problems);
+            return null;
+        }
+
+        // the escape hatch for events and keys newer than this version: nothing to check it against
+        @Override
+        public Void visit(CustomTrigger custom) {
+            return null;
         }
     }
 
