@@ -142,6 +142,35 @@ public final class Checker {
         return Type.BOOL;
     }
 
+    private static final String[] ORDINALS = {"1st", "2nd", "3rd"};
+
+    /**
+     * Objects and arrays where a function takes strings: GitHub coerces them to NaN-like text, so
+     * {@code startsWith(github.event, 'x')} is always false. {@code contains} also takes an array as its first argument.
+     */
+    private void arguments(String name, List<Expr> exprs, List<Type> types) {
+        String signature = switch (name) {
+            case "startsWith", "endsWith" -> name + "(string, string) -> bool";
+            case "contains" -> "contains(string, string) -> bool\" or \"contains(array<any>, any) -> bool";
+            case "join" -> "join(array<string>, string) -> string";
+            default -> null;
+        };
+        if (signature == null) {
+            return;
+        }
+        for (int i = 0; i < types.size() && i < ORDINALS.length; i++) {
+            Type t = types.get(i);
+            boolean collection = name.equals("contains") || name.equals("join");
+            boolean wrong = i == 0 && collection ? t instanceof Type.Obj
+                    : name.equals("contains") && i == 1 ? false : t instanceof Type.Obj || t instanceof Type.Arr;
+            if (wrong) {
+                String want = i == 0 && collection ? "\"string\" or \"array<any>\"" : "\"string\"";
+                problems.add(new Problem(start(exprs.get(i)), ORDINALS[i] + " argument of function call is not assignable. \""
+                        + TypeNames.of(t) + "\" cannot be assigned to " + want + ". called function type is \"" + signature + "\""));
+            }
+        }
+    }
+
     private static String operator(Token.Kind k) {
         return switch (k) {
             case EQ -> "==";
@@ -257,6 +286,7 @@ public final class Checker {
                 return sig.result();
             }
         }
+        arguments(sig.name(), c.args(), args);
         if (sig.name().equals("fromJSON") && c.args().get(0) instanceof Expr.Literal lit && lit.value() instanceof String json) {
             JsonLiterals.Result parsed = JsonLiterals.parse(json);
             if (parsed.error() != null) {

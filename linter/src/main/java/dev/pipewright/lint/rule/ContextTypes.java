@@ -38,7 +38,9 @@ final class ContextTypes {
             "temp", Type.STRING, "tool_cache", Type.STRING, "debug", Type.STRING, "environment", Type.STRING));
     // the job context's documented fields are typed; newer ones (job.workflow_*) stay open
     private static final Type JOB = new Type.Obj(Map.of("status", Type.STRING, "check_run_id", Type.NUMBER,
-            "container", Type.Obj.loose(Type.ANY), "services", Type.Obj.loose(Type.Obj.loose(Type.ANY))), Type.ANY);
+            "container", Type.Obj.strict(Map.of("id", Type.STRING, "network", Type.STRING)),
+            "services", Type.Obj.loose(Type.Obj.strict(Map.of("id", Type.STRING, "network", Type.STRING,
+                    "ports", Type.Obj.loose(Type.STRING))))), Type.ANY);
     private static final Type JOBS = Type.Obj.loose(Type.Obj.strict(Map.of("result", Type.STRING, "outputs",
             Type.Obj.loose(Type.STRING))));
 
@@ -54,7 +56,7 @@ final class ContextTypes {
         return Type.Obj.strict(github);
     }
 
-    static Map<String, Type> workflowLevel(Workflow wf, LintConfig config) {
+    static Map<String, Type> workflowLevel(Workflow wf, LintConfig config, LocalFiles local) {
         Map<String, Type> m = new LinkedHashMap<>();
         Type dispatch = dispatchInputs(wf);
         m.put("github", dispatch == null ? GITHUB_TYPE : github(new Type.Obj(Map.of("inputs", dispatch), Type.ANY)));
@@ -71,7 +73,7 @@ final class ContextTypes {
         m.put("strategy", STRATEGY);
         m.put("runner", RUNNER);
         m.put("job", JOB);
-        m.put("jobs", JOBS);
+        m.put("jobs", jobs(wf, local));
         m.put("needs", EMPTY);
         m.put("matrix", EMPTY);
         m.put("steps", EMPTY);
@@ -119,6 +121,18 @@ final class ContextTypes {
             }
         });
         return dynamic[0] ? Type.Obj.loose(Type.ANY) : Type.Obj.strict(in);
+    }
+
+    /** {@code jobs} in a reusable workflow's outputs: its jobs, each with the outputs it declares. */
+    private static Type jobs(Workflow wf, LocalFiles local) {
+        Map<String, Type> jobs = new LinkedHashMap<>();
+        for (Workflow.Job j : wf.jobs()) {
+            if (j.id().hasExpression()) {
+                return JOBS;
+            }
+            jobs.put(j.id().value(), Type.Obj.strict(Map.of("result", Type.STRING, "outputs", outputs(j, local))));
+        }
+        return Type.Obj.strict(jobs);
     }
 
     static void forJob(Map<String, Type> m, Workflow wf, Workflow.Job job, LocalFiles local) {

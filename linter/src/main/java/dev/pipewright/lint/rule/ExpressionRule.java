@@ -47,7 +47,7 @@ public final class ExpressionRule extends LintRule {
     public void visitWorkflow(Workflow wf) {
         workflow = wf;
         local = new LocalFiles(ctx());
-        workflowTypes = ContextTypes.workflowLevel(wf, ctx().config());
+        workflowTypes = ContextTypes.workflowLevel(wf, ctx().config(), local);
         for (YMap.Entry e : wf.root().entries()) {
             if (!e.key().value().equals("jobs")) {
                 walk(e.value(), workflowTypes);
