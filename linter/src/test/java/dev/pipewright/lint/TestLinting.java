@@ -1,6 +1,7 @@
 package dev.pipewright.lint;
 
 import dev.pipewright.lint.rule.BuiltInRules;
+import dev.pipewright.lint.rule.PyflakesRule;
 import dev.pipewright.lint.rule.ShellcheckRule;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +19,8 @@ final class TestLinting {
     private TestLinting() {}
 
     /** Rule ids that need an external executable, with its check; fixtures of other rules leave them out. */
-    static final Map<String, BooleanSupplier> EXTERNAL = Map.of("shellcheck", () -> ShellcheckRule.executable().isPresent());
+    static final Map<String, BooleanSupplier> EXTERNAL = Map.of("shellcheck", () -> ShellcheckRule.executable().isPresent(),
+            "pyflakes", () -> PyflakesRule.executable().isPresent());
 
     /** True for a fixture named after a security audit. */
     static boolean auditFixture(Path fixture) {

@@ -40,6 +40,7 @@ public final class Checker {
     private final Map<String, Type> contexts;
     private final Map<String, Functions.Sig> functions;
     private final List<Problem> problems = new ArrayList<>();
+    private Type result = Type.ANY;
 
     /**
      * @param available the schema's context list at this key: names and {@code fn(min,max)} entries
@@ -72,8 +73,33 @@ public final class Checker {
     }
 
     public List<Problem> check(Expr e) {
-        type(e);
+        result = type(e);
         return problems;
+    }
+
+    /** The type of an expression, its problems left to whoever reports them. */
+    public Type typeOf(Expr e) {
+        check(e);
+        return result;
+    }
+
+    /** The type of the expression last {@linkplain #check checked}. */
+    public Type result() {
+        return result;
+    }
+
+    /** Where an expression starts in the text: its leftmost operand, as actionlint positions its findings. */
+    public static int start(Expr e) {
+        if (e instanceof Expr.Property p) {
+            return start(p.receiver());
+        } else if (e instanceof Expr.Index i) {
+            return start(i.receiver());
+        } else if (e instanceof Expr.Star s) {
+            return start(s.receiver());
+        } else if (e instanceof Expr.Binary b) {
+            return start(b.left());
+        }
+        return e.offset();
     }
 
     private Type type(Expr e) {
@@ -89,18 +115,7 @@ public final class Checker {
         } else if (e instanceof Expr.Property p) {
             return property(type(p.receiver()), p);
         } else if (e instanceof Expr.Index ix) {
-            Type r = type(ix.receiver());
-            Type idx = type(ix.index());
-            if (ix.index() instanceof Expr.Literal lit && lit.type() == Type.STRING && r instanceof Type.Obj) {
-                return property(r, new Expr.Property(ix.receiver(), (String) lit.value(), ix.index().offset()));
-            }
-            if (r instanceof Type.Arr a) {
-                return a.elem();
-            }
-            if (r instanceof Type.Obj o) {
-                return o.rest() != null ? o.rest() : idx == Type.ANY ? Type.ANY : Type.ANY;
-            }
-            return Type.ANY;
+            return index(type(ix.receiver()), ix);
         } else if (e instanceof Expr.Star s) {
             Type r = type(s.receiver());
             if (r instanceof Type.Obj o) {
@@ -119,7 +134,78 @@ public final class Checker {
         if (b.op() == Token.Kind.AND || b.op() == Token.Kind.OR) {
             return l.equals(r) ? l : Type.ANY;
         }
+        String op = operator(b.op());
+        if (!Types.comparable(op, l, r)) {
+            problems.add(new Problem(start(b), "\"" + TypeNames.of(l) + "\" value cannot be compared to \"" + TypeNames.of(r)
+                    + "\" value with \"" + op + "\" operator"));
+        }
         return Type.BOOL;
+    }
+
+    private static final String[] ORDINALS = {"1st", "2nd", "3rd"};
+
+    /**
+     * Objects and arrays where a function takes strings: GitHub coerces them to NaN-like text, so
+     * {@code startsWith(github.event, 'x')} is always false. {@code contains} also takes an array as its first argument.
+     */
+    private void arguments(String name, List<Expr> exprs, List<Type> types) {
+        String signature = switch (name) {
+            case "startsWith", "endsWith" -> name + "(string, string) -> bool";
+            case "contains" -> "contains(string, string) -> bool\" or \"contains(array<any>, any) -> bool";
+            case "join" -> "join(array<string>, string) -> string";
+            default -> null;
+        };
+        if (signature == null) {
+            return;
+        }
+        for (int i = 0; i < types.size() && i < ORDINALS.length; i++) {
+            Type t = types.get(i);
+            boolean collection = name.equals("contains") || name.equals("join");
+            boolean wrong = i == 0 && collection ? t instanceof Type.Obj
+                    : name.equals("contains") && i == 1 ? false : t instanceof Type.Obj || t instanceof Type.Arr;
+            if (wrong) {
+                String want = i == 0 && collection ? "\"string\" or \"array<any>\"" : "\"string\"";
+                problems.add(new Problem(start(exprs.get(i)), ORDINALS[i] + " argument of function call is not assignable. \""
+                        + TypeNames.of(t) + "\" cannot be assigned to " + want + ". called function type is \"" + signature + "\""));
+            }
+        }
+    }
+
+    private static String operator(Token.Kind k) {
+        return switch (k) {
+            case EQ -> "==";
+            case NE -> "!=";
+            case LT -> "<";
+            case LE -> "<=";
+            case GT -> ">";
+            default -> ">=";
+        };
+    }
+
+    /**
+     * An index into an object takes a property name, one into an array a number; anything else always gives null
+     * (GitHub does not coerce the index), which actionlint reports as a type error.
+     */
+    private Type index(Type r, Expr.Index ix) {
+        Type idx = type(ix.index());
+        if (ix.index() instanceof Expr.Literal lit && lit.type() == Type.STRING && r instanceof Type.Obj) {
+            return property(r, new Expr.Property(ix.receiver(), (String) lit.value(), ix.index().offset()));
+        }
+        if (r instanceof Type.Arr a) {
+            if (idx != Type.ANY && idx != Type.NUMBER) {
+                problems.add(new Problem(start(ix.index()), "index access of array must be type of number but got \""
+                        + TypeNames.of(idx) + "\""));
+            }
+            return a.elem();
+        }
+        if (r instanceof Type.Obj o) {
+            if (idx != Type.ANY && idx != Type.STRING) {
+                problems.add(new Problem(start(ix.index()), "property access of object must be type of string but got \""
+                        + TypeNames.of(idx) + "\""));
+            }
+            return o.rest() != null ? o.rest() : Type.ANY;
+        }
+        return Type.ANY;
     }
 
     private String unknownContext(String name) {
@@ -199,6 +285,16 @@ public final class Checker {
             if (n < sig.min() || n > sig.max()) {
                 return sig.result();
             }
+        }
+        arguments(sig.name(), c.args(), args);
+        if (sig.name().equals("fromJSON") && c.args().get(0) instanceof Expr.Literal lit && lit.value() instanceof String json) {
+            JsonLiterals.Result parsed = JsonLiterals.parse(json);
+            if (parsed.error() != null) {
+                problems.add(new Problem(lit.offset(), "broken JSON string is passed to fromJSON() at offset " + parsed.offset()
+                        + ": " + parsed.error()));
+                return Type.ANY;
+            }
+            return parsed.type();
         }
         if (sig.name().equals("format") && c.args().get(0) instanceof Expr.Literal lit && lit.value() instanceof String fmt) {
             String error = Format.error(fmt, n - 1);

@@ -17,6 +17,7 @@ public final class BuiltInRules {
             RuleInfo.of(IdRule.class, IdRule::new),
             RuleInfo.of(IfCondRule.class, IfCondRule::new),
             RuleInfo.of(PermissionsRule.class, PermissionsRule::new),
+            RuleInfo.of(PyflakesRule.class, PyflakesRule::new),
             RuleInfo.of(RunnerLabelRule.class, RunnerLabelRule::new),
             RuleInfo.of(ShellNameRule.class, ShellNameRule::new),
             RuleInfo.of(ShellcheckRule.class, ShellcheckRule::new),

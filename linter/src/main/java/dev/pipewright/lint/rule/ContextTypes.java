@@ -16,7 +16,10 @@ import java.util.Map;
 
 /** Builds the typed contexts ({@code github}, {@code inputs}, {@code needs}, {@code steps}, {@code matrix}...) of a position. */
 final class ContextTypes {
-    /** Event-independent properties of {@code github}; {@code event} is untyped since it depends on the trigger. */
+    /**
+     * Event-independent properties of {@code github}; {@code event} is an object whose properties depend on the trigger,
+     * so only its {@code inputs} are typed, from the workflow_dispatch inputs.
+     */
     private static final List<String> GITHUB = List.of("action", "action_path", "action_ref", "action_repository",
             "action_status", "actor", "actor_id", "api_url", "base_ref", "env", "event_name", "event_path",
             "graphql_url", "head_ref", "job", "job_workflow_sha", "output", "path", "ref", "ref_name", "ref_protected",
@@ -25,7 +28,7 @@ final class ContextTypes {
             "step_summary", "token", "triggering_actor", "workflow", "workflow_ref", "workflow_sha", "workspace");
 
     /** The contexts that do not depend on the workflow, built once: types are immutable and shared. */
-    private static final Type GITHUB_TYPE = github();
+    private static final Type GITHUB_TYPE = github(Type.Obj.loose(Type.ANY));
     private static final Type LOOSE_STRING = Type.Obj.loose(Type.STRING);
     private static final Type LOOSE_ANY = Type.Obj.loose(Type.ANY);
     private static final Type EMPTY = Type.Obj.strict(Map.of());
@@ -35,25 +38,28 @@ final class ContextTypes {
             "temp", Type.STRING, "tool_cache", Type.STRING, "debug", Type.STRING, "environment", Type.STRING));
     // the job context's documented fields are typed; newer ones (job.workflow_*) stay open
     private static final Type JOB = new Type.Obj(Map.of("status", Type.STRING, "check_run_id", Type.NUMBER,
-            "container", Type.Obj.loose(Type.ANY), "services", Type.Obj.loose(Type.Obj.loose(Type.ANY))), Type.ANY);
+            "container", Type.Obj.strict(Map.of("id", Type.STRING, "network", Type.STRING)),
+            "services", Type.Obj.loose(Type.Obj.strict(Map.of("id", Type.STRING, "network", Type.STRING,
+                    "ports", Type.Obj.loose(Type.STRING))))), Type.ANY);
     private static final Type JOBS = Type.Obj.loose(Type.Obj.strict(Map.of("result", Type.STRING, "outputs",
             Type.Obj.loose(Type.STRING))));
 
     private ContextTypes() {}
 
-    private static Type github() {
+    private static Type github(Type event) {
         Map<String, Type> github = new LinkedHashMap<>();
         GITHUB.forEach(p -> github.put(p, Type.STRING));
-        github.put("event", Type.ANY);
+        github.put("event", event);
         github.put("run_id", Type.STRING);
         github.put("ref_protected", Type.BOOL);
         github.put("retention_days", Type.NUMBER);
         return Type.Obj.strict(github);
     }
 
-    static Map<String, Type> workflowLevel(Workflow wf, LintConfig config) {
+    static Map<String, Type> workflowLevel(Workflow wf, LintConfig config, LocalFiles local) {
         Map<String, Type> m = new LinkedHashMap<>();
-        m.put("github", GITHUB_TYPE);
+        Type dispatch = dispatchInputs(wf);
+        m.put("github", dispatch == null ? GITHUB_TYPE : github(new Type.Obj(Map.of("inputs", dispatch), Type.ANY)));
         m.put("env", LOOSE_STRING);
         m.put("secrets", LOOSE_STRING);
         if (config.configVariables() == null) {
@@ -67,11 +73,35 @@ final class ContextTypes {
         m.put("strategy", STRATEGY);
         m.put("runner", RUNNER);
         m.put("job", JOB);
-        m.put("jobs", JOBS);
+        m.put("jobs", jobs(wf, local));
         m.put("needs", EMPTY);
         m.put("matrix", EMPTY);
         m.put("steps", EMPTY);
         return m;
+    }
+
+    /**
+     * {@code github.event.inputs} of a workflow run only by workflow_dispatch: its declared inputs, all strings in the
+     * event payload whatever their type (other events have none); null when the workflow is also callable, since a
+     * called workflow sees its caller's event.
+     */
+    private static Type dispatchInputs(Workflow wf) {
+        YMap on = wf.on().orElse(null);
+        if (on == null || on.get("workflow_call").isPresent() || !(on.get("workflow_dispatch").orElse(null) instanceof YMap d)) {
+            return null;
+        }
+        YMap inputs = d.map("inputs").orElse(null);
+        if (inputs == null) {
+            return null;
+        }
+        Map<String, Type> in = new LinkedHashMap<>();
+        for (YMap.Entry e : inputs.entries()) {
+            if (e.key().hasExpression()) {
+                return null;
+            }
+            in.put(e.key().value(), Type.STRING);
+        }
+        return Type.Obj.strict(in);
     }
 
     private static Type inputs(Workflow wf) {
@@ -93,6 +123,18 @@ final class ContextTypes {
         return dynamic[0] ? Type.Obj.loose(Type.ANY) : Type.Obj.strict(in);
     }
 
+    /** {@code jobs} in a reusable workflow's outputs: its jobs, each with the outputs it declares. */
+    private static Type jobs(Workflow wf, LocalFiles local) {
+        Map<String, Type> jobs = new LinkedHashMap<>();
+        for (Workflow.Job j : wf.jobs()) {
+            if (j.id().hasExpression()) {
+                return JOBS;
+            }
+            jobs.put(j.id().value(), Type.Obj.strict(Map.of("result", Type.STRING, "outputs", outputs(j, local))));
+        }
+        return Type.Obj.strict(jobs);
+    }
+
     static void forJob(Map<String, Type> m, Workflow wf, Workflow.Job job, LocalFiles local) {
         Map<String, Type> needs = new LinkedHashMap<>();
         for (YScalar need : job.body().get("needs").map(Nodes::scalars).orElse(List.of())) {
@@ -106,7 +148,7 @@ final class ContextTypes {
         if (m.get("needs") instanceof Type.Obj o && o.rest() == null) {
             m.put("needs", Type.Obj.strict(needs));
         }
-        m.put("matrix", matrix(job));
+        m.put("matrix", matrix(job, m));
     }
 
     private static Type outputs(Workflow.Job job, LocalFiles local) {
@@ -140,7 +182,7 @@ final class ContextTypes {
         return Type.Obj.loose(Type.STRING);
     }
 
-    private static Type matrix(Workflow.Job job) {
+    private static Type matrix(Workflow.Job job, Map<String, Type> contexts) {
         YNode strategy = job.body().get("strategy").orElse(null);
         if (strategy == null) {
             return Type.Obj.strict(Map.of());
@@ -152,30 +194,7 @@ final class ContextTypes {
         if (matrix == null) {
             return Type.Obj.strict(Map.of());
         }
-        if (!(matrix instanceof YMap mm)) {
-            return Type.ANY;
-        }
-        Map<String, Type> keys = new LinkedHashMap<>();
-        for (YMap.Entry e : mm.entries()) {
-            String k = e.key().value();
-            if (e.key().hasExpression()) {
-                return Type.ANY;
-            }
-            if (k.equals("include")) {
-                if (!(e.value() instanceof dev.pipewright.lint.yaml.YSeq seq)) {
-                    return Type.ANY;
-                }
-                for (YNode row : seq.items()) {
-                    if (!(row instanceof YMap r)) {
-                        return Type.ANY;
-                    }
-                    r.keys().forEach(rk -> keys.put(rk, Type.ANY));
-                }
-            } else if (!k.equals("exclude")) {
-                keys.put(k, Type.ANY);
-            }
-        }
-        return Type.Obj.strict(keys);
+        return matrix instanceof YMap mm ? new MatrixTypes(contexts).of(mm) : Type.ANY;
     }
 
     /**

@@ -32,9 +32,9 @@ public final class EventsRule extends LintRule {
                 }
             }
             on.seq("schedule").ifPresent(this::schedules);
-            on.map("workflow_dispatch").flatMap(d -> d.map("inputs")).ifPresent(this::dispatchInputs);
+            on.map("workflow_dispatch").flatMap(d -> d.map("inputs")).ifPresent(i -> dispatchInputs(i, false));
             // workflow_call inputs have the same types (no choice): their defaults are checked alike
-            on.map("workflow_call").flatMap(d -> d.map("inputs")).ifPresent(this::dispatchInputs);
+            on.map("workflow_call").flatMap(d -> d.map("inputs")).ifPresent(i -> dispatchInputs(i, true));
         });
     }
 
@@ -71,7 +71,10 @@ public final class EventsRule extends LintRule {
     private void exclusiveFilters(String event, YMap filters) {
         for (String[] pair : EXCLUSIVE) {
             if (filters.get(pair[0]).isPresent() && filters.get(pair[1]).isPresent()) {
-                report(filters.entry(pair[1]).orElseThrow().key(), "\"" + pair[0] + "\" and \"" + pair[1] + "\" cannot both"
+                YScalar first = filters.entry(pair[0]).orElseThrow().key();
+                YScalar second = filters.entry(pair[1]).orElseThrow().key();
+                // the key written second is the one in conflict with what is already there
+                report(first.pos().compareTo(second.pos()) > 0 ? first : second, "\"" + pair[0] + "\" and \"" + pair[1] + "\" cannot both"
                         + " filter the " + event + " event; use \"" + pair[0] + "\" with \"!pattern\" entries instead");
             }
         }
@@ -105,7 +108,7 @@ public final class EventsRule extends LintRule {
         }
     }
 
-    private void dispatchInputs(YMap inputs) {
+    private void dispatchInputs(YMap inputs, boolean called) {
         for (YMap.Entry e : inputs.entries()) {
             if (!(e.value() instanceof YMap input)) {
                 continue;
@@ -117,6 +120,25 @@ public final class EventsRule extends LintRule {
                     options.add(os.value());
                 }
             }));
+            if (!type.equals("choice") && input.get("options").isPresent()) {
+                // GitHub accepts and ignores them: the form shows a text field, a checkbox or an environment list
+                report(input.entry("options").orElseThrow().key().pos(), Severity.WARNING, "\"options\" can not be set to \""
+                        + e.key().value() + "\" input because its input type is not \"choice\"; GitHub ignores them");
+            }
+            List<String> seen = new ArrayList<>();
+            input.seq("options").ifPresent(seq -> seq.items().forEach(o -> {
+                if (o instanceof YScalar os && seen.contains(os.value())) {
+                    report(os.pos(), Severity.WARNING, "option \"" + os.value() + "\" is duplicated in options of \""
+                            + e.key().value() + "\" input");
+                } else if (o instanceof YScalar os) {
+                    seen.add(os.value());
+                }
+            }));
+            if (called && input.scalar("required").filter(r -> r.value().equals("true")).isPresent()) {
+                input.scalar("default").filter(d -> !d.isNull()).ifPresent(d -> report(d.pos(), Severity.WARNING,
+                        "input \"" + e.key().value() + "\" of workflow_call event has the default value \"" + d.value()
+                        + "\", but it is also required. if an input is marked as required, its default value will never be used"));
+            }
             if (type.equals("choice") && (input.get("options").isEmpty() || options.isEmpty())) {
                 // GitHub's parser: "Missing 'options' for choice input"
                 report(e.key(), "input \"" + e.key().value() + "\" has type choice but no options; list them under"

@@ -5,6 +5,8 @@ import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.Workflow;
 import dev.pipewright.lint.expr.Checker;
+import dev.pipewright.lint.expr.TypeNames;
+import dev.pipewright.lint.schema.Schema;
 import dev.pipewright.github.expr.Expr;
 import dev.pipewright.github.expr.ExprException;
 import dev.pipewright.github.expr.Parser;
@@ -45,7 +47,7 @@ public final class ExpressionRule extends LintRule {
     public void visitWorkflow(Workflow wf) {
         workflow = wf;
         local = new LocalFiles(ctx());
-        workflowTypes = ContextTypes.workflowLevel(wf, ctx().config());
+        workflowTypes = ContextTypes.workflowLevel(wf, ctx().config(), local);
         for (YMap.Entry e : wf.root().entries()) {
             if (!e.key().value().equals("jobs")) {
                 walk(e.value(), workflowTypes);
@@ -111,15 +113,41 @@ public final class ExpressionRule extends LintRule {
             return;
         }
         int start = v.indexOf("${{");
+        boolean condition = BARE_CONDITIONS.contains(ctx().schema().definitionOf(s));
         while (start >= 0) {
             int end = closing(v, start + 3);
             if (end < 0) {
                 report(Locator.at(ctx(), s, start), "expression is not closed: \"${{\" has no matching \"}}\"");
                 return;
             }
-            check(s, v.substring(start + 3, end), start + 3, available, types);
+            Type t = check(s, v.substring(start + 3, end), start + 3, available, types);
+            boolean alone = v.substring(0, start).isBlank() && v.substring(end + 2).isBlank();
+            if (!condition && TypeNames.isStructured(t) && (!alone || onlyScalar(s))) {
+                report(Locator.at(ctx(), s, start), "object, array, and null values should not be evaluated in template with"
+                        + " ${{ }} but evaluating the value of type " + TypeNames.of(t));
+            }
             start = v.indexOf("${{", end + 2);
         }
+    }
+
+    /**
+     * Whether the schema takes only a scalar at this value: there a lone {@code ${{ }}} giving an object or array is
+     * rendered as text, where elsewhere ({@code env: ${{ fromJSON(...) }}}, {@code runs-on}) it is the value itself.
+     */
+    private boolean onlyScalar(YScalar s) {
+        String name = ctx().schema().definitionOf(s);
+        if (name == null) {
+            return false;
+        }
+        Schema schema = Schema.workflow();
+        Schema.Def def;
+        try {
+            def = schema.get(name);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return !schema.scalarDefs(def).isEmpty() && schema.defsOfKind(def, Schema.Kind.MAPPING).isEmpty()
+                && schema.defsOfKind(def, Schema.Kind.SEQUENCE).isEmpty();
     }
 
     /** The index of the closing {@code }}}, skipping quoted strings as GitHub does; -1 when missing. */
@@ -136,14 +164,18 @@ public final class ExpressionRule extends LintRule {
         return -1;
     }
 
-    private void check(YScalar s, String text, int base, List<String> available, Map<String, Type> types) {
+    /** Reports the expression's problems and gives its type ({@code any} when it does not parse). */
+    private Type check(YScalar s, String text, int base, List<String> available, Map<String, Type> types) {
         try {
             Expr e = Parser.parse(text);
-            for (Checker.Problem p : new Checker(available, types).check(e)) {
+            Checker checker = new Checker(available, types);
+            for (Checker.Problem p : checker.check(e)) {
                 report(Locator.at(ctx(), s, base + p.offset()), p.likely() ? Severity.WARNING : Severity.ERROR, p.message());
             }
+            return checker.result();
         } catch (ExprException ex) {
             report(Locator.at(ctx(), s, base + ex.offset()), "invalid expression \"" + text.strip() + "\": " + ex.getMessage());
+            return Type.ANY;
         }
     }
 }

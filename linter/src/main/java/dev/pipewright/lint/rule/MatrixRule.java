@@ -57,9 +57,19 @@ public final class MatrixRule extends LintRule {
                     String key = e.key().value();
                     List<YNode> values = axes.get(key.toLowerCase(java.util.Locale.ROOT));
                     if (values == null) {
-                        if (includes.stream().noneMatch(i -> i.keySet().stream().anyMatch(key::equalsIgnoreCase))) {
+                        // a key only include adds: its values are those the include entries give it
+                        List<YNode> included = new ArrayList<>();
+                        includes.forEach(i -> i.forEach((k, v) -> {
+                            if (k.equalsIgnoreCase(key)) {
+                                included.add(v);
+                            }
+                        }));
+                        if (included.isEmpty()) {
                             report(e.key(), "exclude key \"" + key + "\" is not a matrix key; " + (axes.isEmpty()
                                     ? "the matrix has no keys to exclude from" : "keys are: " + String.join(", ", axes.keySet())));
+                        } else if (!hasExpression(e.value()) && included.stream().noneMatch(v -> hasExpression(v) || covers(v, e.value()))) {
+                            report(e.value(), "exclude value " + shown(e.value()) + " matches no value of matrix key \"" + key
+                                    + "\" (which only include sets)");
                         }
                     } else if (!hasExpression(e.value()) && values.stream().noneMatch(v -> hasExpression(v) || covers(v, e.value()))) {
                         report(e.value(), "exclude value " + shown(e.value()) + " matches no value of matrix key \"" + key
