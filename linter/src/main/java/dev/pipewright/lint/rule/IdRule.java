@@ -9,10 +9,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Job and step ids: GitHub's syntax, and step ids unique within a job (case-insensitively). */
+/**
+ * Job and step ids: GitHub's syntax (under 100 characters; a leading {@code __} is reserved for the ids GitHub gives
+ * steps itself), and step ids unique within a job (case-insensitively).
+ */
 @Rule(id = "id", summary = "job and step ids use letters, digits, - and _, start with a letter or _, and are unique")
 public final class IdRule extends LintRule {
     private static final Pattern ID = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
+    /** GitHub's parser: "IDs ... must be less than 100 characters". */
+    static final int MAX_LENGTH = 99;
     private final Map<String, YScalar> stepIds = new HashMap<>();
 
     @Override
@@ -40,6 +45,12 @@ public final class IdRule extends LintRule {
         if (!ID.matcher(id.value()).matches()) {
             report(id, what + " id \"" + id.value() + "\" is invalid: it must start with a letter or _ and contain only"
                     + " letters, digits, - and _");
+        } else if (id.value().startsWith("__")) {
+            report(id, what + " id \"" + id.value() + "\" is invalid: ids starting with \"__\" are reserved for GitHub;"
+                    + " remove the leading underscores");
+        } else if (id.value().length() > MAX_LENGTH) {
+            report(id, what + " id \"" + id.value().substring(0, 20) + "...\" is " + id.value().length()
+                    + " characters long; GitHub takes ids of at most " + MAX_LENGTH + " characters");
         }
     }
 }

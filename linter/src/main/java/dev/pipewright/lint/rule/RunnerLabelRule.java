@@ -56,7 +56,76 @@ public final class RunnerLabelRule extends LintRule {
                 });
             }
             check(labels);
+            systems(labels, job);
         });
+    }
+
+    /** {@code ${{ matrix.name }}} as a whole label, whose values come from the matrix row {@code name}. */
+    private static final Pattern MATRIX_LABEL = Pattern.compile("\\$\\{\\{\\s*matrix\\.([A-Za-z_][\\w-]*)\\s*}}");
+
+    /**
+     * Labels naming different systems (a Linux image and {@code windows}, or a matrix value {@code windows-latest} next
+     * to {@code ubuntu-latest}): no runner is both, so the job never starts. As actionlint, a matrix row is expanded
+     * when a whole label is {@code ${{ matrix.name }}}; each conflicting value is reported once, where it is written.
+     * Two GitHub-hosted labels are {@link #check}'s finding.
+     */
+    private void systems(List<YScalar> labels, Workflow.Job job) {
+        List<YScalar> fixed = new ArrayList<>();
+        for (YScalar s : labels) {
+            if (!s.hasExpression() && s.isString() && system(s.value()) != null) {
+                YScalar other = fixed.stream().filter(f -> !system(f.value()).equals(system(s.value()))).findFirst()
+                        .orElse(null);
+                boolean bothHosted = other != null && RunnerLabels.CURRENT.contains(lower(other.value()))
+                        && RunnerLabels.CURRENT.contains(lower(s.value()));
+                if (other != null && !bothHosted) {
+                    reportConflict(s, other);
+                }
+                fixed.add(s);
+            }
+        }
+        if (fixed.isEmpty() || labels.size() < 2) {
+            return;
+        }
+        for (YScalar s : labels) {
+            java.util.regex.Matcher m = MATRIX_LABEL.matcher(s.value().strip());
+            if (!s.hasExpression() || !m.matches()) {
+                continue;
+            }
+            job.strategyMatrix().flatMap(x -> x.seq(m.group(1))).ifPresent(row -> row.items().forEach(v -> {
+                if (v instanceof YScalar value && value.isString() && !value.hasExpression() && system(value.value()) != null) {
+                    fixed.stream().filter(f -> !system(f.value()).equals(system(value.value()))).findFirst()
+                            .ifPresent(f -> reportConflict(value, f));
+                }
+            }));
+        }
+    }
+
+    private void reportConflict(YScalar label, YScalar other) {
+        report(label, "runner label \"" + label.value() + "\" and \"" + other.value() + "\" (line " + other.pos().line()
+                + ", column " + other.pos().col() + ") name different systems (" + system(label.value()) + ", "
+                + system(other.value()) + "); no runner has both, so the job never starts. To run on each, use a matrix"
+                + " of single labels");
+    }
+
+    /**
+     * The system a label names: GitHub-hosted images (current and retired) and the {@code linux}, {@code macos} and
+     * {@code windows} labels every self-hosted runner carries; null for other labels (larger and self-hosted runners).
+     */
+    static String system(String label) {
+        String l = lower(label);
+        boolean known = RunnerLabels.CURRENT.contains(l) || RunnerLabels.RETIRED.contains(l);
+        if (l.equals("linux") || known && l.startsWith("ubuntu")) {
+            return "Linux";
+        } else if (l.equals("macos") || known && l.startsWith("macos")) {
+            return "macOS";
+        } else if (l.equals("windows") || known && l.startsWith("windows")) {
+            return "Windows";
+        }
+        return null;
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
     }
 
     private void check(List<YScalar> labels) {

@@ -27,11 +27,33 @@ public final class SyntaxRule extends LintRule {
         reportSchemaProblems(null);
     }
 
-    /** The schema says "number"; GitHub's docs say minutes before the job or step is cancelled, so zero or less is wrong. */
+    /**
+     * The schema says "number"; GitHub's docs say minutes before the job or step is cancelled (and, for max-parallel,
+     * how many matrix jobs run at once), so zero or less is wrong.
+     */
     @Override
     public void visitJob(Workflow.Job job) {
         positive(job.body(), "timeout-minutes");
         positive(job.body(), "cancel-timeout-minutes");
+        job.body().map("strategy").ifPresent(s -> positive(s, "max-parallel"));
+        job.body().map("container").ifPresent(c -> image(c, "the job's container"));
+        job.body().map("services").ifPresent(services -> {
+            for (YMap.Entry e : services.entries()) {
+                if (e.value() instanceof YMap service) {
+                    image(service, "service \"" + e.key().value() + "\"");
+                }
+            }
+        });
+    }
+
+    /**
+     * GitHub's schema leaves {@code image} optional in a container mapping, but its parser then rejects the mapping
+     * ("Container image cannot be empty"), at the mapping's first key, where this reports it too.
+     */
+    private void image(YMap container, String what) {
+        if (container.get("image").isEmpty() && container.entries().stream().noneMatch(e -> e.key().hasExpression())) {
+            report(container, what + " has no \"image\"; add \"image:\" with the image to run");
+        }
     }
 
     @Override
@@ -42,7 +64,8 @@ public final class SyntaxRule extends LintRule {
     private void positive(YMap body, String key) {
         body.scalar(key).filter(v -> v.type() == YScalar.Type.INT || v.type() == YScalar.Type.FLOAT).ifPresent(v -> {
             if (sign(v.value()) <= 0) {
-                report(v, "\"" + key + "\" is " + v.value() + ", but it must be a number of minutes greater than zero");
+                report(v, "\"" + key + "\" is " + v.value() + ", but it must be "
+                        + (key.equals("max-parallel") ? "a number of jobs" : "a number of minutes") + " greater than zero");
             }
         });
     }

@@ -97,9 +97,10 @@ public final class SchemaChecker {
 
     private void scalar(YScalar s, Def def, List<String> ctx, String owner) {
         if (s.hasExpression()) {
-            if (ctx.isEmpty()) {
-                problems.add(new Problem(s.pos(), "a ${{ }} expression is not allowed here: GitHub reads this value"
-                        + " before any context exists; use a literal value", owner));
+            String use = ctx.isEmpty() ? ContextFreeExpression.firstContextUse(s.value()) : null;
+            if (use != null) {
+                problems.add(new Problem(s.pos(), "a ${{ }} expression here may not use " + use + ": GitHub reads"
+                        + " this value before any context exists; use a literal value", owner));
             }
             return;
         }

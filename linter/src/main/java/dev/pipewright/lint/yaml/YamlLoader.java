@@ -12,6 +12,8 @@ import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeId;
@@ -19,6 +21,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -62,14 +65,16 @@ public final class YamlLoader {
         options.setAllowRecursiveKeys(false);
         options.setProcessComments(false);
         // The composer alone: Yaml's constructor and representer are not needed to read nodes.
-        Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), RESOLVER, options);
+        AliasMarks aliases = new AliasMarks(new ParserImpl(new StreamReader(new StringReader(text)), options));
+        Composer composer = new Composer(aliases, RESOLVER, options);
         List<YNode> docs = new ArrayList<>();
         List<YamlProblem> problems = new ArrayList<>();
         boolean fatal = false;
         try {
             while (composer.checkNode()) {
+                aliases.marks.clear();
                 Node node = composer.getNode();
-                Converter c = new Converter(problems);
+                Converter c = new Converter(problems, new java.util.ArrayDeque<>(aliases.marks));
                 YNode doc = c.convert(node);
                 if (c.expanded > MAX_EXPANDED_NODES) {
                     problems.add(new YamlProblem(pos(node.getStartMark()),
@@ -114,6 +119,39 @@ public final class YamlLoader {
     }
 
     /**
+     * The parser as the composer reads it, keeping where each alias stands: the composer replaces an alias by the
+     * anchored node, but a finding on a value reached through an alias belongs at the alias (as GitHub and actionlint
+     * report it), not at the anchor.
+     */
+    private static final class AliasMarks implements Parser {
+        private final Parser parser;
+        final List<Mark[]> marks = new ArrayList<>();
+
+        AliasMarks(Parser parser) {
+            this.parser = parser;
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID choice) {
+            return parser.checkEvent(choice);
+        }
+
+        @Override
+        public Event peekEvent() {
+            return parser.peekEvent();
+        }
+
+        @Override
+        public Event getEvent() {
+            Event e = parser.getEvent();
+            if (e instanceof AliasEvent) {
+                marks.add(new Mark[] {e.getStartMark(), e.getEndMark()});
+            }
+            return e;
+        }
+    }
+
+    /**
      * Converts one document; shares the result of aliased nodes instead of copying them. Only anchored nodes can be
      * reached twice (an alias is the anchored node itself), so only they are remembered, by identity.
      */
@@ -126,8 +164,28 @@ public final class YamlLoader {
         /** The number of nodes the last converted node expands to, aliases counted in full. */
         private long lastSize;
 
-        Converter(List<YamlProblem> problems) {
+        /**
+         * The aliases of the document in source order. The walk below visits nodes in source order too and meets an
+         * anchored node a second time exactly where an alias stands, so the next mark is that alias's place.
+         */
+        private final java.util.ArrayDeque<Mark[]> aliasMarks;
+
+        Converter(List<YamlProblem> problems, java.util.ArrayDeque<Mark[]> aliasMarks) {
             this.problems = problems;
+            this.aliasMarks = aliasMarks;
+        }
+
+        /** The node an alias stands for, placed at the alias; a collection's entries stay where the anchor wrote them. */
+        private YNode atAlias(YNode node) {
+            Mark[] m = aliasMarks.poll();
+            if (m == null) {
+                return node;
+            }
+            Pos at = pos(m[0]);
+            if (node instanceof YScalar s) {
+                return new YScalar(s.value(), s.type(), s.isBlock() ? YScalar.Style.PLAIN : s.style(), at, pos(m[1]));
+            }
+            return node instanceof YSeq q ? new YSeq(q.items(), at) : new YMap(((YMap) node).entries(), at);
         }
 
         YNode convert(Node node) {
@@ -142,9 +200,10 @@ public final class YamlLoader {
                 YNode cached = done.get(node);
                 if (cached != null) {
                     lastSize = sizes.get(node);
-                    return cached;
+                    return atAlias(cached);
                 }
                 if (active.containsKey(node)) {
+                    aliasMarks.poll();
                     problems.add(new YamlProblem(pos(node.getStartMark()), "recursive alias is not allowed"));
                     lastSize = 1;
                     return new YScalar("", YScalar.Type.NULL, YScalar.Style.PLAIN, pos(node.getStartMark()),
