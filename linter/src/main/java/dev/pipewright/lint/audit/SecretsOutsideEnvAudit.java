@@ -36,8 +36,10 @@ public final class SecretsOutsideEnvAudit extends AuditRule {
                     if (!a.path().startsWith("secrets.")) {
                         continue;
                     }
+                    // the name as written: access paths are lower-cased
                     String name = a.node() instanceof Expr.Property p ? p.name()
-                            : a.path().substring("secrets.".length());
+                            : a.node() instanceof Expr.Index i && i.index() instanceof Expr.Literal l && l.value() instanceof String n
+                            ? n : a.path().substring("secrets.".length());
                     if (name.contains(".") || name.equals("*") || !policy().allowsSecretOutsideEnv(name)) {
                         report(dev.pipewright.lint.rule.Locator.at(ctx(), s, span.start() + 3 + ExprTree.start(a.node())),
                                 "job \"" + job.id().value() + "\" reads secrets." + name + " without an environment, so"
