@@ -29,7 +29,8 @@ public record UsesPattern(String text, String owner, String repo, String path, S
             }
         }
         String[] parts = s.split("/", 3);
-        if (parts.length < 2 || parts[0].isEmpty() || parts[0].contains("*") || parts[1].isEmpty()) {
+        if (parts.length < 2 || parts[0].isEmpty() || parts[0].contains("*") || parts[1].isEmpty()
+                || parts[1].contains("*") && !parts[1].equals("*")) {
             throw new IllegalArgumentException("\"" + text + "\" is not a repository pattern; expected *, owner/*, owner/repo,"
                     + " owner/repo/* or owner/repo[/path][@ref]");
         }
