@@ -53,8 +53,8 @@ class RegistryTest {
         }
         assertThat(dev.pipewright.lint.audit.SecurityAudits.all().stream()
                 .filter(r -> r.severity() == Severity.ERROR).map(RuleInfo::id).sorted().toList())
-                .containsExactly("hardcoded-container-credentials", "insecure-commands", "template-injection",
-                        "unpinned-images", "unsound-condition");
+                .containsExactly("dependabot-execution", "forbidden-uses", "hardcoded-container-credentials", "insecure-commands",
+                        "template-injection", "unpinned-images", "unsound-condition");
     }
 
     @Test

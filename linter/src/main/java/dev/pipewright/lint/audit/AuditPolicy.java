@@ -15,15 +15,40 @@ import java.util.List;
  *   unpinned-uses:
  *     allow-owners: [actions, github]   # tags allowed for these owners (default: none, pin everything)
  *   pedantic: true                      # also report version-tagged images without a digest
+ *   auditor: true                       # everything pedantic reports, and the audits for auditors (implies pedantic)
+ *   forbidden-uses:                     # either allow: or deny:, of repository patterns (UsesPattern)
+ *     deny: [some-owner/*]
+ *   secrets-outside-env:
+ *     allow: [CODECOV_TOKEN]            # secrets that may be read by jobs without an environment
  * </pre>
+ * The persona flags follow zizmor's personas: regular (neither), pedantic and auditor.
  */
-public record AuditPolicy(List<String> allowOwners, boolean pedantic) {
+public record AuditPolicy(List<String> allowOwners, boolean pedantic, boolean auditor, ForbiddenUses forbiddenUses,
+        List<String> secretsOutsideEnv) {
+    /** {@code forbidden-uses}: the patterns, and whether they list what is allowed (else what is denied). */
+    public record ForbiddenUses(boolean allow, List<UsesPattern> patterns) {
+        public ForbiddenUses {
+            patterns = List.copyOf(patterns);
+        }
+    }
+
     public AuditPolicy {
         allowOwners = List.copyOf(allowOwners);
+        pedantic = pedantic || auditor;
+        secretsOutsideEnv = List.copyOf(secretsOutsideEnv);
+    }
+
+    public AuditPolicy(List<String> allowOwners, boolean pedantic) {
+        this(allowOwners, pedantic, false, null, List.of());
     }
 
     public static AuditPolicy defaults() {
         return new AuditPolicy(List.of(), false);
+    }
+
+    /** True when {@code secrets.<name>} may be read outside an environment: GITHUB_TOKEN and the configured names. */
+    public boolean allowsSecretOutsideEnv(String name) {
+        return name.equalsIgnoreCase("github_token") || secretsOutsideEnv.stream().anyMatch(n -> n.equalsIgnoreCase(name));
     }
 
     /** True when {@code owner/repo} may be referenced by tag or branch. */
@@ -41,6 +66,9 @@ public record AuditPolicy(List<String> allowOwners, boolean pedantic) {
         }
         List<String> owners = new ArrayList<>();
         boolean pedantic = false;
+        boolean auditor = false;
+        ForbiddenUses forbidden = null;
+        List<String> secrets = new ArrayList<>();
         for (YMap.Entry e : m.entries()) {
             switch (e.key().value()) {
                 case "unpinned-uses" -> {
@@ -56,10 +84,51 @@ public record AuditPolicy(List<String> allowOwners, boolean pedantic) {
                     }
                 }
                 case "pedantic" -> pedantic = e.value() instanceof YScalar s && s.value().equals("true");
+                case "auditor" -> auditor = e.value() instanceof YScalar s && s.value().equals("true");
+                case "forbidden-uses" -> forbidden = forbiddenUses(file, e.value());
+                case "secrets-outside-env" -> names(file, single(file, e.value(), "secrets-outside-env", List.of("allow")))
+                        .stream().map(YScalar::value).forEach(secrets::add);
                 default -> throw new IllegalArgumentException(file + ":" + e.key().pos() + ": unknown audits key \""
-                        + e.key().value() + "\"; expected unpinned-uses or pedantic");
+                        + e.key().value() + "\"; expected unpinned-uses, pedantic, auditor, forbidden-uses or secrets-outside-env");
             }
         }
-        return new AuditPolicy(owners, pedantic);
+        return new AuditPolicy(owners, pedantic, auditor, forbidden, secrets);
+    }
+
+    private static ForbiddenUses forbiddenUses(Path file, YNode node) {
+        YMap.Entry only = single(file, node, "forbidden-uses", List.of("allow", "deny"));
+        List<UsesPattern> patterns = new ArrayList<>();
+        for (YScalar s : names(file, only)) {
+            try {
+                patterns.add(UsesPattern.parse(s.value()));
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException(file + ":" + s.pos() + ": " + ex.getMessage());
+            }
+        }
+        return new ForbiddenUses(only.key().value().equals("allow"), patterns);
+    }
+
+    /** The one entry of a mapping that must have exactly one of {@code keys}. */
+    private static YMap.Entry single(Path file, YNode node, String section, List<String> keys) {
+        String expected = "expected \"" + String.join(": [...]\" or \"", keys) + ": [...]\" under " + section;
+        if (!(node instanceof YMap m) || m.entries().size() != 1 || !keys.contains(m.entries().get(0).key().value())) {
+            throw new IllegalArgumentException(file + ":" + node.pos() + ": " + expected);
+        }
+        return m.entries().get(0);
+    }
+
+    private static List<YScalar> names(Path file, YMap.Entry entry) {
+        if (!(entry.value() instanceof YSeq seq)) {
+            throw new IllegalArgumentException(file + ":" + entry.value().pos() + ": " + entry.key().value()
+                    + " must be a list of strings");
+        }
+        List<YScalar> out = new ArrayList<>();
+        for (YNode i : seq.items()) {
+            if (!(i instanceof YScalar s) || s.isNull()) {
+                throw new IllegalArgumentException(file + ":" + i.pos() + ": " + entry.key().value() + " must be a list of strings");
+            }
+            out.add(s);
+        }
+        return out;
     }
 }

@@ -27,7 +27,23 @@ public final class SecurityAudits {
             RuleInfo.of(HardcodedContainerCredentialsAudit.class, HardcodedContainerCredentialsAudit::new),
             RuleInfo.of(InsecureCommandsAudit.class, InsecureCommandsAudit::new),
             RuleInfo.of(DependabotCooldownAudit.class, DependabotCooldownAudit::new),
-            RuleInfo.of(SelfHostedRunnerAudit.class, SelfHostedRunnerAudit::new));
+            RuleInfo.of(SelfHostedRunnerAudit.class, SelfHostedRunnerAudit::new),
+            RuleInfo.of(AdhocPackagesAudit.class, AdhocPackagesAudit::new),
+            RuleInfo.of(AnonymousDefinitionAudit.class, AnonymousDefinitionAudit::new),
+            RuleInfo.of(ConcurrencyLimitsAudit.class, ConcurrencyLimitsAudit::new),
+            RuleInfo.of(DependabotExecutionAudit.class, DependabotExecutionAudit::new),
+            RuleInfo.of(ForbiddenUsesAudit.class, ForbiddenUsesAudit::new),
+            RuleInfo.of(MisfeatureAudit.class, MisfeatureAudit::new),
+            RuleInfo.of(ObfuscationAudit.class, ObfuscationAudit::new),
+            RuleInfo.of(SecretsOutsideEnvAudit.class, SecretsOutsideEnvAudit::new),
+            RuleInfo.of(SelfRepositoryAudit.class, SelfRepositoryAudit::new),
+            RuleInfo.of(SuperfluousActionsAudit.class, SuperfluousActionsAudit::new),
+            RuleInfo.of(TyposquatUsesAudit.class, TyposquatUsesAudit::new),
+            RuleInfo.of(UndocumentedPermissionsAudit.class, UndocumentedPermissionsAudit::new),
+            RuleInfo.of(UnpinnedToolsAudit.class, UnpinnedToolsAudit::new),
+            RuleInfo.of(UnredactedSecretsAudit.class, UnredactedSecretsAudit::new),
+            RuleInfo.of(UnsoundTernaryAudit.class, UnsoundTernaryAudit::new),
+            RuleInfo.of(UseTrustedPublishingAudit.class, UseTrustedPublishingAudit::new));
 
     public static List<RuleInfo> all() {
         return ALL;

@@ -1,0 +1,57 @@
+package dev.pipewright.lint.audit;
+
+import dev.pipewright.github.expr.Expr;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Structural helpers over expression trees: children, the leftmost offset, constant sub-expressions. */
+final class ExprTree {
+    private ExprTree() {}
+
+    /** Functions whose value follows from their arguments alone; zizmor leaves fromJSON out, and so do we. */
+    private static final Set<String> PURE = Set.of("contains", "startswith", "endswith", "format", "tojson", "join");
+
+    static List<Expr> children(Expr e) {
+        if (e instanceof Expr.Call c) {
+            return c.args();
+        }
+        if (e instanceof Expr.Binary b) {
+            return List.of(b.left(), b.right());
+        }
+        if (e instanceof Expr.Not n) {
+            return List.of(n.operand());
+        }
+        if (e instanceof Expr.Property p) {
+            return List.of(p.receiver());
+        }
+        if (e instanceof Expr.Index i) {
+            return List.of(i.receiver(), i.index());
+        }
+        if (e instanceof Expr.Star s) {
+            return List.of(s.receiver());
+        }
+        return List.of();
+    }
+
+    /** The offset where the node's text starts (a binary node's offset is its operator's). */
+    static int start(Expr e) {
+        int min = e.offset();
+        for (Expr c : children(e)) {
+            min = Math.min(min, start(c));
+        }
+        return min;
+    }
+
+    /** True when the value needs no context: literals, operators over constants and pure functions of constants. */
+    static boolean constant(Expr e) {
+        if (e instanceof Expr.Literal) {
+            return true;
+        }
+        if (e instanceof Expr.Binary || e instanceof Expr.Not) {
+            return children(e).stream().allMatch(ExprTree::constant);
+        }
+        return e instanceof Expr.Call c && PURE.contains(c.name().toLowerCase(Locale.ROOT))
+                && c.args().stream().allMatch(ExprTree::constant);
+    }
+}
