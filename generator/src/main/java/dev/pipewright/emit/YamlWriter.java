@@ -60,6 +60,7 @@ public final class YamlWriter {
    */
   private void mapBody(YamlMap map, int indent, boolean continuesLine) {
     boolean first = true;
+    YamlNode.Visitor<Void> afterKey = afterKey(indent);
     for (Map.Entry<String, YamlNode> e : map.entries().entrySet()) {
       if (!(first && continuesLine)) {
         pad(indent);
@@ -73,13 +74,13 @@ public final class YamlWriter {
         out.append(key);
       }
       out.append(':');
-      valueAfterKey(e.getValue(), indent);
+      e.getValue().accept(afterKey);
     }
   }
 
   /** Writes what follows "key:"; nested collections go on the next lines, indented. */
-  private void valueAfterKey(YamlNode node, int indent) {
-    node.accept(new YamlNode.Visitor<Void>() {
+  private YamlNode.Visitor<Void> afterKey(int indent) {
+    return new YamlNode.Visitor<>() {
       @Override
       public Void visit(YamlNull nothing) {
         out.append('\n');
@@ -115,7 +116,7 @@ public final class YamlWriter {
         }
         return null;
       }
-    });
+    };
   }
 
   /**
