@@ -70,7 +70,7 @@ final class OwnBindings {
                         "The local action directory, {@value}."))
                 .addField(ThirdPartyBindings.constant("IMAGE_VERSION", version,
                         "The image tag the metadata points at, {@value}."))
-                .addField(FieldSpec.builder(ThirdPartyBindings.STRING_LIST, "INPUTS", Modifier.STATIC, Modifier.FINAL)
+                .addField(FieldSpec.builder(ClassNames.STRING_LIST, "INPUTS", Modifier.STATIC, Modifier.FINAL)
                         .addJavadoc("Every input, in the order the action declares them.")
                         .initializer(ThirdPartyBindings.listOf(d.inputs().stream().map(InputSpec::name).toList()))
                         .build())
@@ -90,10 +90,10 @@ final class OwnBindings {
             }
             List<TypeName> types = new ArrayList<>(List.of(type(in), ThirdPartyBindings.EXPR));
             if (in.multiple()) {
-                types.add(ThirdPartyBindings.STRING_LIST);
+                types.add(ClassNames.STRING_LIST);
             }
             for (TypeName t : types) {
-                boolean lines = t.equals(ThirdPartyBindings.STRING_LIST);
+                boolean lines = t.equals(ClassNames.STRING_LIST);
                 StringBuilder doc = new StringBuilder(Javadoc.block(in.description()));
                 if (in.defaultValue() != null) {
                     doc.append("\n<p>Default: <code>").append(Javadoc.escape(in.defaultValue())).append("</code>\n");
@@ -117,12 +117,12 @@ final class OwnBindings {
     static TypeName type(InputSpec in) {
         String d = in.defaultValue();
         if (d == null) {
-            return ClassName.get(String.class);
+            return ClassNames.STRING;
         }
         if (d.equals("true") || d.equals("false")) {
             return TypeName.BOOLEAN;
         }
-        return d.matches("-?(0|[1-9][0-9]{0,17})") ? TypeName.LONG : ClassName.get(String.class);
+        return d.matches("-?(0|[1-9][0-9]{0,17})") ? TypeName.LONG : ClassNames.STRING;
     }
 
     private static TypeSpec outputs(ClassName self, List<OutputSpec> outputs) {

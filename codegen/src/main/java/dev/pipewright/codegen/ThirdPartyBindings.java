@@ -26,8 +26,6 @@ final class ThirdPartyBindings {
     static final String PACKAGE = "dev.pipewright.bindings";
     static final String DIRECTORY = "bindings/src/main/java";
     static final ClassName EXPR = ClassName.get("dev.pipewright.model.expr", "Expr");
-    static final ClassName LIST = ClassName.get(List.class);
-    static final TypeName STRING_LIST = ParameterizedTypeName.get(LIST, ClassName.get(String.class));
     private static final ClassName ACTION_BINDING = ClassName.get(PACKAGE, "ActionBinding");
 
     private ThirdPartyBindings() {}
@@ -63,7 +61,7 @@ final class ThirdPartyBindings {
                 .addField(constant("ACTION", e.action(), "The action, {@value}."))
                 .addField(constant("VERSION", e.version(),
                         "The release tag this binding was generated for, {@value}; pinned to its commit when rendered."))
-                .addField(FieldSpec.builder(STRING_LIST, "INPUTS", Modifier.STATIC, Modifier.FINAL)
+                .addField(FieldSpec.builder(ClassNames.STRING_LIST, "INPUTS", Modifier.STATIC, Modifier.FINAL)
                         .addJavadoc("Every input, in the order the action declares them.")
                         .initializer(listOf(inputs.keySet()))
                         .build())
@@ -112,13 +110,13 @@ final class ThirdPartyBindings {
             return switch (override) {
                 case "boolean" -> TypeName.BOOLEAN;
                 case "long" -> TypeName.LONG;
-                case "String" -> ClassName.get(String.class);
+                case "String" -> ClassNames.STRING;
                 default -> throw new IllegalArgumentException(BindingCatalog.INDEX + ": type of " + key
                         + " must be boolean, long or String, not " + override);
             };
         }
         if (!input.containsKey("default")) {
-            return ClassName.get(String.class);
+            return ClassNames.STRING;
         }
         Object d = input.get("default");
         String text = String.valueOf(d).strip();
@@ -128,7 +126,7 @@ final class ThirdPartyBindings {
         if (d instanceof Integer || d instanceof Long || text.matches("-?(0|[1-9][0-9]{0,17})")) {
             return TypeName.LONG;
         }
-        return ClassName.get(String.class);
+        return ClassNames.STRING;
     }
 
     static FieldSpec constant(String name, String value, String javadoc) {
@@ -142,7 +140,7 @@ final class ThirdPartyBindings {
     static CodeBlock listOf(Iterable<String> values) {
         List<CodeBlock> items = new ArrayList<>();
         values.forEach(v -> items.add(CodeBlock.of("$S", v)));
-        return CodeBlock.of("$T.of($L)", LIST, CodeBlock.join(items, ",$W"));
+        return CodeBlock.of("$T.of($L)", ClassNames.LIST, CodeBlock.join(items, ",$W"));
     }
 
     @SuppressWarnings("unchecked")
