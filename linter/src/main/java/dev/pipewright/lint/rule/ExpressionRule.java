@@ -42,12 +42,18 @@ public final class ExpressionRule extends LintRule {
     private Map<Workflow.Step, Type> stepTypes;
     private Workflow workflow;
     private LocalFiles local;
+    /** The contexts of each workflow_call input default, and the type its input declares. */
+    private final Map<YNode, Map<String, Type>> defaultTypes = new IdentityHashMap<>();
+    private final Map<YNode, String> declaredTypes = new IdentityHashMap<>();
 
     @Override
     public void visitWorkflow(Workflow wf) {
         workflow = wf;
         local = new LocalFiles(ctx());
         workflowTypes = ContextTypes.workflowLevel(wf, ctx().config(), local);
+        defaultTypes.clear();
+        declaredTypes.clear();
+        callInputDefaults(wf);
         for (YMap.Entry e : wf.root().entries()) {
             if (!e.key().value().equals("jobs")) {
                 walk(e.value(), workflowTypes);
@@ -80,9 +86,37 @@ public final class ExpressionRule extends LintRule {
         walk(step.body(), types);
     }
 
+    /**
+     * A workflow_call input's default may use the inputs declared before it, as actionlint reads GitHub's order of
+     * evaluation; its type is then checked against the input's.
+     */
+    private void callInputDefaults(Workflow wf) {
+        YMap inputs = wf.on().flatMap(on -> on.map("workflow_call")).flatMap(c -> c.map("inputs")).orElse(null);
+        if (inputs == null || inputs.entries().stream().anyMatch(e -> e.key().hasExpression())) {
+            return;
+        }
+        Map<String, Type> earlier = new LinkedHashMap<>();
+        for (YMap.Entry e : inputs.entries()) {
+            String type = e.value() instanceof YMap im ? im.string("type").orElse("string") : "string";
+            if (e.value() instanceof YMap im) {
+                im.get("default").ifPresent(d -> {
+                    Map<String, Type> types = new LinkedHashMap<>(workflowTypes);
+                    types.put("inputs", Type.Obj.strict(earlier));
+                    defaultTypes.put(d, types);
+                    declaredTypes.put(d, type);
+                });
+            }
+            earlier.put(e.key().value(), switch (type) {
+                case "boolean" -> Type.BOOL;
+                case "number" -> Type.NUMBER;
+                default -> Type.STRING;
+            });
+        }
+    }
+
     private void walk(YNode node, Map<String, Type> types) {
         if (node instanceof YScalar s) {
-            scalar(s, types);
+            scalar(s, defaultTypes.getOrDefault(s, types));
         } else if (node instanceof YSeq seq) {
             for (YNode i : seq.items()) {
                 walk(i, types);
@@ -122,12 +156,24 @@ public final class ExpressionRule extends LintRule {
             }
             Type t = check(s, v.substring(start + 3, end), start + 3, available, types);
             boolean alone = v.substring(0, start).isBlank() && v.substring(end + 2).isBlank();
+            String declared = declaredTypes.get(s);
+            Type wanted = "boolean".equals(declared) ? Type.BOOL : "number".equals(declared) ? Type.NUMBER : null;
+            if (alone && wanted != null && t != Type.ANY && t != wanted) {
+                report(Locator.at(ctx(), s, start), "type of input \"" + inputName(s) + "\" must be " + wanted
+                        + " but found type " + TypeNames.of(t));
+            }
             if (!condition && TypeNames.isStructured(t) && (!alone || onlyScalar(s))) {
                 report(Locator.at(ctx(), s, start), "object, array, and null values should not be evaluated in template with"
                         + " ${{ }} but evaluating the value of type " + TypeNames.of(t));
             }
             start = v.indexOf("${{", end + 2);
         }
+    }
+
+    private String inputName(YScalar def) {
+        return workflow.on().flatMap(on -> on.map("workflow_call")).flatMap(c -> c.map("inputs")).flatMap(inputs ->
+                inputs.entries().stream().filter(e -> e.value() instanceof YMap m && m.get("default").orElse(null) == def)
+                        .map(e -> e.key().value()).findFirst()).orElse("");
     }
 
     /**
