@@ -167,7 +167,8 @@ public final class ExpressionRule extends LintRule {
                 shape(s, start, key, t);
             }
             if (!condition && TypeNames.isStructured(t) && (!alone || onlyScalar(s))) {
-                report(Locator.at(ctx(), s, start), "object, array, and null values should not be evaluated in template with"
+                // GitHub renders them as text of no use (null as nothing): a mistake, but the run goes on
+                report(Locator.at(ctx(), s, start), Severity.WARNING, "object, array, and null values should not be evaluated in template with"
                         + " ${{ }} but evaluating the value of type " + TypeNames.of(t));
             }
             start = v.indexOf("${{", end + 2);
