@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class Checker {
     /**
-     * A problem at an offset of the expression text; {@code likely} marks mistakes that evaluate to
-     * null at run time (an undefined property) rather than failing the run.
+     * A problem at an offset of the expression text; {@code likely} marks mistakes that give a useless value at run
+     * time (null for an undefined property, false for a comparison of mismatched types) rather than failing the run.
      */
     public record Problem(int offset, String message, boolean likely) {
         public Problem(int offset, String message) {
@@ -137,7 +137,7 @@ public final class Checker {
         String op = operator(b.op());
         if (!Types.comparable(op, l, r)) {
             problems.add(new Problem(start(b), "\"" + TypeNames.of(l) + "\" value cannot be compared to \"" + TypeNames.of(r)
-                    + "\" value with \"" + op + "\" operator"));
+                    + "\" value with \"" + op + "\" operator", true));
         }
         return Type.BOOL;
     }
@@ -166,7 +166,8 @@ public final class Checker {
             if (wrong) {
                 String want = i == 0 && collection ? "\"string\" or \"array<any>\"" : "\"string\"";
                 problems.add(new Problem(start(exprs.get(i)), ORDINALS[i] + " argument of function call is not assignable. \""
-                        + TypeNames.of(t) + "\" cannot be assigned to " + want + ". called function type is \"" + signature + "\""));
+                        + TypeNames.of(t) + "\" cannot be assigned to " + want + ". called function type is \"" + signature + "\"",
+                        true));
             }
         }
     }
@@ -194,14 +195,14 @@ public final class Checker {
         if (r instanceof Type.Arr a) {
             if (idx != Type.ANY && idx != Type.NUMBER) {
                 problems.add(new Problem(start(ix.index()), "index access of array must be type of number but got \""
-                        + TypeNames.of(idx) + "\""));
+                        + TypeNames.of(idx) + "\"", true));
             }
             return a.elem();
         }
         if (r instanceof Type.Obj o) {
             if (idx != Type.ANY && idx != Type.STRING) {
                 problems.add(new Problem(start(ix.index()), "property access of object must be type of string but got \""
-                        + TypeNames.of(idx) + "\""));
+                        + TypeNames.of(idx) + "\"", true));
             }
             return o.rest() != null ? o.rest() : Type.ANY;
         }

@@ -122,7 +122,7 @@ public final class EventsRule extends LintRule {
             }));
             if (!type.equals("choice") && input.get("options").isPresent()) {
                 // GitHub accepts and ignores them: the form shows a text field, a checkbox or an environment list
-                report(input.entry("options").orElseThrow().key().pos(), Severity.WARNING, "\"options\" can not be set to \""
+                report(e.key().pos(), Severity.WARNING, "\"options\" can not be set to \""
                         + e.key().value() + "\" input because its input type is not \"choice\"; GitHub ignores them");
             }
             List<String> seen = new ArrayList<>();

@@ -42,15 +42,21 @@ public final class ExpressionRule extends LintRule {
     private Map<Workflow.Step, Type> stepTypes;
     private Workflow workflow;
     private LocalFiles local;
+    /** The contexts of each workflow_call input default, and the type its input declares. */
+    private final Map<YNode, Map<String, Type>> defaultTypes = new IdentityHashMap<>();
+    private final Map<YNode, String> declaredTypes = new IdentityHashMap<>();
 
     @Override
     public void visitWorkflow(Workflow wf) {
         workflow = wf;
         local = new LocalFiles(ctx());
         workflowTypes = ContextTypes.workflowLevel(wf, ctx().config(), local);
+        defaultTypes.clear();
+        declaredTypes.clear();
+        callInputDefaults(wf);
         for (YMap.Entry e : wf.root().entries()) {
             if (!e.key().value().equals("jobs")) {
-                walk(e.value(), workflowTypes);
+                walk(e.value(), workflowTypes, e.key().value());
             }
         }
     }
@@ -68,7 +74,7 @@ public final class ExpressionRule extends LintRule {
         jobLevel.put("steps", steps.get(steps.size() - 1));
         for (YMap.Entry e : job.body().entries()) {
             if (!e.key().value().equals("steps")) {
-                walk(e.value(), jobLevel);
+                walk(e.value(), jobLevel, e.key().value());
             }
         }
     }
@@ -77,27 +83,56 @@ public final class ExpressionRule extends LintRule {
     public void visitStep(Workflow.Step step) {
         Map<String, Type> types = new LinkedHashMap<>(jobTypes);
         types.put("steps", stepTypes.get(step));
-        walk(step.body(), types);
+        walk(step.body(), types, null);
     }
 
-    private void walk(YNode node, Map<String, Type> types) {
+    /**
+     * A workflow_call input's default may use the inputs declared before it, as actionlint reads GitHub's order of
+     * evaluation; its type is then checked against the input's.
+     */
+    private void callInputDefaults(Workflow wf) {
+        YMap inputs = wf.on().flatMap(on -> on.map("workflow_call")).flatMap(c -> c.map("inputs")).orElse(null);
+        if (inputs == null || inputs.entries().stream().anyMatch(e -> e.key().hasExpression())) {
+            return;
+        }
+        Map<String, Type> earlier = new LinkedHashMap<>();
+        for (YMap.Entry e : inputs.entries()) {
+            String type = e.value() instanceof YMap im ? im.string("type").orElse("string") : "string";
+            if (e.value() instanceof YMap im) {
+                im.get("default").ifPresent(d -> {
+                    Map<String, Type> types = new LinkedHashMap<>(workflowTypes);
+                    types.put("inputs", Type.Obj.strict(earlier));
+                    defaultTypes.put(d, types);
+                    declaredTypes.put(d, type);
+                });
+            }
+            earlier.put(e.key().value(), switch (type) {
+                case "boolean" -> Type.BOOL;
+                case "number" -> Type.NUMBER;
+                default -> Type.STRING;
+            });
+        }
+    }
+
+    /** @param key the mapping key whose value {@code node} is, or null for an item or the top of a step */
+    private void walk(YNode node, Map<String, Type> types, String key) {
         if (node instanceof YScalar s) {
-            scalar(s, types);
+            scalar(s, defaultTypes.getOrDefault(s, types), key);
         } else if (node instanceof YSeq seq) {
             for (YNode i : seq.items()) {
-                walk(i, types);
+                walk(i, types, null);
             }
         } else if (node instanceof YMap m) {
             for (YMap.Entry e : m.entries()) {
                 if (e.key().hasExpression() && !INSERT.matcher(e.key().value()).matches()) {
-                    scalar(e.key(), types);
+                    scalar(e.key(), types, null);
                 }
-                walk(e.value(), types);
+                walk(e.value(), types, e.key().value());
             }
         }
     }
 
-    private void scalar(YScalar s, Map<String, Type> types) {
+    private void scalar(YScalar s, Map<String, Type> types, String key) {
         if (ctx().schema() == null || !s.isString()) {
             return;
         }
@@ -122,12 +157,63 @@ public final class ExpressionRule extends LintRule {
             }
             Type t = check(s, v.substring(start + 3, end), start + 3, available, types);
             boolean alone = v.substring(0, start).isBlank() && v.substring(end + 2).isBlank();
+            String declared = declaredTypes.get(s);
+            Type wanted = "boolean".equals(declared) ? Type.BOOL : "number".equals(declared) ? Type.NUMBER : null;
+            if (alone && wanted != null && t != Type.ANY && t != wanted) {
+                report(Locator.at(ctx(), s, start), "type of input \"" + inputName(s) + "\" must be " + wanted
+                        + " but found type " + TypeNames.of(t));
+            }
+            if (alone && key != null) {
+                shape(s, start, key, t);
+            }
             if (!condition && TypeNames.isStructured(t) && (!alone || onlyScalar(s))) {
-                report(Locator.at(ctx(), s, start), "object, array, and null values should not be evaluated in template with"
+                // GitHub renders them as text of no use (null as nothing): a mistake, but the run goes on
+                report(Locator.at(ctx(), s, start), Severity.WARNING, "object, array, and null values should not be evaluated in template with"
                         + " ${{ }} but evaluating the value of type " + TypeNames.of(t));
             }
             start = v.indexOf("${{", end + 2);
         }
+    }
+
+    /**
+     * A lone {@code ${{ }}} standing for a whole mapping ({@code env: ${{ matrix.env }}}) or for a string or sequence
+     * ({@code runs-on}) must give a value of that shape, or GitHub fails the run when it reads the key.
+     */
+    private void shape(YScalar s, int start, String key, Type t) {
+        Schema schema = Schema.workflow();
+        Schema.Def def = def(s);
+        if (def == null || t == Type.ANY || t == Type.NULL) {
+            return;
+        }
+        boolean mapping = !schema.defsOfKind(def, Schema.Kind.MAPPING).isEmpty();
+        boolean sequence = !schema.defsOfKind(def, Schema.Kind.SEQUENCE).isEmpty();
+        boolean string = schema.scalarDefs(def).stream().anyMatch(d -> d.kind() == Schema.Kind.STRING);
+        boolean object = t instanceof Type.Obj;
+        if (mapping && !sequence && schema.scalarDefs(def).isEmpty() && !object) {
+            report(Locator.at(ctx(), s, start), "type of expression at \"" + key + "\" must be object but found type "
+                    + TypeNames.of(t));
+        } else if (!mapping && string && sequence && object) {
+            report(Locator.at(ctx(), s, start), "type of expression at \"" + key + "\" must be string or array but found"
+                    + " type \"" + TypeNames.of(t) + "\"");
+        }
+    }
+
+    private Schema.Def def(YScalar s) {
+        String name = ctx().schema().definitionOf(s);
+        if (name == null) {
+            return null;
+        }
+        try {
+            return Schema.workflow().get(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private String inputName(YScalar def) {
+        return workflow.on().flatMap(on -> on.map("workflow_call")).flatMap(c -> c.map("inputs")).flatMap(inputs ->
+                inputs.entries().stream().filter(e -> e.value() instanceof YMap m && m.get("default").orElse(null) == def)
+                        .map(e -> e.key().value()).findFirst()).orElse("");
     }
 
     /**
