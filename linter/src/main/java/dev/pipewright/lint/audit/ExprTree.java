@@ -43,6 +43,43 @@ final class ExprTree {
         return min;
     }
 
+    /** The expression written out again (normalised spacing), for messages that name a part of a longer one. */
+    static String render(Expr e) {
+        if (e instanceof Expr.Literal l) {
+            return l.value() == null ? "null" : l.value() instanceof String str && l.type() != dev.pipewright.github.expr.Type.NUMBER
+                    ? "'" + str.replace("'", "''") + "'" : String.valueOf(l.value());
+        }
+        if (e instanceof Expr.Call c) {
+            return c.name() + "(" + String.join(", ", c.args().stream().map(ExprTree::render).toList()) + ")";
+        }
+        if (e instanceof Expr.Not n) {
+            return "!" + render(n.operand());
+        }
+        if (e instanceof Expr.Binary b) {
+            String op = switch (b.op()) {
+                case AND -> "&&";
+                case OR -> "||";
+                case EQ -> "==";
+                case NE -> "!=";
+                case LT -> "<";
+                case LE -> "<=";
+                case GT -> ">";
+                default -> ">=";
+            };
+            return "(" + render(b.left()) + " " + op + " " + render(b.right()) + ")";
+        }
+        if (e instanceof Expr.Context c) {
+            return c.name();
+        }
+        if (e instanceof Expr.Property p) {
+            return render(p.receiver()) + "." + p.name();
+        }
+        if (e instanceof Expr.Index i) {
+            return render(i.receiver()) + "[" + render(i.index()) + "]";
+        }
+        return render(((Expr.Star) e).receiver()) + ".*";
+    }
+
     /** True when the value needs no context: literals, operators over constants and pure functions of constants. */
     static boolean constant(Expr e) {
         if (e instanceof Expr.Literal) {

@@ -82,11 +82,16 @@ public final class ObfuscationAudit extends ExpressionAudit {
         }
     }
 
+    private static String render(Expr e) {
+        String r = ExprTree.render(e);
+        return r.startsWith("(") && r.endsWith(")") ? r.substring(1, r.length() - 1) : r;
+    }
+
     private void reducible(YScalar s, Exprs.Span span, Expr e) {
         for (Expr c : ExprTree.children(e)) {
             if (!(c instanceof Expr.Literal) && ExprTree.constant(c)) {
-                report(at(s, span, c), "a part of \"" + span.whole(s.value()).strip() + "\" is a constant; write its value"
-                        + " instead");
+                report(at(s, span, c), render(c) + " in \"" + span.whole(s.value()).strip() + "\" is a constant; write its"
+                        + " value instead");
             } else {
                 reducible(s, span, c);
             }
@@ -95,8 +100,8 @@ public final class ObfuscationAudit extends ExpressionAudit {
 
     private void computedIndexes(YScalar s, Exprs.Span span, Expr e) {
         if (e instanceof Expr.Index i && !(i.index() instanceof Expr.Literal)) {
-            report(at(s, span, i.index()), "the index in \"" + span.whole(s.value()).strip() + "\" is computed, so what it"
-                    + " reads is known only at run time; index with a literal");
+            report(at(s, span, i.index()), "the index " + render(i.index()) + " in \"" + span.whole(s.value()).strip()
+                    + "\" is computed, so what it reads is known only at run time; index with a literal");
         }
         ExprTree.children(e).forEach(c -> computedIndexes(s, span, c));
     }

@@ -19,9 +19,11 @@ public final class UnredactedSecretsAudit extends ExpressionAudit {
     }
 
     private void find(YScalar s, Exprs.Span span, Expr e) {
-        if (e instanceof Expr.Call c && c.name().equalsIgnoreCase("fromJSON") && c.args().stream().anyMatch(UnredactedSecretsAudit::secret)) {
-            report(at(s, span, c), "fromJSON() of a secret makes values the runner does not know, so they are not redacted"
-                    + " in the logs; store each field as a secret of its own");
+        // the field read from the decoded secret, when there is one, tells two findings on a line apart
+        Expr call = e instanceof Expr.Property p ? p.receiver() : e;
+        if (call instanceof Expr.Call c && c.name().equalsIgnoreCase("fromJSON") && c.args().stream().anyMatch(UnredactedSecretsAudit::secret)) {
+            report(at(s, span, c), ExprTree.render(e) + " decodes a secret into values the runner does not know, so they"
+                    + " are not redacted in the logs; store each field as a secret of its own");
             return;
         }
         ExprTree.children(e).forEach(c -> find(s, span, c));

@@ -22,8 +22,8 @@ public final class UnsoundTernaryAudit extends ExpressionAudit {
         List<Expr> found = new ArrayList<>();
         falsyTrueValues(span.ast(), found);
         for (Expr v : found) {
-            report(at(s, span, v), "the true value of this \"&& ... ||\" pseudo-ternary is always falsy, so the expression"
-                    + " gives the fallback whatever the condition is; use case(condition, value, fallback)");
+            report(at(s, span, v), "the true value " + ExprTree.render(v) + " of this \"&& ... ||\" pseudo-ternary is falsy,"
+                    + " so the expression gives the fallback whatever the condition is; use case(condition, value, fallback)");
         }
     }
 

@@ -91,8 +91,15 @@ public final class UseTrustedPublishingAudit extends AuditRule {
         return permissions instanceof YMap m && m.string("id-token").filter("write"::equals).isPresent();
     }
 
-    /** zizmor's list of publishing commands (dry runs excluded). */
+    /**
+     * zizmor's list of publishing commands (dry runs excluded), less uploads to another registry than the public one
+     * (a local test registry, GitHub Packages, a company index): those cannot use the public index's Trusted
+     * Publishing, and flagging them was the false positive the corpus showed.
+     */
     static boolean publishes(String cmd, List<String> args) {
+        if (otherRegistry(cmd, args)) {
+            return false;
+        }
         boolean dry = args.contains("--dry-run");
         return switch (cmd) {
             case "cargo" -> args.contains("publish") && !dry && !args.contains("-n");
@@ -112,6 +119,33 @@ public final class UseTrustedPublishingAudit extends AuditRule {
             case "dotnet" -> args.contains("nuget") && args.contains("push");
             default -> cmd.startsWith("python") && args.contains("-m") && args.contains("twine") && args.contains("upload");
         };
+    }
+
+    private static boolean otherRegistry(String cmd, List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String option = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : i + 1 < args.size() ? args.get(i + 1) : "";
+            switch (cmd) {
+                case "npm", "pnpm", "yarn", "bun", "bunx" -> {
+                    if (option.equals("--registry") && !value.replaceFirst("/+$", "").equals("https://registry.npmjs.org")) {
+                        return true;
+                    }
+                }
+                case "cargo" -> {
+                    if (option.equals("--registry") || option.equals("--index")) {
+                        return true;
+                    }
+                }
+                default -> {
+                    if ((option.equals("--repository-url") || option.equals("--publish-url"))
+                            && !PYPI.contains(value.endsWith("/") ? value : value + "/")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static Optional<String> firstOf(List<String> args, String a, String b) {

@@ -42,7 +42,8 @@ class AuditCommandTablesTest {
                 "poetry publish", "hatch publish", "twine upload dist/*", "pipx run twine upload dist/*",
                 "python3.12 -m twine upload dist/*", "gem push foo.gem", "bundle exec gem push foo.gem", "npm publish",
                 "yarn publish", "yarn npm publish", "pnpm publish", "bunx npm@11 publish", "bun publish", "nuget push a.nupkg",
-                "dotnet nuget push a.nupkg")) {
+                "dotnet nuget push a.nupkg", "npm publish --registry https://registry.npmjs.org/",
+                "twine upload --repository-url https://upload.pypi.org/legacy/ dist/*")) {
             assertThat(publishes(c)).as(c).isTrue();
         }
     }
@@ -51,7 +52,9 @@ class AuditCommandTablesTest {
     void negativeDryRunsAndOtherCommands() {
         for (String c : List.of("cargo publish --dry-run", "cargo publish -n", "cargo build", "uv sync", "uv publish --dry-run",
                 "uvx twine", "poetry publish --dry-run", "npm publish --dry-run", "yarn npm publish -n", "pnpm publish --dry-run",
-                "gem build x.gemspec", "dotnet build")) {
+                "gem build x.gemspec", "dotnet build", "npm publish --registry http://localhost:4873/",
+                "pnpm publish --registry=https://npm.pkg.github.com", "cargo publish --registry internal",
+                "twine upload --repository-url https://pypi.example.com/legacy/ dist/*")) {
             assertThat(publishes(c)).as(c).isFalse();
         }
     }
