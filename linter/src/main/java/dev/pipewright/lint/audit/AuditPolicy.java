@@ -14,16 +14,33 @@ import java.util.List;
  * audits:
  *   unpinned-uses:
  *     allow-owners: [actions, github]   # tags allowed for these owners (default: none, pin everything)
- *   pedantic: true                      # also report version-tagged images without a digest
+ *   persona: pedantic                   # regular (default), pedantic or auditor: which findings show
  * </pre>
+ * {@code pedantic: true}, the older spelling, is {@code persona: pedantic} (zizmor's {@code --pedantic} alias).
  */
-public record AuditPolicy(List<String> allowOwners, boolean pedantic) {
+public record AuditPolicy(List<String> allowOwners, Persona persona) {
     public AuditPolicy {
         allowOwners = List.copyOf(allowOwners);
+        persona = persona == null ? Persona.REGULAR : persona;
     }
 
     public static AuditPolicy defaults() {
-        return new AuditPolicy(List.of(), false);
+        return new AuditPolicy(List.of(), Persona.REGULAR);
+    }
+
+    /** This policy read by {@code persona} (the command line's {@code --persona} wins over the file). */
+    public AuditPolicy withPersona(Persona persona) {
+        return new AuditPolicy(allowOwners, persona);
+    }
+
+    /** True when findings meant for {@code finding} show under this policy's persona. */
+    public boolean shows(Persona finding) {
+        return persona.sees(finding);
+    }
+
+    /** True for the pedantic and auditor personas. */
+    public boolean pedantic() {
+        return persona.sees(Persona.PEDANTIC);
     }
 
     /** True when {@code owner/repo} may be referenced by tag or branch. */
@@ -40,6 +57,7 @@ public record AuditPolicy(List<String> allowOwners, boolean pedantic) {
             throw new IllegalArgumentException(file + ":" + node.pos() + ": audits must be a mapping");
         }
         List<String> owners = new ArrayList<>();
+        Persona persona = null;
         boolean pedantic = false;
         for (YMap.Entry e : m.entries()) {
             switch (e.key().value()) {
@@ -56,10 +74,18 @@ public record AuditPolicy(List<String> allowOwners, boolean pedantic) {
                     }
                 }
                 case "pedantic" -> pedantic = e.value() instanceof YScalar s && s.value().equals("true");
+                case "persona" -> {
+                    String v = e.value() instanceof YScalar s ? s.value() : "";
+                    persona = Persona.parse(v).orElseThrow(() -> new IllegalArgumentException(file + ":" + e.value().pos()
+                            + ": unknown persona \"" + v + "\"; expected regular, pedantic or auditor"));
+                }
                 default -> throw new IllegalArgumentException(file + ":" + e.key().pos() + ": unknown audits key \""
-                        + e.key().value() + "\"; expected unpinned-uses or pedantic");
+                        + e.key().value() + "\"; expected unpinned-uses, persona or pedantic");
             }
         }
-        return new AuditPolicy(owners, pedantic);
+        if (persona == null) {
+            persona = pedantic ? Persona.PEDANTIC : Persona.REGULAR;
+        }
+        return new AuditPolicy(owners, persona);
     }
 }

@@ -2,8 +2,10 @@ package dev.pipewright.lint.audit;
 
 import dev.pipewright.lint.LintContext;
 import dev.pipewright.lint.LintRule;
+import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.Workflow;
 import dev.pipewright.lint.yaml.YMap;
+import dev.pipewright.lint.yaml.Pos;
 import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;
 import dev.pipewright.lint.yaml.YSeq;
@@ -40,6 +42,20 @@ public abstract class AuditRule extends LintRule {
 
     protected final AuditPolicy policy() {
         return ctx().config().audits();
+    }
+
+    /** Reports a finding meant for {@code who}: shown only when the policy's persona sees that persona's findings. */
+    protected final void report(Persona who, YNode node, String message) {
+        if (policy().shows(who)) {
+            report(node, message);
+        }
+    }
+
+    /** As {@link #report(Persona, YNode, String)}, at a position and with a severity of its own. */
+    protected final void report(Persona who, Pos pos, Severity severity, String message) {
+        if (policy().shows(who)) {
+            report(pos, severity, message);
+        }
     }
 
     protected final ActionsLock lock() {

@@ -10,7 +10,7 @@ import dev.pipewright.lint.yaml.YScalar;
 /**
  * Container images of jobs, services, {@code uses: docker://} steps and docker actions: {@code :latest} or no tag at
  * all runs whatever was pushed last. A job container or service with a version tag but no {@code @sha256:} digest is
- * reported only with {@code audits: pedantic: true}, as zizmor does in its pedantic persona. The image of a docker action
+ * reported only to the pedantic and auditor personas ({@code --persona}), as zizmor does. The image of a docker action
  * ({@code runs.image: docker://…}) or of a {@code uses: docker://} step is code run with the job's token and workspace,
  * like {@code uses: owner/repo@ref}, which unpinned-uses wants pinned by hash: there a mutable tag is always reported.
  * A {@code Dockerfile} image is built from the action's own commit and is not an image reference.
@@ -67,8 +67,8 @@ public final class UnpinnedImagesAudit extends AuditRule {
         } else if (runsCode) {
             report(image, "the image \"" + ref + "\" of " + what + " is referenced by the tag \"" + tag + "\", which can be"
                     + " re-pushed to run other code; pin it by digest (" + ref + "@sha256:…)");
-        } else if (policy().pedantic()) {
-            report(image, "the image \"" + ref + "\" of " + what + " has a tag but no digest, and tags can be re-pushed;"
+        } else {
+            report(Persona.PEDANTIC, image, "the image \"" + ref + "\" of " + what + " has a tag but no digest, and tags can be re-pushed;"
                     + " add \"@sha256:…\"");
         }
     }

@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  *   <li>unpinned-uses: {@code owner/repo@v4} becomes {@code owner/repo@<sha> # v4.2.2} from the lock file;
  *   <li>excessive-permissions: {@code permissions: {}} (or {@code contents: read} when a job checks out) at the top,
  *       only when every job without permissions uses nothing that writes with the token;
- *   <li>artipacked: {@code persist-credentials: false} on checkouts the audit flags;
+ *   <li>artipacked: {@code persist-credentials: false} on checkouts a later upload can publish (elsewhere a later
+ *       step may push with the token);
  *   <li>template-injection: {@code ${{ untrusted }}} in a bash or pwsh {@code run:} moves to the step's {@code env:}.
  * </ul>
  */
@@ -209,9 +210,8 @@ public final class Fixer {
     // ---- artipacked ----
 
     private static void persistCredentials(Src src, Workflow wf, List<Edit> edits) {
-        boolean privileged = Triggers.of(wf).keySet().stream().anyMatch(Triggers.PRIVILEGED::contains);
         for (Workflow.Job job : wf.jobs()) {
-            if (ArtipackedAudit.reason(job.steps(), privileged, src::line) == null) {
+            if (!ArtipackedAudit.leaks(job.steps(), src::line)) {
                 continue;
             }
             for (Workflow.Step s : ArtipackedAudit.persisting(job.steps())) {
