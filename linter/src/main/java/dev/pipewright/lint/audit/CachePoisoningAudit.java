@@ -20,8 +20,10 @@ import java.util.regex.Pattern;
  * default branch (one a pull request could influence) then ends up in the published artifacts. As zizmor: a job is a
  * release when its workflow runs on a tag push, a push to a branch named like {@code release*} or the {@code release}
  * event, or when the job itself publishes with a well-known action (PyPI, RubyGems, GoReleaser, GitHub releases,
- * container registries, cloud deployments). Cache-aware actions are those zizmor lists, each with the input that turns
- * its cache on or off and whether it caches by default.
+ * container registries, cloud deployments). Unlike zizmor, the last two (a branch named like a release, a publishing
+ * step) show from the pedantic persona on: CI on {@code release/**} branches and jobs that push snapshot images are
+ * common and are not releases. Cache-aware actions are those zizmor lists, each with the input that turns its cache
+ * on or off and whether it caches by default.
  */
 @Rule(id = "cache-poisoning", summary = "release workflows do not restore caches into what they publish",
         severity = Severity.WARNING, category = "security")
@@ -86,15 +88,20 @@ public final class CachePoisoningAudit extends AuditRule {
     @Override
     public void visitJob(Workflow.Job job) {
         String release = releaseTrigger(currentWorkflow());
+        Persona who = Persona.REGULAR;
+        if (release != null && release.contains("release branches")) {
+            who = Persona.PEDANTIC;
+        }
         if (release == null) {
             release = job.steps().stream().map(s -> publisher(s.body())).filter(p -> p != null).findFirst()
                     .map(p -> "a job that publishes with " + p).orElse(null);
+            who = Persona.PEDANTIC;
         }
         if (release == null) {
             return;
         }
         for (Workflow.Step step : job.steps()) {
-            check(step, release);
+            check(step, release, who);
         }
     }
 
@@ -119,7 +126,7 @@ public final class CachePoisoningAudit extends AuditRule {
         return step.string("uses").flatMap(Uses::parse).map(Uses::target).filter(PUBLISHERS::contains).orElse(null);
     }
 
-    private void check(Workflow.Step step, String release) {
+    private void check(Workflow.Step step, String release, Persona who) {
         String cond = step.body().string("if").orElse("").replace(" ", "").replace('"', '\'');
         if (cond.contains("!startsWith(github.ref,'refs/tags/")) {
             return; // the step does not run on tags
@@ -147,7 +154,12 @@ public final class CachePoisoningAudit extends AuditRule {
             if (input.map(v -> Set.of("true", "yes", "1").contains(v.value().strip().toLowerCase(Locale.ROOT))).orElse(false)) {
                 return;
             }
-            because = "\"" + target + "\" restores a cache unless \"" + c.input() + ": true\"";
+            if (input.isPresent()) {
+                at = input.get();
+                because = "\"" + target + "\" restores a cache with \"" + c.input() + ": " + input.get().value().strip() + "\"";
+            } else {
+                because = "\"" + target + "\" restores a cache unless \"" + c.input() + ": true\"";
+            }
         } else if (input.isPresent()) {
             String v = input.get().value().strip();
             if (v.isEmpty() || v.equalsIgnoreCase("false")) {
@@ -171,7 +183,7 @@ public final class CachePoisoningAudit extends AuditRule {
                 : c.byDefault() || target.equals("actions/setup-node") && input.isEmpty()
                         ? "set \"" + (target.equals("actions/setup-node") ? "package-manager-cache" : c.input()) + ": false\""
                         : "remove \"" + c.input() + ":\"";
-        report(at, because + " in " + release + "; a poisoned cache would end up in what it publishes; " + fix
+        report(who, at, because + " in " + release + "; a poisoned cache would end up in what it publishes; " + fix
                 + " in release jobs");
     }
 
