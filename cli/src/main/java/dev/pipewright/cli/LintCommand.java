@@ -6,6 +6,7 @@ import dev.pipewright.lint.LintConfig;
 import dev.pipewright.lint.Linter;
 import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.audit.Audit;
+import dev.pipewright.lint.audit.Persona;
 import dev.pipewright.lint.audit.SecurityAudits;
 import dev.pipewright.lint.report.GithubReporter;
 import dev.pipewright.lint.report.JsonReporter;
@@ -70,6 +71,12 @@ public final class LintCommand implements Callable<Integer> {
             description = "report only security findings at or above this confidence: high, medium or low "
                     + "(correctness rules are always reported)")
     String minConfidence;
+
+    @Option(names = "--persona", paramLabel = "PERSONA",
+            description = "which security findings show, as zizmor's --persona: regular (actionable, few false "
+                    + "positives), pedantic (also code smells) or auditor (everything) (default: audits.persona of the "
+                    + "configuration, else regular)")
+    String persona;
 
     @Option(names = "--ignore", paramLabel = "RULE[:PATH]",
             description = "ignore a rule, everywhere or in files matching the glob PATH (repeatable; like an ignore "
@@ -174,6 +181,13 @@ public final class LintCommand implements Callable<Integer> {
         }
         if (shellcheck != null) {
             cfg = cfg.withShellcheck(shellcheck);
+        }
+        if (persona != null) {
+            Optional<Persona> p = Persona.parse(persona);
+            if (p.isEmpty()) {
+                return usage(err, "--persona: expected regular, pedantic or auditor, got \"" + persona + "\"");
+            }
+            cfg = cfg.withPersona(p.get());
         }
         List<Path> targets = new ArrayList<>();
         for (Path p : fromStdin ? List.<Path>of() : paths.isEmpty() ? List.of(Path.of(".github")) : paths) {

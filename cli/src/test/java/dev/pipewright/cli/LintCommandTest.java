@@ -290,6 +290,24 @@ class LintCommandTest {
     }
 
     @Test
+    void personaDecidesWhichAuditFindingsShowAndTheOptionWinsOverTheConfiguration() throws IOException {
+        // A job container with a version tag but no digest: a code smell zizmor shows from the pedantic persona on.
+        workflow("db.yml", CLEAN.replace("    runs-on: ubuntu-slim\n", "    runs-on: ubuntu-slim\n    container: postgres:16\n"));
+        assertThat(run()).isZero();
+        assertThat(run("--persona", "pedantic")).isEqualTo(1);
+        assertThat(out.toString()).contains("has a tag but no digest").contains("[unpinned-images]");
+        out.getBuffer().setLength(0);
+        Files.writeString(dir.resolve(".github/pipewright-lint.yml"), "audits:\n  persona: auditor\n");
+        assertThat(run()).isEqualTo(1);
+        assertThat(run("--persona", "regular")).isZero();
+        assertThat(run("--persona", "paranoid")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--persona: expected regular, pedantic or auditor, got \"paranoid\"");
+        Files.writeString(dir.resolve(".github/pipewright-lint.yml"), "audits:\n  persona: paranoid\n");
+        assertThat(run()).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("pipewright-lint.yml:2:12: unknown persona \"paranoid\"");
+    }
+
+    @Test
     void githubFormatIsAnnotationsOnly() throws IOException {
         workflow("ci.yml", BROKEN);
         assertThat(run("--format", "github")).isEqualTo(1);

@@ -100,6 +100,11 @@ public record LintConfig(List<String> runnerLabels, List<String> configVariables
         return new LintConfig(runnerLabels, configVariables, all, audits, shellcheck);
     }
 
+    /** This configuration with the audits read by {@code persona} (the command line's {@code --persona}). */
+    public LintConfig withPersona(dev.pipewright.lint.audit.Persona persona) {
+        return new LintConfig(runnerLabels, configVariables, ignores, audits.withPersona(persona), shellcheck);
+    }
+
     /** This configuration running the given shellcheck (see the record's javadoc). */
     public LintConfig withShellcheck(String shellcheck) {
         return new LintConfig(runnerLabels, configVariables, ignores, audits, shellcheck);

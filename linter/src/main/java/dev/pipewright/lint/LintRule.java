@@ -41,6 +41,11 @@ public abstract class LintRule {
         context.report(info, pos, message, severity, null);
     }
 
+    /** Reports a finding with a severity of its own and the fix the rule proposes for it; a null fix is none. */
+    protected final void report(Pos pos, Severity severity, String message, Fix fix) {
+        context.report(info, pos, message, severity, fix);
+    }
+
     /** Reports the schema problems GitHub's schema walk attributed to {@code owner} (this rule's subtree). */
     protected final void reportSchemaProblems(String owner) {
         if (context.schema() != null) {

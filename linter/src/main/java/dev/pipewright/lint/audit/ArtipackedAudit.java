@@ -4,6 +4,7 @@ import dev.pipewright.github.Uses;
 import dev.pipewright.github.yaml.LineOffsets;
 import dev.pipewright.github.yaml.TextEdit;
 import dev.pipewright.lint.Fix;
+import dev.pipewright.lint.LintContext;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.Workflow;
@@ -19,87 +20,115 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code actions/checkout} writes the token into {@code .git/config} unless {@code persist-credentials: false}; a job
- * that then uploads an artifact that can contain that {@code .git} publishes it, and untrusted code in a job on a
- * privileged trigger can read it.
+ * {@code actions/checkout} persists the token on disk unless {@code persist-credentials: false}: in {@code .git/config}
+ * before v6, under {@code $RUNNER_TEMP} from v6 on. Every later step of the job can read it, and an artifact that
+ * holds the checkout's {@code .git} publishes it. As zizmor: every such checkout is a finding (medium, low from v6),
+ * high when a later upload can contain the checkout; an explicit {@code persist-credentials: true} states intent and
+ * shows only to the auditor persona, an expression (or a {@code with:} that is one) to the pedantic persona.
  */
-@Rule(id = "artipacked", summary = "checkout does not persist the token in jobs that upload artifacts or run untrusted code",
+@Rule(id = "artipacked", summary = "checkout does not persist the token unless a later step needs it",
         severity = Severity.WARNING, category = "security")
 @Audit(severity = Audit.Level.MEDIUM, confidence = Audit.Confidence.MEDIUM, fixable = true)
 public final class ArtipackedAudit extends AuditRule {
     @Override
     public void visitJob(Workflow.Job job) {
-        String reason = reason(job.steps(), privileged(), ctx()::line);
-        if (reason == null) {
-            return;
-        }
-        for (Workflow.Step s : persisting(job.steps())) {
-            report(s.uses().orElseThrow(), "checkout keeps the token in .git/config in a job that " + reason
-                    + "; add \"persist-credentials: false\" under with:", persistCredentialsOff(s));
-        }
+        check(job.steps().stream().map(Workflow.Step::body).toList(), true);
+    }
+
+    @Override
+    public void visitAction(LintContext.ActionFile action) {
+        check(compositeSteps(action), false);
     }
 
     /**
-     * The fix: {@code persist-credentials: false} as the first key of the step's block {@code with:}, or a new
-     * {@code with:} after a one-line {@code uses:}; none for a flow or empty {@code with:}.
+     * Reports the checkouts of one job (or composite action). In a workflow job where some checkout's token can leak
+     * through a later upload, the checkouts without the input propose {@code persist-credentials: false}; elsewhere a
+     * later step may push with the token, so the fix is left to the author.
      */
-    private Fix persistCredentialsOff(Workflow.Step s) {
-        YScalar uses = s.uses().orElseThrow();
-        LineOffsets src = ctx().offsets();
-        String nl = src.newline();
-        String description = "added \"persist-credentials: false\" to " + uses.value();
-        YNode with = s.body().get("with").orElse(null);
-        if (with == null) {
-            if (uses.pos().line() != uses.end().line()) {
-                return null;
+    private void check(List<YMap> steps, boolean fixable) {
+        boolean leaks = fixable && leaks(steps, ctx()::line);
+        for (int i = 0; i < steps.size(); i++) {
+            YMap step = steps.get(i);
+            Optional<YScalar> uses = step.scalar("uses").filter(u -> isCheckout(u.value()));
+            if (uses.isEmpty()) {
+                continue;
             }
-            int indent = s.body().entries().get(0).key().pos().col() - 1;
-            int at = src.offset(uses.pos().line() + 1, 1);
-            return Fix.of(TextEdit.insert(at, " ".repeat(indent) + "with:" + nl + " ".repeat(indent + 2)
-                    + "persist-credentials: false" + nl), description);
-        }
-        if (with instanceof YMap m && !m.entries().isEmpty() && m.get("persist-credentials").isEmpty()) {
-            Pos first = m.entries().get(0).key().pos();
-            if (first.line() == s.body().entry("with").orElseThrow().key().pos().line()) {
-                return null; // flow mapping
+            YNode with = step.get("with").orElse(null);
+            if (with instanceof YScalar w && w.isString() && w.value().contains("${{")) {
+                report(Persona.PEDANTIC, w.pos(), Severity.NOTE, "checkout's with: is an expression, so it may not set"
+                        + " \"persist-credentials: false\"; write the inputs out and set it");
+                continue;
             }
-            int at = src.offset(first.line(), 1);
-            return Fix.of(TextEdit.insert(at, " ".repeat(first.col() - 1) + "persist-credentials: false" + nl), description);
+            Persona who = persona(step);
+            if (who == null) {
+                continue;
+            }
+            boolean v6 = v6OrLater(uses.get(), ctx()::line);
+            Integer upload = upload(steps.subList(i + 1, steps.size()), directory(step), ctx()::line);
+            String where = v6 ? "under $RUNNER_TEMP, where every later step of the job can read it"
+                    : "in .git/config, where every later step of the job can read it";
+            String leak = upload == null ? "" : ", and the upload-artifact step at line " + upload
+                    + (v6 ? " uploads the checkout" : " can publish it");
+            // zizmor: medium, high with a leaking upload; one step lower from v6, which keeps the token out of the tree.
+            Severity severity = upload == null ? (v6 ? Severity.NOTE : Severity.WARNING) : v6 ? Severity.WARNING : Severity.ERROR;
+            Fix fix = leaks && step.map("with").flatMap(w -> w.get("persist-credentials")).isEmpty()
+                    ? persistCredentialsOff(step, uses.get()) : null;
+            report(who, uses.get().pos(), severity, "checkout keeps the token " + where + leak
+                    + "; add \"persist-credentials: false\" under with: unless a later step pushes with it", fix);
         }
-        return null;
     }
 
-    /** Why persisted credentials matter in these steps, or null when they do not; {@code line} gives source lines. */
-    public static String reason(List<Workflow.Step> steps, boolean privileged, IntFunction<String> line) {
-        if (privileged) {
-            return "runs on a privileged trigger";
+    private static boolean isCheckout(String uses) {
+        return Uses.parse(uses).map(u -> u.is("actions/checkout")).orElse(false);
+    }
+
+    /**
+     * Who sees a checkout: regular without {@code persist-credentials}, pedantic for an expression, auditor for an
+     * explicit {@code true} (the author meant it); null for {@code false}.
+     */
+    private static Persona persona(YMap step) {
+        Optional<YScalar> p = step.map("with").flatMap(w -> w.scalar("persist-credentials"));
+        if (p.isEmpty()) {
+            return Persona.REGULAR;
         }
-        List<String> dirs = persisting(steps).stream().map(s -> s.body().map("with").flatMap(w -> w.scalar("path"))
-                .map(p -> normalize(p.value())).orElse("")).toList();
-        if (dirs.isEmpty()) {
+        String v = p.get().value().strip();
+        if (v.equalsIgnoreCase("false")) {
             return null;
         }
-        for (Workflow.Step s : steps) {
-            Optional<Uses> u = s.uses().flatMap(x -> Uses.parse(x.value()));
+        if (v.equalsIgnoreCase("true")) {
+            return Persona.AUDITOR;
+        }
+        return v.contains("${{") ? Persona.PEDANTIC : Persona.REGULAR;
+    }
+
+    /**
+     * The line of the first {@code actions/upload-artifact} among {@code later} steps whose upload can contain the
+     * checkout at {@code dir}, or null.
+     */
+    private static Integer upload(List<YMap> later, String dir, IntFunction<String> line) {
+        for (YMap s : later) {
+            Optional<YScalar> u = s.scalar("uses");
+            Optional<Uses> parsed = u.flatMap(x -> Uses.parse(x.value()));
             // upload-pages-artifact tars its directory with --exclude=.git, so only upload-artifact can publish .git.
-            if (u.isPresent() && u.get().is("actions/upload-artifact") && exposesGit(s, u.get(), dirs, line)) {
-                return "uploads artifacts";
+            if (parsed.isPresent() && parsed.get().is("actions/upload-artifact") && exposesGit(s, u.get(), parsed.get(), dir, line)) {
+                return u.get().pos().line();
             }
         }
         return null;
     }
 
     /**
-     * True when the upload's {@code path} can include a checkout's {@code .git}: the workspace or a checkout directory
-     * (or a parent of one), at any version. zizmor flags such uploads even on v4.4.0+, which skips hidden files: kept,
-     * because one {@code include-hidden-files: true} or a downgrade away the token ships, and such a path publishes
-     * everything else in the checkout. Hidden files on (the input, or a release before v4.4.0) count with any path, as
-     * we do not expand globs or know what the build copies where.
+     * True when the upload's {@code path} can include the checkout's {@code .git}: the workspace, the checkout
+     * directory or a parent of it, at any version (zizmor's {@code .}, {@code ./}, {@code ..} and
+     * {@code github.workspace}). upload-artifact v4.4.0+ skips hidden files, yet such a path is one
+     * {@code include-hidden-files: true} or a downgrade away from shipping the token, and publishes the rest of the
+     * checkout. Hidden files on (the input, or a release before v4.4.0) count with any path, as we do not expand
+     * globs or know what the build copies where.
      */
-    private static boolean exposesGit(Workflow.Step upload, Uses u, List<String> dirs, IntFunction<String> line) {
-        Optional<YMap> with = upload.body().map("with");
+    private static boolean exposesGit(YMap upload, YScalar uses, Uses u, String dir, IntFunction<String> line) {
+        Optional<YMap> with = upload.map("with");
         if (with.flatMap(w -> w.scalar("include-hidden-files")).map(h -> h.value().equalsIgnoreCase("true")).orElse(false)
-                || hiddenFilesByDefault(upload, u, line)) {
+                || hiddenFilesByDefault(uses, u, line)) {
             return true;
         }
         String paths = with.flatMap(w -> w.scalar("path")).map(YScalar::value).orElse("");
@@ -110,13 +139,8 @@ public final class ArtipackedAudit extends AuditRule {
             }
             p = normalize(p);
             if (p.isEmpty() || p.equals("*") || p.equals("**") || p.startsWith("..") || p.startsWith("**/*")
-                    || p.matches("(.*/)?\\.git(/.*)?")) {
+                    || p.matches("(.*/)?\\.git(/.*)?") || dir.equals(p) || dir.startsWith(p + "/")) {
                 return true;
-            }
-            for (String d : dirs) {
-                if (d.equals(p) || d.startsWith(p + "/")) {
-                    return true;
-                }
             }
         }
         return false;
@@ -125,28 +149,43 @@ public final class ArtipackedAudit extends AuditRule {
     private static final Pattern VERSION = Pattern.compile("v?(\\d+)(?:\\.(\\d+))?(?:\\.\\d+)*");
     private static final Pattern COMMENT = Pattern.compile("#\\s*(?:tag\\s*[:=]\\s*)?(v?\\d+(?:\\.\\d+)*)");
 
+    /** True for {@code actions/upload-artifact} before v4.4.0, which uploaded hidden files. */
+    private static boolean hiddenFilesByDefault(YScalar uses, Uses u, IntFunction<String> line) {
+        int[] v = version(uses, u, line);
+        return v != null && (v[0] < 4 || v[0] == 4 && v[1] >= 0 && v[1] < 4);
+    }
+
+    /** True for checkout v6 or later, which keeps the token under {@code $RUNNER_TEMP} instead of .git/config. */
+    private static boolean v6OrLater(YScalar uses, IntFunction<String> line) {
+        int[] v = Uses.parse(uses.value()).map(u -> version(uses, u, line)).orElse(null);
+        return v != null && v[0] >= 6;
+    }
+
     /**
-     * True for {@code actions/upload-artifact} before v4.4.0, which uploaded hidden files. The version comes from the
-     * ref or, for a SHA pin, its {@code # vX.Y.Z} comment; a bare {@code v4} is the latest v4, and an unknown version
-     * (a branch, a SHA without comment) counts as current.
+     * The {@code [major, minor]} of a reference (minor -1 when absent): from the ref or, for a SHA pin, its
+     * {@code # vX.Y.Z} comment. Null when unknown (a branch, a SHA without comment), which zizmor offline treats as
+     * before v6.
      */
-    private static boolean hiddenFilesByDefault(Workflow.Step upload, Uses u, IntFunction<String> line) {
+    private static int[] version(YScalar uses, Uses u, IntFunction<String> line) {
         String version = u.ref();
         if (u.pinned()) {
-            YScalar uses = upload.uses().orElseThrow();
             String src = line.apply(uses.end().line());
             Matcher c = COMMENT.matcher(src.substring(Math.min(Math.max(uses.end().col() - 1, 0), src.length())));
             if (!c.find()) {
-                return false;
+                return null;
             }
             version = c.group(1);
         }
         Matcher m = VERSION.matcher(version);
         if (!m.matches()) {
-            return false;
+            return null;
         }
-        int major = Integer.parseInt(m.group(1));
-        return major < 4 || major == 4 && m.group(2) != null && Integer.parseInt(m.group(2)) < 4;
+        return new int[] {Integer.parseInt(m.group(1)), m.group(2) == null ? -1 : Integer.parseInt(m.group(2))};
+    }
+
+    /** The checkout's directory relative to the workspace ("" for the workspace itself). */
+    private static String directory(YMap checkout) {
+        return checkout.map("with").flatMap(w -> w.scalar("path")).map(p -> normalize(p.value())).orElse("");
     }
 
     /** A path relative to the workspace, without {@code ./}, trailing slashes or a workspace prefix; "" for the root. */
@@ -159,21 +198,44 @@ public final class ArtipackedAudit extends AuditRule {
         return p.equals(".") ? "" : p;
     }
 
-    /** Checkout steps without {@code persist-credentials: false}. */
-    public static List<Workflow.Step> persisting(List<Workflow.Step> steps) {
-        List<Workflow.Step> out = new ArrayList<>();
-        for (Workflow.Step s : steps) {
-            boolean checkout = s.uses().flatMap(u -> Uses.parse(u.value())).map(u -> u.is("actions/checkout")).orElse(false);
-            boolean off = s.body().map("with").flatMap(w -> w.scalar("persist-credentials"))
-                    .map(p -> p.value().equalsIgnoreCase("false")).orElse(false);
-            if (checkout && !off) {
-                out.add(s);
+    /** True when a later {@code upload-artifact} of {@code steps} can publish a persisted checkout's token. */
+    private static boolean leaks(List<YMap> steps, IntFunction<String> line) {
+        for (int i = 0; i < steps.size(); i++) {
+            YMap s = steps.get(i);
+            if (s.scalar("uses").map(u -> isCheckout(u.value())).orElse(false)
+                    && upload(steps.subList(i + 1, steps.size()), directory(s), line) != null) {
+                return true;
             }
         }
-        return out;
+        return false;
     }
 
-    static boolean hasWith(YMap step) {
-        return step.get("with").filter(YScalar.class::isInstance).isEmpty();
+    /**
+     * The fix: {@code persist-credentials: false} as the first key of the step's block {@code with:}, or a new
+     * {@code with:} after a one-line {@code uses:}; none for a flow or empty {@code with:}.
+     */
+    private Fix persistCredentialsOff(YMap step, YScalar uses) {
+        LineOffsets src = ctx().offsets();
+        String nl = src.newline();
+        String description = "added \"persist-credentials: false\" to " + uses.value();
+        YNode with = step.get("with").orElse(null);
+        if (with == null) {
+            if (uses.pos().line() != uses.end().line()) {
+                return null;
+            }
+            int indent = step.entries().get(0).key().pos().col() - 1;
+            int at = src.offset(uses.pos().line() + 1, 1);
+            return Fix.of(TextEdit.insert(at, " ".repeat(indent) + "with:" + nl + " ".repeat(indent + 2)
+                    + "persist-credentials: false" + nl), description);
+        }
+        if (with instanceof YMap m && !m.entries().isEmpty()) {
+            Pos first = m.entries().get(0).key().pos();
+            if (first.line() == step.entry("with").orElseThrow().key().pos().line()) {
+                return null; // flow mapping
+            }
+            int at = src.offset(first.line(), 1);
+            return Fix.of(TextEdit.insert(at, " ".repeat(first.col() - 1) + "persist-credentials: false" + nl), description);
+        }
+        return null;
     }
 }

@@ -14,16 +14,15 @@ import java.util.List;
  * audits:
  *   unpinned-uses:
  *     allow-owners: [actions, github]   # tags allowed for these owners (default: none, pin everything)
- *   pedantic: true                      # also report version-tagged images without a digest
- *   auditor: true                       # everything pedantic reports, and the audits for auditors (implies pedantic)
+ *   persona: pedantic                   # regular (default), pedantic or auditor: which findings show
  *   forbidden-uses:                     # either allow: or deny:, of repository patterns (UsesPattern)
  *     deny: [some-owner/*]
  *   secrets-outside-env:
  *     allow: [CODECOV_TOKEN]            # secrets that may be read by jobs without an environment
  * </pre>
- * The persona flags follow zizmor's personas: regular (neither), pedantic and auditor.
+ * {@code pedantic: true}, the older spelling, is {@code persona: pedantic} (zizmor's {@code --pedantic} alias).
  */
-public record AuditPolicy(List<String> allowOwners, boolean pedantic, boolean auditor, ForbiddenUses forbiddenUses,
+public record AuditPolicy(List<String> allowOwners, Persona persona, ForbiddenUses forbiddenUses,
         List<String> secretsOutsideEnv) {
     /** {@code forbidden-uses}: the patterns, and whether they list what is allowed (else what is denied). */
     public record ForbiddenUses(boolean allow, List<UsesPattern> patterns) {
@@ -34,16 +33,36 @@ public record AuditPolicy(List<String> allowOwners, boolean pedantic, boolean au
 
     public AuditPolicy {
         allowOwners = List.copyOf(allowOwners);
-        pedantic = pedantic || auditor;
+        persona = persona == null ? Persona.REGULAR : persona;
         secretsOutsideEnv = List.copyOf(secretsOutsideEnv);
     }
 
-    public AuditPolicy(List<String> allowOwners, boolean pedantic) {
-        this(allowOwners, pedantic, false, null, List.of());
+    public AuditPolicy(List<String> allowOwners, Persona persona) {
+        this(allowOwners, persona, null, List.of());
     }
 
     public static AuditPolicy defaults() {
-        return new AuditPolicy(List.of(), false);
+        return new AuditPolicy(List.of(), Persona.REGULAR);
+    }
+
+    /** This policy read by {@code persona} (the command line's {@code --persona} wins over the file). */
+    public AuditPolicy withPersona(Persona persona) {
+        return new AuditPolicy(allowOwners, persona, forbiddenUses, secretsOutsideEnv);
+    }
+
+    /** True when findings meant for {@code finding} show under this policy's persona. */
+    public boolean shows(Persona finding) {
+        return persona.sees(finding);
+    }
+
+    /** True for the pedantic and auditor personas. */
+    public boolean pedantic() {
+        return persona.sees(Persona.PEDANTIC);
+    }
+
+    /** True for the auditor persona. */
+    public boolean auditor() {
+        return persona.sees(Persona.AUDITOR);
     }
 
     /** True when {@code secrets.<name>} may be read outside an environment: GITHUB_TOKEN and the configured names. */
@@ -65,8 +84,8 @@ public record AuditPolicy(List<String> allowOwners, boolean pedantic, boolean au
             throw new IllegalArgumentException(file + ":" + node.pos() + ": audits must be a mapping");
         }
         List<String> owners = new ArrayList<>();
+        Persona persona = null;
         boolean pedantic = false;
-        boolean auditor = false;
         ForbiddenUses forbidden = null;
         List<String> secrets = new ArrayList<>();
         for (YMap.Entry e : m.entries()) {
@@ -84,15 +103,22 @@ public record AuditPolicy(List<String> allowOwners, boolean pedantic, boolean au
                     }
                 }
                 case "pedantic" -> pedantic = e.value() instanceof YScalar s && s.value().equals("true");
-                case "auditor" -> auditor = e.value() instanceof YScalar s && s.value().equals("true");
+                case "persona" -> {
+                    String v = e.value() instanceof YScalar s ? s.value() : "";
+                    persona = Persona.parse(v).orElseThrow(() -> new IllegalArgumentException(file + ":" + e.value().pos()
+                            + ": unknown persona \"" + v + "\"; expected regular, pedantic or auditor"));
+                }
                 case "forbidden-uses" -> forbidden = forbiddenUses(file, e.value());
                 case "secrets-outside-env" -> names(file, single(file, e.value(), "secrets-outside-env", List.of("allow")))
                         .stream().map(YScalar::value).forEach(secrets::add);
                 default -> throw new IllegalArgumentException(file + ":" + e.key().pos() + ": unknown audits key \""
-                        + e.key().value() + "\"; expected unpinned-uses, pedantic, auditor, forbidden-uses or secrets-outside-env");
+                        + e.key().value() + "\"; expected unpinned-uses, persona, pedantic, forbidden-uses or secrets-outside-env");
             }
         }
-        return new AuditPolicy(owners, pedantic, auditor, forbidden, secrets);
+        if (persona == null) {
+            persona = pedantic ? Persona.PEDANTIC : Persona.REGULAR;
+        }
+        return new AuditPolicy(owners, persona, forbidden, secrets);
     }
 
     private static ForbiddenUses forbiddenUses(Path file, YNode node) {

@@ -1,9 +1,12 @@
 package dev.pipewright.lint.audit;
 
+import dev.pipewright.lint.Fix;
 import dev.pipewright.lint.LintContext;
 import dev.pipewright.lint.LintRule;
+import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.Workflow;
 import dev.pipewright.lint.yaml.YMap;
+import dev.pipewright.lint.yaml.Pos;
 import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;
 import dev.pipewright.lint.yaml.YSeq;
@@ -40,6 +43,30 @@ public abstract class AuditRule extends LintRule {
 
     protected final AuditPolicy policy() {
         return ctx().config().audits();
+    }
+
+    /** Reports a finding meant for {@code who}: shown only when the policy's persona sees that persona's findings. */
+    protected final void report(Persona who, YNode node, String message) {
+        report(who, node, message, null);
+    }
+
+    /** As above, with the fix the audit proposes (null for none); a finding the persona does not see proposes none. */
+    protected final void report(Persona who, YNode node, String message, Fix fix) {
+        if (policy().shows(who)) {
+            report(node, message, fix);
+        }
+    }
+
+    /** As {@link #report(Persona, YNode, String)}, at a position and with a severity of its own. */
+    protected final void report(Persona who, Pos pos, Severity severity, String message) {
+        report(who, pos, severity, message, null);
+    }
+
+    /** As above, with the fix the audit proposes (null for none); a finding the persona does not see proposes none. */
+    protected final void report(Persona who, Pos pos, Severity severity, String message, Fix fix) {
+        if (policy().shows(who)) {
+            report(pos, severity, message, fix);
+        }
     }
 
     protected final ActionsLock lock() {

@@ -12,9 +12,13 @@ import dev.pipewright.lint.yaml.YScalar;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * {@code github.actor == 'dependabot[bot]'} checks who caused the latest event, not who wrote the code: anyone can
+ * {@code github.actor == 'dependabot[bot]'} (or {@code github.triggering_actor}, {@code github.event.pull_request.sender.login},
+ * or {@code github.actor_id == 49699333} and the other known bot ids) checks who caused the latest event, not who wrote
+ * the code: anyone can
  * make Dependabot the actor of a run on their pull request (e.g. by having it rebase), and pass the check. Check the
  * pull request's author ({@code github.event.pull_request.user.login}) instead. A conjunction that also requires the
  * author to be the same bot is safe and not reported.
@@ -78,10 +82,10 @@ public final class BotConditionsAudit extends AuditRule {
         List<Hit> out = new ArrayList<>();
         // Only a positive test trusts the bot; "!= 'dependabot[bot]'" merely skips work, spoofing it gains nothing.
         if (e instanceof Expr.Binary b && b.op() == Token.Kind.EQ) {
-            if (actor(b.left()) != null && bot(b.right()) != null) {
-                out.add(new Hit(actor(b.left()), bot(b.right()), true, b.left()));
-            } else if (actor(b.right()) != null && bot(b.left()) != null) {
-                out.add(new Hit(actor(b.right()), bot(b.left()), true, b.right()));
+            if (actor(b.left()) != null && trusted(actor(b.left()), b.right()) != null) {
+                out.add(new Hit(actor(b.left()), trusted(actor(b.left()), b.right()), true, b.left()));
+            } else if (actor(b.right()) != null && trusted(actor(b.right()), b.left()) != null) {
+                out.add(new Hit(actor(b.right()), trusted(actor(b.right()), b.left()), true, b.right()));
             }
         } else if (e instanceof Expr.Binary b && b.op() == Token.Kind.OR) {
             out.addAll(hits(b.left()));
@@ -97,7 +101,8 @@ public final class BotConditionsAudit extends AuditRule {
             }
         } else if (e instanceof Expr.Call c && (c.name().equalsIgnoreCase("contains") || c.name().equalsIgnoreCase("endsWith")
                 || c.name().equalsIgnoreCase("startsWith"))) {
-            if (c.args().size() == 2 && actor(c.args().get(0)) != null && bot(c.args().get(1)) != null) {
+            if (c.args().size() == 2 && actor(c.args().get(0)) != null && ACTOR_NAMES.contains(actor(c.args().get(0)))
+                    && bot(c.args().get(1)) != null) {
                 out.add(new Hit(actor(c.args().get(0)), bot(c.args().get(1)), false, c.args().get(0)));
             }
         }
@@ -138,14 +143,41 @@ public final class BotConditionsAudit extends AuditRule {
         return e.offset();
     }
 
+    /** Contexts naming whoever caused the latest event, which an outsider can make a bot (zizmor's list). */
+    private static final Set<String> ACTOR_NAMES = Set.of("github.actor", "github.triggering_actor",
+            "github.event.pull_request.sender.login");
+    private static final Set<String> ACTOR_IDS = Set.of("github.actor_id", "github.event.pull_request.sender.id");
+
+    /**
+     * Bots by account id, which have no {@code [bot]} suffix to spot; integration ids are listed too, as people
+     * confuse the two (zizmor's list).
+     */
+    private static final Map<String, String> BOT_IDS = Map.of("29110", "dependabot[bot]", "49699333", "dependabot[bot]",
+            "27856297", "dependabot-preview[bot]", "29139614", "renovate[bot]");
+
     private static String actor(Expr e) {
         String p = Exprs.path(e);
-        return p != null && (p.equals("github.actor") || p.equals("github.triggering_actor")) ? p : null;
+        return p != null && (ACTOR_NAMES.contains(p) || ACTOR_IDS.contains(p)) ? p : null;
     }
 
-    /** The lower-cased bot name of a literal naming a bot, or null. */
+    /** The lower-cased bot name of a literal naming a bot (by name or, next to an id context, by id), or null. */
     private static String bot(Expr e) {
-        return e instanceof Expr.Literal l && l.value() instanceof String s && s.toLowerCase(Locale.ROOT).contains("[bot]")
-                ? s.toLowerCase(Locale.ROOT) : null;
+        if (e instanceof Expr.Literal l && l.value() instanceof String s && s.toLowerCase(Locale.ROOT).contains("[bot]")) {
+            return s.toLowerCase(Locale.ROOT);
+        }
+        return null;
+    }
+
+    /** The bot an id literal ({@code 49699333} or {@code '49699333'}) stands for, or null. */
+    private static String botId(Expr e) {
+        if (e instanceof Expr.Literal l && l.value() instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+            return BOT_IDS.get(Long.toString(n.longValue()));
+        }
+        return e instanceof Expr.Literal l && l.value() instanceof String s ? BOT_IDS.get(s.strip()) : null;
+    }
+
+    /** The bot a context-to-literal comparison trusts: a name for name contexts, an id for id contexts. */
+    private static String trusted(String actor, Expr literal) {
+        return ACTOR_IDS.contains(actor) ? botId(literal) : bot(literal);
     }
 }

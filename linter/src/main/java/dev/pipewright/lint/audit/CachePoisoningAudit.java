@@ -5,47 +5,204 @@ import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.Workflow;
 import dev.pipewright.lint.yaml.YMap;
+import dev.pipewright.lint.yaml.YNode;
+import dev.pipewright.lint.yaml.YScalar;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A release build (tag push or {@code release} event) that restores a cache builds from whatever the cache holds; a
- * cache written by any workflow on the default branch (one a pull request could influence) then ends up in the
- * published artifacts. Release jobs should build without caches.
+ * A release build that restores a cache builds from whatever the cache holds; a cache written by any workflow on the
+ * default branch (one a pull request could influence) then ends up in the published artifacts. As zizmor: a job is a
+ * release when its workflow runs on a tag push, a push to a branch named like {@code release*} or the {@code release}
+ * event, or when the job itself publishes with a well-known action (PyPI, RubyGems, GoReleaser, GitHub releases,
+ * container registries, cloud deployments). Unlike zizmor, the last two (a branch named like a release, a publishing
+ * step) show from the pedantic persona on: CI on {@code release/**} branches and jobs that push snapshot images are
+ * common and are not releases. Cache-aware actions are those zizmor lists, each with the input that turns its cache
+ * on or off and whether it caches by default.
  */
 @Rule(id = "cache-poisoning", summary = "release workflows do not restore caches into what they publish",
         severity = Severity.WARNING, category = "security")
 @Audit(severity = Audit.Level.HIGH, confidence = Audit.Confidence.LOW)
 public final class CachePoisoningAudit extends AuditRule {
-    /** Setup actions whose {@code cache} input turns on a dependency cache; value: caching when the input is absent. */
-    private static final Map<String, Boolean> SETUP = Map.of("actions/setup-java", false, "actions/setup-node", false,
-            "actions/setup-python", false, "actions/setup-go", true, "actions/setup-dotnet", false, "astral-sh/setup-uv", false,
-            "pnpm/action-setup", false);
+    /**
+     * How an action's cache is controlled: {@code input} turns it on ({@code optOut} false: caching when the input is
+     * set to something other than false, or when absent and {@code byDefault}) or off ({@code optOut} true: caching
+     * unless the input is true, yes or 1); a null input means the action always caches.
+     */
+    record Cacher(String input, boolean optOut, boolean byDefault) {
+        static Cacher always() {
+            return new Cacher(null, false, true);
+        }
+
+        static Cacher optIn(String input, boolean byDefault) {
+            return new Cacher(input, false, byDefault);
+        }
+
+        static Cacher optOut(String input) {
+            return new Cacher(input, true, true);
+        }
+    }
+
+    /** zizmor's cache-aware actions (owner/repo[/path], lower case). */
+    private static final Map<String, Cacher> CACHERS = Map.ofEntries(
+            Map.entry("actions/cache", Cacher.optOut("lookup-only")),
+            Map.entry("actions/cache/restore", Cacher.always()),
+            Map.entry("actions/setup-java", Cacher.optIn("cache", false)),
+            Map.entry("actions/setup-go", Cacher.optIn("cache", true)),
+            Map.entry("actions/setup-node", Cacher.optIn("cache", false)),
+            Map.entry("actions/setup-python", Cacher.optIn("cache", false)),
+            Map.entry("actions/setup-dotnet", Cacher.optIn("cache", false)),
+            Map.entry("astral-sh/setup-uv", Cacher.optIn("enable-cache", false)),
+            Map.entry("pnpm/action-setup", Cacher.optIn("cache", false)),
+            Map.entry("swatinem/rust-cache", Cacher.optOut("lookup-only")),
+            Map.entry("ruby/setup-ruby", Cacher.optIn("bundler-cache", false)),
+            Map.entry("pyo3/maturin-action", Cacher.optIn("sccache", false)),
+            Map.entry("mlugg/setup-zig", Cacher.optIn("use-cache", true)),
+            Map.entry("oven-sh/setup-bun", Cacher.optOut("no-cache")),
+            Map.entry("determinatesystems/magic-nix-cache-action", Cacher.optIn("use-gha-cache", true)),
+            Map.entry("graalvm/setup-graalvm", Cacher.optIn("cache", false)),
+            Map.entry("gradle/actions/setup-gradle", Cacher.optOut("cache-disabled")),
+            Map.entry("actions-rust-lang/setup-rust-toolchain", Cacher.optIn("cache", true)),
+            Map.entry("mozilla-actions/sccache-action", Cacher.always()),
+            Map.entry("nix-community/cache-nix-action", Cacher.always()),
+            Map.entry("jdx/mise-action", Cacher.optIn("cache", true)),
+            Map.entry("ramsey/composer-install", Cacher.optOut("ignore-cache")),
+            Map.entry("awalsh128/cache-apt-pkgs-action", Cacher.always()),
+            // caches the buildx binary it downloads, which it does only for an explicit version:
+            Map.entry("docker/setup-buildx-action", Cacher.optIn("cache-binary", true)));
+
+    /** zizmor's well-known publishing actions: a job that runs one builds something others download. */
+    private static final Set<String> PUBLISHERS = Set.of("pypa/gh-action-pypi-publish", "rubygems/release-gem",
+            "jreleaser/release-action", "goreleaser/goreleaser-action", "softprops/action-gh-release",
+            "release-drafter/release-drafter", "googleapis/release-please-action", "docker/build-push-action",
+            "redhat-actions/push-to-registry", "aws-actions/amazon-ecs-deploy-task-definition",
+            "aws-actions/aws-cloudformation-github-deploy", "azure/aci-deploy", "azure/container-apps-deploy-action",
+            "azure/functions-action", "azure/sql-action", "cloudflare/wrangler-action", "google-github-actions/deploy-appengine",
+            "google-github-actions/deploy-cloudrun", "google-github-actions/deploy-cloud-functions");
 
     @Override
-    public void visitStep(Workflow.Step step) {
-        if (!Triggers.isRelease(currentWorkflow())) {
+    public void visitJob(Workflow.Job job) {
+        String release = releaseTrigger(currentWorkflow());
+        Persona who = Persona.REGULAR;
+        if (release != null && release.contains("release branches")) {
+            who = Persona.PEDANTIC;
+        }
+        if (release == null) {
+            release = job.steps().stream().map(s -> publisher(s.body())).filter(p -> p != null).findFirst()
+                    .map(p -> "a job that publishes with " + p).orElse(null);
+            who = Persona.PEDANTIC;
+        }
+        if (release == null) {
             return;
         }
+        for (Workflow.Step step : job.steps()) {
+            check(step, release, who);
+        }
+    }
+
+    /** The release trigger of a workflow, for messages, or null. */
+    private static String releaseTrigger(Workflow wf) {
+        if (Triggers.of(wf).containsKey("release")) {
+            return "a workflow run on releases";
+        }
+        Optional<YMap> push = wf.on().flatMap(on -> on.map("push"));
+        if (push.map(p -> p.get("tags").isPresent()).orElse(false)) {
+            return "a workflow run on tag pushes";
+        }
+        boolean releaseBranch = push.flatMap(p -> p.get("branches")).map(b -> {
+            java.util.List<YScalar> names = new java.util.ArrayList<>();
+            strings(b, names);
+            return names.stream().anyMatch(n -> n.value().toLowerCase(Locale.ROOT).contains("release"));
+        }).orElse(false);
+        return releaseBranch ? "a workflow run on pushes to release branches" : null;
+    }
+
+    private static String publisher(YMap step) {
+        return step.string("uses").flatMap(Uses::parse).map(Uses::target).filter(PUBLISHERS::contains).orElse(null);
+    }
+
+    private void check(Workflow.Step step, String release, Persona persona) {
+        Persona who = persona;
         String cond = step.body().string("if").orElse("").replace(" ", "").replace('"', '\'');
         if (cond.contains("!startsWith(github.ref,'refs/tags/")) {
             return; // the step does not run on tags
         }
-        step.uses().ifPresent(usesNode -> Uses.parse(usesNode.value()).ifPresent(u -> {
-            YMap with = step.body().map("with").orElse(new YMap(java.util.List.of(), step.body().pos()));
-            String target = u.target();
-            if (target.equals("actions/cache") || target.equals("actions/cache/restore") || target.equals("swatinem/rust-cache")) {
-                report(usesNode, "\"" + target + "\" restores a cache in a release workflow; a poisoned cache would"
-                        + " end up in the release; build releases without caches");
-            } else if (SETUP.containsKey(target)) {
-                String key = target.equals("astral-sh/setup-uv") ? "enable-cache" : "cache";
-                boolean on = with.string(key).map(v -> !v.isBlank() && !v.equals("false")).orElse(SETUP.get(target));
-                if (on) {
-                    report(with.scalar(key).map(s -> (dev.pipewright.lint.yaml.YNode) s).orElse(usesNode), "\"" + target
-                            + "\" restores a dependency cache in a release workflow; a poisoned cache would end up in the"
-                            + " release; " + (SETUP.get(target) ? "set \"" + key + ": false\"" : "remove \"" + key + ":\"")
-                            + " in release workflows");
-                }
+        Optional<YScalar> usesNode = step.uses();
+        Optional<Uses> uses = usesNode.flatMap(u -> Uses.parse(u.value()));
+        if (uses.isEmpty()) {
+            return;
+        }
+        String target = uses.get().target();
+        Cacher c = CACHERS.get(target);
+        if (c == null) {
+            return;
+        }
+        YMap with = step.body().map("with").orElse(new YMap(List.of(), step.body().pos()));
+        if (target.equals("docker/setup-buildx-action") && with.get("version").isEmpty()) {
+            return;
+        }
+        Optional<YScalar> input = c.input() == null ? Optional.empty() : with.scalar(c.input());
+        String because;
+        YNode at = usesNode.get();
+        if (c.input() == null) {
+            because = "\"" + target + "\" always restores a cache";
+        } else if (c.optOut()) {
+            if (input.map(v -> Set.of("true", "yes", "1").contains(v.value().strip().toLowerCase(Locale.ROOT))).orElse(false)) {
+                return;
             }
-        }));
+            if (input.isPresent()) {
+                at = input.get();
+                because = "\"" + target + "\" restores a cache with \"" + c.input() + ": " + input.get().value().strip() + "\"";
+            } else {
+                because = "\"" + target + "\" restores a cache unless \"" + c.input() + ": true\"";
+            }
+        } else if (input.isPresent()) {
+            String v = input.get().value().strip();
+            if (v.isEmpty() || v.equalsIgnoreCase("false")) {
+                return;
+            }
+            at = input.get();
+            because = "\"" + target + "\" restores a cache with \"" + c.input() + ": " + v + "\"";
+        } else if (c.byDefault()) {
+            because = "\"" + target + "\" restores a cache by default";
+        } else if (target.equals("actions/setup-node") && nodeCachesByDefault(step, uses.get())) {
+            // setup-node v5 turned on the package manager's cache when package.json names one.
+            if (with.scalar("package-manager-cache").map(v -> v.value().strip().equalsIgnoreCase("false")).orElse(false)) {
+                return;
+            }
+            because = "\"" + target + "\" v5 and later restores the package manager's cache by default";
+            // ...but only when package.json names a packageManager, which the workflow does not show: a smell.
+            who = Persona.PEDANTIC.ordinal() > who.ordinal() ? Persona.PEDANTIC : who;
+        } else {
+            return;
+        }
+        String fix = c.input() == null ? "drop the step"
+                : c.optOut() ? "set \"" + c.input() + ": true\""
+                : c.byDefault() || target.equals("actions/setup-node") && input.isEmpty()
+                        ? "set \"" + (target.equals("actions/setup-node") ? "package-manager-cache" : c.input()) + ": false\""
+                        : "remove \"" + c.input() + ":\"";
+        report(who, at, because + " in " + release + "; a poisoned cache would end up in what it publishes; " + fix
+                + " in release jobs");
+    }
+
+    private static final Pattern MAJOR = Pattern.compile("v?(\\d+)(?:\\.\\d+)*");
+    private static final Pattern COMMENT = Pattern.compile("#\\s*(?:tag\\s*[:=]\\s*)?v?(\\d+)(?:\\.\\d+)*");
+
+    /** True for setup-node v5 or later: the ref or, for a SHA pin, its {@code # vX.Y.Z} comment. */
+    private boolean nodeCachesByDefault(Workflow.Step step, Uses u) {
+        String ref = u.ref();
+        if (u.pinned()) {
+            YScalar uses = step.uses().orElseThrow();
+            String src = ctx().line(uses.end().line());
+            Matcher c = COMMENT.matcher(src.substring(Math.min(Math.max(uses.end().col() - 1, 0), src.length())));
+            return c.find() && Integer.parseInt(c.group(1)) >= 5;
+        }
+        Matcher m = MAJOR.matcher(ref);
+        return m.matches() && Integer.parseInt(m.group(1)) >= 5;
     }
 }

@@ -27,12 +27,16 @@ public final class SelfHostedRunnerAudit extends AuditRule {
             return;
         }
         for (YScalar label : labels(job.body().get("runs-on").orElse(null))) {
-            String l = label.value();
-            if (l.toLowerCase(Locale.ROOT).equals("self-hosted") || ctx().config().isConfiguredLabel(l)) {
-                report(label, "job \"" + job.id().value() + "\" runs on a self-hosted runner (\"" + l + "\") and the workflow"
-                        + " runs on " + String.join(", ", events) + "; on a public repository outsiders' code may run on"
-                        + " that machine. Use GitHub-hosted or ephemeral runners");
-                return;
+            // runs-on: ${{ matrix.os }} runs on each value of the matrix, as zizmor expands it.
+            List<String> values = MatrixValues.expand(job.body(), label).orElse(List.of(label.value()));
+            for (String l : values) {
+                if (l.toLowerCase(Locale.ROOT).equals("self-hosted") || ctx().config().isConfiguredLabel(l)) {
+                    String from = l.equals(label.value()) ? "" : ", from the matrix";
+                    report(label, "job \"" + job.id().value() + "\" runs on a self-hosted runner (\"" + l + "\"" + from
+                            + ") and the workflow runs on " + String.join(", ", events) + "; on a public repository outsiders'"
+                            + " code may run on that machine. Use GitHub-hosted or ephemeral runners");
+                    return;
+                }
             }
         }
     }

