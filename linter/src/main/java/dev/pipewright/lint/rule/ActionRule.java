@@ -186,8 +186,14 @@ public final class ActionRule extends LintRule {
                 if (message != null) {
                     report(e.key().pos(), Severity.WARNING, "input \"" + key + "\" of " + name + " is deprecated: " + message);
                 }
-            } else if (spec.complete() && !e.key().hasExpression() && !(docker && DOCKER_INPUTS.contains(key))) {
+            } else if (e.key().hasExpression() || docker && DOCKER_INPUTS.contains(key)) {
+                continue;
+            } else if (spec.complete()) {
                 // The runner only warns "Unexpected input(s)" and runs the step without it: a mistake, not a failure.
+                report(e.key().pos(), Severity.WARNING, unknown(key, name, spec.inputs()));
+            } else if (Suggest.closest(key, spec.inputs(), 1) != null) {
+                // Metadata older than the release in use may lack inputs added since, but a name one edit away from
+                // a declared one (node_version, keys) is a typo of it rather than a new input.
                 report(e.key().pos(), Severity.WARNING, unknown(key, name, spec.inputs()));
             }
         }

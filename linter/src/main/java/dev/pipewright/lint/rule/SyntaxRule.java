@@ -2,6 +2,7 @@ package dev.pipewright.lint.rule;
 
 import dev.pipewright.lint.LintRule;
 import dev.pipewright.lint.Rule;
+import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.Workflow;
 import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YScalar;
@@ -32,7 +33,20 @@ public final class SyntaxRule extends LintRule {
      * how many matrix jobs run at once), so zero or less is wrong.
      */
     @Override
+    public void visitWorkflow(Workflow workflow) {
+        workflow.on().ifPresent(on -> EmptySections.inTriggers(on).forEach(this::reportEmpty));
+    }
+
+    private void reportEmpty(EmptySections.Empty e) {
+        report(e.node().pos(), e.fails() ? Severity.ERROR : Severity.WARNING, e.name() + " is an empty list; "
+                + (e.fails() ? "GitHub fails the run on a matrix row without values; add values or remove the row"
+                : e.name().equals("\"runs-on\"") || e.name().equals("\"labels\"") ? "name the runner's labels"
+                : "list at least one value or remove the key"));
+    }
+
+    @Override
     public void visitJob(Workflow.Job job) {
+        EmptySections.inJob(job.body()).forEach(this::reportEmpty);
         positive(job.body(), "timeout-minutes");
         positive(job.body(), "cancel-timeout-minutes");
         job.body().map("strategy").ifPresent(s -> positive(s, "max-parallel"));

@@ -139,6 +139,7 @@ public final class SchemaChecker {
             problems.add(new Problem(map.pos(), "a mapping is not allowed here; " + expected(def), owner));
             return;
         }
+        String kind = actionKind(def, map, mappings);
         Def first = mappings.get(0);
         boolean hasExpressionKey = false;
         Set<String> seen = new TreeSet<>();
@@ -163,8 +164,12 @@ public final class SchemaChecker {
                 scalar(key, schema.get(first.looseKey()), List.of(), owner);
                 read(e.value(), schema.get(first.looseValue()), ctx, owner);
             } else {
-                problems.add(new Problem(key.pos(), unexpectedKey(key.value(), mappings.size() == 1 ? mappings.get(0)
-                        : first), owner));
+                String message = unexpectedKey(key.value(), mappings.size() == 1 ? mappings.get(0) : first);
+                if (kind != null) {
+                    message = message.replaceFirst("^unexpected key \"([^\"]*)\"", "key \"$1\" is not allowed in the runs"
+                            + " of " + kind + " action");
+                }
+                problems.add(new Problem(key.pos(), message, owner));
             }
         }
         if (mappings.size() > 1) {
@@ -177,6 +182,26 @@ public final class SchemaChecker {
                 }
             }
         }
+    }
+
+    /**
+     * An action's {@code runs} is one of four mappings, told apart by {@code runs.using}: with a known value, only its
+     * kind's keys are allowed (GitHub: "Unexpected value 'steps'" under a node action). Narrows {@code mappings} to
+     * that kind and names it for messages ("a composite"); null elsewhere.
+     */
+    private String actionKind(Def def, YMap map, List<Def> mappings) {
+        if (!def.name().replace("-strict", "").equals("runs") || mappings.size() < 2) {
+            return null;
+        }
+        String using = map.scalar("using").filter(YScalar::isString).map(YScalar::value).orElse("");
+        String[] kind = using.equals("composite") ? new String[] {"composite-runs", "a composite"}
+                : using.equals("docker") ? new String[] {"container-runs", "a Docker container"}
+                : using.matches("node\\d+") ? new String[] {"node-runs", "a JavaScript (" + using + ")"} : null;
+        if (kind == null || mappings.stream().noneMatch(d -> d.name().replace("-strict", "").equals(kind[0]))) {
+            return null;
+        }
+        mappings.removeIf(d -> !d.name().replace("-strict", "").equals(kind[0]));
+        return kind[1];
     }
 
     private static Schema.Prop matchAndFilter(List<Def> mappings, String key) {
