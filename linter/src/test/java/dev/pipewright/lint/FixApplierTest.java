@@ -111,7 +111,49 @@ class FixApplierTest {
     }
 
     @Test
-    void positiveCheckoutStopsPersistingTheTokenOnAPrivilegedTrigger() {
+    void positiveCheckoutsStopPersistingTheTokenWhenALaterUploadCanPublishIt() {
+        FixApplier.Result r = fix("""
+                on: push
+                permissions: {}
+                jobs:
+                  label:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2
+                      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2
+                        with:
+                          path: other
+                      - uses: actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02 # v4.6.2
+                        with:
+                          path: .
+                """);
+
+        assertThat(r.text()).isEqualTo("""
+                on: push
+                permissions: {}
+                jobs:
+                  label:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2
+                        with:
+                          persist-credentials: false
+                      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2
+                        with:
+                          persist-credentials: false
+                          path: other
+                      - uses: actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02 # v4.6.2
+                        with:
+                          path: .
+                """);
+        assertThat(changes(r)).containsExactly(
+                "8 artipacked: added \"persist-credentials: false\" to actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683",
+                "12 artipacked: added \"persist-credentials: false\" to actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683");
+    }
+
+    @Test
+    void negativeWithoutAnUploadThePersistedTokenIsLeftToTheAuthor() {
+        // A later step may push with the token; only an upload that can publish the checkout is repaired.
         FixApplier.Result r = fix("""
                 on: pull_request_target
                 permissions: {}
@@ -120,29 +162,9 @@ class FixApplierTest {
                     runs-on: ubuntu-latest
                     steps:
                       - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2
-                      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2
-                        with:
-                          path: other
                 """);
 
-        assertThat(r.text()).isEqualTo("""
-                on: pull_request_target
-                permissions: {}
-                jobs:
-                  label:
-                    runs-on: ubuntu-latest
-                    steps:
-                      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2
-                        with:
-                          persist-credentials: false
-                      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2
-                        with:
-                          persist-credentials: false
-                          path: other
-                """);
-        assertThat(changes(r)).containsExactly(
-                "8 artipacked: added \"persist-credentials: false\" to actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683",
-                "12 artipacked: added \"persist-credentials: false\" to actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683");
+        assertThat(r.changed()).isFalse();
     }
 
     @Test
