@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The simple commands of a {@code run:} script, enough to recognise {@code npm install x} or {@code twine upload}: words
@@ -103,9 +104,14 @@ final class ShellCommands {
         return out;
     }
 
+    /** {@code NAME=} at the start of a word; compiled once, as every word of every script is tested. */
+    private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=");
+    /** A Windows program extension. */
+    private static final Pattern WINDOWS_EXTENSION = Pattern.compile("\\.(exe|cmd|bat|ps1)$");
+
     private static void add(List<String> words, int[] start, String word, int at) {
         // Leading assignments (FOO=1 cmd) and keywords (if cmd; then cmd) are not the command's name.
-        if (words.isEmpty() && (KEYWORDS.contains(word) || word.matches("[A-Za-z_][A-Za-z0-9_]*=.*"))) {
+        if (words.isEmpty() && (KEYWORDS.contains(word) || ASSIGNMENT.matcher(word).lookingAt())) {
             return;
         }
         if (words.isEmpty()) {
@@ -124,7 +130,7 @@ final class ShellCommands {
     /** The base name of a command without a Windows extension: {@code /usr/bin/npm} and {@code npm.cmd} are npm. */
     static String base(String name) {
         String b = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).toLowerCase(Locale.ROOT);
-        return b.replaceFirst("\\.(exe|cmd|bat|ps1)$", "");
+        return WINDOWS_EXTENSION.matcher(b).replaceFirst("");
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.pipewright.lint.audit;
 
+import dev.pipewright.github.TextCache;
 import dev.pipewright.github.Uses;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
@@ -56,21 +57,35 @@ public final class TyposquatUsesAudit extends UsesAudit {
         }
     }
 
+    /**
+     * The well-known action each {@code owner/repo} is one typo away from ("" for none): the same few hundred
+     * repositories recur in every file, and comparing one with every well-known action was the audit's whole cost.
+     */
+    private static final TextCache<String> LOOK_ALIKE = new TextCache<>(10_000);
+
     @Override
     protected void uses(YMap owner, YScalar uses) {
         Uses.parse(uses.value()).ifPresent(u -> {
-            String slug = u.repository().toLowerCase(Locale.ROOT);
-            if (WELL_KNOWN.contains(slug)) {
-                return;
-            }
-            for (String known : WELL_KNOWN) {
-                if (!known.startsWith(u.owner().toLowerCase(Locale.ROOT) + "/") && oneTypo(known, slug)) {
-                    report(uses, "\"" + u.repository() + "\" is one typo away from the well-known action " + known
-                            + ", which belongs to another owner; check the name (a look-alike runs its owner's code)");
-                    return;
-                }
+            String known = LOOK_ALIKE.get(u.repository().toLowerCase(Locale.ROOT), TyposquatUsesAudit::lookAlike);
+            if (!known.isEmpty()) {
+                report(uses, "\"" + u.repository() + "\" is one typo away from the well-known action " + known
+                        + ", which belongs to another owner; check the name (a look-alike runs its owner's code)");
             }
         });
+    }
+
+    /** The first well-known action of another owner that {@code slug} (lower-case owner/repo) misspells, or "". */
+    private static String lookAlike(String slug) {
+        if (WELL_KNOWN.contains(slug)) {
+            return "";
+        }
+        String ownerPrefix = slug.substring(0, slug.indexOf('/') + 1);
+        for (String known : WELL_KNOWN) {
+            if (!known.startsWith(ownerPrefix) && oneTypo(known, slug)) {
+                return known;
+            }
+        }
+        return "";
     }
 
     /** True when {@code typed} is {@code meant} with one character left out, repeated, swapped or mistyped. */
