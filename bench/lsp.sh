@@ -25,7 +25,14 @@ PIPEWRIGHT_SHELLCHECK=off java -cp "$JAR" "$ROOT/bench/LspBench.java" "$JAR" "$C
 echo "with shellcheck on ($(command -v shellcheck || echo 'not installed')):"
 java -cp "$JAR" "$ROOT/bench/LspBench.java" "$JAR" "$CORPUS/workflows" "$ONE" | head -1
 
-ms() { /usr/bin/time -f "%e" -o "$OUT/t" "$@" >/dev/null 2>&1 || true; awk '{ printf "%d\n", $1 * 1000 }' "$OUT/t"; }
+# ms CMD...: the wall time in ms; exit 1 is lint's "findings", anything above fails the bench (a crash is not a time).
+# The last line of time's output: it writes "Command exited with non-zero status 1" first when lint finds something.
+ms() {
+  local rc=0
+  /usr/bin/time -f "%e" -o "$OUT/t" "$@" >/dev/null 2>"$OUT/err" || rc=$?
+  if [ "$rc" -gt 1 ]; then echo "bench/lsp.sh: $* failed (exit $rc): $(head -n 1 "$OUT/err")" >&2; exit 1; fi
+  tail -n 1 "$OUT/t" | awk '{ printf "%d\n", $1 * 1000 }'
+}
 for _ in $(seq "$RUNS"); do
   PIPEWRIGHT_SHELLCHECK=off ms "$ROOT/pipewright" lint "$ONE" >>"$OUT/cold"
   ms node "$ORACLES/actionlint.mjs" --engine=1.7.7 "$ONE" >>"$OUT/al-one"
