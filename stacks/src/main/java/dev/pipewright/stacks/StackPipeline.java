@@ -141,10 +141,14 @@ public class StackPipeline implements Pipeline {
         }
         // looked up here, not with w.job(), whose error would neither say 'override' nor suggest an id
         Job job = w.jobs().stream().filter(j -> j.id().equals(o.job())).findFirst().orElse(null);
-        if (!(job instanceof NormalJob n)) {
+        if (job == null) {
             List<String> jobs = w.jobs().stream().map(Job::id).toList();
             throw new IllegalArgumentException("override: " + w.fileName() + " has no job '" + o.job() + "'; "
                     + hint(o.job(), jobs, "jobs"));
+        }
+        if (!(job instanceof NormalJob n)) {
+            throw new IllegalArgumentException("override: job " + o.job() + " of " + w.fileName() + " calls a reusable"
+                    + " workflow, whose steps and settings are the called workflow's; override that workflow instead");
         }
         if (o.step() == null && o.remove()) {
             throw new IllegalArgumentException("override: jobs are not removed (others may need them); remove or"
@@ -190,7 +194,7 @@ public class StackPipeline implements Pipeline {
                 if (o.run() != null || o.timeoutMinutes() != null) {
                     if (!(step instanceof RunStep r)) {
                         throw new IllegalArgumentException("override: step " + o.step() + " of job " + o.job()
-                                + " runs an action; only run steps take run or timeout-minutes overrides");
+                                + " " + StepKinds.describe(step) + "; only run steps take run or timeout-minutes overrides");
                     }
                     b.replaceStep(o.step(), new RunStep(r.id(), r.name(), r.condition(), r.env(), r.continueOnError(),
                             o.timeoutMinutes() != null ? o.timeoutMinutes() : r.timeoutMinutes(), r.background(),

@@ -87,6 +87,13 @@ class SpecAddOverridesTest {
     }
 
     @Test
+    void aRunOverrideOnAStepThatIsNoScriptSaysWhatTheStepDoes() {
+        assertThatThrownBy(() -> SpecLoader.parse(HEAD + "  - {workflow: ci.yml, job: check, step: setup-node, run: echo}\n",
+                "p.yml")).hasMessage("p.yml:3:5: override: step setup-node of job check runs an action; only run steps take"
+                        + " run or timeout-minutes overrides");
+    }
+
+    @Test
     void addedIdsMustBeNew() {
         assertThatThrownBy(() -> SpecLoader.parse(HEAD + "  - {workflow: ci.yml, job: check, add-step: {id: lint, run: x}}\n",
                 "p.yml")).hasMessage("p.yml:3:5: override: job check of ci.yml already has a step with id 'lint'; give the"
