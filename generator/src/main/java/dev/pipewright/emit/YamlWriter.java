@@ -78,47 +78,6 @@ public final class YamlWriter {
     }
   }
 
-  /** Writes what follows "key:"; nested collections go on the next lines, indented. */
-  private YamlNode.Visitor<Void> afterKey(int indent) {
-    return new YamlNode.Visitor<>() {
-      @Override
-      public Void visit(YamlNull nothing) {
-        out.append('\n');
-        return null;
-      }
-
-      @Override
-      public Void visit(YamlScalar s) {
-        out.append(' ');
-        scalar(s, indent);
-        return null;
-      }
-
-      @Override
-      public Void visit(YamlMap m) {
-        if (m.isEmpty()) {
-          out.append(" {}\n");
-        } else {
-          out.append('\n');
-          mapBody(m, indent + INDENT, false);
-        }
-        return null;
-      }
-
-      @Override
-      public Void visit(YamlSeq q) {
-        if (q.items().isEmpty()) {
-          out.append(" []\n");
-        } else {
-          // Sequences under a key are indented (not the "indentless" style): clearer nesting.
-          out.append('\n');
-          seqBody(q, indent + INDENT, false);
-        }
-        return null;
-      }
-    };
-  }
-
   /**
    * @param indent column of the dashes
    * @param continuesLine the first dash goes on the current line (a sequence inside a sequence)
@@ -136,12 +95,28 @@ public final class YamlWriter {
     }
   }
 
+  /** Writes what follows "key:"; nested collections go on the next lines, indented. */
+  private YamlNode.Visitor<Void> afterKey(int indent) {
+    // Sequences under a key are indented (not the "indentless" style): clearer nesting.
+    return afterIndicator(indent, false);
+  }
+
   /**
    * Writes what follows a sequence dash. Collections start on the dash line ("- name: x",
    * "- - a"): compact and valid in both YAML versions; their lines continue aligned two columns
    * right of the dash.
    */
   private YamlNode.Visitor<Void> afterDash(int indent) {
+    return afterIndicator(indent, true);
+  }
+
+  /**
+   * Writes a value after a key's colon or a dash at {@code indent}: scalars on the same line,
+   * empty collections as {@code {}} / {@code []}, others one level deeper, starting on the same
+   * line when {@code onSameLine} (after a dash) and on the next one otherwise (after a key).
+   */
+  private YamlNode.Visitor<Void> afterIndicator(int indent, boolean onSameLine) {
+    char beforeNested = onSameLine ? ' ' : '\n';
     return new YamlNode.Visitor<>() {
       @Override
       public Void visit(YamlNull nothing) {
@@ -161,8 +136,8 @@ public final class YamlWriter {
         if (m.isEmpty()) {
           out.append(" {}\n");
         } else {
-          out.append(' ');
-          mapBody(m, indent + INDENT, true);
+          out.append(beforeNested);
+          mapBody(m, indent + INDENT, onSameLine);
         }
         return null;
       }
@@ -172,8 +147,8 @@ public final class YamlWriter {
         if (q.items().isEmpty()) {
           out.append(" []\n");
         } else {
-          out.append(' ');
-          seqBody(q, indent + INDENT, true);
+          out.append(beforeNested);
+          seqBody(q, indent + INDENT, onSameLine);
         }
         return null;
       }
