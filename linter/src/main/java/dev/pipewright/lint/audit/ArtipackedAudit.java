@@ -12,7 +12,6 @@ import dev.pipewright.lint.yaml.Pos;
 import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntFunction;
@@ -46,7 +45,17 @@ public final class ArtipackedAudit extends AuditRule {
      * later step may push with the token, so the fix is left to the author.
      */
     private void check(List<YMap> steps, boolean fixable) {
-        boolean leaks = fixable && leaks(steps, ctx()::line);
+        // Each checkout's first later upload that can publish it, whatever the checkout's own inputs say.
+        Integer[] uploads = new Integer[steps.size()];
+        boolean anyLeak = false;
+        for (int i = 0; i < steps.size(); i++) {
+            YMap step = steps.get(i);
+            if (step.scalar("uses").map(u -> isCheckout(u.value())).orElse(false)) {
+                uploads[i] = upload(steps.subList(i + 1, steps.size()), directory(step), ctx()::line);
+                anyLeak |= uploads[i] != null;
+            }
+        }
+        boolean proposeFix = fixable && anyLeak;
         for (int i = 0; i < steps.size(); i++) {
             YMap step = steps.get(i);
             Optional<YScalar> uses = step.scalar("uses").filter(u -> isCheckout(u.value()));
@@ -64,14 +73,14 @@ public final class ArtipackedAudit extends AuditRule {
                 continue;
             }
             boolean v6 = v6OrLater(uses.get(), ctx()::line);
-            Integer upload = upload(steps.subList(i + 1, steps.size()), directory(step), ctx()::line);
+            Integer upload = uploads[i];
             String where = v6 ? "under $RUNNER_TEMP, where every later step of the job can read it"
                     : "in .git/config, where every later step of the job can read it";
             String leak = upload == null ? "" : ", and the upload-artifact step at line " + upload
                     + (v6 ? " uploads the checkout" : " can publish it");
             // zizmor: medium, high with a leaking upload; one step lower from v6, which keeps the token out of the tree.
             Severity severity = upload == null ? (v6 ? Severity.NOTE : Severity.WARNING) : v6 ? Severity.WARNING : Severity.ERROR;
-            Fix fix = leaks && step.map("with").flatMap(w -> w.get("persist-credentials")).isEmpty()
+            Fix fix = proposeFix && step.map("with").flatMap(w -> w.get("persist-credentials")).isEmpty()
                     ? persistCredentialsOff(step, uses.get()) : null;
             report(who, uses.get().pos(), severity, "checkout keeps the token " + where + leak
                     + "; add \"persist-credentials: false\" under with: unless a later step pushes with it", fix);
@@ -196,18 +205,6 @@ public final class ArtipackedAudit extends AuditRule {
         }
         p = p.replaceAll("/+$", "");
         return p.equals(".") ? "" : p;
-    }
-
-    /** True when a later {@code upload-artifact} of {@code steps} can publish a persisted checkout's token. */
-    private static boolean leaks(List<YMap> steps, IntFunction<String> line) {
-        for (int i = 0; i < steps.size(); i++) {
-            YMap s = steps.get(i);
-            if (s.scalar("uses").map(u -> isCheckout(u.value())).orElse(false)
-                    && upload(steps.subList(i + 1, steps.size()), directory(s), line) != null) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
