@@ -17,6 +17,7 @@ public final class SecurityAudits {
             RuleInfo.of(RefVersionMismatchAudit.class, RefVersionMismatchAudit::new),
             RuleInfo.of(UnpinnedImagesAudit.class, UnpinnedImagesAudit::new),
             RuleInfo.of(ArchivedUsesAudit.class, ArchivedUsesAudit::new),
+            RuleInfo.of(KnownVulnerableActionsAudit.class, KnownVulnerableActionsAudit::new),
             RuleInfo.of(ArtipackedAudit.class, ArtipackedAudit::new),
             RuleInfo.of(CachePoisoningAudit.class, CachePoisoningAudit::new),
             RuleInfo.of(SecretsInheritAudit.class, SecretsInheritAudit::new),

@@ -44,7 +44,7 @@ public final class FixApplier {
      * The rules that propose fixes, in the order their passes run: pins first, so the changes are listed the way
      * {@code --fix} has always printed them. {@code FixApplierTest} holds every {@code fixable} audit to this list.
      */
-    public static final List<String> RULES = List.of("unpinned-uses", "excessive-permissions", "artipacked",
+    public static final List<String> RULES = List.of("known-vulnerable-actions", "unpinned-uses", "excessive-permissions", "artipacked",
             "template-injection");
 
     private final List<Linter> passes = new ArrayList<>();

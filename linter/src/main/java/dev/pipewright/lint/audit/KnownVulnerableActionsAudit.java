@@ -1,0 +1,179 @@
+package dev.pipewright.lint.audit;
+
+import dev.pipewright.github.Uses;
+import dev.pipewright.github.yaml.LineOffsets;
+import dev.pipewright.github.yaml.TextEdit;
+import dev.pipewright.lint.Fix;
+import dev.pipewright.lint.LintContext;
+import dev.pipewright.lint.Rule;
+import dev.pipewright.lint.Severity;
+import dev.pipewright.lint.Workflow;
+import dev.pipewright.lint.yaml.YScalar;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code uses:} of an action at a version a GitHub security advisory covers, after zizmor's audit of that name. zizmor
+ * asks GitHub's API which tag a ref or SHA is and which advisories cover it; this audit runs offline, on a committed
+ * snapshot of the advisory database ({@link ActionAdvisories}), and reads the version from the ref itself: an exact tag
+ * ({@code @v4.1.2}) is that release, a moving tag ({@code @v4}, {@code @v4.1}) is the newest release of its line (as
+ * zizmor's "longest tag of the same commit"), so it is reported only when the range reaches past the line's end; a SHA
+ * pin is the release its {@code # v4.1.2} comment names (the convention of pinned workflows; a comment is a claim, not
+ * a resolution), every release of the line for {@code # v4}. Branches and uncommented SHAs name no version: no finding.
+ */
+@Rule(id = "known-vulnerable-actions", summary = "actions are not used at a version with a known security advisory",
+        severity = Severity.ERROR, category = "security")
+@Audit(severity = Audit.Level.HIGH, confidence = Audit.Confidence.HIGH, fixable = true)
+public final class KnownVulnerableActionsAudit extends AuditRule {
+    /** The version comment after a SHA pin: {@code # v4.1.2}, {@code #4.1.2}, {@code # tag=v4.1.2}. */
+    private static final Pattern COMMENT = Pattern.compile("\\s*#\\s*(?:tag\\s*[:=]\\s*)?(v?\\d+(?:\\.\\d+)*(?:-[0-9A-Za-z.-]+)?)(?![\\w.-]).*");
+
+    /** How a {@code uses:} names the version it runs. */
+    private enum Kind {
+        /** an exact tag: that release */
+        TAG,
+        /** a moving tag of a line: its newest release */
+        MOVING_TAG,
+        /** a SHA with an exact version comment: that release */
+        COMMENTED_SHA,
+        /** a SHA with a line's version comment: some release of the line */
+        COMMENTED_SHA_LINE
+    }
+
+    private record Resolved(ActionVersion version, Kind kind) {}
+
+    @Override
+    public void visitJob(Workflow.Job job) {
+        job.body().scalar("uses").ifPresent(this::check);
+    }
+
+    @Override
+    public void visitStep(Workflow.Step step) {
+        step.uses().ifPresent(this::check);
+    }
+
+    @Override
+    public void visitAction(LintContext.ActionFile action) {
+        compositeSteps(action).forEach(s -> s.scalar("uses").ifPresent(this::check));
+    }
+
+    private void check(YScalar uses) {
+        if (!uses.isString()) {
+            return;
+        }
+        Uses.parse(uses.value()).ifPresent(u -> {
+            List<ActionAdvisories.Advisory> advisories = ActionAdvisories.snapshot().of(u);
+            if (advisories.isEmpty()) {
+                return;
+            }
+            resolve(uses, u).ifPresent(r -> report(uses, u, r, advisories));
+        });
+    }
+
+    /** The version the reference runs, or empty when neither the ref nor its comment names one. */
+    private Optional<Resolved> resolve(YScalar uses, Uses u) {
+        if (!u.pinned()) {
+            return ActionVersion.parse(u.ref()).map(v -> new Resolved(v, v.exact() ? Kind.TAG : Kind.MOVING_TAG));
+        }
+        if (uses.pos().line() != uses.end().line()) {
+            return Optional.empty();
+        }
+        String line = ctx().line(uses.end().line());
+        Matcher m = COMMENT.matcher(line.substring(Math.min(uses.end().col() - 1, line.length())));
+        return m.matches() ? ActionVersion.parse(m.group(1))
+                .map(v -> new Resolved(v, v.exact() ? Kind.COMMENTED_SHA : Kind.COMMENTED_SHA_LINE)) : Optional.empty();
+    }
+
+    private static boolean covers(ActionVersion.Range range, Resolved r) {
+        return switch (r.kind()) {
+            case TAG, COMMENTED_SHA -> range.contains(r.version());
+            case MOVING_TAG -> range.containsNewestOf(r.version());
+            case COMMENTED_SHA_LINE -> range.containsAllOf(r.version());
+        };
+    }
+
+    private void report(YScalar uses, Uses u, Resolved r, List<ActionAdvisories.Advisory> advisories) {
+        List<ActionAdvisories.Advisory> hits = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (ActionAdvisories.Advisory a : advisories) {
+            // an advisory with several ranges (one per release line) is one finding
+            if (covers(a.range(), r) && ids.add(a.id())) {
+                hits.add(a);
+            }
+        }
+        // one fix for the reference, on its first finding: the release that leaves every advisory behind
+        Fix fix = hits.isEmpty() ? null : upgrade(uses, u, r, hits, advisories);
+        for (ActionAdvisories.Advisory a : hits) {
+            report(Persona.REGULAR, uses.pos(), severity(a.severity()), message(u, r, a), fix);
+            fix = null;
+        }
+    }
+
+    private static String message(Uses u, Resolved r, ActionAdvisories.Advisory a) {
+        String what = switch (r.kind()) {
+            case TAG -> "\"" + u.repository() + u.path() + "@" + u.ref() + "\"";
+            case MOVING_TAG -> "\"" + u.repository() + u.path() + "@" + u.ref() + "\" (the newest " + r.version() + ".x release)";
+            case COMMENTED_SHA -> "\"" + u.repository() + u.path() + "@" + u.ref().substring(0, 12) + "…\" (" + r.version()
+                    + " by its version comment)";
+            case COMMENTED_SHA_LINE -> "\"" + u.repository() + u.path() + "@" + u.ref().substring(0, 12) + "…\" (a "
+                    + r.version() + ".x release by its version comment)";
+        };
+        ActionVersion fixed = a.fixedVersion();
+        return what + " is in the vulnerable range " + a.range().text() + " of " + a.id() + " (" + a.severity() + ": "
+                + a.summary() + ", https://github.com/advisories/" + a.id() + "); " + (fixed == null
+                        ? "no release fixes it: remove the action or replace it"
+                        : "upgrade to " + a.fixed() + " or later");
+    }
+
+    /** zizmor's mapping of the advisory's severity: critical and high are high (an error here), moderate medium. */
+    static Severity severity(String advisory) {
+        return switch (advisory) {
+            case "low" -> Severity.NOTE;
+            case "moderate", "medium" -> Severity.WARNING;
+            default -> Severity.ERROR;
+        };
+    }
+
+    /**
+     * The fix, for an exact tag only ({@code @v4.1.2} to {@code @v4.1.7}): the newest first fixed version of the
+     * advisories found, when each has one, it is a release of the same major version (a major upgrade may change the
+     * action's inputs, so it is the author's call) and no advisory of the snapshot covers it; the tag keeps its
+     * {@code v} or lack of one. None for a SHA (the fix would need the fixed release's commit, which only the network
+     * knows) or a reference the edit could not rewrite in place.
+     */
+    private Fix upgrade(YScalar uses, Uses u, Resolved r, List<ActionAdvisories.Advisory> hits,
+            List<ActionAdvisories.Advisory> all) {
+        if (r.kind() != Kind.TAG || uses.pos().line() != uses.end().line() || uses.isBlock()) {
+            return null;
+        }
+        ActionVersion target = null;
+        for (ActionAdvisories.Advisory a : hits) {
+            ActionVersion f = a.fixedVersion();
+            if (f == null) {
+                return null;
+            }
+            target = target == null || f.compareTo(target) > 0 ? f : target;
+        }
+        ActionVersion to = target;
+        if (!to.exact() || to.major() != r.version().major() || all.stream().anyMatch(a -> a.range().contains(to))) {
+            return null;
+        }
+        LineOffsets src = ctx().offsets();
+        String line = src.line(uses.pos().line());
+        int s = uses.pos().col() - 1;
+        int e = Math.min(uses.end().col() - 1, line.length());
+        int at = line.substring(s, e).lastIndexOf("@" + u.ref());
+        if (at < 0) {
+            return null;
+        }
+        String tag = (u.ref().startsWith("v") ? "v" : "") + to;
+        int start = src.offset(uses.pos().line(), 1) + s + at + 1;
+        return Fix.of(new TextEdit(start, start + u.ref().length(), tag),
+                "upgraded " + u.repository() + u.path() + "@" + u.ref() + " to " + tag);
+    }
+}
