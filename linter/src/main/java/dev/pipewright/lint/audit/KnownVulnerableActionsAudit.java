@@ -107,9 +107,11 @@ public final class KnownVulnerableActionsAudit extends AuditRule {
             }
         }
         // one fix for the reference, on its first finding: the release that leaves every advisory behind
-        Fix fix = hits.isEmpty() ? null : upgrade(uses, u, r, hits, advisories);
+        String tag = hits.isEmpty() ? null : upgradeTag(uses, u, r, hits, advisories);
+        Fix fix = tag == null ? null : upgrade(uses, u, tag);
         for (ActionAdvisories.Advisory a : hits) {
-            report(Persona.REGULAR, uses.pos(), severity(a.severity()), message(u, r, a), fix);
+            report(Persona.REGULAR, uses.pos(), severity(a.severity()), message(u, r, a)
+                    + (fix == null ? "" : " (pipewright lint --fix writes @" + tag + ")"), fix);
             fix = null;
         }
     }
@@ -140,13 +142,13 @@ public final class KnownVulnerableActionsAudit extends AuditRule {
     }
 
     /**
-     * The fix, for an exact tag only ({@code @v4.1.2} to {@code @v4.1.7}): the newest first fixed version of the
-     * advisories found, when each has one, it is a release of the same major version (a major upgrade may change the
-     * action's inputs, so it is the author's call) and no advisory of the snapshot covers it; the tag keeps its
-     * {@code v} or lack of one. None for a SHA (the fix would need the fixed release's commit, which only the network
-     * knows) or a reference the edit could not rewrite in place.
+     * The tag the fix writes, for an exact tag only ({@code @v4.1.2} to {@code @v4.1.7}): the newest first fixed
+     * version of the advisories found, when each has one, it is a release of the same major version (a major upgrade
+     * may change the action's inputs, so it is the author's call) and no advisory of the snapshot covers it; it keeps
+     * the {@code v} of the tag, or its lack. None for a SHA: the fix would need the fixed release's commit, which only
+     * the network knows.
      */
-    private Fix upgrade(YScalar uses, Uses u, Resolved r, List<ActionAdvisories.Advisory> hits,
+    private static String upgradeTag(YScalar uses, Uses u, Resolved r, List<ActionAdvisories.Advisory> hits,
             List<ActionAdvisories.Advisory> all) {
         if (r.kind() != Kind.TAG || uses.pos().line() != uses.end().line() || uses.isBlock()) {
             return null;
@@ -163,6 +165,11 @@ public final class KnownVulnerableActionsAudit extends AuditRule {
         if (!to.exact() || to.major() != r.version().major() || all.stream().anyMatch(a -> a.range().contains(to))) {
             return null;
         }
+        return (u.ref().startsWith("v") ? "v" : "") + to;
+    }
+
+    /** The edit of the ref in place; none when the reference is not written as it parses (quoted with escapes). */
+    private Fix upgrade(YScalar uses, Uses u, String tag) {
         LineOffsets src = ctx().offsets();
         String line = src.line(uses.pos().line());
         int s = uses.pos().col() - 1;
@@ -171,7 +178,6 @@ public final class KnownVulnerableActionsAudit extends AuditRule {
         if (at < 0) {
             return null;
         }
-        String tag = (u.ref().startsWith("v") ? "v" : "") + to;
         int start = src.offset(uses.pos().line(), 1) + s + at + 1;
         return Fix.of(new TextEdit(start, start + u.ref().length(), tag),
                 "upgraded " + u.repository() + u.path() + "@" + u.ref() + " to " + tag);
