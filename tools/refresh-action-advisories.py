@@ -16,13 +16,15 @@ Each line is tab-separated: GHSA id, package (owner/repo or owner/repo/path, as 
 advisory lists one by one), the first fixed version ("-" for none), when the advisory was last modified, its summary.
 The range comes from the OSV events: "introduced" (0: no lower bound) up to "fixed" (exclusive) or "last_affected"
 (inclusive); a range with neither takes the advisory's database_specific.last_known_affected_version_range. Withdrawn
-advisories are left out. Lines sort by package, then id, so a refresh diffs line by line.
+advisories are left out, and so is a range whose versions the linter cannot read (named on stderr). Lines sort by
+package, then id, so a refresh diffs line by line.
 """
 import argparse
 import datetime
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import tarfile
@@ -31,6 +33,18 @@ import urllib.request
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "linter/src/main/resources/dev/pipewright/lint/audit/action-advisories.tsv")
 ECOSYSTEM = "GitHub Actions"
+# the versions the linter reads (ActionVersion): up to three numbers, a pre-release after the third
+VERSION = re.compile(r"v?\d{1,9}(\.\d{1,9}(\.\d{1,9}(-[0-9A-Za-z.-]+)?)?)?(\+[0-9A-Za-z.-]+)?")
+CONSTRAINT = re.compile(r"(>=|<=|>|<|=) ?(\S+)")
+
+
+def readable(vulnerable):
+    """True when every constraint of the range has a version the linter reads."""
+    for part in vulnerable.split(","):
+        m = CONSTRAINT.fullmatch(part.strip())
+        if not m or not VERSION.fullmatch(m.group(2)):
+            return False
+    return True
 
 
 def ranges_of(affected):
@@ -73,6 +87,10 @@ def records(advisories):
             if package.get("ecosystem") != ECOSYSTEM:
                 continue
             for vulnerable, fixed in ranges_of(affected):
+                if not readable(vulnerable) or fixed != "-" and not VERSION.fullmatch(fixed):
+                    print("skipped %s %s: unreadable range %r (fixed %r)" % (adv["id"], package["name"], vulnerable, fixed),
+                          file=sys.stderr)
+                    continue
                 lines.add((package["name"].lower(), adv["id"], vulnerable, "\t".join(
                     [adv["id"], package["name"], severity, vulnerable, fixed, adv.get("modified", "-"),
                      clean(adv.get("summary"))])))
