@@ -6,8 +6,11 @@ import dev.pipewright.lint.fix.FixApplier;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The known-vulnerable-actions fix as {@code --fix} applies it: an exact tag upgraded within its major version. */
-class KnownVulnerableActionsFixTest {
+/**
+ * known-vulnerable-actions on one {@code uses:}: the level of its findings, and its fix as {@code --fix} applies it (an
+ * exact tag upgraded within its major version).
+ */
+class KnownVulnerableActionsAuditTest {
     private static String workflow(String uses) {
         return """
                 on: push
@@ -32,6 +35,15 @@ class KnownVulnerableActionsFixTest {
     private static List<String> upgrades(FixApplier.Result r) {
         return r.changes().stream().filter(c -> c.rule().equals("known-vulnerable-actions"))
                 .map(c -> c.line() + " " + c.description()).toList();
+    }
+
+    @Test
+    void positiveTheLevelFollowsTheAdvisorysSeverityAsZizmorMapsIt() {
+        assertThat(findings(workflow("Azure/setup-kubectl@v2"))).extracting(Finding::severity).containsExactly(Severity.NOTE);
+        assertThat(findings(workflow("step-security/harden-runner@v2.11.0"))).extracting(Finding::severity)
+                .containsExactly(Severity.WARNING);
+        assertThat(findings(workflow("tj-actions/branch-names@v8"))).extracting(Finding::severity)
+                .as("critical is high for zizmor").containsExactly(Severity.ERROR);
     }
 
     @Test
