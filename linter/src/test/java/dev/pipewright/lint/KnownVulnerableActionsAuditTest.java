@@ -3,8 +3,12 @@ package dev.pipewright.lint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipewright.lint.fix.FixApplier;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * known-vulnerable-actions on one {@code uses:}: the level of its findings, and its fix as {@code --fix} applies it (an
@@ -88,5 +92,21 @@ class KnownVulnerableActionsAuditTest {
 
         assertThat(upgrades(fix(text))).isEmpty();
         assertThat(findings(text)).singleElement().extracting(Finding::fix).isNull();
+    }
+
+    @Test
+    void positiveTheActionLockResolvesAShaBeforeItsComment(@TempDir Path project) throws IOException {
+        // the commit of tj-actions/changed-files v40.2.3, after github/codeql's vulnerable_actions.yml
+        String sha = "56284d80811fb5963a972b438f2870f175e5b7c8";
+        Files.createDirectories(project.resolve(".github"));
+        Files.writeString(project.resolve(".github/pipewright.lock.yml"), "tj-actions/changed-files@v40.2.3: " + sha + "\n");
+
+        for (String uses : List.of("tj-actions/changed-files@" + sha, "tj-actions/changed-files@" + sha + " # v46.0.1")) {
+            List<Finding> found = new Linter(LintConfig.empty()).lintSource("w.yml", workflow(uses), Linter.Kind.WORKFLOW, project)
+                    .stream().filter(f -> f.rule().equals("known-vulnerable-actions")).toList();
+            assertThat(found).as(uses).hasSize(2)
+                    .allSatisfy(f -> assertThat(f.message()).startsWith("\"tj-actions/changed-files@56284d80811f…\" (40.2.3 by the action lock)"));
+        }
+        assertThat(findings(workflow("tj-actions/changed-files@" + sha))).as("not in the fixtures' lock: no version").isEmpty();
     }
 }

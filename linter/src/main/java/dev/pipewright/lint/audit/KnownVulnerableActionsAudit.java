@@ -10,6 +10,7 @@ import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.Workflow;
 import dev.pipewright.lint.yaml.YScalar;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +24,9 @@ import java.util.regex.Pattern;
  * snapshot of the advisory database ({@link ActionAdvisories}), and reads the version from the ref itself: an exact tag
  * ({@code @v4.1.2}) is that release, a moving tag ({@code @v4}, {@code @v4.1}) is the newest release of its line (as
  * zizmor's "longest tag of the same commit"), so it is reported only when the range reaches past the line's end; a SHA
- * pin is the release its {@code # v4.1.2} comment names (the convention of pinned workflows; a comment is a claim, not
- * a resolution), every release of the line for {@code # v4}. Branches and uncommented SHAs name no version: no finding.
+ * pin is the release the action lock maps to it (zizmor asks the API for the commit's tags), else the release its
+ * {@code # v4.1.2} comment names (the convention of pinned workflows; a comment is a claim, not a resolution), every
+ * release of the line for {@code # v4}. Branches and SHAs neither names name no version: no finding.
  */
 @Rule(id = "known-vulnerable-actions", summary = "actions are not used at a version with a known security advisory",
         severity = Severity.ERROR, category = "security")
@@ -39,6 +41,8 @@ public final class KnownVulnerableActionsAudit extends AuditRule {
         TAG,
         /** a moving tag of a line: its newest release */
         MOVING_TAG,
+        /** a SHA the action lock maps to a release: that release */
+        LOCKED_SHA,
         /** a SHA with an exact version comment: that release */
         COMMENTED_SHA,
         /** a SHA with a line's version comment: some release of the line */
@@ -80,6 +84,12 @@ public final class KnownVulnerableActionsAudit extends AuditRule {
         if (!u.pinned()) {
             return ActionVersion.parse(u.ref()).map(v -> new Resolved(v, v.exact() ? Kind.TAG : Kind.MOVING_TAG));
         }
+        // a release tag the lock knows for the commit (the highest, if several), as zizmor asks GitHub for its tags
+        Optional<ActionVersion> locked = lock().tagsOf(u.repository(), u.ref()).stream().map(ActionVersion::parse)
+                .flatMap(Optional::stream).filter(ActionVersion::exact).max(Comparator.naturalOrder());
+        if (locked.isPresent()) {
+            return Optional.of(new Resolved(locked.get(), Kind.LOCKED_SHA));
+        }
         if (uses.pos().line() != uses.end().line()) {
             return Optional.empty();
         }
@@ -91,7 +101,7 @@ public final class KnownVulnerableActionsAudit extends AuditRule {
 
     private static boolean covers(ActionVersion.Range range, Resolved r) {
         return switch (r.kind()) {
-            case TAG, COMMENTED_SHA -> range.contains(r.version());
+            case TAG, LOCKED_SHA, COMMENTED_SHA -> range.contains(r.version());
             case MOVING_TAG -> range.containsNewestOf(r.version());
             case COMMENTED_SHA_LINE -> range.containsAllOf(r.version());
         };
@@ -120,6 +130,8 @@ public final class KnownVulnerableActionsAudit extends AuditRule {
         String what = switch (r.kind()) {
             case TAG -> "\"" + u.repository() + u.path() + "@" + u.ref() + "\"";
             case MOVING_TAG -> "\"" + u.repository() + u.path() + "@" + u.ref() + "\" (the newest " + r.version() + ".x release)";
+            case LOCKED_SHA -> "\"" + u.repository() + u.path() + "@" + u.ref().substring(0, 12) + "…\" (" + r.version()
+                    + " by the action lock)";
             case COMMENTED_SHA -> "\"" + u.repository() + u.path() + "@" + u.ref().substring(0, 12) + "…\" (" + r.version()
                     + " by its version comment)";
             case COMMENTED_SHA_LINE -> "\"" + u.repository() + u.path() + "@" + u.ref().substring(0, 12) + "…\" (a "
