@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * A release version as actions tag them ({@code v4}, {@code v4.1}, {@code 4.1.7}, {@code v35.7.7-sec}), compared with
  * semver's rules: missing minor and patch count as 0, a pre-release sorts before its release. {@code parts} says how
- * many of major, minor and patch the text gave: {@code v4} names the 4.x line, not 4.0.0.
+ * many of major, minor and patch the text gave: {@code v4} names the 4.x line, not 4.0.0. The order ignores it, so
+ * {@code 41} and {@code 41.0.0} compare equal without being equal records.
  */
 public record ActionVersion(int major, int minor, int patch, String prerelease, int parts)
         implements Comparable<ActionVersion> {
@@ -67,13 +68,19 @@ public record ActionVersion(int major, int minor, int patch, String prerelease, 
         for (int i = 0; i < Math.min(x.length, y.length); i++) {
             boolean nx = x[i].chars().allMatch(Character::isDigit);
             boolean ny = y[i].chars().allMatch(Character::isDigit);
-            int c = nx && ny ? Long.compare(Long.parseLong(x[i]), Long.parseLong(y[i]))
-                    : nx != ny ? (nx ? -1 : 1) : x[i].compareTo(y[i]);
+            // numbers of any length: the shorter (without leading zeros) is the smaller
+            int c = nx && ny ? compareNumbers(x[i], y[i]) : nx != ny ? (nx ? -1 : 1) : x[i].compareTo(y[i]);
             if (c != 0) {
                 return c;
             }
         }
         return Integer.compare(x.length, y.length);
+    }
+
+    private static int compareNumbers(String a, String b) {
+        String x = a.replaceFirst("^0+(?=.)", "");
+        String y = b.replaceFirst("^0+(?=.)", "");
+        return x.length() != y.length() ? Integer.compare(x.length(), y.length()) : x.compareTo(y);
     }
 
     /** The version as the advisories spell it: as many parts as it was given, no {@code v}. */

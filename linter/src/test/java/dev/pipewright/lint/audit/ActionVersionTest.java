@@ -43,6 +43,7 @@ class ActionVersionTest {
         assertThat(v("1.0.0-rc.10")).isGreaterThan(v("1.0.0-rc.9"));
         assertThat(v("1.0.0-alpha")).isLessThan(v("1.0.0-alpha.1"));
         assertThat(v("1.0.0-1")).isLessThan(v("1.0.0-alpha"));
+        assertThat(v("1.0.0-123456789012345678901234")).as("no overflow").isGreaterThan(v("1.0.0-99"));
     }
 
     @Test
