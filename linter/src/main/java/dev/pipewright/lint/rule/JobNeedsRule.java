@@ -22,6 +22,7 @@ public final class JobNeedsRule extends LintRule {
         workflow.jobs().forEach(j -> ids.put(j.id().value().toLowerCase(Locale.ROOT), j.id().value()));
         Map<String, List<String>> graph = new LinkedHashMap<>();
         Map<String, Map<String, YScalar>> where = new HashMap<>();
+        boolean unknownNeed = false;
         for (Workflow.Job job : workflow.jobs()) {
             String id = job.id().value().toLowerCase(Locale.ROOT);
             List<String> edges = new ArrayList<>();
@@ -36,7 +37,9 @@ public final class JobNeedsRule extends LintRule {
                     report(need, "job \"" + need.value() + "\" is listed twice in needs of job \"" + job.id().value() + "\"");
                 } else if (n.equals(id)) {
                     report(need, "job \"" + job.id().value() + "\" cannot need itself");
+                    unknownNeed = true;
                 } else if (!ids.containsKey(n)) {
+                    unknownNeed = true;
                     String close = dev.pipewright.lint.schema.Suggest.closest(need.value(), ids.values());
                     report(need, "job \"" + job.id().value() + "\" needs job \"" + need.value() + "\", which does not exist"
                             + (close != null ? "; did you mean \"" + close + "\"?" : "; jobs are: "
@@ -54,8 +57,9 @@ public final class JobNeedsRule extends LintRule {
             report(jobs.pos(), "the workflow has no jobs; add at least one job");
             return;
         }
-        if (!workflow.jobs().isEmpty() && workflow.jobs().stream().allMatch(JobNeedsRule::needsAnother)) {
-            // GitHub reports this at the first job, and then no cycle
+        if (!unknownNeed && !workflow.jobs().isEmpty() && workflow.jobs().stream().allMatch(JobNeedsRule::needsAnother)) {
+            // GitHub reports this at the first job, and then no cycle; after a need of an unknown job (which GitHub
+            // then leaves unreported), that need's finding says what to fix
             Workflow.Job first = workflow.jobs().get(0);
             report(first.id(), "every job needs another job, so none can start; at least one job must have no needs");
             return;
