@@ -70,6 +70,10 @@ public final class Lexer {
                 case ' ', '\t', '\r', '\n' -> { }
                 case '\'' -> string(start);
                 default -> {
+                    if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                        // GitHub trims and skips Unicode spaces too (a no-break space pasted after a name)
+                        continue;
+                    }
                     if (c >= '0' && c <= '9') {
                         number(start);
                     } else {

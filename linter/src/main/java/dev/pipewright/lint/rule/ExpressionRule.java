@@ -149,6 +149,12 @@ public final class ExpressionRule extends LintRule {
         }
         int start = v.indexOf("${{");
         boolean condition = BARE_CONDITIONS.contains(ctx().schema().definitionOf(s));
+        int length = templateLength(v);
+        if (length > MAX_EXPRESSION_LENGTH) {
+            report(s, "with its ${{ }} this value is an expression of " + length + " characters, longer than GitHub's"
+                    + " limit of " + MAX_EXPRESSION_LENGTH + "; move the long text to a file or an env: variable");
+            return;
+        }
         while (start >= 0) {
             int end = closing(v, start + 3);
             if (end < 0) {
@@ -173,6 +179,41 @@ public final class ExpressionRule extends LintRule {
             }
             start = v.indexOf("${{", end + 2);
         }
+    }
+
+    /** GitHub's limit on the length of one expression, a value with ${{ }} as it rewrites it included. */
+    static final int MAX_EXPRESSION_LENGTH = 21000;
+
+    /**
+     * The length of the expression GitHub makes of a value with {@code ${{ }}}: the value alone when it is one
+     * expression, else {@code format('<text, with ' { } doubled and {N} for each expression>', <expressions>)}.
+     * Unclosed expressions are another finding; the text after one counts as text.
+     */
+    static int templateLength(String v) {
+        int start = v.indexOf("${{");
+        int end = start < 0 ? -1 : closing(v, start + 3);
+        if (start >= 0 && end >= 0 && v.substring(0, start).isBlank() && v.substring(end + 2).isBlank()) {
+            return v.substring(start + 3, end).strip().length();
+        }
+        int length = "format('')".length();
+        int from = 0;
+        int n = 0;
+        while (from < v.length()) {
+            start = v.indexOf("${{", from);
+            end = start < 0 ? -1 : closing(v, start + 3);
+            int textEnd = end < 0 ? v.length() : start;
+            for (int i = from; i < textEnd; i++) {
+                char c = v.charAt(i);
+                length += c == '\'' || c == '{' || c == '}' ? 2 : 1;
+            }
+            if (end < 0) {
+                break;
+            }
+            length += ("{" + n + "}").length() + 2 + v.substring(start + 3, end).strip().length();
+            n++;
+            from = end + 2;
+        }
+        return length;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.pipewright.lint.rule;
 
 import dev.pipewright.lint.LintRule;
 import dev.pipewright.lint.Rule;
+import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.Workflow;
 import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YNode;
@@ -37,7 +38,8 @@ public final class MatrixRule extends LintRule {
             for (YNode v : row.items()) {
                 String canon = canonical(v);
                 if (seen.contains(canon)) {
-                    report(v, "value " + shown(v) + " appears twice in matrix row \"" + key + "\"; each duplicate runs the job again");
+                    // GitHub accepts the file and runs the same combination twice: a likely mistake, not a broken workflow
+                    report(v.pos(), Severity.WARNING, "value " + shown(v) + " appears twice in matrix row \"" + key + "\"; each duplicate runs the job again");
                 }
                 seen.add(canon);
             }

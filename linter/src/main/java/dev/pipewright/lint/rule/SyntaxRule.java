@@ -50,6 +50,8 @@ public final class SyntaxRule extends LintRule {
         positive(job.body(), "timeout-minutes");
         positive(job.body(), "cancel-timeout-minutes");
         job.body().map("strategy").ifPresent(s -> positive(s, "max-parallel"));
+        job.body().map("runs-on").flatMap(r -> r.scalar("group")).filter(g -> g.isString() && !g.hasExpression())
+                .ifPresent(this::runnerGroup);
         job.body().map("container").ifPresent(c -> image(c, "the job's container"));
         job.body().map("services").ifPresent(services -> {
             for (YMap.Entry e : services.entries()) {
@@ -58,6 +60,23 @@ public final class SyntaxRule extends LintRule {
                 }
             }
         });
+    }
+
+    /**
+     * A runner group is a name, or one prefixed with its owner's kind: {@code organization/} ({@code org/}) or
+     * {@code enterprise/} ({@code ent/}); GitHub's parser rejects any other slash.
+     */
+    private void runnerGroup(YScalar group) {
+        String[] names = group.value().split("/", -1);
+        if (names.length == 1) {
+            return;
+        }
+        if (names.length > 2 || !java.util.Set.of("org", "organization", "ent", "enterprise").contains(names[0])) {
+            report(group, "runner group \"" + group.value() + "\" has an unknown prefix; name the group alone, or prefix"
+                    + " it with \"organization/\" or \"enterprise/\" to pick the owner's group");
+        } else if (names[1].isEmpty()) {
+            report(group, "runner group \"" + group.value() + "\" has no name after \"" + names[0] + "/\"");
+        }
     }
 
     /**
@@ -78,7 +97,8 @@ public final class SyntaxRule extends LintRule {
     private void positive(YMap body, String key) {
         body.scalar(key).filter(v -> v.type() == YScalar.Type.INT || v.type() == YScalar.Type.FLOAT).ifPresent(v -> {
             if (sign(v.value()) <= 0) {
-                report(v, "\"" + key + "\" is " + v.value() + ", but it must be "
+                // GitHub's parser accepts any number here (its own tests read -Infinity): a likely mistake, not an error
+                report(v.pos(), Severity.WARNING, "\"" + key + "\" is " + v.value() + ", but it must be "
                         + (key.equals("max-parallel") ? "a number of jobs" : "a number of minutes") + " greater than zero");
             }
         });

@@ -263,6 +263,7 @@ public final class YamlLoader {
                 case FOLDED -> YScalar.Style.FOLDED;
                 default -> YScalar.Style.PLAIN;
             };
+            checkTag(s, style);
             YScalar.Type type = YScalar.Type.STRING;
             if (style == YScalar.Style.PLAIN) {
                 type = s.getTag().equals(PlainMarker.PLAIN) ? CoreSchema.resolve(s.getValue()) : explicit(s.getTag(), s.getValue());
@@ -270,6 +271,37 @@ public final class YamlLoader {
                 type = explicit(s.getTag(), s.getValue());
             }
             return new YScalar(s.getValue(), type, style, pos(s.getStartMark()), pos(s.getEndMark()));
+        }
+
+        /**
+         * GitHub reads an explicit tag only of the core schema ({@code !!str}, {@code !!int}, {@code !!float},
+         * {@code !!bool}, {@code !!null}), on a plain scalar of that type (a float may be written as an integer), and
+         * rejects the file otherwise ("Unexpected tag", "The value ... is invalid for the type", "The scalar style ...
+         * is not valid with the tag").
+         */
+        private void checkTag(ScalarNode s, YScalar.Style style) {
+            Tag tag = s.getTag();
+            if (tag.equals(PlainMarker.PLAIN) || tag.equals(Tag.STR) || tag.getValue().equals("!")) {
+                return;
+            }
+            String shown = tag.getValue().startsWith(Tag.PREFIX) ? "!!" + tag.getValue().substring(Tag.PREFIX.length())
+                    : tag.getValue();
+            YScalar.Type wanted = tag.equals(Tag.NULL) ? YScalar.Type.NULL : tag.equals(Tag.BOOL) ? YScalar.Type.BOOL
+                    : tag.equals(Tag.INT) ? YScalar.Type.INT : tag.equals(Tag.FLOAT) ? YScalar.Type.FLOAT : null;
+            Pos at = pos(s.getStartMark());
+            if (wanted == null) {
+                problems.add(new YamlProblem(at, "GitHub does not read the tag " + shown + "; only !!str, !!int, !!float,"
+                        + " !!bool and !!null may be written, so remove it"));
+            } else if (style != YScalar.Style.PLAIN) {
+                problems.add(new YamlProblem(at, "a quoted or block value cannot have the tag " + shown
+                        + "; remove the quotes or the tag"));
+            } else {
+                YScalar.Type is = CoreSchema.resolve(s.getValue());
+                if (is != wanted && !(wanted == YScalar.Type.FLOAT && is == YScalar.Type.INT)) {
+                    problems.add(new YamlProblem(at, "\"" + s.getValue() + "\" is not a valid " + shown
+                            + " value; fix the value or remove the tag"));
+                }
+            }
         }
 
         private YScalar.Type explicit(Tag tag, String value) {

@@ -1,0 +1,150 @@
+package dev.pipewright.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the correctness rules over GitHub's own workflow parser test cases (test resources
+ * {@code workflow-parser-testdata/reader}, see its README): a workflow GitHub's parser accepts gets no error, and a
+ * workflow it rejects at a line of its own gets an error on that line. {@code bench/workflow-parser-testdata.py}
+ * measures the same through the command line and lists the differences in {@code bench/workflow-parser-testdata.md}.
+ */
+class WorkflowParserTestdataTest {
+    static final Path DIR = TestFiles.repoRoot().resolve("linter/src/test/resources/workflow-parser-testdata/reader");
+
+    /**
+     * Valid cases that keep an error, and why: GitHub's parser accepts each file, but the workflow fails later on
+     * GitHub, when it is triggered or run. Each entry must still get an error (the list is checked for staleness).
+     */
+    static final Map<String, Set<String>> KNOWN_ERRORS_ON_VALID = Map.of(
+            // "wait", "wait-all" and "cancel" steps exist only behind the parser's allowBackgroundSteps feature flag,
+            // which this case turns on and GitHub has not released
+            "background-steps.yml", Set.of("syntax-check"),
+            // a job asking for "self-hosted" and "macos-latest", or for "linux" and "macos-latest", gets no runner; and
+            // its "if: false || ${{ true && true }}" is the non-empty string "false || true", so the job always runs
+            "escape-html-values.yml", Set.of("runner-label", "if-cond"),
+            // both "branches" and "branches-ignore" (paths, tags) on one event: GitHub refuses the workflow when the
+            // event fires (the case is not run by GitHub's server-side parser, only by the TypeScript one)
+            "events-mapping-all.yml", Set.of("events"),
+            // "windows-2019" is a retired GitHub-hosted image: the job waits for a runner until it times out
+            "job-basic.yml", Set.of("runner-label"),
+            "workflow-env.yml", Set.of("runner-label"),
+            // shell "cmd" for steps of a job that runs on Linux: the step fails to start
+            "job-defaults.yml", Set.of("shell-name"),
+            "workflow-defaults.yml", Set.of("shell-name"));
+
+    /** Error cases where an error is reported on one of the lines GitHub's parser reports; must not drop. */
+    static final int ERROR_CASES_HIT = 41;
+
+    private static final Pattern SEPARATOR = Pattern.compile("\\r?\\n---\\r?\\n");
+
+    /** One test case: its file name, workflow text, and the lines GitHub reports errors at in that workflow. */
+    record Case(String name, String workflow, boolean valid, Set<Integer> errorLines) {}
+
+    private static List<Case> cases;
+    private static Map<String, List<Finding>> errors;
+
+    @BeforeAll
+    static void lintAll() throws IOException {
+        cases = read();
+        List<RuleInfo> rules = dev.pipewright.lint.rule.BuiltInRules.all().stream()
+                .filter(r -> !r.category().equals("security") && !TestLinting.EXTERNAL.containsKey(r.id()))
+                .toList();
+        Linter linter = new Linter(LintConfig.empty(), rules);
+        errors = new TreeMap<>();
+        for (Case c : cases) {
+            errors.put(c.name(), linter.lintSource(".github/workflows/" + c.name(), c.workflow(), Linter.Kind.WORKFLOW,
+                    null).stream().filter(f -> f.severity() == Severity.ERROR).toList());
+        }
+    }
+
+    static List<Case> read() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<Case> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(DIR)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yml")).sorted().toList()) {
+                String name = f.getFileName().toString();
+                String[] docs = SEPARATOR.split(Files.readString(f, StandardCharsets.UTF_8), -1);
+                JsonNode expected = json.readTree(docs[docs.length - 1]);
+                JsonNode errs = expected.path("errors");
+                Pattern at = Pattern.compile("^\\.github/workflows/" + Pattern.quote(name) + " \\(Line: (\\d+), Col: \\d+\\)");
+                Set<Integer> lines = new TreeSet<>();
+                for (JsonNode e : errs) {
+                    Matcher m = at.matcher(e.path("Message").asText());
+                    if (m.find()) {
+                        lines.add(Integer.parseInt(m.group(1)));
+                    }
+                }
+                out.add(new Case(name, docs[1], errs.isEmpty(), lines));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void readsGitHubsCases() {
+        assertThat(cases).hasSizeGreaterThan(150);
+        assertThat(cases.stream().filter(Case::valid)).hasSizeGreaterThan(100);
+    }
+
+    @Test
+    void validCasesGetNoErrorBeyondTheKnownOnes() {
+        Map<String, Set<String>> unexpected = new TreeMap<>();
+        for (Case c : cases) {
+            if (!c.valid()) {
+                continue;
+            }
+            Set<String> rules = new TreeSet<>();
+            for (Finding f : errors.get(c.name())) {
+                if (!KNOWN_ERRORS_ON_VALID.getOrDefault(c.name(), Set.of()).contains(f.rule())) {
+                    rules.add(f.line() + ":" + f.column() + " [" + f.rule() + "] " + f.message());
+                }
+            }
+            if (!rules.isEmpty()) {
+                unexpected.put(c.name(), rules);
+            }
+        }
+        assertThat(unexpected).as("errors on workflows GitHub's parser accepts").isEmpty();
+    }
+
+    @Test
+    void knownErrorsOnValidCasesAreNotStale() {
+        Set<String> valid = new TreeSet<>();
+        cases.stream().filter(Case::valid).forEach(c -> valid.add(c.name()));
+        KNOWN_ERRORS_ON_VALID.forEach((name, rules) -> {
+            assertThat(valid).as("known case").contains(name);
+            Set<String> got = new TreeSet<>();
+            errors.get(name).forEach(f -> got.add(f.rule()));
+            assertThat(got).as("rules with errors in %s: drop the others from KNOWN_ERRORS_ON_VALID", name).containsAll(rules);
+        });
+    }
+
+    @Test
+    void errorCasesAreReportedAtGitHubsLine() {
+        List<String> hit = new ArrayList<>();
+        for (Case c : cases) {
+            if (!c.errorLines().isEmpty()
+                    && errors.get(c.name()).stream().anyMatch(f -> c.errorLines().contains(f.line()))) {
+                hit.add(c.name());
+            }
+        }
+        assertThat(hit).as("error cases with an error at one of GitHub's lines").hasSizeGreaterThanOrEqualTo(ERROR_CASES_HIT);
+    }
+}
