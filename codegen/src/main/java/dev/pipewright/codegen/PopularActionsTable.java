@@ -35,17 +35,23 @@ final class PopularActionsTable {
                 a.get("deprecated").fields().forEachRemaining(d ->
                         deprecated.add(CodeBlock.of("$S, $S", d.getKey(), d.getValue().asText())));
             }
-            actions.put(e.getKey(), CodeBlock.of("new Meta($L, $L, $T.of($L), $L, $S, $L)",
+            List<CodeBlock> removed = new ArrayList<>();
+            if (a.get("removed") != null) {
+                a.get("removed").fields().forEachRemaining(r ->
+                        removed.add(CodeBlock.of("$S, $S", r.getKey(), r.getValue().asText())));
+            }
+            actions.put(e.getKey(), CodeBlock.of("new Meta($L, $L, $T.of($L), $L, $S, $L, $T.of($L))",
                     Tables.listOf(Tables.texts(a.get("required"))), Tables.listOf(Tables.texts(a.get("optional"))),
                     Map.class, CodeBlock.join(deprecated, ", "), Tables.listOf(Tables.texts(a.get("outputs"))),
-                    a.path("using").asText(), a.path("complete").asBoolean(true)));
+                    a.path("using").asText(), a.path("complete").asBoolean(true), Map.class, CodeBlock.join(removed, ", ")));
         });
         TypeName strings = ParameterizedTypeName.get(List.class, String.class);
         TypeSpec meta = TypeSpec.recordBuilder("Meta")
                 .addJavadoc("One action's metadata: required inputs (required and without default) and optional ones,"
                         + " deprecated\ninputs with their deprecation message, outputs, runtime ({@code using}) of the"
                         + " snapshot commit; {@code complete}\nis false when the snapshot is older than the releases in"
-                        + " use, so it may lack inputs and outputs.")
+                        + " use, so it may lack inputs and outputs; {@code removed}\nmaps inputs earlier releases took to"
+                        + " the releases that took them, {@code added..removed} (from\n{@code removed-inputs.txt}).")
                 .addModifiers(Modifier.PUBLIC)
                 .recordConstructor(MethodSpec.constructorBuilder()
                         .addParameter(strings, "required")
@@ -54,6 +60,7 @@ final class PopularActionsTable {
                         .addParameter(strings, "outputs")
                         .addParameter(String.class, "using")
                         .addParameter(TypeName.BOOLEAN, "complete")
+                        .addParameter(ParameterizedTypeName.get(Map.class, String.class, String.class), "removed")
                         .build())
                 .build();
         TypeSpec type = Tables.tableClass("PopularActions",

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * The user's configuration, {@code .github/pipewright-lint.yml}:
  * <pre>
  * self-hosted-runner:
- *   labels: [gpu, "linux-*"]      # extra runner labels (globs)
+ *   labels: [gpu, "linux-*"]      # extra runner labels (globs); when given, other unknown labels are errors
  * config-variables: [DEPLOY_ENV]  # known vars.*; omit to accept any
  * audits:                         # security audit policy, see AuditPolicy
  *   unpinned-uses: {allow-owners: [actions]}
@@ -78,7 +78,7 @@ public record LintConfig(List<String> runnerLabels, List<String> configVariables
      * {@code off} or empty disables the rule); null for the default, {@code $PIPEWRIGHT_SHELLCHECK} or PATH.
      */
     public LintConfig {
-        runnerLabels = List.copyOf(runnerLabels);
+        runnerLabels = runnerLabels == null ? null : List.copyOf(runnerLabels);
         configVariables = configVariables == null ? null : List.copyOf(configVariables);
         ignores = List.copyOf(ignores);
         audits = audits == null ? dev.pipewright.lint.audit.AuditPolicy.defaults() : audits;
@@ -111,11 +111,23 @@ public record LintConfig(List<String> runnerLabels, List<String> configVariables
     }
 
     public static LintConfig empty() {
-        return new LintConfig(List.of(), null, List.of());
+        return new LintConfig(null, null, List.of());
+    }
+
+    /**
+     * Whether {@code self-hosted-runner.labels} is given: then, as in actionlint, the labels it lists are the only
+     * ones besides GitHub's, and any other label is an error. Without it every unknown label is taken for a
+     * self-hosted or larger runner's.
+     */
+    public boolean runnerLabelsListed() {
+        return runnerLabels != null;
     }
 
     /** True when a configured self-hosted label (glob) matches {@code label}. */
     public boolean isConfiguredLabel(String label) {
+        if (runnerLabels == null) {
+            return false;
+        }
         for (String l : runnerLabels) {
             if (globToRegex(l).matcher(label).matches()) {
                 return true;
@@ -157,7 +169,8 @@ public record LintConfig(List<String> runnerLabels, List<String> configVariables
         if (!(y.root() instanceof YMap root)) {
             throw new IllegalArgumentException(file + ":1:1: the configuration must be a mapping");
         }
-        List<String> labels = root.map("self-hosted-runner").map(m -> strings(file, m.get("labels").orElse(null))).orElse(List.of());
+        List<String> labels = root.map("self-hosted-runner").flatMap(m -> m.get("labels"))
+                .filter(n -> !(n instanceof YScalar s && s.isNull())).map(n -> strings(file, n)).orElse(null);
         List<String> vars = root.get("config-variables").filter(n -> !(n instanceof YScalar s && s.isNull()))
                 .map(n -> strings(file, n)).orElse(null);
         List<Ignore> ignores = new ArrayList<>();

@@ -15,6 +15,7 @@ public final class LintContext {
     public record ActionFile(YMap root) {}
 
     private final String file;
+    private final Linter.Kind kind;
     private final Path projectRoot;
     private final Path path;
     private final String source;
@@ -27,9 +28,10 @@ public final class LintContext {
     private final OtherFiles otherFiles;
     private final List<Finding> findings = new ArrayList<>();
 
-    LintContext(String file, Path projectRoot, Path path, String source, YamlFile yaml, SchemaChecker.Result schema, LintConfig config,
-            OtherFiles otherFiles) {
+    LintContext(String file, Linter.Kind kind, Path projectRoot, Path path, String source, YamlFile yaml, SchemaChecker.Result schema,
+            LintConfig config, OtherFiles otherFiles) {
         this.file = file;
+        this.kind = kind;
         this.projectRoot = projectRoot;
         this.path = path;
         this.source = source;
@@ -42,6 +44,11 @@ public final class LintContext {
     /** The file as shown in findings. */
     public String file() {
         return file;
+    }
+
+    /** What the file is: rules for dependabot and pre-commit files look at those files only. */
+    public Linter.Kind kind() {
+        return kind;
     }
 
     /** The repository containing the file (for local actions and reusable workflows); null when unknown. */

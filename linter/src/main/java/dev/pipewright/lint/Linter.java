@@ -24,8 +24,11 @@ import java.util.stream.Stream;
 
 /** Lints workflow and action files with a set of rules; thread-safe, files are linted in parallel. */
 public final class Linter {
-    /** What a file is: GitHub reads workflows and action metadata with different schemas. */
-    public enum Kind { WORKFLOW, ACTION, DEPENDABOT }
+    /**
+     * What a file is: GitHub reads workflows and action metadata with different schemas; dependabot and pre-commit
+     * files are read by their own audits only.
+     */
+    public enum Kind { WORKFLOW, ACTION, DEPENDABOT, PRE_COMMIT }
 
     private static final Pattern IGNORE = Pattern.compile("#\\s*pipewright-lint\\s+ignore=([\\w,-]+)");
     /** zizmor's own suppression comment; our audits carry zizmor's ids, so a risk accepted there stays accepted. */
@@ -99,7 +102,7 @@ public final class Linter {
     }
 
     /**
-     * The files a path stands for: a file itself; in a directory, action metadata and dependabot files by
+     * The files a path stands for: a file itself; in a directory, action metadata, dependabot and pre-commit files by
      * name, every YAML file under a {@code workflows/} folder, and elsewhere the YAML files whose top-level
      * mapping has {@code on} or {@code jobs} (so flat output folders such as {@code generated-workflows/<id>/} are linted).
      */
@@ -189,7 +192,7 @@ public final class Linter {
 
     /**
      * Whether linting takes a file with this path and text, as discovery decides for a file of a linted folder:
-     * action metadata, dependabot files, YAML under {@code workflows/}, and elsewhere YAML that looks like a workflow.
+     * action metadata, dependabot and pre-commit files, YAML under {@code workflows/}, and elsewhere YAML that looks like a workflow.
      * For callers that hold the text already (an editor's buffer).
      */
     public static boolean takes(Path f, String text) {
@@ -227,7 +230,11 @@ public final class Linter {
         }
     }
 
-    /** Action metadata is {@code action.yml}/{@code action.yaml} (or the corpus' {@code path__action.yml}) outside {@code workflows/}. */
+    /**
+     * Action metadata is {@code action.yml}/{@code action.yaml} (or the corpus' {@code path__action.yml}) outside
+     * {@code workflows/}; so are {@code dependabot.yml} and pre-commit's {@code .pre-commit-config.yaml} (zizmor reads
+     * both spellings of each).
+     */
     public static Kind kindOf(Path f) {
         String name = f.getFileName().toString();
         boolean actionName = named(name, "action");
@@ -237,6 +244,9 @@ public final class Linter {
         }
         if (named(name, "dependabot") && !inWorkflows) {
             return Kind.DEPENDABOT;
+        }
+        if (named(name, ".pre-commit-config") && !inWorkflows) {
+            return Kind.PRE_COMMIT;
         }
         return actionName && !inWorkflows ? Kind.ACTION : Kind.WORKFLOW;
     }
@@ -321,10 +331,10 @@ public final class Linter {
             otherFiles.offer(path, root); // a reusable workflow that is linted too is then read once
         }
         SchemaChecker.Result schema = null;
-        if (!yaml.fatal() && root != null && kind != Kind.DEPENDABOT) {
+        if (!yaml.fatal() && root != null && (kind == Kind.WORKFLOW || kind == Kind.ACTION)) {
             schema = SchemaChecker.check(kind == Kind.ACTION ? Schema.action() : Schema.workflow(), root);
         }
-        LintContext ctx = new LintContext(display, projectRoot, path, source, yaml, schema, config, otherFiles);
+        LintContext ctx = new LintContext(display, kind, projectRoot, path, source, yaml, schema, config, otherFiles);
         Active active = new Active(ctx);
         for (RuleInfo info : rules) {
             LintRule r = info.factory().get();

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Which files linting a directory takes: workflows wherever they are, action metadata, dependabot files. */
+/** Which files linting a directory takes: workflows wherever they are, action metadata, dependabot and pre-commit files. */
 class DiscoveryTest {
     @Test
     void generatedWorkflowsFolderIsLintedAndClean() throws IOException {
@@ -65,6 +65,24 @@ class DiscoveryTest {
         List<String> files = Linter.expand(dir).stream().map(p -> dir.relativize(p).toString().replace('\\', '/')).toList();
 
         assertThat(files).containsExactly("out/ci.yml", "out/only-jobs.yaml", "tool/action.yaml", "workflows/broken.yml");
+    }
+
+    @Test
+    void preCommitConfigsAreFoundByNameOutsideWorkflowsFolders(@TempDir Path dir) throws IOException {
+        String config = "repos:\n  - repo: local\n    hooks: []\n";
+        write(dir.resolve(".pre-commit-config.yaml"), config);
+        write(dir.resolve("sub/.pre-commit-config.yml"), config);
+        write(dir.resolve(".pre-commit-hooks.yaml"), "- id: x\n");
+        write(dir.resolve("pre-commit-config.yaml"), config);
+
+        List<String> files = Linter.expand(dir).stream().map(p -> dir.relativize(p).toString().replace('\\', '/')).toList();
+
+        assertThat(files).containsExactly(".pre-commit-config.yaml", "sub/.pre-commit-config.yml");
+        assertThat(Linter.kindOf(dir.resolve(".pre-commit-config.yaml"))).isEqualTo(Linter.Kind.PRE_COMMIT);
+        assertThat(Linter.kindOf(dir.resolve(".github/workflows/.pre-commit-config.yaml"))).isEqualTo(Linter.Kind.WORKFLOW);
+        assertThat(Linter.takes(dir.resolve(".pre-commit-config.yaml"), config)).isTrue();
+        // named explicitly, a pre-commit config is linted as one: clean, though it is no workflow
+        assertThat(new Linter(LintConfig.empty()).lintPaths(List.of(dir.resolve(".pre-commit-config.yaml")), dir)).isEmpty();
     }
 
     private static void write(Path f, String text) throws IOException {

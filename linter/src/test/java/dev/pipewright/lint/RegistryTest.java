@@ -54,7 +54,7 @@ class RegistryTest {
         assertThat(dev.pipewright.lint.audit.SecurityAudits.all().stream()
                 .filter(r -> r.severity() == Severity.ERROR).map(RuleInfo::id).sorted().toList())
                 .containsExactly("dependabot-execution", "forbidden-uses", "hardcoded-container-credentials", "insecure-commands",
-                        "known-vulnerable-actions",
+                        "insecure-url-scheme", "known-vulnerable-actions",
                         "template-injection", "unpinned-images", "unsound-condition");
     }
 

@@ -49,9 +49,13 @@ final class TestLinting {
         if (name.startsWith("dependabot-")) {
             return Linter.Kind.DEPENDABOT;
         }
-        // "action" in the name marks an action.yml fixture; an audit id that says "action" itself does not count
+        // "action" in the name marks an action.yml fixture, "pre-commit" a .pre-commit-config.yaml; an audit id that
+        // says "action" itself does not count
         String rest = BuiltInRules.all().stream().filter(r -> r.category().equals("security") && name.startsWith(r.id() + "-"))
                 .findFirst().map(r -> name.substring(r.id().length())).orElse(name);
+        if (rest.contains("pre-commit")) {
+            return Linter.Kind.PRE_COMMIT;
+        }
         return rest.contains("action") ? Linter.Kind.ACTION : Linter.Kind.WORKFLOW;
     }
 

@@ -1,5 +1,6 @@
 package dev.pipewright.lint.audit;
 
+import dev.pipewright.lint.Linter;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.yaml.YMap;
@@ -21,8 +22,7 @@ public final class DependabotCooldownAudit extends AuditRule {
 
     @Override
     public void visitFile(YamlFile yaml) {
-        // Dependabot files are the ones the linter reads without a GitHub schema (Linter.Kind.DEPENDABOT).
-        if (ctx().schema() != null || !(yaml.root() instanceof YMap root)) {
+        if (ctx().kind() != Linter.Kind.DEPENDABOT || !(yaml.root() instanceof YMap root)) {
             return;
         }
         root.seq("updates").ifPresent(seq -> {

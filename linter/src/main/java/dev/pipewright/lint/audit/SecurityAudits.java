@@ -35,6 +35,7 @@ public final class SecurityAudits {
             RuleInfo.of(ConcurrencyLimitsAudit.class, ConcurrencyLimitsAudit::new),
             RuleInfo.of(DependabotExecutionAudit.class, DependabotExecutionAudit::new),
             RuleInfo.of(ForbiddenUsesAudit.class, ForbiddenUsesAudit::new),
+            RuleInfo.of(InsecureUrlSchemeAudit.class, InsecureUrlSchemeAudit::new),
             RuleInfo.of(MisfeatureAudit.class, MisfeatureAudit::new),
             RuleInfo.of(ObfuscationAudit.class, ObfuscationAudit::new),
             RuleInfo.of(SecretsOutsideEnvAudit.class, SecretsOutsideEnvAudit::new),

@@ -225,6 +225,14 @@ public final class Checker {
             Type t = o.get(p.name());
             if (t == null) {
                 String close = dev.pipewright.lint.schema.Suggest.closest(p.name(), o.props().keySet());
+                if (p.receiver() instanceof Expr.Context c && c.name().equalsIgnoreCase("secrets")) {
+                    // secrets is strict only in a workflow run by workflow_call alone that declares its secrets; an error,
+                    // as actionlint's: a caller passing secrets explicitly leaves this one empty
+                    problems.add(new Problem(p.offset(), "secret \"" + p.name() + "\" is not declared in"
+                            + " on.workflow_call.secrets, so it is empty unless the caller passes \"secrets: inherit\"; "
+                            + (close != null ? "did you mean \"" + close + "\"? Else declare it" : "declare it there"), false));
+                    return Type.ANY;
+                }
                 List<String> names = new ArrayList<>(o.props().keySet());
                 String defined = o.props().isEmpty() ? "; it has no properties here"
                         : names.size() > 12 ? "" : "; defined: " + String.join(", ", names);

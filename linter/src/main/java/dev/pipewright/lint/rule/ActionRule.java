@@ -188,6 +188,12 @@ public final class ActionRule extends LintRule {
                 }
             } else if (e.key().hasExpression() || docker && DOCKER_INPUTS.contains(key)) {
                 continue;
+            } else if (declared(List.copyOf(spec.removed().keySet()), key) != null) {
+                String input = declared(List.copyOf(spec.removed().keySet()), key);
+                String range = spec.removed().get(input);
+                // a release the input belongs to, or one we cannot tell, passes it rightly
+                RefRelease.of(ctx(), uses).filter(r -> !RefRelease.within(r, range)).ifPresent(r -> report(e.key().pos(),
+                        Severity.WARNING, outsideReleases(key, name, range, RefRelease.beforeAdded(r, range))));
             } else if (spec.complete()) {
                 // The runner only warns "Unexpected input(s)" and runs the step without it: a mistake, not a failure.
                 report(e.key().pos(), Severity.WARNING, unknown(key, name, spec.inputs()));
@@ -202,6 +208,19 @@ public final class ActionRule extends LintRule {
     /** The declared name matching {@code key}; GitHub compares input names case-insensitively. */
     private static String declared(List<String> inputs, String key) {
         return inputs.stream().filter(i -> i.equalsIgnoreCase(key)).findFirst().orElse(null);
+    }
+
+    /**
+     * An input of releases {@code added..removed} passed to a release outside them: the runner warns "Unexpected input"
+     * and runs the step without it.
+     */
+    private static String outsideReleases(String key, String name, String range, boolean early) {
+        String[] ends = range.split("\\.\\.", 2);
+        return "input \"" + key + "\" is not defined by this release of " + name + (early
+                ? ": it was added in " + ends[0] + ", so the runner ignores it here; use a release from " + ends[0]
+                        + " to before " + ends[1]
+                : ": it was removed in " + ends[1] + ", so the runner ignores it; do its work in a step of your own, or"
+                        + " use a release from " + ends[0] + " to before " + ends[1]);
     }
 
     private static String unknown(String key, String name, List<String> inputs) {

@@ -17,14 +17,16 @@ import java.util.Map;
  * @param outputs declared outputs
  * @param using the runtime ({@code node24}, {@code composite}, {@code docker}...), "" when absent
  * @param complete false when the metadata may lack inputs and outputs of the release in use
+ * @param removed inputs earlier releases took, to the releases that took them ({@code v6.1.0..v7.0.0})
  */
 record ActionSpec(List<String> inputs, List<String> required, Map<String, String> deprecated, List<String> outputs,
-        String using, boolean complete) {
+        String using, boolean complete, Map<String, String> removed) {
 
     static ActionSpec of(PopularActions.Meta m) {
         List<String> inputs = new ArrayList<>(m.required());
         inputs.addAll(m.optional());
-        return new ActionSpec(List.copyOf(inputs), m.required(), m.deprecated(), m.outputs(), m.using(), m.complete());
+        return new ActionSpec(List.copyOf(inputs), m.required(), m.deprecated(), m.outputs(), m.using(), m.complete(),
+                m.removed());
     }
 
     static ActionSpec of(YMap root) {
@@ -45,6 +47,6 @@ record ActionSpec(List<String> inputs, List<String> required, Map<String, String
         String using = root.map("runs").flatMap(r -> r.string("using")).orElse("");
         boolean dynamic = inputs.stream().anyMatch(i -> i.contains("${{"));
         return new ActionSpec(List.copyOf(inputs), List.copyOf(required), Map.copyOf(deprecated), List.copyOf(outputs),
-                using, !dynamic);
+                using, !dynamic, Map.of());
     }
 }

@@ -61,7 +61,7 @@ final class ContextTypes {
         Type dispatch = dispatchInputs(wf);
         m.put("github", dispatch == null ? GITHUB_TYPE : github(new Type.Obj(Map.of("inputs", dispatch), Type.ANY)));
         m.put("env", LOOSE_STRING);
-        m.put("secrets", LOOSE_STRING);
+        m.put("secrets", secrets(wf));
         if (config.configVariables() == null) {
             m.put("vars", LOOSE_STRING);
         } else {
@@ -78,6 +78,43 @@ final class ContextTypes {
         m.put("matrix", EMPTY);
         m.put("steps", EMPTY);
         return m;
+    }
+
+    /**
+     * The secrets a caller passes whatever the workflow declares: its token and the two debug switches (actionlint's
+     * list; GitHub rejects these names under {@code on.workflow_call.secrets}).
+     */
+    private static final Map<String, Type> CALLER_SECRETS = Map.of("GITHUB_TOKEN", Type.STRING,
+            "ACTIONS_STEP_DEBUG", Type.STRING, "ACTIONS_RUNNER_DEBUG", Type.STRING);
+
+    /**
+     * {@code secrets} of a workflow that only runs when called ({@code workflow_call} its only trigger) and declares
+     * {@code on.workflow_call.secrets} (an empty {@code secrets:} declares none): those secrets and {@link #CALLER_SECRETS},
+     * as actionlint types it; any other name is empty unless every caller passes {@code secrets: inherit}. Elsewhere
+     * any name: without a declaration a called workflow relies on inherit, and on other triggers (which actionlint
+     * does not tell apart) the repository's own secrets are there.
+     */
+    private static Type secrets(Workflow wf) {
+        if (!dev.pipewright.lint.audit.Triggers.onlyCalled(wf)) {
+            return LOOSE_STRING;
+        }
+        YMap call = wf.on().flatMap(on -> on.map("workflow_call")).orElse(null);
+        YNode declared = call == null ? null : call.get("secrets").orElse(null);
+        if (declared == null) {
+            return LOOSE_STRING;
+        }
+        Map<String, Type> secrets = new LinkedHashMap<>(CALLER_SECRETS);
+        if (declared instanceof YMap m) {
+            for (YMap.Entry e : m.entries()) {
+                if (e.key().hasExpression()) {
+                    return LOOSE_STRING;
+                }
+                secrets.put(e.key().value(), Type.STRING);
+            }
+        } else if (!(declared instanceof YScalar sc && sc.isNull())) {
+            return LOOSE_STRING; // not a mapping: the schema check reports it
+        }
+        return Type.Obj.strict(secrets);
     }
 
     /**

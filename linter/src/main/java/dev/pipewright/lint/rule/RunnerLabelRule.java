@@ -15,9 +15,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Runner labels in {@code runs-on}: retired GitHub-hosted labels, look-alikes of hosted labels,
- * hosted labels mixed with {@code self-hosted}; other labels are assumed to be self-hosted or
- * larger runners, which carry names of their owner's choosing.
+ * Runner labels in {@code runs-on}: retired GitHub-hosted labels, misspellings and look-alikes of hosted labels,
+ * hosted labels mixed with {@code self-hosted}; other labels are assumed to be self-hosted or larger runners, which
+ * carry names of their owner's choosing, unless the configuration lists its runners' labels.
  */
 @Rule(id = "runner-label", summary = "runs-on labels are current GitHub-hosted labels or configured self-hosted ones")
 public final class RunnerLabelRule extends LintRule {
@@ -55,7 +55,7 @@ public final class RunnerLabelRule extends LintRule {
                     }
                 });
             }
-            check(labels);
+            check(labels, job);
             systems(labels, job);
         });
     }
@@ -128,11 +128,16 @@ public final class RunnerLabelRule extends LintRule {
         return s.toLowerCase(Locale.ROOT);
     }
 
-    private void check(List<YScalar> labels) {
+    private void check(List<YScalar> labels, Workflow.Job job) {
         YScalar selfHosted = null;
         YScalar hosted = null;
         for (YScalar s : labels) {
-            if (s.hasExpression() || !s.isString()) {
+            if (!s.isString()) {
+                continue;
+            }
+            if (s.hasExpression()) {
+                // as actionlint, a whole label ${{ matrix.name }} stands for each value of the matrix row and includes
+                matrixValues(s, job).forEach(this::checkUnknown);
                 continue;
             }
             String label = s.value();
@@ -145,20 +150,8 @@ public final class RunnerLabelRule extends LintRule {
                             + " a job runs on one machine, so keep one of them");
                 }
                 hosted = s;
-            } else if (ctx().config().isConfiguredLabel(label)) {
-                continue;
-            } else if (RunnerLabels.RETIRED.contains(lower)) {
-                report(s, "runner label \"" + label + "\" is a retired GitHub-hosted image; jobs wait for a runner until"
-                        + " they time out. " + suggestion(lower));
-            } else if (HOSTED_SHAPE.matcher(lower).matches()) {
-                report(s.pos(), Severity.WARNING, "runner label \"" + label + "\" looks GitHub-hosted but is not a known label. "
-                        + suggestion(lower) + " For a self-hosted or larger runner, list it under self-hosted-runner.labels in "
-                        + ".github/pipewright-lint.yml");
-            } else if (lower.matches("(ubuntu|windows|macos)\\b.*") && nearMiss(lower) != null) {
-                // e.g. ubuntu-lates: no runner ever takes it, so the job queues until GitHub gives up on it
-                report(s.pos(), Severity.WARNING, "runner label \"" + label + "\" is not a known label; did you mean \""
-                        + nearMiss(lower) + "\"? For a self-hosted or larger runner, list it under "
-                        + "self-hosted-runner.labels in .github/pipewright-lint.yml");
+            } else {
+                checkUnknown(s);
             }
         }
         if (selfHosted != null && hosted != null) {
@@ -168,11 +161,98 @@ public final class RunnerLabelRule extends LintRule {
     }
 
     /**
-     * The current hosted label one or two edits away from {@code label}, or null; larger runners are named by their
-     * owners (ubuntu-24.04-xl, ubuntu-latest-16-cores) and sit further away.
+     * The labels every self-hosted runner carries (GitHub's default labels), and the names GitHub's documentation gives
+     * larger runners: actionlint knows both, so a configuration listing labels need not repeat them.
      */
-    private static String nearMiss(String label) {
-        return Suggest.closest(label, RunnerLabels.CURRENT.stream().sorted().toList(), 2);
+    private static final java.util.Set<String> PRESET = java.util.Set.of("self-hosted", "linux", "macos", "windows", "x64",
+            "arm", "arm64", "ubuntu-latest-4-cores", "ubuntu-latest-8-cores", "ubuntu-latest-16-cores", "windows-latest-8-cores");
+
+    /**
+     * A label that is not a current GitHub-hosted one: retired images and misspellings of hosted labels are errors (no
+     * runner ever takes the job); when the configuration lists its runners' labels, so is any other unknown label.
+     * Without that list an unknown label is taken for a self-hosted or larger runner's, which carry names of their
+     * owners' choosing (depot-ubuntu-24.04-4, namespace-profile-linux-small, ubuntu-latest-16-cores).
+     */
+    private void checkUnknown(YScalar s) {
+        String label = s.value();
+        String lower = lower(label);
+        if (RunnerLabels.CURRENT.contains(lower) || lower.equals("self-hosted") || ctx().config().isConfiguredLabel(label)) {
+            return;
+        }
+        boolean listed = ctx().config().runnerLabelsListed();
+        String near = nearMiss(lower);
+        if (RunnerLabels.RETIRED.contains(lower)) {
+            report(s, "runner label \"" + label + "\" is a retired GitHub-hosted image; jobs wait for a runner until"
+                    + " they time out. " + suggestion(lower));
+        } else if (near != null && misspelt(lower, near)) {
+            report(s, "runner label \"" + label + "\" is not a GitHub-hosted label; did you mean \"" + near + "\"? No runner"
+                    + " takes it, so the job waits until it times out" + (listed ? "" : " (a self-hosted runner named so"
+                    + " goes under self-hosted-runner.labels in .github/pipewright-lint.yml)"));
+        } else if (listed && !PRESET.contains(lower)) {
+            String hint = near != null ? "did you mean \"" + near + "\"? If"
+                    : HOSTED_SHAPE.matcher(lower).matches() ? suggestion(lower) + " If" : "if";
+            report(s, "runner label \"" + label + "\" is neither GitHub-hosted nor listed under self-hosted-runner.labels in"
+                    + " .github/pipewright-lint.yml; " + hint + " one of your runners has it, add it there");
+        } else if (HOSTED_SHAPE.matcher(lower).matches()) {
+            report(s.pos(), Severity.WARNING, "runner label \"" + label + "\" looks GitHub-hosted but is not a known label. "
+                    + suggestion(lower) + " For a self-hosted or larger runner, list it under self-hosted-runner.labels in "
+                    + ".github/pipewright-lint.yml");
+        } else if (lower.matches("(ubuntu|windows|macos)\\b.*") && near != null) {
+            // e.g. ubuntu-24.04-arm64: close to a hosted label, but extending it as larger runners' names do
+            report(s.pos(), Severity.WARNING, "runner label \"" + label + "\" is not a known label; did you mean \""
+                    + near + "\"? For a self-hosted or larger runner, list it under "
+                    + "self-hosted-runner.labels in .github/pipewright-lint.yml");
+        }
+    }
+
+    /**
+     * Whether {@code label}, one or two edits from the hosted label {@code near}, is a misspelling of it (ubunut-latest,
+     * ubuntu-lastest, windows-latests) rather than a name of its own: not shaped like a hosted label (a newer image than
+     * the table knows, ubuntu-26.10), and not the hosted label extended as larger and self-hosted runners are named
+     * (ubuntu-latest-m, ubuntu-24.04-arm64).
+     */
+    static boolean misspelt(String label, String near) {
+        if (HOSTED_SHAPE.matcher(label).matches()) {
+            return false;
+        }
+        String rest = label.startsWith(near) ? label.substring(near.length()) : null;
+        return rest == null || !(rest.startsWith("-") || rest.startsWith("_") || rest.matches("[0-9]+"));
+    }
+
+    /** The values of {@code ${{ matrix.name }}} written in the matrix row {@code name} and its includes. */
+    private static List<YScalar> matrixValues(YScalar label, Workflow.Job job) {
+        java.util.regex.Matcher m = MATRIX_LABEL.matcher(label.value().strip());
+        List<YScalar> out = new ArrayList<>();
+        if (!m.matches()) {
+            return out;
+        }
+        String name = m.group(1);
+        job.strategyMatrix().ifPresent(matrix -> {
+            matrix.seq(name).ifPresent(row -> row.items().forEach(v -> addValue(v, out)));
+            matrix.seq("include").ifPresent(include -> include.items().forEach(i -> {
+                if (i instanceof YMap combination) {
+                    combination.get(name).ifPresent(v -> addValue(v, out));
+                }
+            }));
+        });
+        return out;
+    }
+
+    private static void addValue(dev.pipewright.lint.yaml.YNode v, List<YScalar> out) {
+        if (v instanceof YScalar value && value.isString() && !value.hasExpression()) {
+            out.add(value);
+        }
+    }
+
+    /**
+     * The current hosted label one edit away from {@code label}, or two from one longer than eight characters, or null;
+     * larger runners are named by their owners (ubuntu-24.04-xl, ubuntu-latest-16-cores) and sit further away, and two
+     * edits of a short label reach other names (macos-m1 is two from macos-14).
+     */
+    static String nearMiss(String label) {
+        List<String> current = RunnerLabels.CURRENT.stream().sorted().toList();
+        String one = Suggest.closest(label, current, 1);
+        return one != null ? one : Suggest.closest(label, current.stream().filter(l -> l.length() > 8).toList(), 2);
     }
 
     private static String suggestion(String label) {

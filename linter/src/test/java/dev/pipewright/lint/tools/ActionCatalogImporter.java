@@ -39,6 +39,14 @@ public final class ActionCatalogImporter {
      * snapshot (catalog/SOURCES.md: the catalog copies corpus files or older commits from the index).
      */
     public static String importDirs(Path corpus, Path catalog, String label) throws IOException {
+        return importDirs(corpus, catalog, null, label);
+    }
+
+    /**
+     * As above, with the inputs earlier releases took ({@code removed-inputs.txt}: {@code action input added removed
+     * evidence} a line) as each action's {@code removed}: input to {@code added..removed}.
+     */
+    public static String importDirs(Path corpus, Path catalog, Path removedInputs, String label) throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Map<String, ObjectNode> actions = new TreeMap<>();
         for (Path f : metadataFiles(corpus)) {
@@ -59,6 +67,21 @@ public final class ActionCatalogImporter {
                         actions.put(name, a);
                     });
                 }
+            }
+        }
+        if (removedInputs != null) {
+            for (String line : Files.readAllLines(removedInputs, StandardCharsets.UTF_8)) {
+                String[] f = line.strip().split("\\s+", 5);
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                if (f.length < 4 || !actions.containsKey(f[0].toLowerCase(Locale.ROOT))) {
+                    throw new IllegalArgumentException(removedInputs + ": expected \"action input added removed\" of a"
+                            + " known action, got: " + line);
+                }
+                ObjectNode a = actions.get(f[0].toLowerCase(Locale.ROOT));
+                ObjectNode removed = a.has("removed") ? (ObjectNode) a.get("removed") : a.putObject("removed");
+                removed.put(f[1], f[2] + ".." + f[3]);
             }
         }
         ObjectNode root = json.createObjectNode();
