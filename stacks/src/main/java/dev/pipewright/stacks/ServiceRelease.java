@@ -53,7 +53,7 @@ final class ServiceRelease {
                 .step(Stages.upload("upload-release", "release", "release/", 90));
         NormalJob b = build.build();
         NormalJob publish = job("publish", 10).name("GitHub release").needs(b)
-                .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.WRITE))
+                .permissions(Stages.releaseNotesPublishing())
                 .step(Stages.checkoutHistory())
                 .step(Stages.download("release", "release"))
                 .step(PipewrightReleaseNotes.builder().id("release")
