@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pipewright.lint.audit.Persona;
 import dev.pipewright.testing.DevelopmentImage;
 import dev.pipewright.testing.OwnLocalActions;
+import dev.pipewright.testing.PermissionReasonSteps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +52,17 @@ class GeneratedFilesAuditTest {
         // The persona is really on: without it, self-repository reports nothing.
         assertThat(setAside).as("pedantic findings set aside").anyMatch(f -> f.endsWith("[self-repository]"));
         assertThat(findings).as("pedantic findings in generated files").isEmpty();
+    }
+
+    /** A permission comment that names steps names steps of its own job (PermissionReasonSteps). */
+    @Test
+    void permissionCommentsNameStepsOfTheirJob() throws IOException {
+        Path root = TestFiles.repoRoot();
+        List<String> missing = new ArrayList<>();
+        for (Path f : generatedFiles(root)) {
+            missing.addAll(PermissionReasonSteps.missing(root.relativize(f).toString(), Files.readString(f)));
+        }
+        assertThat(missing).as("steps named by permission comments but not in their job").isEmpty();
     }
 
     private static List<Path> generatedFiles(Path root) throws IOException {

@@ -13,6 +13,7 @@ import dev.pipewright.pipeline.PipelineRenderer;
 import dev.pipewright.stacks.StackPipeline;
 import dev.pipewright.testing.DevelopmentImage;
 import dev.pipewright.testing.OwnLocalActions;
+import dev.pipewright.testing.PermissionReasonSteps;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,6 +53,37 @@ class StackDefaultsPedanticTest {
         assertThat(setAside).as("the persona is on: our local actions' self-repository is reported")
                 .anyMatch(f -> f.endsWith("[self-repository]"));
         assertThat(findings).as("pedantic findings in the stacks' workflows").isEmpty();
+    }
+
+    @Test
+    void permissionCommentsNameStepsOfTheirJob() {
+        List<String> missing = new ArrayList<>();
+        int documented = 0;
+        for (Seeds.Seed seed : SpecFuzzTest.seeds()) {
+            StackPipeline p = SpecLoader.parse(new String(seed.data(), StandardCharsets.UTF_8), "pipewright.yml");
+            for (GeneratedFile f : PipelineRenderer.render(p)) {
+                missing.addAll(PermissionReasonSteps.missing(seed.name() + "/" + f.path(), f.content()));
+                documented += f.content().split("(read|write) # step", -1).length - 1;
+            }
+        }
+        assertThat(documented).as("permission comments that name steps").isGreaterThan(10);
+        assertThat(missing).as("steps named by permission comments but not in their job").isEmpty();
+    }
+
+    @Test
+    void theCheckFindsAStepThatIsNotInTheJob() {
+        String yaml = """
+                jobs:
+                  image:
+                    permissions:
+                      packages: write # steps login and push push the image
+                    steps:
+                      - id: login
+                  other:
+                    steps:
+                      - id: push
+                """;
+        assertThat(PermissionReasonSteps.missing("w.yml", yaml)).containsExactly("w.yml:4: step push");
     }
 
     private static List<Finding> lint(StackPipeline p) throws IOException {
