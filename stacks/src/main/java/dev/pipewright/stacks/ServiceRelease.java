@@ -3,8 +3,6 @@ package dev.pipewright.stacks;
 import static dev.pipewright.stacks.Stages.job;
 
 import dev.pipewright.model.NormalJob;
-import dev.pipewright.model.PermissionLevel;
-import dev.pipewright.model.PermissionScope;
 import dev.pipewright.model.Permissions;
 import dev.pipewright.model.RunStep;
 import dev.pipewright.model.Step;
