@@ -93,6 +93,7 @@ public final class JavaLibraryPipeline implements Pipeline {
                 .step(Step.run("mvn -B verify").name("Build and test").id("test").build())
                 .build();
         NormalJob report = Job.builder("report")
+                .name("test matrix result")
                 .needs(test)
                 .ifCondition(Expr.always())
                 .runsOn(RunsOn.UBUNTU_24_04)
@@ -122,6 +123,7 @@ public final class JavaLibraryPipeline implements Pipeline {
         RunStep version = Step.run("echo \"version=${GITHUB_REF_NAME#v}\" >> \"$GITHUB_OUTPUT\"")
                 .name("Read the version from the tag").id("version").build();
         NormalJob build = Job.builder("build")
+                .name("build")
                 .runsOn(RunsOn.UBUNTU_24_04)
                 .permissions(Permissions.contentsRead())
                 .timeoutMinutes(15)
@@ -139,11 +141,13 @@ public final class JavaLibraryPipeline implements Pipeline {
                         .build())
                 .build();
         NormalJob publish = Job.builder("publish")
+                .name("GitHub release")
                 .needs(build)
                 .runsOn(RunsOn.UBUNTU_24_04)
                 .environment(Environment.of("maven-central",
                         "https://central.sonatype.com/artifact/dev.example/library/" + build.output("version").wrapped()))
-                .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.WRITE))
+                .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.WRITE,
+                        "gh release create makes the release"))
                 .timeoutMinutes(10)
                 .step(Step.run("gh release create \"$TAG\" --verify-tag --generate-notes")
                         .name("Create the GitHub release")

@@ -49,11 +49,13 @@ public class Pipelines {
         @Override
         public List<Workflow> workflows() {
             return List.of(Workflow.builder("ci.yml")
+                    .name("CI")
                     .on(Trigger.push().branches("main"))
                     .on(Trigger.pullRequest())
                     .permissions(Permissions.none())
                     .concurrency(Concurrency.of("ci-" + Expr.github("ref").wrapped(), true))
                     .job(Job.builder("test")
+                            .name("test")
                             .runsOn("ubuntu-24.04")
                             .permissions(Permissions.contentsRead())
                             .timeoutMinutes(15)

@@ -88,8 +88,10 @@ final class SelfRelease {
         NormalJob image = Stages.job("image", 30)
                 .name("action image")
                 .needs(build)
-                .permissions(Stages.read(PermissionScope.PACKAGES, PermissionLevel.WRITE)
-                        .with(PermissionScope.ID_TOKEN, PermissionLevel.WRITE))
+                .permissions(Stages.read(PermissionScope.PACKAGES, PermissionLevel.WRITE,
+                                "step push pushes the image to GHCR")
+                        .with(PermissionScope.ID_TOKEN, PermissionLevel.WRITE,
+                                "step sign-image signs keyless with the run's OIDC token"))
                 .output("digest", push.output("digest"))
                 .step(Stages.checkout())
                 .step(jdk25)
@@ -139,7 +141,8 @@ final class SelfRelease {
         NormalJob pin = Stages.job("pin", 15)
                 .name("release commit with the actions pinned to the image digest")
                 .needs(build, image)
-                .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.WRITE))
+                .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.WRITE,
+                        "step tag pushes the release tag"))
                 .step(Stages.checkout())
                 .step(jdk("17"))
                 .step(Stages.download("cli", "dist"))
@@ -172,7 +175,8 @@ final class SelfRelease {
         NormalJob sign = Stages.job("sign", 15)
                 .name("checksums, signatures and attestation")
                 .needs(build, image)
-                .permissions(Stages.read(PermissionScope.ID_TOKEN, PermissionLevel.WRITE))
+                .permissions(Stages.read(PermissionScope.ID_TOKEN, PermissionLevel.WRITE,
+                        "step keyless signs and attests with the run's OIDC token"))
                 .step(Stages.checkout())
                 .step(Stages.download("cli", "dist"))
                 .step(Stages.download("image-sbom", "dist"))
@@ -200,7 +204,8 @@ final class SelfRelease {
         NormalJob release = Stages.job("release", 10)
                 .name("GitHub release")
                 .needs(build, pin, sign)
-                .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.WRITE))
+                .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.WRITE,
+                        "step notes creates the GitHub release with its assets"))
                 .step(ActionsCheckout.builder().id("checkout").name("Check out the release tag with history")
                         .ref("v" + v.wrapped()).fetchDepth(0L).persistCredentials(false).build())
                 .step(Stages.download("release-assets", "dist"))

@@ -36,7 +36,15 @@ class PythonServiceRequirementsTest {
     void requirementsDev() {
         for (String j : List.of("lint", "test")) {
             assertThat(run(step(job(CI, j), "install"))).contains("pip install -r requirements-dev.txt");
-            assertThat(with(step(job(CI, j), "setup-python"))).containsEntry("cache-dependency-path", "requirements-dev.txt");
+        }
+    }
+
+    @Test
+    @DisplayName("R2.1d both workflows run on pushes to release/*, so no job restores pip's cache (cache-poisoning)")
+    void noCacheOnReleaseBranches() {
+        for (Map<String, Object> w : List.of(CI, CD)) {
+            assertThat(using(w, "actions/setup-python@")).isNotEmpty()
+                    .allSatisfy(s -> assertThat(with(s)).doesNotContainKeys("cache", "cache-dependency-path"));
         }
     }
 

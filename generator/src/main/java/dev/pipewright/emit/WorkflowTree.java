@@ -80,7 +80,8 @@ public final class WorkflowTree {
         @Override
         public YamlNode visit(Permissions.Scoped scoped) {
             YamlMap m = new YamlMap();
-            scoped.grants().forEach((scope, level) -> m.put(scope.key(), level.yaml()));
+            scoped.grants().forEach((scope, level) -> m.put(scope.key(),
+                    new YamlScalar(level.yaml(), scoped.reason(scope).orElse(null))));
             return m;
         }
     };

@@ -106,7 +106,8 @@ final class GoldenWorkflows {
         .build();
     CallJob scan = CallJob.builder("scan", "octo-org/security/.github/workflows/scan.yml@v3")
         .needs(build)
-        .permissions(Permissions.of(PermissionScope.CONTENTS, READ, PermissionScope.SECURITY_EVENTS, WRITE))
+        .permissions(Permissions.contentsRead()
+            .with(PermissionScope.SECURITY_EVENTS, WRITE, "the scan uploads its SARIF to code scanning"))
         .inheritSecrets()
         .build();
     NormalJob publish = NormalJob.builder("publish")

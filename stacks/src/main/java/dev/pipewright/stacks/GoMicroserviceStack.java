@@ -86,9 +86,11 @@ public final class GoMicroserviceStack implements Stack {
                 .step(Stages.golangciLint("--config=.golangci.yml", true))
                 .build();
         NormalJob security = job("security", 10).name("security")
-                .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.READ,
-                        PermissionScope.SECURITY_EVENTS, PermissionLevel.WRITE, PermissionScope.PULL_REQUESTS,
-                        PermissionLevel.READ))
+                .permissions(Permissions.contentsRead()
+                        .with(PermissionScope.SECURITY_EVENTS, PermissionLevel.WRITE,
+                                "step upload-sarif sends govulncheck's SARIF to code scanning")
+                        .with(PermissionScope.PULL_REQUESTS, PermissionLevel.READ,
+                                "step gitleaks lists the pull request's commits"))
                 .step(dev.pipewright.bindings.ActionsCheckout.builder().id("checkout").name("Check out with history")
                         .fetchDepth(0L).persistCredentials(false).build())
                 .step(Stages.setupGo(true))
@@ -158,8 +160,8 @@ public final class GoMicroserviceStack implements Stack {
                         .env("RUN_URL", Expr.github("server_url").wrapped() + "/" + Expr.github("repository").wrapped()
                                 + "/actions/runs/" + Expr.github("run_id").wrapped())
                         .env("GH_TOKEN", Expr.github("token")).build());
-        b.permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.READ, PermissionScope.ISSUES,
-                PermissionLevel.WRITE));
+        b.permissions(Permissions.contentsRead().with(PermissionScope.ISSUES, PermissionLevel.WRITE,
+                "step notify files an issue when the deploy fails"));
         return b.build();
     }
 
@@ -167,8 +169,7 @@ public final class GoMicroserviceStack implements Stack {
         var build = Stages.buildPush(c.get(IMAGE) + ":" + Expr.github("sha").wrapped(),
                 "linux/amd64", true, "service").build();
         NormalJob image = job("image", 30).name("image")
-                .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.READ, PermissionScope.PACKAGES,
-                        PermissionLevel.WRITE, PermissionScope.ID_TOKEN, PermissionLevel.WRITE))
+                .permissions(Stages.imagePublishing())
                 .output("digest", build.output("digest"))
                 .step(checkout())
                 .step(Stages.loginGhcr())
@@ -224,8 +225,7 @@ public final class GoMicroserviceStack implements Stack {
                 .tags(c.get(IMAGE) + ":" + build.output("version").wrapped() + "\n" + c.get(IMAGE) + ":latest\n")
                 .build();
         NormalJob images = job("images", 30).name("images (version and latest): build, scan, sign").needs(build)
-                .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.READ, PermissionScope.PACKAGES,
-                        PermissionLevel.WRITE, PermissionScope.ID_TOKEN, PermissionLevel.WRITE))
+                .permissions(Stages.imagePublishing())
                 .step(checkout())
                 .step(Stages.loginGhcr())
                 .step(Stages.setupBuildx())
@@ -238,7 +238,7 @@ public final class GoMicroserviceStack implements Stack {
                         .env("IMAGE", c.get(IMAGE)).env("DIGEST", push.output("digest")).build())
                 .build();
         NormalJob publish = job("publish", 10).name("GitHub release").needs(build, images)
-                .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.WRITE))
+                .permissions(Stages.releaseNotesPublishing())
                 .step(Stages.checkoutHistory())
                 .step(Stages.download("dist", "dist"))
                 .step(PipewrightReleaseNotes.builder().id("release")

@@ -111,10 +111,11 @@ public final class GoVaultPluginStack implements Stack {
         String image = c.get(IMAGE) + ":" + Expr.github("sha").wrapped();
         return job("artifact", 20).name("artifact").needs(after)
                 .ifCondition(Expr.not(Expr.failure()).and(Expr.not(Expr.cancelled())))
-                .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.READ, PermissionScope.PACKAGES,
-                        PermissionLevel.WRITE))
+                .permissions(Stages.read(PermissionScope.PACKAGES, PermissionLevel.WRITE,
+                        "steps login and image push the image to GHCR"))
                 .step(checkout())
-                .step(Stages.setupGo(true))
+                // No cache: this job builds what is deployed, released and pushed, which a poisoned cache would reach.
+                .step(Stages.setupGo(false))
                 .step(Step.run("make build GOOS=linux GOARCH=amd64").id("build").name("make build (linux/amd64)").build())
                 // From the workspace root: the file names bin/<plugin>, which is where every verifying job checks it.
                 .step(Step.run("sha256sum bin/" + plugin + " > bin/" + plugin + ".sha256").id("sha256sum")
@@ -243,8 +244,10 @@ public final class GoVaultPluginStack implements Stack {
     static Workflow release(StackConfig c) {
         String plugin = c.get(PLUGIN);
         NormalJob release = job("release", 15).name("tag and release")
-                .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.WRITE, PermissionScope.ACTIONS,
-                        PermissionLevel.READ))
+                .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.WRITE,
+                                "step tag pushes the tag; step notes creates the GitHub release")
+                        .with(PermissionScope.ACTIONS, PermissionLevel.READ,
+                                "step artifacts finds the cd.yml run of this commit and downloads its artifact"))
                 .environment(Environment.of("release"))
                 .step(dev.pipewright.bindings.ActionsCheckout.builder().id("checkout").name("Check out with history")
                         .fetchDepth(0L).persistCredentials(true).build())

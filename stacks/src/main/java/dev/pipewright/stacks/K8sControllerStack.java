@@ -217,8 +217,8 @@ public final class K8sControllerStack implements Stack {
         var build = Stages.buildPush(c.get(IMAGE) + ":" + Expr.github("ref_name").wrapped(), "linux/amd64,linux/arm64",
                 true, "controller").sbom("true").build();
         NormalJob image = job("image", 15).name("multi-arch image").needs(smoke)
-                .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.READ, PermissionScope.PACKAGES,
-                        PermissionLevel.WRITE))
+                .permissions(Stages.read(PermissionScope.PACKAGES, PermissionLevel.WRITE,
+                        "steps login and build push the image to GHCR"))
                 .output("digest", build.output("digest"))
                 .step(Step.run("if [ \"$GITHUB_REF_TYPE\" != tag ]; then\n"
                                 + "  echo \"::error::release.yml ran on branch $GITHUB_REF_NAME: dispatch it on a vX.Y.Z tag (Use workflow from → Tags)\"; exit 1\n"
@@ -229,8 +229,10 @@ public final class K8sControllerStack implements Stack {
                 .step(build)
                 .build();
         NormalJob scan = job("scan", 10).name("security scan").needs(image)
-                .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.READ, PermissionScope.PACKAGES,
-                        PermissionLevel.READ, PermissionScope.SECURITY_EVENTS, PermissionLevel.WRITE))
+                .permissions(Stages.read(PermissionScope.PACKAGES, PermissionLevel.READ,
+                                "step trivy pulls the pushed image from GHCR")
+                        .with(PermissionScope.SECURITY_EVENTS, PermissionLevel.WRITE,
+                                "step upload-sarif sends trivy's SARIF to code scanning"))
                 .step(checkout())
                 .step(Stages.trivyImage("trivy", c.get(IMAGE) + "@" + image.output("digest").wrapped(), "sarif",
                         "trivy.sarif", false, true))
@@ -246,7 +248,8 @@ public final class K8sControllerStack implements Stack {
                         .env("IMG", c.get(IMAGE) + "@" + image.output("digest").wrapped()).build())
                 .build();
         NormalJob publish = job("publish", 10).name("publish").needs(image, scan, e2e)
-                .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.WRITE))
+                .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.WRITE,
+                        "step release creates the GitHub release with the assets"))
                 .output("tag", Expr.github("ref_name"))
                 .step(checkout())
                 .step(Step.run("mkdir -p dist\n"
@@ -264,7 +267,8 @@ public final class K8sControllerStack implements Stack {
                         .id("release").name("GitHub release").env("GH_TOKEN", Expr.github("token")).build())
                 .build();
         NormalJob notes = job("notes", 5).name("release notes").needs(publish)
-                .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.WRITE))
+                .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.WRITE,
+                        "step notes writes the notes into the GitHub release"))
                 .step(Stages.checkoutHistory())
                 .step(PipewrightReleaseNotes.builder().id("notes").name("Release notes from Conventional Commits")
                         .githubRelease(true).githubToken(Expr.github("token").wrapped()).build())

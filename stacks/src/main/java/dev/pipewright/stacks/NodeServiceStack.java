@@ -127,6 +127,10 @@ public final class NodeServiceStack implements Stack {
         ActionsSetupNode node = ActionsSetupNode.builder().id("setup-node").name("Set up Node.js").nodeVersion(c.get(NODE));
         if (cache) {
             node.cache(cmd.cache()).cacheDependencyPath(cmd.lockfile());
+        } else {
+            // setup-node v5 and later restore the package manager's cache by default when package.json names one;
+            // the catalog's action.yml predates the input, hence customInput
+            node.customInput("package-manager-cache", false);
         }
         steps.add(node.build());
         if (pm.equals("yarn")) {

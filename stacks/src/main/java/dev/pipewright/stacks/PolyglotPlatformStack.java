@@ -110,8 +110,8 @@ public final class PolyglotPlatformStack implements Stack {
                 .build();
         NormalJob gate = job("coverage", 10).name("coverage vs base (±" + c.get(COVERAGE_TOLERANCE) + " %)")
                 .needs(ts, py)
-                .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.READ, PermissionScope.ACTIONS,
-                        PermissionLevel.READ))
+                .permissions(Stages.read(PermissionScope.ACTIONS, PermissionLevel.READ,
+                        "step base finds the base branch's ci.yml run and downloads its coverage report"))
                 .step(checkout())
                 .step(Stages.download("ts-coverage", "coverage"))
                 .step(Stages.download("py-coverage", "coverage"))
@@ -127,8 +127,8 @@ public final class PolyglotPlatformStack implements Stack {
                 .step(Stages.upload("upload-report", "coverage-report", "coverage-gate.json", 30))
                 .build();
         NormalJob proto = job("proto", 10).name("proto: buf lint, breaking, generate")
-                .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.READ, PermissionScope.PULL_REQUESTS,
-                        PermissionLevel.WRITE))
+                .permissions(Stages.read(PermissionScope.PULL_REQUESTS, PermissionLevel.WRITE,
+                        "step buf comments breaking changes on the pull request"))
                 .step(checkout())
                 .step(BufAction.builder().id("buf").name("buf lint and breaking").lint("true").breaking(
                         Expr.github("event_name").eq(Expr.lit("pull_request")).wrapped()).push("false")
@@ -177,8 +177,10 @@ public final class PolyglotPlatformStack implements Stack {
                 .environment(Environment.of(Expr.call(dev.pipewright.model.expr.Function.STARTS_WITH, Expr.github("ref"),
                         Expr.lit("refs/tags/v")).and(Expr.lit("production")).or(Expr.lit("staging")).wrapped()))
                 .strategy(Strategy.of(Matrix.builder().axis("service", c.get(SERVICES).toArray()).build()).failFast(false))
-                .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.READ, PermissionScope.ID_TOKEN,
-                        PermissionLevel.WRITE, PermissionScope.SECURITY_EVENTS, PermissionLevel.WRITE))
+                .permissions(Stages.read(PermissionScope.ID_TOKEN, PermissionLevel.WRITE,
+                                "step azure logs in with OIDC; step cosign signs keyless")
+                        .with(PermissionScope.SECURITY_EVENTS, PermissionLevel.WRITE,
+                                "step upload-sarif sends trivy's SARIF to code scanning"))
                 .step(checkout())
                 .step(AzureLogin.builder().id("azure").name("Azure login (OIDC)").clientId(Expr.secret("AZURE_CLIENT_ID").wrapped())
                         .tenantId(Expr.secret("AZURE_TENANT_ID").wrapped())
@@ -266,8 +268,10 @@ public final class PolyglotPlatformStack implements Stack {
                 // release events cannot filter by tag; only v* releases promote
                 .ifCondition(Expr.startsWith(Expr.github("event.release.tag_name"), Expr.lit("v")))
                 .environment(Environment.of("production"))
-                .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.WRITE, PermissionScope.PULL_REQUESTS,
-                        PermissionLevel.WRITE, PermissionScope.ID_TOKEN, PermissionLevel.WRITE))
+                .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.WRITE,
+                                "step promote pushes the promotion branch")
+                        .with(PermissionScope.PULL_REQUESTS, PermissionLevel.WRITE, "step promote opens the promotion pull request")
+                        .with(PermissionScope.ID_TOKEN, PermissionLevel.WRITE, "step azure logs in with OIDC"))
                 .step(checkout())
                 .step(AzureLogin.builder().id("azure").name("Azure login (OIDC)").clientId(Expr.secret("AZURE_CLIENT_ID").wrapped())
                         .tenantId(Expr.secret("AZURE_TENANT_ID").wrapped())

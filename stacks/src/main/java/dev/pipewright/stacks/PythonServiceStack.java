@@ -61,9 +61,13 @@ public final class PythonServiceStack implements Stack {
         return List.of(ci(c), cd(c));
     }
 
+    /**
+     * setup-python without pip's cache: both workflows run on pushes to release/* (cd.yml deploys from there), which
+     * makes every job of theirs a release job, and a release must not restore a cache that another run wrote
+     * (cache-poisoning).
+     */
     static Step setupPython(StackConfig c) {
-        return ActionsSetupPython.builder().id("setup-python").name("Set up Python").pythonVersion(c.get(PYTHON))
-                .cache("pip").cacheDependencyPath("requirements-dev.txt").build();
+        return ActionsSetupPython.builder().id("setup-python").name("Set up Python").pythonVersion(c.get(PYTHON)).build();
     }
 
     static Step install() {
@@ -167,9 +171,8 @@ public final class PythonServiceStack implements Stack {
                 .build();
         String ref = c.get(IMAGE) + "@" + build.output("digest").wrapped();
         NormalJob image = job("image", 30).name("image, scan, SBOM, signature").needs(lint, test, dependencies)
-                .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.READ, PermissionScope.PACKAGES,
-                        PermissionLevel.WRITE, PermissionScope.ID_TOKEN, PermissionLevel.WRITE)
-                        .with(PermissionScope.SECURITY_EVENTS, PermissionLevel.WRITE))
+                .permissions(Stages.imagePublishing().with(PermissionScope.SECURITY_EVENTS, PermissionLevel.WRITE,
+                        "step upload-sarif sends trivy's SARIF to code scanning"))
                 .output("digest", build.output("digest"))
                 .step(checkout()).step(Stages.loginGhcr()).step(Stages.setupBuildx()).step(build)
                 .step(Stages.trivyImage("trivy", ref, "sarif", "trivy.sarif", false, true))

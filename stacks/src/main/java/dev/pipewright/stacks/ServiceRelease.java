@@ -3,8 +3,6 @@ package dev.pipewright.stacks;
 import static dev.pipewright.stacks.Stages.job;
 
 import dev.pipewright.model.NormalJob;
-import dev.pipewright.model.PermissionLevel;
-import dev.pipewright.model.PermissionScope;
 import dev.pipewright.model.Permissions;
 import dev.pipewright.model.RunStep;
 import dev.pipewright.model.Step;
@@ -53,7 +51,7 @@ final class ServiceRelease {
                 .step(Stages.upload("upload-release", "release", "release/", 90));
         NormalJob b = build.build();
         NormalJob publish = job("publish", 10).name("GitHub release").needs(b)
-                .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.WRITE))
+                .permissions(Stages.releaseNotesPublishing())
                 .step(Stages.checkoutHistory())
                 .step(Stages.download("release", "release"))
                 .step(PipewrightReleaseNotes.builder().id("release")

@@ -58,9 +58,25 @@ public final class Stages {
         return Job.builder(id).runsOn(RUNNER).permissions(Permissions.contentsRead()).timeoutMinutes(timeoutMinutes);
     }
 
-    /** {@code permissions} with contents: read plus these grants. */
-    public static Permissions.Scoped read(PermissionScope scope, PermissionLevel level) {
-        return Permissions.contentsRead().with(scope, level);
+    /** {@code permissions} with contents: read plus this grant and what in the job needs it (written as its comment). */
+    public static Permissions.Scoped read(PermissionScope scope, PermissionLevel level, String reason) {
+        return Permissions.contentsRead().with(scope, level, reason);
+    }
+
+    /**
+     * A job that pushes an image to GHCR with {@link #loginGhcr()} and {@link #buildPush} and signs it keyless with
+     * cosign (a step {@code cosign}): the grants, each with what needs it.
+     */
+    public static Permissions.Scoped imagePublishing() {
+        return Permissions.contentsRead()
+                .with(PermissionScope.PACKAGES, PermissionLevel.WRITE, "steps login and build push the image to GHCR")
+                .with(PermissionScope.ID_TOKEN, PermissionLevel.WRITE, "step cosign signs keyless with the run's OIDC token");
+    }
+
+    /** A job whose {@code pipewright-release-notes} step (id {@code release}) creates the GitHub release. */
+    public static Permissions.Scoped releaseNotesPublishing() {
+        return Permissions.of(PermissionScope.CONTENTS, PermissionLevel.WRITE,
+                "step release creates the GitHub release and uploads its assets");
     }
 
     /** Checkout without leaving the token in .git/config (nothing in the job pushes). */
@@ -240,7 +256,7 @@ public final class Stages {
             check.env(s, Expr.secret(s));
         }
         RunStep step = check.build();
-        return Job.builder(id).runsOn(RUNNER).permissions(Permissions.none()).timeoutMinutes(5)
-                .output("available", step.output("available")).step(step).build();
+        return Job.builder(id).name("integration secrets available?").runsOn(RUNNER).permissions(Permissions.none())
+                .timeoutMinutes(5).output("available", step.output("available")).step(step).build();
     }
 }
