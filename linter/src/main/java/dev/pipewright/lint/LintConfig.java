@@ -259,11 +259,8 @@ public record LintConfig(List<String> runnerLabels, List<String> configVariables
             if (!(e.value() instanceof YScalar v) || !v.isString() || v.value().isBlank()) {
                 throw new IllegalArgumentException(file + ":" + e.value().pos() + ": the file holding " + ref + " is missing");
             }
-            Path f = dir.resolve(v.value()).normalize();
-            if (!Files.isRegularFile(f)) {
-                throw new IllegalArgumentException(file + ":" + v.pos() + ": " + v.value() + ": no such file (" + ref + ")");
-            }
-            out.put(ref, f);
+            // not read here: the workflow-call rule reports a copy it cannot read at the calls of it
+            out.put(ref, dir.resolve(v.value()).normalize());
         }
         return out;
     }

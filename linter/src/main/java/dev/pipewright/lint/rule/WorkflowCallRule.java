@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Calls of local reusable workflows ({@code jobs.<id>.uses: ./.github/workflows/x.yml}): the file exists and is
+ * Calls of reusable workflows ({@code jobs.<id>.uses: ./.github/workflows/x.yml}): the file exists and is
  * callable, {@code with:} and {@code secrets:} match its {@code on.workflow_call}, and it asks for no more token
  * permissions than the calling job has. Workflows of other repositories are read only from the copies the
  * configuration's {@code reusable-workflows:} names.
@@ -41,8 +41,13 @@ public final class WorkflowCallRule extends LintRule {
         Path supplied = ctx().config().reusableWorkflows().get(v);
         if (supplied != null) {
             // another repository's workflow, read from the copy the configuration names
-            local.read(supplied).map(root -> new Callee(root, "reusable workflow \"" + v + "\""))
-                    .ifPresent(c -> check(job, uses, v, c));
+            YMap root = local.read(supplied).orElse(null);
+            if (root == null) {
+                report(uses, "cannot read " + supplied + ", the copy of \"" + v + "\" that the configuration's"
+                        + " reusable-workflows names: it is missing or not a YAML mapping; fix the path or the file");
+            } else {
+                check(job, uses, v, new Callee(root, "reusable workflow \"" + v + "\""));
+            }
             return;
         }
         if (!LocalFiles.isLocal(v)) {
