@@ -90,7 +90,8 @@ public final class WorkflowCallRule extends LintRule {
      * with the calling job's, else the calling workflow's, else the repository's default; reported at the calling job,
      * where GitHub reports it. A called job without {@code permissions:} inherits the caller's and asks for nothing
      * more. The repository default is a setting, not a file: without {@code default-token-permissions} in the
-     * configuration a call that depends on it is not checked (a guess either way would report false errors).
+     * configuration a call that depends on it is not checked (a guess either way would report false errors); nor is
+     * it when the calling workflow is itself only called, as its token is then its caller's.
      */
     private void checkPermissions(Workflow.Job job, Callee callee) {
         String source;
@@ -105,7 +106,9 @@ public final class WorkflowCallRule extends LintRule {
         if (given != null) {
             allowed = TokenPermissions.parse(given).orElse(null);
         } else {
-            LintConfig.DefaultTokenPermissions policy = ctx().config().defaultTokenPermissions();
+            // a workflow run only by workflow_call gets its token from its own caller, whose grant is unknown here
+            LintConfig.DefaultTokenPermissions policy = dev.pipewright.lint.audit.Triggers.onlyCalled(workflow) ? null
+                    : ctx().config().defaultTokenPermissions();
             allowed = policy == null ? null : TokenPermissions.ofDefault(policy);
             source = "the repository's " + (policy == null ? "" : policy.name().toLowerCase(Locale.ROOT))
                     + " default token permissions";

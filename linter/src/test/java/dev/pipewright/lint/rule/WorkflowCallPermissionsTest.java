@@ -98,6 +98,14 @@ class WorkflowCallPermissionsTest {
     }
 
     @Test
+    void aWorkflowRunOnlyByWorkflowCallHasItsCallersTokenNotTheDefault() throws IOException {
+        String nested = caller(null, null).replace("on: push", "on: workflow_call");
+        assertThat(lint(nested, called(null, "{issues: write}"), LintConfig.DefaultTokenPermissions.RESTRICTED)).isEmpty();
+        String both = caller(null, null).replace("on: push", "on: [push, workflow_call]");
+        assertThat(lint(both, called(null, "{issues: write}"), LintConfig.DefaultTokenPermissions.RESTRICTED)).hasSize(1);
+    }
+
+    @Test
     void anExpressionOrUnknownPermissionsValueIsNotCompared() throws IOException {
         assertThat(lint(caller(null, "${{ inputs.perms }}"), called(null, "write-all"), null)).isEmpty();
         assertThat(lint(caller(null, "{}"), called(null, "\n      actions: ${{ inputs.level }}\n      bogus: write"), null)).isEmpty();
