@@ -7,6 +7,8 @@ a called workflow's reference and its text), and last the parse result GitHub ex
 has no `errors` is valid: GitHub accepts the workflow, and any error-severity finding of ours is a false error. A
 case whose errors name a position in the workflow itself (".github/workflows/<case>.yml (Line: N, Col: M): ...") is
 an error case: it is hit when we report an error on one of those lines.
+The called workflows a case supplies and the default token permissions its options set (permissions-policy) are given
+to the linter through its configuration (reusable-workflows, default-token-permissions), one run per such case.
 Only the correctness rules count (the first table of docs/rules/README.md, and internal errors): the security audits'
 errors flag a risk in a workflow GitHub runs, not a workflow GitHub rejects; they are listed apart. Error cases whose errors carry no position
 in the workflow (size and depth limits, errors inside a called workflow) are listed apart.
@@ -65,27 +67,78 @@ def expected_lines(name, errors):
     return out
 
 
+POLICIES = {'LimitedRead': 'restricted', 'Write': 'permissive'}
+
+
+def supplied(name, docs):
+    """The called workflows of other repositories a case supplies (reference -> text), as GitHub's own runner of
+    these cases reads them: pairs of documents between the workflow and the result, in the reusable-workflow cases."""
+    if 'reusable' not in name:
+        return {}
+    return {docs[i].strip(): docs[i + 1] for i in range(2, len(docs) - 2, 2)}
+
+
+def default_permissions(options):
+    """The repository's default token permissions a case's options set (permissions-policy), as our config names it."""
+    m = re.search(r'^permissions-policy: *(\S+)', options, re.M)
+    return POLICIES[m[1]] if m else None
+
+
 cases = []
 for path in sorted(glob.glob(os.path.join(testdata, '*.yml'))):
     name = os.path.basename(path)
     docs = SEPARATOR.split(open(path, encoding='utf-8').read())
     expected = json.loads(docs[-1])
     errors = expected.get('errors', []) if isinstance(expected, dict) else []
-    cases.append((name, docs[1], errors))
+    cases.append((name, docs[1], errors, supplied(name, docs), default_permissions(docs[0])))
 
-with tempfile.TemporaryDirectory() as tmp:
+
+def lint(tmp, files, config=None):
+    """pipewright lint --format json over the given workflows (name -> text), in a fresh repository under tmp."""
     workflows = os.path.join(tmp, '.github', 'workflows')
     os.makedirs(workflows)
-    for name, workflow, _ in cases:
+    for name, text in files.items():
         with open(os.path.join(workflows, name), 'w', encoding='utf-8') as f:
-            f.write(workflow)
+            f.write(text)
+    extra = []
+    if config:
+        with open(os.path.join(tmp, 'lint-config.yml'), 'w', encoding='utf-8') as f:
+            f.write(config)
+        extra = ['--config', 'lint-config.yml']
     env = dict(os.environ, PIPEWRIGHT_SHELLCHECK='off', PIPEWRIGHT_PYFLAKES='off')
-    run = subprocess.run(command.split() + ['lint', '--format', 'json', '.github/workflows'], cwd=tmp,
+    run = subprocess.run(command.split() + ['lint', '--format', 'json'] + extra + ['.github/workflows'], cwd=tmp,
                          capture_output=True, text=True, env=env)
     try:
-        findings = json.loads(run.stdout)
+        return json.loads(run.stdout)
     except json.JSONDecodeError:
         sys.exit('pipewright lint did not print JSON (exit %d): %s' % (run.returncode, run.stderr[:2000]))
+
+
+def case_config(tmp, called, policy):
+    """A lint configuration naming each supplied called workflow (written under tmp) and the default permissions."""
+    lines = []
+    if policy:
+        lines.append('default-token-permissions: ' + policy)
+    if called:
+        lines.append('reusable-workflows:')
+        for i, (ref, text) in enumerate(sorted(called.items())):
+            with open(os.path.join(tmp, 'called-%d.yml' % i), 'w', encoding='utf-8') as f:
+                f.write(text)
+            lines.append('  %s: called-%d.yml' % (json.dumps(ref), i))
+    return '\n'.join(lines) + '\n' if lines else None
+
+
+# One run for the cases that need no configuration; one per case that supplies called workflows or sets the default
+# token permissions, since two cases may give the same reference different texts.
+findings = []
+with tempfile.TemporaryDirectory() as tmp:
+    plain = {name: workflow for name, workflow, _, called, policy in cases if not called and not policy}
+    findings += lint(os.path.join(tmp, 'plain'), plain)
+    for name, workflow, _, called, policy in cases:
+        if called or policy:
+            d = os.path.join(tmp, name)
+            os.makedirs(d)
+            findings += lint(d, {name: workflow}, case_config(d, called, policy))
 
 ours = collections.defaultdict(list)
 for f in findings:
@@ -93,7 +146,7 @@ for f in findings:
 
 false_errors, audit_errors, hits, misses, unpositioned = [], [], [], [], []
 valid = with_line = all_lines = 0
-for name, _, errors in cases:
+for name, _, errors, _, _ in cases:
     errs = [f for f in ours[name] if f['severity'] == 'error' and f['rule'] in CORRECTNESS]
     if not errors:
         valid += 1

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -27,10 +29,35 @@ import java.util.regex.Pattern;
  *   - rule: runner-label          # optional: every rule when omitted
  *     path: ".github/workflows/release-*.yml"   # optional glob
  *     message: "macos-.*"         # optional regex
+ * default-token-permissions: restricted   # or permissive: the repository's setting
+ * reusable-workflows:             # the text of called workflows of other repositories
+ *   octo/templates/.github/workflows/deploy.yml@v1: vendor/deploy.yml
  * </pre>
+ *
+ * @param reusableWorkflows local copies of reusable workflows of other repositories, by the reference a job's
+ *     {@code uses:} names ({@code owner/repo/.github/workflows/x.yml@ref}); the paths are absolute
+ * @param defaultTokenPermissions the repository's default GITHUB_TOKEN permissions; null when not configured
  */
 public record LintConfig(List<String> runnerLabels, List<String> configVariables, List<Ignore> ignores,
-        dev.pipewright.lint.audit.AuditPolicy audits, String shellcheck) {
+        dev.pipewright.lint.audit.AuditPolicy audits, String shellcheck, Map<String, Path> reusableWorkflows,
+        DefaultTokenPermissions defaultTokenPermissions) {
+    /** The repository setting "Workflow permissions": the GITHUB_TOKEN's access when no permissions: is given. */
+    public enum DefaultTokenPermissions {
+        /** Read and write permissions (GitHub's default for repositories of personal accounts created before 2023). */
+        PERMISSIVE,
+        /** Read repository contents and packages permissions. */
+        RESTRICTED;
+
+        /** {@code restricted} or {@code permissive}; null for anything else. */
+        public static DefaultTokenPermissions parse(String value) {
+            return switch (value) {
+                case "restricted" -> RESTRICTED;
+                case "permissive" -> PERMISSIVE;
+                default -> null;
+            };
+        }
+    }
+
     /** Suppresses findings that match all given parts. */
     public record Ignore(String rule, PathMatcher path, Pattern message) {
         boolean matches(Finding f) {
@@ -82,6 +109,12 @@ public record LintConfig(List<String> runnerLabels, List<String> configVariables
         configVariables = configVariables == null ? null : List.copyOf(configVariables);
         ignores = List.copyOf(ignores);
         audits = audits == null ? dev.pipewright.lint.audit.AuditPolicy.defaults() : audits;
+        reusableWorkflows = reusableWorkflows == null ? Map.of() : Map.copyOf(reusableWorkflows);
+    }
+
+    public LintConfig(List<String> runnerLabels, List<String> configVariables, List<Ignore> ignores,
+            dev.pipewright.lint.audit.AuditPolicy audits, String shellcheck) {
+        this(runnerLabels, configVariables, ignores, audits, shellcheck, Map.of(), null);
     }
 
     public LintConfig(List<String> runnerLabels, List<String> configVariables, List<Ignore> ignores) {
@@ -97,17 +130,29 @@ public record LintConfig(List<String> runnerLabels, List<String> configVariables
     public LintConfig withIgnores(List<Ignore> more) {
         List<Ignore> all = new ArrayList<>(ignores);
         all.addAll(more);
-        return new LintConfig(runnerLabels, configVariables, all, audits, shellcheck);
+        return new LintConfig(runnerLabels, configVariables, all, audits, shellcheck, reusableWorkflows, defaultTokenPermissions);
     }
 
     /** This configuration with the audits read by {@code persona} (the command line's {@code --persona}). */
     public LintConfig withPersona(dev.pipewright.lint.audit.Persona persona) {
-        return new LintConfig(runnerLabels, configVariables, ignores, audits.withPersona(persona), shellcheck);
+        return new LintConfig(runnerLabels, configVariables, ignores, audits.withPersona(persona), shellcheck, reusableWorkflows,
+                defaultTokenPermissions);
     }
 
     /** This configuration running the given shellcheck (see the record's javadoc). */
     public LintConfig withShellcheck(String shellcheck) {
-        return new LintConfig(runnerLabels, configVariables, ignores, audits, shellcheck);
+        return new LintConfig(runnerLabels, configVariables, ignores, audits, shellcheck, reusableWorkflows,
+                defaultTokenPermissions);
+    }
+
+    /** This configuration reading called workflows of other repositories from the given files. */
+    public LintConfig withReusableWorkflows(Map<String, Path> workflows) {
+        return new LintConfig(runnerLabels, configVariables, ignores, audits, shellcheck, workflows, defaultTokenPermissions);
+    }
+
+    /** This configuration with the repository's default token permissions (null: unknown). */
+    public LintConfig withDefaultTokenPermissions(DefaultTokenPermissions policy) {
+        return new LintConfig(runnerLabels, configVariables, ignores, audits, shellcheck, reusableWorkflows, policy);
     }
 
     public static LintConfig empty() {
@@ -175,14 +220,66 @@ public record LintConfig(List<String> runnerLabels, List<String> configVariables
                 .map(n -> strings(file, n)).orElse(null);
         List<Ignore> ignores = new ArrayList<>();
         root.seq("ignore").ifPresent(seq -> seq.items().forEach(item -> ignores.add(ignore(file, item))));
+        List<String> keys = List.of("self-hosted-runner", "config-variables", "ignore", "audits",
+                "default-token-permissions", "reusable-workflows");
         for (YMap.Entry e : root.entries()) {
-            if (!List.of("self-hosted-runner", "config-variables", "ignore", "audits").contains(e.key().value())) {
+            if (!keys.contains(e.key().value())) {
                 throw new IllegalArgumentException(file + ":" + e.key().pos() + ": unknown configuration key \""
-                        + e.key().value() + "\"; expected self-hosted-runner, config-variables, ignore or audits");
+                        + e.key().value() + "\"; expected " + String.join(", ", keys.subList(0, keys.size() - 1))
+                        + " or " + keys.get(keys.size() - 1));
             }
         }
-        return new LintConfig(labels, vars, ignores, dev.pipewright.lint.audit.AuditPolicy.parse(file, root.get("audits").orElse(null)));
+        return new LintConfig(labels, vars, ignores, dev.pipewright.lint.audit.AuditPolicy.parse(file, root.get("audits").orElse(null)),
+                null, reusableWorkflows(file, root.get("reusable-workflows").orElse(null)),
+                defaultTokenPermissions(file, root.get("default-token-permissions").orElse(null)));
     }
+
+    private static DefaultTokenPermissions defaultTokenPermissions(Path file, YNode n) {
+        if (n == null || n instanceof YScalar s && s.isNull()) {
+            return null;
+        }
+        DefaultTokenPermissions p = n instanceof YScalar s ? DefaultTokenPermissions.parse(s.value()) : null;
+        if (p == null) {
+            throw new IllegalArgumentException(file + ":" + n.pos()
+                    + ": default-token-permissions must be restricted or permissive (the repository's Workflow permissions setting)");
+        }
+        return p;
+    }
+
+    /**
+     * {@code reusable-workflows:}, a mapping of {@code owner/repo/path@ref} to a file. A relative file is relative to
+     * the repository root for {@code .github/pipewright-lint.yml}, else to the configuration file's folder.
+     */
+    private static Map<String, Path> reusableWorkflows(Path file, YNode n) {
+        Map<String, Path> out = new TreeMap<>();
+        if (n == null || n instanceof YScalar s && s.isNull()) {
+            return out;
+        }
+        if (!(n instanceof YMap m)) {
+            throw new IllegalArgumentException(file + ":" + n.pos()
+                    + ": reusable-workflows must map owner/repo/.github/workflows/x.yml@ref to a file");
+        }
+        Path dir = file.toAbsolutePath().normalize().getParent();
+        if (dir.getFileName() != null && dir.getFileName().toString().equals(".github") && dir.getParent() != null) {
+            dir = dir.getParent();
+        }
+        for (YMap.Entry e : m.entries()) {
+            String ref = e.key().value();
+            if (!REMOTE_WORKFLOW.matcher(ref).matches()) {
+                throw new IllegalArgumentException(file + ":" + e.key().pos() + ": \"" + ref
+                        + "\" is not a reusable workflow reference; write owner/repo/.github/workflows/x.yml@ref");
+            }
+            if (!(e.value() instanceof YScalar v) || !v.isString() || v.value().isBlank()) {
+                throw new IllegalArgumentException(file + ":" + e.value().pos() + ": the file holding " + ref + " is missing");
+            }
+            // not read here: the workflow-call rule reports a copy it cannot read at the calls of it
+            out.put(ref, dir.resolve(v.value()).normalize());
+        }
+        return out;
+    }
+
+    /** {@code owner/repo/.github/workflows/x.yml@ref}, the form a job's uses: names another repository's workflow. */
+    private static final Pattern REMOTE_WORKFLOW = Pattern.compile("[^/@\\s]+/[^/@\\s]+/\\.github/workflows/[^/@\\s]+\\.ya?ml@\\S+");
 
     private static Ignore ignore(Path file, YNode item) {
         if (!(item instanceof YMap m)) {

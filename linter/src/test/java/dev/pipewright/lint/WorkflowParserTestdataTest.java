@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the correctness rules over GitHub's own workflow parser test cases (test resources
@@ -51,28 +52,50 @@ class WorkflowParserTestdataTest {
             "workflow-defaults.yml", Set.of("shell-name"));
 
     /** Error cases where an error is reported on one of the lines GitHub's parser reports; must not drop. */
-    static final int ERROR_CASES_HIT = 41;
+    static final int ERROR_CASES_HIT = 68;
 
     private static final Pattern SEPARATOR = Pattern.compile("\\r?\\n---\\r?\\n");
 
-    /** One test case: its file name, workflow text, and the lines GitHub reports errors at in that workflow. */
-    record Case(String name, String workflow, boolean valid, Set<Integer> errorLines) {}
+    /**
+     * One test case: its file name, workflow text, the lines GitHub reports errors at in that workflow, the called
+     * workflows of other repositories it supplies (reference to text), and the repository's default token
+     * permissions its options set (null when they set none).
+     */
+    record Case(String name, String workflow, boolean valid, Set<Integer> errorLines, Map<String, String> called,
+            LintConfig.DefaultTokenPermissions defaultPermissions) {}
 
     private static List<Case> cases;
     private static Map<String, List<Finding>> errors;
 
     @BeforeAll
-    static void lintAll() throws IOException {
+    static void lintAll(@TempDir Path tmp) throws IOException {
         cases = read();
         List<RuleInfo> rules = dev.pipewright.lint.rule.BuiltInRules.all().stream()
                 .filter(r -> !r.category().equals("security") && !TestLinting.EXTERNAL.containsKey(r.id()))
                 .toList();
-        Linter linter = new Linter(LintConfig.empty(), rules);
         errors = new TreeMap<>();
         for (Case c : cases) {
-            errors.put(c.name(), linter.lintSource(".github/workflows/" + c.name(), c.workflow(), Linter.Kind.WORKFLOW,
-                    null).stream().filter(f -> f.severity() == Severity.ERROR).toList());
+            LintConfig config = config(c, tmp.resolve(c.name().replaceFirst("\\.yml$", "")));
+            errors.put(c.name(), new Linter(config, rules).lintSource(".github/workflows/" + c.name(), c.workflow(),
+                    Linter.Kind.WORKFLOW, null).stream().filter(f -> f.severity() == Severity.ERROR).toList());
         }
+    }
+
+    /**
+     * The configuration a case's options and documents amount to: each supplied called workflow written to a file
+     * under {@code dir} and named in {@code reusable-workflows}, and the default token permissions of its
+     * {@code permissions-policy} ({@code LimitedRead} is GitHub's restricted setting, {@code Write} the permissive one).
+     */
+    static LintConfig config(Case c, Path dir) throws IOException {
+        Map<String, Path> files = new TreeMap<>();
+        int i = 0;
+        for (Map.Entry<String, String> e : c.called().entrySet()) {
+            Files.createDirectories(dir);
+            Path f = dir.resolve("called-" + i++ + ".yml");
+            Files.writeString(f, e.getValue(), StandardCharsets.UTF_8);
+            files.put(e.getKey(), f);
+        }
+        return LintConfig.empty().withReusableWorkflows(files).withDefaultTokenPermissions(c.defaultPermissions());
     }
 
     static List<Case> read() throws IOException {
@@ -92,7 +115,20 @@ class WorkflowParserTestdataTest {
                         lines.add(Integer.parseInt(m.group(1)));
                     }
                 }
-                out.add(new Case(name, docs[1], errs.isEmpty(), lines));
+                // as GitHub's own runner of these cases does: pairs of reference and text between the workflow and
+                // the result, in the cases about reusable workflows
+                Map<String, String> called = new TreeMap<>();
+                for (int i = 2; name.contains("reusable") && i + 1 < docs.length - 1; i += 2) {
+                    called.put(docs[i].strip(), docs[i + 1]);
+                }
+                Matcher policy = Pattern.compile("(?m)^permissions-policy: *(\\S+)").matcher(docs[0]);
+                LintConfig.DefaultTokenPermissions defaults = !policy.find() ? null
+                        : switch (policy.group(1)) {
+                            case "LimitedRead" -> LintConfig.DefaultTokenPermissions.RESTRICTED;
+                            case "Write" -> LintConfig.DefaultTokenPermissions.PERMISSIVE;
+                            default -> throw new IllegalStateException(name + ": unknown permissions-policy " + policy.group(1));
+                        };
+                out.add(new Case(name, docs[1], errs.isEmpty(), lines, called, defaults));
             }
         }
         return out;

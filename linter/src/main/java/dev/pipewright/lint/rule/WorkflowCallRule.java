@@ -1,5 +1,6 @@
 package dev.pipewright.lint.rule;
 
+import dev.pipewright.lint.LintConfig;
 import dev.pipewright.lint.LintRule;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Workflow;
@@ -7,31 +8,51 @@ import dev.pipewright.lint.schema.Suggest;
 import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Calls of local reusable workflows ({@code jobs.<id>.uses: ./.github/workflows/x.yml}): the file exists and is
- * callable, and {@code with:} and {@code secrets:} match its {@code on.workflow_call}. Remote workflows are not read.
+ * Calls of reusable workflows ({@code jobs.<id>.uses: ./.github/workflows/x.yml}): the file exists and is
+ * callable, {@code with:} and {@code secrets:} match its {@code on.workflow_call}, and it asks for no more token
+ * permissions than the calling job has. Workflows of other repositories are read only from the copies the
+ * configuration's {@code reusable-workflows:} names.
  */
-@Rule(id = "workflow-call", summary = "calls of local reusable workflows pass the inputs and secrets they declare")
+@Rule(id = "workflow-call", summary = "calls of reusable workflows pass the inputs and secrets they declare and grant the permissions they ask for")
 public final class WorkflowCallRule extends LintRule {
     private LocalFiles local;
+    private Workflow workflow;
 
     @Override
     public void visitWorkflow(Workflow workflow) {
         local = new LocalFiles(ctx());
+        this.workflow = workflow;
     }
 
     @Override
     public void visitJob(Workflow.Job job) {
         YScalar uses = job.body().scalar("uses").filter(YScalar::isString).filter(u -> !u.hasExpression()).orElse(null);
-        if (uses == null || !LocalFiles.isLocal(uses.value().strip())) {
+        if (uses == null) {
             return;
         }
         String v = uses.value().strip();
+        Path supplied = ctx().config().reusableWorkflows().get(v);
+        if (supplied != null) {
+            // another repository's workflow, read from the copy the configuration names
+            YMap root = local.read(supplied).orElse(null);
+            if (root == null) {
+                report(uses, "cannot read " + supplied + ", the copy of \"" + v + "\" that the configuration's"
+                        + " reusable-workflows names: it is missing or not a YAML mapping; fix the path or the file");
+            } else {
+                check(job, uses, v, new Callee(root, "reusable workflow \"" + v + "\""));
+            }
+            return;
+        }
+        if (!LocalFiles.isLocal(v)) {
+            return;
+        }
         if (!LocalFiles.isSelf(v) && v.contains("@")) {
             report(uses, "a local reusable workflow takes no @ref: it is read from the same commit; write \""
                     + v.substring(0, v.indexOf('@')) + "\"");
@@ -44,17 +65,88 @@ public final class WorkflowCallRule extends LintRule {
             }
             return;
         }
-        WorkflowCallSpec spec = local.read(found.file()).map(WorkflowCallSpec::of).orElse(null);
-        if (spec == null) {
-            return;
-        }
-        String name = "reusable workflow \"" + v + "\"";
+        local.read(found.file()).map(root -> new Callee(root, "reusable workflow \"" + v + "\""))
+                .ifPresent(c -> check(job, uses, v, c));
+    }
+
+    /** A called workflow's top-level mapping, and how messages name it. */
+    private record Callee(YMap root, String name) {}
+
+    private void check(Workflow.Job job, YScalar uses, String v, Callee callee) {
+        WorkflowCallSpec spec = WorkflowCallSpec.of(callee.root());
         if (!spec.callable()) {
             report(uses, "workflow \"" + v + "\" cannot be called: it has no workflow_call trigger; add workflow_call under its on:");
             return;
         }
-        checkInputs(job, uses, name, spec);
-        checkSecrets(job, uses, name, spec);
+        checkInputs(job, uses, callee.name(), spec);
+        checkSecrets(job, uses, callee.name(), spec);
+        checkPermissions(job, callee);
+    }
+
+    /**
+     * GitHub refuses a call when the called workflow asks for more GITHUB_TOKEN access than the calling job has: "the
+     * GITHUB_TOKEN permissions passed from the caller workflow can be only downgraded (not elevated) by the called
+     * workflow". The called workflow's own {@code permissions:} and each of its jobs' are compared, scope by scope,
+     * with the calling job's, else the calling workflow's, else the repository's default; reported at the calling job,
+     * where GitHub reports it. A called job without {@code permissions:} inherits the caller's and asks for nothing
+     * more. The repository default is a setting, not a file: without {@code default-token-permissions} in the
+     * configuration a call that depends on it is not checked (a guess either way would report false errors); nor is
+     * it when the calling workflow is itself only called, as its token is then its caller's.
+     */
+    private void checkPermissions(Workflow.Job job, Callee callee) {
+        String source;
+        YNode given = job.body().get("permissions").orElse(null);
+        if (given != null) {
+            source = "the calling job's permissions:";
+        } else {
+            given = workflow.root().get("permissions").orElse(null);
+            source = "the calling workflow's permissions:";
+        }
+        TokenPermissions allowed;
+        if (given != null) {
+            allowed = TokenPermissions.parse(given).orElse(null);
+        } else {
+            // a workflow run only by workflow_call gets its token from its own caller, whose grant is unknown here
+            LintConfig.DefaultTokenPermissions policy = dev.pipewright.lint.audit.Triggers.onlyCalled(workflow) ? null
+                    : ctx().config().defaultTokenPermissions();
+            allowed = policy == null ? null : TokenPermissions.ofDefault(policy);
+            source = "the repository's " + (policy == null ? "" : policy.name().toLowerCase(Locale.ROOT))
+                    + " default token permissions";
+        }
+        if (allowed == null) {
+            return;
+        }
+        YNode workflowLevel = callee.root().get("permissions").orElse(null);
+        if (workflowLevel != null) {
+            compare(job, callee.name() + " asks", workflowLevel, allowed, source);
+        }
+        if (callee.root().get("jobs").orElse(null) instanceof YMap jobs) {
+            for (YMap.Entry e : jobs.entries()) {
+                YNode own = e.value() instanceof YMap body ? body.get("permissions").orElse(null) : null;
+                if (own != null) {
+                    compare(job, "job \"" + jobName(e) + "\" of " + callee.name() + " asks", own, allowed, source);
+                }
+            }
+        }
+    }
+
+    private void compare(Workflow.Job job, String who, YNode requested, TokenPermissions allowed, String source) {
+        TokenPermissions asked = TokenPermissions.parse(requested).orElse(null);
+        if (asked == null) {
+            return;
+        }
+        List<String> beyond = asked.beyond(allowed);
+        if (!beyond.isEmpty()) {
+            report(job.id(), who + " for " + asked.describe(beyond) + ", but the call is only allowed "
+                    + allowed.describe(beyond) + " (" + source + "); GitHub refuses the call: grant "
+                    + (beyond.size() == 1 ? "it" : "them") + " to the calling job");
+        }
+    }
+
+    /** The name GitHub gives a called job in its messages: its literal {@code name:}, else its id. */
+    private static String jobName(YMap.Entry job) {
+        return job.value() instanceof YMap body ? body.scalar("name").filter(YScalar::isString)
+                .filter(n -> !n.hasExpression()).map(YScalar::value).orElse(job.key().value()) : job.key().value();
     }
 
     private void checkInputs(Workflow.Job job, YScalar uses, String name, WorkflowCallSpec spec) {
