@@ -1,6 +1,8 @@
 package dev.pipewright.model;
 
 import dev.pipewright.model.util.Lists;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -42,14 +44,14 @@ public sealed interface Permissions permits Permissions.ReadAll, Permissions.Wri
     record Scoped(Map<PermissionScope, PermissionLevel> grants) implements Permissions {
         public Scoped {
             Map<PermissionScope, PermissionLevel> sorted = new TreeMap<>(
-                    java.util.Comparator.comparing(PermissionScope::key));
+                    Comparator.comparing(PermissionScope::key));
             sorted.putAll(Lists.copy(grants, "permissions"));
-            grants = java.util.Collections.unmodifiableMap(sorted);
+            grants = Collections.unmodifiableMap(sorted);
         }
 
         /** A copy with one more grant (replacing that scope's level). */
         public Scoped with(PermissionScope scope, PermissionLevel level) {
-            Map<PermissionScope, PermissionLevel> m = new TreeMap<>(java.util.Comparator.comparing(PermissionScope::key));
+            Map<PermissionScope, PermissionLevel> m = new TreeMap<>(Comparator.comparing(PermissionScope::key));
             m.putAll(grants);
             m.put(scope, level);
             return new Scoped(m);

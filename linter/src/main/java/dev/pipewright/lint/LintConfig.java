@@ -1,5 +1,9 @@
 package dev.pipewright.lint;
 
+import dev.pipewright.lint.audit.AuditPolicy;
+import dev.pipewright.lint.audit.Persona;
+import dev.pipewright.lint.rule.BuiltInRules;
+import dev.pipewright.lint.schema.Suggest;
 import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;
@@ -30,7 +34,7 @@ import java.util.regex.Pattern;
  * </pre>
  */
 public record LintConfig(List<String> runnerLabels, List<String> configVariables, List<Ignore> ignores,
-        dev.pipewright.lint.audit.AuditPolicy audits, String shellcheck) {
+        AuditPolicy audits, String shellcheck) {
     /** Suppresses findings that match all given parts. */
     public record Ignore(String rule, PathMatcher path, Pattern message) {
         boolean matches(Finding f) {
@@ -62,11 +66,11 @@ public record LintConfig(List<String> runnerLabels, List<String> configVariables
      * silently ignore nothing.
      */
     static String unknownRule(String rule) {
-        List<String> ids = dev.pipewright.lint.rule.BuiltInRules.all().stream().map(RuleInfo::id).toList();
+        List<String> ids = BuiltInRules.all().stream().map(RuleInfo::id).toList();
         if (ids.contains(rule)) {
             return null;
         }
-        String close = dev.pipewright.lint.schema.Suggest.closest(rule, ids);
+        String close = Suggest.closest(rule, ids);
         return "unknown rule \"" + rule + "\"; " + (close != null ? "did you mean \"" + close + "\"? " : "")
                 + "the rules are listed in docs/rules and in 'pipewright lint --format sarif' (tool.driver.rules)";
     }
@@ -81,7 +85,7 @@ public record LintConfig(List<String> runnerLabels, List<String> configVariables
         runnerLabels = List.copyOf(runnerLabels);
         configVariables = configVariables == null ? null : List.copyOf(configVariables);
         ignores = List.copyOf(ignores);
-        audits = audits == null ? dev.pipewright.lint.audit.AuditPolicy.defaults() : audits;
+        audits = audits == null ? AuditPolicy.defaults() : audits;
     }
 
     public LintConfig(List<String> runnerLabels, List<String> configVariables, List<Ignore> ignores) {
@@ -89,7 +93,7 @@ public record LintConfig(List<String> runnerLabels, List<String> configVariables
     }
 
     public LintConfig(List<String> runnerLabels, List<String> configVariables, List<Ignore> ignores,
-            dev.pipewright.lint.audit.AuditPolicy audits) {
+            AuditPolicy audits) {
         this(runnerLabels, configVariables, ignores, audits, null);
     }
 
@@ -101,7 +105,7 @@ public record LintConfig(List<String> runnerLabels, List<String> configVariables
     }
 
     /** This configuration with the audits read by {@code persona} (the command line's {@code --persona}). */
-    public LintConfig withPersona(dev.pipewright.lint.audit.Persona persona) {
+    public LintConfig withPersona(Persona persona) {
         return new LintConfig(runnerLabels, configVariables, ignores, audits.withPersona(persona), shellcheck);
     }
 
@@ -168,7 +172,7 @@ public record LintConfig(List<String> runnerLabels, List<String> configVariables
                         + e.key().value() + "\"; expected self-hosted-runner, config-variables, ignore or audits");
             }
         }
-        return new LintConfig(labels, vars, ignores, dev.pipewright.lint.audit.AuditPolicy.parse(file, root.get("audits").orElse(null)));
+        return new LintConfig(labels, vars, ignores, AuditPolicy.parse(file, root.get("audits").orElse(null)));
     }
 
     private static Ignore ignore(Path file, YNode item) {

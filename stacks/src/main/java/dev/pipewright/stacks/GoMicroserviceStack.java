@@ -3,7 +3,9 @@ package dev.pipewright.stacks;
 import static dev.pipewright.stacks.Stages.checkout;
 import static dev.pipewright.stacks.Stages.job;
 
+import dev.pipewright.bindings.ActionsCheckout;
 import dev.pipewright.bindings.CosignInstaller;
+import dev.pipewright.bindings.DockerBuildPushAction;
 import dev.pipewright.model.Environment;
 import dev.pipewright.model.NormalJob;
 import dev.pipewright.model.PermissionLevel;
@@ -89,7 +91,7 @@ public final class GoMicroserviceStack implements Stack {
                 .permissions(Permissions.of(PermissionScope.CONTENTS, PermissionLevel.READ,
                         PermissionScope.SECURITY_EVENTS, PermissionLevel.WRITE, PermissionScope.PULL_REQUESTS,
                         PermissionLevel.READ))
-                .step(dev.pipewright.bindings.ActionsCheckout.builder().id("checkout").name("Check out with history")
+                .step(ActionsCheckout.builder().id("checkout").name("Check out with history")
                         .fetchDepth(0L).persistCredentials(false).build())
                 .step(Stages.setupGo(true))
                 .step(Stages.withRetry("retry go install golang.org/x/vuln/cmd/govulncheck@v1.1.4\n"
@@ -218,7 +220,7 @@ public final class GoMicroserviceStack implements Stack {
                 .step(Stages.assetNames("dist/checksums.sha256.txt dist/checksums.sha512.txt"))
                 .step(Stages.upload("upload-dist", "dist", "dist/", 90))
                 .build();
-        var push = dev.pipewright.bindings.DockerBuildPushAction.builder().id("build").name("Build and push")
+        var push = DockerBuildPushAction.builder().id("build").name("Build and push")
                 .context(".").push(true).provenance("mode=max")
                 .buildArgs("VERSION=" + build.output("version").wrapped())
                 .tags(c.get(IMAGE) + ":" + build.output("version").wrapped() + "\n" + c.get(IMAGE) + ":latest\n")

@@ -3,6 +3,7 @@ package dev.pipewright.lint.rule;
 import dev.pipewright.lint.LintRule;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Workflow;
+import dev.pipewright.lint.schema.Suggest;
 import dev.pipewright.lint.yaml.YScalar;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,7 +37,7 @@ public final class JobNeedsRule extends LintRule {
                 } else if (n.equals(id)) {
                     report(need, "job \"" + job.id().value() + "\" cannot need itself");
                 } else if (!ids.containsKey(n)) {
-                    String close = dev.pipewright.lint.schema.Suggest.closest(need.value(), ids.values());
+                    String close = Suggest.closest(need.value(), ids.values());
                     report(need, "job \"" + job.id().value() + "\" needs job \"" + need.value() + "\", which does not exist"
                             + (close != null ? "; did you mean \"" + close + "\"?" : "; jobs are: "
                             + String.join(", ", new TreeSet<>(ids.values()))));
