@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -84,7 +85,7 @@ public class LspBench {
                 dir.relativize(one), text.lines().count(), ns[EDITS / 2] / 1e6, ns[EDITS * 95 / 100] / 1e6, EDITS, WARMUP);
 
         // every file of the folder: open them all (warm-up pass), then change each once and wait for all
-        Map<String, String> texts = new java.util.TreeMap<>();
+        Map<String, String> texts = new TreeMap<>();
         for (Path f : files) {
             texts.put(f.toUri().toString(), Files.readString(f));
         }

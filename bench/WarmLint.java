@@ -3,10 +3,13 @@ import dev.pipewright.lint.Linter;
 import dev.pipewright.lint.RuleInfo;
 import dev.pipewright.lint.rule.BuiltInRules;
 import dev.pipewright.lint.yaml.YamlLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * The warm engine's steady throughput: one JVM, one {@link Linter}, the same folder linted PASSES times; prints each
@@ -44,14 +47,14 @@ public final class WarmLint {
 
     /** Reads and parses every file as the linter does (one tree per file, in parallel), with nothing after it. */
     private static long yamlOnly(List<Path> files) throws Exception {
-        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(
+        ForkJoinPool pool = new ForkJoinPool(
                 4 * Runtime.getRuntime().availableProcessors());
         try {
             return pool.submit(() -> files.parallelStream().mapToLong(f -> {
                 try {
                     return new YamlLoader().load(Files.readString(f)).documents().size();
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             }).sum()).get();
         } finally {

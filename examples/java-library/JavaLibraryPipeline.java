@@ -20,7 +20,9 @@ import dev.pipewright.model.Workflow;
 import dev.pipewright.model.expr.Expr;
 import dev.pipewright.model.trigger.Trigger;
 import dev.pipewright.pipeline.Pipeline;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A small Maven library: a CI matrix over JDKs and operating systems, and a tag-driven release
@@ -68,8 +70,8 @@ public final class JavaLibraryPipeline implements Pipeline {
     }
 
     /** A matrix entry in the order given (Map.of iterates in a different order on each JVM run). */
-    private static java.util.Map<String, Object> entry(String... keysAndValues) {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    private static Map<String, Object> entry(String... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             m.put(keysAndValues[i], keysAndValues[i + 1]);
         }

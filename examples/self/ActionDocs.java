@@ -21,6 +21,7 @@ import dev.pipewright.pipeline.PipelineRenderer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -125,7 +126,7 @@ public final class ActionDocs {
             if (in.example() != null) {
                 sb.append(" --").append(in.name()).append(' ').append(shellQuote(in.example()));
             } else if (in.required() && in.secret()) {
-                sb.append(" --").append(in.name()).append(" \"$").append(in.name().replace('-', '_').toUpperCase(java.util.Locale.ROOT)).append('"');
+                sb.append(" --").append(in.name()).append(" \"$").append(in.name().replace('-', '_').toUpperCase(Locale.ROOT)).append('"');
             }
         }
         return sb.toString();

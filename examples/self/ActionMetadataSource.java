@@ -11,6 +11,7 @@ import dev.pipewright.pipeline.PipelineRenderer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
@@ -34,7 +35,7 @@ public final class ActionMetadataSource implements FileSource {
     @Override
     public List<GeneratedFile> files(ActionLock lock) {
         String version = imageVersion();
-        List<GeneratedFile> files = new java.util.ArrayList<>();
+        List<GeneratedFile> files = new ArrayList<>();
         for (Action a : Actions.all()) {
             files.add(file(a, version));
             files.add(new GeneratedFile("actions/" + a.descriptor().id() + "/README.md", ActionDocs.readme(a, lock)));

@@ -2,6 +2,9 @@ package dev.pipewright.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipewright.lint.Finding;
+import dev.pipewright.lint.LintConfig;
+import dev.pipewright.lint.Linter;
 import dev.pipewright.pipeline.AtomicWriter;
 import dev.pipewright.pipeline.FileSource;
 import dev.pipewright.pipeline.GeneratedFile;
@@ -11,7 +14,9 @@ import dev.pipewright.testing.DependabotSchema;
 import dev.pipewright.testing.DevelopmentImage;
 import dev.pipewright.testing.Oracles;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,7 +56,7 @@ class ExamplesConformanceTest {
     void everyDependabotFileMatchesTheSchema() throws IOException {
         assertThat(dependabotFiles).extracting(p -> root.relativize(p).toString()).contains(".github/dependabot.yml");
         for (Path f : dependabotFiles) {
-            assertThat(DependabotSchema.problems(java.nio.file.Files.readString(f))).as(f.toString()).isEmpty();
+            assertThat(DependabotSchema.problems(Files.readString(f))).as(f.toString()).isEmpty();
         }
     }
 
@@ -59,7 +64,7 @@ class ExamplesConformanceTest {
     void thisRepositoryUpdatesMavenAndActionsWeeklyWithAWeekOfCooldown() throws IOException {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> updates = (List<Map<String, Object>>) new Yaml()
-                .<Map<String, Object>>load(java.nio.file.Files.readString(root.resolve(".github/dependabot.yml")))
+                .<Map<String, Object>>load(Files.readString(root.resolve(".github/dependabot.yml")))
                 .get("updates");
         assertThat(updates).extracting(u -> u.get("package-ecosystem")).containsExactly("maven", "github-actions");
         assertThat(updates).allSatisfy(u -> {
@@ -88,19 +93,19 @@ class ExamplesConformanceTest {
 
     @Test
     void pipewrightLintFindsNothingInWorkflowsOrLocalActions() throws IOException {
-        List<Path> all = new java.util.ArrayList<>(files);
+        List<Path> all = new ArrayList<>(files);
         all.addAll(actionFiles);
         // our image's development tag in the local actions is reported, and set aside (DevelopmentImage)
-        assertThat(new dev.pipewright.lint.Linter(dev.pipewright.lint.LintConfig.empty()).lintPaths(all, root))
+        assertThat(new Linter(LintConfig.empty()).lintPaths(all, root))
                 .filteredOn(f -> !DevelopmentImage.isReported(f.rule(), f.message()))
-                .extracting(dev.pipewright.lint.Finding::format).isEmpty();
+                .extracting(Finding::format).isEmpty();
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void everyUsesIsPinnedWithVersionCommentAndEveryJobHasTimeoutAndPermissions() throws IOException {
         for (Path f : files) {
-            String yaml = java.nio.file.Files.readString(f);
+            String yaml = Files.readString(f);
             for (String line : yaml.lines().filter(l -> l.strip().matches("(- )?uses: .*")).toList()) {
                 assertThat(line).as(f + ": " + line).matches(
                         ".*uses: ([^@\\s]+@[0-9a-f]{40} # v\\d+(\\.\\d+)*|\\./\\.github/actions/pipewright-[a-z-]+)$");

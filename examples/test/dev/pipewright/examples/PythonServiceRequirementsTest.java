@@ -3,6 +3,7 @@ package dev.pipewright.examples;
 import static dev.pipewright.examples.Generated.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -105,7 +106,7 @@ class PythonServiceRequirementsTest {
         pb.environment().remove("STAGING_URL");
         Process p = pb.start();
         p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).isNotZero();
         assertThat(out).contains("set variable STAGING_URL of environment staging").doesNotContain("pytest:");
     }

@@ -3,6 +3,8 @@ package dev.pipewright.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pipewright.model.NormalJob;
+import dev.pipewright.model.RunStep;
 import dev.pipewright.pipeline.GeneratedFile;
 import dev.pipewright.pipeline.Pipeline;
 import dev.pipewright.pipeline.PipelineCatalog;
@@ -15,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -83,10 +86,10 @@ class SpecParityTest {
                 + "  - {workflow: ci.yml, job: test, timeout-minutes: 25}\n"
                 + "  - {workflow: ci.yml, job: test, step: test, run: go test ./...}\n"
                 + "parameters:\n  image: \"ghcr.io/${{ vars.GHCR_OWNER }}/service\"\n  staging-url: \"${{ vars.STAGING_URL }}/healthz\"\n  production-url: \"${{ vars.PRODUCTION_URL }}/healthz\"\n", "p.yml");
-        var job = (dev.pipewright.model.NormalJob) p.workflows().get(0).job("test");
+        var job = (NormalJob) p.workflows().get(0).job("test");
         assertThat(job.timeoutMinutes()).isEqualTo(25);
         assertThat(job.steps().stream().filter(s -> "test".equals(s.id())).findFirst().orElseThrow())
-                .extracting(s -> ((dev.pipewright.model.RunStep) s).run()).isEqualTo("go test ./...");
+                .extracting(s -> ((RunStep) s).run()).isEqualTo("go test ./...");
     }
 
     private static String sourceLine(String source) {
@@ -95,7 +98,7 @@ class SpecParityTest {
 
     /** Indexes of the lines that differ, a missing line counting as different. */
     private static List<Integer> differingLines(List<String> x, List<String> y) {
-        return java.util.stream.IntStream.range(0, Math.max(x.size(), y.size()))
+        return IntStream.range(0, Math.max(x.size(), y.size()))
                 .filter(i -> i >= x.size() || i >= y.size() || !x.get(i).equals(y.get(i))).boxed().toList();
     }
 }

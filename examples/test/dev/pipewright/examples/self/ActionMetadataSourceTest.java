@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
@@ -23,7 +24,7 @@ class ActionMetadataSourceTest {
     void oneActionYmlAndOneReadmePerAction() {
         assertThat(new ActionMetadataSource().files(ActionLock.bundled())).extracting(GeneratedFile::path)
                 .containsExactlyElementsOf(Actions.all().stream()
-                        .flatMap(a -> java.util.stream.Stream.of("actions/" + a.descriptor().id() + "/action.yml",
+                        .flatMap(a -> Stream.of("actions/" + a.descriptor().id() + "/action.yml",
                                 "actions/" + a.descriptor().id() + "/README.md")).toList());
     }
 

@@ -1,5 +1,7 @@
 package dev.pipewright.action;
 
+import java.util.Optional;
+
 /**
  * One container action: a descriptor plus logic that reads inputs from the context and stages outputs on it.
  *
@@ -14,7 +16,7 @@ public interface Action {
      * What exit code 1 (a failed {@link Outcome}) means for this action, for its {@code --help}; empty when the
      * action never fails that way (it succeeds or reports bad input).
      */
-    default java.util.Optional<String> failureMeaning() {
-        return java.util.Optional.of("check failed (findings, mismatch, gate)");
+    default Optional<String> failureMeaning() {
+        return Optional.of("check failed (findings, mismatch, gate)");
     }
 }

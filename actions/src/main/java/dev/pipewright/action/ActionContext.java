@@ -3,6 +3,7 @@ package dev.pipewright.action;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,7 +123,7 @@ public final class ActionContext {
         return Collections.unmodifiableMap(out);
     }
 
-    java.util.Collection<OutputFiles.Staged> stagedFiles() {
+    Collection<OutputFiles.Staged> stagedFiles() {
         return Collections.unmodifiableCollection(files.values());
     }
 }

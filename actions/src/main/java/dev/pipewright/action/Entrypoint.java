@@ -4,6 +4,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The image's entrypoint: {@code <action-id>} as first argument (action.yml's {@code args}), inputs from the env. */
@@ -21,7 +22,7 @@ public final class Entrypoint {
     }
 
     /** The same with the runner's environment and working directory given (tests simulate the runner). */
-    static int run(String[] args, java.util.Map<String, String> env, Path cwd, PrintWriter out, PrintWriter err) {
+    static int run(String[] args, Map<String, String> env, Path cwd, PrintWriter out, PrintWriter err) {
         if (args.length != 1 || Actions.byId(args[0]).isEmpty()) {
             err.println("usage: entrypoint <action>; actions: "
                     + Actions.all().stream().map(a -> a.descriptor().id()).collect(Collectors.joining(", ")));

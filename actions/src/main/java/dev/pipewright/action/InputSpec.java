@@ -2,6 +2,7 @@ package dev.pipewright.action;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -62,14 +63,14 @@ public record InputSpec(
      * The value for the README's example: the declared example, or a secret reference for a required secret
      * ({@code ${{ secrets.SIGNING_KEY }}} for {@code signing-key}); empty when there is neither.
      */
-    public java.util.Optional<String> exampleValue() {
+    public Optional<String> exampleValue() {
         if (example != null) {
-            return java.util.Optional.of(example);
+            return Optional.of(example);
         }
         if (secret && required) {
-            return java.util.Optional.of("${{ secrets." + name.replace('-', '_').toUpperCase(Locale.ROOT) + " }}");
+            return Optional.of("${{ secrets." + name.replace('-', '_').toUpperCase(Locale.ROOT) + " }}");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** The variable the runner sets: upper-cased, spaces to underscores, hyphens kept (as actions/runner does). */

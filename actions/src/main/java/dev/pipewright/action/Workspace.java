@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -113,12 +114,12 @@ public final class Workspace {
             Path p = resolve(input, pattern);
             return Files.isRegularFile(p) ? List.of(p) : List.of();
         }
-        String baseText = String.join("/", java.util.Arrays.copyOfRange(parts, 0, firstGlob));
+        String baseText = String.join("/", Arrays.copyOfRange(parts, 0, firstGlob));
         if (baseText.isEmpty() && norm.startsWith("/")) {
             baseText = "/";
         }
         Path base = resolve(input, baseText.isEmpty() ? "." : baseText);
-        String rest = String.join("/", java.util.Arrays.copyOfRange(parts, firstGlob, parts.length));
+        String rest = String.join("/", Arrays.copyOfRange(parts, firstGlob, parts.length));
         List<PathMatcher> matchers = new ArrayList<>();
         matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + rest));
         // Java's "**/x" needs at least one directory; users expect it to match "x" at the top too.

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ActionRunnerTest {
     /** A small action exercising every part of the runtime; {@code mode} picks how it ends. */
@@ -144,7 +145,7 @@ class ActionRunnerTest {
 
     /** The CLI's --summary FILE: the summary replaces the file, on a runner too, and nothing of it reaches stderr. */
     @Test
-    void aSummaryFileGetsTheSummary(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void aSummaryFileGetsTheSummary(@TempDir Path dir) throws Exception {
         StringWriter err = new StringWriter();
         Path stepSummary = Files.writeString(dir.resolve("step-summary.md"), "");
         Files.writeString(dir.resolve("summary.md"), "old\n");

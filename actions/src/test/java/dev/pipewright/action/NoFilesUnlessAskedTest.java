@@ -12,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -54,7 +56,7 @@ class NoFilesUnlessAskedTest {
     private Run run(String action, Map<String, String> inputs) throws IOException {
         Set<String> before = files();
         Map<String, String> env = new HashMap<>();
-        inputs.forEach((k, v) -> env.put("INPUT_" + k.toUpperCase(java.util.Locale.ROOT), v));
+        inputs.forEach((k, v) -> env.put("INPUT_" + k.toUpperCase(Locale.ROOT), v));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = Entrypoint.run(new String[] {action}, env, cwd, new PrintWriter(out, true), new PrintWriter(err, true));
@@ -66,7 +68,7 @@ class NoFilesUnlessAskedTest {
     private Set<String> files() throws IOException {
         try (Stream<Path> walk = Files.walk(cwd)) {
             return walk.filter(Files::isRegularFile).map(p -> cwd.relativize(p).toString())
-                    .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+                    .collect(Collectors.toCollection(TreeSet::new));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.pipewright.bindings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class BindingsImportsTest {
                             .filter(l -> l.startsWith("import "))
                             .map(l -> f.getFileName() + ": " + l);
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             }).toList();
         }

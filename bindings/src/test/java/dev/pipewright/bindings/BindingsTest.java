@@ -8,6 +8,7 @@ import dev.pipewright.model.expr.Expr;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The generated bindings build the steps a hand-written {@code Step.uses(...)} would. */
@@ -19,7 +20,7 @@ class BindingsTest {
         assertThat(step.uses().text()).isEqualTo("actions/checkout@v7.0.1");
         assertThat(step.uses().isPinned()).isFalse();
         assertThat(step.name()).isEqualTo("Check out");
-        assertThat(step.with()).containsExactly(java.util.Map.entry("persist-credentials", false));
+        assertThat(step.with()).containsExactly(Map.entry("persist-credentials", false));
     }
 
     @Test

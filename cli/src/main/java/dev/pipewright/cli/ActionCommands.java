@@ -6,10 +6,14 @@ import dev.pipewright.action.ActionRunner;
 import dev.pipewright.action.Actions;
 import dev.pipewright.action.InputSpec;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,13 +60,13 @@ public final class ActionCommands {
     }
 
     /** Adds the registered actions whose top-level command name passes {@code wanted}. */
-    static void addTo(CommandLine cl, java.util.function.Predicate<String> wanted) {
+    static void addTo(CommandLine cl, Predicate<String> wanted) {
         addTo(cl, System::getenv, () -> Path.of("").toAbsolutePath(), wanted);
     }
 
     /** The top-level command names of the actions. */
-    static java.util.Set<String> names() {
-        java.util.Set<String> names = new java.util.HashSet<>();
+    static Set<String> names() {
+        Set<String> names = new HashSet<>();
         Actions.all().forEach(a -> names.add(a.descriptor().id()));
         return names;
     }
@@ -73,7 +77,7 @@ public final class ActionCommands {
     }
 
     private static void addTo(CommandLine cl, Supplier<Map<String, String>> env, Supplier<Path> cwd,
-            java.util.function.Predicate<String> wanted) {
+            Predicate<String> wanted) {
         for (Action action : Actions.all()) {
             // An action with a hand-written command of the same name (lint: pipewright lint, which runs the same
             // linter and takes the same options as flags) keeps that command.
@@ -143,7 +147,7 @@ public final class ActionCommands {
 
     /** The exit codes of {@code --help}: what 1 means is the action's own (not every action is a gate). */
     static List<String> exitCodes(Action action) {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         lines.add("  0  success");
         action.failureMeaning().ifPresent(m -> lines.add("  1  " + m));
         lines.add("  2  bad input");

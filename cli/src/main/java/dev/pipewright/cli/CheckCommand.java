@@ -5,6 +5,8 @@ import dev.pipewright.pipeline.Drift;
 import dev.pipewright.pipeline.FileSource;
 import dev.pipewright.pipeline.Generation;
 import dev.pipewright.pipeline.LocalUses;
+import dev.pipewright.spec.SpecLoader;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,7 +25,7 @@ public final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws java.io.IOException {
+    public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         Generation.Checked checked;
         try {
@@ -40,7 +42,7 @@ public final class CheckCommand implements Callable<Integer> {
             err.println("pipewright: invalid pipeline:");
             e.problems().forEach(p -> err.println("  " + p));
             return ExitCodes.USAGE;
-        } catch (dev.pipewright.spec.SpecLoader.SpecException e) {
+        } catch (SpecLoader.SpecException e) {
             e.problems().forEach(spec.commandLine().getErr()::println);
             return ExitCodes.USAGE;
         } catch (LocalUses.DanglingException e) {

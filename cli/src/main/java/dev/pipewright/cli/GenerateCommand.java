@@ -5,6 +5,7 @@ import dev.pipewright.pipeline.FileSource;
 import dev.pipewright.pipeline.GeneratedFile;
 import dev.pipewright.pipeline.Generation;
 import dev.pipewright.pipeline.LocalUses;
+import dev.pipewright.spec.SpecLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -52,7 +53,7 @@ public final class GenerateCommand implements Callable<Integer> {
             err.println("pipewright: invalid pipeline, nothing written:");
             e.problems().forEach(p -> err.println("  " + p));
             return ExitCodes.USAGE;
-        } catch (dev.pipewright.spec.SpecLoader.SpecException e) {
+        } catch (SpecLoader.SpecException e) {
             e.problems().forEach(spec.commandLine().getErr()::println);
             return ExitCodes.USAGE;
         } catch (LocalUses.DanglingException e) {

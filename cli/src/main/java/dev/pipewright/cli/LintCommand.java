@@ -1,5 +1,6 @@
 package dev.pipewright.cli;
 
+import dev.pipewright.action.InputException;
 import dev.pipewright.action.lint.LintAction;
 import dev.pipewright.lint.Finding;
 import dev.pipewright.lint.LintConfig;
@@ -14,6 +15,8 @@ import dev.pipewright.lint.report.Reporter;
 import dev.pipewright.lint.report.SarifReporter;
 import dev.pipewright.lint.report.TextReporter;
 import dev.pipewright.lint.rule.BuiltInRules;
+import dev.pipewright.pipeline.AtomicWriter;
+import dev.pipewright.pipeline.GeneratedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -139,7 +142,7 @@ public final class LintCommand implements Callable<Integer> {
         Optional<Severity> level;
         try {
             level = LintAction.failLevel("fail-level", failLevel);
-        } catch (dev.pipewright.action.InputException e) {
+        } catch (InputException e) {
             return usage(err, "--fail-level: expected error, warning, note or none, got \"" + failLevel + "\"");
         }
         Optional<Severity> min = Optional.empty();
@@ -238,8 +241,8 @@ public final class LintCommand implements Callable<Integer> {
         if (output != null) {
             Path target = workingDir.resolve(output).toAbsolutePath().normalize();
             try {
-                dev.pipewright.pipeline.AtomicWriter.write(target.getParent(),
-                        List.of(new dev.pipewright.pipeline.GeneratedFile(target.getFileName().toString(), report)));
+                AtomicWriter.write(target.getParent(),
+                        List.of(new GeneratedFile(target.getFileName().toString(), report)));
             } catch (IllegalArgumentException | IOException e) {
                 return usage(err, "--output " + output + ": " + e.getMessage());
             }

@@ -4,6 +4,7 @@ import dev.pipewright.cli.lsp.PipewrightLanguageServer;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -30,7 +31,7 @@ public final class LspCommand implements Callable<Integer> {
         InputStream in = System.in;
         OutputStream out = System.out;
         // stdout carries the protocol: anything else printed there would corrupt it, so it goes to stderr
-        System.setOut(new PrintStream(System.err, true, java.nio.charset.StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(System.err, true, StandardCharsets.UTF_8));
         return serve(in, out);
     }
 

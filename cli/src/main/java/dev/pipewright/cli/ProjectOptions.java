@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Options shared by generate and check: which pipelines, and the project root they write under. */
@@ -62,14 +63,14 @@ public final class ProjectOptions {
      * A line for stderr when the deprecated {@code --out} was used, or an {@link IllegalArgumentException} when both
      * names were given; empty otherwise.
      */
-    java.util.Optional<String> deprecation() {
+    Optional<String> deprecation() {
         if (out == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (rootOption != null) {
             throw new IllegalArgumentException("--out and --root are the same option; give --root");
         }
-        return java.util.Optional.of("pipewright: --out is deprecated; use --root");
+        return Optional.of("pipewright: --out is deprecated; use --root");
     }
 
     /** The bundled action lock, overridden by the project's {@code .github/pipewright.lock.yml}. */
@@ -95,7 +96,7 @@ public final class ProjectOptions {
         List<Path> found = new ArrayList<>();
         for (String name : List.of("pipewright.yml", ".github/pipewright.yml")) {
             Path p = root().resolve(name);
-            if (java.nio.file.Files.isRegularFile(p)) {
+            if (Files.isRegularFile(p)) {
                 found.add(p);
             }
         }

@@ -3,6 +3,7 @@ package dev.pipewright.cli;
 import dev.pipewright.pipeline.FileSource;
 import dev.pipewright.pipeline.Pipeline;
 import dev.pipewright.pipeline.Scripts;
+import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -110,7 +111,7 @@ final class ScriptLoader {
     /** The CLI's own class path, with the jars or directories of Pipewright's API spelled out. */
     private static String classPath() {
         Set<String> entries = new LinkedHashSet<>();
-        for (String e : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+        for (String e : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
             if (!e.isEmpty()) {
                 entries.add(e);
             }
@@ -125,13 +126,13 @@ final class ScriptLoader {
                 // not a file location; java.class.path has to do
             }
         }
-        return String.join(java.io.File.pathSeparator, entries);
+        return String.join(File.pathSeparator, entries);
     }
 
     private static List<String> classNames(Path classes) throws IOException {
         try (Stream<Path> s = Files.walk(classes)) {
             return s.filter(p -> p.toString().endsWith(".class"))
-                    .map(p -> classes.relativize(p).toString().replace(java.io.File.separatorChar, '.'))
+                    .map(p -> classes.relativize(p).toString().replace(File.separatorChar, '.'))
                     .map(n -> n.substring(0, n.length() - ".class".length()))
                     .sorted()
                     .toList();

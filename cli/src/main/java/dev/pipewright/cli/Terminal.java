@@ -1,5 +1,7 @@
 package dev.pipewright.cli;
 
+import java.io.Console;
+
 /** Whether the CLI writes to a terminal, the condition for colour (never when piped or redirected). */
 final class Terminal {
     private Terminal() {}
@@ -10,12 +12,12 @@ final class Terminal {
      * tells.
      */
     static boolean stdoutIsTerminal() {
-        java.io.Console console = System.console();
+        Console console = System.console();
         if (console == null) {
             return false;
         }
         try {
-            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
         } catch (NoSuchMethodException e) {
             return true;
         } catch (ReflectiveOperationException | RuntimeException e) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +35,7 @@ class AdoptionTest {
         assertThat(git.waitFor()).as(new String(git.getInputStream().readAllBytes())).isZero();
         ci = Files.createDirectories(root.resolve(".github/workflows")).resolve("ci.yml");
         try (InputStream in = AdoptionTest.class.getResourceAsStream("/adoption/ci.yml")) {
-            handWritten = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            handWritten = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Files.writeString(ci, handWritten);
     }

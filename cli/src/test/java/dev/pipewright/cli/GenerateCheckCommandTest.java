@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -156,10 +158,10 @@ class GenerateCheckCommandTest {
 
     @Test
     void generatedFilesAreReadableByEveryone() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(
+        Assumptions.assumeTrue(
                 root.getFileSystem().supportedFileAttributeViews().contains("posix"), "no POSIX permissions here");
         generate();
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+        assertThat(PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(root.resolve(".github/workflows/ci.yml")))).isEqualTo("rw-r--r--");
     }
 }

@@ -2,13 +2,17 @@ package dev.pipewright.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipewright.stacks.GoVaultPluginStack;
 import dev.pipewright.stacks.Stack;
+import dev.pipewright.stacks.StackConfig;
 import dev.pipewright.stacks.Stacks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,8 +57,8 @@ class InitAndSpecCommandTest {
         assertThat(lines).contains("python-service     Python service: checks, coverage gate, signed image, GitOps"
                 + " staging, migrations, canary to production");
         for (Stack s : Stacks.all()) {
-            assertThat(lines).anyMatch(l -> l.matches(java.util.regex.Pattern.quote(s.id()) + " +"
-                    + java.util.regex.Pattern.quote(s.description())));
+            assertThat(lines).anyMatch(l -> l.matches(Pattern.quote(s.id()) + " +"
+                    + Pattern.quote(s.description())));
         }
     }
 
@@ -242,8 +246,8 @@ class InitAndSpecCommandTest {
 
     @Test
     void javaPipelinesAreCheckedAlike() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.pipewright.stacks.StackConfig.builder()
-                        .set(dev.pipewright.stacks.GoVaultPluginStack.PLUGIN, "x; rm -rf /"))
+        Assertions.assertThatThrownBy(() -> StackConfig.builder()
+                        .set(GoVaultPluginStack.PLUGIN, "x; rm -rf /"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("parameter plugin");
     }
 

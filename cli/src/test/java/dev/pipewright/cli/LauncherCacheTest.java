@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +33,7 @@ class LauncherCacheTest {
      * A built checkout (a jar a minute old and the examples' classes), and a JDK 25 stand-in that logs its arguments
      * and fails every training.
      */
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void checkoutAndStandInJvm() throws IOException {
         Path launcher = SharedData.repoRoot().orElseThrow().resolve("pipewright");
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "skipped: no bash");

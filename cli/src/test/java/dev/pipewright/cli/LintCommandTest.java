@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipewright.lint.rule.ShellcheckRule;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -48,7 +52,7 @@ class LintCommandTest {
         LintCommand cmd = new LintCommand();
         cmd.workingDir = dir;
         cmd.env = env;
-        cmd.stdin = new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        cmd.stdin = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
         cmd.terminal = terminal;
         CommandLine cl = new CommandLine(cmd);
         cl.setOut(new PrintWriter(out));
@@ -339,7 +343,7 @@ class LintCommandTest {
 
     @Test
     void shellcheckOffSilencesTheRule() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(dev.pipewright.lint.rule.ShellcheckRule.executable().isPresent(),
+        Assumptions.assumeTrue(ShellcheckRule.executable().isPresent(),
                 "shellcheck is not on PATH, so there is nothing to switch off");
         workflow("ci.yml", CLEAN.replace("echo hi", "echo $1"));
         assertThat(run()).isEqualTo(1);
@@ -347,7 +351,7 @@ class LintCommandTest {
         out.getBuffer().setLength(0);
         assertThat(run("--shellcheck", "off")).isZero();
         assertThat(run("--shellcheck", "no-such-shellcheck-here")).isZero();
-        assertThat(run("--shellcheck", dev.pipewright.lint.rule.ShellcheckRule.executable().get().toString()))
+        assertThat(run("--shellcheck", ShellcheckRule.executable().get().toString()))
                 .isEqualTo(1);
     }
 
@@ -371,7 +375,7 @@ class LintCommandTest {
             Files.createSymbolicLink(unreadable, mem);
         } else {
             Files.writeString(unreadable, CLEAN);
-            org.junit.jupiter.api.Assumptions.assumeTrue(unreadable.toFile().setReadable(false, false)
+            Assumptions.assumeTrue(unreadable.toFile().setReadable(false, false)
                     && !Files.isReadable(unreadable), "cannot make a file unreadable here");
         }
         assertThat(run()).isEqualTo(ExitCodes.FINDINGS);

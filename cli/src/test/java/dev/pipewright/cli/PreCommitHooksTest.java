@@ -3,14 +3,18 @@ package dev.pipewright.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipewright.testing.SharedData;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 import picocli.CommandLine;
@@ -101,10 +105,10 @@ class PreCommitHooksTest {
     @Test
     void preCommitValidatesTheManifestWhereInstalled() throws Exception {
         Path root = SharedData.repoRoot().orElseThrow();
-        java.util.Optional<Path> preCommit = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "")
-                        .split(java.io.File.pathSeparator))
+        Optional<Path> preCommit = Arrays.stream(System.getenv().getOrDefault("PATH", "")
+                        .split(File.pathSeparator))
                 .map(d -> Path.of(d, "pre-commit")).filter(Files::isExecutable).findFirst();
-        org.junit.jupiter.api.Assumptions.assumeTrue(preCommit.isPresent(), "skipped: pre-commit is not on PATH");
+        Assumptions.assumeTrue(preCommit.isPresent(), "skipped: pre-commit is not on PATH");
         Process p = new ProcessBuilder(preCommit.get().toString(), "validate-manifest", ".pre-commit-hooks.yaml")
                 .directory(root.toFile()).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -16,6 +16,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import javax.tools.ToolProvider;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -125,7 +127,7 @@ class ReadmeExamplesTest {
                 Path target = project.resolve(".github/actions/pipewright-" + local.group(1) + "/action.yml");
                 Files.createDirectories(target.getParent());
                 Files.copy(root().resolve("actions/" + local.group(1) + "/action.yml"), target,
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                        StandardCopyOption.REPLACE_EXISTING);
             }
             List<Finding> findings = new Linter(LintConfig.empty()).lintPaths(List.of(file), file.getParent());
             assertThat(findings).as(b.name() + " passes pipewright lint with audits").isEmpty();
@@ -168,7 +170,7 @@ class ReadmeExamplesTest {
 
     static List<Block> blocks(String markdown) {
         List<Block> out = new ArrayList<>();
-        Parser.builder().includeSourceSpans(org.commonmark.parser.IncludeSourceSpans.BLOCKS).build()
+        Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build()
                 .parse(markdown).accept(new AbstractVisitor() {
                     @Override
                     public void visit(FencedCodeBlock block) {

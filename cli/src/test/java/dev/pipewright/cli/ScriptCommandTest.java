@@ -3,6 +3,7 @@ package dev.pipewright.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -129,7 +130,7 @@ class ScriptCommandTest {
         String launcher = ProcessHandle.current().info().command().orElse("java");
         Process p = new ProcessBuilder(launcher, "-cp", System.getProperty("java.class.path"), script.toString(),
                 "check", "--out", root.toString()).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(output).isZero();
         assertThat(output).contains("0 of 1 generated file(s) drifted");
     }

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +81,7 @@ class ShadedJarGitHubIT {
         assertThat(run.exit()).as(run.output()).isZero();
         assertThat(run.output()).contains("operation=updated").doesNotContain("Invalid HTTP method");
         gh.verify(1, patchRequestedFor(urlPathEqualTo(REPO + "/git/refs/heads/promote/prod"))
-                .withRequestBody(matchingJsonPath("$.force", com.github.tomakehurst.wiremock.client.WireMock.equalTo("false"))));
+                .withRequestBody(matchingJsonPath("$.force", WireMock.equalTo("false"))));
         gh.verify(patchRequestedFor(urlPathMatching(REPO + "/(pulls|issues)/259")));
         gh.verify(0, postRequestedFor(urlPathEqualTo(REPO + "/pulls")));
     }
@@ -111,7 +112,7 @@ class ShadedJarGitHubIT {
         assertThat(run.exit()).as(run.output()).isZero();
         assertThat(run.output()).contains("GitHub release v1.1.0 updated");
         gh.verify(1, patchRequestedFor(urlPathEqualTo(REPO + "/releases/" + RELEASE_ID))
-                .withRequestBody(matchingJsonPath("$.body", com.github.tomakehurst.wiremock.client.WireMock.containing("Dark mode"))));
+                .withRequestBody(matchingJsonPath("$.body", WireMock.containing("Dark mode"))));
         gh.verify(0, postRequestedFor(urlPathEqualTo(REPO + "/releases")));
     }
 

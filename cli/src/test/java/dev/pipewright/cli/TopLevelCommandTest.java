@@ -2,6 +2,8 @@ package dev.pipewright.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TopLevelCommandTest {
@@ -44,9 +46,9 @@ class TopLevelCommandTest {
     /** Main builds only the command it runs; every command's help, version and usage errors are the same as with all. */
     @Test
     void theCommandLineBuiltForOneCommandBehavesAsTheWholeOne() {
-        java.util.List<String> names = new java.util.ArrayList<>(PipewrightCommand.commandLine().getSubcommands().keySet());
+        List<String> names = new ArrayList<>(PipewrightCommand.commandLine().getSubcommands().keySet());
         assertThat(names).contains("generate", "init", "check", "lint", "pin", "help", "coverage-gate", "sign", "sign-keygen");
-        java.util.List<String[]> runs = new java.util.ArrayList<>();
+        List<String[]> runs = new ArrayList<>();
         for (String name : names) {
             runs.add(new String[] {name, "--help"});
             runs.add(new String[] {name, "--bogus"});

@@ -5,7 +5,8 @@ import com.palantir.javapoet.TypeSpec;
 
 /**
  * Turns a javapoet type into the text of a committed source file: the header that names its source and the
- * regenerate command, four-space indentation, {@code java.lang} left unimported. One place, so every generated file
+ * regenerate command, {@code java.lang} left unimported, formatted as every source of the repository is
+ * ({@link SourceFormatter}). One place, so every generated file
  * reads the same and {@link DriftCheck} can recognise one by its first line.
  */
 final class JavaSources {
@@ -25,6 +26,7 @@ final class JavaSources {
                 .skipJavaLangImports(true)
                 .build()
                 .toString();
+        text = SourceFormatter.format(text);
         return new GeneratedSource(directory + "/" + packageName.replace('.', '/') + "/" + type.name() + ".java", text);
     }
 

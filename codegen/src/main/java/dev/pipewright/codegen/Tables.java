@@ -1,5 +1,6 @@
 package dev.pipewright.codegen;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.palantir.javapoet.CodeBlock;
@@ -42,7 +43,7 @@ final class Tables {
     static JsonNode json(Path root, String relative) {
         try {
             return JSON.readTree(root.resolve(relative).toFile());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(relative + ":" + e.getLocation().getLineNr() + ":"
                     + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package dev.pipewright.emit;
 
+import java.util.Locale;
+
 /** Renders single- and double-quoted flow scalars; always one line, never folded. */
 final class Quoting {
   private Quoting() {}
@@ -53,7 +55,7 @@ final class Quoting {
   }
 
   private static String hex(int cp, int width) {
-    String h = Integer.toHexString(cp).toUpperCase(java.util.Locale.ROOT);
+    String h = Integer.toHexString(cp).toUpperCase(Locale.ROOT);
     return "0".repeat(Math.max(0, width - h.length())) + h;
   }
 }

@@ -18,7 +18,7 @@ public final class YamlMap implements YamlNode {
    * A map built from plain Java values (String, Boolean, integral numbers, BigDecimal, List, Map),
    * keeping the iteration order of the maps given.
    */
-  public static YamlMap of(java.util.Map<String, ?> plain) {
+  public static YamlMap of(Map<String, ?> plain) {
     return Values.map(plain);
   }
 

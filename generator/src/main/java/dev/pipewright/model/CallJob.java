@@ -1,6 +1,7 @@
 package dev.pipewright.model;
 
 import dev.pipewright.model.util.Lists;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,7 +46,7 @@ public record CallJob(String id, String name, List<String> needs, String conditi
         private final Map<String, Object> with = new LinkedHashMap<>();
         private final Map<String, String> secrets = new LinkedHashMap<>();
         private boolean inheritSecrets;
-        private final List<String> expectedOutputs = new java.util.ArrayList<>();
+        private final List<String> expectedOutputs = new ArrayList<>();
 
         private Builder(String id, String uses) {
             super(id);

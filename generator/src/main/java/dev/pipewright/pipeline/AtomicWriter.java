@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
@@ -28,7 +29,7 @@ public final class AtomicWriter {
             for (GeneratedFile f : files) {
                 Path target = root.resolve(f.path());
                 byte[] bytes = f.content().getBytes(StandardCharsets.UTF_8);
-                if (Files.isRegularFile(target) && java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
+                if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
                     continue;
                 }
                 Files.createDirectories(target.getParent());

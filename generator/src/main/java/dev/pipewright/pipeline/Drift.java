@@ -1,16 +1,19 @@
 package dev.pipewright.pipeline;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * One generated file whose committed copy differs from what its source produces now; {@code command} is what
  * rewrites it, as its header says.
  */
 public record Drift(String path, Kind kind, String diff, String command) {
-    private static final java.util.regex.Pattern REGENERATE = java.util.regex.Pattern.compile(
-            "^(?:#|\\s*)\\s*Regenerate with: (.+?)(?:\\s*-->)?$", java.util.regex.Pattern.MULTILINE);
+    private static final Pattern REGENERATE = Pattern.compile(
+            "^(?:#|\\s*)\\s*Regenerate with: (.+?)(?:\\s*-->)?$", Pattern.MULTILINE);
 
     /** A drift whose command comes from the expected content's header (the default when it names none). */
     public static Drift of(String path, Kind kind, String diff, String expected) {
-        java.util.regex.Matcher m = REGENERATE.matcher(expected.lines().limit(3).reduce("", (a, b) -> a + b + "\n"));
+        Matcher m = REGENERATE.matcher(expected.lines().limit(3).reduce("", (a, b) -> a + b + "\n"));
         return new Drift(path, kind, diff, m.find() ? m.group(1).strip() : PipelineRenderer.REGENERATE);
     }
 

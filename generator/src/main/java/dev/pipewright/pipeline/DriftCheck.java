@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,7 +27,7 @@ public final class DriftCheck {
     public static List<Drift> compare(Path root, Collection<GeneratedFile> files, Collection<String> outputDirectories) {
         List<Drift> drifts = new ArrayList<>();
         Set<String> produced = new TreeSet<>();
-        for (GeneratedFile f : files.stream().sorted(java.util.Comparator.comparing(GeneratedFile::path)).toList()) {
+        for (GeneratedFile f : files.stream().sorted(Comparator.comparing(GeneratedFile::path)).toList()) {
             produced.add(f.path());
             Path onDisk = root.resolve(f.path());
             if (!Files.isRegularFile(onDisk)) {

@@ -7,6 +7,7 @@ import dev.pipewright.model.Step;
 import dev.pipewright.model.Workflow;
 import dev.pipewright.model.expr.Expr;
 import dev.pipewright.model.trigger.Trigger;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,7 +45,7 @@ class ConditionEmissionTest {
     for (Readers r : Readers.values()) {
       Map<?, ?> job = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) r.load(doc)).get("jobs")).get("build");
       assertThat(job.get("if")).as(r.name()).isEqualTo("${{ !cancelled() }}");
-      Map<?, ?> step = (Map<?, ?>) ((java.util.List<?>) job.get("steps")).get(0);
+      Map<?, ?> step = (Map<?, ?>) ((List<?>) job.get("steps")).get(0);
       assertThat(step.get("if")).as(r.name()).isEqualTo("${{ !failure() }}");
     }
   }

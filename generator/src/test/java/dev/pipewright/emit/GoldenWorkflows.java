@@ -28,6 +28,7 @@ import dev.pipewright.model.trigger.InputType;
 import dev.pipewright.model.trigger.Schedule;
 import dev.pipewright.model.trigger.Trigger;
 import dev.pipewright.model.trigger.WorkflowCall;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +44,7 @@ final class GoldenWorkflows {
 
   /** Map.of iterates in a per-JVM random order; emitted files must not depend on it. */
   private static Map<String, Object> ordered(Object... keysAndValues) {
-    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    Map<String, Object> m = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {
       m.put((String) keysAndValues[i], keysAndValues[i + 1]);
     }

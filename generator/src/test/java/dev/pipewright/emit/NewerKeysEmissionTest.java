@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipewright.model.Concurrency;
 import dev.pipewright.model.Job;
+import dev.pipewright.model.NormalJob;
 import dev.pipewright.model.Permissions;
 import dev.pipewright.model.Preview;
 import dev.pipewright.model.Snapshot;
@@ -51,12 +52,12 @@ class NewerKeysEmissionTest {
   /** The same keys minus the background steps, which GitHub's parser accepts without any flag. */
   static Workflow generallyAvailable() {
     Workflow w = workflow();
-    var job = ((dev.pipewright.model.NormalJob) w.job("test")).toBuilder();
+    var job = ((NormalJob) w.job("test")).toBuilder();
     job.steps(List.of());
     return w.toBuilder().replaceJob(
-            dev.pipewright.model.NormalJob.builder("test").runsOn("ubuntu-24.04").timeoutMinutes(20)
+            NormalJob.builder("test").runsOn("ubuntu-24.04").timeoutMinutes(20)
                 .cancelTimeoutMinutes(5)
-                .snapshot(((dev.pipewright.model.NormalJob) w.job("test")).snapshot())
+                .snapshot(((NormalJob) w.job("test")).snapshot())
                 .step(Step.run("make e2e").build()).build())
         .build();
   }

@@ -7,6 +7,7 @@ import dev.pipewright.model.Container;
 import dev.pipewright.model.Credentials;
 import dev.pipewright.model.Environment;
 import dev.pipewright.model.Job;
+import dev.pipewright.model.JobBuilder;
 import dev.pipewright.model.Matrix;
 import dev.pipewright.model.NormalJob;
 import dev.pipewright.model.PermissionLevel;
@@ -20,6 +21,7 @@ import dev.pipewright.model.StepBuilder;
 import dev.pipewright.model.Strategy;
 import dev.pipewright.model.UsesStep;
 import dev.pipewright.model.Workflow;
+import dev.pipewright.model.expr.Expr;
 import dev.pipewright.model.trigger.CustomTrigger;
 import dev.pipewright.model.trigger.DispatchInput;
 import dev.pipewright.model.trigger.EventCatalog;
@@ -29,6 +31,7 @@ import dev.pipewright.model.trigger.Trigger;
 import dev.pipewright.model.trigger.TriggerBuilder;
 import dev.pipewright.model.trigger.WorkflowCall;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +106,7 @@ final class RandomWorkflows {
         () -> Trigger.event(pick(List.of("create", "delete", "fork", "gollum", "page_build", "public", "status"))),
         () -> Trigger.event("image_version").filter("names", string()).filter("versions", "1.*"),
         () -> new CustomTrigger("future_event", Map.of("types", List.of(string()), "flag", true))));
-    java.util.Collections.shuffle(kinds, r);
+    Collections.shuffle(kinds, r);
     int n = 1 + r.nextInt(4);
     for (Supplier<TriggerBuilder> k : kinds.subList(0, n)) {
       w.on(k.get());
@@ -221,7 +224,7 @@ final class RandomWorkflows {
 
   private void jobs(Workflow.Builder w) {
     List<String> ids = new ArrayList<>(IDS);
-    java.util.Collections.shuffle(ids, r);
+    Collections.shuffle(ids, r);
     int n = 1 + r.nextInt(5);
     List<String> made = new ArrayList<>();
     for (String id : ids.subList(0, n)) {
@@ -254,7 +257,7 @@ final class RandomWorkflows {
     return c.build();
   }
 
-  private void common(dev.pipewright.model.JobBuilder<?> b, List<String> needs) {
+  private void common(JobBuilder<?> b, List<String> needs) {
     if (r.nextBoolean()) {
       b.name(string());
     }
@@ -298,7 +301,7 @@ final class RandomWorkflows {
       if (r.nextBoolean()) {
         j.timeoutMinutes(1 + r.nextInt(360));
       } else {
-        j.timeoutMinutes(dev.pipewright.model.expr.Expr.raw("fromJSON(github.event.inputs.t || '30')"));
+        j.timeoutMinutes(Expr.raw("fromJSON(github.event.inputs.t || '30')"));
       }
     }
     if (r.nextInt(4) == 0) {
@@ -377,7 +380,7 @@ final class RandomWorkflows {
       if (r.nextBoolean()) {
         b.continueOnError(r.nextBoolean());
       } else {
-        b.continueOnError(dev.pipewright.model.expr.Expr.raw("matrix.experimental == true"));
+        b.continueOnError(Expr.raw("matrix.experimental == true"));
       }
     }
     if (r.nextInt(4) == 0) {

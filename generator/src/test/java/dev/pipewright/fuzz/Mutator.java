@@ -3,6 +3,7 @@ package dev.pipewright.fuzz;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -125,7 +126,7 @@ public final class Mutator {
         int levels = form == 1 ? 9 : 4;
         for (int i = 1; i < levels; i++) {
             b.append("a").append(i).append(": &a").append(i).append(" [")
-                    .append(String.join(", ", java.util.Collections.nCopies(9, "*a" + (i - 1)))).append("]\n");
+                    .append(String.join(", ", Collections.nCopies(9, "*a" + (i - 1)))).append("]\n");
         }
         return b.toString();
     }

@@ -2,6 +2,7 @@ package dev.pipewright.fuzz;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,6 +51,6 @@ public final class Seeds {
 
     /** Inline seeds, for surfaces whose real inputs are made by a test (keys, git logs). */
     public static Seed text(String name, String text) {
-        return new Seed(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new Seed(name, text.getBytes(StandardCharsets.UTF_8));
     }
 }

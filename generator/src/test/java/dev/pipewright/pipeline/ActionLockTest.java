@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,8 +25,8 @@ class ActionLockTest {
     @Test
     void parsesCommentsBlankLinesAndQuotes() {
         ActionLock lock = ActionLock.parse("# header\n\nb/b@v1: '" + B + "'\na/a@v2.0.0: " + A + "  # note\n", "x");
-        assertThat(lock.entries()).containsExactly(java.util.Map.entry("a/a@v2.0.0", A),
-                java.util.Map.entry("b/b@v1", B));
+        assertThat(lock.entries()).containsExactly(Map.entry("a/a@v2.0.0", A),
+                Map.entry("b/b@v1", B));
     }
 
     @Test

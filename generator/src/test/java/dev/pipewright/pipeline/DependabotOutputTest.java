@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,7 +111,7 @@ class DependabotOutputTest {
         FileSource source = FileSource.of(without);
         List<Drift> drifts = DriftCheck.compare(root, source.files(ActionLock.bundled()), source.outputDirectories());
         assertThat(drifts).extracting(Drift::path, Drift::kind)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(".github/dependabot.yml", Drift.Kind.STALE));
+                .containsExactly(Tuple.tuple(".github/dependabot.yml", Drift.Kind.STALE));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.pipewright.github;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /** A remote {@code uses: owner/repo[/path]@ref}. */
@@ -62,7 +63,7 @@ public record Uses(String owner, String repo, String path, String ref) {
 
     /** {@code owner/repo/path} without the ref, lower-cased for comparisons. */
     public String target() {
-        return (repository() + path).toLowerCase(java.util.Locale.ROOT);
+        return (repository() + path).toLowerCase(Locale.ROOT);
     }
 
     /** A full commit SHA: 40 lower-case hex digits. */
@@ -81,6 +82,6 @@ public record Uses(String owner, String repo, String path, String ref) {
 
     /** True for {@code actions/checkout} and friends, by target prefix. */
     public boolean is(String target) {
-        return target().equals(target.toLowerCase(java.util.Locale.ROOT));
+        return target().equals(target.toLowerCase(Locale.ROOT));
     }
 }

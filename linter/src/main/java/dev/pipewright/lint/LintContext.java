@@ -7,6 +7,7 @@ import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YamlFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Everything rules may read about the file being linted, and where they report. */
@@ -101,11 +102,11 @@ public final class LintContext {
         int k = 1;
         for (int i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) {
             if (k == out.length) {
-                out = java.util.Arrays.copyOf(out, k * 2);
+                out = Arrays.copyOf(out, k * 2);
             }
             out[k++] = i + 1;
         }
-        return java.util.Arrays.copyOf(out, k);
+        return Arrays.copyOf(out, k);
     }
 
     /** The file's whole text, as the positions count it. */

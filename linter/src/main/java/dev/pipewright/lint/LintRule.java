@@ -2,6 +2,8 @@ package dev.pipewright.lint;
 
 import dev.pipewright.lint.yaml.Pos;
 import dev.pipewright.lint.yaml.YNode;
+import dev.pipewright.lint.yaml.YamlFile;
+import java.util.Objects;
 
 /**
  * Base class of rules: a visitor over one workflow with no-op defaults, as actionlint's {@code Pass};
@@ -50,13 +52,13 @@ public abstract class LintRule {
     protected final void reportSchemaProblems(String owner) {
         if (context.schema() != null) {
             context.schema().problems().stream()
-                    .filter(p -> java.util.Objects.equals(owner, p.owner()))
+                    .filter(p -> Objects.equals(owner, p.owner()))
                     .forEach(p -> report(p.pos(), p.message()));
         }
     }
 
     /** Called first for every file, even one that is not valid YAML. */
-    public void visitFile(dev.pipewright.lint.yaml.YamlFile yaml) {}
+    public void visitFile(YamlFile yaml) {}
 
     /** Called once per workflow file before its jobs. */
     public void visitWorkflow(Workflow workflow) {}

@@ -8,16 +8,26 @@ import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YamlFile;
 import dev.pipewright.lint.yaml.YamlLoader;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -38,7 +48,7 @@ public final class Linter {
     private final List<RuleInfo> rules;
     private final OtherFiles otherFiles = new OtherFiles();
     /** Each folder's repository root: looking it up costs a file-system check per ancestor, for every file. */
-    private final Map<Path, Optional<Path>> roots = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Path, Optional<Path>> roots = new ConcurrentHashMap<>();
 
     public Linter(LintConfig config) {
         this(config, BuiltInRules.all());
@@ -53,7 +63,7 @@ public final class Linter {
     private record Read(String text, YamlFile yaml) {}
 
     /** Files discovery has read already, until they are linted: each file is read and parsed once. */
-    private final Map<Path, Read> discovered = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Path, Read> discovered = new ConcurrentHashMap<>();
 
     /** Lints files and directories; findings sorted and de-duplicated. */
     public List<Finding> lintPaths(List<Path> paths, Path base) throws IOException {
@@ -63,14 +73,14 @@ public final class Linter {
         }
         // More threads than cores: a file waiting for shellcheck leaves its core to the next file, whose scripts then
         // join the same shellcheck batch (one process per file took a hundred times as long as the rest of the lint).
-        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(
+        ForkJoinPool pool = new ForkJoinPool(
                 4 * Runtime.getRuntime().availableProcessors());
         try {
             return pool.submit(() -> lintAll(files, base)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while linting");
-        } catch (java.util.concurrent.ExecutionException e) {
+            throw new InterruptedIOException("interrupted while linting");
+        } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof RuntimeException r) {
                 throw r;
@@ -114,7 +124,7 @@ public final class Linter {
     private static List<Path> expand(Path p, Map<Path, Read> keep) throws IOException {
         if (!Files.isDirectory(p)) {
             if (!Files.exists(p)) {
-                throw new java.nio.file.NoSuchFileException(p.toString(), null, "no such file or directory");
+                throw new NoSuchFileException(p.toString(), null, "no such file or directory");
             }
             return List.of(p);
         }
@@ -123,40 +133,40 @@ public final class Linter {
         List<Path> out = new ArrayList<>();
         // One walk that never enters .git folders below the root, and knows while descending whether it is inside a
         // workflows/ folder (instead of relativizing every file against the root).
-        Files.walkFileTree(p, new java.nio.file.SimpleFileVisitor<>() {
-            private final java.util.ArrayDeque<Boolean> inWorkflows = new java.util.ArrayDeque<>();
+        Files.walkFileTree(p, new SimpleFileVisitor<>() {
+            private final ArrayDeque<Boolean> inWorkflows = new ArrayDeque<>();
 
             @Override
-            public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes a) {
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes a) {
                 boolean top = inWorkflows.isEmpty();
                 String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
                 if (!top && name.equals(".git")) {
-                    return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+                    return FileVisitResult.SKIP_SUBTREE;
                 }
                 inWorkflows.push(top ? rootIsWorkflows : inWorkflows.peek() || name.equals("workflows"));
-                return java.nio.file.FileVisitResult.CONTINUE;
+                return FileVisitResult.CONTINUE;
             }
 
             @Override
-            public java.nio.file.FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
                 if (e != null) {
                     throw new UncheckedIOException(e);
                 }
                 inWorkflows.pop();
-                return java.nio.file.FileVisitResult.CONTINUE;
+                return FileVisitResult.CONTINUE;
             }
 
             @Override
-            public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes a) {
+            public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
                 if (isYaml(f.getFileName().toString()) && Files.isRegularFile(f)
                         && (kindOf(f) != Kind.WORKFLOW || inWorkflows.peek() || looksLikeWorkflow(f, keep))) {
                     out.add(f);
                 }
-                return java.nio.file.FileVisitResult.CONTINUE;
+                return FileVisitResult.CONTINUE;
             }
 
             @Override
-            public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) {
+            public FileVisitResult visitFileFailed(Path f, IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
@@ -261,7 +271,7 @@ public final class Linter {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw e; // a path that does not exist is the caller's usage error, reported before linting starts
         } catch (IOException e) {
             // one unreadable file (permissions, an I/O error) is that file's finding; the others are still linted
@@ -416,7 +426,7 @@ public final class Linter {
         void add(LintRule rule, RuleInfo info) {
             rules.add(rule);
             infos.add(info);
-            failed = java.util.Arrays.copyOf(failed, rules.size());
+            failed = Arrays.copyOf(failed, rules.size());
         }
 
         int size() {

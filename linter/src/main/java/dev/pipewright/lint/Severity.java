@@ -1,12 +1,15 @@
 package dev.pipewright.lint;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /** How bad a finding is; errors break the workflow on GitHub, warnings are likely mistakes. */
 public enum Severity {
     ERROR, WARNING, NOTE;
 
     /** The lower-case name used in JSON and SARIF ({@code error}, {@code warning}, {@code note}). */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -15,21 +18,21 @@ public enum Severity {
      *
      * @throws IllegalArgumentException for anything but error, warning, note or none
      */
-    public static java.util.Optional<Severity> failLevel(String value) {
-        String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+    public static Optional<Severity> failLevel(String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
         if (v.equals("none")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         for (Severity s : values()) {
             if (s.label().equals(v)) {
-                return java.util.Optional.of(s);
+                return Optional.of(s);
             }
         }
         throw new IllegalArgumentException("expected error, warning, note or none, got '" + value + "'");
     }
 
     /** True when a finding of this severity fails at {@code failLevel} (severities are ordered error first). */
-    public boolean failsAt(java.util.Optional<Severity> failLevel) {
+    public boolean failsAt(Optional<Severity> failLevel) {
         return failLevel.isPresent() && ordinal() <= failLevel.get().ordinal();
     }
 }

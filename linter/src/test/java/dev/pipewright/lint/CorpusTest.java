@@ -2,12 +2,14 @@ package dev.pipewright.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipewright.lint.audit.SecurityAudits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -30,7 +32,7 @@ class CorpusTest {
 
         // Correctness errors are what GitHub would reject: on real, working workflows they are almost all false
         // positives. Security errors (an image on "latest", an injection) are real findings in working workflows.
-        java.util.Set<String> security = dev.pipewright.lint.audit.SecurityAudits.all().stream().map(RuleInfo::id)
+        Set<String> security = SecurityAudits.all().stream().map(RuleInfo::id)
                 .collect(Collectors.toSet());
         TreeSet<String> errorFiles = wf.stream().filter(f -> f.severity() == Severity.ERROR)
                 .filter(f -> !security.contains(f.rule())).map(Finding::file)

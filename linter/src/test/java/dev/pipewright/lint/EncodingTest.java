@@ -3,6 +3,7 @@ package dev.pipewright.lint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +17,7 @@ class EncodingTest {
     @Test
     void aLatin1WorkflowIsReportedAtItsFirstBadByte() throws IOException {
         Path f = dir.resolve("w.yml");
-        Files.write(f, "on: push\n# caf\u00e9\njobs: {}\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.write(f, "on: push\n# caf\u00e9\njobs: {}\n".getBytes(StandardCharsets.ISO_8859_1));
         List<Finding> findings = new Linter(LintConfig.empty()).lintPaths(List.of(f), dir);
         assertThat(findings).extracting(Finding::format).containsExactly(
                 "w.yml:2:6: the file is not valid UTF-8 (byte 0xE9); GitHub reads workflow files as UTF-8 [syntax-check]");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.pipewright.fuzz.Campaign;
 import dev.pipewright.fuzz.Seeds;
+import dev.pipewright.lint.rule.BuiltInRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class LintFuzzTest {
     /** Every rule but those that run an external program (shellcheck): a process per input measures that program. */
-    private static final Linter LINTER = new Linter(LintConfig.empty(), dev.pipewright.lint.rule.BuiltInRules.all().stream()
+    private static final Linter LINTER = new Linter(LintConfig.empty(), BuiltInRules.all().stream()
             .filter(r -> !TestLinting.EXTERNAL.containsKey(r.id())).toList());
     private static Path dir;
     private static int calls;

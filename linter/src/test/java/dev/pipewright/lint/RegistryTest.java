@@ -2,12 +2,17 @@ package dev.pipewright.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipewright.lint.audit.Audit;
+import dev.pipewright.lint.audit.SecurityAudits;
 import dev.pipewright.lint.rule.BuiltInRules;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +40,7 @@ class RegistryTest {
                     try {
                         return Files.readString(p).contains("[" + r.id() + "]");
                     } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        throw new UncheckedIOException(e);
                     }
                 }).count();
             }
@@ -46,12 +51,12 @@ class RegistryTest {
     /** zizmor's rating decides: high severity at high confidence is an error, so --fail-level error catches it. */
     @Test
     void everyAuditsSeverityFollowsItsRating() {
-        for (RuleInfo r : dev.pipewright.lint.audit.SecurityAudits.all()) {
-            dev.pipewright.lint.audit.Audit audit = dev.pipewright.lint.audit.SecurityAudits.audit(r.id()).orElseThrow();
+        for (RuleInfo r : SecurityAudits.all()) {
+            Audit audit = SecurityAudits.audit(r.id()).orElseThrow();
             assertThat(r.severity()).as("severity of %s (%s, %s confidence)", r.id(), audit.severity(), audit.confidence())
-                    .isEqualTo(dev.pipewright.lint.audit.SecurityAudits.findingSeverity(audit));
+                    .isEqualTo(SecurityAudits.findingSeverity(audit));
         }
-        assertThat(dev.pipewright.lint.audit.SecurityAudits.all().stream()
+        assertThat(SecurityAudits.all().stream()
                 .filter(r -> r.severity() == Severity.ERROR).map(RuleInfo::id).sorted().toList())
                 .containsExactly("dependabot-execution", "forbidden-uses", "hardcoded-container-credentials", "insecure-commands",
                         "insecure-url-scheme", "known-vulnerable-actions",
@@ -61,12 +66,12 @@ class RegistryTest {
     @Test
     void theAuditTableOfTheRulesReadmeStatesEachAuditsRatingAndLevel() throws IOException {
         String readme = Files.readString(TestFiles.repoRoot().resolve("docs/rules/README.md"));
-        for (RuleInfo r : dev.pipewright.lint.audit.SecurityAudits.all()) {
-            dev.pipewright.lint.audit.Audit audit = dev.pipewright.lint.audit.SecurityAudits.audit(r.id()).orElseThrow();
-            String rating = " | " + audit.severity().name().toLowerCase(java.util.Locale.ROOT) + " | "
-                    + audit.confidence().name().toLowerCase(java.util.Locale.ROOT) + " | `" + r.severity().label() + "` | ";
+        for (RuleInfo r : SecurityAudits.all()) {
+            Audit audit = SecurityAudits.audit(r.id()).orElseThrow();
+            String rating = " | " + audit.severity().name().toLowerCase(Locale.ROOT) + " | "
+                    + audit.confidence().name().toLowerCase(Locale.ROOT) + " | `" + r.severity().label() + "` | ";
             assertThat(readme).as("row of %s", r.id()).containsPattern("(?m)^\\| \\[`" + r.id() + "`\\]\\(" + r.id()
-                    + "\\.md\\) \\| [^|]+" + java.util.regex.Pattern.quote(rating));
+                    + "\\.md\\) \\| [^|]+" + Pattern.quote(rating));
         }
     }
 }

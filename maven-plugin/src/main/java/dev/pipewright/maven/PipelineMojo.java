@@ -1,5 +1,6 @@
 package dev.pipewright.maven;
 
+import dev.pipewright.model.validation.WorkflowValidationException;
 import dev.pipewright.pipeline.ActionLock;
 import dev.pipewright.pipeline.FileSource;
 import dev.pipewright.pipeline.Generation;
@@ -78,7 +79,7 @@ abstract class PipelineMojo extends AbstractMojo {
 
     /** An invalid pipeline's problems, one per line, as the build's failure message. */
     static String problems(String lead, RuntimeException e) {
-        if (e instanceof dev.pipewright.model.validation.WorkflowValidationException v) {
+        if (e instanceof WorkflowValidationException v) {
             StringBuilder sb = new StringBuilder(lead).append(':');
             v.problems().forEach(p -> sb.append("\n  ").append(p));
             return sb.toString();

@@ -14,6 +14,7 @@ import dev.pipewright.stacks.StackOverride;
 import dev.pipewright.stacks.StackPipeline;
 import dev.pipewright.stacks.Stacks;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -83,7 +85,7 @@ public final class SpecLoader {
             } else if ("additionalProperties".equals(m.getType()) && keyMarks.containsKey(at + "." + m.getProperty())) {
                 // point at the misspelt key itself, not at the start of the map that holds it
                 mark = keyMarks.get(at + "." + m.getProperty());
-            } else if (java.util.Set.of("enum", "minimum", "maximum", "pattern").contains(m.getType())
+            } else if (Set.of("enum", "minimum", "maximum", "pattern").contains(m.getType())
                     && m.getInstanceNode() != null) {
                 message = message + " (found " + m.getInstanceNode() + ")";
             }
@@ -244,7 +246,7 @@ public final class SpecLoader {
             String v = s.getValue();
             if (Tag.INT.equals(tag) && v.matches("[-+]?[0-9]+")) {
                 // YAML's other integer forms (0x1F, 0o17, 1_000, 1:30) stay text: the schema then names the place
-                java.math.BigInteger n = new java.math.BigInteger(v);
+                BigInteger n = new BigInteger(v);
                 if (n.bitLength() > 31) {
                     throw SpecYaml.located(display, s.getStartMark(), v + " is too large for a whole number here (at most "
                             + Integer.MAX_VALUE + ")");

@@ -1,5 +1,6 @@
 package dev.pipewright.spec;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,6 +9,7 @@ import dev.pipewright.stacks.Parameter;
 import dev.pipewright.stacks.ParameterPatterns;
 import dev.pipewright.stacks.Stack;
 import dev.pipewright.stacks.Stacks;
+import dev.pipewright.stacks.Stages;
 import java.util.List;
 
 /**
@@ -58,7 +60,7 @@ public final class SpecSchema {
         ObjectNode addJob = op.putObject("add-job");
         addJob.put("type", "object").put("additionalProperties", false)
                 .put("description", "A job to add to the workflow, with id 'job' (contents: read, on "
-                        + dev.pipewright.stacks.Stages.RUNNER + " and 15 minutes unless given).");
+                        + Stages.RUNNER + " and 15 minutes unless given).");
         addJob.putArray("required").add("steps");
         ObjectNode jp = addJob.putObject("properties");
         jp.putObject("name").put("type", "string");
@@ -137,7 +139,7 @@ public final class SpecSchema {
     public static String json() {
         try {
             return JSON.writeValueAsString(tree()).replace("\r\n", "\n") + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pipewright.model.NormalJob;
 import dev.pipewright.model.RunStep;
 import dev.pipewright.model.Step;
+import dev.pipewright.model.StepBuilder;
 import dev.pipewright.model.UsesStep;
 import dev.pipewright.stacks.Stages;
 import java.util.Iterator;
@@ -38,7 +39,7 @@ final class SpecSteps {
         return common(b, s).build();
     }
 
-    private static <B extends dev.pipewright.model.StepBuilder<B>> B common(B b, JsonNode s) {
+    private static <B extends StepBuilder<B>> B common(B b, JsonNode s) {
         b.id(s.get("id").asText());
         if (s.has("name")) {
             b.name(s.get("name").asText());

@@ -3,6 +3,7 @@ package dev.pipewright.stacks;
 import static dev.pipewright.stacks.Stages.checkout;
 import static dev.pipewright.stacks.Stages.job;
 
+import dev.pipewright.bindings.ActionsCheckout;
 import dev.pipewright.bindings.DockerBuildPushAction;
 import dev.pipewright.model.Environment;
 import dev.pipewright.model.NormalJob;
@@ -249,7 +250,7 @@ public final class GoVaultPluginStack implements Stack {
                         .with(PermissionScope.ACTIONS, PermissionLevel.READ,
                                 "step artifacts finds the cd.yml run of this commit and downloads its artifact"))
                 .environment(Environment.of("release"))
-                .step(dev.pipewright.bindings.ActionsCheckout.builder().id("checkout").name("Check out with history")
+                .step(ActionsCheckout.builder().id("checkout").name("Check out with history")
                         .fetchDepth(0L).persistCredentials(true).build())
                 .step(Step.run("case \"$VERSION\" in v[0-9]*.[0-9]*.[0-9]*) ;; *) echo \"::error::$VERSION is not vX.Y.Z\"; exit 1;; esac\n"
                                 + "run_id=$(gh run list --workflow cd.yml --commit \"$SHA\" --status success --limit 1 --json databaseId --jq '.[0].databaseId')\n"

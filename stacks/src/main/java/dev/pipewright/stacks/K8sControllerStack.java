@@ -19,6 +19,7 @@ import dev.pipewright.stacks.actions.PipewrightReleaseNotes;
 import dev.pipewright.stacks.actions.PipewrightSbom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A Kubernetes controller: five parallel checks then a kind smoke test and a report on PRs and
@@ -183,14 +184,14 @@ public final class K8sControllerStack implements Stack {
         NormalJob.Builder b = job("report", 5).name("report").needs(all.toArray(NormalJob[]::new))
                 .ifCondition(Expr.always()).permissions(Permissions.none());
         for (NormalJob j : all) {
-            String var = j.id().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+            String var = j.id().toUpperCase(Locale.ROOT).replace('-', '_');
             s.append("  echo \"| ").append(j.id()).append(" | $").append(var).append(" |\"\n");
             b.env(var, j.result());
         }
         s.append("} >> \"$GITHUB_STEP_SUMMARY\"\n");
         s.append("for r in");
         for (NormalJob j : all) {
-            s.append(" \"$").append(j.id().toUpperCase(java.util.Locale.ROOT).replace('-', '_')).append('"');
+            s.append(" \"$").append(j.id().toUpperCase(Locale.ROOT).replace('-', '_')).append('"');
         }
         s.append("; do [ \"$r\" = success ] || exit 1; done\n");
         return b.step(Step.run(s.toString()).id("summary").name("Summarise").build()).build();

@@ -26,6 +26,7 @@ import dev.pipewright.model.dependabot.Group;
 import dev.pipewright.model.dependabot.Schedule;
 import dev.pipewright.model.dependabot.Update;
 import dev.pipewright.model.expr.Expr;
+import dev.pipewright.model.expr.Function;
 import dev.pipewright.model.trigger.Trigger;
 import dev.pipewright.stacks.actions.PipewrightCoverageGate;
 import dev.pipewright.stacks.actions.PipewrightPromote;
@@ -165,7 +166,7 @@ public final class PolyglotPlatformStack implements Stack {
                 .step(BufAction.builder().id("buf").name("buf push").push("true").lint("false").breaking("false")
                         .token(Expr.secret("BUF_TOKEN").wrapped()).build())
                 .build();
-        String tag = Expr.call(dev.pipewright.model.expr.Function.STARTS_WITH, Expr.github("ref"), Expr.lit("refs/tags/v"))
+        String tag = Expr.call(Function.STARTS_WITH, Expr.github("ref"), Expr.lit("refs/tags/v"))
                 .and(Expr.lit("production")).or(Expr.lit("staging")).wrapped();
         String image = registry + "/" + Expr.matrix("service").wrapped();
         // pushed under its commit only: the environment tag moves onto this digest once it is scanned and signed
@@ -174,7 +175,7 @@ public final class PolyglotPlatformStack implements Stack {
                 .build();
         String ref = image + "@" + build.output("digest").wrapped();
         NormalJob images = job("images", 30).name("image " + Expr.matrix("service").wrapped()).needs(verify)
-                .environment(Environment.of(Expr.call(dev.pipewright.model.expr.Function.STARTS_WITH, Expr.github("ref"),
+                .environment(Environment.of(Expr.call(Function.STARTS_WITH, Expr.github("ref"),
                         Expr.lit("refs/tags/v")).and(Expr.lit("production")).or(Expr.lit("staging")).wrapped()))
                 .strategy(Strategy.of(Matrix.builder().axis("service", c.get(SERVICES).toArray()).build()).failFast(false))
                 .permissions(Stages.read(PermissionScope.ID_TOKEN, PermissionLevel.WRITE,
@@ -202,7 +203,7 @@ public final class PolyglotPlatformStack implements Stack {
                         .env("IMAGE", image).env("ENV_TAG", tag).env("REF", ref).build())
                 .build();
         NormalJob sdk = job("sdk", 15).name("SDK " + Expr.matrix("lang").wrapped()).needs(verify)
-                .ifCondition(Expr.call(dev.pipewright.model.expr.Function.STARTS_WITH, Expr.github("ref"), Expr.lit("refs/tags/v")))
+                .ifCondition(Expr.call(Function.STARTS_WITH, Expr.github("ref"), Expr.lit("refs/tags/v")))
                 .strategy(Strategy.of(Matrix.builder().axis("lang", "TS", "GO", "PYTHON").build()).failFast(false))
                 .environment(Environment.of("production"))
                 .output("version", Expr.raw("steps.publish.outputs.version"))

@@ -20,6 +20,7 @@ import dev.pipewright.model.Step;
 import dev.pipewright.model.UsesStep;
 import dev.pipewright.model.expr.Expr;
 import dev.pipewright.stacks.actions.PipewrightCoverageGate;
+import java.util.Arrays;
 
 /**
  * The reusable building blocks of every stack: jobs with safe defaults (least-privilege
@@ -240,7 +241,7 @@ public final class Stages {
      */
     public static NormalJob secretsGate(String id, String... secrets) {
         RunStep.Builder check = Step.run("missing=\"\"\n"
-                        + String.join("", java.util.Arrays.stream(secrets)
+                        + String.join("", Arrays.stream(secrets)
                                 .map(s -> "[ -n \"$" + s + "\" ] || missing=\"$missing " + s + "\"\n").toList())
                         + "if [ -z \"$missing\" ]; then\n"
                         + "  echo \"available=true\" >> \"$GITHUB_OUTPUT\"\n"

@@ -3,6 +3,7 @@ package dev.pipewright.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.Collections;
 import org.junit.jupiter.api.Test;
 
 /** Malformed specs and parser limits are located problems ({@code file:line:col: ...}), never other exceptions. */
@@ -35,7 +36,7 @@ class SpecLoaderBadInputTest {
         StringBuilder b = new StringBuilder("stack: k8s-controller\nx0: &a0 [l, l, l, l, l, l, l, l, l]\n");
         for (int i = 1; i < 9; i++) {
             b.append("x").append(i).append(": &a").append(i).append(" [")
-                    .append(String.join(", ", java.util.Collections.nCopies(9, "*a" + (i - 1)))).append("]\n");
+                    .append(String.join(", ", Collections.nCopies(9, "*a" + (i - 1)))).append("]\n");
         }
         assertThat(problem(b.toString())).contains("aliases");
     }

@@ -1,6 +1,7 @@
 package dev.pipewright.action.checksums;
 
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -73,7 +74,7 @@ public record ChecksumLine(ChecksumAlgorithm algorithm, String hex, String name,
             return Optional.empty();
         }
         return unescape(s.substring(open + 2, close), escaped)
-                .map(name -> new ChecksumLine(algorithm.get(), hex.toLowerCase(java.util.Locale.ROOT), name, ChecksumFormat.TAG));
+                .map(name -> new ChecksumLine(algorithm.get(), hex.toLowerCase(Locale.ROOT), name, ChecksumFormat.TAG));
     }
 
     private static Optional<ChecksumLine> parseGnu(String s, boolean escaped) {
@@ -94,7 +95,7 @@ public record ChecksumLine(ChecksumAlgorithm algorithm, String hex, String name,
         if (i >= s.length()) {
             return Optional.empty();
         }
-        String hex = s.substring(0, end).toLowerCase(java.util.Locale.ROOT);
+        String hex = s.substring(0, end).toLowerCase(Locale.ROOT);
         ChecksumFormat f = format;
         return unescape(s.substring(i), escaped).map(name -> new ChecksumLine(algorithm.get(), hex, name, f));
     }
@@ -130,7 +131,7 @@ public record ChecksumLine(ChecksumAlgorithm algorithm, String hex, String name,
             return false;
         }
         try {
-            HexFormat.of().parseHex(s.toLowerCase(java.util.Locale.ROOT));
+            HexFormat.of().parseHex(s.toLowerCase(Locale.ROOT));
             return true;
         } catch (IllegalArgumentException e) {
             return false;

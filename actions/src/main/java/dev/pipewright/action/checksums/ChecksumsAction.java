@@ -12,11 +12,13 @@ import dev.pipewright.action.Outcome;
 import dev.pipewright.action.OutputSpec;
 import dev.pipewright.action.Templates;
 import dev.pipewright.action.Workspace;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,8 +64,8 @@ public final class ChecksumsAction implements Action {
     }
 
     @Override
-    public java.util.Optional<String> failureMeaning() {
-        return java.util.Optional.of("a file does not match its checksum (--check)");
+    public Optional<String> failureMeaning() {
+        return Optional.of("a file does not match its checksum (--check)");
     }
 
     @Override
@@ -112,7 +114,7 @@ public final class ChecksumsAction implements Action {
     static String name(Workspace ws, Path p) {
         Path abs = p.toAbsolutePath().normalize();
         String shown = (abs.startsWith(ws.root()) ? ws.root().relativize(abs) : abs).toString();
-        return java.io.File.separatorChar == '/' ? shown : shown.replace(java.io.File.separatorChar, '/');
+        return File.separatorChar == '/' ? shown : shown.replace(File.separatorChar, '/');
     }
 
     /** One output per algorithm; with several, {@code checksums.txt} becomes {@code checksums.sha256.txt} etc. */
@@ -131,7 +133,7 @@ public final class ChecksumsAction implements Action {
     }
 
     /** Each pattern's matches in sorted order, patterns in the order given (as a shell expands them), no repeats. */
-    static List<Path> expand(Workspace ws, List<String> patterns, java.util.Collection<Path> exclude) {
+    static List<Path> expand(Workspace ws, List<String> patterns, Collection<Path> exclude) {
         Set<Path> out = new LinkedHashSet<>();
         for (String pattern : patterns) {
             for (Path p : ws.glob("files", List.of(pattern))) {

@@ -1,12 +1,15 @@
 package dev.pipewright.action.coverage;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * Cobertura XML (coverage.py, gcovr, Istanbul, …): class-level {@code <line>} elements (method-level copies are
@@ -24,7 +27,7 @@ final class CoberturaParser {
         boolean[] sawRoot = {false};
         SafeXml.parse(file, display, new SafeXml.Handler() {
             @Override
-            public void start(javax.xml.stream.XMLStreamReader r, String element) throws javax.xml.stream.XMLStreamException {
+            public void start(XMLStreamReader r, String element) throws XMLStreamException {
                 switch (element) {
                     case "coverage" -> sawRoot[0] = true;
                     case "source" -> sources.add(r.getElementText().trim());
@@ -91,7 +94,7 @@ final class CoberturaParser {
             return filename;
         }
         for (String s : sources) {
-            if (s.startsWith("/") && java.nio.file.Files.exists(Path.of(s, filename))) {
+            if (s.startsWith("/") && Files.exists(Path.of(s, filename))) {
                 return Path.of(s, filename).toString().replace('\\', '/');
             }
         }

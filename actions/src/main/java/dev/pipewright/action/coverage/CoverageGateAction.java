@@ -15,6 +15,7 @@ import dev.pipewright.action.Templates;
 import dev.pipewright.action.Workspace;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,8 +71,8 @@ public final class CoverageGateAction implements Action {
     }
 
     @Override
-    public java.util.Optional<String> failureMeaning() {
-        return java.util.Optional.of("a coverage gate failed");
+    public Optional<String> failureMeaning() {
+        return Optional.of("a coverage gate failed");
     }
 
     @Override
@@ -102,7 +103,7 @@ public final class CoverageGateAction implements Action {
                 base = BaseCoverage.read(p, ws.display(p), reader);
             } else if (BaseCoverage.isNumber(baseFile.get())) {
                 // A number is the documented third form; a file of that name wins (checked above).
-                base = InputsSupport.decimal("base-file", baseFile.get()).setScale(2, java.math.RoundingMode.HALF_EVEN);
+                base = InputsSupport.decimal("base-file", baseFile.get()).setScale(2, RoundingMode.HALF_EVEN);
             } else if (Files.isDirectory(p)) {
                 throw new InputException(baseFile.get() + " is a directory, not a file (input 'base-file')");
             } else {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.pipewright.action.InputException;
+import dev.pipewright.action.JsonErrors;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,7 +49,7 @@ final class CoverageJsonParser {
             }
         } catch (JsonParseException | CharConversionException e) {
             if (e instanceof JsonParseException jpe) {
-                throw new dev.pipewright.action.InputException(dev.pipewright.action.JsonErrors.malformed(display, jpe));
+                throw new InputException(JsonErrors.malformed(display, jpe));
             }
             throw new ReportParseException(display, 1, "malformed JSON: " + e.getMessage());
         }

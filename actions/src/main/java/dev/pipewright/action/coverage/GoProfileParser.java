@@ -2,6 +2,7 @@ package dev.pipewright.action.coverage;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 /**
  * Go coverprofiles ({@code go test -coverprofile}); blocks listed once per test binary by {@code -coverpkg} are
@@ -10,7 +11,7 @@ import java.nio.file.Path;
 final class GoProfileParser {
     private GoProfileParser() {}
 
-    static void parse(Path file, String display, CoverageData into, java.util.function.UnaryOperator<String> paths)
+    static void parse(Path file, String display, CoverageData into, UnaryOperator<String> paths)
             throws IOException {
         try (LineReader r = new LineReader(file, display)) {
             String mode = null;
@@ -47,7 +48,7 @@ final class GoProfileParser {
 
     // name.go:startLine.startCol,endLine.endCol numStmt count
     private static void block(LineReader r, String line, String mode, CoverageData into,
-            java.util.function.UnaryOperator<String> paths) {
+            UnaryOperator<String> paths) {
         int countSep = line.lastIndexOf(' ');
         int stmtSep = countSep > 0 ? line.lastIndexOf(' ', countSep - 1) : -1;
         int colon = stmtSep > 0 ? line.lastIndexOf(':', stmtSep) : -1;

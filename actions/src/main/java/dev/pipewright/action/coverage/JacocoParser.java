@@ -2,6 +2,7 @@ package dev.pipewright.action.coverage;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * JaCoCo XML: reads {@code <line nr mi ci mb cb>} of each {@code <sourcefile>}; a line counts as covered when
@@ -17,7 +18,7 @@ final class JacocoParser {
         boolean[] sawReport = {false};
         SafeXml.parse(file, display, new SafeXml.Handler() {
             @Override
-            public void start(javax.xml.stream.XMLStreamReader r, String element) {
+            public void start(XMLStreamReader r, String element) {
                 switch (element) {
                     case "report" -> sawReport[0] = true;
                     case "package" -> pkg[0] = nonNull(SafeXml.attr(r, "name"));

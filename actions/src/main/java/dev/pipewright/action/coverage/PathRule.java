@@ -1,6 +1,7 @@
 package dev.pipewright.action.coverage;
 
 import dev.pipewright.action.InputException;
+import dev.pipewright.action.InputsSupport;
 import java.math.BigDecimal;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ public record PathRule(String glob, BigDecimal min) {
             String percent = line.substring(colon + 1).trim();
             BigDecimal min;
             try {
-                min = dev.pipewright.action.InputsSupport.decimal(input, percent);
+                min = InputsSupport.decimal(input, percent);
             } catch (InputException e) {
                 // Same reason, but said of this rule: "input 'rules': line 1 'm/**': expected a number, got 'abc'".
                 String reason = e.getMessage().substring(("input '" + input + "': ").length());

@@ -1,5 +1,6 @@
 package dev.pipewright.action.coverage;
 
+import dev.pipewright.action.InputException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.BitSet;
@@ -74,7 +75,7 @@ public final class UnifiedDiff {
             }
             if (content && !headers) {
                 // Without this a wrong file (a log, a patch summary) would pass patch-min as 0 of 0 lines.
-                throw new dev.pipewright.action.InputException(display + ": not a unified diff (no '--- ', '+++ ' or '@@'"
+                throw new InputException(display + ": not a unified diff (no '--- ', '+++ ' or '@@'"
                         + " lines); give the output of git diff");
             }
             if (oldLeft > 0 || newLeft > 0) {

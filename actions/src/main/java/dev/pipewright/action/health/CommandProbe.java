@@ -1,6 +1,7 @@
 package dev.pipewright.action.health;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ final class CommandProbe implements Probe {
         Process p;
         try {
             p = new ProcessBuilder(List.of("sh", "-c", command)).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         } catch (IOException e) {
             return new Attempt(false, "cannot start sh: " + e.getMessage());
         }

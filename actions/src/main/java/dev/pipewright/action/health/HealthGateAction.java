@@ -24,10 +24,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -91,8 +93,8 @@ public final class HealthGateAction implements Action {
     }
 
     @Override
-    public java.util.Optional<String> failureMeaning() {
-        return java.util.Optional.of("the service did not become healthy (gate failed)");
+    public Optional<String> failureMeaning() {
+        return Optional.of("the service did not become healthy (gate failed)");
     }
 
     @Override
@@ -209,7 +211,7 @@ public final class HealthGateAction implements Action {
             if (part.isEmpty()) {
                 continue;
             }
-            java.util.regex.Matcher m = Pattern.compile("([1-5]\\d\\d)(?:-([1-5]\\d\\d))?").matcher(part);
+            Matcher m = Pattern.compile("([1-5]\\d\\d)(?:-([1-5]\\d\\d))?").matcher(part);
             if (!m.matches()) {
                 throw InputException.forInput("expect-status", "'" + part + "' is not a status code or range such as 200-299");
             }
@@ -248,7 +250,7 @@ public final class HealthGateAction implements Action {
     }
 
     static String seconds(Duration d) {
-        return String.format(java.util.Locale.ROOT, "%.3f", d.toNanos() / 1e9);
+        return String.format(Locale.ROOT, "%.3f", d.toNanos() / 1e9);
     }
 
     private static Optional<Path> outputDir(ActionContext ctx) {

@@ -60,8 +60,8 @@ public final class LintAction implements Action {
     }
 
     @Override
-    public java.util.Optional<String> failureMeaning() {
-        return java.util.Optional.of("findings at or above fail-level");
+    public Optional<String> failureMeaning() {
+        return Optional.of("findings at or above fail-level");
     }
 
     @Override

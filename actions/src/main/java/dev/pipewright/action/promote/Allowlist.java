@@ -1,20 +1,26 @@
 package dev.pipewright.action.promote;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipewright.action.InputException;
+import dev.pipewright.action.JsonErrors;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -38,7 +44,7 @@ final class Allowlist {
     record Waiver(String id, String reason, LocalDate expires, List<String> paths, List<String> purls, String file,
             int line) {
         /** Trivy: expired once midnight UTC of the date is before now. */
-        boolean expired(java.time.Instant now) {
+        boolean expired(Instant now) {
             return expires != null && expires.atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(now);
         }
 
@@ -123,10 +129,10 @@ final class Allowlist {
         Node root;
         try {
             root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
-        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
+        } catch (MarkedYAMLException e) {
             throw new InputException(file + ":" + (e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1)
                     + ": not valid YAML: " + e.getProblem());
-        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+        } catch (YAMLException e) {
             // a parser limit (nesting, aliases, size) or a character YAML forbids
             throw new InputException(file + ":1: not valid YAML: " + e.getMessage());
         }
@@ -176,8 +182,8 @@ final class Allowlist {
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InputException(dev.pipewright.action.JsonErrors.malformed(file, e));
+        } catch (JsonProcessingException e) {
+            throw new InputException(JsonErrors.malformed(file, e));
         } catch (IOException e) {
             throw new InputException(file + ":1: not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
@@ -202,7 +208,7 @@ final class Allowlist {
                     purls.add(s.path("@id").asText());
                 }
             }
-            String reason = String.join(": ", java.util.stream.Stream.of(status, st.path("justification").asText(""),
+            String reason = String.join(": ", Stream.of(status, st.path("justification").asText(""),
                     st.path("impact_statement").asText("")).filter(s -> !s.isEmpty()).toList());
             out.add(checked(new Waiver(id, status.equals("fixed") || !st.path("justification").asText("").isEmpty()
                     || !st.path("impact_statement").asText("").isEmpty() ? reason : "", null, List.of(), purls,

@@ -3,6 +3,7 @@ package dev.pipewright.action.promote;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** One promotion gate as reported in the step summary and the pull request: passed, failed or skipped, and why. */
@@ -49,7 +50,7 @@ final class Gate {
     Map<String, Object> model() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
-        m.put("status", status.name().toLowerCase(java.util.Locale.ROOT));
+        m.put("status", status.name().toLowerCase(Locale.ROOT));
         m.put("details", new ArrayList<>(details));
         return m;
     }

@@ -1,6 +1,7 @@
 package dev.pipewright.action.promote;
 
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * How kustomize applies an {@code images:} entry to a container's image string (api/filters/imagetag and
@@ -14,7 +15,7 @@ record KustomizeImage(String name, String newName, String newTag, String digest,
         try {
             return Pattern.compile("^" + entryName + "(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$")
                     .matcher(image).matches();
-        } catch (java.util.regex.PatternSyntaxException e) {
+        } catch (PatternSyntaxException e) {
             return false;
         }
     }

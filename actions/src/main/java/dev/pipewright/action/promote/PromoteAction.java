@@ -15,6 +15,7 @@ import dev.pipewright.action.Workspace;
 import dev.pipewright.action.retry.Backoff;
 import dev.pipewright.action.retry.Durations;
 import dev.pipewright.action.retry.Ticker;
+import dev.pipewright.action.sign.InTotoStatement;
 import dev.pipewright.action.sign.Keys;
 import dev.pipewright.action.sign.SigstoreBundle;
 import java.io.IOException;
@@ -123,8 +124,8 @@ public final class PromoteAction implements Action {
     }
 
     @Override
-    public java.util.Optional<String> failureMeaning() {
-        return java.util.Optional.of("a promotion gate failed");
+    public Optional<String> failureMeaning() {
+        return Optional.of("a promotion gate failed");
     }
 
     @Override
@@ -168,7 +169,7 @@ public final class PromoteAction implements Action {
             throw InputException.forInput("key", "is needed to verify the given bundles");
         }
         Set<String> sbomTypes = in.list("sbom-predicate-types").stream()
-                .map(t -> dev.pipewright.action.sign.InTotoStatement.predicateType("sbom-predicate-types", t))
+                .map(t -> InTotoStatement.predicateType("sbom-predicate-types", t))
                 .collect(Collectors.toSet());
         Duration timeout = Durations.parse("registry-timeout", in.string("registry-timeout"));
         Duration interval = Durations.parse("registry-interval", in.string("registry-interval"));

@@ -5,16 +5,18 @@ import com.github.difflib.UnifiedDiffUtils;
 import dev.pipewright.action.InputException;
 import dev.pipewright.action.Workspace;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** The file side of a promotion: staging the tag and digest edits, the patch, and the images table of the PR body. */
 final class PromotionEdit {
     private PromotionEdit() {}
 
-    static Map<String, ImageSpec> index(List<ImageSpec> images, java.util.function.Function<ImageSpec, String> key,
+    static Map<String, ImageSpec> index(List<ImageSpec> images, Function<ImageSpec, String> key,
             String what) {
         Map<String, ImageSpec> out = new LinkedHashMap<>();
         for (ImageSpec i : images) {
@@ -31,7 +33,7 @@ final class PromotionEdit {
         Map<String, ImageSpec> byRepo = index(images, ImageSpec::repository, "repository");
         Map<String, ImageSpec> byName = index(images, ImageSpec::name, "name");
         Map<String, List<Change>> out = new LinkedHashMap<>();
-        Set<String> seenKustomizations = new java.util.HashSet<>();
+        Set<String> seenKustomizations = new HashSet<>();
         for (Target t : targets) {
             String file = ws.display(ws.resolve("helm-values", t.file()));
             YamlText doc = docs.get(file);

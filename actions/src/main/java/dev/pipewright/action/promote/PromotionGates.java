@@ -1,5 +1,6 @@
 package dev.pipewright.action.promote;
 
+import dev.pipewright.action.InputException;
 import dev.pipewright.action.sign.SigstoreBundle;
 import java.security.PublicKey;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ final class PromotionGates {
         for (String line : lines) {
             int colon = line.indexOf(':');
             if (colon <= 0 || line.substring(colon + 1).isBlank()) {
-                throw dev.pipewright.action.InputException.forInput("checks", "'" + line + "' is not 'gate: detail'");
+                throw InputException.forInput("checks", "'" + line + "' is not 'gate: detail'");
             }
             byGate.computeIfAbsent(line.substring(0, colon).strip(), k -> new ArrayList<>())
                     .add(line.substring(colon + 1).strip() + " (checked by an earlier step)");

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -87,7 +88,7 @@ final class Registry {
         Map<String, String> params = new LinkedHashMap<>();
         Matcher m = PARAM.matcher(challenge);
         while (m.find()) {
-            params.put(m.group(1).toLowerCase(java.util.Locale.ROOT), m.group(2));
+            params.put(m.group(1).toLowerCase(Locale.ROOT), m.group(2));
         }
         String realm = params.get("realm");
         if (realm == null) {

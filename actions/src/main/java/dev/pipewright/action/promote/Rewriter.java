@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
@@ -159,7 +160,7 @@ final class Rewriter {
         Optional<Node> p = parent.isEmpty() ? Optional.of(doc.root()) : doc.find(parent);
         if (p.isPresent() && p.get() instanceof MappingNode m) {
             return " (keys " + (parent.isEmpty() ? "at the top" : "under '" + parent + "'") + ": "
-                    + m.getValue().stream().map(tu -> tu.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode s
+                    + m.getValue().stream().map(tu -> tu.getKeyNode() instanceof ScalarNode s
                             ? s.getValue() : "?").collect(Collectors.joining(", ")) + ")";
         }
         return parent.isEmpty() ? "" : " ('" + parent + "' does not exist)";

@@ -1,6 +1,7 @@
 package dev.pipewright.action.promote;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +43,7 @@ record VulnPolicy(Set<TrivyReport.Severity> failOn, boolean ignoreUnfixed, Clock
 
     Result evaluate(List<TrivyReport.Finding> findings, List<Allowlist.Waiver> waivers) {
         List<Decision> out = new ArrayList<>();
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         for (TrivyReport.Finding f : findings) {
             if (ignoreUnfixed && !f.status().equals("fixed")) {
                 out.add(new Decision(f, Verdict.UNFIXED_IGNORED, null));

@@ -4,8 +4,15 @@ import dev.pipewright.action.InputException;
 import dev.pipewright.github.yaml.TextEdit;
 import dev.pipewright.github.yaml.TextEdits;
 import java.io.StringReader;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -72,15 +79,15 @@ final class YamlText {
      * while Helm and kustomize read one of them: the value promote edits might not be the one deployed.
      */
     static void requireUniqueKeys(String file, Node root) {
-        java.util.Set<Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        java.util.Deque<Node> todo = new java.util.ArrayDeque<>(List.of(root));
+        Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Node> todo = new ArrayDeque<>(List.of(root));
         while (!todo.isEmpty()) {
             Node n = todo.pop();
             if (!seen.add(n)) {
                 continue; // an alias: its anchor's node, checked once (and a recursive one ends here)
             }
             if (n instanceof MappingNode m) {
-                java.util.Set<String> keys = new java.util.HashSet<>();
+                Set<String> keys = new HashSet<>();
                 for (NodeTuple t : m.getValue()) {
                     if (t.getKeyNode() instanceof ScalarNode k && !k.getTag().equals(Tag.MERGE) && !keys.add(k.getValue())) {
                         throw new InputException(file + ":" + line(k) + ":" + (k.getStartMark().getColumn() + 1) + ": key '"
@@ -169,7 +176,7 @@ final class YamlText {
         }
         int start = index(s.getStartMark().getIndex());
         int end = index(s.getEndMark().getIndex());
-        java.util.regex.Matcher props = PROPERTIES.matcher(text.substring(start, end));
+        Matcher props = PROPERTIES.matcher(text.substring(start, end));
         if (props.find()) {
             start += props.end();
         }

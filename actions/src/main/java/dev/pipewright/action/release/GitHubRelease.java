@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URLConnection;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.kohsuke.github.GHAsset;
 import org.kohsuke.github.GHRelease;
 import org.kohsuke.github.GHRepository;
@@ -80,7 +81,7 @@ public final class GitHubRelease {
     }
 
     static String contentType(String name) {
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        String lower = name.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".json")) {
             return "application/json";
         }

@@ -5,6 +5,7 @@ import dev.pipewright.action.ActionContext;
 import dev.pipewright.action.ActionDescriptor;
 import dev.pipewright.action.Annotation;
 import dev.pipewright.action.Branding;
+import dev.pipewright.action.GitHubFailure;
 import dev.pipewright.action.InputException;
 import dev.pipewright.action.InputSpec;
 import dev.pipewright.action.Inputs;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The {@code release-notes} action: reads the commits since the previous release tag, works out the next version
@@ -83,7 +85,7 @@ public final class ReleaseNotesAction implements Action {
                     new OutputSpec("release-url", "URL of the GitHub release, when github-release is true.")),
             new Branding("tag", "blue"));
 
-    private static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     @Override
     public ActionDescriptor descriptor() {
@@ -91,8 +93,8 @@ public final class ReleaseNotesAction implements Action {
     }
 
     @Override
-    public java.util.Optional<String> failureMeaning() {
-        return java.util.Optional.of("the GitHub release could not be published");
+    public Optional<String> failureMeaning() {
+        return Optional.of("the GitHub release could not be published");
     }
 
     @Override
@@ -204,7 +206,7 @@ public final class ReleaseNotesAction implements Action {
         } catch (IOException e) {
             ctx.setOutput("release-url", "");
             return Outcome.fail("could not publish the GitHub release " + tag + " on " + ctx.env().repository().get()
-                    + ": " + dev.pipewright.action.GitHubFailure.describe(e, "'contents: write'"));
+                    + ": " + GitHubFailure.describe(e, "'contents: write'"));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.pipewright.action.retry;
 
 import dev.pipewright.action.InputException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,7 +44,7 @@ public final class Durations {
             return ms + "ms";
         }
         if (ms < 60_000) {
-            return ms % 1000 == 0 ? ms / 1000 + "s" : String.format(java.util.Locale.ROOT, "%.1fs", ms / 1000.0);
+            return ms % 1000 == 0 ? ms / 1000 + "s" : String.format(Locale.ROOT, "%.1fs", ms / 1000.0);
         }
         long s = ms / 1000;
         return s / 60 + "m" + (s % 60 == 0 ? "" : s % 60 + "s");

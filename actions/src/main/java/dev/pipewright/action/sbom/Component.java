@@ -1,5 +1,6 @@
 package dev.pipewright.action.sbom;
 
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
@@ -25,7 +26,7 @@ public record Component(Ecosystem ecosystem, String name, String version, Purl p
         TreeMap<String, SortedSet<String>> h = new TreeMap<>();
         hashes.forEach((k, v) -> h.put(k, new TreeSet<>(v)));
         hashes = h;
-        sources = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(sources));
+        sources = Collections.unmodifiableSortedSet(new TreeSet<>(sources));
     }
 
     public String id() {

@@ -3,6 +3,7 @@ package dev.pipewright.action.sbom;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,7 +46,7 @@ public record Purl(String type, String namespace, String name, String version, S
                 }
             }
         }
-        qualifiers = java.util.Collections.unmodifiableSortedMap(q);
+        qualifiers = Collections.unmodifiableSortedMap(q);
         switch (type) {
             case "pypi" -> name = name.toLowerCase(Locale.ROOT).replace('_', '-');
             case "composer" -> { // vendor and package names are case-blind on Packagist: the spec lower-cases both

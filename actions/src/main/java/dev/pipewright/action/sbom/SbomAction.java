@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -67,8 +68,8 @@ public final class SbomAction implements Action {
     }
 
     @Override
-    public java.util.Optional<String> failureMeaning() {
-        return java.util.Optional.of("the document is not a valid SBOM (--validate)");
+    public Optional<String> failureMeaning() {
+        return Optional.of("the document is not a valid SBOM (--validate)");
     }
 
     @Override

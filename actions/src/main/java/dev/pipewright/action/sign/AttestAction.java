@@ -11,6 +11,7 @@ import dev.pipewright.action.Outcome;
 import dev.pipewright.action.OutputSpec;
 import dev.pipewright.action.Templates;
 import dev.pipewright.action.Workspace;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code attest} action: an in-toto Statement v1 about the subjects, signed in a DSSE envelope and wrapped in a
@@ -53,8 +55,8 @@ public final class AttestAction implements Action {
     }
 
     @Override
-    public java.util.Optional<String> failureMeaning() {
-        return java.util.Optional.empty();
+    public Optional<String> failureMeaning() {
+        return Optional.empty();
     }
 
     @Override
@@ -89,7 +91,7 @@ public final class AttestAction implements Action {
     }
 
     /** The predicate JSON; an SBOM must be of the kind the predicate type names. */
-    static JsonNode predicate(Path file, String shown, String type) throws java.io.IOException {
+    static JsonNode predicate(Path file, String shown, String type) throws IOException {
         JsonNode node;
         try {
             node = Json.parse(Files.readAllBytes(file), shown);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipewright.action.InputException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -51,7 +52,7 @@ public final class CosignKeyFile {
             // The parser's message quotes the input; name only the position.
             throw new InputException(shown + ": the encrypted key's JSON is malformed at column "
                     + e.getLocation().getColumnNr());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new InputException(shown + ": the encrypted key cannot be read");
         }
         if (root == null || !root.isObject()) {

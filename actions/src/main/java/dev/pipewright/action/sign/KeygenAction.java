@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code sign-keygen} action ({@code pipewright sign keygen}): a new P-256 key as a cosign encrypted private key
@@ -43,8 +44,8 @@ public final class KeygenAction implements Action {
     }
 
     @Override
-    public java.util.Optional<String> failureMeaning() {
-        return java.util.Optional.empty();
+    public Optional<String> failureMeaning() {
+        return Optional.empty();
     }
 
     @Override

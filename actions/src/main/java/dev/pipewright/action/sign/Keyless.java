@@ -2,6 +2,7 @@ package dev.pipewright.action.sign;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pipewright.action.InputException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -69,7 +70,7 @@ public final class Keyless {
             byte[] v1 = leaf.getExtensionValue(OID_ISSUER_V1);
             return v1 == null ? null
                     : new String(ASN1OctetString.getInstance(v1).getOctets(), StandardCharsets.UTF_8);
-        } catch (java.io.IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             return null;
         }
     }

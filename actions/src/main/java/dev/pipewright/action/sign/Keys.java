@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -195,7 +196,7 @@ public final class Keys {
         }
     }
 
-    private static void requireP256(java.security.Key key, String shown, int line) {
+    private static void requireP256(Key key, String shown, int line) {
         ECParameterSpec params = key instanceof ECKey ec ? ec.getParams() : null;
         if (params == null || !params.getOrder().equals(P256.getN()) || params.getCurve().getField().getFieldSize() != 256) {
             throw new InputException(shown + ":" + line + ": only ECDSA P-256 keys are supported (the key is "

@@ -10,10 +10,12 @@ import dev.pipewright.action.Outcome;
 import dev.pipewright.action.OutputSpec;
 import dev.pipewright.action.Templates;
 import dev.pipewright.action.Workspace;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +51,8 @@ public final class SignAction implements Action {
     }
 
     @Override
-    public java.util.Optional<String> failureMeaning() {
-        return java.util.Optional.empty();
+    public Optional<String> failureMeaning() {
+        return Optional.empty();
     }
 
     @Override
@@ -58,7 +60,7 @@ public final class SignAction implements Action {
         Workspace ws = ctx.workspace();
         List<Path> files = ws.glob("files", ctx.inputs().lines("files"));
         Optional<Path> outDir = ctx.inputs().optional("output-dir").map(d -> ws.resolve("output-dir", d));
-        outDir.filter(d -> java.nio.file.Files.exists(d) && !java.nio.file.Files.isDirectory(d)).ifPresent(d -> {
+        outDir.filter(d -> Files.exists(d) && !Files.isDirectory(d)).ifPresent(d -> {
             throw InputException.forInput("output-dir", "'" + ws.display(d) + "' is a file, not a directory");
         });
         Keys.SigningKey key = KeyInputs.signingKey(ctx);
@@ -68,7 +70,7 @@ public final class SignAction implements Action {
         List<String> bundles = new ArrayList<>();
         List<String> digests = new ArrayList<>();
         List<Map<String, String>> rows = new ArrayList<>();
-        Map<Path, Path> written = new java.util.HashMap<>();
+        Map<Path, Path> written = new HashMap<>();
         for (Path f : files) {
             byte[] data = KeyInputs.readBytes(ctx, "files", f);
             byte[] sha256 = MessageDigest.getInstance("SHA-256").digest(data);

@@ -1,5 +1,6 @@
 package dev.pipewright.action.sign;
 
+import dev.pipewright.action.InputException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
@@ -32,7 +33,7 @@ public record Verification(boolean verified, String reason, String predicateType
     /** A cosign {@code .sig}: base64 of the DER signature (raw DER accepted too). */
     static Verification signature(PublicKey key, byte[] data, byte[] sigFile, String sigShown, String fileShown) {
         if (Json.utf8(sigFile).isBlank()) {
-            throw new dev.pipewright.action.InputException(sigShown
+            throw new InputException(sigShown
                     + ":1:1: empty signature file (expected base64 of a DER ECDSA signature, as cosign sign-blob writes)");
         }
         byte[] der = Json.base64(Json.utf8(sigFile));
@@ -41,7 +42,7 @@ public record Verification(boolean verified, String reason, String predicateType
                 der = sigFile;
             } else {
                 // A malformed file is bad input (exit 2), not a signature that failed to verify (exit 1).
-                throw new dev.pipewright.action.InputException(sigShown
+                throw new InputException(sigShown
                         + ":1:1: not a signature (expected base64 of a DER ECDSA signature, as cosign sign-blob writes)");
             }
         }

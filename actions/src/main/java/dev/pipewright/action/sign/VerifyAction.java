@@ -57,8 +57,8 @@ public final class VerifyAction implements Action {
     }
 
     @Override
-    public java.util.Optional<String> failureMeaning() {
-        return java.util.Optional.of("verification failed");
+    public Optional<String> failureMeaning() {
+        return Optional.of("verification failed");
     }
 
     @Override

@@ -12,7 +12,12 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -157,10 +162,10 @@ class ChecksumsActionTest {
             SimulatedRunner.Step step = r.input("check", "sums.txt").input("strict", String.valueOf(strict)).run(ACTION);
 
             assertThat(step.exit() == ExitCode.OK).as(gnu + step.stdout()).isEqualTo(p.exitValue() == 0);
-            java.util.function.Function<String, java.util.List<String>> verdicts = out -> out.lines()
+            Function<String, List<String>> verdicts = out -> out.lines()
                     .filter(l -> l.endsWith(": OK") || l.endsWith(": FAILED")).sorted().toList();
             assertThat(verdicts.apply(step.stdout())).isEqualTo(verdicts.apply(gnu)).hasSize(3);
-            java.util.function.Function<String, java.util.List<String>> warnings = out -> out.lines()
+            Function<String, List<String>> warnings = out -> out.lines()
                     .filter(l -> l.contains("WARNING: ")).map(l -> l.substring(l.indexOf("WARNING: "))).sorted().toList();
             assertThat(warnings.apply(step.stdout())).isEqualTo(warnings.apply(gnu))
                     .contains("WARNING: 1 line is improperly formatted");
@@ -245,11 +250,11 @@ class ChecksumsActionTest {
     @Test
     void checksumFileIsReadableByOtherUsers() throws Exception {
         try (SimulatedRunner r = new SimulatedRunner()) {
-            assumeTrue(Files.getFileAttributeView(r.workspace(), java.nio.file.attribute.PosixFileAttributeView.class) != null);
+            assumeTrue(Files.getFileAttributeView(r.workspace(), PosixFileAttributeView.class) != null);
             recreateInputs(r);
             assertThat(r.input("files", "app_1.2.3_linux_amd64.tar.gz").run(ACTION).exit()).isZero();
-            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.readAttributes(
-                    r.workspace().resolve("checksums.txt"), java.nio.file.attribute.PosixFileAttributes.class).permissions()))
+            assertThat(PosixFilePermissions.toString(Files.readAttributes(
+                    r.workspace().resolve("checksums.txt"), PosixFileAttributes.class).permissions()))
                     .isEqualTo("rw-r--r--");
         }
     }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,7 +22,7 @@ class CoverageSamplesTest {
         Path dir = TestData.sample("");
         Workspace ws = new Workspace(dir, false);
         return new CoverageReader(ws, new PathMapper(dir, null))
-                .read(java.util.Arrays.stream(files).map(TestData::sample).toList(), CoverageFormat.AUTO);
+                .read(Arrays.stream(files).map(TestData::sample).toList(), CoverageFormat.AUTO);
     }
 
     static JsonNode expected(String dir) throws IOException {

@@ -6,6 +6,8 @@ import dev.pipewright.action.ExitCode;
 import dev.pipewright.action.SimulatedRunner;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -62,15 +64,15 @@ class LcovAndSonarTest {
 
     @Test
     void coberturaWithAVersionOneRootIsStillCobertura() throws IOException {
-        java.nio.file.Path dir = Files.createTempDirectory("cob");
+        Path dir = Files.createTempDirectory("cob");
         try {
-            java.nio.file.Path xml = Files.writeString(dir.resolve("c.xml"), "<?xml version=\"1.0\"?>\n<coverage version=\"1\">"
+            Path xml = Files.writeString(dir.resolve("c.xml"), "<?xml version=\"1.0\"?>\n<coverage version=\"1\">"
                     + "<packages><package name=\"p\"><classes><class name=\"a\" filename=\"a.py\"><lines>"
                     + "<line number=\"1\" hits=\"1\"/></lines></class></classes></package></packages></coverage>\n");
             assertThat(CoveragePyJsonTest.read(xml).lines()).isEqualTo(new Counter(1, 1));
         } finally {
             try (var walk = Files.walk(dir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }

@@ -13,6 +13,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import dev.pipewright.action.SimulatedRunner;
 import dev.pipewright.action.TestData;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +45,7 @@ class PrCommentTest {
         gh.stop();
     }
 
-    private void json(com.github.tomakehurst.wiremock.client.MappingBuilder m, int status, String body) {
+    private void json(MappingBuilder m, int status, String body) {
         gh.stubFor(m.willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=utf-8")
                 .withBody(body)));
     }

@@ -12,9 +12,13 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -126,13 +130,13 @@ class HealthGateActionTest {
 
     @Test
     void reportIsReadableByLaterSteps() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.getFileAttributeView(runner.workspace(),
-                java.nio.file.attribute.PosixFileAttributeView.class) != null);
+        Assumptions.assumeTrue(Files.getFileAttributeView(runner.workspace(),
+                PosixFileAttributeView.class) != null);
         runner.input("command", "true").input("output-dir", "h");
         SimulatedRunner.Step s = run();
         assertThat(s.exit()).as(s.stdout()).isEqualTo(ExitCode.OK);
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.readAttributes(
-                runner.workspace().resolve("h/health-report.json"), java.nio.file.attribute.PosixFileAttributes.class)
+        assertThat(PosixFilePermissions.toString(Files.readAttributes(
+                runner.workspace().resolve("h/health-report.json"), PosixFileAttributes.class)
                 .permissions())).isEqualTo("rw-r--r--");
     }
 

@@ -7,6 +7,7 @@ import dev.pipewright.action.ActionRunner;
 import dev.pipewright.action.ExitCode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ class HealthGateProgressTest {
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/healthz";
         Map<String, String> env = Map.of("INPUT_URL", url, "INPUT_INTERVAL", "50ms", "INPUT_TIMEOUT", "30s");
         StringWriter out = new StringWriter();
-        PrintWriter errWriter = new PrintWriter(new java.io.Writer() {
+        PrintWriter errWriter = new PrintWriter(new Writer() {
             @Override
             public void write(char[] b, int off, int len) {
                 synchronized (err) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipewright.action.SimulatedRunner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
@@ -98,16 +100,16 @@ class LintActionTest {
             SimulatedRunner.Step step = runner.entrypoint("lint");
             assertThat(step.exit()).isEqualTo(2);
             assertThat(step.stdout()).contains("fail-level").contains("expected error, warning, note or none");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         try (SimulatedRunner runner = new SimulatedRunner()) {
             runner.input("paths", "missing");
             SimulatedRunner.Step step = runner.entrypoint("lint");
             assertThat(step.exit()).isEqualTo(2);
             assertThat(step.stdout()).contains("paths").contains("'missing': no such file or directory");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -14,16 +14,23 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.pipewright.action.ExitCode;
 import dev.pipewright.action.SimulatedRunner;
 import dev.pipewright.action.TestData;
 import dev.pipewright.action.retry.Ticker;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,25 +114,25 @@ class PromoteActionTest {
                 .containsEntry("branch", "promote/prod");
         String values = Files.readString(TestData.resource("promote/samples/values.expected.yaml"));
         gh.verify(1, postRequestedFor(urlPathEqualTo(REPO + "/git/trees"))
-                .withRequestBody(matchingJsonPath("$.base_tree", com.github.tomakehurst.wiremock.client.WireMock.equalTo(BASE_SHA)))
+                .withRequestBody(matchingJsonPath("$.base_tree", WireMock.equalTo(BASE_SHA)))
                 .withRequestBody(matchingJsonPath("$.tree[0].path",
-                        com.github.tomakehurst.wiremock.client.WireMock.equalTo("deploy/prod/kustomization.yaml")))
+                        WireMock.equalTo("deploy/prod/kustomization.yaml")))
                 .withRequestBody(matchingJsonPath("$.tree[1].path",
-                        com.github.tomakehurst.wiremock.client.WireMock.equalTo("deploy/prod/values.yaml"))));
+                        WireMock.equalTo("deploy/prod/values.yaml"))));
         gh.verify(postRequestedFor(urlPathEqualTo(REPO + "/git/blobs")).withRequestBody(matchingJsonPath("$.content",
-                com.github.tomakehurst.wiremock.client.WireMock.equalTo(java.util.Base64.getEncoder()
-                        .encodeToString(values.getBytes(java.nio.charset.StandardCharsets.UTF_8))))));
+                WireMock.equalTo(Base64.getEncoder()
+                        .encodeToString(values.getBytes(StandardCharsets.UTF_8))))));
         gh.verify(1, postRequestedFor(urlPathEqualTo(REPO + "/git/commits"))
                 .withRequestBody(matchingJsonPath("$.parents[0]",
-                        com.github.tomakehurst.wiremock.client.WireMock.equalTo(BASE_SHA))));
+                        WireMock.equalTo(BASE_SHA))));
         gh.verify(1, postRequestedFor(urlPathEqualTo(REPO + "/git/refs"))
                 .withRequestBody(matchingJsonPath("$.ref",
-                        com.github.tomakehurst.wiremock.client.WireMock.equalTo("refs/heads/promote/prod"))));
+                        WireMock.equalTo("refs/heads/promote/prod"))));
         gh.verify(1, postRequestedFor(urlPathEqualTo(REPO + "/pulls"))
                 .withRequestBody(matchingJsonPath("$.head",
-                        com.github.tomakehurst.wiremock.client.WireMock.equalTo("promote/prod")))
+                        WireMock.equalTo("promote/prod")))
                 .withRequestBody(matchingJsonPath("$.body",
-                        com.github.tomakehurst.wiremock.client.WireMock.containing("`1.2.3` → `1.3.0`"))));
+                        WireMock.containing("`1.2.3` → `1.3.0`"))));
         gh.verify(1, postRequestedFor(urlPathEqualTo(REPO + "/issues/267/labels")));
         // The working tree is not touched outside dry-run.
         assertThat(runner.workspace().resolve("deploy/prod/values.yaml"))
@@ -144,7 +151,7 @@ class PromoteActionTest {
         gh.verify(0, postRequestedFor(urlPathEqualTo(REPO + "/git/refs")));
         // A new commit on top of the branch, never a force push.
         gh.verify(1, patchRequestedFor(urlPathMatching(".*/git/refs/heads/.*"))
-                .withRequestBody(matchingJsonPath("$.force", com.github.tomakehurst.wiremock.client.WireMock.equalTo("false"))));
+                .withRequestBody(matchingJsonPath("$.force", WireMock.equalTo("false"))));
         gh.verify(patchRequestedFor(urlPathMatching(REPO + "/(pulls|issues)/259")));
     }
 
@@ -154,7 +161,7 @@ class PromoteActionTest {
                 Files.readString(TestData.resource("promote/github/5-r_h_g_pulls-422.json")));
         // The first listing (before creating) is empty; the one after the 422 finds the concurrent run's PR.
         gh.stubFor(get(urlPathEqualTo(REPO + "/pulls")).inScenario("race")
-                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED).willSetStateTo("opened")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("opened")
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("[]")));
         gh.stubFor(get(urlPathEqualTo(REPO + "/pulls")).inScenario("race").whenScenarioStateIs("opened")
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
@@ -185,9 +192,9 @@ class PromoteActionTest {
         String values = Files.readString(TestData.resource("promote/samples/values.expected.yaml"));
         String pulls = Files.readString(TestData.resource("promote/github/6-r_h_g_pulls.json"))
                 .replace("https://api.github.com", gh.baseUrl());
-        com.fasterxml.jackson.databind.node.ArrayNode list = (com.fasterxml.jackson.databind.node.ArrayNode)
-                new com.fasterxml.jackson.databind.ObjectMapper().readTree(pulls);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) list.get(0)).put("body", body)
+        ArrayNode list = (ArrayNode)
+                new ObjectMapper().readTree(pulls);
+        ((ObjectNode) list.get(0)).put("body", body)
                 .put("title", "Promote to prod: app 1.3.0");
         json(get(urlPathEqualTo(REPO + "/pulls")), 200, list.toString());
         branchExists();
@@ -199,7 +206,7 @@ class PromoteActionTest {
         // Base and branch refs both point at the recorded SHA, so the tree is served by order: the base's first
         // (the recorded tree, without the files), then the branch's (with them).
         gh.stubFor(get(urlPathEqualTo(REPO + "/git/trees/" + BASE_SHA)).inScenario("trees")
-                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED).willSetStateTo("branch")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("branch")
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody(Files.readString(TestData.resource("promote/github/4-r_h_g_git_trees_main.json")))));
         gh.stubFor(get(urlPathEqualTo(REPO + "/git/trees/" + BASE_SHA)).inScenario("trees").whenScenarioStateIs("branch")
@@ -293,7 +300,7 @@ class PromoteActionTest {
         SimulatedRunner.Step s = run();
         assertThat(s.exit()).as(s.stdout()).isEqualTo(ExitCode.OK);
         gh.verify(postRequestedFor(urlPathEqualTo(REPO + "/pulls")).withRequestBody(matchingJsonPath("$.body",
-                com.github.tomakehurst.wiremock.client.WireMock.containing(
+                WireMock.containing(
                         "| CVE-2019-18224 | libidn2-0 | CRITICAL | libidn2 unreachable, vendor fix pending | 2099-01-01 |"))));
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.DumperOptions;
 
 /** The rewrite against the shared promotion samples (byte for byte) and kustomize's image semantics. */
 class PromotionSamplesTest {
@@ -154,10 +155,10 @@ class PromotionSamplesTest {
 
     @Test
     void plainValuesThatWouldChangeTypeAreQuoted() {
-        assertThat(YamlText.render("1.3", org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN)).isEqualTo("\"1.3\"");
-        assertThat(YamlText.render("1.3.0", org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN)).isEqualTo("1.3.0");
-        assertThat(YamlText.render("true", org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN)).isEqualTo("\"true\"");
-        assertThat(YamlText.render("it's", org.yaml.snakeyaml.DumperOptions.ScalarStyle.SINGLE_QUOTED)).isEqualTo("'it''s'");
+        assertThat(YamlText.render("1.3", DumperOptions.ScalarStyle.PLAIN)).isEqualTo("\"1.3\"");
+        assertThat(YamlText.render("1.3.0", DumperOptions.ScalarStyle.PLAIN)).isEqualTo("1.3.0");
+        assertThat(YamlText.render("true", DumperOptions.ScalarStyle.PLAIN)).isEqualTo("\"true\"");
+        assertThat(YamlText.render("it's", DumperOptions.ScalarStyle.SINGLE_QUOTED)).isEqualTo("'it''s'");
     }
 
     @Test

@@ -15,7 +15,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.pipewright.action.retry.Backoff;
 import dev.pipewright.action.retry.Ticker;
+import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,7 +68,7 @@ class RegistryTest {
     @Test
     void bearerTokenFlowThenDigest() throws Exception {
         manifest(Scenario.STARTED, null, 200);
-        Registry.Lookup l = new Registry(java.net.http.HttpClient.newHttpClient()).resolve(image());
+        Registry.Lookup l = new Registry(HttpClient.newHttpClient()).resolve(image());
         assertThat(l.digest()).contains(DIGEST);
         wm.verify(headRequestedFor(urlPathEqualTo("/v2/acme/app/manifests/1.3.0"))
                 .withHeader("Accept", equalTo(Registry.ACCEPT)).withHeader("Authorization", equalTo("Bearer anon-123")));
@@ -79,7 +82,7 @@ class RegistryTest {
         manifest("third", null, 200);
         Ticker.Fake clock = Ticker.fake();
         Backoff b = new Backoff(Duration.ofSeconds(5), 2, Duration.ofMinutes(1), 0.2);
-        ImageWait.Result r = new ImageWait(new Registry(java.net.http.HttpClient.newHttpClient()), clock, b,
+        ImageWait.Result r = new ImageWait(new Registry(HttpClient.newHttpClient()), clock, b,
                 Duration.ofMinutes(10), new Random(7)).await(image());
         assertThat(r.digest()).contains(DIGEST);
         assertThat(r.polls()).isEqualTo(3);
@@ -96,8 +99,8 @@ class RegistryTest {
         manifest("second", "third", 404);
         manifest("third", null, 200);
         Ticker.Fake clock = Ticker.fake();
-        java.util.List<String> progress = new java.util.ArrayList<>();
-        java.util.List<Integer> reportedAtEachSleep = new java.util.ArrayList<>();
+        List<String> progress = new ArrayList<>();
+        List<Integer> reportedAtEachSleep = new ArrayList<>();
         Ticker watched = new Ticker() {
             @Override
             public long nanos() {
@@ -111,7 +114,7 @@ class RegistryTest {
             }
         };
         Backoff b = new Backoff(Duration.ofSeconds(5), 2, Duration.ofMinutes(1), 0.2);
-        ImageWait.Result r = new ImageWait(new Registry(java.net.http.HttpClient.newHttpClient()), watched, b,
+        ImageWait.Result r = new ImageWait(new Registry(HttpClient.newHttpClient()), watched, b,
                 Duration.ofMinutes(10), new Random(7), progress::add).await(image());
         assertThat(r.polls()).isEqualTo(3);
         assertThat(reportedAtEachSleep).containsExactly(1, 2);
@@ -123,7 +126,7 @@ class RegistryTest {
         manifest(Scenario.STARTED, null, 404);
         Ticker.Fake clock = Ticker.fake();
         Backoff b = new Backoff(Duration.ofSeconds(5), 2, Duration.ofSeconds(20), 0.2);
-        ImageWait.Result r = new ImageWait(new Registry(java.net.http.HttpClient.newHttpClient()), clock, b,
+        ImageWait.Result r = new ImageWait(new Registry(HttpClient.newHttpClient()), clock, b,
                 Duration.ofMinutes(2), new Random(1)).await(image());
         assertThat(r.digest()).isEmpty();
         assertThat(r.detail()).startsWith("tag not found (");

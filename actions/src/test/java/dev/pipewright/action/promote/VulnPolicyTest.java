@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -121,9 +122,9 @@ class VulnPolicyTest {
         List<Allowlist.Waiver> yaml = Allowlist.parse(".trivyignore.yaml", trivy("trivyignore.yaml"),
                 Allowlist.Mode.TRIVY, s -> {});
         assertThat(yaml).extracting(Allowlist.Waiver::id, Allowlist.Waiver::reason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("CVE-2019-18276", "Accept the risk"),
-                        org.assertj.core.groups.Tuple.tuple("CVE-2019-18224", "Waiting for upstream"),
-                        org.assertj.core.groups.Tuple.tuple("CVE-2021-38561", ""));
+                .containsExactly(Tuple.tuple("CVE-2019-18276", "Accept the risk"),
+                        Tuple.tuple("CVE-2019-18224", "Waiting for upstream"),
+                        Tuple.tuple("CVE-2021-38561", ""));
         VulnPolicy.Result r = new VulnPolicy(HIGH, false, NOW).evaluate(report("debian-buster.trivy.json"), yaml);
         assertThat(r.with(VulnPolicy.Verdict.WAIVED)).hasSize(2);
         VulnPolicy.Result go = new VulnPolicy(EnumSet.allOf(TrivyReport.Severity.class), false, NOW)

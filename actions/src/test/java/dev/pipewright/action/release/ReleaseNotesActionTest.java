@@ -2,8 +2,11 @@ package dev.pipewright.action.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipewright.action.ExitCode;
 import dev.pipewright.action.SimulatedRunner;
+import dev.pipewright.action.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.MergeCommand;
@@ -201,9 +204,9 @@ class ReleaseNotesActionTest {
 
     /** The real messages of pipewright-history.json, committed in order; the first one tagged v0.1.0. */
     private static void pipewrightHistory(TestRepo repo) throws Exception {
-        com.fasterxml.jackson.databind.JsonNode commits = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(dev.pipewright.action.TestData.resource("release/pipewright-history.json").toFile()).get("commits");
-        for (com.fasterxml.jackson.databind.JsonNode c : commits) {
+        JsonNode commits = new ObjectMapper()
+                .readTree(TestData.resource("release/pipewright-history.json").toFile()).get("commits");
+        for (JsonNode c : commits) {
             repo.commit(c.get("message").asText());
         }
         repo.tag("v0.1.0", 0);
@@ -234,7 +237,7 @@ class ReleaseNotesActionTest {
         try (SimulatedRunner r = new SimulatedRunner(); TestRepo repo = TestRepo.init(r.workspace())) {
             repo.commit("feat: first");
             repo.tag("v1.0.0", 0);
-            repo.commit(Files.readString(dev.pipewright.action.TestData.resource("release/release-please-footers.txt")));
+            repo.commit(Files.readString(TestData.resource("release/release-please-footers.txt")));
             SimulatedRunner.Step step = r.run(ACTION);
             assertThat(step.exit()).as(step.stdout()).isEqualTo(ExitCode.OK);
             // The fix carries BREAKING-CHANGE: a major release.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -114,7 +115,7 @@ class SemVerTest {
         // Sorting the spec's examples in random order gives the spec's order.
         List<SemVer> chain = new ArrayList<>(SPEC_ORDER.get(2).stream().map(SemVer::parse).toList());
         List<SemVer> shuffled = new ArrayList<>(chain);
-        java.util.Collections.shuffle(shuffled, random);
+        Collections.shuffle(shuffled, random);
         shuffled.sort(null);
         assertThat(shuffled).isEqualTo(chain);
     }

@@ -12,6 +12,7 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
  * Builds small repositories the way shared/reference/release-notes/README.md recreates its fixture: commit i
@@ -58,7 +59,7 @@ final class TestRepo implements AutoCloseable {
 
     /** A lightweight tag on commit {@code index}. */
     void tag(String name, int index) throws IOException, GitAPIException {
-        try (var walk = new org.eclipse.jgit.revwalk.RevWalk(git.getRepository())) {
+        try (var walk = new RevWalk(git.getRepository())) {
             git.tag().setName(name).setAnnotated(false)
                     .setObjectId(walk.parseCommit(git.getRepository().resolve(ids.get(index)))).call();
         }
@@ -66,7 +67,7 @@ final class TestRepo implements AutoCloseable {
 
     /** An annotated tag on commit {@code index}. */
     void annotatedTag(String name, int index) throws IOException, GitAPIException {
-        try (var walk = new org.eclipse.jgit.revwalk.RevWalk(git.getRepository())) {
+        try (var walk = new RevWalk(git.getRepository())) {
             PersonIdent who = new PersonIdent("Test", "test@example.com", Instant.parse("2026-02-01T00:00:00Z"), ZoneOffset.UTC);
             git.tag().setName(name).setAnnotated(true).setMessage("release " + name).setTagger(who)
                     .setObjectId(walk.parseCommit(git.getRepository().resolve(ids.get(index)))).call();

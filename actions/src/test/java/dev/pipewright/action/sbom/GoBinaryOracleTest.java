@@ -10,14 +10,18 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,13 +131,13 @@ class GoBinaryOracleTest {
     @Test
     void aTruncatedGoBinaryIsReportedNotSilentlyEmpty() throws IOException {
         byte[] whole = Files.readAllBytes(binary);
-        for (int length : new int[] {whole.length / 2, indexOf(whole, "\u00ff Go buildinf:".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)) + 34}) {
+        for (int length : new int[] {whole.length / 2, indexOf(whole, "\u00ff Go buildinf:".getBytes(StandardCharsets.ISO_8859_1)) + 34}) {
             Path half = dir.resolve("cut-" + length + "/app");
             Files.createDirectories(half.getParent());
-            Files.write(half, java.util.Arrays.copyOf(whole, length));
+            Files.write(half, Arrays.copyOf(whole, length));
             Catalog catalog = catalog(half);
             assertThat(catalog.components()).as("length " + length).isEmpty();
-            assertThat(catalog.unresolvedNotes()).as("length " + length).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+            assertThat(catalog.unresolvedNotes()).as("length " + length).singleElement(InstanceOfAssertFactories.STRING)
                     .startsWith("app: Go ").contains("the file is truncated").endsWith("its modules are not listed");
         }
     }
@@ -144,7 +148,7 @@ class GoBinaryOracleTest {
         assumeTrue(Files.isRegularFile(c) && new GoBinaryCataloger().accepts(c, "true"));
         Path copy = dir.resolve("c/true");
         Files.createDirectories(copy.getParent());
-        Files.copy(c, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(c, copy, StandardCopyOption.REPLACE_EXISTING);
         assertThat(catalog(copy).unresolvedNotes()).isEmpty();
     }
 
@@ -211,7 +215,7 @@ class GoBinaryOracleTest {
             String prefix = module + "@" + version + "/";
             zip.putNextEntry(new ZipEntry(prefix + "go.mod"));
             zip.write(gomod.getBytes(StandardCharsets.UTF_8));
-            for (Map.Entry<String, String> f : new java.util.TreeMap<>(files).entrySet()) {
+            for (Map.Entry<String, String> f : new TreeMap<>(files).entrySet()) {
                 zip.putNextEntry(new ZipEntry(prefix + f.getKey()));
                 zip.write(f.getValue().getBytes(StandardCharsets.UTF_8));
             }

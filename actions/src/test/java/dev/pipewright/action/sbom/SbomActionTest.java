@@ -7,12 +7,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipewright.action.ExitCode;
 import dev.pipewright.action.SimulatedRunner;
 import dev.pipewright.action.TestData;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
 /** sbom end to end through the simulated runner, on the multi-ecosystem fixture. */
@@ -187,8 +194,8 @@ class SbomActionTest {
                 assertThat(step.stdout()).as(c[0]).contains("::error::sbom: " + c[2]);
                 assertThat(r.workspace().resolve("out")).as("nothing half-written").doesNotExist();
                 assertThat(step.outputs()).isEmpty();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
     }
@@ -308,16 +315,16 @@ class SbomActionTest {
 
     @Test
     void aTruncatedJarIsBadInputNamingTheFile() throws Exception {
-        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(buf)) {
-            zip.putNextEntry(new java.util.zip.ZipEntry("data.bin"));
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(buf)) {
+            zip.putNextEntry(new ZipEntry("data.bin"));
             byte[] noise = new byte[1 << 20];
-            new java.util.Random(7).nextBytes(noise);
+            new Random(7).nextBytes(noise);
             zip.write(noise);
             zip.closeEntry();
         }
         try (SimulatedRunner r = new SimulatedRunner()) {
-            r.write("in/t.jar", java.util.Arrays.copyOf(buf.toByteArray(), 3000));
+            r.write("in/t.jar", Arrays.copyOf(buf.toByteArray(), 3000));
             SimulatedRunner.Step s = r.input("path", "in").input("output", "s.json").run(ACTION);
             assertThat(s.exit()).as(s.stdout() + s.stderr()).isEqualTo(ExitCode.BAD_INPUT);
             assertThat(s.stdout()).contains("::error::sbom: in/t.jar:1: corrupt or truncated archive").doesNotContain("Exception:");

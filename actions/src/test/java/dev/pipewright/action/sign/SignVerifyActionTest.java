@@ -11,6 +11,10 @@ import dev.pipewright.action.TestData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -146,7 +150,7 @@ class SignVerifyActionTest {
     void malformedBundleOrSignatureIsBadInputNamingFileAndPosition() throws Exception {
         try (SimulatedRunner r = runner()) {
             byte[] whole = Files.readAllBytes(r.workspace().resolve("artifact.txt.sigstore.json"));
-            r.write("b.json", java.util.Arrays.copyOf(whole, 200));
+            r.write("b.json", Arrays.copyOf(whole, 200));
             SimulatedRunner.Step t = verify(r, "artifact.txt", "bundle", "b.json");
             assertThat(t.exit()).isEqualTo(ExitCode.BAD_INPUT);
             assertThat(t.stdout()).containsPattern("::error::verify: malformed bundle b\\.json:\\d+:\\d+: malformed JSON");
@@ -183,8 +187,8 @@ class SignVerifyActionTest {
     }
 
     static String mode(Path p) throws Exception {
-        return java.nio.file.attribute.PosixFilePermissions.toString(
-                Files.readAttributes(p, java.nio.file.attribute.PosixFileAttributes.class).permissions());
+        return PosixFilePermissions.toString(
+                Files.readAttributes(p, PosixFileAttributes.class).permissions());
     }
 
     @Test
@@ -240,7 +244,7 @@ class SignVerifyActionTest {
     @Test
     void signaturesAndPublicKeyAreWorldReadableButThePrivateKeyIsNot() throws Exception {
         try (SimulatedRunner r = runner()) {
-            assumeTrue(Files.getFileAttributeView(r.workspace(), java.nio.file.attribute.PosixFileAttributeView.class) != null);
+            assumeTrue(Files.getFileAttributeView(r.workspace(), PosixFileAttributeView.class) != null);
             assertThat(r.input("output-dir", "k").input("password", "pw").run(KEYGEN).exit()).isZero();
             assertThat(mode(r.workspace().resolve("k/cosign.key"))).isEqualTo("rw-------");
             assertThat(mode(r.workspace().resolve("k/cosign.pub"))).isEqualTo("rw-r--r--");

@@ -1,5 +1,7 @@
 package dev.pipewright.model.dependabot;
 
+import java.util.Locale;
+
 /**
  * A semantic-versioning level. Groups write it bare ({@code major}); ignore rules write it as an
  * update type ({@code version-update:semver-major}).
@@ -9,7 +11,7 @@ public enum SemverLevel {
 
     /** The value under {@code groups.<name>.update-types}. */
     public String groupValue() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The value under {@code ignore[].update-types}. */

@@ -2,6 +2,7 @@ package dev.pipewright.model.trigger;
 
 import dev.pipewright.model.util.Lists;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ public record ActivityTrigger(String event, List<String> types, Map<String, List
         types = Lists.copy(types, event + ".types");
         Map<String, List<String>> copy = new LinkedHashMap<>();
         Lists.copy(filters, event + " filters").forEach((k, v) -> copy.put(k, Lists.copy(v, event + "." + k)));
-        filters = java.util.Collections.unmodifiableMap(copy);
+        filters = Collections.unmodifiableMap(copy);
     }
 
     public static Builder builder(String event) {

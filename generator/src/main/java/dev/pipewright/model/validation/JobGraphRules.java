@@ -4,6 +4,7 @@ import dev.pipewright.model.Job;
 import dev.pipewright.model.Workflow;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -61,7 +62,7 @@ final class JobGraphRules implements WorkflowRule {
         }
         if (s != null && s == 1) {
             List<String> onPath = new ArrayList<>(path);
-            java.util.Collections.reverse(onPath);
+            Collections.reverse(onPath);
             List<String> cycle = new ArrayList<>(onPath.subList(onPath.indexOf(id), onPath.size()));
             cycle.add(id);
             return cycle;

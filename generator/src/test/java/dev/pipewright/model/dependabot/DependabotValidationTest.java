@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pipewright.model.validation.Problem;
 import dev.pipewright.model.validation.WorkflowValidationException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -105,7 +106,7 @@ class DependabotValidationTest {
         assertThat(problemsOf(b -> b.cooldown(Cooldown.builder().include("*").build()))).singleElement().asString()
                 .endsWith("cooldown: sets no days; set default-days (e.g. Cooldown.days(7)) or a semver-*-days");
         String[] many = new String[151];
-        java.util.Arrays.setAll(many, i -> "dep-" + i);
+        Arrays.setAll(many, i -> "dep-" + i);
         assertThat(problemsOf(b -> b.cooldown(Cooldown.builder().defaultDays(1).exclude(many).build())))
                 .singleElement().asString().endsWith("exclude has 151 entries; GitHub reads at most 150: use wildcards");
     }

@@ -5,6 +5,7 @@ import dev.pipewright.model.Matrix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ class ListsTest {
         Map<String, String> m = new HashMap<>();
         m.put("k", null);
         assertThatThrownBy(() -> Lists.copy(m, "env")).hasMessage("env has a null value for k");
-        assertThatThrownBy(() -> Lists.copy(java.util.Arrays.asList("a", null), "needs"))
+        assertThatThrownBy(() -> Lists.copy(Arrays.asList("a", null), "needs"))
                 .hasMessage("needs contains null");
         assertThat(Lists.copy((List<String>) null, "x")).isEmpty();
     }

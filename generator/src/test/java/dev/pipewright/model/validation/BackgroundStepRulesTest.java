@@ -8,6 +8,7 @@ import static dev.pipewright.model.validation.Fixtures.workflow;
 
 import dev.pipewright.model.Preview;
 import dev.pipewright.model.Step;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class BackgroundStepRulesTest {
@@ -84,7 +85,7 @@ class BackgroundStepRulesTest {
 
   @Test
   void negativeParallelStepsCanOnlyBeRunOrUses() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Step.parallel(Step.waitAll(), Step.run("a").build()))
+    Assertions.assertThatThrownBy(() -> Step.parallel(Step.waitAll(), Step.run("a").build()))
         .hasMessage("parallel may hold run and uses steps only, not WaitAllStep");
   }
 

@@ -10,13 +10,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pipewright.model.Concurrency;
+import dev.pipewright.model.Container;
 import dev.pipewright.model.Environment;
 import dev.pipewright.model.NormalJob;
 import dev.pipewright.model.RunStep;
 import dev.pipewright.model.RunsOn;
 import dev.pipewright.model.Step;
 import dev.pipewright.model.expr.Expr;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ContextRulesTest {
   private static final String SECRETS_IN_CONDITION = "GitHub rejects secrets in conditions; map the secret to an "
@@ -165,8 +169,8 @@ class ContextRulesTest {
         });
   }
 
-  @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
       "${{ github.ref == }}                     | expected a value but found the end of the expression",
       "${{ contains(github.ref) }}              | contains() takes 2 argument(s) but is given 1",
       "${{ nosuch(github.ref) }}                | unknown function \"nosuch\"",
@@ -203,9 +207,9 @@ class ContextRulesTest {
   void positiveSecretsInContainerAndServiceEnv() {
     // GitHub types container env values as string-runner-context, which includes secrets
     assertAccepted(workflow(job("build")
-        .container(dev.pipewright.model.Container.of("node:20").withEnv(java.util.Map.of("TOKEN", "${{ secrets.T }}")))
-        .service("vault", dev.pipewright.model.Container.of("hashicorp/vault:1.15")
-            .withEnv(java.util.Map.of("VAULT_DEV_ROOT_TOKEN_ID", "${{ secrets.VAULT_DEV_TOKEN }}")))
+        .container(Container.of("node:20").withEnv(Map.of("TOKEN", "${{ secrets.T }}")))
+        .service("vault", Container.of("hashicorp/vault:1.15")
+            .withEnv(Map.of("VAULT_DEV_ROOT_TOKEN_ID", "${{ secrets.VAULT_DEV_TOKEN }}")))
         .build()));
   }
 }

@@ -11,6 +11,7 @@ import dev.pipewright.model.trigger.EventCatalog;
 import dev.pipewright.model.trigger.Schedule;
 import dev.pipewright.model.trigger.Trigger;
 import dev.pipewright.model.trigger.TriggerBuilder;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -102,7 +103,7 @@ class TriggerRulesTest {
 
   @Test
   void positiveCustomTriggerForNewEvents() {
-    assertAccepted(on(new CustomTrigger("brand_new_event", Map.of("types", java.util.List.of("x")))));
+    assertAccepted(on(new CustomTrigger("brand_new_event", Map.of("types", List.of("x")))));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.pipewright.github.expr;
 
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,7 +30,7 @@ public sealed interface Type {
             Map<String, Type> m = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             m.putAll(props);
             // shared between positions and files, so never changed after construction
-            props = java.util.Collections.unmodifiableMap(m);
+            props = Collections.unmodifiableMap(m);
         }
 
         public static Obj strict(Map<String, Type> props) {

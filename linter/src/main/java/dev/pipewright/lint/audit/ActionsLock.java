@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -101,7 +102,7 @@ public final class ActionsLock {
     }
 
     /** Tags of {@code repository} locked to {@code sha}. */
-    public java.util.List<String> tagsOf(String repository, String sha) {
+    public List<String> tagsOf(String repository, String sha) {
         String prefix = LockFile.key(repository, "");
         return entries.entrySet().stream().filter(e -> e.getKey().startsWith(prefix) && e.getValue().equals(sha))
                 .map(e -> e.getKey().substring(prefix.length())).toList();

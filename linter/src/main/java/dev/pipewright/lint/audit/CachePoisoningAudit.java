@@ -7,6 +7,7 @@ import dev.pipewright.lint.Workflow;
 import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -115,7 +116,7 @@ public final class CachePoisoningAudit extends AuditRule {
             return "a workflow run on tag pushes";
         }
         boolean releaseBranch = push.flatMap(p -> p.get("branches")).map(b -> {
-            java.util.List<YScalar> names = new java.util.ArrayList<>();
+            List<YScalar> names = new ArrayList<>();
             strings(b, names);
             return names.stream().anyMatch(n -> n.value().toLowerCase(Locale.ROOT).contains("release"));
         }).orElse(false);

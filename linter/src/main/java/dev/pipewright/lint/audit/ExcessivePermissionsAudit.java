@@ -10,6 +10,7 @@ import dev.pipewright.lint.Workflow;
 import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -168,7 +169,7 @@ public final class ExcessivePermissionsAudit extends AuditRule {
     }
 
     private static boolean mentionsToken(YMap step) {
-        List<YScalar> all = new java.util.ArrayList<>();
+        List<YScalar> all = new ArrayList<>();
         strings(step, all);
         return all.stream().anyMatch(s -> s.value().contains("github.token") || s.value().contains("GITHUB_TOKEN"));
     }

@@ -1,6 +1,7 @@
 package dev.pipewright.lint.audit;
 
 import dev.pipewright.github.expr.Expr;
+import dev.pipewright.github.expr.Type;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -46,7 +47,7 @@ final class ExprTree {
     /** The expression written out again (normalised spacing), for messages that name a part of a longer one. */
     static String render(Expr e) {
         if (e instanceof Expr.Literal l) {
-            return l.value() == null ? "null" : l.value() instanceof String str && l.type() != dev.pipewright.github.expr.Type.NUMBER
+            return l.value() == null ? "null" : l.value() instanceof String str && l.type() != Type.NUMBER
                     ? "'" + str.replace("'", "''") + "'" : String.valueOf(l.value());
         }
         if (e instanceof Expr.Call c) {

@@ -4,6 +4,7 @@ import dev.pipewright.github.expr.Expr;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.Workflow;
+import dev.pipewright.lint.rule.Locator;
 import dev.pipewright.lint.yaml.YScalar;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class SecretsOutsideEnvAudit extends AuditRule {
                             : a.node() instanceof Expr.Index i && i.index() instanceof Expr.Literal l && l.value() instanceof String n
                             ? n : a.path().substring("secrets.".length());
                     if (name.contains(".") || name.equals("*") || !policy().allowsSecretOutsideEnv(name)) {
-                        report(dev.pipewright.lint.rule.Locator.at(ctx(), s, span.start() + 3 + ExprTree.start(a.node())),
+                        report(Locator.at(ctx(), s, span.start() + 3 + ExprTree.start(a.node())),
                                 "job \"" + job.id().value() + "\" reads secrets." + name + " without an environment, so"
                                 + " every workflow of the repository can read it too; give the job an \"environment:\""
                                 + " and move the secret there, or allow it under audits: secrets-outside-env");

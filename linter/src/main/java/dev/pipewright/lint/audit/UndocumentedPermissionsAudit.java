@@ -4,6 +4,7 @@ import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.Workflow;
 import dev.pipewright.lint.yaml.YMap;
+import dev.pipewright.lint.yaml.YScalar;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,7 +50,7 @@ public final class UndocumentedPermissionsAudit extends AuditRule {
     private boolean commented(YMap.Entry e) {
         int line = e.key().pos().line();
         String text = ctx().line(line);
-        int end = e.value().pos().line() == line && e.value() instanceof dev.pipewright.lint.yaml.YScalar v
+        int end = e.value().pos().line() == line && e.value() instanceof YScalar v
                 ? Math.max(v.end().col() - 1, e.key().pos().col()) : e.key().pos().col();
         int hash = text.indexOf('#', Math.min(end, text.length()));
         if (hash >= 0 && !text.substring(hash + 1).isBlank()) {

@@ -6,6 +6,7 @@ import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -22,7 +23,7 @@ public final class UnpinnedToolsAudit extends UsesAudit {
     @Override
     protected void uses(YMap owner, YScalar uses) {
         Uses u = Uses.parse(uses.value()).orElse(null);
-        if (u == null || !u.path().isEmpty() || !ACTIONS.contains(u.repository().toLowerCase(java.util.Locale.ROOT))) {
+        if (u == null || !u.path().isEmpty() || !ACTIONS.contains(u.repository().toLowerCase(Locale.ROOT))) {
             return;
         }
         YNode with = owner.get("with").orElse(null);

@@ -7,7 +7,9 @@ import dev.pipewright.github.expr.Expr;
 import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YScalar;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * {@code contains('refs/heads/main refs/heads/release', github.ref)} is a substring test, so {@code refs/heads/mai}
@@ -39,7 +41,7 @@ public final class UnsoundContainsAudit extends AuditRule {
                 Expr.Call c = unsound(e);
                 if (c != null) {
                     String lit = (String) ((Expr.Literal) c.args().get(0)).value();
-                    String list = String.join(", ", java.util.Arrays.stream(lit.trim().split("[\\s,]+")).map(x -> "\"" + x + "\"").toList());
+                    String list = String.join(", ", Arrays.stream(lit.trim().split("[\\s,]+")).map(x -> "\"" + x + "\"").toList());
                     report(cond, "contains('" + lit + "', " + Exprs.path(c.args().get(1)) + ") is a substring test, so parts"
                             + " of these values pass too; test list membership: contains(fromJSON('[" + list + "]'), "
                             + Exprs.path(c.args().get(1)) + ")");
@@ -56,7 +58,7 @@ public final class UnsoundContainsAudit extends AuditRule {
                     && l.value() instanceof String && Exprs.path(c.args().get(1)) != null) {
                 return c;
             }
-            return c.args().stream().map(UnsoundContainsAudit::unsound).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            return c.args().stream().map(UnsoundContainsAudit::unsound).filter(Objects::nonNull).findFirst().orElse(null);
         }
         if (e instanceof Expr.Binary b) {
             Expr.Call l = unsound(b.left());

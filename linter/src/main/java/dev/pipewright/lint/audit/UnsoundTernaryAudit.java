@@ -2,6 +2,7 @@ package dev.pipewright.lint.audit;
 
 import dev.pipewright.github.expr.Expr;
 import dev.pipewright.github.expr.Token;
+import dev.pipewright.github.expr.Type;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.yaml.YScalar;
@@ -58,7 +59,7 @@ public final class UnsoundTernaryAudit extends ExpressionAudit {
     static boolean falsy(Expr e) {
         if (e instanceof Expr.Literal l) {
             return l.value() == null || Boolean.FALSE.equals(l.value()) || "".equals(l.value())
-                    || l.value() instanceof String n && l.type() == dev.pipewright.github.expr.Type.NUMBER && zero(n);
+                    || l.value() instanceof String n && l.type() == Type.NUMBER && zero(n);
         }
         if (e instanceof Expr.Call c && c.args().size() == 1 && c.args().get(0) instanceof Expr.Literal l
                 && l.value() instanceof String json && c.name().equalsIgnoreCase("fromJSON")) {

@@ -1,8 +1,11 @@
 package dev.pipewright.lint.pin;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -67,7 +70,7 @@ public final class GitHubTagResolver implements TagResolver {
         } catch (IOException e) {
             // the JDK's client leaves the message null for a refused connection; name the exception instead
             String why = e.getMessage() != null ? e.getMessage()
-                    : e instanceof java.net.ConnectException ? "connection refused" : e.getClass().getSimpleName();
+                    : e instanceof ConnectException ? "connection refused" : e.getClass().getSimpleName();
             throw new ResolveException("cannot reach " + baseUrl + ": " + why, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -84,7 +87,7 @@ public final class GitHubTagResolver implements TagResolver {
         }
         try {
             return json.readTree(response.body());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new ResolveException("GitHub answered " + path + " with malformed JSON at " + position(e) + ": " + reason(e), e);
         } catch (IOException e) {
             throw new ResolveException("GitHub answered " + path + " with invalid JSON: " + e.getMessage(), e);
@@ -96,8 +99,8 @@ public final class GitHubTagResolver implements TagResolver {
     }
 
     /** {@code line:col} of a JSON error, or {@code 1} when the parser knows no location. */
-    private static String position(com.fasterxml.jackson.core.JsonProcessingException e) {
-        com.fasterxml.jackson.core.JsonLocation loc = e.getLocation();
+    private static String position(JsonProcessingException e) {
+        JsonLocation loc = e.getLocation();
         if (loc == null || loc.getLineNr() < 1) {
             return "1";
         }
@@ -105,7 +108,7 @@ public final class GitHubTagResolver implements TagResolver {
     }
 
     /** The parser's reason on one line, without the source and location it appends (they mean nothing here). */
-    private static String reason(com.fasterxml.jackson.core.JsonProcessingException e) {
+    private static String reason(JsonProcessingException e) {
         String msg = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
         msg = msg.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "").replaceAll("\\s*(at )?\\[Source:[^\\]]*\\]", "");
         String first = msg.strip().lines().findFirst().orElse("");

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Writes findings in one output format. */
 public interface Reporter {
@@ -17,7 +19,7 @@ public interface Reporter {
         String line(String file, int line);
 
         static SourceLines from(Path base) {
-            java.util.Map<String, List<String>> cache = new java.util.concurrent.ConcurrentHashMap<>();
+            Map<String, List<String>> cache = new ConcurrentHashMap<>();
             return (file, line) -> {
                 List<String> lines = cache.computeIfAbsent(file, f -> {
                     try {

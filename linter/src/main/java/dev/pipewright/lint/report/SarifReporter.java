@@ -6,11 +6,16 @@ import dev.pipewright.lint.Finding;
 import dev.pipewright.lint.RuleInfo;
 import dev.pipewright.lint.audit.Audit;
 import dev.pipewright.lint.audit.SecurityAudits;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
 
 /**
  * SARIF 2.1.0 as GitHub code scanning accepts it: one run, rules with help text and a help URI,
@@ -23,13 +28,13 @@ public final class SarifReporter implements Reporter {
     static final String VERSION = version();
 
     private static String version() {
-        java.util.Properties p = new java.util.Properties();
-        try (java.io.InputStream in = SarifReporter.class.getResourceAsStream("/dev/pipewright/lint/version.properties")) {
+        Properties p = new Properties();
+        try (InputStream in = SarifReporter.class.getResourceAsStream("/dev/pipewright/lint/version.properties")) {
             if (in != null) {
                 p.load(in);
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read the linter's version.properties", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the linter's version.properties", e);
         }
         return p.getProperty("version", "unknown");
     }
@@ -90,7 +95,7 @@ public final class SarifReporter implements Reporter {
         if (score != null) {
             properties.put("security-severity", score);
         }
-        properties.put("precision", audit.confidence().name().toLowerCase(java.util.Locale.ROOT));
+        properties.put("precision", audit.confidence().name().toLowerCase(Locale.ROOT));
     }
 
     private static String level(String severity) {

@@ -13,10 +13,12 @@ import dev.pipewright.lint.yaml.YScalar;
 import dev.pipewright.lint.yaml.YSeq;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * {@code uses:} steps of workflows and composite actions: inputs of known and local actions (missing required,
@@ -66,7 +68,7 @@ public final class ActionRule extends LintRule {
     }
 
     /** {@code earlier}: the steps before this one, listed only when a missing local action needs them. */
-    private void check(YMap step, java.util.function.Supplier<List<YMap>> earlier) {
+    private void check(YMap step, Supplier<List<YMap>> earlier) {
         YScalar uses = step.scalar("uses").filter(YScalar::isString).filter(u -> !u.hasExpression()).orElse(null);
         if (uses == null) {
             return;
@@ -103,13 +105,13 @@ public final class ActionRule extends LintRule {
             return "has an empty ref after @";
         }
         String[] parts = v.substring(0, at).split("/", -1);
-        if (parts.length < 2 || java.util.Arrays.stream(parts).anyMatch(String::isEmpty)) {
+        if (parts.length < 2 || Arrays.stream(parts).anyMatch(String::isEmpty)) {
             return "does not name an owner and a repository";
         }
         return null;
     }
 
-    private void checkLocal(YMap step, java.util.function.Supplier<List<YMap>> earlier, YScalar uses, String v) {
+    private void checkLocal(YMap step, Supplier<List<YMap>> earlier, YScalar uses, String v) {
         LocalFiles.Lookup found = local.action(v);
         if (found.file() == null) {
             // $/ names the running commit of this repository, which we cannot see when the tree differs.

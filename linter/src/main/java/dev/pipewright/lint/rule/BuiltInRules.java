@@ -1,7 +1,9 @@
 package dev.pipewright.lint.rule;
 
 import dev.pipewright.lint.RuleInfo;
+import dev.pipewright.lint.audit.SecurityAudits;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The explicit registry of built-in rules, in documentation order. */
 public final class BuiltInRules {
@@ -27,8 +29,8 @@ public final class BuiltInRules {
             RuleInfo.of(ActionRule.class, ActionRule::new),
             RuleInfo.of(WorkflowCallRule.class, WorkflowCallRule::new));
 
-    private static final List<RuleInfo> WITH_AUDITS = java.util.stream.Stream.concat(ALL.stream(),
-            dev.pipewright.lint.audit.SecurityAudits.all().stream()).toList();
+    private static final List<RuleInfo> WITH_AUDITS = Stream.concat(ALL.stream(),
+            SecurityAudits.all().stream()).toList();
 
     public static List<RuleInfo> all() {
         return WITH_AUDITS;

@@ -5,6 +5,7 @@ import dev.pipewright.lint.LintRule;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.Workflow;
+import dev.pipewright.lint.yaml.Pos;
 import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;
@@ -58,7 +59,7 @@ public final class EventsRule extends LintRule {
         }
     }
 
-    private static boolean insideLenientEvent(List<YMap.Entry> events, dev.pipewright.lint.yaml.Pos pos) {
+    private static boolean insideLenientEvent(List<YMap.Entry> events, Pos pos) {
         YMap.Entry owner = null;
         for (YMap.Entry e : events) {
             if (e.key().pos().compareTo(pos) < 0) {

@@ -11,6 +11,7 @@ import dev.pipewright.lint.yaml.YSeq;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Matrix rows without duplicate values; {@code exclude} entries that match some combination. */
@@ -33,7 +34,7 @@ public final class MatrixRule extends LintRule {
                 dynamic = true;
                 continue;
             }
-            axes.put(key.toLowerCase(java.util.Locale.ROOT), row.items());
+            axes.put(key.toLowerCase(Locale.ROOT), row.items());
             List<String> seen = new ArrayList<>();
             for (YNode v : row.items()) {
                 String canon = canonical(v);
@@ -57,7 +58,7 @@ public final class MatrixRule extends LintRule {
                 }
                 for (YMap.Entry e : m.entries()) {
                     String key = e.key().value();
-                    List<YNode> values = axes.get(key.toLowerCase(java.util.Locale.ROOT));
+                    List<YNode> values = axes.get(key.toLowerCase(Locale.ROOT));
                     if (values == null) {
                         // a key only include adds: its values are those the include entries give it
                         List<YNode> included = new ArrayList<>();

@@ -12,6 +12,7 @@ import dev.pipewright.lint.yaml.YSeq;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -87,7 +88,7 @@ public final class RunnerLabelRule extends LintRule {
             return;
         }
         for (YScalar s : labels) {
-            java.util.regex.Matcher m = MATRIX_LABEL.matcher(s.value().strip());
+            Matcher m = MATRIX_LABEL.matcher(s.value().strip());
             if (!s.hasExpression() || !m.matches()) {
                 continue;
             }

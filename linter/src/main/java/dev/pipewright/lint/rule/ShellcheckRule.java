@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
 /**
  * Runs shellcheck on bash and sh {@code run:} scripts when it is on PATH, as actionlint does: {@code ${{ }}}
@@ -38,8 +39,8 @@ public final class ShellcheckRule extends LintRule {
     private static final int PRELUDE_LINES = 2;
 
     /** A step condition that holds only on Windows, where the default shell is PowerShell. */
-    private static final java.util.regex.Pattern WINDOWS_ONLY = java.util.regex.Pattern.compile(
-            "runner\\.os\\s*==\\s*'windows'", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final Pattern WINDOWS_ONLY = Pattern.compile(
+            "runner\\.os\\s*==\\s*'windows'", Pattern.CASE_INSENSITIVE);
     private static volatile Optional<Path> executable;
 
     private record Script(YScalar run, String shell) {}

@@ -9,6 +9,8 @@ import dev.pipewright.lint.yaml.YScalar;
 import dev.pipewright.lint.yaml.Pos;
 import dev.pipewright.lint.yaml.YamlFile;
 import dev.pipewright.lint.yaml.YamlProblem;
+import java.math.BigInteger;
+import java.util.Locale;
 
 /** YAML syntax and GitHub's schema: keys, types and allowed values. */
 @Rule(id = "syntax-check", summary = "YAML syntax and GitHub's workflow and action schema: keys, types and allowed values")
@@ -111,9 +113,9 @@ public final class SyntaxRule extends LintRule {
     private static int sign(String v) {
         String s = v.strip();
         if (s.startsWith("0o") || s.startsWith("0x")) {
-            return new java.math.BigInteger(s.substring(2), s.charAt(1) == 'o' ? 8 : 16).signum();
+            return new BigInteger(s.substring(2), s.charAt(1) == 'o' ? 8 : 16).signum();
         }
-        String lower = s.toLowerCase(java.util.Locale.ROOT);
+        String lower = s.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".inf")) {
             return lower.startsWith("-") ? -1 : 1;
         }

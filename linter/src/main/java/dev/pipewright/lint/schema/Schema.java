@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** GitHub's template schema (definitions of keys, types, allowed values and contexts), read from a generated table. */
 public final class Schema {
@@ -77,8 +78,8 @@ public final class Schema {
     }
 
     /** What {@link #scalarDefs} and {@link #defsOfKind} found, by definition name: asked for every node of every file. */
-    private final Map<String, List<Def>> scalarsByName = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<Kind, Map<String, List<Def>>> byKindByName = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<Def>> scalarsByName = new ConcurrentHashMap<>();
+    private final Map<Kind, Map<String, List<Def>>> byKindByName = new ConcurrentHashMap<>();
 
     /** Scalar definitions reachable through nested one-ofs, as GitHub's {@code getScalarDefinitions}; unmodifiable. */
     public List<Def> scalarDefs(Def def) {
@@ -99,7 +100,7 @@ public final class Schema {
 
     /** Definitions of {@code kind} in {@code def} or its direct one-of members (GitHub does not look deeper); unmodifiable. */
     public List<Def> defsOfKind(Def def, Kind kind) {
-        return byKindByName.computeIfAbsent(kind, k -> new java.util.concurrent.ConcurrentHashMap<>())
+        return byKindByName.computeIfAbsent(kind, k -> new ConcurrentHashMap<>())
                 .computeIfAbsent(def.name(), k -> List.copyOf(findDefsOfKind(def, kind)));
     }
 

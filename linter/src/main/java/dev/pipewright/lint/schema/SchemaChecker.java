@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -222,7 +223,7 @@ public final class SchemaChecker {
     }
 
     private static List<String> distinguishing(List<Def> mappings) {
-        Map<String, Integer> hits = new java.util.TreeMap<>();
+        Map<String, Integer> hits = new TreeMap<>();
         for (Def d : mappings) {
             d.props().keySet().forEach(k -> hits.merge(k, 1, Integer::sum));
         }

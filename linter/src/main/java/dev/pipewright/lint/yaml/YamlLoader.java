@@ -1,6 +1,7 @@
 package dev.pipewright.lint.yaml;
 
 import java.io.StringReader;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -74,7 +75,7 @@ public final class YamlLoader {
             while (composer.checkNode()) {
                 aliases.marks.clear();
                 Node node = composer.getNode();
-                Converter c = new Converter(problems, new java.util.ArrayDeque<>(aliases.marks));
+                Converter c = new Converter(problems, new ArrayDeque<>(aliases.marks));
                 YNode doc = c.convert(node);
                 if (c.expanded > MAX_EXPANDED_NODES) {
                     problems.add(new YamlProblem(pos(node.getStartMark()),
@@ -168,9 +169,9 @@ public final class YamlLoader {
          * The aliases of the document in source order. The walk below visits nodes in source order too and meets an
          * anchored node a second time exactly where an alias stands, so the next mark is that alias's place.
          */
-        private final java.util.ArrayDeque<Mark[]> aliasMarks;
+        private final ArrayDeque<Mark[]> aliasMarks;
 
-        Converter(List<YamlProblem> problems, java.util.ArrayDeque<Mark[]> aliasMarks) {
+        Converter(List<YamlProblem> problems, ArrayDeque<Mark[]> aliasMarks) {
             this.problems = problems;
             this.aliasMarks = aliasMarks;
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -43,7 +44,7 @@ class SarifReporterTest {
             assertThat(schema.validate(sarif)).isEmpty();
             // the schema bites: a result without a message is rejected
             JsonNode broken = sarif.deepCopy();
-            ((com.fasterxml.jackson.databind.node.ObjectNode) broken.at("/runs/0/results/0")).remove("message");
+            ((ObjectNode) broken.at("/runs/0/results/0")).remove("message");
             assertThat(schema.validate(broken)).isNotEmpty();
         }
         assertThat(sarif.at("/runs/0/results")).hasSize(findings.size());

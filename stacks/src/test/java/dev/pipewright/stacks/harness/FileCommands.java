@@ -1,6 +1,8 @@
 package dev.pipewright.stacks.harness;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Reads {@code $GITHUB_OUTPUT} / {@code $GITHUB_ENV} files: {@code name=value} lines and {@code name<<DELIM} blocks. */
@@ -20,7 +22,7 @@ final class FileCommands {
             if (heredoc > 0 && (eq < 0 || heredoc < eq)) {
                 String name = line.substring(0, heredoc);
                 String delim = line.substring(heredoc + 2);
-                java.util.List<String> v = new java.util.ArrayList<>();
+                List<String> v = new ArrayList<>();
                 i++;
                 while (i < lines.length && !lines[i].equals(delim)) {
                     v.add(lines[i]);

@@ -3,6 +3,8 @@ package dev.pipewright.stacks.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipewright.testing.SharedData;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -75,15 +77,15 @@ class GoMicroserviceJobsTest {
         assertThat(JobHarness.files(dist)).containsExactly("checksums.sha256.txt", "checksums.sha512.txt",
                 "service-linux-amd64", "service-linux-arm64", "service.spdx.json");
         // -X main.version and main.commit: the strings are in the binary (-trimpath keeps -ldflags out of go version -m)
-        String binary = new String(java.nio.file.Files.readAllBytes(dist.resolve("service-linux-amd64")),
-                java.nio.charset.StandardCharsets.ISO_8859_1);
+        String binary = new String(Files.readAllBytes(dist.resolve("service-linux-amd64")),
+                StandardCharsets.ISO_8859_1);
         assertThat(binary).contains("2.3.1").contains(sha(b));
         // every artifact under both digests, checked the way a user checks the release's downloads: side by side
         for (String tool : List.of("sha256sum", "sha512sum")) {
             String file = "checksums." + tool.substring(0, 6) + ".txt";
-            assertThat(java.nio.file.Files.readAllLines(dist.resolve(file))).as(file).hasSize(3);
+            assertThat(Files.readAllLines(dist.resolve(file))).as(file).hasSize(3);
             Process check = new ProcessBuilder(tool, "-c", file).directory(dist.toFile()).redirectErrorStream(true).start();
-            String checked = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String checked = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(check.waitFor()).as(checked).isZero();
             assertThat(checked).contains("service-linux-amd64: OK", "service-linux-arm64: OK", "service.spdx.json: OK");
         }

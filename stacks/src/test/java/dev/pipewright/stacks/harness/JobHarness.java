@@ -5,14 +5,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.Yaml;
 
@@ -352,7 +356,7 @@ final class JobHarness {
 
     private static List<String> reversed(List<String> l) {
         List<String> r = new ArrayList<>(l);
-        java.util.Collections.reverse(r);
+        Collections.reverse(r);
         return r;
     }
 
@@ -416,8 +420,8 @@ final class JobHarness {
                     Path src = workspace.resolve(line.strip());
                     if (line.contains("*")) {
                         // a glob as upload-artifact reads it: '**/' also matches no directory at all
-                        java.nio.file.PathMatcher m = workspace.getFileSystem().getPathMatcher("glob:" + line.strip());
-                        java.nio.file.PathMatcher top = workspace.getFileSystem().getPathMatcher("glob:"
+                        PathMatcher m = workspace.getFileSystem().getPathMatcher("glob:" + line.strip());
+                        PathMatcher top = workspace.getFileSystem().getPathMatcher("glob:"
                                 + line.strip().replaceFirst("^\\*\\*/", ""));
                         try (Stream<Path> all = Files.walk(workspace)) {
                             for (Path f : all.filter(Files::isRegularFile).toList()) {
@@ -501,7 +505,7 @@ final class JobHarness {
             }
         });
         all.putAll(rawWith);
-        java.util.function.Predicate<String> on = k -> all.containsKey(k)
+        Predicate<String> on = k -> all.containsKey(k)
                 && "true".equals(ex.interpolate(String.valueOf(all.get(k))).strip());
         StringBuilder transcript = new StringBuilder();
         if (on.test("setup_only")) {
@@ -606,7 +610,7 @@ final class JobHarness {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
             Files.writeString(log, "\n[harness] step timed out after " + timeoutSeconds + " s\n",
-                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+                    StandardCharsets.UTF_8, StandardOpenOption.APPEND);
             return 124;
         }
         return p.exitValue();

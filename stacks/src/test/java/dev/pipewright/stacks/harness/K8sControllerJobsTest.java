@@ -3,6 +3,7 @@ package dev.pipewright.stacks.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipewright.testing.SharedData;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -104,7 +105,7 @@ class K8sControllerJobsTest {
                 .doesNotContain("checksums.txt");
         Process check = new ProcessBuilder("sha256sum", "-c", "checksums.txt").directory(dist.toFile())
                 .redirectErrorStream(true).start();
-        String checked = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String checked = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(check.waitFor()).as(checked).isZero();
         assertThat(r.calls("gh")).singleElement().satisfies(c -> {
             assertThat(c.args()).containsExactly("release", "create", "v1.4.0", "--verify-tag", "--title", "v1.4.0",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipewright.stacks.NodeServiceStack;
 import dev.pipewright.stacks.StackConfig;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -120,7 +121,7 @@ class NodeServiceJobsTest {
     }
 
     /** What the job wrote to GITHUB_STEP_SUMMARY (the coverage gate's table). */
-    private static String summary(JobHarness.JobRun r) throws java.io.IOException {
+    private static String summary(JobHarness.JobRun r) throws IOException {
         return Files.readString(r.workspace().resolveSibling("runner-temp").resolve("step-summary.md"));
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,7 +109,7 @@ class PolyglotPlatformJobsTest {
         assertThat(r.step("images").log()).contains("api: " + registry() + "/api@" + NEW);
         assertThat(r.steps()).extracting(JobHarness.StepRun::id).last().isEqualTo("images");
         assertThat(r.calls("docker")).as(r.transcript())
-                .anyMatch(c -> c.args().get(3).matches("" + java.util.regex.Pattern.quote(registry()) + "/api:[0-9a-f]{40}"));
+                .anyMatch(c -> c.args().get(3).matches("" + Pattern.quote(registry()) + "/api:[0-9a-f]{40}"));
     }
     /** ci.yml's coverage job with the real c8 report of ms and coverage.py report of tomli as this run's coverage. */
     private JobHarness.JobRun coverage(String gh) throws Exception {

@@ -9,6 +9,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -53,8 +54,8 @@ class PythonServiceJobsTest {
     private JobHarness.JobRun canary(String url) throws Exception {
         return new JobHarness(SharedData.repoRoot().orElseThrow(), "python-service", run).run(
                 new JobHarness.Run("cd.yml", "canary").fixture(Fixtures.fixture("python-service"))
-                        .need("image", java.util.Map.of("digest", "sha256:" + "cd".repeat(32)), "success")
-                        .need("staging", java.util.Map.of(), "success")
+                        .need("image", Map.of("digest", "sha256:" + "cd".repeat(32)), "success")
+                        .need("staging", Map.of(), "success")
                         .secret("KUBECONFIG", "apiVersion: v1\nkind: Config\n").secret("DATABASE_URL", "postgresql://db/drive")
                         .var("PROMETHEUS_URL", url).var("CANARY_STEP_SECONDS", "2").var("CANARY_STABLE_SECONDS", "2")
                         .var("CANARY_CHECK_INTERVAL_SECONDS", "1"));
@@ -94,7 +95,7 @@ class PythonServiceJobsTest {
         String url = prometheus("0.001");
         JobHarness.JobRun r = new JobHarness(SharedData.repoRoot().orElseThrow(), "python-service", run).run(
                 new JobHarness.Run("cd.yml", "canary").fixture(Fixtures.fixture("python-service"))
-                        .need("image", java.util.Map.of("digest", "sha256:" + "cd".repeat(32)), "success")
+                        .need("image", Map.of("digest", "sha256:" + "cd".repeat(32)), "success")
                         .secret("KUBECONFIG", "apiVersion: v1\nkind: Config\n")
                         .var("PROMETHEUS_URL", url).var("CANARY_STEP_SECONDS", "1").var("CANARY_STABLE_SECONDS", "1")
                         .var("CANARY_CHECK_INTERVAL_SECONDS", "1")

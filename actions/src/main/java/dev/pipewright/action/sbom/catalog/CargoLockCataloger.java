@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +40,7 @@ public final class CargoLockCataloger implements Cataloger {
             throw new LockfileException(display, 1, "no [[package]] tables: not a Cargo.lock");
         }
         Map<String, List<JsonNode>> byName = new HashMap<>();
-        Map<JsonNode, String> ids = new java.util.IdentityHashMap<>();
+        Map<JsonNode, String> ids = new IdentityHashMap<>();
         int index = 0;
         for (JsonNode p : packages) {
             String name = p.path("name").asText("");

@@ -1,12 +1,15 @@
 package dev.pipewright.action.sbom.catalog;
 
 import dev.pipewright.action.sbom.Catalog;
+import dev.pipewright.action.sbom.Component;
+import dev.pipewright.action.sbom.Ecosystem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -82,7 +85,7 @@ public final class GoBinaryCataloger implements Cataloger {
         }
         if (info.goVersion() != null) {
             String v = info.goVersion().startsWith("go") ? info.goVersion().substring(2) : info.goVersion();
-            String stdlib = catalog.add(new dev.pipewright.action.sbom.Component(dev.pipewright.action.sbom.Ecosystem.GO,
+            String stdlib = catalog.add(new Component(Ecosystem.GO,
                     "stdlib", v, GoModCataloger.purl("stdlib", v), Hashes.none(), false, Set.of(display)));
             if (mainId != null) {
                 catalog.edge(mainId, stdlib);
@@ -194,7 +197,7 @@ public final class GoBinaryCataloger implements Cataloger {
             throw new TruncatedException();
         }
         int n = (int) len;
-        byte[] s = java.util.Arrays.copyOfRange(b, pos[0], pos[0] + n);
+        byte[] s = Arrays.copyOfRange(b, pos[0], pos[0] + n);
         pos[0] += n;
         return s;
     }

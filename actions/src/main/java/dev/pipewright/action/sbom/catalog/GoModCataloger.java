@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.regex.Pattern;
 
 /**
  * {@code go.mod} with the {@code go.sum} beside it: every {@code require} (direct ones become the artifact's direct
@@ -22,7 +23,7 @@ import java.util.SortedSet;
  * {@code h1:} (SHA-256 of Go's dirhash), never the {@code /go.mod} line's.
  */
 public final class GoModCataloger implements Cataloger {
-    private static final java.util.regex.Pattern MODULE_PATH = java.util.regex.Pattern.compile("[^/\\s]+(/[^/\\s]+)*");
+    private static final Pattern MODULE_PATH = Pattern.compile("[^/\\s]+(/[^/\\s]+)*");
 
     /** One requirement: module path, version, whether marked indirect, and its line. */
     record Require(String path, String version, boolean indirect, int line) {}

@@ -1,11 +1,13 @@
 package dev.pipewright.action.sbom.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.pipewright.action.sbom.Catalog;
 import dev.pipewright.action.sbom.LockfileException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,7 @@ public final class PackageLockCataloger implements Cataloger {
             packages.properties().forEach(e -> entries.put(e.getKey(), e.getValue()));
         } else if (root.path("dependencies").isObject()) {
             // v1 records no direct dependencies of the root (its "dependencies" is the whole hoisted tree).
-            entries.put("", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+            entries.put("", JsonNodeFactory.instance.objectNode());
             flattenV1(root.path("dependencies"), "", entries);
         } else if (root.has("lockfileVersion")) {
             return; // a lock of a project without dependencies
@@ -132,7 +134,7 @@ public final class PackageLockCataloger implements Cataloger {
         return path.substring(i + "node_modules/".length());
     }
 
-    private static <T> Iterable<T> iterable(java.util.Iterator<T> it) {
+    private static <T> Iterable<T> iterable(Iterator<T> it) {
         return () -> it;
     }
 }

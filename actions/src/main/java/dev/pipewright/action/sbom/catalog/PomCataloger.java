@@ -4,6 +4,7 @@ import dev.pipewright.action.sbom.Catalog;
 import dev.pipewright.action.sbom.LockfileException;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
@@ -184,7 +186,7 @@ public final class PomCataloger implements Cataloger {
                             + " '.'); fix the <parent> element");
                 }
                 var published = g.isEmpty() || a.isEmpty() || v.isEmpty() || v.contains("${")
-                        ? java.util.Optional.<Path>empty() : repository.find(g, a, v);
+                        ? Optional.<Path>empty() : repository.find(g, a, v);
                 if (published.isPresent()) {
                     parentPom = load(published.get(), published.get().toString(), depth + 1, catalog);
                 } else {
@@ -198,7 +200,7 @@ public final class PomCataloger implements Cataloger {
 
     /** The 1-based line of {@code needle} in the file (read byte for char: line counting needs only the newlines). */
     private static int lineOf(Path file, String needle) throws IOException {
-        return Readers.lineOf(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1), needle);
+        return Readers.lineOf(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1), needle);
     }
 
     private static Element parse(Path file, String display) throws IOException {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Where parent POMs and imported BOMs that are not in the scanned tree are looked up: a local Maven repository
@@ -71,8 +72,8 @@ public final class PomRepository {
         return ID.matcher(group).matches() && ID.matcher(artifact).matches() && VERSION.matcher(version).matches();
     }
 
-    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9_\\-.]+");
-    private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("[A-Za-z0-9_\\-.+~]+");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_\\-.]+");
+    private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9_\\-.+~]+");
 
     private Optional<Path> lookUp(String group, String artifact, String version) {
         if (!validCoordinates(group, artifact, version)) {

@@ -5,7 +5,9 @@ import dev.pipewright.action.sbom.Catalog;
 import dev.pipewright.action.sbom.LockfileException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +40,9 @@ public final class UvLockCataloger implements Cataloger {
         Python.requireNames(packages, text, display, "uv lock");
         Map<String, List<JsonNode>> byName = new HashMap<>();
         for (JsonNode p : packages) {
-            byName.computeIfAbsent(Python.normalize(p.path("name").asText()), k -> new java.util.ArrayList<>()).add(p);
+            byName.computeIfAbsent(Python.normalize(p.path("name").asText()), k -> new ArrayList<>()).add(p);
         }
-        Map<JsonNode, String> ids = new java.util.IdentityHashMap<>();
+        Map<JsonNode, String> ids = new IdentityHashMap<>();
         Set<String> prodRoots = new LinkedHashSet<>();
         Set<String> devRoots = new LinkedHashSet<>();
         Map<String, Set<String>> graph = new HashMap<>();
