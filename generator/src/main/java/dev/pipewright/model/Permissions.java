@@ -1,7 +1,10 @@
 package dev.pipewright.model;
 
 import dev.pipewright.model.util.Lists;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -48,7 +51,7 @@ public sealed interface Permissions permits Permissions.ReadAll, Permissions.Wri
         public Scoped {
             Map<PermissionScope, PermissionLevel> sorted = sortedMap();
             sorted.putAll(Lists.copy(grants, "permissions"));
-            grants = java.util.Collections.unmodifiableMap(sorted);
+            grants = Collections.unmodifiableMap(sorted);
             Map<PermissionScope, String> why = sortedMap();
             why.putAll(Lists.copy(reasons, "permission reasons"));
             for (Map.Entry<PermissionScope, String> e : why.entrySet()) {
@@ -58,7 +61,7 @@ public sealed interface Permissions permits Permissions.ReadAll, Permissions.Wri
                 }
                 requireReason(e.getKey(), e.getValue());
             }
-            reasons = java.util.Collections.unmodifiableMap(why);
+            reasons = Collections.unmodifiableMap(why);
         }
 
         /** Grants without reasons. */
@@ -90,12 +93,12 @@ public sealed interface Permissions permits Permissions.ReadAll, Permissions.Wri
         }
 
         /** What needs the grant of {@code scope}, when the pipeline said. */
-        public java.util.Optional<String> reason(PermissionScope scope) {
-            return java.util.Optional.ofNullable(reasons.get(scope));
+        public Optional<String> reason(PermissionScope scope) {
+            return Optional.ofNullable(reasons.get(scope));
         }
 
         private static <V> Map<PermissionScope, V> sortedMap() {
-            return new TreeMap<>(java.util.Comparator.comparing(PermissionScope::key));
+            return new TreeMap<>(Comparator.comparing(PermissionScope::key));
         }
 
         // The reason becomes a YAML comment: a line break would end it and turn the rest into YAML.

@@ -2,6 +2,7 @@ package dev.pipewright.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipewright.stacks.actions.PipewrightSbom;
 import dev.pipewright.testing.Oracles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ class SelfRepositoryFormTest {
   void generatedWorkflowsUseTheWorkspaceForm() {
     // What LocalUses accepts and the bindings write: a path under the workspace (CONTRIBUTING, "How workflows call
     // Pipewright's own actions").
-    assertThat(dev.pipewright.stacks.actions.PipewrightSbom.builder().build().uses().text())
+    assertThat(PipewrightSbom.builder().build().uses().text())
         .isEqualTo("./.github/actions/pipewright-sbom");
   }
 }

@@ -1,5 +1,9 @@
 package dev.pipewright.lint;
 
+import dev.pipewright.lint.audit.AuditPolicy;
+import dev.pipewright.lint.audit.Persona;
+import dev.pipewright.lint.rule.BuiltInRules;
+import dev.pipewright.lint.schema.Suggest;
 import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;
@@ -39,7 +43,7 @@ import java.util.regex.Pattern;
  * @param defaultTokenPermissions the repository's default GITHUB_TOKEN permissions; null when not configured
  */
 public record LintConfig(List<String> runnerLabels, List<String> configVariables, List<Ignore> ignores,
-        dev.pipewright.lint.audit.AuditPolicy audits, String shellcheck, Map<String, Path> reusableWorkflows,
+        AuditPolicy audits, String shellcheck, Map<String, Path> reusableWorkflows,
         DefaultTokenPermissions defaultTokenPermissions) {
     /** The repository setting "Workflow permissions": the GITHUB_TOKEN's access when no permissions: is given. */
     public enum DefaultTokenPermissions {
@@ -89,11 +93,11 @@ public record LintConfig(List<String> runnerLabels, List<String> configVariables
      * silently ignore nothing.
      */
     static String unknownRule(String rule) {
-        List<String> ids = dev.pipewright.lint.rule.BuiltInRules.all().stream().map(RuleInfo::id).toList();
+        List<String> ids = BuiltInRules.all().stream().map(RuleInfo::id).toList();
         if (ids.contains(rule)) {
             return null;
         }
-        String close = dev.pipewright.lint.schema.Suggest.closest(rule, ids);
+        String close = Suggest.closest(rule, ids);
         return "unknown rule \"" + rule + "\"; " + (close != null ? "did you mean \"" + close + "\"? " : "")
                 + "the rules are listed in docs/rules and in 'pipewright lint --format sarif' (tool.driver.rules)";
     }
@@ -108,12 +112,12 @@ public record LintConfig(List<String> runnerLabels, List<String> configVariables
         runnerLabels = runnerLabels == null ? null : List.copyOf(runnerLabels);
         configVariables = configVariables == null ? null : List.copyOf(configVariables);
         ignores = List.copyOf(ignores);
-        audits = audits == null ? dev.pipewright.lint.audit.AuditPolicy.defaults() : audits;
+        audits = audits == null ? AuditPolicy.defaults() : audits;
         reusableWorkflows = reusableWorkflows == null ? Map.of() : Map.copyOf(reusableWorkflows);
     }
 
     public LintConfig(List<String> runnerLabels, List<String> configVariables, List<Ignore> ignores,
-            dev.pipewright.lint.audit.AuditPolicy audits, String shellcheck) {
+            AuditPolicy audits, String shellcheck) {
         this(runnerLabels, configVariables, ignores, audits, shellcheck, Map.of(), null);
     }
 
@@ -122,7 +126,7 @@ public record LintConfig(List<String> runnerLabels, List<String> configVariables
     }
 
     public LintConfig(List<String> runnerLabels, List<String> configVariables, List<Ignore> ignores,
-            dev.pipewright.lint.audit.AuditPolicy audits) {
+            AuditPolicy audits) {
         this(runnerLabels, configVariables, ignores, audits, null);
     }
 
@@ -134,7 +138,7 @@ public record LintConfig(List<String> runnerLabels, List<String> configVariables
     }
 
     /** This configuration with the audits read by {@code persona} (the command line's {@code --persona}). */
-    public LintConfig withPersona(dev.pipewright.lint.audit.Persona persona) {
+    public LintConfig withPersona(Persona persona) {
         return new LintConfig(runnerLabels, configVariables, ignores, audits.withPersona(persona), shellcheck, reusableWorkflows,
                 defaultTokenPermissions);
     }
@@ -229,7 +233,7 @@ public record LintConfig(List<String> runnerLabels, List<String> configVariables
                         + " or " + keys.get(keys.size() - 1));
             }
         }
-        return new LintConfig(labels, vars, ignores, dev.pipewright.lint.audit.AuditPolicy.parse(file, root.get("audits").orElse(null)),
+        return new LintConfig(labels, vars, ignores, AuditPolicy.parse(file, root.get("audits").orElse(null)),
                 null, reusableWorkflows(file, root.get("reusable-workflows").orElse(null)),
                 defaultTokenPermissions(file, root.get("default-token-permissions").orElse(null)));
     }

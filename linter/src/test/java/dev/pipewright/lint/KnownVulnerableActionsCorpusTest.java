@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +31,7 @@ class KnownVulnerableActionsCorpusTest {
         Path corpus = TestFiles.sharedDir().resolve("corpus");
         RuleInfo rule = SecurityAudits.all().stream().filter(r -> r.id().equals("known-vulnerable-actions")).findFirst().orElseThrow();
         Linter linter = new Linter(LintConfig.empty(), List.of(rule));
-        List<Finding> findings = new java.util.ArrayList<>(linter.lintPaths(List.of(corpus.resolve("workflows")), corpus));
+        List<Finding> findings = new ArrayList<>(linter.lintPaths(List.of(corpus.resolve("workflows")), corpus));
         findings.addAll(linter.lintPaths(List.of(corpus.resolve("actions")), corpus));
         Set<String> ids = ActionAdvisories.snapshot().all().stream().map(ActionAdvisories.Advisory::id).collect(Collectors.toSet());
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipewright.lint.rule.BuiltInRules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,7 +71,7 @@ class WorkflowParserTestdataTest {
     @BeforeAll
     static void lintAll(@TempDir Path tmp) throws IOException {
         cases = read();
-        List<RuleInfo> rules = dev.pipewright.lint.rule.BuiltInRules.all().stream()
+        List<RuleInfo> rules = BuiltInRules.all().stream()
                 .filter(r -> !r.category().equals("security") && !TestLinting.EXTERNAL.containsKey(r.id()))
                 .toList();
         errors = new TreeMap<>();

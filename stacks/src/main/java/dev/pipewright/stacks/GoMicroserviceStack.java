@@ -3,7 +3,9 @@ package dev.pipewright.stacks;
 import static dev.pipewright.stacks.Stages.checkout;
 import static dev.pipewright.stacks.Stages.job;
 
+import dev.pipewright.bindings.ActionsCheckout;
 import dev.pipewright.bindings.CosignInstaller;
+import dev.pipewright.bindings.DockerBuildPushAction;
 import dev.pipewright.model.Environment;
 import dev.pipewright.model.NormalJob;
 import dev.pipewright.model.PermissionLevel;
@@ -91,7 +93,7 @@ public final class GoMicroserviceStack implements Stack {
                                 "step upload-sarif sends govulncheck's SARIF to code scanning")
                         .with(PermissionScope.PULL_REQUESTS, PermissionLevel.READ,
                                 "step gitleaks lists the pull request's commits"))
-                .step(dev.pipewright.bindings.ActionsCheckout.builder().id("checkout").name("Check out with history")
+                .step(ActionsCheckout.builder().id("checkout").name("Check out with history")
                         .fetchDepth(0L).persistCredentials(false).build())
                 .step(Stages.setupGo(true))
                 .step(Stages.withRetry("retry go install golang.org/x/vuln/cmd/govulncheck@v1.1.4\n"
@@ -219,7 +221,7 @@ public final class GoMicroserviceStack implements Stack {
                 .step(Stages.assetNames("dist/checksums.sha256.txt dist/checksums.sha512.txt"))
                 .step(Stages.upload("upload-dist", "dist", "dist/", 90))
                 .build();
-        var push = dev.pipewright.bindings.DockerBuildPushAction.builder().id("build").name("Build and push")
+        var push = DockerBuildPushAction.builder().id("build").name("Build and push")
                 .context(".").push(true).provenance("mode=max")
                 .buildArgs("VERSION=" + build.output("version").wrapped())
                 .tags(c.get(IMAGE) + ":" + build.output("version").wrapped() + "\n" + c.get(IMAGE) + ":latest\n")

@@ -6,12 +6,15 @@ import dev.pipewright.github.expr.Format;
 import dev.pipewright.github.expr.Functions;
 import dev.pipewright.github.expr.Token;
 import dev.pipewright.github.expr.Type;
+import dev.pipewright.lint.schema.Suggest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,7 +38,7 @@ public final class Checker {
     /** What a schema context list means, parsed once per distinct list: the functions, and the context names. */
     private record Available(Map<String, Functions.Sig> functions, List<String> names) {}
 
-    private static final Map<List<String>, Available> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<List<String>, Available> PARSED = new ConcurrentHashMap<>();
 
     private final Map<String, Type> contexts;
     private final Map<String, Functions.Sig> functions;
@@ -69,7 +72,7 @@ public final class Checker {
                 names.add(a);
             }
         }
-        return new Available(java.util.Collections.unmodifiableMap(functions), List.copyOf(names));
+        return new Available(Collections.unmodifiableMap(functions), List.copyOf(names));
     }
 
     public List<Problem> check(Expr e) {
@@ -224,7 +227,7 @@ public final class Checker {
         if (receiver instanceof Type.Obj o) {
             Type t = o.get(p.name());
             if (t == null) {
-                String close = dev.pipewright.lint.schema.Suggest.closest(p.name(), o.props().keySet());
+                String close = Suggest.closest(p.name(), o.props().keySet());
                 if (p.receiver() instanceof Expr.Context c && c.name().equalsIgnoreCase("secrets")) {
                     // secrets is strict only in a workflow run by workflow_call alone that declares its secrets; an error,
                     // as actionlint's: a caller passing secrets explicitly leaves this one empty
@@ -280,7 +283,7 @@ public final class Checker {
             if (Functions.SPECIAL.containsKey(Functions.key(c.name()))) {
                 problems.add(new Problem(c.offset(), "function \"" + c.name() + "\" is not available here"));
             } else {
-                String close = dev.pipewright.lint.schema.Suggest.closest(c.name(),
+                String close = Suggest.closest(c.name(),
                         functions.values().stream().map(Functions.Sig::name).toList());
                 problems.add(new Problem(c.offset(), "unknown function \"" + c.name() + "\""
                         + (close != null ? "; did you mean \"" + close + "\"?" : "")));

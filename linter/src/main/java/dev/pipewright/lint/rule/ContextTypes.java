@@ -2,6 +2,7 @@ package dev.pipewright.lint.rule;
 
 import dev.pipewright.lint.LintConfig;
 import dev.pipewright.lint.Workflow;
+import dev.pipewright.lint.audit.Triggers;
 import dev.pipewright.lint.data.PopularActions;
 import dev.pipewright.github.expr.Type;
 import dev.pipewright.lint.yaml.YMap;
@@ -95,7 +96,7 @@ final class ContextTypes {
      * does not tell apart) the repository's own secrets are there.
      */
     private static Type secrets(Workflow wf) {
-        if (!dev.pipewright.lint.audit.Triggers.onlyCalled(wf)) {
+        if (!Triggers.onlyCalled(wf)) {
             return LOOSE_STRING;
         }
         YMap call = wf.on().flatMap(on -> on.map("workflow_call")).orElse(null);

@@ -3,6 +3,8 @@ package dev.pipewright.lint.rule;
 import dev.pipewright.lint.LintRule;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Workflow;
+import dev.pipewright.lint.schema.Suggest;
+import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YScalar;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,7 +42,7 @@ public final class JobNeedsRule extends LintRule {
                     unknownNeed = true;
                 } else if (!ids.containsKey(n)) {
                     unknownNeed = true;
-                    String close = dev.pipewright.lint.schema.Suggest.closest(need.value(), ids.values());
+                    String close = Suggest.closest(need.value(), ids.values());
                     report(need, "job \"" + job.id().value() + "\" needs job \"" + need.value() + "\", which does not exist"
                             + (close != null ? "; did you mean \"" + close + "\"?" : "; jobs are: "
                             + String.join(", ", new TreeSet<>(ids.values()))));
@@ -52,7 +54,7 @@ public final class JobNeedsRule extends LintRule {
             graph.put(id, edges);
             where.put(id, at);
         }
-        if (workflow.root().get("jobs").orElse(null) instanceof dev.pipewright.lint.yaml.YMap jobs
+        if (workflow.root().get("jobs").orElse(null) instanceof YMap jobs
                 && jobs.entries().isEmpty()) {
             report(jobs.pos(), "the workflow has no jobs; add at least one job");
             return;

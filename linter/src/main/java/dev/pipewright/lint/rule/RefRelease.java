@@ -5,6 +5,7 @@ import dev.pipewright.lint.LintContext;
 import dev.pipewright.lint.audit.ActionsLock;
 import dev.pipewright.lint.yaml.YScalar;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -46,13 +47,13 @@ final class RefRelease {
     /** Whether {@code release} lies in {@code added..removed}: from the release that added an input to the one before its removal. */
     static boolean within(int[] release, String range) {
         String[] ends = range.split("\\.\\.", 2);
-        return java.util.Arrays.compare(release, parse(ends[0].replaceFirst("^v", ""), 0)) >= 0
-                && java.util.Arrays.compare(release, parse(ends[1].replaceFirst("^v", ""), 0)) < 0;
+        return Arrays.compare(release, parse(ends[0].replaceFirst("^v", ""), 0)) >= 0
+                && Arrays.compare(release, parse(ends[1].replaceFirst("^v", ""), 0)) < 0;
     }
 
     /** Whether {@code release} comes before the first release of {@code added..removed}. */
     static boolean beforeAdded(int[] release, String range) {
-        return java.util.Arrays.compare(release, parse(range.split("\\.\\.", 2)[0].replaceFirst("^v", ""), 0)) < 0;
+        return Arrays.compare(release, parse(range.split("\\.\\.", 2)[0].replaceFirst("^v", ""), 0)) < 0;
     }
 
     /** {@code 6.3} as {@code [6, 3, missing]}. */

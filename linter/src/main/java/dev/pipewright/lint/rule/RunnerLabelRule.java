@@ -7,11 +7,13 @@ import dev.pipewright.lint.Workflow;
 import dev.pipewright.lint.data.RunnerLabels;
 import dev.pipewright.lint.schema.Suggest;
 import dev.pipewright.lint.yaml.YMap;
+import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;
 import dev.pipewright.lint.yaml.YSeq;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -165,7 +167,7 @@ public final class RunnerLabelRule extends LintRule {
      * The labels every self-hosted runner carries (GitHub's default labels), and the names GitHub's documentation gives
      * larger runners: actionlint knows both, so a configuration listing labels need not repeat them.
      */
-    private static final java.util.Set<String> PRESET = java.util.Set.of("self-hosted", "linux", "macos", "windows", "x64",
+    private static final Set<String> PRESET = Set.of("self-hosted", "linux", "macos", "windows", "x64",
             "arm", "arm64", "ubuntu-latest-4-cores", "ubuntu-latest-8-cores", "ubuntu-latest-16-cores", "windows-latest-8-cores");
 
     /**
@@ -222,7 +224,7 @@ public final class RunnerLabelRule extends LintRule {
 
     /** The values of {@code ${{ matrix.name }}} written in the matrix row {@code name} and its includes. */
     private static List<YScalar> matrixValues(YScalar label, Workflow.Job job) {
-        java.util.regex.Matcher m = MATRIX_LABEL.matcher(label.value().strip());
+        Matcher m = MATRIX_LABEL.matcher(label.value().strip());
         List<YScalar> out = new ArrayList<>();
         if (!m.matches()) {
             return out;
@@ -239,7 +241,7 @@ public final class RunnerLabelRule extends LintRule {
         return out;
     }
 
-    private static void addValue(dev.pipewright.lint.yaml.YNode v, List<YScalar> out) {
+    private static void addValue(YNode v, List<YScalar> out) {
         if (v instanceof YScalar value && value.isString() && !value.hasExpression()) {
             out.add(value);
         }

@@ -11,6 +11,7 @@ import dev.pipewright.lint.yaml.YamlFile;
 import dev.pipewright.lint.yaml.YamlProblem;
 import java.math.BigInteger;
 import java.util.Locale;
+import java.util.Set;
 
 /** YAML syntax and GitHub's schema: keys, types and allowed values. */
 @Rule(id = "syntax-check", summary = "YAML syntax and GitHub's workflow and action schema: keys, types and allowed values")
@@ -73,7 +74,7 @@ public final class SyntaxRule extends LintRule {
         if (names.length == 1) {
             return;
         }
-        if (names.length > 2 || !java.util.Set.of("org", "organization", "ent", "enterprise").contains(names[0])) {
+        if (names.length > 2 || !Set.of("org", "organization", "ent", "enterprise").contains(names[0])) {
             report(group, "runner group \"" + group.value() + "\" has an unknown prefix; name the group alone, or prefix"
                     + " it with \"organization/\" or \"enterprise/\" to pick the owner's group");
         } else if (names[1].isEmpty()) {

@@ -4,6 +4,7 @@ import dev.pipewright.lint.LintConfig;
 import dev.pipewright.lint.LintRule;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Workflow;
+import dev.pipewright.lint.audit.Triggers;
 import dev.pipewright.lint.schema.Suggest;
 import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YNode;
@@ -107,7 +108,7 @@ public final class WorkflowCallRule extends LintRule {
             allowed = TokenPermissions.parse(given).orElse(null);
         } else {
             // a workflow run only by workflow_call gets its token from its own caller, whose grant is unknown here
-            LintConfig.DefaultTokenPermissions policy = dev.pipewright.lint.audit.Triggers.onlyCalled(workflow) ? null
+            LintConfig.DefaultTokenPermissions policy = Triggers.onlyCalled(workflow) ? null
                     : ctx().config().defaultTokenPermissions();
             allowed = policy == null ? null : TokenPermissions.ofDefault(policy);
             source = "the repository's " + (policy == null ? "" : policy.name().toLowerCase(Locale.ROOT))

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -55,7 +56,7 @@ class WorkflowCallSecretsTest {
                     List<String> source = Files.readAllLines(f, StandardCharsets.UTF_8);
                     List<String> actual = lint("test.yaml", String.join("\n", source) + "\n").stream()
                             .map(x -> x.line() + ":" + source.get(x.line() - 1).substring(x.column() - 1)
-                                    .replaceFirst("^([\\w-]+).*", "$1").toLowerCase(java.util.Locale.ROOT)).toList();
+                                    .replaceFirst("^([\\w-]+).*", "$1").toLowerCase(Locale.ROOT)).toList();
                     assertThat(actual).as("expression findings of %s", f.getFileName()).containsExactlyElementsOf(expected);
                 }));
             }
