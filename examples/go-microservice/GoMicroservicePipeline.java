@@ -7,7 +7,12 @@ import dev.pipewright.stacks.StackPipeline;
 /** The go-microservice system of docs/reference-pipelines.md, from the go-microservice stack. */
 public final class GoMicroservicePipeline extends StackPipeline {
     public GoMicroservicePipeline() {
-        super("go-microservice", "examples/go-microservice/GoMicroservicePipeline.java", "generated-workflows/go-microservice", new GoMicroserviceStack(), settings());
+        super(
+                "go-microservice",
+                "examples/go-microservice/GoMicroservicePipeline.java",
+                "generated-workflows/go-microservice",
+                new GoMicroserviceStack(),
+                settings());
     }
 
     static StackConfig settings() {

@@ -7,7 +7,12 @@ import dev.pipewright.stacks.StackPipeline;
 /** The python-service system of docs/reference-pipelines.md, from the python-service stack. */
 public final class PythonServicePipeline extends StackPipeline {
     public PythonServicePipeline() {
-        super("python-service", "examples/python-service/PythonServicePipeline.java", "generated-workflows/python-service", new PythonServiceStack(), settings());
+        super(
+                "python-service",
+                "examples/python-service/PythonServicePipeline.java",
+                "generated-workflows/python-service",
+                new PythonServiceStack(),
+                settings());
     }
 
     static StackConfig settings() {

@@ -25,13 +25,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes {@code actions/<id>/README.md} from the same descriptor as the action's action.yml, through
- * {@code templates/action/README.md.ftl}; the example workflow is built with the typed model and pinned from the
- * action lock, so it is what a pipeline would generate.
+ * Writes {@code actions/<id>/README.md} from the same descriptor as the action's action.yml,
+ * through {@code templates/action/README.md.ftl}; the example workflow is built with the typed
+ * model and pinned from the action lock, so it is what a pipeline would generate.
  */
 public final class ActionDocs {
     /** The template, relative to {@code templates/}. */
     public static final String TEMPLATE = "action/README.md.ftl";
+
     /** The line before the example's fenced block, so tests can find it. */
     public static final String EXAMPLE_HEADING = "## Example";
 
@@ -50,12 +51,21 @@ public final class ActionDocs {
         model.put("binding", bindingClass(d));
         List<Map<String, String>> inputs = new ArrayList<>();
         for (InputSpec in : d.inputs()) {
-            inputs.add(Map.of(
-                    "name", in.name(),
-                    "required", in.required() ? "yes" : "no",
-                    "default", in.defaultValue() == null ? "" : "`" + cell(in.defaultValue()) + "`",
-                    "description", cell(in.description() + (in.secret() ? " Masked in logs." : "")
-                            + (in.multiple() ? " Several values: one per line." : ""))));
+            inputs.add(
+                    Map.of(
+                            "name",
+                            in.name(),
+                            "required",
+                            in.required() ? "yes" : "no",
+                            "default",
+                            in.defaultValue() == null ? "" : "`" + cell(in.defaultValue()) + "`",
+                            "description",
+                            cell(
+                                    in.description()
+                                            + (in.secret() ? " Masked in logs." : "")
+                                            + (in.multiple()
+                                                    ? " Several values: one per line."
+                                                    : ""))));
         }
         model.put("inputs", inputs);
         List<Map<String, String>> outputs = new ArrayList<>();
@@ -68,7 +78,10 @@ public final class ActionDocs {
         return Templates.render(TEMPLATE, model);
     }
 
-    /** The typed binding the stacks module generates from the descriptor, {@code PipewrightCoverageGate}. */
+    /**
+     * The typed binding the stacks module generates from the descriptor, {@code
+     * PipewrightCoverageGate}.
+     */
     static String bindingClass(ActionDescriptor d) {
         StringBuilder sb = new StringBuilder("Pipewright");
         for (String part : d.id().split("-")) {
@@ -83,26 +96,36 @@ public final class ActionDocs {
     }
 
     /**
-     * A complete workflow calling the action with every input that has an example value: checkout without persisted
-     * credentials, least-privilege permissions and a timeout.
+     * A complete workflow calling the action with every input that has an example value: checkout
+     * without persisted credentials, least-privilege permissions and a timeout.
      */
     public static Workflow example(ActionDescriptor d) {
-        UsesStep.Builder step = Step.uses(ActionRef.parse(localUses(d))).name(d.name()).id(stepId(d));
+        UsesStep.Builder step =
+                Step.uses(ActionRef.parse(localUses(d))).name(d.name()).id(stepId(d));
         for (InputSpec in : d.inputs()) {
             var value = in.exampleValue();
             if (in.required() && value.isEmpty()) {
-                throw new IllegalStateException("input '" + in.name() + "' of action '" + d.id()
-                        + "' is required but has no example; add .withExample(…) to its InputSpec");
+                throw new IllegalStateException(
+                        "input '"
+                                + in.name()
+                                + "' of action '"
+                                + d.id()
+                                + "' is required but has no example; add .withExample(…) to its InputSpec");
             }
             value.ifPresent(v -> step.with(in.name(), v));
         }
-        Job job = Job.builder(stepId(d))
-                .runsOn("ubuntu-24.04")
-                .permissions(Permissions.contentsRead())
-                .timeoutMinutes(10)
-                .step(ActionsCheckout.builder().name("Check out").persistCredentials(false).build())
-                .step(step.build())
-                .build();
+        Job job =
+                Job.builder(stepId(d))
+                        .runsOn("ubuntu-24.04")
+                        .permissions(Permissions.contentsRead())
+                        .timeoutMinutes(10)
+                        .step(
+                                ActionsCheckout.builder()
+                                        .name("Check out")
+                                        .persistCredentials(false)
+                                        .build())
+                        .step(step.build())
+                        .build();
         return Workflow.builder(d.id() + ".yml")
                 .name(d.name())
                 .on(Trigger.push().branches("main"))
@@ -126,7 +149,11 @@ public final class ActionDocs {
             if (in.example() != null) {
                 sb.append(" --").append(in.name()).append(' ').append(shellQuote(in.example()));
             } else if (in.required() && in.secret()) {
-                sb.append(" --").append(in.name()).append(" \"$").append(in.name().replace('-', '_').toUpperCase(Locale.ROOT)).append('"');
+                sb.append(" --")
+                        .append(in.name())
+                        .append(" \"$")
+                        .append(in.name().replace('-', '_').toUpperCase(Locale.ROOT))
+                        .append('"');
             }
         }
         return sb.toString();
@@ -136,9 +163,16 @@ public final class ActionDocs {
         return s.matches("[A-Za-z0-9_./:=@-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 
-    /** A Markdown table cell: one line, pipes escaped, {@code <file>} shown rather than read as HTML. */
+    /**
+     * A Markdown table cell: one line, pipes escaped, {@code <file>} shown rather than read as
+     * HTML.
+     */
     static String cell(String s) {
-        return s.replace("\r", "").replace("\n", " ").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        return s.replace("\r", "")
+                .replace("\n", " ")
+                .replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
                 .replace("|", "\\|");
     }
 }

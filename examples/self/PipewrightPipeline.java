@@ -25,8 +25,9 @@ import java.util.Optional;
 
 /**
  * This repository's own CI and release workflows, written to {@code .github/workflows/} (with the
- * local actions the release calls, {@code .github/actions/pipewright-*}, which the renderer adds), and its Dependabot config,
- * written to {@code .github/dependabot.yml}; all kept in sync by {@code pipewright check}.
+ * local actions the release calls, {@code .github/actions/pipewright-*}, which the renderer adds),
+ * and its Dependabot config, written to {@code .github/dependabot.yml}; all kept in sync by {@code
+ * pipewright check}.
  */
 public final class PipewrightPipeline implements Pipeline {
     @Override
@@ -61,47 +62,74 @@ public final class PipewrightPipeline implements Pipeline {
     static DependabotConfig dependabotConfig() {
         Cooldown week = Cooldown.days(7);
         return DependabotConfig.builder()
-                .update(Update.builder(Ecosystem.MAVEN, Schedule.weekly())
-                        .directory("/")
-                        .cooldown(week)
-                        .group(Group.all("maven")))
-                .update(Update.builder(Ecosystem.GITHUB_ACTIONS, Schedule.weekly())
-                        .directory("/")
-                        .cooldown(week)
-                        .group(Group.all("github-actions")))
+                .update(
+                        Update.builder(Ecosystem.MAVEN, Schedule.weekly())
+                                .directory("/")
+                                .cooldown(week)
+                                .group(Group.all("maven")))
+                .update(
+                        Update.builder(Ecosystem.GITHUB_ACTIONS, Schedule.weekly())
+                                .directory("/")
+                                .cooldown(week)
+                                .group(Group.all("github-actions")))
                 .build();
     }
 
     static Workflow ci() {
-        Job verify = Job.builder("verify")
-                .name("verify (JDK " + Expr.matrix("java").wrapped() + ")")
-                .runsOn("ubuntu-24.04")
-                .permissions(Permissions.contentsRead())
-                .timeoutMinutes(30)
-                .strategy(Strategy.of(Matrix.builder().axis("java", 17, 25).build()).failFast(false))
-                .step(ActionsCheckout.builder().name("Check out").persistCredentials(false).build())
-                .step(ActionsSetupJava.builder().name("Set up JDK")
-                        .distribution("temurin")
-                        .javaVersion(Expr.matrix("java"))
-                        .cache("maven")
-                        .build())
-                .step(ActionsSetupNode.builder().name("Set up Node.js for the conformance oracles")
-                        .nodeVersion("20")
-                        .build())
-                .step(Step.run("bash .ci/run").name("Build, test and check generated files").id("verify").build())
-                .step(ActionsUploadArtifact.builder("**/target/surefire-reports/").name("Upload test reports")
-                        .ifCondition(Expr.always())
-                        .nameInput("surefire-reports-jdk" + Expr.matrix("java").wrapped())
-                        .retentionDays(7)
-                        .build())
-                .build();
+        Job verify =
+                Job.builder("verify")
+                        .name("verify (JDK " + Expr.matrix("java").wrapped() + ")")
+                        .runsOn("ubuntu-24.04")
+                        .permissions(Permissions.contentsRead())
+                        .timeoutMinutes(30)
+                        .strategy(
+                                Strategy.of(Matrix.builder().axis("java", 17, 25).build())
+                                        .failFast(false))
+                        .step(
+                                ActionsCheckout.builder()
+                                        .name("Check out")
+                                        .persistCredentials(false)
+                                        .build())
+                        .step(
+                                ActionsSetupJava.builder()
+                                        .name("Set up JDK")
+                                        .distribution("temurin")
+                                        .javaVersion(Expr.matrix("java"))
+                                        .cache("maven")
+                                        .build())
+                        .step(
+                                ActionsSetupNode.builder()
+                                        .name("Set up Node.js for the conformance oracles")
+                                        .nodeVersion("20")
+                                        .build())
+                        .step(
+                                Step.run("bash .ci/run")
+                                        .name("Build, test and check generated files")
+                                        .id("verify")
+                                        .build())
+                        .step(
+                                ActionsUploadArtifact.builder("**/target/surefire-reports/")
+                                        .name("Upload test reports")
+                                        .ifCondition(Expr.always())
+                                        .nameInput(
+                                                "surefire-reports-jdk"
+                                                        + Expr.matrix("java").wrapped())
+                                        .retentionDays(7)
+                                        .build())
+                        .build();
         return Workflow.builder("ci.yml")
                 .name("CI")
-                .on(Trigger.push().branches("main"), Trigger.pullRequest(), Trigger.workflowDispatch())
+                .on(
+                        Trigger.push().branches("main"),
+                        Trigger.pullRequest(),
+                        Trigger.workflowDispatch())
                 .permissions(Permissions.none())
-                .concurrency(Concurrency.of(
-                        Expr.github("workflow").wrapped() + "-" + Expr.github("ref").wrapped(),
-                        Expr.github("event_name").eq(Expr.lit("pull_request")).wrapped()))
+                .concurrency(
+                        Concurrency.of(
+                                Expr.github("workflow").wrapped()
+                                        + "-"
+                                        + Expr.github("ref").wrapped(),
+                                Expr.github("event_name").eq(Expr.lit("pull_request")).wrapped()))
                 .job(verify)
                 .build();
     }

@@ -41,7 +41,9 @@ final class Generated {
         return CACHE.computeIfAbsent(dir(id).resolve(file), p -> new Yaml().load(text(id, file)));
     }
 
-    /** The local action {@code pipewright-<name>} committed beside system {@code id}'s workflows. */
+    /**
+     * The local action {@code pipewright-<name>} committed beside system {@code id}'s workflows.
+     */
     static Map<String, Object> action(String id, String name) {
         return wf(id, "actions/pipewright-" + name + "/action.yml");
     }
@@ -72,8 +74,13 @@ final class Generated {
     }
 
     static Map<String, Object> step(Map<String, Object> job, String id) {
-        return steps(job).stream().filter(s -> id.equals(s.get("id"))).findFirst()
-                .orElseThrow(() -> new AssertionError("no step '" + id + "' (steps: " + stepIds(job) + ")"));
+        return steps(job).stream()
+                .filter(s -> id.equals(s.get("id")))
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                new AssertionError(
+                                        "no step '" + id + "' (steps: " + stepIds(job) + ")"));
     }
 
     /** Every step of every job of a workflow. */
@@ -85,7 +92,9 @@ final class Generated {
 
     /** Steps whose {@code uses:} starts with {@code prefix} (e.g. "actions/upload-artifact@"). */
     static List<Map<String, Object>> using(Map<String, Object> w, String prefix) {
-        return allSteps(w).stream().filter(s -> String.valueOf(s.get("uses")).startsWith(prefix)).toList();
+        return allSteps(w).stream()
+                .filter(s -> String.valueOf(s.get("uses")).startsWith(prefix))
+                .toList();
     }
 
     static Map<String, Object> with(Map<String, Object> step) {
@@ -106,7 +115,9 @@ final class Generated {
 
     static List<String> needs(Map<String, Object> job) {
         Object n = job.get("needs");
-        return n == null ? List.of() : n instanceof List<?> l ? (List<String>) l : List.of(n.toString());
+        return n == null
+                ? List.of()
+                : n instanceof List<?> l ? (List<String>) l : List.of(n.toString());
     }
 
     /** Name of a job's GitHub environment, given as a string or as {@code {name, url}}. */
@@ -121,15 +132,22 @@ final class Generated {
      * inputs for further assertions. Used where the requirement is met by the action's behaviour.
      */
     static Map<String, Object> ours(String id, Map<String, Object> step, String name) {
-        assertThat(step.get("uses")).as("step %s", step.get("id")).isEqualTo("./.github/actions/pipewright-" + name);
+        assertThat(step.get("uses"))
+                .as("step %s", step.get("id"))
+                .isEqualTo("./.github/actions/pipewright-" + name);
         Map<String, Object> inputs = (Map<String, Object>) action(id, name).get("inputs");
         Map<String, Object> with = with(step);
-        assertThat(inputs).as("inputs of pipewright-%s", name).containsKeys(with.keySet().toArray(String[]::new));
-        inputs.forEach((input, spec) -> {
-            if (Boolean.TRUE.equals(((Map<String, Object>) spec).get("required"))) {
-                assertThat(with).as("required input %s of pipewright-%s", input, name).containsKey(input);
-            }
-        });
+        assertThat(inputs)
+                .as("inputs of pipewright-%s", name)
+                .containsKeys(with.keySet().toArray(String[]::new));
+        inputs.forEach(
+                (input, spec) -> {
+                    if (Boolean.TRUE.equals(((Map<String, Object>) spec).get("required"))) {
+                        assertThat(with)
+                                .as("required input %s of pipewright-%s", input, name)
+                                .containsKey(input);
+                    }
+                });
         return with;
     }
 }

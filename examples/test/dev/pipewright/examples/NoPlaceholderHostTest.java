@@ -18,15 +18,20 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * No generated workflow names a made-up host: a registry, URL or Vault address that only looks filled in passes every
- * parser and fails on the first real run. Such values are required parameters; the examples give real ones or
- * repository variables ({@code ${{ vars.NAME }}}). Both the committed files and a fresh rendering are scanned.
+ * No generated workflow names a made-up host: a registry, URL or Vault address that only looks
+ * filled in passes every parser and fails on the first real run. Such values are required
+ * parameters; the examples give real ones or repository variables ({@code ${{ vars.NAME }}}). Both
+ * the committed files and a fresh rendering are scanned.
  */
 class NoPlaceholderHostTest {
-    /** RFC 2606's example domains (and their subdomains), the placeholder registries we used to default to. */
-    static final Pattern PLACEHOLDER = Pattern.compile(
-            "(?<![A-Za-z0-9.-])([A-Za-z0-9-]+\\.)*example\\.(com|org|net)(?![A-Za-z0-9-])"
-                    + "|(?<![A-Za-z0-9.-])example\\.azurecr\\.io|ghcr\\.io/example(?![A-Za-z0-9._-])");
+    /**
+     * RFC 2606's example domains (and their subdomains), the placeholder registries we used to
+     * default to.
+     */
+    static final Pattern PLACEHOLDER =
+            Pattern.compile(
+                    "(?<![A-Za-z0-9.-])([A-Za-z0-9-]+\\.)*example\\.(com|org|net)(?![A-Za-z0-9-])"
+                            + "|(?<![A-Za-z0-9.-])example\\.azurecr\\.io|ghcr\\.io/example(?![A-Za-z0-9._-])");
 
     /** {@code file:line: match} for each placeholder host in {@code text}. */
     static List<String> placeholders(String file, String text) {
@@ -43,12 +48,21 @@ class NoPlaceholderHostTest {
 
     @Test
     void thePatternFindsEachPlaceholderWeUsedToWriteAndNothingReal() {
-        assertThat(placeholders("cd.yml", "tags: ghcr.io/example/service:${{ github.sha }}\n"
-                + "      url: https://staging.example.com\nREGISTRY: example.azurecr.io\n  url: https://example.com/healthz"))
-                .containsExactly("cd.yml:1: ghcr.io/example", "cd.yml:2: staging.example.com",
-                        "cd.yml:3: example.azurecr.io", "cd.yml:4: example.com");
-        assertThat(placeholders("ok.yml", "tags: ghcr.io/${{ vars.GHCR_OWNER }}/service\nREGISTRY: ${{ vars.ACR_LOGIN_SERVER }}\n"
-                + "image: ghcr.io/example-org/x\nurl: https://notexample.com\nhttps://central.sonatype.com/artifact/dev.example/library"))
+        assertThat(
+                        placeholders(
+                                "cd.yml",
+                                "tags: ghcr.io/example/service:${{ github.sha }}\n"
+                                        + "      url: https://staging.example.com\nREGISTRY: example.azurecr.io\n  url: https://example.com/healthz"))
+                .containsExactly(
+                        "cd.yml:1: ghcr.io/example",
+                        "cd.yml:2: staging.example.com",
+                        "cd.yml:3: example.azurecr.io",
+                        "cd.yml:4: example.com");
+        assertThat(
+                        placeholders(
+                                "ok.yml",
+                                "tags: ghcr.io/${{ vars.GHCR_OWNER }}/service\nREGISTRY: ${{ vars.ACR_LOGIN_SERVER }}\n"
+                                        + "image: ghcr.io/example-org/x\nurl: https://notexample.com\nhttps://central.sonatype.com/artifact/dev.example/library"))
                 .isEmpty();
     }
 
@@ -64,13 +78,18 @@ class NoPlaceholderHostTest {
             }
         }
         assertThat(scanned).as("generated files scanned").isGreaterThan(20);
-        assertThat(found).as("placeholder hosts; make the value a required parameter and set it in the example").isEmpty();
+        assertThat(found)
+                .as(
+                        "placeholder hosts; make the value a required parameter and set it in the example")
+                .isEmpty();
     }
 
     @Test
     void noPipelineRendersAPlaceholderHost() {
-        List<Pipeline> pipelines = PipelineCatalog.pipelines(NoPlaceholderHostTest.class.getClassLoader());
-        List<GeneratedFile> generated = PipelineCatalog.render(pipelines.stream().map(FileSource::of).toList());
+        List<Pipeline> pipelines =
+                PipelineCatalog.pipelines(NoPlaceholderHostTest.class.getClassLoader());
+        List<GeneratedFile> generated =
+                PipelineCatalog.render(pipelines.stream().map(FileSource::of).toList());
         assertThat(generated).hasSizeGreaterThan(20);
         List<String> found = new ArrayList<>();
         for (GeneratedFile f : generated) {

@@ -31,10 +31,20 @@ import org.yaml.snakeyaml.Yaml;
 @SuppressWarnings("unchecked")
 @DisplayName("§0 reference pipelines: preamble and traceability")
 class ReferenceRequirementsTest {
-    static final List<String> SYSTEMS = List.of("go-vault-plugin", "python-service", "go-microservice", "k8s-controller",
-            "polyglot-platform");
-    static final List<Class<?>> SECTIONS = List.of(GoVaultPluginRequirementsTest.class, PythonServiceRequirementsTest.class,
-            GoMicroserviceRequirementsTest.class, K8sControllerRequirementsTest.class, PolyglotPlatformRequirementsTest.class);
+    static final List<String> SYSTEMS =
+            List.of(
+                    "go-vault-plugin",
+                    "python-service",
+                    "go-microservice",
+                    "k8s-controller",
+                    "polyglot-platform");
+    static final List<Class<?>> SECTIONS =
+            List.of(
+                    GoVaultPluginRequirementsTest.class,
+                    PythonServiceRequirementsTest.class,
+                    GoMicroserviceRequirementsTest.class,
+                    K8sControllerRequirementsTest.class,
+                    PolyglotPlatformRequirementsTest.class);
     static final Pattern R_ID = Pattern.compile("R(\\d+)\\.(\\d+)[a-z]? .+");
 
     static Stream<String> systems() {
@@ -43,11 +53,13 @@ class ReferenceRequirementsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("systems")
-    @DisplayName("R0.1 each system has a pipeline source and a pipewright.yml under examples/<id>/ and output in generated-workflows/<id>/")
+    @DisplayName(
+            "R0.1 each system has a pipeline source and a pipewright.yml under examples/<id>/ and output in generated-workflows/<id>/")
     void sourceAndOutput(String id) throws IOException {
         Path root = SharedData.repoRoot().orElseThrow();
         try (var files = Files.list(root.resolve("examples/" + id))) {
-            assertThat(files.map(p -> p.getFileName().toString())).contains("pipewright.yml")
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .contains("pipewright.yml")
                     .anyMatch(n -> n.endsWith("Pipeline.java"));
         }
         assertThat(dir(id).resolve("ci.yml")).isRegularFile();
@@ -55,14 +67,22 @@ class ReferenceRequirementsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("systems")
-    @DisplayName("R0.2 every step that calls our action finds it committed beside the workflows, with declared and required inputs")
+    @DisplayName(
+            "R0.2 every step that calls our action finds it committed beside the workflows, with declared and required inputs")
     void ourActionsAreCommittedAndWired(String id) throws IOException {
         try (var files = Files.list(dir(id))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".yml") && !p.endsWith("dependabot.yml")).toList()) {
+            for (Path f :
+                    files.filter(
+                                    p ->
+                                            p.toString().endsWith(".yml")
+                                                    && !p.endsWith("dependabot.yml"))
+                            .toList()) {
                 for (Map<String, Object> s : allSteps(wf(id, f.getFileName().toString()))) {
                     String uses = str(s.get("uses"));
                     if (uses.startsWith("./")) {
-                        assertThat(uses).as(f + " " + s.get("id")).startsWith("./.github/actions/pipewright-");
+                        assertThat(uses)
+                                .as(f + " " + s.get("id"))
+                                .startsWith("./.github/actions/pipewright-");
                         ours(id, s, uses.substring("./.github/actions/pipewright-".length()));
                     }
                 }
@@ -71,9 +91,19 @@ class ReferenceRequirementsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"anchore/sbom-action", "syft ", "codecov/", "coverallsapp/",
-            "release-drafter/", "mikepenz/release-changelog-builder", "orhun/git-cliff", "peter-evans/create-pull-request"})
-    @DisplayName("R0.3 coverage gating, SBOM, checksums, promotion and release notes use our actions, not a third-party one")
+    @ValueSource(
+            strings = {
+                "anchore/sbom-action",
+                "syft ",
+                "codecov/",
+                "coverallsapp/",
+                "release-drafter/",
+                "mikepenz/release-changelog-builder",
+                "orhun/git-cliff",
+                "peter-evans/create-pull-request"
+            })
+    @DisplayName(
+            "R0.3 coverage gating, SBOM, checksums, promotion and release notes use our actions, not a third-party one")
     void noThirdPartyForOurConcerns(String forbidden) throws IOException {
         for (String id : SYSTEMS) {
             try (var files = Files.walk(dir(id))) {
@@ -85,15 +115,20 @@ class ReferenceRequirementsTest {
     }
 
     @Test
-    @DisplayName("R0.4 every bullet of sections 1–5 has at least one test, and every test names a bullet that exists")
+    @DisplayName(
+            "R0.4 every bullet of sections 1–5 has at least one test, and every test names a bullet that exists")
     void everyBulletIsTraced() throws IOException {
-        Map<Integer, Integer> bullets = bulletsPerSection(Files.readString(SharedData.require("docs/reference-pipelines.md")));
+        Map<Integer, Integer> bullets =
+                bulletsPerSection(
+                        Files.readString(SharedData.require("docs/reference-pipelines.md")));
         assertThat(bullets.keySet()).containsExactly(1, 2, 3, 4, 5);
         for (int n = 1; n <= 5; n++) {
             TreeSet<Integer> covered = new TreeSet<>();
             for (String name : displayNames(SECTIONS.get(n - 1))) {
                 Matcher m = R_ID.matcher(name);
-                assertThat(m.matches()).as("display name '%s' starts with an R-number", name).isTrue();
+                assertThat(m.matches())
+                        .as("display name '%s' starts with an R-number", name)
+                        .isTrue();
                 assertThat(Integer.parseInt(m.group(1))).as(name).isEqualTo(n);
                 covered.add(Integer.parseInt(m.group(2)));
             }
@@ -101,32 +136,51 @@ class ReferenceRequirementsTest {
             for (int b = 1; b <= bullets.get(n); b++) {
                 expected.add(b);
             }
-            assertThat(covered).as("bullets of section %d covered by %s", n, SECTIONS.get(n - 1).getSimpleName())
+            assertThat(covered)
+                    .as(
+                            "bullets of section %d covered by %s",
+                            n, SECTIONS.get(n - 1).getSimpleName())
                     .isEqualTo(expected);
         }
     }
 
     @Test
-    @DisplayName("Baseline: permissions: {} at the top, per-job permissions and timeouts, no pull_request_target")
+    @DisplayName(
+            "Baseline: permissions: {} at the top, per-job permissions and timeouts, no pull_request_target")
     void securityDefaultsEverywhere() throws IOException {
         Path root = SharedData.repoRoot().orElseThrow().resolve("generated-workflows");
         try (var files = Files.walk(root)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".yml") && !p.toString().contains("/actions/")
-                    && !p.getFileName().toString().equals("dependabot.yml")).toList()) {
+            for (Path f :
+                    files.filter(
+                                    p ->
+                                            p.toString().endsWith(".yml")
+                                                    && !p.toString().contains("/actions/")
+                                                    && !p.getFileName()
+                                                            .toString()
+                                                            .equals("dependabot.yml"))
+                            .toList()) {
                 String t = Files.readString(f);
                 Map<String, Object> w = new Yaml().load(t);
                 assertThat(w.get("permissions")).as(f.toString()).isEqualTo(Map.of());
                 assertThat(t).as(f.toString()).doesNotContain("pull_request_target");
-                ((Map<String, Map<String, Object>>) w.get("jobs")).forEach((id, j) -> {
-                    assertThat(j).as(f + " " + id).containsKeys("timeout-minutes", "permissions");
-                    Object perms = j.get("permissions");
-                    if (perms instanceof Map<?, ?> m && "write".equals(m.get("contents"))) {
-                        assertThat(f.getFileName().toString()).as(f + " " + id + " has contents: write")
-                                .isIn("release.yml", "promote.yml", "cd.yml");
-                    }
-                });
-                assertThat(t.lines().filter(l -> l.contains("persist-credentials: true")).count()).as(f.toString())
-                        .isLessThanOrEqualTo(f.getFileName().toString().equals("release.yml") ? 1 : 0);
+                ((Map<String, Map<String, Object>>) w.get("jobs"))
+                        .forEach(
+                                (id, j) -> {
+                                    assertThat(j)
+                                            .as(f + " " + id)
+                                            .containsKeys("timeout-minutes", "permissions");
+                                    Object perms = j.get("permissions");
+                                    if (perms instanceof Map<?, ?> m
+                                            && "write".equals(m.get("contents"))) {
+                                        assertThat(f.getFileName().toString())
+                                                .as(f + " " + id + " has contents: write")
+                                                .isIn("release.yml", "promote.yml", "cd.yml");
+                                    }
+                                });
+                assertThat(t.lines().filter(l -> l.contains("persist-credentials: true")).count())
+                        .as(f.toString())
+                        .isLessThanOrEqualTo(
+                                f.getFileName().toString().equals("release.yml") ? 1 : 0);
             }
         }
     }
@@ -150,9 +204,14 @@ class ReferenceRequirementsTest {
     static List<String> displayNames(Class<?> c) {
         List<String> out = new ArrayList<>();
         for (Method m : c.getDeclaredMethods()) {
-            if (m.isAnnotationPresent(Test.class) || m.isAnnotationPresent(ParameterizedTest.class)) {
+            if (m.isAnnotationPresent(Test.class)
+                    || m.isAnnotationPresent(ParameterizedTest.class)) {
                 DisplayName d = m.getAnnotation(DisplayName.class);
-                assertThat(d).as("%s.%s has a @DisplayName naming its requirement", c.getSimpleName(), m.getName()).isNotNull();
+                assertThat(d)
+                        .as(
+                                "%s.%s has a @DisplayName naming its requirement",
+                                c.getSimpleName(), m.getName())
+                        .isNotNull();
                 out.add(d.value());
             }
         }

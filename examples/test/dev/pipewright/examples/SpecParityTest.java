@@ -18,9 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Each reference system's {@code pipewright.yml} renders byte for byte what its Java version
@@ -29,30 +29,53 @@ import org.junit.jupiter.api.Test;
  */
 class SpecParityTest {
     @ParameterizedTest
-    @ValueSource(strings = {"go-vault-plugin", "python-service", "go-microservice", "k8s-controller", "polyglot-platform"})
+    @ValueSource(
+            strings = {
+                "go-vault-plugin",
+                "python-service",
+                "go-microservice",
+                "k8s-controller",
+                "polyglot-platform"
+            })
     void specAndJavaWriteTheSameFiles(String id) throws IOException {
         Path root = SharedData.repoRoot().orElseThrow();
         String specPath = "examples/" + id + "/pipewright.yml";
         Pipeline spec = SpecLoader.load(root.resolve(specPath), specPath);
-        Pipeline java = PipelineCatalog.pipelines(getClass().getClassLoader()).stream()
-                .filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+        Pipeline java =
+                PipelineCatalog.pipelines(getClass().getClassLoader()).stream()
+                        .filter(p -> p.id().equals(id))
+                        .findFirst()
+                        .orElseThrow();
         List<GeneratedFile> a = PipelineRenderer.render(java);
         List<GeneratedFile> b = PipelineRenderer.render(spec);
-        assertThat(b).extracting(GeneratedFile::path).isEqualTo(a.stream().map(GeneratedFile::path).toList());
-        assertThat(java.source()).matches("examples/" + java.id() + "/[A-Z][A-Za-z0-9]*Pipeline\\.java");
+        assertThat(b)
+                .extracting(GeneratedFile::path)
+                .isEqualTo(a.stream().map(GeneratedFile::path).toList());
+        assertThat(java.source())
+                .matches("examples/" + java.id() + "/[A-Z][A-Za-z0-9]*Pipeline\\.java");
         for (int i = 0; i < a.size(); i++) {
             List<String> javaLines = a.get(i).content().lines().toList();
             List<String> specLines = b.get(i).content().lines().toList();
             String path = a.get(i).path();
             assertThat(javaLines.get(0)).as(path).isEqualTo(sourceLine(java.source()));
             assertThat(specLines.get(0)).as(path).isEqualTo(sourceLine(specPath));
-            assertThat(specLines.get(1)).as(path).isEqualTo("# Regenerate with: pipewright generate --spec " + specPath);
-            // Everything else is identical: the header's source and command lines are the only differences.
+            assertThat(specLines.get(1))
+                    .as(path)
+                    .isEqualTo("# Regenerate with: pipewright generate --spec " + specPath);
+            // Everything else is identical: the header's source and command lines are the only
+            // differences.
             assertThat(differingLines(javaLines, specLines)).as(path).containsExactly(0, 1);
-            assertThat(b.get(i).content()).as(path).isEqualTo(a.get(i).content()
-                    .replace(sourceLine(java.source()), sourceLine(specPath))
-                    .replace("# Regenerate with: " + java.regenerateCommand() + "\n",
-                            "# Regenerate with: pipewright generate --spec " + specPath + "\n"));
+            assertThat(b.get(i).content())
+                    .as(path)
+                    .isEqualTo(
+                            a.get(i)
+                                    .content()
+                                    .replace(sourceLine(java.source()), sourceLine(specPath))
+                                    .replace(
+                                            "# Regenerate with: " + java.regenerateCommand() + "\n",
+                                            "# Regenerate with: pipewright generate --spec "
+                                                    + specPath
+                                                    + "\n"));
         }
     }
 
@@ -68,28 +91,44 @@ class SpecParityTest {
 
     @Test
     void schemaErrorsNameFileLineAndColumn() {
-        assertThatThrownBy(() -> SpecLoader.parse("stack: go-microservice\nparameters:\n  coverage: lots\n"
-                + "  image: \"ghcr.io/${{ vars.GHCR_OWNER }}/service\"\n  staging-url: \"${{ vars.STAGING_URL }}/healthz\"\n  production-url: \"${{ vars.PRODUCTION_URL }}/healthz\"\n", "p.yml"))
+        assertThatThrownBy(
+                        () ->
+                                SpecLoader.parse(
+                                        "stack: go-microservice\nparameters:\n  coverage: lots\n"
+                                                + "  image: \"ghcr.io/${{ vars.GHCR_OWNER }}/service\"\n  staging-url: \"${{ vars.STAGING_URL }}/healthz\"\n  production-url: \"${{ vars.PRODUCTION_URL }}/healthz\"\n",
+                                        "p.yml"))
                 .isInstanceOf(SpecLoader.SpecException.class)
                 .hasMessageStartingWith("p.yml:3:13: ")
                 .hasMessageContaining("coverage");
         assertThatThrownBy(() -> SpecLoader.parse("stack: nope\n", "p.yml"))
                 .hasMessageStartingWith("p.yml:1:8: ");
-        assertThatThrownBy(() -> SpecLoader.parse("stack: k8s-controller\noverrides:\n  - workflow: ci.yml\n    job: nope\n"
-                + "parameters:\n  image: \"ghcr.io/${{ vars.GHCR_OWNER }}/timewindow-controller\"\n",
-                "p.yml")).hasMessageContaining("has no job 'nope'");
+        assertThatThrownBy(
+                        () ->
+                                SpecLoader.parse(
+                                        "stack: k8s-controller\noverrides:\n  - workflow: ci.yml\n    job: nope\n"
+                                                + "parameters:\n  image: \"ghcr.io/${{ vars.GHCR_OWNER }}/timewindow-controller\"\n",
+                                        "p.yml"))
+                .hasMessageContaining("has no job 'nope'");
     }
 
     @Test
     void overridesGoByJobAndStepId() {
-        Pipeline p = SpecLoader.parse("stack: go-microservice\noverrides:\n"
-                + "  - {workflow: ci.yml, job: test, timeout-minutes: 25}\n"
-                + "  - {workflow: ci.yml, job: test, step: test, run: go test ./...}\n"
-                + "parameters:\n  image: \"ghcr.io/${{ vars.GHCR_OWNER }}/service\"\n  staging-url: \"${{ vars.STAGING_URL }}/healthz\"\n  production-url: \"${{ vars.PRODUCTION_URL }}/healthz\"\n", "p.yml");
+        Pipeline p =
+                SpecLoader.parse(
+                        "stack: go-microservice\noverrides:\n"
+                                + "  - {workflow: ci.yml, job: test, timeout-minutes: 25}\n"
+                                + "  - {workflow: ci.yml, job: test, step: test, run: go test ./...}\n"
+                                + "parameters:\n  image: \"ghcr.io/${{ vars.GHCR_OWNER }}/service\"\n  staging-url: \"${{ vars.STAGING_URL }}/healthz\"\n  production-url: \"${{ vars.PRODUCTION_URL }}/healthz\"\n",
+                        "p.yml");
         var job = (NormalJob) p.workflows().get(0).job("test");
         assertThat(job.timeoutMinutes()).isEqualTo(25);
-        assertThat(job.steps().stream().filter(s -> "test".equals(s.id())).findFirst().orElseThrow())
-                .extracting(s -> ((RunStep) s).run()).isEqualTo("go test ./...");
+        assertThat(
+                        job.steps().stream()
+                                .filter(s -> "test".equals(s.id()))
+                                .findFirst()
+                                .orElseThrow())
+                .extracting(s -> ((RunStep) s).run())
+                .isEqualTo("go test ./...");
     }
 
     private static String sourceLine(String source) {
@@ -99,6 +138,8 @@ class SpecParityTest {
     /** Indexes of the lines that differ, a missing line counting as different. */
     private static List<Integer> differingLines(List<String> x, List<String> y) {
         return IntStream.range(0, Math.max(x.size(), y.size()))
-                .filter(i -> i >= x.size() || i >= y.size() || !x.get(i).equals(y.get(i))).boxed().toList();
+                .filter(i -> i >= x.size() || i >= y.size() || !x.get(i).equals(y.get(i)))
+                .boxed()
+                .toList();
     }
 }

@@ -34,14 +34,16 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The generator dispatches over its sealed types through visitors so that a new permitted subtype does not compile
- * until every emitter and validator handles it. That holds only while each visitor has exactly one abstract method
- * per permitted subtype (a default method would let a new kind through unhandled) and each subtype's
- * {@code accept} calls its own method; this test keeps both true.
+ * The generator dispatches over its sealed types through visitors so that a new permitted subtype
+ * does not compile until every emitter and validator handles it. That holds only while each visitor
+ * has exactly one abstract method per permitted subtype (a default method would let a new kind
+ * through unhandled) and each subtype's {@code accept} calls its own method; this test keeps both
+ * true.
  */
 class SealedVisitorsTest {
     private static final Pattern PACKAGE = Pattern.compile("(?m)^package\\s+([\\w.]+)\\s*;");
-    private static final Pattern SEALED = Pattern.compile("(?m)^public\\s+sealed\\s+interface\\s+(\\w+)");
+    private static final Pattern SEALED =
+            Pattern.compile("(?m)^public\\s+sealed\\s+interface\\s+(\\w+)");
 
     /** Each sealed type the generator dispatches over, with one sample of each of its kinds. */
     private static final Map<Class<?>, List<?>> HIERARCHIES = new LinkedHashMap<>();
@@ -58,7 +60,8 @@ class SealedVisitorsTest {
     }
 
     static Stream<Arguments> hierarchies() {
-        return HIERARCHIES.entrySet().stream().map(e -> Arguments.of(e.getKey().getName(), e.getKey(), e.getValue()));
+        return HIERARCHIES.entrySet().stream()
+                .map(e -> Arguments.of(e.getKey().getName(), e.getKey(), e.getValue()));
     }
 
     @Test
@@ -79,15 +82,23 @@ class SealedVisitorsTest {
             }
         }
         Set<String> covered = new TreeSet<>();
-        HIERARCHIES.keySet().stream().filter(c -> c.getName().startsWith("dev.pipewright.")
-                && !c.getName().startsWith("dev.pipewright.github.")).forEach(c -> covered.add(c.getName()));
-        assertThat(sealed).as("sealed interfaces in generator/src/main/java; give a new one a Visitor and a line "
-                + "here").isEqualTo(covered);
+        HIERARCHIES.keySet().stream()
+                .filter(
+                        c ->
+                                c.getName().startsWith("dev.pipewright.")
+                                        && !c.getName().startsWith("dev.pipewright.github."))
+                .forEach(c -> covered.add(c.getName()));
+        assertThat(sealed)
+                .as(
+                        "sealed interfaces in generator/src/main/java; give a new one a Visitor and a line "
+                                + "here")
+                .isEqualTo(covered);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("hierarchies")
-    void visitorHasOneAbstractMethodPerPermittedSubtype(String name, Class<?> sealed, List<?> samples) {
+    void visitorHasOneAbstractMethodPerPermittedSubtype(
+            String name, Class<?> sealed, List<?> samples) {
         Class<?> visitor = visitor(sealed);
         assertThat(visitor.isInterface()).as("%s.Visitor is an interface", name).isTrue();
         TypeVariable<?>[] parameters = visitor.getTypeParameters();
@@ -98,44 +109,61 @@ class SealedVisitorsTest {
                 continue;
             }
             assertThat(Modifier.isAbstract(m.getModifiers()))
-                    .as("%s is abstract: a default would let a new kind through unhandled", m).isTrue();
+                    .as("%s is abstract: a default would let a new kind through unhandled", m)
+                    .isTrue();
             assertThat(m.getName()).as("%s", m).isEqualTo("visit");
             assertThat(m.getParameterCount()).as("%s", m).isEqualTo(1);
-            assertThat(m.getGenericReturnType()).as("%s returns the visitor's result type", m).isEqualTo(parameters[0]);
+            assertThat(m.getGenericReturnType())
+                    .as("%s returns the visitor's result type", m)
+                    .isEqualTo(parameters[0]);
             handled.add(m.getParameterTypes()[0]);
         }
-        assertThat(handled).as("kinds %s.Visitor handles", name)
+        assertThat(handled)
+                .as("kinds %s.Visitor handles", name)
                 .containsExactlyInAnyOrder(sealed.getPermittedSubclasses());
         Method accept = accept(sealed);
-        assertThat(Modifier.isAbstract(accept.getModifiers())).as("%s.accept has no default", name).isTrue();
+        assertThat(Modifier.isAbstract(accept.getModifiers()))
+                .as("%s.accept has no default", name)
+                .isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("hierarchies")
-    void acceptCallsTheMethodOfItsOwnKind(String name, Class<?> sealed, List<?> samples) throws Exception {
-        assertThat(samples.stream().map(Object::getClass).toList()).as("one sample of each kind of %s", name)
+    void acceptCallsTheMethodOfItsOwnKind(String name, Class<?> sealed, List<?> samples)
+            throws Exception {
+        assertThat(samples.stream().map(Object::getClass).toList())
+                .as("one sample of each kind of %s", name)
                 .containsExactlyInAnyOrder(sealed.getPermittedSubclasses());
         Class<?> visitor = visitor(sealed);
         Method accept = accept(sealed);
         for (Object sample : samples) {
             List<Class<?>> called = new ArrayList<>();
-            Object recorder = Proxy.newProxyInstance(visitor.getClassLoader(), new Class<?>[] {visitor},
-                    (proxy, method, args) -> {
-                        if (method.getDeclaringClass() == Object.class) {
-                            return method.getName().equals("equals") ? proxy == args[0]
-                                    : method.getName().equals("hashCode") ? System.identityHashCode(proxy) : "recorder";
-                        }
-                        called.add(method.getParameterTypes()[0]);
-                        return null;
-                    });
+            Object recorder =
+                    Proxy.newProxyInstance(
+                            visitor.getClassLoader(),
+                            new Class<?>[] {visitor},
+                            (proxy, method, args) -> {
+                                if (method.getDeclaringClass() == Object.class) {
+                                    return method.getName().equals("equals")
+                                            ? proxy == args[0]
+                                            : method.getName().equals("hashCode")
+                                                    ? System.identityHashCode(proxy)
+                                                    : "recorder";
+                                }
+                                called.add(method.getParameterTypes()[0]);
+                                return null;
+                            });
             accept.invoke(sample, recorder);
-            assertThat(called).as("%s.accept calls", sample.getClass().getSimpleName())
+            assertThat(called)
+                    .as("%s.accept calls", sample.getClass().getSimpleName())
                     .containsExactly(sample.getClass());
         }
     }
 
     private static Class<?> visitor(Class<?> sealed) {
-        return Arrays.stream(sealed.getDeclaredClasses()).filter(c -> c.getSimpleName().equals("Visitor")).findFirst()
+        return Arrays.stream(sealed.getDeclaredClasses())
+                .filter(c -> c.getSimpleName().equals("Visitor"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(sealed.getName() + " has no nested Visitor"));
     }
 

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What an action sees while it runs: inputs, the runner environment, the workspace, and staging areas for outputs,
- * summary, annotations and files; nothing staged reaches disk unless the action completes.
+ * What an action sees while it runs: inputs, the runner environment, the workspace, and staging
+ * areas for outputs, summary, annotations and files; nothing staged reaches disk unless the action
+ * completes.
  */
 public final class ActionContext {
     private final ActionDescriptor descriptor;
@@ -49,7 +50,8 @@ public final class ActionContext {
     /** Stages an output declared in the descriptor. */
     public void setOutput(String name, String value) {
         if (!descriptor.hasOutput(name)) {
-            throw new IllegalArgumentException("action '" + descriptor.id() + "' declares no output '" + name + "'");
+            throw new IllegalArgumentException(
+                    "action '" + descriptor.id() + "' declares no output '" + name + "'");
         }
         outputs.put(name, value);
     }
@@ -68,14 +70,18 @@ public final class ActionContext {
     }
 
     /**
-     * Stages a file whose path comes from input {@code input}, which a target that cannot be written (a directory,
-     * a path under a regular file) is then reported against; the file is written world-readable (0644).
+     * Stages a file whose path comes from input {@code input}, which a target that cannot be
+     * written (a directory, a path under a regular file) is then reported against; the file is
+     * written world-readable (0644).
      */
     public void writeFile(String input, Path path, String content) {
         stage(new OutputFiles.Staged(path, content, input, false));
     }
 
-    /** Like {@link #writeFile(String, Path, String)} for a secret (a private key): readable by its owner only (0600). */
+    /**
+     * Like {@link #writeFile(String, Path, String)} for a secret (a private key): readable by its
+     * owner only (0600).
+     */
     public void writePrivateFile(String input, Path path, String content) {
         stage(new OutputFiles.Staged(path, content, input, true));
     }

@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The single description of an action from which its action.yml, its CLI subcommand and its docs are derived,
- * so the three cannot drift.
+ * The single description of an action from which its action.yml, its CLI subcommand and its docs
+ * are derived, so the three cannot drift.
  */
 public record ActionDescriptor(
         String id,
@@ -34,13 +34,15 @@ public record ActionDescriptor(
         Set<String> seen = new HashSet<>();
         for (InputSpec in : inputs) {
             if (!seen.add(in.envName())) {
-                throw new IllegalArgumentException("two inputs of '" + id + "' map to " + in.envName());
+                throw new IllegalArgumentException(
+                        "two inputs of '" + id + "' map to " + in.envName());
             }
         }
         seen.clear();
         for (OutputSpec out : outputs) {
             if (!seen.add(out.name())) {
-                throw new IllegalArgumentException("output '" + out.name() + "' of '" + id + "' is declared twice");
+                throw new IllegalArgumentException(
+                        "output '" + out.name() + "' of '" + id + "' is declared twice");
             }
         }
     }
@@ -54,8 +56,8 @@ public record ActionDescriptor(
     }
 
     /**
-     * The content of {@code actions/<id>/action.yml} as an ordered tree (maps, lists, strings, and booleans for
-     * {@code required}), ready for the project's YAML writer.
+     * The content of {@code actions/<id>/action.yml} as an ordered tree (maps, lists, strings, and
+     * booleans for {@code required}), ready for the project's YAML writer.
      */
     public Map<String, Object> actionYamlTree(String version) {
         Objects.requireNonNull(version, "version == null");

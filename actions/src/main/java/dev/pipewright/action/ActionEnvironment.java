@@ -33,7 +33,10 @@ public final class ActionEnvironment {
         return "true".equals(vars.get("GITHUB_ACTIONS")) || get("GITHUB_OUTPUT").isPresent();
     }
 
-    /** {@code $GITHUB_WORKSPACE} (confined), else the working directory (unconfined: a local CLI run). */
+    /**
+     * {@code $GITHUB_WORKSPACE} (confined), else the working directory (unconfined: a local CLI
+     * run).
+     */
     public Workspace workspace() {
         return get("GITHUB_WORKSPACE")
                 .map(w -> new Workspace(cwd.resolve(w), true))
@@ -64,7 +67,9 @@ public final class ActionEnvironment {
         return get("GITHUB_API_URL").orElse("https://api.github.com");
     }
 
-    /** The webhook payload from {@code $GITHUB_EVENT_PATH}, or a missing node outside a workflow. */
+    /**
+     * The webhook payload from {@code $GITHUB_EVENT_PATH}, or a missing node outside a workflow.
+     */
     public JsonNode event() {
         if (event == null) {
             Optional<Path> path = file("GITHUB_EVENT_PATH");
@@ -74,8 +79,11 @@ public final class ActionEnvironment {
                 try {
                     event = new ObjectMapper().readTree(path.get().toFile());
                 } catch (IOException e) {
-                    throw new InputException("GITHUB_EVENT_PATH " + path.get() + ": not a JSON event payload: "
-                            + getOriginalMessageOf(e));
+                    throw new InputException(
+                            "GITHUB_EVENT_PATH "
+                                    + path.get()
+                                    + ": not a JSON event payload: "
+                                    + getOriginalMessageOf(e));
                 }
             }
         }

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs an action under the runner's contract: masks secrets first, maps failures to exit codes 1/2/3, and writes
- * outputs, summary, files and annotations only after the action completed. The step summary goes to the file a
- * caller names (the CLI's {@code --summary}), else to {@code $GITHUB_STEP_SUMMARY}, else nowhere: Markdown meant for
- * the run's page is not log output.
+ * Runs an action under the runner's contract: masks secrets first, maps failures to exit codes
+ * 1/2/3, and writes outputs, summary, files and annotations only after the action completed. The
+ * step summary goes to the file a caller names (the CLI's {@code --summary}), else to {@code
+ * $GITHUB_STEP_SUMMARY}, else nowhere: Markdown meant for the run's page is not log output.
  */
 public final class ActionRunner {
     private final Map<String, String> env;
@@ -23,8 +23,12 @@ public final class ActionRunner {
         this(env, cwd, out, err, null);
     }
 
-    /** @param summaryFile where the step summary is written (replacing the file), or null for the runner's */
-    public ActionRunner(Map<String, String> env, Path cwd, PrintWriter out, PrintWriter err, Path summaryFile) {
+    /**
+     * @param summaryFile where the step summary is written (replacing the file), or null for the
+     *     runner's
+     */
+    public ActionRunner(
+            Map<String, String> env, Path cwd, PrintWriter out, PrintWriter err, Path summaryFile) {
         this.env = env;
         this.cwd = cwd;
         this.out = out;
@@ -71,7 +75,11 @@ public final class ActionRunner {
         }
     }
 
-    private void commit(ActionContext ctx, ActionEnvironment environment, boolean onRunner, WorkflowCommands commands)
+    private void commit(
+            ActionContext ctx,
+            ActionEnvironment environment,
+            boolean onRunner,
+            WorkflowCommands commands)
             throws IOException {
         new OutputFiles(environment.workspace()::display).commit(ctx.stagedFiles());
         Optional<Path> outputFile = environment.file("GITHUB_OUTPUT");
@@ -93,8 +101,18 @@ public final class ActionRunner {
             if (onRunner) {
                 commands.annotate(a);
             } else {
-                err.println(a.level().command() + ": " + (a.file() == null ? "" : a.file() + ":" + a.line() + (a.column() > 0 ? ":" + a.column() : "") + ": ")
-                        + (a.title() == null ? "" : a.title() + ": ") + a.message());
+                err.println(
+                        a.level().command()
+                                + ": "
+                                + (a.file() == null
+                                        ? ""
+                                        : a.file()
+                                                + ":"
+                                                + a.line()
+                                                + (a.column() > 0 ? ":" + a.column() : "")
+                                                + ": ")
+                                + (a.title() == null ? "" : a.title() + ": ")
+                                + a.message());
             }
         }
     }

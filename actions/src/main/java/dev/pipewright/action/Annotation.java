@@ -3,10 +3,11 @@ package dev.pipewright.action;
 import java.util.Objects;
 
 /**
- * A file annotation shown on the PR diff ({@code ::warning file=…,line=…,col=…::msg}); lines and columns are 1-based,
- * 0 when unknown.
+ * A file annotation shown on the PR diff ({@code ::warning file=…,line=…,col=…::msg}); lines and
+ * columns are 1-based, 0 when unknown.
  */
-public record Annotation(Level level, String file, int line, int column, int endLine, String title, String message) {
+public record Annotation(
+        Level level, String file, int line, int column, int endLine, String title, String message) {
     /** The three annotation commands GitHub knows. */
     public enum Level {
         ERROR("error"),
@@ -36,7 +37,8 @@ public record Annotation(Level level, String file, int line, int column, int end
     }
 
     /** An annotation without a column. */
-    public Annotation(Level level, String file, int line, int endLine, String title, String message) {
+    public Annotation(
+            Level level, String file, int line, int endLine, String title, String message) {
         this(level, file, line, 0, endLine, title, message);
     }
 }

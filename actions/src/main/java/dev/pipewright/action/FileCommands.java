@@ -11,20 +11,24 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
 
-/** Writes the runner's file commands ({@code GITHUB_OUTPUT}, {@code GITHUB_ENV}, …) in one piece. */
+/**
+ * Writes the runner's file commands ({@code GITHUB_OUTPUT}, {@code GITHUB_ENV}, …) in one piece.
+ */
 public final class FileCommands {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private FileCommands() {}
 
     /**
-     * {@code name<<DELIM\nvalue\nDELIM} entries; each delimiter is random and re-drawn until it does not occur in
-     * the value, so no value can end its entry early or inject another output.
+     * {@code name<<DELIM\nvalue\nDELIM} entries; each delimiter is random and re-drawn until it
+     * does not occur in the value, so no value can end its entry early or inject another output.
      */
     public static String heredocs(Map<String, String> values) {
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, String> e : values.entrySet()) {
-            if (e.getKey().contains("\n") || e.getKey().contains("<<") || e.getKey().contains("=")) {
+            if (e.getKey().contains("\n")
+                    || e.getKey().contains("<<")
+                    || e.getKey().contains("=")) {
                 throw new IllegalArgumentException("bad file-command key '" + e.getKey() + "'");
             }
             String value = e.getValue();
@@ -32,9 +36,14 @@ public final class FileCommands {
             while (value.contains(delim) || e.getKey().contains(delim)) {
                 delim = delimiter();
             }
-            sb.append(e.getKey()).append("<<").append(delim).append('\n')
-                    .append(value).append('\n')
-                    .append(delim).append('\n');
+            sb.append(e.getKey())
+                    .append("<<")
+                    .append(delim)
+                    .append('\n')
+                    .append(value)
+                    .append('\n')
+                    .append(delim)
+                    .append('\n');
         }
         return sb.toString();
     }
@@ -46,9 +55,9 @@ public final class FileCommands {
     }
 
     /**
-     * Appends {@code content} so that readers see all of it or none of it: the old content plus the new is written
-     * to a temporary file beside the target and moved over it. Falls back to a plain append where the directory
-     * does not allow that (a single bind-mounted file).
+     * Appends {@code content} so that readers see all of it or none of it: the old content plus the
+     * new is written to a temporary file beside the target and moved over it. Falls back to a plain
+     * append where the directory does not allow that (a single bind-mounted file).
      */
     public static void appendAtomically(Path target, String content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
@@ -56,14 +65,20 @@ public final class FileCommands {
         try {
             tmp = Files.createTempFile(dir, ".pipewright-", ".tmp");
         } catch (IOException e) {
-            Files.writeString(target, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    target,
+                    content,
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             return;
         }
         try {
             if (Files.exists(target)) {
                 Files.copy(target, tmp, StandardCopyOption.REPLACE_EXISTING);
             }
-            // The temp file is 0600; the runner reading the file may not be the user this action runs as.
+            // The temp file is 0600; the runner reading the file may not be the user this action
+            // runs as.
             FileTargets.setMode(tmp, OutputFiles.modeFor(target));
             Files.writeString(tmp, content, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
             FileTargets.move(tmp, target);
@@ -72,7 +87,10 @@ public final class FileCommands {
         }
     }
 
-    /** Replaces {@code target} with {@code content} through a temporary file beside it, so no reader sees half of it. */
+    /**
+     * Replaces {@code target} with {@code content} through a temporary file beside it, so no reader
+     * sees half of it.
+     */
     public static void writeAtomically(Path target, String content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);

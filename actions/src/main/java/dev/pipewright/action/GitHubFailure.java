@@ -9,9 +9,9 @@ import java.util.List;
 import org.kohsuke.github.HttpException;
 
 /**
- * One line saying why a GitHub API call failed: GitHub's own message and validation errors, and a hint about the
- * token's permissions only when GitHub answered 401, 403 or 404 (a conflict or a validation error is never the token's
- * fault, and saying so sends people to the wrong place).
+ * One line saying why a GitHub API call failed: GitHub's own message and validation errors, and a
+ * hint about the token's permissions only when GitHub answered 401, 403 or 404 (a conflict or a
+ * validation error is never the token's fault, and saying so sends people to the wrong place).
  */
 public final class GitHubFailure {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -19,7 +19,8 @@ public final class GitHubFailure {
     private GitHubFailure() {}
 
     /**
-     * @param permissions what the token needs, e.g. {@code contents: write}, named only when GitHub refused it
+     * @param permissions what the token needs, e.g. {@code contents: write}, named only when GitHub
+     *     refused it
      */
     public static String describe(IOException e, String permissions) {
         int status = e instanceof HttpException h ? h.getResponseCode() : -1;
@@ -27,13 +28,21 @@ public final class GitHubFailure {
         return switch (status) {
             case 401 -> "HTTP 401 " + why + " (the token was not accepted)";
             case 403 -> "HTTP 403 " + why + " (the token needs " + permissions + ")";
-            case 404 -> "HTTP 404 " + why + " (or not visible to the token, which needs " + permissions + ")";
+            case 404 ->
+                    "HTTP 404 "
+                            + why
+                            + " (or not visible to the token, which needs "
+                            + permissions
+                            + ")";
             case -1 -> e instanceof FileNotFoundException ? "not found: " + why : why;
             default -> "HTTP " + status + " " + why;
         };
     }
 
-    /** GitHub's {@code message} and each error's message (or code and field); the first line of anything else. */
+    /**
+     * GitHub's {@code message} and each error's message (or code and field); the first line of
+     * anything else.
+     */
     static String message(IOException e) {
         String raw = String.valueOf(e.getMessage());
         try {
@@ -47,10 +56,12 @@ public final class GitHubFailure {
                         parts.add(err.path("field").asText("?") + " " + err.get("code").asText());
                     }
                 }
-                return body.get("message").asText() + (parts.isEmpty() ? "" : ": " + String.join("; ", parts));
+                return body.get("message").asText()
+                        + (parts.isEmpty() ? "" : ": " + String.join("; ", parts));
             }
         } catch (IOException | RuntimeException notJson) {
-            // Not GitHub's JSON error body (a transport error, an HTML page from a proxy): its first line says it.
+            // Not GitHub's JSON error body (a transport error, an HTML page from a proxy): its
+            // first line says it.
         }
         return raw.lines().findFirst().orElse(e.toString());
     }

@@ -11,11 +11,16 @@ import java.util.regex.Pattern;
  *
  * @param multiple several values (one per line in YAML, a repeated flag on the CLI)
  * @param secret masked with {@code ::add-mask::} before the action logs anything
- * @param example the value the action's README passes in its example workflow (required inputs need one, except
- *     secrets, which default to {@code ${{ secrets.<NAME> }}})
+ * @param example the value the action's README passes in its example workflow (required inputs need
+ *     one, except secrets, which default to {@code ${{ secrets.<NAME> }}})
  */
 public record InputSpec(
-        String name, String description, boolean required, String defaultValue, boolean secret, boolean multiple,
+        String name,
+        String description,
+        boolean required,
+        String defaultValue,
+        boolean secret,
+        boolean multiple,
         String example) {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
@@ -23,12 +28,18 @@ public record InputSpec(
         checkName(name);
         Objects.requireNonNull(description, "description == null");
         if (required && defaultValue != null) {
-            throw new IllegalArgumentException("input '" + name + "' is required and has a default; pick one");
+            throw new IllegalArgumentException(
+                    "input '" + name + "' is required and has a default; pick one");
         }
     }
 
     /** An input without an example value. */
-    public InputSpec(String name, String description, boolean required, String defaultValue, boolean secret,
+    public InputSpec(
+            String name,
+            String description,
+            boolean required,
+            String defaultValue,
+            boolean secret,
             boolean multiple) {
         this(name, description, required, defaultValue, secret, multiple, null);
     }
@@ -43,7 +54,8 @@ public record InputSpec(
     }
 
     public InputSpec withDefault(String value) {
-        return new InputSpec(name, description, false, Objects.requireNonNull(value), secret, multiple, example);
+        return new InputSpec(
+                name, description, false, Objects.requireNonNull(value), secret, multiple, example);
     }
 
     public InputSpec secretValue() {
@@ -56,24 +68,36 @@ public record InputSpec(
 
     /** The value the README's example workflow passes (several values: one per line). */
     public InputSpec withExample(String value) {
-        return new InputSpec(name, description, required, defaultValue, secret, multiple, Objects.requireNonNull(value));
+        return new InputSpec(
+                name,
+                description,
+                required,
+                defaultValue,
+                secret,
+                multiple,
+                Objects.requireNonNull(value));
     }
 
     /**
-     * The value for the README's example: the declared example, or a secret reference for a required secret
-     * ({@code ${{ secrets.SIGNING_KEY }}} for {@code signing-key}); empty when there is neither.
+     * The value for the README's example: the declared example, or a secret reference for a
+     * required secret ({@code ${{ secrets.SIGNING_KEY }}} for {@code signing-key}); empty when
+     * there is neither.
      */
     public Optional<String> exampleValue() {
         if (example != null) {
             return Optional.of(example);
         }
         if (secret && required) {
-            return Optional.of("${{ secrets." + name.replace('-', '_').toUpperCase(Locale.ROOT) + " }}");
+            return Optional.of(
+                    "${{ secrets." + name.replace('-', '_').toUpperCase(Locale.ROOT) + " }}");
         }
         return Optional.empty();
     }
 
-    /** The variable the runner sets: upper-cased, spaces to underscores, hyphens kept (as actions/runner does). */
+    /**
+     * The variable the runner sets: upper-cased, spaces to underscores, hyphens kept (as
+     * actions/runner does).
+     */
     public String envName() {
         return envName(name);
     }
@@ -85,7 +109,8 @@ public record InputSpec(
     static void checkName(String name) {
         Objects.requireNonNull(name, "name == null");
         if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("name '" + name + "' is not kebab-case ([a-z][a-z0-9-]*)");
+            throw new IllegalArgumentException(
+                    "name '" + name + "' is not kebab-case ([a-z][a-z0-9-]*)");
         }
     }
 }

@@ -19,7 +19,10 @@ public final class Inputs {
         this.env = Map.copyOf(env);
     }
 
-    /** The trimmed value, the declared default when unset or empty, or empty; fails on a missing required input. */
+    /**
+     * The trimmed value, the declared default when unset or empty, or empty; fails on a missing
+     * required input.
+     */
     public Optional<String> optional(String name) {
         InputSpec spec = spec(name);
         String value = env.get(spec.envName());
@@ -27,25 +30,33 @@ public final class Inputs {
             return Optional.of(value.trim());
         }
         if (spec.required()) {
-            throw InputException.forInput(name, "is required but was not given (set it under 'with:' or pass --" + name + ")");
+            throw InputException.forInput(
+                    name,
+                    "is required but was not given (set it under 'with:' or pass --" + name + ")");
         }
         return Optional.ofNullable(spec.defaultValue()).filter(s -> !s.isEmpty());
     }
 
     /**
-     * The trimmed value when the input was given, ignoring its default: a runner passes every default of action.yml,
-     * a local run only what the user typed, so a file that only a default names is not written outside a runner.
+     * The trimmed value when the input was given, ignoring its default: a runner passes every
+     * default of action.yml, a local run only what the user typed, so a file that only a default
+     * names is not written outside a runner.
      */
     public Optional<String> given(String name) {
         String value = env.get(spec(name).envName());
-        return value == null || value.trim().isEmpty() ? Optional.empty() : Optional.of(value.trim());
+        return value == null || value.trim().isEmpty()
+                ? Optional.empty()
+                : Optional.of(value.trim());
     }
 
     public String string(String name) {
         return optional(name).orElse("");
     }
 
-    /** YAML 1.2 core booleans only, as {@code core.getBooleanInput}: anything else is an error, not false. */
+    /**
+     * YAML 1.2 core booleans only, as {@code core.getBooleanInput}: anything else is an error, not
+     * false.
+     */
     public boolean bool(String name) {
         String v = optional(name).orElse("false");
         switch (v) {
@@ -59,18 +70,23 @@ public final class Inputs {
     }
 
     public Optional<Integer> integer(String name, int min, int max) {
-        return optional(name).map(v -> {
-            int n;
-            try {
-                n = Integer.parseInt(v);
-            } catch (NumberFormatException e) {
-                throw InputException.forInput(name, "expected a whole number, got '" + v + "'");
-            }
-            if (n < min || n > max) {
-                throw InputException.forInput(name, "must be between " + min + " and " + max + ", got " + n);
-            }
-            return n;
-        });
+        return optional(name)
+                .map(
+                        v -> {
+                            int n;
+                            try {
+                                n = Integer.parseInt(v);
+                            } catch (NumberFormatException e) {
+                                throw InputException.forInput(
+                                        name, "expected a whole number, got '" + v + "'");
+                            }
+                            if (n < min || n > max) {
+                                throw InputException.forInput(
+                                        name,
+                                        "must be between " + min + " and " + max + ", got " + n);
+                            }
+                            return n;
+                        });
     }
 
     /** A decimal such as {@code 80}, {@code 80.5} or {@code 80%} within {@code [min, max]}. */
@@ -87,8 +103,14 @@ public final class Inputs {
             throw InputException.forInput(name, "expected a number, got '" + raw + "'");
         }
         if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-            throw InputException.forInput(name, "must be between " + min.toPlainString() + " and "
-                    + max.toPlainString() + ", got " + d.toPlainString());
+            throw InputException.forInput(
+                    name,
+                    "must be between "
+                            + min.toPlainString()
+                            + " and "
+                            + max.toPlainString()
+                            + ", got "
+                            + d.toPlainString());
         }
         return d;
     }
@@ -128,7 +150,15 @@ public final class Inputs {
     }
 
     private InputSpec spec(String name) {
-        return descriptor.input(name).orElseThrow(() ->
-                new IllegalArgumentException("action '" + descriptor.id() + "' declares no input '" + name + "'"));
+        return descriptor
+                .input(name)
+                .orElseThrow(
+                        () ->
+                                new IllegalArgumentException(
+                                        "action '"
+                                                + descriptor.id()
+                                                + "' declares no input '"
+                                                + name
+                                                + "'"));
     }
 }

@@ -2,7 +2,10 @@ package dev.pipewright.action;
 
 import java.math.BigDecimal;
 
-/** Parsing helpers shared by actions for values that come from inside an input (e.g. one line of a list). */
+/**
+ * Parsing helpers shared by actions for values that come from inside an input (e.g. one line of a
+ * list).
+ */
 public final class InputsSupport {
     private InputsSupport() {}
 

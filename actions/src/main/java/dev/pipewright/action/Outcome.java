@@ -1,6 +1,8 @@
 package dev.pipewright.action;
 
-/** The verdict of an action that ran to completion: passed, or a failed gate with a one-line reason. */
+/**
+ * The verdict of an action that ran to completion: passed, or a failed gate with a one-line reason.
+ */
 public record Outcome(boolean passed, String reason) {
     public Outcome {
         if (!passed && (reason == null || reason.isBlank())) {

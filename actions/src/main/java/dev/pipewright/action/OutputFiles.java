@@ -17,15 +17,23 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Commits an action's staged files all or nothing: every target is checked before the first byte is written, each
- * file is written beside its target and moved into place, and a move that still fails undoes the earlier ones.
+ * Commits an action's staged files all or nothing: every target is checked before the first byte is
+ * written, each file is written beside its target and moved into place, and a move that still fails
+ * undoes the earlier ones.
  */
 final class OutputFiles {
-    /** Mode of ordinary outputs: later steps of the job may run as another user than the container action. */
+    /**
+     * Mode of ordinary outputs: later steps of the job may run as another user than the container
+     * action.
+     */
     static final Set<PosixFilePermission> PUBLIC = FileTargets.PUBLIC;
+
     static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rw-------");
 
-    /** A file staged by {@link ActionContext#writeFile}; {@code input} names the input that chose the path, if any. */
+    /**
+     * A file staged by {@link ActionContext#writeFile}; {@code input} names the input that chose
+     * the path, if any.
+     */
     record Staged(Path path, String content, String input, boolean secret) {
         Staged {
             path = path.toAbsolutePath().normalize();
@@ -40,7 +48,10 @@ final class OutputFiles {
         this.display = display;
     }
 
-    /** Writes all files or none; a target that cannot be a file fails with exit 2 before anything is written. */
+    /**
+     * Writes all files or none; a target that cannot be a file fails with exit 2 before anything is
+     * written.
+     */
     void commit(Collection<Staged> files) throws IOException {
         if (files.isEmpty()) {
             return;
@@ -67,7 +78,8 @@ final class OutputFiles {
             }
             done = true;
         } catch (FileSystemException e) {
-            throw problem(current, "cannot write " + display.apply(current.path()) + ": " + reason(e), e);
+            throw problem(
+                    current, "cannot write " + display.apply(current.path()) + ": " + reason(e), e);
         } finally {
             if (!done) {
                 rollback(moved, backups);
@@ -85,24 +97,42 @@ final class OutputFiles {
 
     private void validate(Staged f, Collection<Staged> all) {
         Path target = f.path();
-        FileTargets.problem(target).ifPresent(p -> {
-            throw problem(f, switch (p.kind()) {
-                case DIRECTORY -> display.apply(target) + " is a directory; give the path of a file or remove the directory";
-                case NOT_REGULAR -> display.apply(target) + " exists and is not a regular file";
-                case PARENT_NOT_DIRECTORY -> "cannot write " + display.apply(target) + ": " + display.apply(p.at())
-                        + " is a file, not a directory";
-            }, null);
-        });
+        FileTargets.problem(target)
+                .ifPresent(
+                        p -> {
+                            throw problem(
+                                    f,
+                                    switch (p.kind()) {
+                                        case DIRECTORY ->
+                                                display.apply(target)
+                                                        + " is a directory; give the path of a file or remove the directory";
+                                        case NOT_REGULAR ->
+                                                display.apply(target)
+                                                        + " exists and is not a regular file";
+                                        case PARENT_NOT_DIRECTORY ->
+                                                "cannot write "
+                                                        + display.apply(target)
+                                                        + ": "
+                                                        + display.apply(p.at())
+                                                        + " is a file, not a directory";
+                                    },
+                                    null);
+                        });
         for (Staged other : all) {
             if (other != f && other.path().startsWith(target)) {
-                throw problem(f, display.apply(target) + " would be both a file and the directory of "
-                        + display.apply(other.path()), null);
+                throw problem(
+                        f,
+                        display.apply(target)
+                                + " would be both a file and the directory of "
+                                + display.apply(other.path()),
+                        null);
             }
         }
     }
 
     private static InputException problem(Staged f, String reason, Throwable cause) {
-        String message = f == null || f.input() == null ? reason : "input '" + f.input() + "': " + reason;
+        String message =
+                f == null || f.input() == null ? reason : "input '" + f.input() + "': " + reason;
         return new InputException(message, cause);
     }
 
@@ -111,7 +141,10 @@ final class OutputFiles {
         return r != null ? r : e.getClass().getSimpleName().replace("Exception", "");
     }
 
-    /** Creates missing parents (remembered for the rollback) and writes the content to a temp file beside the target. */
+    /**
+     * Creates missing parents (remembered for the rollback) and writes the content to a temp file
+     * beside the target.
+     */
     private Path stage(Staged f) throws IOException {
         Path dir = f.path().getParent();
         List<Path> missing = new ArrayList<>();
@@ -129,7 +162,10 @@ final class OutputFiles {
         return tmp;
     }
 
-    /** An existing file keeps its mode (a rewritten script stays executable); new outputs are world-readable. */
+    /**
+     * An existing file keeps its mode (a rewritten script stays executable); new outputs are
+     * world-readable.
+     */
     static Set<PosixFilePermission> modeFor(Path target) throws IOException {
         if (Files.isRegularFile(target) && supportsPosix(target)) {
             return Files.getPosixFilePermissions(target);
@@ -141,14 +177,18 @@ final class OutputFiles {
         return Files.getFileAttributeView(p, PosixFileAttributeView.class) != null;
     }
 
-    /** A copy of an existing target to restore if a later move fails; null when there is nothing to restore. */
+    /**
+     * A copy of an existing target to restore if a later move fails; null when there is nothing to
+     * restore.
+     */
     private Path backup(Path target) throws IOException {
         if (!Files.exists(target)) {
             return null;
         }
         Path b = Files.createTempFile(target.getParent(), ".pipewright-", ".bak");
         temps.add(b);
-        Files.copy(target, b, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(
+                target, b, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
         return b;
     }
 
@@ -168,12 +208,15 @@ final class OutputFiles {
         }
     }
 
-    /** Cleanup must not hide the error that caused it, nor turn a finished commit into a failure. */
+    /**
+     * Cleanup must not hide the error that caused it, nor turn a finished commit into a failure.
+     */
     private static void deleteQuietly(Path p) {
         try {
             Files.deleteIfExists(p);
         } catch (IOException e) {
-            // A stray hidden temp file is harmless; the outputs themselves are in place or rolled back.
+            // A stray hidden temp file is harmless; the outputs themselves are in place or rolled
+            // back.
         }
     }
 

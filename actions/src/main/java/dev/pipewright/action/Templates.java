@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Renders Markdown (step summaries, release notes) from the FreeMarker templates in the repository's
- * {@code templates/}, or from a user's template directory.
+ * Renders Markdown (step summaries, release notes) from the FreeMarker templates in the
+ * repository's {@code templates/}, or from a user's template directory.
  */
 public final class Templates {
     private static final Configuration CONFIG = configure();
@@ -30,7 +30,8 @@ public final class Templates {
         Configuration c = new Configuration(Configuration.VERSION_2_3_32);
         c.setDefaultEncoding("UTF-8");
         c.setLocale(Locale.ROOT);
-        // "computer" keeps numbers locale-free (no 1,234 grouping) so summaries are byte-identical everywhere.
+        // "computer" keeps numbers locale-free (no 1,234 grouping) so summaries are byte-identical
+        // everywhere.
         c.setNumberFormat("computer");
         c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         c.setLogTemplateExceptions(false);
@@ -43,11 +44,12 @@ public final class Templates {
     }
 
     /**
-     * Renders a user-supplied template {@code name} from {@code dir} (includes resolve inside {@code dir}, links out
-     * of it are refused) with the same sandbox as the bundled ones; errors are thrown as they are, so the caller
-     * can report them against the user's file.
+     * Renders a user-supplied template {@code name} from {@code dir} (includes resolve inside
+     * {@code dir}, links out of it are refused) with the same sandbox as the bundled ones; errors
+     * are thrown as they are, so the caller can report them against the user's file.
      */
-    public static String renderFile(Path dir, String name, Map<String, ?> model) throws IOException, TemplateException {
+    public static String renderFile(Path dir, String name, Map<String, ?> model)
+            throws IOException, TemplateException {
         Configuration c = sandboxed();
         c.setTemplateLoader(new FileTemplateLoader(dir.toFile()));
         StringWriter w = new StringWriter();
@@ -55,7 +57,10 @@ public final class Templates {
         return w.toString();
     }
 
-    /** Renders {@code name} (relative to {@code templates/}) with a model of maps, lists, strings and numbers. */
+    /**
+     * Renders {@code name} (relative to {@code templates/}) with a model of maps, lists, strings
+     * and numbers.
+     */
     public static String render(String name, Map<String, ?> model) {
         try {
             StringWriter w = new StringWriter();

@@ -12,12 +12,18 @@ public final class WorkflowCommands {
         this.out = out;
     }
 
-    /** Escapes command data: {@code %}, CR and LF, exactly as {@code @actions/core}'s {@code escapeData}. */
+    /**
+     * Escapes command data: {@code %}, CR and LF, exactly as {@code @actions/core}'s {@code
+     * escapeData}.
+     */
     public static String escapeData(String s) {
         return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
     }
 
-    /** Escapes a property value: data escaping plus {@code :} and {@code ,}, which delimit properties. */
+    /**
+     * Escapes a property value: data escaping plus {@code :} and {@code ,}, which delimit
+     * properties.
+     */
     public static String escapeProperty(String s) {
         return escapeData(s).replace(":", "%3A").replace(",", "%2C");
     }
@@ -47,7 +53,10 @@ public final class WorkflowCommands {
         out.println(format(a));
     }
 
-    /** Masks a secret in all later log output; each line separately too, as the runner matches line by line. */
+    /**
+     * Masks a secret in all later log output; each line separately too, as the runner matches line
+     * by line.
+     */
     public void addMask(String secret) {
         out.println("::add-mask::" + escapeData(secret));
         if (secret.contains("\n")) {

@@ -13,8 +13,9 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * The directory user paths are resolved against; on a runner ({@code $GITHUB_WORKSPACE} set) paths that escape
- * it, also through symlinks, are refused so a workflow input cannot make the action read the runner's files.
+ * The directory user paths are resolved against; on a runner ({@code $GITHUB_WORKSPACE} set) paths
+ * that escape it, also through symlinks, are refused so a workflow input cannot make the action
+ * read the runner's files.
  */
 public final class Workspace {
     private final Path root;
@@ -29,7 +30,9 @@ public final class Workspace {
         return root;
     }
 
-    /** Resolves a path given in input {@code input}; fails with exit 2 when it leaves the workspace. */
+    /**
+     * Resolves a path given in input {@code input}; fails with exit 2 when it leaves the workspace.
+     */
     public Path resolve(String input, String path) {
         Path p = root.resolve(path).normalize();
         check(input, path, p);
@@ -37,8 +40,8 @@ public final class Workspace {
     }
 
     /**
-     * Resolves {@code given} (input {@code input}) to an existing regular file; a directory or a missing path is
-     * bad input whose message says which.
+     * Resolves {@code given} (input {@code input}) to an existing regular file; a directory or a
+     * missing path is bad input whose message says which.
      */
     public Path existingFile(String input, String given) {
         Path p = resolve(input, given);
@@ -68,8 +71,13 @@ public final class Workspace {
             }
         }
         if (!inside) {
-            throw InputException.forInput(input, "path '" + given + "' is outside the workspace " + root
-                    + "; give a path inside the repository checkout");
+            throw InputException.forInput(
+                    input,
+                    "path '"
+                            + given
+                            + "' is outside the workspace "
+                            + root
+                            + "; give a path inside the repository checkout");
         }
     }
 
@@ -81,19 +89,32 @@ public final class Workspace {
     }
 
     /**
-     * Expands each pattern (plain path or glob with {@code * ? ** [..] {..}}) to existing regular files, sorted and
-     * de-duplicated; a pattern that matches nothing is an error in {@code file:line: reason} form.
+     * Expands each pattern (plain path or glob with {@code * ? ** [..] {..}}) to existing regular
+     * files, sorted and de-duplicated; a pattern that matches nothing is an error in {@code
+     * file:line: reason} form.
      */
     public List<Path> glob(String input, List<String> patterns) {
         TreeSet<Path> out = new TreeSet<>();
         for (String pattern : patterns) {
             List<Path> found = globOne(input, pattern);
             if (found.isEmpty()) {
-                if (!pattern.matches(".*[*?\\[{].*") && Files.isDirectory(resolve(input, pattern))) {
-                    throw new InputException(pattern + " is a directory, not a file (input '" + input
-                            + "'); to take the files in it give a glob such as '" + pattern.replaceAll("/+$", "") + "/**'");
+                if (!pattern.matches(".*[*?\\[{].*")
+                        && Files.isDirectory(resolve(input, pattern))) {
+                    throw new InputException(
+                            pattern
+                                    + " is a directory, not a file (input '"
+                                    + input
+                                    + "'); to take the files in it give a glob such as '"
+                                    + pattern.replaceAll("/+$", "")
+                                    + "/**'");
                 }
-                throw new InputException(pattern + ":1: no such file (input '" + input + "', searched in " + root + ")");
+                throw new InputException(
+                        pattern
+                                + ":1: no such file (input '"
+                                + input
+                                + "', searched in "
+                                + root
+                                + ")");
             }
             out.addAll(found);
         }
@@ -131,7 +152,12 @@ public final class Workspace {
         }
         try (Stream<Path> walk = Files.walk(base)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(p -> !base.relativize(p).toString().replace('\\', '/').startsWith(".git/"))
+                    .filter(
+                            p ->
+                                    !base.relativize(p)
+                                            .toString()
+                                            .replace('\\', '/')
+                                            .startsWith(".git/"))
                     .filter(p -> matchers.stream().anyMatch(m -> m.matches(base.relativize(p))))
                     .peek(p -> check(input, pattern, p))
                     .toList();

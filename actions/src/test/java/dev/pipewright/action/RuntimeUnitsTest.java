@@ -25,14 +25,22 @@ class RuntimeUnitsTest {
     @Test
     void typedInputsNameTheInputInErrors() {
         Inputs in = new Inputs(D, Map.of("INPUT_COUNT", "abc", "INPUT_MODE", "yes"));
-        assertThatThrownBy(() -> in.integer("count", 0, 9)).hasMessage("input 'count': expected a whole number, got 'abc'");
-        assertThatThrownBy(() -> in.bool("mode")).hasMessage("input 'mode': expected true or false, got 'yes'");
+        assertThatThrownBy(() -> in.integer("count", 0, 9))
+                .hasMessage("input 'count': expected a whole number, got 'abc'");
+        assertThatThrownBy(() -> in.bool("mode"))
+                .hasMessage("input 'mode': expected true or false, got 'yes'");
         assertThat(new Inputs(D, Map.of("INPUT_MODE", "TRUE")).bool("mode")).isTrue();
-        assertThat(new Inputs(D, Map.of("INPUT_MODE", "a, b\n\nc,")).list("mode")).containsExactly("a", "b", "c");
+        assertThat(new Inputs(D, Map.of("INPUT_MODE", "a, b\n\nc,")).list("mode"))
+                .containsExactly("a", "b", "c");
         assertThat(new Inputs(D, Map.of()).string("mode")).isEqualTo("pass");
-        assertThat(new Inputs(D, Map.of("INPUT_COUNT", "8.5%")).decimal("count", BigDecimal.ZERO, BigDecimal.TEN))
+        assertThat(
+                        new Inputs(D, Map.of("INPUT_COUNT", "8.5%"))
+                                .decimal("count", BigDecimal.ZERO, BigDecimal.TEN))
                 .contains(new BigDecimal("8.5"));
-        assertThatThrownBy(() -> new Inputs(D, Map.of("INPUT_COUNT", "80")).decimal("count", BigDecimal.ZERO, BigDecimal.TEN))
+        assertThatThrownBy(
+                        () ->
+                                new Inputs(D, Map.of("INPUT_COUNT", "80"))
+                                        .decimal("count", BigDecimal.ZERO, BigDecimal.TEN))
                 .hasMessage("input 'count': must be between 0 and 10, got 80");
     }
 
@@ -40,14 +48,18 @@ class RuntimeUnitsTest {
     void requiredInputMissingSaysHowToFixIt() {
         Inputs in = new Inputs(CoverageGateAction.DESCRIPTOR, Map.of());
         assertThatThrownBy(() -> in.string("files"))
-                .hasMessage("input 'files': is required but was not given (set it under 'with:' or pass --files)");
+                .hasMessage(
+                        "input 'files': is required but was not given (set it under 'with:' or pass --files)");
     }
 
     @Test
     void escapingFollowsTheRunner() {
         assertThat(WorkflowCommands.escapeData("a%b\r\nc:d,e")).isEqualTo("a%25b%0D%0Ac:d,e");
-        assertThat(WorkflowCommands.escapeProperty("a%b\r\nc:d,e")).isEqualTo("a%25b%0D%0Ac%3Ad%2Ce");
-        assertThat(WorkflowCommands.format(new Annotation(Annotation.Level.ERROR, "a.go", 1, 0, null, "m")))
+        assertThat(WorkflowCommands.escapeProperty("a%b\r\nc:d,e"))
+                .isEqualTo("a%25b%0D%0Ac%3Ad%2Ce");
+        assertThat(
+                        WorkflowCommands.format(
+                                new Annotation(Annotation.Level.ERROR, "a.go", 1, 0, null, "m")))
                 .isEqualTo("::error file=a.go,line=1::m");
     }
 
@@ -74,26 +86,58 @@ class RuntimeUnitsTest {
     @Test
     void actionYamlTreeComesFromTheDescriptor() {
         Map<String, Object> tree = CoverageGateAction.DESCRIPTOR.actionYamlTree("0.1.0");
-        assertThat(tree.keySet()).containsExactly("name", "description", "author", "inputs", "outputs", "runs", "branding");
+        assertThat(tree.keySet())
+                .containsExactly(
+                        "name", "description", "author", "inputs", "outputs", "runs", "branding");
         @SuppressWarnings("unchecked")
-        Map<String, Map<String, Object>> inputs = (Map<String, Map<String, Object>>) tree.get("inputs");
-        assertThat(inputs.keySet()).startsWith("files", "format", "min", "rules", "base-file", "max-drop", "diff-file");
-        assertThat(inputs.get("files")).containsEntry("required", true).doesNotContainKey("default");
-        assertThat(inputs.get("format")).containsEntry("required", false).containsEntry("default", "auto");
+        Map<String, Map<String, Object>> inputs =
+                (Map<String, Map<String, Object>>) tree.get("inputs");
+        assertThat(inputs.keySet())
+                .startsWith(
+                        "files", "format", "min", "rules", "base-file", "max-drop", "diff-file");
+        assertThat(inputs.get("files"))
+                .containsEntry("required", true)
+                .doesNotContainKey("default");
+        assertThat(inputs.get("format"))
+                .containsEntry("required", false)
+                .containsEntry("default", "auto");
         @SuppressWarnings("unchecked")
         Map<String, Object> outputs = (Map<String, Object>) tree.get("outputs");
-        assertThat(outputs.keySet()).containsExactly("coverage", "branch-coverage", "delta", "patch-coverage", "passed", "report");
-        assertThat(tree.get("runs")).isEqualTo(Map.of("using", "docker",
-                "image", "docker://ghcr.io/pipewright/pipewright-actions:0.1.0", "args", List.of("coverage-gate")));
+        assertThat(outputs.keySet())
+                .containsExactly(
+                        "coverage",
+                        "branch-coverage",
+                        "delta",
+                        "patch-coverage",
+                        "passed",
+                        "report");
+        assertThat(tree.get("runs"))
+                .isEqualTo(
+                        Map.of(
+                                "using",
+                                "docker",
+                                "image",
+                                "docker://ghcr.io/pipewright/pipewright-actions:0.1.0",
+                                "args",
+                                List.of("coverage-gate")));
         assertThat(tree.get("branding")).isEqualTo(Map.of("icon", "percent", "color", "green"));
     }
 
     @Test
     void descriptorRejectsInputsThatCollideOnTheRunner() {
-        assertThatThrownBy(() -> new ActionDescriptor("x", "X", "d", null,
-                List.of(InputSpec.of("a", "d"), InputSpec.of("a", "d")), List.of(), new Branding("check", "blue")))
+        assertThatThrownBy(
+                        () ->
+                                new ActionDescriptor(
+                                        "x",
+                                        "X",
+                                        "d",
+                                        null,
+                                        List.of(InputSpec.of("a", "d"), InputSpec.of("a", "d")),
+                                        List.of(),
+                                        new Branding("check", "blue")))
                 .hasMessageContaining("map to INPUT_A");
-        assertThatThrownBy(() -> new Branding("check", "pink")).hasMessageContaining("is not one of");
+        assertThatThrownBy(() -> new Branding("check", "pink"))
+                .hasMessageContaining("is not one of");
     }
 
     @Test
@@ -102,10 +146,12 @@ class RuntimeUnitsTest {
         Files.writeString(dir.resolve("a/b/c.out"), "");
         Files.writeString(dir.resolve("top.out"), "");
         Workspace ws = new Workspace(dir, true);
-        assertThat(ws.glob("files", List.of("**/*.out"))).containsExactly(dir.resolve("a/b/c.out"), dir.resolve("top.out"));
+        assertThat(ws.glob("files", List.of("**/*.out")))
+                .containsExactly(dir.resolve("a/b/c.out"), dir.resolve("top.out"));
         assertThat(ws.glob("files", List.of("a/**/*.out", "top.out"))).hasSize(2);
         assertThatThrownBy(() -> ws.glob("files", List.of("nope/*.xml")))
                 .hasMessageStartingWith("nope/*.xml:1: no such file (input 'files'");
-        assertThatThrownBy(() -> ws.glob("files", List.of("/etc/passwd"))).hasMessageContaining("outside the workspace");
+        assertThatThrownBy(() -> ws.glob("files", List.of("/etc/passwd")))
+                .hasMessageContaining("outside the workspace");
     }
 }

@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Simulates the GitHub runner in process, the way it starts a container action: a workspace, the file-command
- * files, an event payload, {@code GITHUB_*}/{@code RUNNER_*} variables and {@code INPUT_*} for each input.
+ * Simulates the GitHub runner in process, the way it starts a container action: a workspace, the
+ * file-command files, an event payload, {@code GITHUB_*}/{@code RUNNER_*} variables and {@code
+ * INPUT_*} for each input.
  */
 public final class SimulatedRunner implements AutoCloseable {
     private final Path root;
@@ -25,8 +26,12 @@ public final class SimulatedRunner implements AutoCloseable {
     private final Path event;
     private final Map<String, String> env = new LinkedHashMap<>();
 
-    /** The result of one step: exit code, logs, outputs as the runner would parse them, summary text. */
-    public record Step(int exit, String stdout, String stderr, Map<String, String> outputs, String summary) {}
+    /**
+     * The result of one step: exit code, logs, outputs as the runner would parse them, summary
+     * text.
+     */
+    public record Step(
+            int exit, String stdout, String stderr, Map<String, String> outputs, String summary) {}
 
     public SimulatedRunner() {
         try {
@@ -129,29 +134,45 @@ public final class SimulatedRunner implements AutoCloseable {
     public Step run(Action action) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = new ActionRunner(env, workspace, new PrintWriter(out), new PrintWriter(err)).run(action);
+        int exit =
+                new ActionRunner(env, workspace, new PrintWriter(out), new PrintWriter(err))
+                        .run(action);
         try {
-            return new Step(exit, out.toString(), err.toString(), parseOutputs(Files.readString(output)),
+            return new Step(
+                    exit,
+                    out.toString(),
+                    err.toString(),
+                    parseOutputs(Files.readString(output)),
                     Files.readString(summary));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Runs the image's entrypoint with {@code args} (action.yml's {@code args}: the action id), as the runner does. */
+    /**
+     * Runs the image's entrypoint with {@code args} (action.yml's {@code args}: the action id), as
+     * the runner does.
+     */
     public Step entrypoint(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = Entrypoint.run(args, env, workspace, new PrintWriter(out), new PrintWriter(err));
         try {
-            return new Step(exit, out.toString(), err.toString(), parseOutputs(Files.readString(output)),
+            return new Step(
+                    exit,
+                    out.toString(),
+                    err.toString(),
+                    parseOutputs(Files.readString(output)),
                     Files.readString(summary));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Parses a file-command file like actions/runner: {@code name=value} lines and {@code name<<DELIM} blocks. */
+    /**
+     * Parses a file-command file like actions/runner: {@code name=value} lines and {@code
+     * name<<DELIM} blocks.
+     */
     public static Map<String, String> parseOutputs(String text) {
         Map<String, String> out = new LinkedHashMap<>();
         String[] lines = text.split("\n", -1);

@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Locates test data: the copies in test resources, and {@code ../shared} beside the repository when present. */
+/**
+ * Locates test data: the copies in test resources, and {@code ../shared} beside the repository when
+ * present.
+ */
 public final class TestData {
     private TestData() {}
 
@@ -22,7 +25,10 @@ public final class TestData {
         return resource("coverage-samples/" + relative);
     }
 
-    /** {@code <root>/../shared/<relative>} if it exists (the root comes from surefire's pipewright.root). */
+    /**
+     * {@code <root>/../shared/<relative>} if it exists (the root comes from surefire's
+     * pipewright.root).
+     */
     public static Optional<Path> shared(String relative) {
         String root = System.getProperty("pipewright.root");
         if (root == null) {

@@ -16,7 +16,8 @@ class BindingsTest {
 
     @Test
     void buildsAnUnpinnedTagReference() {
-        UsesStep step = ActionsCheckout.builder().name("Check out").persistCredentials(false).build();
+        UsesStep step =
+                ActionsCheckout.builder().name("Check out").persistCredentials(false).build();
         assertThat(step.uses().text()).isEqualTo("actions/checkout@v7.0.1");
         assertThat(step.uses().isPinned()).isFalse();
         assertThat(step.name()).isEqualTo("Check out");
@@ -33,11 +34,17 @@ class BindingsTest {
     void requiredInputsAreBuilderArguments() throws NoSuchMethodException {
         Method cache = ActionsCache.class.getMethod("builder", String.class, String.class);
         assertThat(cache).isNotNull();
-        assertThat(Arrays.stream(ActionsCheckout.class.getMethods()).filter(m -> m.getName().equals("builder")))
-                .singleElement().satisfies(m -> assertThat(m.getParameterCount()).isZero());
-        UsesStep step = ActionsCache.builder("~/.m2/repository", "maven-" + Expr.hashFiles("**/pom.xml").wrapped())
-                .restoreKeys("maven-")
-                .build();
+        assertThat(
+                        Arrays.stream(ActionsCheckout.class.getMethods())
+                                .filter(m -> m.getName().equals("builder")))
+                .singleElement()
+                .satisfies(m -> assertThat(m.getParameterCount()).isZero());
+        UsesStep step =
+                ActionsCache.builder(
+                                "~/.m2/repository",
+                                "maven-" + Expr.hashFiles("**/pom.xml").wrapped())
+                        .restoreKeys("maven-")
+                        .build();
         assertThat(step.with().keySet()).containsExactly("path", "key", "restore-keys");
         assertThatThrownBy(() -> ActionsCache.builder(null, "k"))
                 .isInstanceOf(NullPointerException.class)
@@ -46,14 +53,19 @@ class BindingsTest {
 
     @Test
     void requiredInputsGoWhereTheActionDeclaresThem() {
-        UsesStep step = ActionsUploadArtifact.builder("target/*.jar").nameInput("jars").retentionDays(7).build();
+        UsesStep step =
+                ActionsUploadArtifact.builder("target/*.jar")
+                        .nameInput("jars")
+                        .retentionDays(7)
+                        .build();
         assertThat(step.with().keySet()).containsExactly("name", "path", "retention-days");
         assertThat(step.with().get("retention-days")).isEqualTo(7L);
     }
 
     @Test
     void settersAreTypedFromDefaults() throws NoSuchMethodException {
-        assertThat(ActionsCheckout.class.getMethod("persistCredentials", boolean.class)).isNotNull();
+        assertThat(ActionsCheckout.class.getMethod("persistCredentials", boolean.class))
+                .isNotNull();
         assertThat(ActionsCheckout.class.getMethod("fetchDepth", long.class)).isNotNull();
         assertThat(ActionsCheckout.class.getMethod("ref", String.class)).isNotNull();
         assertThat(ActionsCheckout.class.getMethod("ref", Expr.class)).isNotNull();
@@ -65,9 +77,15 @@ class BindingsTest {
     void deprecatedInputsAreDeprecated() throws NoSuchMethodException {
         Method old = ActionsSetupJava.class.getMethod("jdkFileInput", String.class);
         assertThat(old.isAnnotationPresent(Deprecated.class)).isTrue();
-        assertThat(ActionsSetupJava.class.getMethod("jdkFile", String.class).isAnnotationPresent(Deprecated.class))
+        assertThat(
+                        ActionsSetupJava.class
+                                .getMethod("jdkFile", String.class)
+                                .isAnnotationPresent(Deprecated.class))
                 .isFalse();
-        assertThat(ActionsSetupNode.class.getMethod("version", String.class).isAnnotationPresent(Deprecated.class))
+        assertThat(
+                        ActionsSetupNode.class
+                                .getMethod("version", String.class)
+                                .isAnnotationPresent(Deprecated.class))
                 .isTrue();
     }
 
@@ -82,27 +100,36 @@ class BindingsTest {
 
     @Test
     void customInputAndVersion() {
-        UsesStep step = ActionsUploadArtifact.builder("dist/")
-                .customInput("include-hidden-files", true)
-                .customInput("compression-level", 0)
-                .customInput("overwrite", Expr.lit(true))
-                .customVersion("v7.0.0")
-                .build();
+        UsesStep step =
+                ActionsUploadArtifact.builder("dist/")
+                        .customInput("include-hidden-files", true)
+                        .customInput("compression-level", 0)
+                        .customInput("overwrite", Expr.lit(true))
+                        .customVersion("v7.0.0")
+                        .build();
         assertThat(step.uses().text()).isEqualTo("actions/upload-artifact@v7.0.0");
-        assertThat(step.with()).containsEntry("include-hidden-files", true).containsEntry("compression-level", 0L)
+        assertThat(step.with())
+                .containsEntry("include-hidden-files", true)
+                .containsEntry("compression-level", 0L)
                 .containsEntry("overwrite", "${{ true }}");
-        assertThat(step.with().keySet()).containsExactly("path", "include-hidden-files", "compression-level", "overwrite");
+        assertThat(step.with().keySet())
+                .containsExactly("path", "include-hidden-files", "compression-level", "overwrite");
         assertThatThrownBy(() -> ActionsCheckout.builder().customVersion("v1 @x"))
                 .hasMessage("'v1 @x' is not a release tag");
     }
 
     @Test
     void commonStepKeys() {
-        UsesStep step = ActionsSetupGo.builder()
-                .id("go").name("Set up Go").ifCondition(Expr.always())
-                .env("GOFLAGS", "-mod=readonly").continueOnError(true).timeoutMinutes(5)
-                .goVersionFile("go.mod")
-                .build();
+        UsesStep step =
+                ActionsSetupGo.builder()
+                        .id("go")
+                        .name("Set up Go")
+                        .ifCondition(Expr.always())
+                        .env("GOFLAGS", "-mod=readonly")
+                        .continueOnError(true)
+                        .timeoutMinutes(5)
+                        .goVersionFile("go.mod")
+                        .build();
         assertThat(step.id()).isEqualTo("go");
         assertThat(step.condition()).isEqualTo("always()");
         assertThat(step.env()).containsEntry("GOFLAGS", "-mod=readonly");
@@ -113,7 +140,11 @@ class BindingsTest {
 
     @Test
     void everyBindingNamesItsSourceAndTag() {
-        for (Class<?> c : List.of(ActionsCheckout.class, DockerBuildPushAction.class, CodeqlUploadSarif.class)) {
+        for (Class<?> c :
+                List.of(
+                        ActionsCheckout.class,
+                        DockerBuildPushAction.class,
+                        CodeqlUploadSarif.class)) {
             assertThat(c.getSuperclass()).isEqualTo(ActionBinding.class);
         }
         assertThat(DockerBuildPushAction.ACTION + "@" + DockerBuildPushAction.VERSION)

@@ -20,26 +20,30 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Adds one subcommand per action, built from its descriptor ({@code --<input> VALUE}), so the CLI and action.yml
- * cannot drift; the subcommand turns its options into {@code INPUT_*} variables and runs the same code as the image.
+ * Adds one subcommand per action, built from its descriptor ({@code --<input> VALUE}), so the CLI
+ * and action.yml cannot drift; the subcommand turns its options into {@code INPUT_*} variables and
+ * runs the same code as the image.
  *
- * <p>An action whose id is {@code <parent>-<name>} for another registered action {@code <parent>} is also reachable
- * as {@code pipewright <parent> <name>} (e.g. {@code sign-keygen} as {@code sign keygen}). Inputs with several
- * values take one or more values per flag; inputs defaulting to {@code false} are flags ({@code --force} means true).
+ * <p>An action whose id is {@code <parent>-<name>} for another registered action {@code <parent>}
+ * is also reachable as {@code pipewright <parent> <name>} (e.g. {@code sign-keygen} as {@code sign
+ * keygen}). Inputs with several values take one or more values per flag; inputs defaulting to
+ * {@code false} are flags ({@code --force} means true).
  */
 public final class ActionCommands {
     private ActionCommands() {}
 
     /**
-     * Where an input's own name would break the CLI's one vocabulary (the same option for the project root, output
-     * file and output folder everywhere; {@code --format} always an output format; nothing shadowing
-     * {@code --version}), the option it has on the command line instead. The input keeps its name in action.yml; the
-     * old option stays as a hidden alias that says it is deprecated, except where it would shadow {@code --version}.
+     * Where an input's own name would break the CLI's one vocabulary (the same option for the
+     * project root, output file and output folder everywhere; {@code --format} always an output
+     * format; nothing shadowing {@code --version}), the option it has on the command line instead.
+     * The input keeps its name in action.yml; the old option stays as a hidden alias that says it
+     * is deprecated, except where it would shadow {@code --version}.
      */
-    static final Map<String, Map<String, String>> CLI_NAMES = Map.of(
-            "coverage-gate", Map.of("format", "input-format", "report-file", "output"),
-            "release-notes", Map.of("repo", "root"),
-            "sbom", Map.of("version", "artifact-version"));
+    static final Map<String, Map<String, String>> CLI_NAMES =
+            Map.of(
+                    "coverage-gate", Map.of("format", "input-format", "report-file", "output"),
+                    "release-notes", Map.of("repo", "root"),
+                    "sbom", Map.of("version", "artifact-version"));
 
     /** The option of every action subcommand that is not an input: where the step summary goes. */
     static final String SUMMARY = "--summary";
@@ -72,16 +76,22 @@ public final class ActionCommands {
     }
 
     /** Adds every registered action with the given environment and working directory (tests). */
-    public static void addTo(CommandLine cl, Supplier<Map<String, String>> env, Supplier<Path> cwd) {
+    public static void addTo(
+            CommandLine cl, Supplier<Map<String, String>> env, Supplier<Path> cwd) {
         addTo(cl, env, cwd, id -> true);
     }
 
-    private static void addTo(CommandLine cl, Supplier<Map<String, String>> env, Supplier<Path> cwd,
+    private static void addTo(
+            CommandLine cl,
+            Supplier<Map<String, String>> env,
+            Supplier<Path> cwd,
             Predicate<String> wanted) {
         for (Action action : Actions.all()) {
-            // An action with a hand-written command of the same name (lint: pipewright lint, which runs the same
+            // An action with a hand-written command of the same name (lint: pipewright lint, which
+            // runs the same
             // linter and takes the same options as flags) keeps that command.
-            if (wanted.test(action.descriptor().id()) && !cl.getSubcommands().containsKey(action.descriptor().id())) {
+            if (wanted.test(action.descriptor().id())
+                    && !cl.getSubcommands().containsKey(action.descriptor().id())) {
                 cl.addSubcommand(action.descriptor().id(), commandLine(spec(action, env, cwd)));
             }
         }
@@ -89,10 +99,13 @@ public final class ActionCommands {
             String id = action.descriptor().id();
             for (Action parent : Actions.all()) {
                 String prefix = parent.descriptor().id() + "-";
-                if (id.startsWith(prefix) && cl.getSubcommands().containsKey(parent.descriptor().id())) {
+                if (id.startsWith(prefix)
+                        && cl.getSubcommands().containsKey(parent.descriptor().id())) {
                     CommandSpec nested = spec(action, env, cwd);
                     nested.name(id.substring(prefix.length()));
-                    cl.getSubcommands().get(parent.descriptor().id()).addSubcommand(nested.name(), commandLine(nested));
+                    cl.getSubcommands()
+                            .get(parent.descriptor().id())
+                            .addSubcommand(nested.name(), commandLine(nested));
                 }
             }
         }
@@ -100,7 +113,8 @@ public final class ActionCommands {
 
     private static CommandLine commandLine(CommandSpec spec) {
         CommandLine cl = new CommandLine(spec);
-        // Multi-value inputs take 1..* values; without this a mistyped "--bogus" after "--files a" became a file name.
+        // Multi-value inputs take 1..* values; without this a mistyped "--bogus" after "--files a"
+        // became a file name.
         cl.setUnmatchedOptionsAllowedAsOptionParameters(false);
         return cl;
     }
@@ -117,10 +131,15 @@ public final class ActionCommands {
                 .description(d.description())
                 .footerHeading("%nExit codes:%n")
                 .footer(exitCodes(action).toArray(String[]::new));
-        spec.addOption(OptionSpec.builder(SUMMARY).paramLabel("FILE").type(String.class).arity("1")
-                .description("Write the step summary (Markdown) to FILE. On a runner it goes to $GITHUB_STEP_SUMMARY; "
-                        + "elsewhere, without this option, it is not written.")
-                .build());
+        spec.addOption(
+                OptionSpec.builder(SUMMARY)
+                        .paramLabel("FILE")
+                        .type(String.class)
+                        .arity("1")
+                        .description(
+                                "Write the step summary (Markdown) to FILE. On a runner it goes to $GITHUB_STEP_SUMMARY; "
+                                        + "elsewhere, without this option, it is not written.")
+                        .build());
         for (InputSpec in : d.inputs()) {
             spec.addOption(option(in, optionName(d.id(), in.name()), false));
             String alias = aliasName(d.id(), in.name());
@@ -132,9 +151,15 @@ public final class ActionCommands {
     }
 
     private static OptionSpec option(InputSpec in, String name, boolean hidden) {
-        OptionSpec.Builder o = OptionSpec.builder("--" + name).hidden(hidden)
-                .paramLabel("VALUE")
-                .description(in.description() + (in.defaultValue() == null ? "" : " Default: " + in.defaultValue() + "."));
+        OptionSpec.Builder o =
+                OptionSpec.builder("--" + name)
+                        .hidden(hidden)
+                        .paramLabel("VALUE")
+                        .description(
+                                in.description()
+                                        + (in.defaultValue() == null
+                                                ? ""
+                                                : " Default: " + in.defaultValue() + "."));
         if (in.multiple()) {
             o.type(List.class).auxiliaryTypes(String.class).arity("1..*");
         } else if ("false".equals(in.defaultValue())) {
@@ -145,7 +170,10 @@ public final class ActionCommands {
         return o.build();
     }
 
-    /** The exit codes of {@code --help}: what 1 means is the action's own (not every action is a gate). */
+    /**
+     * The exit codes of {@code --help}: what 1 means is the action's own (not every action is a
+     * gate).
+     */
     static List<String> exitCodes(Action action) {
         List<String> lines = new ArrayList<>();
         lines.add("  0  success");
@@ -155,14 +183,17 @@ public final class ActionCommands {
         return lines;
     }
 
-    private static int run(Action action, CommandSpec spec, Map<String, String> processEnv, Path cwd) {
+    private static int run(
+            Action action, CommandSpec spec, Map<String, String> processEnv, Path cwd) {
         Map<String, String> env = new HashMap<>();
-        // Inputs come only from the flags: a stray INPUT_* in the shell must not change a local run.
-        processEnv.forEach((k, v) -> {
-            if (!k.startsWith("INPUT_")) {
-                env.put(k, v);
-            }
-        });
+        // Inputs come only from the flags: a stray INPUT_* in the shell must not change a local
+        // run.
+        processEnv.forEach(
+                (k, v) -> {
+                    if (!k.startsWith("INPUT_")) {
+                        env.put(k, v);
+                    }
+                });
         CommandLine cl = spec.commandLine();
         String id = action.descriptor().id();
         for (InputSpec in : action.descriptor().inputs()) {
@@ -171,23 +202,44 @@ public final class ActionCommands {
             Object old = alias == null ? null : spec.findOption("--" + alias).getValue();
             if (old != null && !(old instanceof List<?> l && l.isEmpty())) {
                 if (value != null && !(value instanceof List<?> l && l.isEmpty())) {
-                    cl.getErr().println("pipewright " + id + ": --" + alias + " and --" + optionName(id, in.name())
-                            + " are the same option; give one");
+                    cl.getErr()
+                            .println(
+                                    "pipewright "
+                                            + id
+                                            + ": --"
+                                            + alias
+                                            + " and --"
+                                            + optionName(id, in.name())
+                                            + " are the same option; give one");
                     return 2;
                 }
-                cl.getErr().println("pipewright " + id + ": --" + alias + " is deprecated; use --" + optionName(id, in.name()));
+                cl.getErr()
+                        .println(
+                                "pipewright "
+                                        + id
+                                        + ": --"
+                                        + alias
+                                        + " is deprecated; use --"
+                                        + optionName(id, in.name()));
                 value = old;
             }
             if (value instanceof List<?> list) {
                 if (!list.isEmpty()) {
-                    env.put(in.envName(), String.join("\n", list.stream().map(String::valueOf).toList()));
+                    env.put(
+                            in.envName(),
+                            String.join("\n", list.stream().map(String::valueOf).toList()));
                 }
             } else if (value != null) {
                 env.put(in.envName(), value.toString());
             }
         }
         Object summary = spec.findOption(SUMMARY).getValue();
-        return new ActionRunner(env, cwd, cl.getOut(), cl.getErr(), summary == null ? null : Path.of(summary.toString()))
+        return new ActionRunner(
+                        env,
+                        cwd,
+                        cl.getOut(),
+                        cl.getErr(),
+                        summary == null ? null : Path.of(summary.toString()))
                 .run(action);
     }
 }

@@ -14,12 +14,21 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code pipewright check}: regenerates in memory and fails with a unified diff on any byte of drift. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+/**
+ * {@code pipewright check}: regenerates in memory and fails with a unified diff on any byte of
+ * drift.
+ */
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
         description = "Regenerate every workflow in memory and compare it with the committed file.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every generated file is up to date", "1:drift (diff on stdout, files on stderr)",
-            "2:a pipeline is invalid or a --script does not compile", "3:internal error"})
+        exitCodeList = {
+            "0:every generated file is up to date",
+            "1:drift (diff on stdout, files on stderr)",
+            "2:a pipeline is invalid or a --script does not compile",
+            "3:internal error"
+        })
 public final class CheckCommand implements Callable<Integer> {
     @Mixin ProjectOptions project;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -14,18 +14,30 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code pipewright generate}: writes every pipeline's workflows; nothing is written if any is invalid. */
-@Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Write the workflows of every pipeline source of this project (pipewright.yml, --spec, --script or "
-                + "--classpath) and delete generated files no source produces any more.",
+/**
+ * {@code pipewright generate}: writes every pipeline's workflows; nothing is written if any is
+ * invalid.
+ */
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
+        description =
+                "Write the workflows of every pipeline source of this project (pipewright.yml, --spec, --script or "
+                        + "--classpath) and delete generated files no source produces any more.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:written (or already up to date)", "2:no pipeline source, a pipeline is invalid or uses a local action nothing provides, a --script does not compile, or a hand-written file is in the way", "3:internal error"})
+        exitCodeList = {
+            "0:written (or already up to date)",
+            "2:no pipeline source, a pipeline is invalid or uses a local action nothing provides, a --script does not compile, or a hand-written file is in the way",
+            "3:internal error"
+        })
 public final class GenerateCommand implements Callable<Integer> {
     @Mixin ProjectOptions project;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Option(names = "--force",
-            description = "Overwrite files at generated paths that Pipewright did not write (no generated header).")
+    @CommandLine.Option(
+            names = "--force",
+            description =
+                    "Overwrite files at generated paths that Pipewright did not write (no generated header).")
     boolean force;
 
     @Override
@@ -37,11 +49,19 @@ public final class GenerateCommand implements Callable<Integer> {
             List<FileSource> pipelines = project.selected();
             err.println("pipewright: rendering " + pipelines.size() + " source(s)");
             // only a run over every source knows which generated files no source produces any more
-            written = Generation.generate(project.root(), pipelines, project.lock(),
-                    new Generation.WriteOptions(force, project.pipelines.isEmpty()));
+            written =
+                    Generation.generate(
+                            project.root(),
+                            pipelines,
+                            project.lock(),
+                            new Generation.WriteOptions(force, project.pipelines.isEmpty()));
         } catch (Generation.HandWrittenFilesException e) {
-            err.println("pipewright: " + e.getMessage() + "; move " + (e.paths().size() == 1 ? "it" : "them")
-                    + " away or pass --force to overwrite; nothing written");
+            err.println(
+                    "pipewright: "
+                            + e.getMessage()
+                            + "; move "
+                            + (e.paths().size() == 1 ? "it" : "them")
+                            + " away or pass --force to overwrite; nothing written");
             return ExitCodes.USAGE;
         } catch (ProjectOptions.NoSourceException e) {
             err.println("pipewright: " + e.getMessage());
@@ -59,7 +79,10 @@ public final class GenerateCommand implements Callable<Integer> {
         } catch (LocalUses.DanglingException e) {
             List<String> problems = e.problems();
             for (int i = 0; i < problems.size(); i++) {
-                err.println("pipewright: " + problems.get(i) + (i == problems.size() - 1 ? "; nothing written" : ""));
+                err.println(
+                        "pipewright: "
+                                + problems.get(i)
+                                + (i == problems.size() - 1 ? "; nothing written" : ""));
             }
             return ExitCodes.USAGE;
         } catch (IllegalArgumentException e) {
@@ -75,8 +98,15 @@ public final class GenerateCommand implements Callable<Integer> {
         for (String stale : written.deleted()) {
             out.println("deleted   " + stale);
         }
-        err.println("pipewright: " + files.size() + " file(s), " + changed.size() + " changed"
-                + (written.deleted().isEmpty() ? "" : ", " + written.deleted().size() + " stale deleted"));
+        err.println(
+                "pipewright: "
+                        + files.size()
+                        + " file(s), "
+                        + changed.size()
+                        + " changed"
+                        + (written.deleted().isEmpty()
+                                ? ""
+                                : ", " + written.deleted().size() + " stale deleted"));
         return ExitCodes.OK;
     }
 }

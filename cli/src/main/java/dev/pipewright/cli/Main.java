@@ -1,7 +1,5 @@
 package dev.pipewright.cli;
 
-import picocli.CommandLine;
-
 /** Entry point of the {@code pipewright} command. */
 public final class Main {
     private Main() {}

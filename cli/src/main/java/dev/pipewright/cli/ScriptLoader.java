@@ -31,14 +31,17 @@ import javax.tools.ToolProvider;
 
 /**
  * Compiles a single-file pipeline script (the file JBang runs) with the JDK's own compiler, against
- * the CLI's class path, and loads its pipelines: those its {@code main} passes to
- * {@link Scripts#run}, else every concrete {@link Pipeline} class it defines with a no-argument
+ * the CLI's class path, and loads its pipelines: those its {@code main} passes to {@link
+ * Scripts#run}, else every concrete {@link Pipeline} class it defines with a no-argument
  * constructor.
  */
 final class ScriptLoader {
     private ScriptLoader() {}
 
-    /** A script that cannot be used; the message is one line, {@code file:line:col: message} when javac says where. */
+    /**
+     * A script that cannot be used; the message is one line, {@code file:line:col: message} when
+     * javac says where.
+     */
     static final class ScriptException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -53,8 +56,9 @@ final class ScriptLoader {
             throw new ScriptException(display + ": no such file", null);
         }
         Path classes = compile(script, display);
-        URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-                ScriptLoader.class.getClassLoader());
+        URLClassLoader loader =
+                new URLClassLoader(
+                        new URL[] {classes.toUri().toURL()}, ScriptLoader.class.getClassLoader());
         List<Class<?>> types = new ArrayList<>();
         for (String name : classNames(classes)) {
             try {
@@ -68,8 +72,11 @@ final class ScriptLoader {
             pipelines = instantiate(types, display);
         }
         if (pipelines.isEmpty()) {
-            throw new ScriptException(display + ": defines no pipeline; implement dev.pipewright.pipeline.Pipeline in"
-                    + " a class with a no-argument constructor, or pass the pipelines to Scripts.run in main", null);
+            throw new ScriptException(
+                    display
+                            + ": defines no pipeline; implement dev.pipewright.pipeline.Pipeline in"
+                            + " a class with a no-argument constructor, or pass the pipelines to Scripts.run in main",
+                    null);
         }
         return pipelines.stream().map(FileSource::of).toList();
     }
@@ -77,18 +84,37 @@ final class ScriptLoader {
     private static Path compile(Path script, String display) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
-            throw new ScriptException(display + ": compiling a script needs a JDK, not a JRE; run pipewright with a "
-                    + "JDK's java, or run the script with jbang", null);
+            throw new ScriptException(
+                    display
+                            + ": compiling a script needs a JDK, not a JRE; run pipewright with a "
+                            + "JDK's java, or run the script with jbang",
+                    null);
         }
         Path classes = Files.createTempDirectory("pipewright-script");
         deleteOnExit(classes);
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files =
                 javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-            List<String> options = List.of("-d", classes.toString(), "-classpath", classPath(), "-proc:none",
-                    "-encoding", "UTF-8", "-nowarn", "-implicit:none");
-            boolean ok = javac.getTask(null, files, diagnostics, options, null,
-                    files.getJavaFileObjects(script.toFile())).call();
+            List<String> options =
+                    List.of(
+                            "-d",
+                            classes.toString(),
+                            "-classpath",
+                            classPath(),
+                            "-proc:none",
+                            "-encoding",
+                            "UTF-8",
+                            "-nowarn",
+                            "-implicit:none");
+            boolean ok =
+                    javac.getTask(
+                                    null,
+                                    files,
+                                    diagnostics,
+                                    options,
+                                    null,
+                                    files.getJavaFileObjects(script.toFile()))
+                            .call();
             if (!ok) {
                 throw new ScriptException(firstError(diagnostics, display), null);
             }
@@ -97,12 +123,20 @@ final class ScriptLoader {
     }
 
     /** The first error as one line, {@code file:line:col: message}, in javac's own words. */
-    private static String firstError(DiagnosticCollector<JavaFileObject> diagnostics, String display) {
+    private static String firstError(
+            DiagnosticCollector<JavaFileObject> diagnostics, String display) {
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
             if (d.getKind() == Diagnostic.Kind.ERROR) {
                 String message = d.getMessage(Locale.ROOT).lines().findFirst().orElse("error");
-                return d.getLineNumber() == Diagnostic.NOPOS ? display + ": " + message
-                        : display + ":" + d.getLineNumber() + ":" + d.getColumnNumber() + ": " + message;
+                return d.getLineNumber() == Diagnostic.NOPOS
+                        ? display + ": " + message
+                        : display
+                                + ":"
+                                + d.getLineNumber()
+                                + ":"
+                                + d.getColumnNumber()
+                                + ": "
+                                + message;
             }
         }
         return display + ": does not compile";
@@ -139,7 +173,9 @@ final class ScriptLoader {
         }
     }
 
-    /** The pipelines the script's main hands to {@link Scripts#run}, without generating anything. */
+    /**
+     * The pipelines the script's main hands to {@link Scripts#run}, without generating anything.
+     */
     private static List<Pipeline> fromMain(List<Class<?>> types, String display) {
         List<Pipeline> found = new ArrayList<>();
         for (Class<?> type : types) {
@@ -153,24 +189,33 @@ final class ScriptLoader {
                 continue;
             }
             main.setAccessible(true);
-            found.addAll(Scripts.collect(() -> {
-                try {
-                    main.invoke(null, (Object) new String[0]);
-                } catch (InvocationTargetException e) {
-                    throw new ScriptException(display + ": main failed: " + e.getCause(), e.getCause());
-                } catch (IllegalAccessException e) {
-                    throw new ScriptException(display + ": cannot call main: " + e.getMessage(), e);
-                }
-            }));
+            found.addAll(
+                    Scripts.collect(
+                            () -> {
+                                try {
+                                    main.invoke(null, (Object) new String[0]);
+                                } catch (InvocationTargetException e) {
+                                    throw new ScriptException(
+                                            display + ": main failed: " + e.getCause(),
+                                            e.getCause());
+                                } catch (IllegalAccessException e) {
+                                    throw new ScriptException(
+                                            display + ": cannot call main: " + e.getMessage(), e);
+                                }
+                            }));
         }
         return found;
     }
 
-    /** One instance of each concrete Pipeline class with a no-argument constructor, in class name order. */
+    /**
+     * One instance of each concrete Pipeline class with a no-argument constructor, in class name
+     * order.
+     */
     private static List<Pipeline> instantiate(List<Class<?>> types, String display) {
         List<Pipeline> found = new ArrayList<>();
         for (Class<?> type : types.stream().sorted(Comparator.comparing(Class::getName)).toList()) {
-            if (!Pipeline.class.isAssignableFrom(type) || type.isInterface()
+            if (!Pipeline.class.isAssignableFrom(type)
+                    || type.isInterface()
                     || Modifier.isAbstract(type.getModifiers())
                     || (type.isMemberClass() && !Modifier.isStatic(type.getModifiers()))) {
                 continue;
@@ -182,24 +227,30 @@ final class ScriptLoader {
             } catch (NoSuchMethodException e) {
                 // a pipeline needing arguments is built by main instead
             } catch (InvocationTargetException e) {
-                throw new ScriptException(display + ": new " + type.getSimpleName() + "() failed: " + e.getCause(),
+                throw new ScriptException(
+                        display + ": new " + type.getSimpleName() + "() failed: " + e.getCause(),
                         e.getCause());
             } catch (ReflectiveOperationException e) {
-                throw new ScriptException(display + ": cannot create " + type.getName() + ": " + e.getMessage(), e);
+                throw new ScriptException(
+                        display + ": cannot create " + type.getName() + ": " + e.getMessage(), e);
             }
         }
         return found;
     }
 
     private static void deleteOnExit(Path dir) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try (Stream<Path> s = Files.walk(dir)) {
-                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            } catch (IOException e) {
-                // a temporary directory left behind is harmless
-            }
-        }));
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    try (Stream<Path> s = Files.walk(dir)) {
+                                        for (Path p :
+                                                s.sorted(Comparator.reverseOrder()).toList()) {
+                                            Files.deleteIfExists(p);
+                                        }
+                                    } catch (IOException e) {
+                                        // a temporary directory left behind is harmless
+                                    }
+                                }));
     }
 }

@@ -12,15 +12,19 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
         return new String[] {"pipewright " + version()};
     }
 
-    /** The version of this build, or "unknown" when the jar carries none (classes run from an IDE). */
+    /**
+     * The version of this build, or "unknown" when the jar carries none (classes run from an IDE).
+     */
     public static String version() {
         Properties p = new Properties();
-        try (InputStream in = VersionProvider.class.getResourceAsStream("/pipewright-version.properties")) {
+        try (InputStream in =
+                VersionProvider.class.getResourceAsStream("/pipewright-version.properties")) {
             if (in != null) {
                 p.load(in);
             }
         } catch (IOException e) {
-            // a jar that cannot be read here could not have started either; say unknown rather than fail --version
+            // a jar that cannot be read here could not have started either; say unknown rather than
+            // fail --version
         }
         return p.getProperty("version", "unknown");
     }

@@ -10,7 +10,10 @@ record CliRun(int exitCode, String out, String err) {
         return of(PipewrightCommand.forArgs(args), args);
     }
 
-    /** Runs {@code args} on a given command line (the whole one, to compare with what {@link Main} builds). */
+    /**
+     * Runs {@code args} on a given command line (the whole one, to compare with what {@link Main}
+     * builds).
+     */
     static CliRun of(CommandLine cl, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -40,7 +40,9 @@ class CoverageGateCommandTest {
         sample("cover.coverpkg.count.out", "coverage.out");
         assertThat(run("coverage-gate", "--files", "coverage.out", "--min", "80")).isEqualTo(1);
         // One decimal, as go tool cover prints it, for Go coverprofiles (expected.json: 68.8).
-        assertThat(out.toString()).isEqualTo("coverage=68.8\nbranch-coverage=\ndelta=\npatch-coverage=\npassed=false\nreport=\n");
+        assertThat(out.toString())
+                .isEqualTo(
+                        "coverage=68.8\nbranch-coverage=\ndelta=\npatch-coverage=\npassed=false\nreport=\n");
         assertThat(err.toString().lines().filter(l -> l.startsWith("coverage-gate:")))
                 .containsExactly("coverage-gate: coverage 68.8% is below the minimum 80%");
     }
@@ -60,7 +62,15 @@ class CoverageGateCommandTest {
     @Test
     void theSummaryGoesToTheFileSummaryNames() throws IOException {
         sample("cover.coverpkg.count.out", "coverage.out");
-        assertThat(run("coverage-gate", "--files", "coverage.out", "--min", "60", "--summary", "out/summary.md"))
+        assertThat(
+                        run(
+                                "coverage-gate",
+                                "--files",
+                                "coverage.out",
+                                "--min",
+                                "60",
+                                "--summary",
+                                "out/summary.md"))
                 .isEqualTo(0);
         assertThat(dir.resolve("out/summary.md")).content().startsWith("### ✅ Coverage 68.8%");
         assertThat(err.toString()).doesNotContain("Coverage 68.8%");
@@ -78,7 +88,16 @@ class CoverageGateCommandTest {
         sample("run1.info", "run1.info");
         sample("runB.info", "runB.info");
         env.put("INPUT_MIN", "99");
-        assertThat(run("coverage-gate", "--files", "run1.info", "--files", "runB.info", "--input-format", "lcov")).isEqualTo(0);
+        assertThat(
+                        run(
+                                "coverage-gate",
+                                "--files",
+                                "run1.info",
+                                "--files",
+                                "runB.info",
+                                "--input-format",
+                                "lcov"))
+                .isEqualTo(0);
         assertThat(out.toString()).contains("coverage=80.00\n", "branch-coverage=83.33\n");
     }
 
@@ -87,24 +106,62 @@ class CoverageGateCommandTest {
         sample("coverage.xml", "coverage.xml");
         sample("patch.diff", "patch.diff");
         Files.writeString(dir.resolve("base.txt"), "72.00");
-        int exit = run("coverage-gate", "--files", "coverage.xml", "--diff-file", "patch.diff", "--patch-min", "50",
-                "--base-file", "base.txt", "--max-drop", "1", "--rules", "pkg/**: 70");
+        int exit =
+                run(
+                        "coverage-gate",
+                        "--files",
+                        "coverage.xml",
+                        "--diff-file",
+                        "patch.diff",
+                        "--patch-min",
+                        "50",
+                        "--base-file",
+                        "base.txt",
+                        "--max-drop",
+                        "1",
+                        "--rules",
+                        "pkg/**: 70");
         assertThat(exit).isEqualTo(1);
-        assertThat(out.toString()).contains("delta=-1.41\n", "patch-coverage=50.00\n", "passed=false\n");
-        assertThat(err.toString()).contains("coverage-gate: coverage 70.59% dropped 1.41 points from base 72.00% (max-drop 1)");
+        assertThat(out.toString())
+                .contains("delta=-1.41\n", "patch-coverage=50.00\n", "passed=false\n");
+        assertThat(err.toString())
+                .contains(
+                        "coverage-gate: coverage 70.59% dropped 1.41 points from base 72.00% (max-drop 1)");
     }
 
     @Test
     void baseFileThatDoesNotExistYetSkipsTheDelta() throws IOException {
         sample("coverage.xml", "coverage.xml");
-        int exit = run("coverage-gate", "--files", "coverage.xml", "--base-file", "base/coverage-gate.json", "--max-drop", "2",
-                "--summary", "summary.md");
+        int exit =
+                run(
+                        "coverage-gate",
+                        "--files",
+                        "coverage.xml",
+                        "--base-file",
+                        "base/coverage-gate.json",
+                        "--max-drop",
+                        "2",
+                        "--summary",
+                        "summary.md");
         assertThat(exit).isEqualTo(0);
         assertThat(out.toString()).contains("delta=\n", "passed=true\n");
-        assertThat(err.toString()).contains("coverage-gate: no base yet: delta skipped (base-file base/coverage-gate.json does not exist)");
-        assertThat(dir.resolve("summary.md")).content().contains("| change vs base | no base yet: delta skipped");
+        assertThat(err.toString())
+                .contains(
+                        "coverage-gate: no base yet: delta skipped (base-file base/coverage-gate.json does not exist)");
+        assertThat(dir.resolve("summary.md"))
+                .content()
+                .contains("| change vs base | no base yet: delta skipped");
         Files.writeString(dir.resolve("corrupt.json"), "{\"coverage\": ");
-        assertThat(run("coverage-gate", "--files", "coverage.xml", "--base-file", "corrupt.json", "--max-drop", "2")).isEqualTo(2);
+        assertThat(
+                        run(
+                                "coverage-gate",
+                                "--files",
+                                "coverage.xml",
+                                "--base-file",
+                                "corrupt.json",
+                                "--max-drop",
+                                "2"))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("coverage-gate: corrupt.json:1:");
     }
 
@@ -115,7 +172,8 @@ class CoverageGateCommandTest {
         assertThat(err.toString()).startsWith("coverage-gate: x.xml:3: malformed XML");
         assertThat(out.toString()).isEmpty();
         assertThat(run("coverage-gate", "--files", "x.xml", "--min", "abc")).isEqualTo(2);
-        assertThat(err.toString()).contains("coverage-gate: input 'min': expected a number, got 'abc'");
+        assertThat(err.toString())
+                .contains("coverage-gate: input 'min': expected a number, got 'abc'");
     }
 
     @Test

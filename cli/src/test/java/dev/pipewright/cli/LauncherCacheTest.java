@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code ./pipewright} launcher's start-up cache when the JVM cannot write one: it says so once, runs without a
- * cache, and does not train again on every run until the jar changes. The JVM is a stand-in script that fails every
- * training run, as a JVM that crashes while dumping its cache does.
+ * The {@code ./pipewright} launcher's start-up cache when the JVM cannot write one: it says so
+ * once, runs without a cache, and does not train again on every run until the jar changes. The JVM
+ * is a stand-in script that fails every training run, as a JVM that crashes while dumping its cache
+ * does.
  */
 class LauncherCacheTest {
     @TempDir Path dir;
@@ -30,8 +31,8 @@ class LauncherCacheTest {
     private Path log;
 
     /**
-     * A built checkout (a jar a minute old and the examples' classes), and a JDK 25 stand-in that logs its arguments
-     * and fails every training.
+     * A built checkout (a jar a minute old and the examples' classes), and a JDK 25 stand-in that
+     * logs its arguments and fails every training.
      */
     @BeforeEach
     void checkoutAndStandInJvm() throws IOException {
@@ -42,20 +43,27 @@ class LauncherCacheTest {
         Files.copy(launcher, root.resolve("pipewright"));
         jar = Files.writeString(root.resolve("cli/target/pipewright.jar"), "not a real jar");
         Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
-        // the examples the launcher builds beside the jar: without them the checkout is not built yet
-        Path services = root.resolve("examples/target/classes/META-INF/services/dev.pipewright.pipeline.Pipeline");
+        // the examples the launcher builds beside the jar: without them the checkout is not built
+        // yet
+        Path services =
+                root.resolve(
+                        "examples/target/classes/META-INF/services/dev.pipewright.pipeline.Pipeline");
         Files.createDirectories(services.getParent());
         Files.writeString(services, "");
         jdk = dir.resolve("jdk");
         Files.createDirectories(jdk.resolve("bin"));
         Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"25.0.3\"\n");
         log = dir.resolve("java.log");
-        Path java = Files.writeString(jdk.resolve("bin/java"), """
+        Path java =
+                Files.writeString(
+                        jdk.resolve("bin/java"),
+                        """
                 #!/bin/bash
                 echo "$*" >> "%s"
                 for a in "$@"; do case "$a" in -XX:AOTCacheOutput=*) echo "crash" >&2; exit 134;; esac; done
                 echo ran
-                """.formatted(log));
+                """
+                                .formatted(log));
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
@@ -68,7 +76,8 @@ class LauncherCacheTest {
         assertThat(second.out()).isEqualTo("ran\n");
         assertThat(second.err()).isEmpty();
         assertThat(trainings(log)).isEqualTo(1);
-        assertThat(Files.readAllLines(log).get(Files.readAllLines(log).size() - 1)).doesNotContain("AOTCache");
+        assertThat(Files.readAllLines(log).get(Files.readAllLines(log).size() - 1))
+                .doesNotContain("AOTCache");
         try (Stream<Path> s = Files.list(root.resolve("cli/target"))) {
             assertThat(s.map(p -> p.getFileName().toString()).sorted())
                     .containsExactly("pipewright-jdk25.aot.failed", "pipewright.jar");
@@ -93,8 +102,9 @@ class LauncherCacheTest {
     private record Run(String out, String err) {}
 
     private Run run(Path root, Path jdk) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("/bin/bash", root.resolve("pipewright").toString(), "--version")
-                .directory(dir.toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder("/bin/bash", root.resolve("pipewright").toString(), "--version")
+                        .directory(dir.toFile());
         pb.environment().put("JAVA_HOME", jdk.toString());
         pb.environment().put("TMPDIR", dir.toString());
         pb.environment().remove("PIPEWRIGHT_CACHE");

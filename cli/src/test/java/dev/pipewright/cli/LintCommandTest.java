@@ -19,13 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class LintCommandTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
-    private static final String CLEAN = """
+    private static final String CLEAN =
+            """
             on: push
             permissions: {}
             jobs:
@@ -34,7 +34,8 @@ class LintCommandTest {
                 steps:
                   - run: echo hi
             """;
-    private static final String BROKEN = """
+    private static final String BROKEN =
+            """
             on: push
             jobs:
               build:
@@ -81,7 +82,9 @@ class LintCommandTest {
     void negativeFindingsExitOneWithCaret() throws IOException {
         workflow("ci.yml", BROKEN);
         assertThat(run(".github/")).isEqualTo(ExitCodes.FINDINGS);
-        assertThat(out.toString()).isEqualTo("""
+        assertThat(out.toString())
+                .isEqualTo(
+                        """
                 .github/workflows/ci.yml:5:12: error: job "build" needs job "missing", which does not exist; jobs are: build [job-needs]
                     needs: missing
                            ^
@@ -111,20 +114,23 @@ class LintCommandTest {
         assertThat(run.get("tool").get("driver").get("rules").size()).isGreaterThan(10);
         JsonNode result = run.get("results").get(0);
         assertThat(result.get("ruleId").asText()).isEqualTo("job-needs");
-        assertThat(result.get("partialFingerprints").get("primaryLocationLineHash/v1").asText()).hasSize(32);
+        assertThat(result.get("partialFingerprints").get("primaryLocationLineHash/v1").asText())
+                .hasSize(32);
     }
 
     @Test
     void githubAnnotationsWhenRunningInActions() throws IOException {
         workflow("ci.yml", BROKEN);
         assertThat(run(Map.of("GITHUB_ACTIONS", "true"))).isEqualTo(1);
-        assertThat(out.toString()).contains("::error file=.github/workflows/ci.yml,line=5,col=12,title=job-needs::");
+        assertThat(out.toString())
+                .contains("::error file=.github/workflows/ci.yml,line=5,col=12,title=job-needs::");
     }
 
     @Test
     void configIgnoresMatchingFindings() throws IOException {
         workflow("ci.yml", BROKEN);
-        Files.writeString(dir.resolve(".github/pipewright-lint.yml"), "ignore:\n  - rule: job-needs\n");
+        Files.writeString(
+                dir.resolve(".github/pipewright-lint.yml"), "ignore:\n  - rule: job-needs\n");
         assertThat(run()).isZero();
     }
 
@@ -146,7 +152,13 @@ class LintCommandTest {
     @Test
     void helpListsExitCodes() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("Exit codes:", "0   no findings", "1   findings", "2   usage error", "3   internal error");
+        assertThat(out.toString())
+                .contains(
+                        "Exit codes:",
+                        "0   no findings",
+                        "1   findings",
+                        "2   usage error",
+                        "3   internal error");
     }
 
     @Test
@@ -156,7 +168,9 @@ class LintCommandTest {
 
     @Test
     void fixPinsAndAddsPermissionsThenDryRunIsClean() throws IOException {
-        workflow("ci.yml", """
+        workflow(
+                "ci.yml",
+                """
                 on: push
                 jobs:
                   build:
@@ -167,8 +181,11 @@ class LintCommandTest {
                           persist-credentials: false
                 """);
         assertThat(run("--fix", "--dry-run")).isEqualTo(ExitCodes.FINDINGS);
-        assertThat(out.toString()).contains("+permissions:", "+  contents: read",
-                "+      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1");
+        assertThat(out.toString())
+                .contains(
+                        "+permissions:",
+                        "+  contents: read",
+                        "+      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1");
         out.getBuffer().setLength(0);
         assertThat(run("--fix")).isZero();
         assertThat(out.toString()).contains("[unpinned-uses]", "[excessive-permissions]");
@@ -179,7 +196,9 @@ class LintCommandTest {
 
     @Test
     void failLevelDecidesTheExitCodeButEveryFindingIsPrinted() throws IOException {
-        workflow("w.yml", """
+        workflow(
+                "w.yml",
+                """
                 on: push
                 permissions: {}
                 jobs:
@@ -194,12 +213,15 @@ class LintCommandTest {
         assertThat(run("--fail-level", "warning")).isEqualTo(1);
         assertThat(run()).isEqualTo(1);
         assertThat(run("--fail-level", "fatal")).isEqualTo(2);
-        assertThat(err.toString()).contains("--fail-level: expected error, warning, note or none, got \"fatal\"");
+        assertThat(err.toString())
+                .contains("--fail-level: expected error, warning, note or none, got \"fatal\"");
     }
 
     @Test
     void negativeAPullRequestTargetInjectionFailsAtFailLevelErrorWithASummary() throws IOException {
-        workflow("greet.yml", """
+        workflow(
+                "greet.yml",
+                """
                 on: pull_request_target
                 permissions: {}
                 jobs:
@@ -215,9 +237,13 @@ class LintCommandTest {
                 """);
         assertThat(run("--fail-level", "error")).isEqualTo(ExitCodes.FINDINGS);
         assertThat(out.toString())
-                .contains(".github/workflows/greet.yml:12:20: error: \"${{ github.event.pull_request.title }}\" expands attacker-controlled")
-                .containsPattern("(?m)^\\.github/workflows/greet\\.yml:\\d+:\\d+: warning: .*\\[dangerous-triggers\\]$");
-        assertThat(err.toString()).containsPattern("pipewright lint: \\d+ findings: [1-9]\\d* errors?, \\d+ warnings?, \\d+ notes?\\n");
+                .contains(
+                        ".github/workflows/greet.yml:12:20: error: \"${{ github.event.pull_request.title }}\" expands attacker-controlled")
+                .containsPattern(
+                        "(?m)^\\.github/workflows/greet\\.yml:\\d+:\\d+: warning: .*\\[dangerous-triggers\\]$");
+        assertThat(err.toString())
+                .containsPattern(
+                        "pipewright lint: \\d+ findings: [1-9]\\d* errors?, \\d+ warnings?, \\d+ notes?\\n");
     }
 
     @Test
@@ -231,9 +257,13 @@ class LintCommandTest {
     @Test
     void stdinIsLintedUnderItsStdinFilenameWithItsOwnLines() throws IOException {
         stdin = BROKEN;
-        workflow("ci.yml", CLEAN); // a file of that name on disk must not lend its lines to the caret
+        workflow(
+                "ci.yml",
+                CLEAN); // a file of that name on disk must not lend its lines to the caret
         assertThat(run("-", "--stdin-filename", ".github/workflows/ci.yml")).isEqualTo(1);
-        assertThat(out.toString()).isEqualTo("""
+        assertThat(out.toString())
+                .isEqualTo(
+                        """
                 .github/workflows/ci.yml:5:12: error: job "build" needs job "missing", which does not exist; jobs are: build [job-needs]
                     needs: missing
                            ^
@@ -252,18 +282,23 @@ class LintCommandTest {
         assertThat(run("--ignore", "job-needs:.github/workflows/other-*.yml")).isEqualTo(1);
         assertThat(run("--ignore", "job-needs:.github/workflows/c*.yml")).isZero();
         assertThat(run("--ignore", "job-need")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("--ignore: unknown rule \"job-need\"; did you mean \"job-needs\"?");
+        assertThat(err.toString())
+                .contains("--ignore: unknown rule \"job-need\"; did you mean \"job-needs\"?");
     }
 
     @Test
     void anUnknownRuleInTheConfigurationsIgnoreIsALocatedError() throws IOException {
         workflow("ci.yml", BROKEN);
-        Files.writeString(dir.resolve(".github/pipewright-lint.yml"), "ignore:\n  - rule: job-need\n");
+        Files.writeString(
+                dir.resolve(".github/pipewright-lint.yml"), "ignore:\n  - rule: job-need\n");
         assertThat(run()).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains(".github/pipewright-lint.yml:2:11: unknown rule \"job-need\"; did you mean \"job-needs\"?");
+        assertThat(err.toString())
+                .contains(
+                        ".github/pipewright-lint.yml:2:11: unknown rule \"job-need\"; did you mean \"job-needs\"?");
     }
 
-    private static final String PR_TARGET = """
+    private static final String PR_TARGET =
+            """
             on: pull_request_target
             permissions: {}
             jobs:
@@ -281,10 +316,14 @@ class LintCommandTest {
         assertThat(out.toString()).contains("[dangerous-triggers]", "[template-injection]");
         out.getBuffer().setLength(0);
         assertThat(run("--min-severity", "error")).isEqualTo(1);
-        assertThat(out.toString()).contains("[template-injection]").doesNotContain("[dangerous-triggers]");
+        assertThat(out.toString())
+                .contains("[template-injection]")
+                .doesNotContain("[dangerous-triggers]");
         out.getBuffer().setLength(0);
         assertThat(run("--min-confidence", "high", "--fail-level", "warning")).isEqualTo(1);
-        assertThat(out.toString()).contains("[template-injection]").doesNotContain("[dangerous-triggers]");
+        assertThat(out.toString())
+                .contains("[template-injection]")
+                .doesNotContain("[dangerous-triggers]");
         out.getBuffer().setLength(0);
         workflow("greet.yml", PR_TARGET.replace("${{ github.event.pull_request.title }}", "hi"));
         assertThat(run("--min-confidence", "high")).isZero();
@@ -294,29 +333,43 @@ class LintCommandTest {
     }
 
     @Test
-    void personaDecidesWhichAuditFindingsShowAndTheOptionWinsOverTheConfiguration() throws IOException {
-        // A job container with a version tag but no digest: a code smell zizmor shows from the pedantic persona on.
-        workflow("db.yml", CLEAN.replace("    runs-on: ubuntu-slim\n", "    runs-on: ubuntu-slim\n    container: postgres:16\n"));
+    void personaDecidesWhichAuditFindingsShowAndTheOptionWinsOverTheConfiguration()
+            throws IOException {
+        // A job container with a version tag but no digest: a code smell zizmor shows from the
+        // pedantic persona on.
+        workflow(
+                "db.yml",
+                CLEAN.replace(
+                        "    runs-on: ubuntu-slim\n",
+                        "    runs-on: ubuntu-slim\n    container: postgres:16\n"));
         assertThat(run()).isZero();
         assertThat(run("--persona", "pedantic")).isEqualTo(1);
-        assertThat(out.toString()).contains("has a tag but no digest").contains("[unpinned-images]");
+        assertThat(out.toString())
+                .contains("has a tag but no digest")
+                .contains("[unpinned-images]");
         out.getBuffer().setLength(0);
-        Files.writeString(dir.resolve(".github/pipewright-lint.yml"), "audits:\n  persona: auditor\n");
+        Files.writeString(
+                dir.resolve(".github/pipewright-lint.yml"), "audits:\n  persona: auditor\n");
         assertThat(run()).isEqualTo(1);
         assertThat(run("--persona", "regular")).isZero();
         assertThat(run("--persona", "paranoid")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("--persona: expected regular, pedantic or auditor, got \"paranoid\"");
-        Files.writeString(dir.resolve(".github/pipewright-lint.yml"), "audits:\n  persona: paranoid\n");
+        assertThat(err.toString())
+                .contains("--persona: expected regular, pedantic or auditor, got \"paranoid\"");
+        Files.writeString(
+                dir.resolve(".github/pipewright-lint.yml"), "audits:\n  persona: paranoid\n");
         assertThat(run()).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("pipewright-lint.yml:2:12: unknown persona \"paranoid\"");
+        assertThat(err.toString())
+                .contains("pipewright-lint.yml:2:12: unknown persona \"paranoid\"");
     }
 
     @Test
     void githubFormatIsAnnotationsOnly() throws IOException {
         workflow("ci.yml", BROKEN);
         assertThat(run("--format", "github")).isEqualTo(1);
-        assertThat(out.toString()).isEqualTo("::error file=.github/workflows/ci.yml,line=5,col=12,title=job-needs::"
-                + "job \"build\" needs job \"missing\", which does not exist; jobs are: build [job-needs]\n");
+        assertThat(out.toString())
+                .isEqualTo(
+                        "::error file=.github/workflows/ci.yml,line=5,col=12,title=job-needs::"
+                                + "job \"build\" needs job \"missing\", which does not exist; jobs are: build [job-needs]\n");
         assertThat(err.toString()).isEmpty();
     }
 
@@ -343,7 +396,8 @@ class LintCommandTest {
 
     @Test
     void shellcheckOffSilencesTheRule() throws IOException {
-        Assumptions.assumeTrue(ShellcheckRule.executable().isPresent(),
+        Assumptions.assumeTrue(
+                ShellcheckRule.executable().isPresent(),
                 "shellcheck is not on PATH, so there is nothing to switch off");
         workflow("ci.yml", CLEAN.replace("echo hi", "echo $1"));
         assertThat(run()).isEqualTo(1);
@@ -351,8 +405,7 @@ class LintCommandTest {
         out.getBuffer().setLength(0);
         assertThat(run("--shellcheck", "off")).isZero();
         assertThat(run("--shellcheck", "no-such-shellcheck-here")).isZero();
-        assertThat(run("--shellcheck", ShellcheckRule.executable().get().toString()))
-                .isEqualTo(1);
+        assertThat(run("--shellcheck", ShellcheckRule.executable().get().toString())).isEqualTo(1);
     }
 
     @Test
@@ -361,8 +414,16 @@ class LintCommandTest {
         run("--format", "sarif");
         String version = new VersionProvider().getVersion()[0].replace("pipewright ", "");
         assertThat(version).isNotEqualTo("unknown");
-        assertThat(new ObjectMapper().readTree(out.toString()).get("runs").get(0).get("tool").get("driver")
-                .get("version").asText()).isEqualTo(version);
+        assertThat(
+                        new ObjectMapper()
+                                .readTree(out.toString())
+                                .get("runs")
+                                .get(0)
+                                .get("tool")
+                                .get("driver")
+                                .get("version")
+                                .asText())
+                .isEqualTo(version);
     }
 
     @Test
@@ -375,20 +436,25 @@ class LintCommandTest {
             Files.createSymbolicLink(unreadable, mem);
         } else {
             Files.writeString(unreadable, CLEAN);
-            Assumptions.assumeTrue(unreadable.toFile().setReadable(false, false)
-                    && !Files.isReadable(unreadable), "cannot make a file unreadable here");
+            Assumptions.assumeTrue(
+                    unreadable.toFile().setReadable(false, false) && !Files.isReadable(unreadable),
+                    "cannot make a file unreadable here");
         }
         assertThat(run()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(out.toString())
-                .containsPattern("(?m)^\\.github/workflows/secret\\.yml:1:1: error: cannot read the file \\(.+\\); "
-                        + "make it readable to lint it \\[syntax-check\\]$")
-                .contains(".github/workflows/ci.yml:5:12: error: job \"build\" needs job \"missing\"");
+                .containsPattern(
+                        "(?m)^\\.github/workflows/secret\\.yml:1:1: error: cannot read the file \\(.+\\); "
+                                + "make it readable to lint it \\[syntax-check\\]$")
+                .contains(
+                        ".github/workflows/ci.yml:5:12: error: job \"build\" needs job \"missing\"");
         assertThat(err.toString()).doesNotContain("internal error");
     }
 
     @Test
     void fixPinsTheMajorTagsPeopleWriteAndNamesPinForAnUnknownOne() throws IOException {
-        workflow("ci.yml", """
+        workflow(
+                "ci.yml",
+                """
                 on: push
                 permissions: {}
                 jobs:
@@ -409,18 +475,24 @@ class LintCommandTest {
                 """);
         assertThat(run("--fix")).isEqualTo(ExitCodes.FINDINGS);
         String fixed = Files.readString(dir.resolve(".github/workflows/ci.yml"));
-        assertThat(fixed).contains(
-                "- uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2\n",
-                "- uses: actions/cache@0057852bfaa89a56745cba8c7296529d2fc39830 # v4.3.0\n",
-                "- uses: actions/setup-node@a0853c24544627f65ddf259abe73b1d18a591444 # v5.0.0\n",
-                "- uses: docker/build-push-action@263435318d21b8e681c14492fe198d362a7d2c83 # v6.18.0\n",
-                "- uses: actions/checkout@v1\n");
-        assertThat(out.toString()).contains("\"actions/checkout@v1\" uses the tag or branch \"v1\", which can be moved to "
-                + "other code; the action lock has no commit for it: run \"pipewright pin actions/checkout@v1\" to record "
-                + "one, then \"pipewright lint --fix\" pins it [unpinned-uses]");
+        assertThat(fixed)
+                .contains(
+                        "- uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2\n",
+                        "- uses: actions/cache@0057852bfaa89a56745cba8c7296529d2fc39830 # v4.3.0\n",
+                        "- uses: actions/setup-node@a0853c24544627f65ddf259abe73b1d18a591444 # v5.0.0\n",
+                        "- uses: docker/build-push-action@263435318d21b8e681c14492fe198d362a7d2c83 # v6.18.0\n",
+                        "- uses: actions/checkout@v1\n");
+        assertThat(out.toString())
+                .contains(
+                        "\"actions/checkout@v1\" uses the tag or branch \"v1\", which can be moved to "
+                                + "other code; the action lock has no commit for it: run \"pipewright pin actions/checkout@v1\" to record "
+                                + "one, then \"pipewright lint --fix\" pins it [unpinned-uses]");
     }
 
-    /** Every SHA of the bundled lock is cited with its evidence in catalog/SOURCES.md: none is typed in. */
+    /**
+     * Every SHA of the bundled lock is cited with its evidence in catalog/SOURCES.md: none is typed
+     * in.
+     */
     @Test
     void everyLockedShaHasItsEvidenceInTheSources() throws IOException {
         Path repo = Path.of(System.getProperty("pipewright.root"));
@@ -430,7 +502,9 @@ class LintCommandTest {
                 continue;
             }
             String[] kv = line.split(": ");
-            assertThat(sources).as("evidence row of %s", kv[0]).contains("| " + kv[0] + " | `" + kv[1] + "` |");
+            assertThat(sources)
+                    .as("evidence row of %s", kv[0])
+                    .contains("| " + kv[0] + " | `" + kv[1] + "` |");
         }
     }
 }

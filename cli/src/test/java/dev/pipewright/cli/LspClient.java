@@ -37,7 +37,10 @@ import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 
-/** The editor's side of a session, as an LSP client library drives it: requests out, published diagnostics queued. */
+/**
+ * The editor's side of a session, as an LSP client library drives it: requests out, published
+ * diagnostics queued.
+ */
 final class LspClient implements LanguageClient, AutoCloseable {
     private final BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
     private final LanguageServer server;
@@ -45,7 +48,8 @@ final class LspClient implements LanguageClient, AutoCloseable {
     private int version = 1;
 
     LspClient(InputStream fromServer, OutputStream toServer) {
-        Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(this, fromServer, toServer);
+        Launcher<LanguageServer> launcher =
+                LSPLauncher.createClientLauncher(this, fromServer, toServer);
         server = launcher.getRemoteProxy();
         listening = launcher.startListening();
     }
@@ -60,31 +64,44 @@ final class LspClient implements LanguageClient, AutoCloseable {
     }
 
     void open(Path file, String text) {
-        server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
-                new TextDocumentItem(file.toUri().toString(), "yaml", version, text)));
+        server.getTextDocumentService()
+                .didOpen(
+                        new DidOpenTextDocumentParams(
+                                new TextDocumentItem(
+                                        file.toUri().toString(), "yaml", version, text)));
     }
 
     void change(Path file, String text) {
-        server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
-                new VersionedTextDocumentIdentifier(file.toUri().toString(), ++version),
-                List.of(new TextDocumentContentChangeEvent(text))));
+        server.getTextDocumentService()
+                .didChange(
+                        new DidChangeTextDocumentParams(
+                                new VersionedTextDocumentIdentifier(
+                                        file.toUri().toString(), ++version),
+                                List.of(new TextDocumentContentChangeEvent(text))));
     }
 
     void close(Path file) {
-        server.getTextDocumentService().didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(file.toUri().toString())));
+        server.getTextDocumentService()
+                .didClose(
+                        new DidCloseTextDocumentParams(
+                                new TextDocumentIdentifier(file.toUri().toString())));
     }
 
-    /** The next diagnostics published for {@code file} (others are skipped); fails after a minute. */
+    /**
+     * The next diagnostics published for {@code file} (others are skipped); fails after a minute.
+     */
     List<Diagnostic> diagnostics(Path file) throws InterruptedException {
         return diagnostics(file, d -> true);
     }
 
     /**
-     * The first diagnostics published for {@code file} that {@code wanted} accepts; fails after a minute. The server
-     * publishes twice per text (the quick rules, then shellcheck's too), and a round for an older text can still
-     * arrive after an edit, so a test waits for the publication it expects rather than for the next one.
+     * The first diagnostics published for {@code file} that {@code wanted} accepts; fails after a
+     * minute. The server publishes twice per text (the quick rules, then shellcheck's too), and a
+     * round for an older text can still arrive after an edit, so a test waits for the publication
+     * it expects rather than for the next one.
      */
-    List<Diagnostic> diagnostics(Path file, Predicate<List<Diagnostic>> wanted) throws InterruptedException {
+    List<Diagnostic> diagnostics(Path file, Predicate<List<Diagnostic>> wanted)
+            throws InterruptedException {
         String uri = file.toUri().toString();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
         List<Diagnostic> last = null;
@@ -97,15 +114,25 @@ final class LspClient implements LanguageClient, AutoCloseable {
                 }
             }
         }
-        throw new AssertionError("no wanted diagnostics published for " + uri + " within a minute; the last: " + last);
+        throw new AssertionError(
+                "no wanted diagnostics published for "
+                        + uri
+                        + " within a minute; the last: "
+                        + last);
     }
 
-    List<CodeAction> codeActions(Path file, List<Diagnostic> diagnostics, List<String> only) throws Exception {
+    List<CodeAction> codeActions(Path file, List<Diagnostic> diagnostics, List<String> only)
+            throws Exception {
         CodeActionContext ctx = new CodeActionContext(diagnostics);
         ctx.setOnly(only);
-        var r = server.getTextDocumentService().codeAction(new CodeActionParams(
-                new TextDocumentIdentifier(file.toUri().toString()), new Range(new Position(0, 0), new Position(0, 0)), ctx))
-                .get(60, TimeUnit.SECONDS);
+        var r =
+                server.getTextDocumentService()
+                        .codeAction(
+                                new CodeActionParams(
+                                        new TextDocumentIdentifier(file.toUri().toString()),
+                                        new Range(new Position(0, 0), new Position(0, 0)),
+                                        ctx))
+                        .get(60, TimeUnit.SECONDS);
         return r.stream().map(Either::getRight).toList();
     }
 
@@ -135,7 +162,8 @@ final class LspClient implements LanguageClient, AutoCloseable {
     public void showMessage(MessageParams messageParams) {}
 
     @Override
-    public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
+    public CompletableFuture<MessageActionItem> showMessageRequest(
+            ShowMessageRequestParams requestParams) {
         return CompletableFuture.completedFuture(null);
     }
 

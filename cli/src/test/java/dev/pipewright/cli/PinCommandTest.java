@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code pipewright pin} against a WireMock server replaying GitHub's answer shapes (see the
- * hub4j recordings under ../shared/reference/github-api-recordings) and against a local git
- * repository for {@code --git}.
+ * {@code pipewright pin} against a WireMock server replaying GitHub's answer shapes (see the hub4j
+ * recordings under ../shared/reference/github-api-recordings) and against a local git repository
+ * for {@code --git}.
  */
 class PinCommandTest {
     private static final String COMMIT = "912e2176a00e60e02196737e0ae4c218a14b5dcb";
@@ -41,13 +41,24 @@ class PinCommandTest {
 
     @BeforeEach
     void start() {
-        github = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        github =
+                new WireMockServer(
+                        WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         github.start();
         // A lightweight tag: the ref points straight at a commit.
-        stub("/repos/acme/tool/git/ref/tags/v1.0.0", 200, ref("acme/tool", "v1.0.0", COMMIT, "commit"));
+        stub(
+                "/repos/acme/tool/git/ref/tags/v1.0.0",
+                200,
+                ref("acme/tool", "v1.0.0", COMMIT, "commit"));
         // An annotated tag: the ref points at a tag object, which points at the commit.
-        stub("/repos/acme/tool/git/ref/tags/v2.0.0", 200, ref("acme/tool", "v2.0.0", TAG_OBJECT, "tag"));
-        stub("/repos/acme/tool/git/tags/" + TAG_OBJECT, 200, """
+        stub(
+                "/repos/acme/tool/git/ref/tags/v2.0.0",
+                200,
+                ref("acme/tool", "v2.0.0", TAG_OBJECT, "tag"));
+        stub(
+                "/repos/acme/tool/git/tags/" + TAG_OBJECT,
+                200,
+                """
                 {
                   "node_id": "MDM6VGFnOTQwYmQzMzYyNDhlZmFlMGY5ZWU1YmM3YjJkNWM5ODU4ODdiMTZhYw==",
                   "tag": "v2.0.0",
@@ -62,8 +73,11 @@ class PinCommandTest {
                   },
                   "verification": {"verified": false, "reason": "unsigned", "signature": null, "payload": null}
                 }
-                """.formatted(TAG_OBJECT, TAG_OBJECT, TAGGED_COMMIT, TAGGED_COMMIT));
-        stub("/repos/acme/tool/git/ref/tags/v9.9.9", 404,
+                """
+                        .formatted(TAG_OBJECT, TAG_OBJECT, TAGGED_COMMIT, TAGGED_COMMIT));
+        stub(
+                "/repos/acme/tool/git/ref/tags/v9.9.9",
+                404,
                 "{\"message\":\"Not Found\",\"documentation_url\":\"https://docs.github.com/rest/git/refs#get-a-reference\"}");
         stub("/repos/acme/broken/git/ref/tags/v1", 500, "{\"message\":\"Server Error\"}");
     }
@@ -74,8 +88,14 @@ class PinCommandTest {
     }
 
     private void stub(String url, int status, String body) {
-        github.stubFor(get(urlEqualTo(url)).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json; charset=utf-8").withBody(body)));
+        github.stubFor(
+                get(urlEqualTo(url))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(status)
+                                        .withHeader(
+                                                "Content-Type", "application/json; charset=utf-8")
+                                        .withBody(body)));
     }
 
     private static String ref(String repo, String tag, String sha, String type) {
@@ -90,11 +110,19 @@ class PinCommandTest {
                     "url": "https://api.github.com/repos/%s/git/%ss/%s"
                   }
                 }
-                """.formatted(tag, repo, tag, sha, type, repo, type, sha);
+                """
+                .formatted(tag, repo, tag, sha, type, repo, type, sha);
     }
 
     private CliRun pin(String... args) {
-        List<String> all = new ArrayList<>(List.of("pin", "--root", project.toString(), "--api-url", github.baseUrl()));
+        List<String> all =
+                new ArrayList<>(
+                        List.of(
+                                "pin",
+                                "--root",
+                                project.toString(),
+                                "--api-url",
+                                github.baseUrl()));
         all.addAll(List.of(args));
         return CliRun.of(all.toArray(String[]::new));
     }
@@ -116,22 +144,40 @@ class PinCommandTest {
     void annotatedTagIsPeeledToTheCommit() throws IOException {
         CliRun run = pin("acme/tool/sub/path@v2.0.0");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(lockText()).contains("acme/tool@v2.0.0: " + TAGGED_COMMIT + "\n").doesNotContain(TAG_OBJECT);
+        assertThat(lockText())
+                .contains("acme/tool@v2.0.0: " + TAGGED_COMMIT + "\n")
+                .doesNotContain(TAG_OBJECT);
         github.verify(getRequestedFor(urlEqualTo("/repos/acme/tool/git/tags/" + TAG_OBJECT)));
     }
 
     @Test
     void withoutArgumentsEveryEntryIsReResolvedAndTheLockStaysSorted() throws IOException {
         Files.createDirectories(project.resolve(".github"));
-        Files.writeString(project.resolve(ActionLock.PROJECT_LOCK),
+        Files.writeString(
+                project.resolve(ActionLock.PROJECT_LOCK),
                 "acme/tool@v2.0.0: " + OLD + "\nacme/tool@v1.0.0: " + COMMIT + "\n");
         CliRun run = pin();
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).isEqualTo("acme/tool@v1.0.0: " + COMMIT + " (unchanged)\n"
-                + "acme/tool@v2.0.0: " + TAGGED_COMMIT + " (was " + OLD + ")\n");
-        assertThat(lockText()).endsWith("acme/tool@v1.0.0: " + COMMIT + "\nacme/tool@v2.0.0: " + TAGGED_COMMIT + "\n");
+        assertThat(run.out())
+                .isEqualTo(
+                        "acme/tool@v1.0.0: "
+                                + COMMIT
+                                + " (unchanged)\n"
+                                + "acme/tool@v2.0.0: "
+                                + TAGGED_COMMIT
+                                + " (was "
+                                + OLD
+                                + ")\n");
+        assertThat(lockText())
+                .endsWith(
+                        "acme/tool@v1.0.0: "
+                                + COMMIT
+                                + "\nacme/tool@v2.0.0: "
+                                + TAGGED_COMMIT
+                                + "\n");
         try (var files = Files.list(project.resolve(".github"))) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("pipewright.lock.yml");
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactly("pipewright.lock.yml");
         }
     }
 
@@ -139,9 +185,11 @@ class PinCommandTest {
     void unknownTagExitsTwoAndWritesNothing() {
         CliRun run = pin("acme/tool@v1.0.0", "acme/tool@v9.9.9");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("pipewright: no tag v9.9.9 in acme/tool (GitHub answered 404 for"
-                + " /repos/acme/tool/git/ref/tags/v9.9.9); check the tag on the repository's releases page;"
-                + " nothing written");
+        assertThat(run.err())
+                .contains(
+                        "pipewright: no tag v9.9.9 in acme/tool (GitHub answered 404 for"
+                                + " /repos/acme/tool/git/ref/tags/v9.9.9); check the tag on the repository's releases page;"
+                                + " nothing written");
         assertThat(project.resolve(ActionLock.PROJECT_LOCK)).doesNotExist();
     }
 
@@ -149,7 +197,8 @@ class PinCommandTest {
     void serverErrorExitsThree() {
         CliRun run = pin("acme/broken@v1");
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err()).contains("GitHub answered 500 for /repos/acme/broken/git/ref/tags/v1");
+        assertThat(run.err())
+                .contains("GitHub answered 500 for /repos/acme/broken/git/ref/tags/v1");
     }
 
     @Test
@@ -163,7 +212,14 @@ class PinCommandTest {
     @Test
     void aNonHttpApiUrlIsAUsageErrorAndARefusedConnectionSaysSo() throws IOException {
         for (String url : List.of("notaurl", "ftp://127.0.0.1/")) {
-            CliRun run = CliRun.of("pin", "--root", project.toString(), "--api-url", url, "actions/checkout@v4");
+            CliRun run =
+                    CliRun.of(
+                            "pin",
+                            "--root",
+                            project.toString(),
+                            "--api-url",
+                            url,
+                            "actions/checkout@v4");
             assertThat(run.exitCode()).as(url).isEqualTo(2);
             assertThat(run.err()).contains("--api-url: '" + url + "' is not an http(s) URL");
         }
@@ -171,10 +227,17 @@ class PinCommandTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        CliRun refused = CliRun.of("pin", "--root", project.toString(), "--api-url", "http://127.0.0.1:" + port,
-                "actions/checkout@v4");
+        CliRun refused =
+                CliRun.of(
+                        "pin",
+                        "--root",
+                        project.toString(),
+                        "--api-url",
+                        "http://127.0.0.1:" + port,
+                        "actions/checkout@v4");
         assertThat(refused.exitCode()).isEqualTo(3);
-        assertThat(refused.err()).contains("cannot reach http://127.0.0.1:" + port + ": connection refused")
+        assertThat(refused.err())
+                .contains("cannot reach http://127.0.0.1:" + port + ": connection refused")
                 .doesNotContain("null");
     }
 
@@ -183,14 +246,23 @@ class PinCommandTest {
         stub("/repos/acme/broken/git/ref/tags/v1.0.0", 200, "{\"ref\":");
         CliRun run = pin("acme/broken@v1.0.0");
         assertThat(run.exitCode()).isNotZero();
-        assertThat(run.err()).contains("with malformed JSON at 1:8: Unexpected end-of-input")
-                .doesNotContain("[Source:").doesNotContain("start marker");
+        assertThat(run.err())
+                .contains("with malformed JSON at 1:8: Unexpected end-of-input")
+                .doesNotContain("[Source:")
+                .doesNotContain("start marker");
     }
 
     @Test
     void explicitLockFile() throws IOException {
         Path lock = project.resolve("catalog/actions.lock");
-        CliRun run = CliRun.of("pin", "--lock", lock.toString(), "--api-url", github.baseUrl(), "acme/tool@v1.0.0");
+        CliRun run =
+                CliRun.of(
+                        "pin",
+                        "--lock",
+                        lock.toString(),
+                        "--api-url",
+                        github.baseUrl(),
+                        "acme/tool@v1.0.0");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(Files.readString(lock)).contains("acme/tool@v1.0.0: " + COMMIT);
     }
@@ -212,20 +284,49 @@ class PinCommandTest {
         String tagObject = gitOut(repo, "rev-parse", "v2.0.0");
         assertThat(tagObject).isNotEqualTo(second);
 
-        CliRun run = CliRun.of("pin", "--root", project.toString(), "--git", "--git-url", remotes.toUri().toString(),
-                "acme/tool@v1.0.0", "acme/tool@v2.0.0");
+        CliRun run =
+                CliRun.of(
+                        "pin",
+                        "--root",
+                        project.toString(),
+                        "--git",
+                        "--git-url",
+                        remotes.toUri().toString(),
+                        "acme/tool@v1.0.0",
+                        "acme/tool@v2.0.0");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(lockText()).contains("acme/tool@v1.0.0: " + first + "\n", "acme/tool@v2.0.0: " + second + "\n");
+        assertThat(lockText())
+                .contains(
+                        "acme/tool@v1.0.0: " + first + "\n", "acme/tool@v2.0.0: " + second + "\n");
 
-        CliRun missing = CliRun.of("pin", "--root", project.toString(), "--git", "--git-url", remotes.toUri().toString(),
-                "acme/tool@v3.0.0");
+        CliRun missing =
+                CliRun.of(
+                        "pin",
+                        "--root",
+                        project.toString(),
+                        "--git",
+                        "--git-url",
+                        remotes.toUri().toString(),
+                        "acme/tool@v3.0.0");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("no tag v3.0.0 in acme/tool");
     }
 
     private static int git(Path dir, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("git", "-c", "user.name=Test", "-c", "user.email=test@example.com",
-                "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false", "-c", "init.defaultBranch=main"));
+        List<String> cmd =
+                new ArrayList<>(
+                        List.of(
+                                "git",
+                                "-c",
+                                "user.name=Test",
+                                "-c",
+                                "user.email=test@example.com",
+                                "-c",
+                                "commit.gpgsign=false",
+                                "-c",
+                                "tag.gpgsign=false",
+                                "-c",
+                                "init.defaultBranch=main"));
         cmd.addAll(List.of(args));
         Process p;
         try {

@@ -37,9 +37,18 @@ class ReleaseNotesCommandTest {
             for (int i = 0; i < messages.length; i++) {
                 Files.writeString(where.resolve("f" + i + ".txt"), String.valueOf(i));
                 git.add().addFilepattern(".").call();
-                PersonIdent who = new PersonIdent("Test", "test@example.com",
-                        Instant.parse(String.format("2026-01-%02dT12:00:00Z", i + 1)), ZoneOffset.UTC);
-                git.commit().setMessage(messages[i]).setAuthor(who).setCommitter(who).setSign(false).call();
+                PersonIdent who =
+                        new PersonIdent(
+                                "Test",
+                                "test@example.com",
+                                Instant.parse(String.format("2026-01-%02dT12:00:00Z", i + 1)),
+                                ZoneOffset.UTC);
+                git.commit()
+                        .setMessage(messages[i])
+                        .setAuthor(who)
+                        .setCommitter(who)
+                        .setSign(false)
+                        .call();
                 if (i == 0) {
                     git.tag().setName("v1.2.0").setAnnotated(false).call();
                 }
@@ -50,28 +59,58 @@ class ReleaseNotesCommandTest {
 
     @Test
     void printsVersionPreviousVersionAndBumpAndWritesBothFiles() throws Exception {
-        repo(dir.resolve("repo"), "chore: initial commit", "feat(api): add endpoint", "fix!: rename input");
-        assertThat(run("release-notes", "--root", "repo", "--tag-pattern", "v*", "--output-dir", "notes")).isZero();
-        assertThat(out.toString()).startsWith("version=2.0.0\nprevious-version=1.2.0\nbump=major\ntag=v2.0.0\n");
-        assertThat(dir.resolve("notes/CHANGELOG-2.0.0.md")).content().startsWith("## [2.0.0] - 2026-01-03\n")
+        repo(
+                dir.resolve("repo"),
+                "chore: initial commit",
+                "feat(api): add endpoint",
+                "fix!: rename input");
+        assertThat(
+                        run(
+                                "release-notes",
+                                "--root",
+                                "repo",
+                                "--tag-pattern",
+                                "v*",
+                                "--output-dir",
+                                "notes"))
+                .isZero();
+        assertThat(out.toString())
+                .startsWith("version=2.0.0\nprevious-version=1.2.0\nbump=major\ntag=v2.0.0\n");
+        assertThat(dir.resolve("notes/CHANGELOG-2.0.0.md"))
+                .content()
+                .startsWith("## [2.0.0] - 2026-01-03\n")
                 .contains("### ⚠ BREAKING CHANGES", "### Features\n\n- **api:** Add endpoint");
-        assertThat(dir.resolve("notes/RELEASE-NOTES-2.0.0.md")).content().contains("## Bug Fixes", "Rename input");
+        assertThat(dir.resolve("notes/RELEASE-NOTES-2.0.0.md"))
+                .content()
+                .contains("## Bug Fixes", "Rename input");
         assertThat(err.toString()).contains("v2.0.0 (major from v1.2.0)");
     }
 
     @Test
     void fromAndToSelectTheRange() throws Exception {
         repo(dir.resolve("repo"), "chore: initial commit", "feat: a", "fix: b");
-        assertThat(run("release-notes", "--root", "repo", "--from", "v1.2.0", "--to", "HEAD~1", "--output-dir", "o"))
+        assertThat(
+                        run(
+                                "release-notes",
+                                "--root",
+                                "repo",
+                                "--from",
+                                "v1.2.0",
+                                "--to",
+                                "HEAD~1",
+                                "--output-dir",
+                                "o"))
                 .isZero();
-        assertThat(out.toString()).contains("version=1.3.0\n", "previous-version=1.2.0\n", "bump=minor\n");
+        assertThat(out.toString())
+                .contains("version=1.3.0\n", "previous-version=1.2.0\n", "bump=minor\n");
     }
 
     @Test
     void emptyRangeSaysNoChangesAndWritesNothing() throws Exception {
         repo(dir.resolve("repo"), "chore: initial commit");
         assertThat(run("release-notes", "--root", "repo", "--output-dir", "o")).isZero();
-        assertThat(out.toString()).contains("version=\n", "previous-version=1.2.0\n", "bump=none\n");
+        assertThat(out.toString())
+                .contains("version=\n", "previous-version=1.2.0\n", "bump=none\n");
         assertThat(err.toString()).contains("no changes since v1.2.0");
         assertThat(dir.resolve("o")).doesNotExist();
     }

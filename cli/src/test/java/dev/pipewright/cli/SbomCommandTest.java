@@ -33,30 +33,64 @@ class SbomCommandTest {
 
     private void project() throws IOException {
         Files.createDirectories(dir.resolve("proj"));
-        Files.writeString(dir.resolve("proj/go.mod"), "module example.com/x\n\ngo 1.22\n\nrequire github.com/google/uuid v1.6.0\n");
+        Files.writeString(
+                dir.resolve("proj/go.mod"),
+                "module example.com/x\n\ngo 1.22\n\nrequire github.com/google/uuid v1.6.0\n");
         Files.writeString(dir.resolve("proj/requirements.txt"), "six==1.16.0\n");
     }
 
     @Test
     void oneFormatWritesTheNamedFile() throws IOException {
         project();
-        assertThat(run("sbom", "--path", "proj", "--format", "spdx-json", "--output", "out/x.json")).as(err.toString()).isZero();
+        assertThat(run("sbom", "--path", "proj", "--format", "spdx-json", "--output", "out/x.json"))
+                .as(err.toString())
+                .isZero();
         JsonNode doc = new ObjectMapper().readTree(dir.resolve("out/x.json").toFile());
         assertThat(doc.path("spdxVersion").asText()).isEqualTo("SPDX-2.3");
-        assertThat(out.toString()).contains("spdx-file=out/x.json\n", "cyclonedx-file=\n", "component-count=2\n");
+        assertThat(out.toString())
+                .contains("spdx-file=out/x.json\n", "cyclonedx-file=\n", "component-count=2\n");
     }
 
     @Test
     void severalFormatsWriteIntoTheDirectoryByName() throws IOException {
         project();
-        assertThat(run("sbom", "--path", "proj", "--format", "spdx-json,cyclonedx-json", "--output", "out",
-                "--name", "svc", "--artifact-version", "2.0.0", "--source-date-epoch", "1700000000")).as(err.toString()).isZero();
+        assertThat(
+                        run(
+                                "sbom",
+                                "--path",
+                                "proj",
+                                "--format",
+                                "spdx-json,cyclonedx-json",
+                                "--output",
+                                "out",
+                                "--name",
+                                "svc",
+                                "--artifact-version",
+                                "2.0.0",
+                                "--source-date-epoch",
+                                "1700000000"))
+                .as(err.toString())
+                .isZero();
         assertThat(dir.resolve("out/svc.spdx.json")).exists();
         JsonNode cdx = new ObjectMapper().readTree(dir.resolve("out/svc.cdx.json").toFile());
         assertThat(cdx.at("/metadata/component/version").asText()).isEqualTo("2.0.0");
         String first = Files.readString(dir.resolve("out/svc.cdx.json"));
-        assertThat(run("sbom", "--path", "proj", "--format", "spdx-json,cyclonedx-json", "--output", "out",
-                "--name", "svc", "--artifact-version", "2.0.0", "--source-date-epoch", "1700000000")).isZero();
+        assertThat(
+                        run(
+                                "sbom",
+                                "--path",
+                                "proj",
+                                "--format",
+                                "spdx-json,cyclonedx-json",
+                                "--output",
+                                "out",
+                                "--name",
+                                "svc",
+                                "--artifact-version",
+                                "2.0.0",
+                                "--source-date-epoch",
+                                "1700000000"))
+                .isZero();
         assertThat(Files.readString(dir.resolve("out/svc.cdx.json"))).isEqualTo(first);
     }
 
@@ -69,23 +103,36 @@ class SbomCommandTest {
         }
         assertThat(run("sbom", "--validate", "example-app.spdx.json")).isZero();
         assertThat(run("sbom", "--validate", "invalid-example-app.cdx.json")).isEqualTo(1);
-        assertThat(err.toString()).contains("invalid-example-app.cdx.json is not a valid CycloneDX 1.6 document: 2 problems",
-                "serialNumber", "required property 'type' not found");
+        assertThat(err.toString())
+                .contains(
+                        "invalid-example-app.cdx.json is not a valid CycloneDX 1.6 document: 2 problems",
+                        "serialNumber",
+                        "required property 'type' not found");
     }
 
     @Test
     void malformedLockfileExitsTwo() throws IOException {
         Files.writeString(dir.resolve("Cargo.lock"), "[[package]\nname = 1\n");
         assertThat(run("sbom", "--path", ".", "--output", "o.json")).isEqualTo(2);
-        // Jackson's TOML lexer reports the line where it noticed the problem: after the newline that ends line 1.
-        assertThat(err.toString()).contains("sbom: Cargo.lock:2:", ": malformed TOML: Unexpected token");
+        // Jackson's TOML lexer reports the line where it noticed the problem: after the newline
+        // that ends line 1.
+        assertThat(err.toString())
+                .contains("sbom: Cargo.lock:2:", ": malformed TOML: Unexpected token");
         assertThat(dir.resolve("o.json")).doesNotExist();
     }
 
     @Test
     void helpListsTheInputsAndTheArtifactVersionNextToTheStandardVersion() {
         assertThat(run("sbom", "--help")).isZero();
-        assertThat(out.toString()).contains("--path", "--format", "--output", "--validate", "--artifact-version", "--version", "--include-dev",
-                "--source-date-epoch");
+        assertThat(out.toString())
+                .contains(
+                        "--path",
+                        "--format",
+                        "--output",
+                        "--validate",
+                        "--artifact-version",
+                        "--version",
+                        "--include-dev",
+                        "--source-date-epoch");
     }
 }

@@ -45,59 +45,192 @@ class SigningCommandsTest {
         try (var in = getClass().getResourceAsStream("/signing/example-app.cdx.json")) {
             Files.copy(in, dir.resolve("sbom.cdx.json"));
         }
-        assertThat(run("sign", "keygen", "--output-dir", "keys", "--password-env", "PW")).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("private-key=keys/cosign.key\n", "public-key=keys/cosign.pub\n");
-        assertThat(Files.readString(dir.resolve("keys/cosign.key"))).startsWith("-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\n");
+        assertThat(run("sign", "keygen", "--output-dir", "keys", "--password-env", "PW"))
+                .as(err.toString())
+                .isZero();
+        assertThat(out.toString())
+                .contains("private-key=keys/cosign.key\n", "public-key=keys/cosign.pub\n");
+        assertThat(Files.readString(dir.resolve("keys/cosign.key")))
+                .startsWith("-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\n");
     }
 
     @Test
     void signThenVerifySignatureAndBundle() throws IOException {
-        assertThat(run("sign", "--key", "keys/cosign.key", "--password-env", "PW", "--files", "a.txt", "b.txt",
-                "--output-dir", "out")).as(err.toString()).isZero();
+        assertThat(
+                        run(
+                                "sign",
+                                "--key",
+                                "keys/cosign.key",
+                                "--password-env",
+                                "PW",
+                                "--files",
+                                "a.txt",
+                                "b.txt",
+                                "--output-dir",
+                                "out"))
+                .as(err.toString())
+                .isZero();
         assertThat(dir.resolve("out/a.txt.sig")).exists();
         assertThat(dir.resolve("out/b.txt.sigstore.json")).exists();
         assertThat(out.toString()).contains("signatures<<", "out/a.txt.sig\nout/b.txt.sig\n");
-        assertThat(run("verify", "--key", "keys/cosign.pub", "--files", "a.txt", "--signature", "out/a.txt.sig")).isZero();
+        assertThat(
+                        run(
+                                "verify",
+                                "--key",
+                                "keys/cosign.pub",
+                                "--files",
+                                "a.txt",
+                                "--signature",
+                                "out/a.txt.sig"))
+                .isZero();
         assertThat(out.toString()).contains("verified=true\n", "kind=signature\n");
-        assertThat(run("verify", "--key", "keys/cosign.pub", "--files", "b.txt", "--bundle", "out/b.txt.sigstore.json")).isZero();
-        assertThat(run("verify", "--key", "keys/cosign.pub", "--files", "a.txt", "--bundle", "out/b.txt.sigstore.json"))
+        assertThat(
+                        run(
+                                "verify",
+                                "--key",
+                                "keys/cosign.pub",
+                                "--files",
+                                "b.txt",
+                                "--bundle",
+                                "out/b.txt.sigstore.json"))
+                .isZero();
+        assertThat(
+                        run(
+                                "verify",
+                                "--key",
+                                "keys/cosign.pub",
+                                "--files",
+                                "a.txt",
+                                "--bundle",
+                                "out/b.txt.sigstore.json"))
                 .isEqualTo(1);
         assertThat(err.toString()).contains("verify: digest mismatch");
-        assertThat(run("verify", "--key", "keys/cosign.pub", "--files", "b.txt", "--signature", "out/a.txt.sig")).isEqualTo(1);
+        assertThat(
+                        run(
+                                "verify",
+                                "--key",
+                                "keys/cosign.pub",
+                                "--files",
+                                "b.txt",
+                                "--signature",
+                                "out/a.txt.sig"))
+                .isEqualTo(1);
         assertThat(allOutput).doesNotContain(PASSWORD);
     }
 
     @Test
     void signDefaultsToBesideEachFileAndNeedsTheRightPassword() {
-        assertThat(run("sign", "--key", "keys/cosign.key", "--password-env", "PW", "--files", "a.txt")).isZero();
+        assertThat(
+                        run(
+                                "sign",
+                                "--key",
+                                "keys/cosign.key",
+                                "--password-env",
+                                "PW",
+                                "--files",
+                                "a.txt"))
+                .isZero();
         assertThat(dir.resolve("a.txt.sig")).exists();
         assertThat(dir.resolve("a.txt.sigstore.json")).exists();
         env.put("PW", "wrong");
-        assertThat(run("sign", "--key", "keys/cosign.key", "--password-env", "PW", "--files", "b.txt")).isEqualTo(2);
+        assertThat(
+                        run(
+                                "sign",
+                                "--key",
+                                "keys/cosign.key",
+                                "--password-env",
+                                "PW",
+                                "--files",
+                                "b.txt"))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("sign: keys/cosign.key: wrong password");
         assertThat(dir.resolve("b.txt.sig")).doesNotExist();
     }
 
     @Test
     void attestThenVerifyWithPredicateType() {
-        assertThat(run("attest", "--key", "keys/cosign.key", "--password-env", "PW", "--subject", "a.txt",
-                "--predicate", "sbom.cdx.json", "--predicate-type", "cyclonedx", "--output", "a.att.json"))
-                .as(err.toString()).isZero();
-        assertThat(run("verify", "--key", "keys/cosign.pub", "--files", "a.txt", "--bundle", "a.att.json",
-                "--predicate-type", "https://cyclonedx.org/bom")).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("kind=dsse-bundle\n", "predicate-type=https://cyclonedx.org/bom\n");
-        assertThat(run("verify", "--key", "keys/cosign.pub", "--files", "a.txt", "--bundle", "a.att.json",
-                "--predicate-type", "spdx")).isEqualTo(1);
-        assertThat(run("verify", "--key", "keys/cosign.pub", "--files", "b.txt", "--bundle", "a.att.json")).isEqualTo(1);
+        assertThat(
+                        run(
+                                "attest",
+                                "--key",
+                                "keys/cosign.key",
+                                "--password-env",
+                                "PW",
+                                "--subject",
+                                "a.txt",
+                                "--predicate",
+                                "sbom.cdx.json",
+                                "--predicate-type",
+                                "cyclonedx",
+                                "--output",
+                                "a.att.json"))
+                .as(err.toString())
+                .isZero();
+        assertThat(
+                        run(
+                                "verify",
+                                "--key",
+                                "keys/cosign.pub",
+                                "--files",
+                                "a.txt",
+                                "--bundle",
+                                "a.att.json",
+                                "--predicate-type",
+                                "https://cyclonedx.org/bom"))
+                .as(err.toString())
+                .isZero();
+        assertThat(out.toString())
+                .contains("kind=dsse-bundle\n", "predicate-type=https://cyclonedx.org/bom\n");
+        assertThat(
+                        run(
+                                "verify",
+                                "--key",
+                                "keys/cosign.pub",
+                                "--files",
+                                "a.txt",
+                                "--bundle",
+                                "a.att.json",
+                                "--predicate-type",
+                                "spdx"))
+                .isEqualTo(1);
+        assertThat(
+                        run(
+                                "verify",
+                                "--key",
+                                "keys/cosign.pub",
+                                "--files",
+                                "b.txt",
+                                "--bundle",
+                                "a.att.json"))
+                .isEqualTo(1);
         // A flag-style input: given without a value it means true (ignored for key-based bundles).
-        assertThat(run("verify", "--key", "keys/cosign.pub", "--files", "a.txt", "--bundle", "a.att.json",
-                "--insecure-ignore-tlog")).isZero();
+        assertThat(
+                        run(
+                                "verify",
+                                "--key",
+                                "keys/cosign.pub",
+                                "--files",
+                                "a.txt",
+                                "--bundle",
+                                "a.att.json",
+                                "--insecure-ignore-tlog"))
+                .isZero();
     }
 
     @Test
     void checksumsWriteAndCheck() throws IOException {
-        assertThat(run("checksums", "--files", "a.txt", "b.txt", "--algorithms", "sha256,sha512", "--output", "sums.txt"))
-                .as(err.toString()).isZero();
+        assertThat(
+                        run(
+                                "checksums",
+                                "--files",
+                                "a.txt",
+                                "b.txt",
+                                "--algorithms",
+                                "sha256,sha512",
+                                "--output",
+                                "sums.txt"))
+                .as(err.toString())
+                .isZero();
         assertThat(Files.readString(dir.resolve("sums.sha256.txt"), StandardCharsets.UTF_8))
                 .matches("[0-9a-f]{64}  a\\.txt\n[0-9a-f]{64}  b\\.txt\n");
         assertThat(Files.readString(dir.resolve("sums.sha512.txt"), StandardCharsets.UTF_8))
@@ -115,7 +248,9 @@ class SigningCommandsTest {
     void helpForNestedAndRegisteredCommands() {
         assertThat(run("sign", "keygen", "--help")).isZero();
         assertThat(out.toString()).contains("Usage: pipewright sign keygen", "--password-env");
-        assertThat(PipewrightCommand.commandLine().getSubcommands()).containsKeys("sign", "verify", "attest", "checksums");
-        assertThat(PipewrightCommand.commandLine().getSubcommands().get("sign").getSubcommands()).containsKey("keygen");
+        assertThat(PipewrightCommand.commandLine().getSubcommands())
+                .containsKeys("sign", "verify", "attest", "checksums");
+        assertThat(PipewrightCommand.commandLine().getSubcommands().get("sign").getSubcommands())
+                .containsKey("keygen");
     }
 }

@@ -43,11 +43,25 @@ class TopLevelCommandTest {
         assertThat(CliRun.of("check", "--bogus").exitCode()).isEqualTo(2);
     }
 
-    /** Main builds only the command it runs; every command's help, version and usage errors are the same as with all. */
+    /**
+     * Main builds only the command it runs; every command's help, version and usage errors are the
+     * same as with all.
+     */
     @Test
     void theCommandLineBuiltForOneCommandBehavesAsTheWholeOne() {
-        List<String> names = new ArrayList<>(PipewrightCommand.commandLine().getSubcommands().keySet());
-        assertThat(names).contains("generate", "init", "check", "lint", "pin", "help", "coverage-gate", "sign", "sign-keygen");
+        List<String> names =
+                new ArrayList<>(PipewrightCommand.commandLine().getSubcommands().keySet());
+        assertThat(names)
+                .contains(
+                        "generate",
+                        "init",
+                        "check",
+                        "lint",
+                        "pin",
+                        "help",
+                        "coverage-gate",
+                        "sign",
+                        "sign-keygen");
         List<String[]> runs = new ArrayList<>();
         for (String name : names) {
             runs.add(new String[] {name, "--help"});
@@ -62,8 +76,11 @@ class TopLevelCommandTest {
             CliRun built = CliRun.of(args);
             assertThat(built).as(String.join(" ", args)).isEqualTo(whole);
         }
-        assertThat(PipewrightCommand.forArgs("lint", "x").getSubcommands().keySet()).containsExactly("lint");
-        assertThat(PipewrightCommand.forArgs("sign", "keygen").getSubcommands().keySet()).containsExactly("sign");
-        assertThat(PipewrightCommand.forArgs("help", "lint").getSubcommands()).containsKeys("lint", "sbom");
+        assertThat(PipewrightCommand.forArgs("lint", "x").getSubcommands().keySet())
+                .containsExactly("lint");
+        assertThat(PipewrightCommand.forArgs("sign", "keygen").getSubcommands().keySet())
+                .containsExactly("sign");
+        assertThat(PipewrightCommand.forArgs("help", "lint").getSubcommands())
+                .containsKeys("lint", "sbom");
     }
 }

@@ -15,9 +15,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * One vocabulary across subcommands: --root for the project root, --output for an output file, --output-dir for an
- * output folder, --files for input files; --format is always an output format; only the standard --version is
- * called --version. Old names still work, hidden, and say they are deprecated.
+ * One vocabulary across subcommands: --root for the project root, --output for an output file,
+ * --output-dir for an output folder, --files for input files; --format is always an output format;
+ * only the standard --version is called --version. Old names still work, hidden, and say they are
+ * deprecated.
  */
 class VocabularyTest {
     @TempDir Path dir;
@@ -30,7 +31,9 @@ class VocabularyTest {
     }
 
     private static void collect(CommandLine cl, Map<String, List<OptionSpec>> out) {
-        out.put(cl.getCommandSpec().qualifiedName(), cl.getCommandSpec().options().stream().filter(o -> !o.hidden()).toList());
+        out.put(
+                cl.getCommandSpec().qualifiedName(),
+                cl.getCommandSpec().options().stream().filter(o -> !o.hidden()).toList());
         cl.getSubcommands().values().forEach(sub -> collect(sub, out));
     }
 
@@ -42,8 +45,18 @@ class VocabularyTest {
             for (OptionSpec o : e.getValue()) {
                 for (String name : o.names()) {
                     // the other names once used for a project root, an output file or input files
-                    if (List.of("--out", "--repo", "--dir", "--file", "--report-file", "--sarif-file", "--path-dir",
-                            "--output-file", "--outdir", "--output-directory").contains(name)) {
+                    if (List.of(
+                                    "--out",
+                                    "--repo",
+                                    "--dir",
+                                    "--file",
+                                    "--report-file",
+                                    "--sarif-file",
+                                    "--path-dir",
+                                    "--output-file",
+                                    "--outdir",
+                                    "--output-directory")
+                            .contains(name)) {
                         offenders.add(e.getKey() + " " + name);
                     }
                     if (name.equals("--version") && !o.versionHelp()) {
@@ -53,14 +66,21 @@ class VocabularyTest {
             }
         }
         assertThat(offenders).isEmpty();
-        for (String command : List.of("pipewright generate", "pipewright check", "pipewright pin", "pipewright lint",
-                "pipewright release-notes")) {
+        for (String command :
+                List.of(
+                        "pipewright generate",
+                        "pipewright check",
+                        "pipewright pin",
+                        "pipewright lint",
+                        "pipewright release-notes")) {
             assertThat(names(commands.get(command))).as(command).contains("--root");
         }
-        assertThat(names(commands.get("pipewright coverage-gate"))).contains("--input-format", "--output")
+        assertThat(names(commands.get("pipewright coverage-gate")))
+                .contains("--input-format", "--output")
                 .doesNotContain("--format");
         assertThat(names(commands.get("pipewright init"))).contains("--output");
-        assertThat(names(commands.get("pipewright sbom"))).contains("--artifact-version", "--format", "--output");
+        assertThat(names(commands.get("pipewright sbom")))
+                .contains("--artifact-version", "--format", "--output");
     }
 
     private static List<String> names(List<OptionSpec> options) {
@@ -71,7 +91,9 @@ class VocabularyTest {
 
     @Test
     void theOldNamesStillWorkAndSaySo() throws Exception {
-        Files.writeString(dir.resolve("pipewright.yml"), "stack: python-service\n" + RequiredParameters.block("python-service"));
+        Files.writeString(
+                dir.resolve("pipewright.yml"),
+                "stack: python-service\n" + RequiredParameters.block("python-service"));
         CliRun generate = CliRun.of("generate", "--out", dir.toString());
         assertThat(generate.exitCode()).as(generate.err()).isZero();
         assertThat(generate.err()).contains("pipewright: --out is deprecated; use --root");
@@ -79,7 +101,10 @@ class VocabularyTest {
                 .contains("--out and --root are the same option; give --root");
 
         Path spec = dir.resolve("other.yml");
-        assertThat(CliRun.of("init", "--stack", "python-service", "--file", spec.toString()).exitCode()).isZero();
+        assertThat(
+                        CliRun.of("init", "--stack", "python-service", "--file", spec.toString())
+                                .exitCode())
+                .isZero();
         assertThat(spec).exists();
 
         CliRun version = CliRun.of("sbom", "--version");

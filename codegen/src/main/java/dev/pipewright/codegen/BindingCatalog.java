@@ -15,9 +15,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * The committed action catalog: {@code catalog/bindings.yml} (which third-party actions get a binding, at which tag,
- * under which class name, with which input type overrides) and each action's copied
- * {@code catalog/actions/<owner>/<repo>[/<path>]/action.yml}.
+ * The committed action catalog: {@code catalog/bindings.yml} (which third-party actions get a
+ * binding, at which tag, under which class name, with which input type overrides) and each action's
+ * copied {@code catalog/actions/<owner>/<repo>[/<path>]/action.yml}.
  */
 final class BindingCatalog {
     static final String INDEX = "catalog/bindings.yml";
@@ -25,10 +25,11 @@ final class BindingCatalog {
     /**
      * One catalog entry.
      *
-     * @param action    {@code owner/repo[/path]}
-     * @param version   the release tag the binding targets
+     * @param action {@code owner/repo[/path]}
+     * @param version the release tag the binding targets
      * @param className the binding's simple class name
-     * @param types     input name to {@code boolean}, {@code long} or {@code String}, overriding the guess from defaults
+     * @param types input name to {@code boolean}, {@code long} or {@code String}, overriding the
+     *     guess from defaults
      */
     record Entry(String action, String version, String className, Map<String, String> types) {
         /** Where the entry's copied action.yml is, relative to the repository root. */
@@ -45,22 +46,32 @@ final class BindingCatalog {
         List<Entry> list = new ArrayList<>();
         for (Map.Entry<String, Object> e : new TreeMap<>(load(root, INDEX)).entrySet()) {
             if (!(e.getValue() instanceof Map<?, ?> raw)) {
-                throw new IllegalArgumentException(INDEX + ": " + e.getKey() + " is not a mapping of version and class");
+                throw new IllegalArgumentException(
+                        INDEX + ": " + e.getKey() + " is not a mapping of version and class");
             }
             Map<String, Object> v = (Map<String, Object>) raw;
             if (v.get("version") == null || v.get("class") == null) {
-                throw new IllegalArgumentException(INDEX + ": " + e.getKey() + " needs both version and class");
+                throw new IllegalArgumentException(
+                        INDEX + ": " + e.getKey() + " needs both version and class");
             }
             Map<String, String> types = new TreeMap<>();
             if (v.get("types") instanceof Map<?, ?> t) {
                 t.forEach((k, type) -> types.put(String.valueOf(k), String.valueOf(type)));
             }
-            list.add(new Entry(e.getKey(), String.valueOf(v.get("version")), String.valueOf(v.get("class")), types));
+            list.add(
+                    new Entry(
+                            e.getKey(),
+                            String.valueOf(v.get("version")),
+                            String.valueOf(v.get("class")),
+                            types));
         }
         return list;
     }
 
-    /** A YAML mapping file of the repository, by relative path; errors name the file and, for syntax, line:col. */
+    /**
+     * A YAML mapping file of the repository, by relative path; errors name the file and, for
+     * syntax, line:col.
+     */
     @SuppressWarnings("unchecked")
     static Map<String, Object> load(Path root, String relative) {
         String text;
@@ -73,8 +84,15 @@ final class BindingCatalog {
         try {
             doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
         } catch (MarkedYAMLException e) {
-            throw new IllegalArgumentException(relative + ":" + (e.getProblemMark().getLine() + 1) + ":"
-                    + (e.getProblemMark().getColumn() + 1) + ": " + e.getProblem(), e);
+            throw new IllegalArgumentException(
+                    relative
+                            + ":"
+                            + (e.getProblemMark().getLine() + 1)
+                            + ":"
+                            + (e.getProblemMark().getColumn() + 1)
+                            + ": "
+                            + e.getProblem(),
+                    e);
         }
         if (!(doc instanceof Map)) {
             throw new IllegalArgumentException(relative + ":1:1: not a YAML mapping");

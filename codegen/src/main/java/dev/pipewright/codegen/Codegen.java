@@ -13,12 +13,14 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The one entry point of code generation: every committed generated Java source (third-party bindings, our actions'
- * bindings and local-action list, GitHub's rule tables, the linter's data tables), made from files committed in the
- * repository only, so the output is a pure function of the checkout.
+ * The one entry point of code generation: every committed generated Java source (third-party
+ * bindings, our actions' bindings and local-action list, GitHub's rule tables, the linter's data
+ * tables), made from files committed in the repository only, so the output is a pure function of
+ * the checkout.
  *
- * <p>{@code Codegen [--check] [ROOT]} rewrites what differs, or with {@code --check} only lists it; exit 0 when
- * nothing was stale, 1 when something was (with {@code --check}), 2 on bad usage, 3 when an input cannot be read.
+ * <p>{@code Codegen [--check] [ROOT]} rewrites what differs, or with {@code --check} only lists it;
+ * exit 0 when nothing was stale, 1 when something was (with {@code --check}), 2 on bad usage, 3
+ * when an input cannot be read.
  */
 public final class Codegen {
     private Codegen() {}
@@ -44,7 +46,10 @@ public final class Codegen {
         return out;
     }
 
-    /** Writes every source that differs and deletes generated files nothing produces; returns the changed paths. */
+    /**
+     * Writes every source that differs and deletes generated files nothing produces; returns the
+     * changed paths.
+     */
     public static List<String> write(Path root) throws IOException {
         List<GeneratedSource> sources = generate(root);
         List<String> changed = new ArrayList<>();
@@ -72,7 +77,10 @@ public final class Codegen {
             if (a.equals("--check")) {
                 check = true;
             } else if (a.startsWith("-") || root != null) {
-                err.println("codegen: usage: Codegen [--check] [ROOT] (unexpected argument '" + a + "')");
+                err.println(
+                        "codegen: usage: Codegen [--check] [ROOT] (unexpected argument '"
+                                + a
+                                + "')");
                 return 2;
             } else {
                 root = Path.of(a);
@@ -82,7 +90,12 @@ public final class Codegen {
             root = Path.of(System.getProperty("pipewright.root", "."));
         }
         if (!Files.isRegularFile(root.resolve(BindingCatalog.INDEX))) {
-            err.println("codegen: " + root + " is not a Pipewright checkout (no " + BindingCatalog.INDEX + ")");
+            err.println(
+                    "codegen: "
+                            + root
+                            + " is not a Pipewright checkout (no "
+                            + BindingCatalog.INDEX
+                            + ")");
             return 2;
         }
         try {
@@ -93,7 +106,10 @@ public final class Codegen {
             }
             write(root).forEach(p -> out.println("codegen: wrote " + p));
             return 0;
-        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+        } catch (IOException
+                | UncheckedIOException
+                | IllegalArgumentException
+                | IllegalStateException e) {
             err.println("codegen: " + e.getMessage());
             return 3;
         }

@@ -14,23 +14,27 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * How the committed tree differs from what the generators make: a file missing or with other content, and a file
- * that carries the generated header in an output directory but is produced by nothing any more (a removed catalog
- * entry or action).
+ * How the committed tree differs from what the generators make: a file missing or with other
+ * content, and a file that carries the generated header in an output directory but is produced by
+ * nothing any more (a removed catalog entry or action).
  */
 public final class DriftCheck {
     /**
      * One difference.
      *
-     * @param path     relative to the repository root
+     * @param path relative to the repository root
      * @param expected what the file must contain, or null when it must not exist
-     * @param actual   what it contains, or null when it does not exist
+     * @param actual what it contains, or null when it does not exist
      */
     public record Drift(String path, String expected, String actual) {
         /** One line naming the file, what is wrong and the command that fixes it. */
         public String message() {
-            String what = actual == null ? "is missing" : expected == null
-                    ? "is generated but no source produces it any more" : "differs from what its source generates";
+            String what =
+                    actual == null
+                            ? "is missing"
+                            : expected == null
+                                    ? "is generated but no source produces it any more"
+                                    : "differs from what its source generates";
             return path + " " + what + "; regenerate with: " + JavaSources.REGENERATE;
         }
     }
@@ -68,7 +72,10 @@ public final class DriftCheck {
         }
         try (Stream<Path> files = Files.list(d)) {
             List<String> out = new ArrayList<>();
-            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".java")).sorted().toList()) {
+            for (Path p :
+                    files.filter(f -> f.getFileName().toString().endsWith(".java"))
+                            .sorted()
+                            .toList()) {
                 if (JavaSources.isGenerated(read(p))) {
                     out.add(dir + "/" + p.getFileName());
                 }

@@ -13,8 +13,9 @@ import java.util.TreeSet;
 import javax.lang.model.element.Modifier;
 
 /**
- * The list of Pipewright's local actions, directory name to action.yml body, read by {@code LocalActions}: generated
- * with the bindings it lists, so a new action cannot be left out of what pipelines write.
+ * The list of Pipewright's local actions, directory name to action.yml body, read by {@code
+ * LocalActions}: generated with the bindings it lists, so a new action cannot be left out of what
+ * pipelines write.
  */
 final class LocalActionList {
     static final String CLASS = "LocalActionList";
@@ -28,17 +29,30 @@ final class LocalActionList {
             ClassName c = ClassName.get(OwnBindings.PACKAGE, cls);
             entries.add(CodeBlock.of("$T.entry($T.DIRECTORY, $T.METADATA)", Map.class, c, c));
         }
-        TypeSpec type = TypeSpec.classBuilder(CLASS)
-                .addJavadoc("Every Pipewright action as a local action: its directory under {@code .github/actions/} and"
-                        + " the body of its action.yml.")
-                .addModifiers(Modifier.FINAL)
-                .addField(FieldSpec.builder(ParameterizedTypeName.get(Map.class, String.class, String.class),
-                                "METADATA", Modifier.STATIC, Modifier.FINAL)
-                        .addJavadoc("Directory name to action.yml body.")
-                        .initializer("$T.ofEntries(\n$>$>$L$<$<)", Map.class, CodeBlock.join(entries, ",\n"))
-                        .build())
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-                .build();
+        TypeSpec type =
+                TypeSpec.classBuilder(CLASS)
+                        .addJavadoc(
+                                "Every Pipewright action as a local action: its directory under {@code .github/actions/} and"
+                                        + " the body of its action.yml.")
+                        .addModifiers(Modifier.FINAL)
+                        .addField(
+                                FieldSpec.builder(
+                                                ParameterizedTypeName.get(
+                                                        Map.class, String.class, String.class),
+                                                "METADATA",
+                                                Modifier.STATIC,
+                                                Modifier.FINAL)
+                                        .addJavadoc("Directory name to action.yml body.")
+                                        .initializer(
+                                                "$T.ofEntries(\n$>$>$L$<$<)",
+                                                Map.class,
+                                                CodeBlock.join(entries, ",\n"))
+                                        .build())
+                        .addMethod(
+                                MethodSpec.constructorBuilder()
+                                        .addModifiers(Modifier.PRIVATE)
+                                        .build())
+                        .build();
         return JavaSources.render(OwnBindings.DIRECTORY, OwnBindings.PACKAGE, type, origin);
     }
 }

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
-/** The bindings of every Pipewright action and the local-action list, from the actions' descriptors. */
+/**
+ * The bindings of every Pipewright action and the local-action list, from the actions' descriptors.
+ */
 final class OwnActionSources {
     private OwnActionSources() {}
 
@@ -20,19 +22,25 @@ final class OwnActionSources {
         List<String> classes = new ArrayList<>();
         for (Action a : Actions.all()) {
             ActionDescriptor d = a.descriptor();
-            out.add(OwnBindings.generate(d, version, "the descriptor of " + a.getClass().getName()));
+            out.add(
+                    OwnBindings.generate(
+                            d, version, "the descriptor of " + a.getClass().getName()));
             classes.add(OwnBindings.className(d.id()));
         }
-        out.add(LocalActionList.generate(classes, "the descriptors of " + Actions.class.getName() + ".all()"));
+        out.add(
+                LocalActionList.generate(
+                        classes, "the descriptors of " + Actions.class.getName() + ".all()"));
         return out;
     }
 
     /** The image tag local actions run: the actions' release version without {@code -SNAPSHOT}. */
     static String imageVersion() {
         Properties p = new Properties();
-        try (InputStream in = Action.class.getResourceAsStream("/dev/pipewright/action/version.properties")) {
+        try (InputStream in =
+                Action.class.getResourceAsStream("/dev/pipewright/action/version.properties")) {
             if (in == null) {
-                throw new IllegalStateException("dev/pipewright/action/version.properties is not on the class path");
+                throw new IllegalStateException(
+                        "dev/pipewright/action/version.properties is not on the class path");
             }
             p.load(in);
         } catch (IOException e) {

@@ -13,9 +13,9 @@ import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
- * {@code RunnerLabels}: GitHub-hosted runner labels, current and retired, from the hand-kept
- * {@code linter/src/main/data/runner-labels.txt} ({@code label os status} a line, {@code #} comments, the retrieval
- * date in a {@code # retrieved:} line).
+ * {@code RunnerLabels}: GitHub-hosted runner labels, current and retired, from the hand-kept {@code
+ * linter/src/main/data/runner-labels.txt} ({@code label os status} a line, {@code #} comments, the
+ * retrieval date in a {@code # retrieved:} line).
  */
 final class RunnerLabelsTable {
     static final String SOURCE = Tables.LINTER_DATA + "/runner-labels.txt";
@@ -42,23 +42,48 @@ final class RunnerLabelsTable {
             }
             String[] f = line.split("\\s+");
             if (f.length < 3 || !(f[2].equals("current") || f[2].equals("retired"))) {
-                throw new IllegalArgumentException(SOURCE + ":" + (i + 1) + ":1: expected 'label os current|retired',"
-                        + " got '" + line + "'");
+                throw new IllegalArgumentException(
+                        SOURCE
+                                + ":"
+                                + (i + 1)
+                                + ":1: expected 'label os current|retired',"
+                                + " got '"
+                                + line
+                                + "'");
             }
             (f[2].equals("retired") ? retired : current).add(f[0]);
         }
         var labels = ParameterizedTypeName.get(Set.class, String.class);
-        var type = Tables.tableClass("RunnerLabels", "GitHub-hosted runner labels, current and retired.")
-                .addField(FieldSpec.builder(labels, "CURRENT", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                        .addJavadoc("Labels of GitHub-hosted runners that run jobs today.")
-                        .initializer(Tables.setOf(current))
-                        .build())
-                .addField(FieldSpec.builder(labels, "RETIRED", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                        .addJavadoc("Labels GitHub no longer serves: jobs wait for a runner until they time out.")
-                        .initializer(Tables.setOf(retired))
-                        .build())
-                .build();
-        return JavaSources.render(Tables.LINTER_DIRECTORY, Tables.LINTER_PACKAGE, type,
+        var type =
+                Tables.tableClass(
+                                "RunnerLabels", "GitHub-hosted runner labels, current and retired.")
+                        .addField(
+                                FieldSpec.builder(
+                                                labels,
+                                                "CURRENT",
+                                                Modifier.PUBLIC,
+                                                Modifier.STATIC,
+                                                Modifier.FINAL)
+                                        .addJavadoc(
+                                                "Labels of GitHub-hosted runners that run jobs today.")
+                                        .initializer(Tables.setOf(current))
+                                        .build())
+                        .addField(
+                                FieldSpec.builder(
+                                                labels,
+                                                "RETIRED",
+                                                Modifier.PUBLIC,
+                                                Modifier.STATIC,
+                                                Modifier.FINAL)
+                                        .addJavadoc(
+                                                "Labels GitHub no longer serves: jobs wait for a runner until they time out.")
+                                        .initializer(Tables.setOf(retired))
+                                        .build())
+                        .build();
+        return JavaSources.render(
+                Tables.LINTER_DIRECTORY,
+                Tables.LINTER_PACKAGE,
+                type,
                 SOURCE + " (retrieved " + date + ")");
     }
 }

@@ -12,10 +12,11 @@ import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
- * GitHub's workflow and action.yml schemas as the linter's {@code WorkflowSchemaTable} and {@code ActionSchemaTable}:
- * one line per definition, {@code name TAB kind TAB contexts TAB payload}, descriptions dropped. Kinds: mapping
- * (payload {@code key=type[!],...;looseKey;looseValue}), sequence (item type), one-of (types), string
- * ({@code const=X}, {@code nonempty} or empty), allowed (values), boolean, number, null.
+ * GitHub's workflow and action.yml schemas as the linter's {@code WorkflowSchemaTable} and {@code
+ * ActionSchemaTable}: one line per definition, {@code name TAB kind TAB contexts TAB payload},
+ * descriptions dropped. Kinds: mapping (payload {@code key=type[!],...;looseKey;looseValue}),
+ * sequence (item type), one-of (types), string ({@code const=X}, {@code nonempty} or empty),
+ * allowed (values), boolean, number, null.
  */
 final class SchemaDefinitionTables {
     private SchemaDefinitionTables() {}
@@ -26,8 +27,12 @@ final class SchemaDefinitionTables {
                 table(root, "ActionSchemaTable", Tables.ACTION_SCHEMA, true));
     }
 
-    /** The workflow's contexts are left out: they are {@code ContextAvailability}, which the generator reads too. */
-    private static GeneratedSource table(Path root, String cls, String source, boolean withContexts) {
+    /**
+     * The workflow's contexts are left out: they are {@code ContextAvailability}, which the
+     * generator reads too.
+     */
+    private static GeneratedSource table(
+            Path root, String cls, String source, boolean withContexts) {
         JsonNode schema = Tables.json(root, source);
         List<CodeBlock> lines = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> it = schema.get("definitions").fields();
@@ -35,16 +40,29 @@ final class SchemaDefinitionTables {
             Map.Entry<String, JsonNode> e = it.next();
             lines.add(CodeBlock.of("$S,\n", line(source, e.getKey(), e.getValue(), withContexts)));
         }
-        FieldSpec definitions = FieldSpec.builder(ArrayTypeName.of(String.class), "DEFINITIONS",
-                        Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc(withContexts ? "Definitions: name, kind, allowed contexts, payload; tab separated."
-                        : "Definitions: name, kind, (contexts: see {@code ContextAvailability}), payload; tab separated.")
-                .initializer("{\n$>$L$<}", CodeBlock.join(lines, ""))
-                .build();
-        return JavaSources.render(Tables.LINTER_DIRECTORY, Tables.LINTER_PACKAGE,
-                Tables.tableClass(cls, "GitHub's " + (withContexts ? "action.yml" : "workflow")
-                                + " schema definitions in a compact line format read by {@code Schema}.")
-                        .addField(definitions).build(),
+        FieldSpec definitions =
+                FieldSpec.builder(
+                                ArrayTypeName.of(String.class),
+                                "DEFINITIONS",
+                                Modifier.PUBLIC,
+                                Modifier.STATIC,
+                                Modifier.FINAL)
+                        .addJavadoc(
+                                withContexts
+                                        ? "Definitions: name, kind, allowed contexts, payload; tab separated."
+                                        : "Definitions: name, kind, (contexts: see {@code ContextAvailability}), payload; tab separated.")
+                        .initializer("{\n$>$L$<}", CodeBlock.join(lines, ""))
+                        .build();
+        return JavaSources.render(
+                Tables.LINTER_DIRECTORY,
+                Tables.LINTER_PACKAGE,
+                Tables.tableClass(
+                                cls,
+                                "GitHub's "
+                                        + (withContexts ? "action.yml" : "workflow")
+                                        + " schema definitions in a compact line format read by {@code Schema}.")
+                        .addField(definitions)
+                        .build(),
                 source + " (" + Tables.SCHEMA_VERSION + ")");
     }
 
@@ -59,14 +77,22 @@ final class SchemaDefinitionTables {
             kind = "mapping";
             JsonNode m = def.get("mapping");
             List<String> props = new ArrayList<>();
-            m.path("properties").fields().forEachRemaining(p -> {
-                JsonNode v = p.getValue();
-                String type = v.isTextual() ? v.asText() : v.path("type").asText("any");
-                boolean req = v.path("required").asBoolean(false);
-                props.add(p.getKey() + "=" + type + (req ? "!" : ""));
-            });
-            payload = String.join(",", props) + ";" + m.path("loose-key-type").asText("") + ";"
-                    + m.path("loose-value-type").asText("");
+            m.path("properties")
+                    .fields()
+                    .forEachRemaining(
+                            p -> {
+                                JsonNode v = p.getValue();
+                                String type =
+                                        v.isTextual() ? v.asText() : v.path("type").asText("any");
+                                boolean req = v.path("required").asBoolean(false);
+                                props.add(p.getKey() + "=" + type + (req ? "!" : ""));
+                            });
+            payload =
+                    String.join(",", props)
+                            + ";"
+                            + m.path("loose-key-type").asText("")
+                            + ";"
+                            + m.path("loose-value-type").asText("");
         } else if (def.has("sequence")) {
             kind = "sequence";
             payload = def.get("sequence").path("item-type").asText("any");
@@ -76,8 +102,10 @@ final class SchemaDefinitionTables {
         } else if (def.has("string")) {
             kind = "string";
             JsonNode s = def.get("string");
-            payload = s.has("constant") ? "const=" + s.get("constant").asText()
-                    : s.path("require-non-empty").asBoolean(false) ? "nonempty" : "";
+            payload =
+                    s.has("constant")
+                            ? "const=" + s.get("constant").asText()
+                            : s.path("require-non-empty").asBoolean(false) ? "nonempty" : "";
         } else if (def.has("allowed-values")) {
             kind = "allowed";
             payload = String.join(",", Tables.texts(def.get("allowed-values")));
@@ -91,8 +119,11 @@ final class SchemaDefinitionTables {
             kind = "null";
             payload = "";
         } else {
-            throw new IllegalArgumentException(source + ": definition " + name
-                    + " has none of mapping, sequence, one-of, string, allowed-values, boolean, number, null");
+            throw new IllegalArgumentException(
+                    source
+                            + ": definition "
+                            + name
+                            + " has none of mapping, sequence, one-of, string, allowed-values, boolean, number, null");
         }
         return name + "\t" + kind + "\t" + String.join(",", ctx) + "\t" + payload;
     }

@@ -16,22 +16,32 @@ import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
- * What the data tables share: where they go, their sources in the repository, reading those sources and the shapes
- * of a table class (a final class with a private constructor, {@code List.of}/{@code Set.of}/{@code Map.ofEntries}
- * literals one entry per line).
+ * What the data tables share: where they go, their sources in the repository, reading those sources
+ * and the shapes of a table class (a final class with a private constructor, {@code List.of}/{@code
+ * Set.of}/{@code Map.ofEntries} literals one entry per line).
  */
 final class Tables {
     /** GitHub's rules that the generator uses too (contexts, scopes, events): the github module. */
     static final String CORE_DIRECTORY = "github/src/main/java";
+
     static final String CORE_PACKAGE = "dev.pipewright.github";
+
     /** The linter's own tables. */
     static final String LINTER_DIRECTORY = "linter/src/main/java";
+
     static final String LINTER_PACKAGE = "dev.pipewright.lint.data";
+
     /** The linter's hand-kept data files. */
     static final String LINTER_DATA = "linter/src/main/data";
-    /** GitHub's schemas are kept once, at the repository top, for the generator and the linter alike. */
+
+    /**
+     * GitHub's schemas are kept once, at the repository top, for the generator and the linter
+     * alike.
+     */
     static final String WORKFLOW_SCHEMA = "schemas/github/workflow-v1.0.json";
+
     static final String ACTION_SCHEMA = "schemas/github/action-v1.0.json";
+
     /** Where both schemas were copied from, recorded in schemas/github/SOURCE.md. */
     static final String SCHEMA_VERSION = "@actions/workflow-parser 0.3.61, copied 2026-11-22";
 
@@ -44,8 +54,15 @@ final class Tables {
         try {
             return JSON.readTree(root.resolve(relative).toFile());
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(relative + ":" + e.getLocation().getLineNr() + ":"
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    relative
+                            + ":"
+                            + e.getLocation().getLineNr()
+                            + ":"
+                            + e.getLocation().getColumnNr()
+                            + ": "
+                            + e.getOriginalMessage(),
+                    e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + relative + ": " + e.getMessage(), e);
         }
@@ -69,7 +86,10 @@ final class Tables {
         return CodeBlock.of("$T.of($L)", Set.class, strings(values));
     }
 
-    /** {@code Map.ofEntries(} one {@code Map.entry(key, value)} a line {@code )}, in the given order. */
+    /**
+     * {@code Map.ofEntries(} one {@code Map.entry(key, value)} a line {@code )}, in the given
+     * order.
+     */
     static CodeBlock mapOfEntries(Map<String, CodeBlock> entries) {
         List<CodeBlock> rows = new ArrayList<>();
         entries.forEach((k, v) -> rows.add(CodeBlock.of("$T.entry($S, $L)", Map.class, k, v)));

@@ -23,41 +23,66 @@ class DriftCheckTest {
         Files.writeString(dir.resolve("Changed.java"), HEADER + "old", StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("Orphan.java"), HEADER + "gone", StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("Handwritten.java"), "package p;", StandardCharsets.UTF_8);
-        List<DriftCheck.Drift> drift = DriftCheck.compare(root, List.of(
-                new GeneratedSource("m/src/p/Same.java", HEADER + "same"),
-                new GeneratedSource("m/src/p/Changed.java", HEADER + "new"),
-                new GeneratedSource("m/src/p/Missing.java", HEADER + "missing")));
-        assertThat(drift).extracting(DriftCheck.Drift::message).containsExactly(
-                "m/src/p/Changed.java differs from what its source generates; regenerate with: " + JavaSources.REGENERATE,
-                "m/src/p/Missing.java is missing; regenerate with: " + JavaSources.REGENERATE,
-                "m/src/p/Orphan.java is generated but no source produces it any more; regenerate with: "
-                        + JavaSources.REGENERATE);
+        List<DriftCheck.Drift> drift =
+                DriftCheck.compare(
+                        root,
+                        List.of(
+                                new GeneratedSource("m/src/p/Same.java", HEADER + "same"),
+                                new GeneratedSource("m/src/p/Changed.java", HEADER + "new"),
+                                new GeneratedSource("m/src/p/Missing.java", HEADER + "missing")));
+        assertThat(drift)
+                .extracting(DriftCheck.Drift::message)
+                .containsExactly(
+                        "m/src/p/Changed.java differs from what its source generates; regenerate with: "
+                                + JavaSources.REGENERATE,
+                        "m/src/p/Missing.java is missing; regenerate with: "
+                                + JavaSources.REGENERATE,
+                        "m/src/p/Orphan.java is generated but no source produces it any more; regenerate with: "
+                                + JavaSources.REGENERATE);
     }
 
     @Test
     void checkExitsOneAndNamesTheStaleFile(@TempDir Path root) throws IOException {
-        Path repo = Path.of(System.getProperty("pipewright.root", "..")).toAbsolutePath().normalize();
+        Path repo =
+                Path.of(System.getProperty("pipewright.root", "..")).toAbsolutePath().normalize();
         for (String dir : List.of("catalog", "schemas", "linter/src/main/data")) {
             copy(repo.resolve(dir), root.resolve(dir));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = Codegen.run(new String[] {"--check", root.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
-                System.err);
+        int exit =
+                Codegen.run(
+                        new String[] {"--check", root.toString()},
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        System.err);
         assertThat(exit).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("github/src/main/java/dev/pipewright/github/WebhookEvents.java is missing; regenerate with: ");
-        assertThat(Codegen.run(new String[] {root.toString()}, new PrintStream(new ByteArrayOutputStream()), System.err))
+                .contains(
+                        "github/src/main/java/dev/pipewright/github/WebhookEvents.java is missing; regenerate with: ");
+        assertThat(
+                        Codegen.run(
+                                new String[] {root.toString()},
+                                new PrintStream(new ByteArrayOutputStream()),
+                                System.err))
                 .isZero();
-        assertThat(Codegen.run(new String[] {"--check", root.toString()}, new PrintStream(new ByteArrayOutputStream()),
-                System.err)).isZero();
+        assertThat(
+                        Codegen.run(
+                                new String[] {"--check", root.toString()},
+                                new PrintStream(new ByteArrayOutputStream()),
+                                System.err))
+                .isZero();
     }
 
     @Test
     void badUsageExitsTwo() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertThat(Codegen.run(new String[] {"--bogus"}, System.out, new PrintStream(err, true, StandardCharsets.UTF_8)))
+        assertThat(
+                        Codegen.run(
+                                new String[] {"--bogus"},
+                                System.out,
+                                new PrintStream(err, true, StandardCharsets.UTF_8)))
                 .isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("codegen: usage: Codegen [--check] [ROOT]");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .startsWith("codegen: usage: Codegen [--check] [ROOT]");
     }
 
     private static void copy(Path from, Path to) throws IOException {

@@ -15,12 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every committed generated source is exactly what {@link Codegen} makes from the repository: one test per output
- * file, named by its path, that fails naming the file and the regenerate command. With
- * {@code -Dpipewright.regenerate=true} (never in CI) the sources are rewritten first.
+ * Every committed generated source is exactly what {@link Codegen} makes from the repository: one
+ * test per output file, named by its path, that fails naming the file and the regenerate command.
+ * With {@code -Dpipewright.regenerate=true} (never in CI) the sources are rewritten first.
  */
 class GeneratedSourcesTest {
-    private static final Path ROOT = Path.of(System.getProperty("pipewright.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("pipewright.root", "..")).toAbsolutePath().normalize();
 
     /** The regenerate switch: runs before the comparisons, which then pass. */
     @BeforeAll
@@ -33,18 +34,30 @@ class GeneratedSourcesTest {
     @TestFactory
     Stream<DynamicTest> eachGeneratedSourceIsUpToDate() {
         List<GeneratedSource> sources = Codegen.generate(ROOT);
-        Map<String, DriftCheck.Drift> drift = DriftCheck.compare(ROOT, sources).stream()
-                .collect(Collectors.toMap(DriftCheck.Drift::path, Function.identity()));
-        return sources.stream().map(s -> DynamicTest.dynamicTest(s.path(), () -> {
-            DriftCheck.Drift d = drift.get(s.path());
-            assertThat(d == null ? null : d.message()).as(s.path()).isNull();
-        }));
+        Map<String, DriftCheck.Drift> drift =
+                DriftCheck.compare(ROOT, sources).stream()
+                        .collect(Collectors.toMap(DriftCheck.Drift::path, Function.identity()));
+        return sources.stream()
+                .map(
+                        s ->
+                                DynamicTest.dynamicTest(
+                                        s.path(),
+                                        () -> {
+                                            DriftCheck.Drift d = drift.get(s.path());
+                                            assertThat(d == null ? null : d.message())
+                                                    .as(s.path())
+                                                    .isNull();
+                                        }));
     }
 
     @Test
     void noGeneratedFileIsLeftWithoutItsSource() {
-        assertThat(DriftCheck.compare(ROOT, Codegen.generate(ROOT)).stream()
-                .filter(d -> d.expected() == null).map(DriftCheck.Drift::message).toList()).isEmpty();
+        assertThat(
+                        DriftCheck.compare(ROOT, Codegen.generate(ROOT)).stream()
+                                .filter(d -> d.expected() == null)
+                                .map(DriftCheck.Drift::message)
+                                .toList())
+                .isEmpty();
     }
 
     @Test

@@ -27,7 +27,9 @@ public abstract class ActionBinding<B extends ActionBinding<B>> extends StepBuil
     private final Map<String, Object> required = new LinkedHashMap<>();
     private final Map<String, Object> inputs = new LinkedHashMap<>();
 
-    /** {@code declared} lists every input of the action in the order its action.yml declares them. */
+    /**
+     * {@code declared} lists every input of the action in the order its action.yml declares them.
+     */
     protected ActionBinding(String action, String version, List<String> declared) {
         this.action = Objects.requireNonNull(action, "action == null");
         this.version = Objects.requireNonNull(version, "version == null");
@@ -36,7 +38,10 @@ public abstract class ActionBinding<B extends ActionBinding<B>> extends StepBuil
 
     /** Sets a required input; called by the generated {@code builder(...)}. */
     protected final void required(String key, String value) {
-        required.put(key, Objects.requireNonNull(value, () -> key + " == null (it is a required input of " + action + ")"));
+        required.put(
+                key,
+                Objects.requireNonNull(
+                        value, () -> key + " == null (it is a required input of " + action + ")"));
     }
 
     protected final B input(String key, String value) {
@@ -92,7 +97,8 @@ public abstract class ActionBinding<B extends ActionBinding<B>> extends StepBuil
 
     public UsesStep build() {
         UsesStep.Builder b = Step.uses(actionRef());
-        // the common keys (id, name, if, env, continue-on-error, timeout, background, custom) set through StepBuilder
+        // the common keys (id, name, if, env, continue-on-error, timeout, background, custom) set
+        // through StepBuilder
         copyCommonKeysTo(b);
         for (Map.Entry<String, Object> e : withOrder()) {
             Object v = e.getValue();

@@ -14,9 +14,9 @@ import java.util.List;
 
 /**
  * Turns a dependabot config into an ordered YAML tree with Pipewright's canonical key order: root
- * {@code version, enable-beta-ecosystems, registries, updates}; each update
- * {@code package-ecosystem, directory|directories, target-branch, schedule, cooldown, allow,
- * ignore, groups, registries, versioning-strategy, open-pull-requests-limit, rebase-strategy,
+ * {@code version, enable-beta-ecosystems, registries, updates}; each update {@code
+ * package-ecosystem, directory|directories, target-branch, schedule, cooldown, allow, ignore,
+ * groups, registries, versioning-strategy, open-pull-requests-limit, rebase-strategy,
  * insecure-external-code-execution, vendor, commit-message, labels, assignees, milestone,
  * pull-request-branch-name}; custom keys last. Groups and registries keep insertion order.
  */
@@ -33,19 +33,22 @@ public final class DependabotTree {
             c.registries().forEach((name, r) -> registries.put(name, registry(r)));
             root.put("registries", registries);
         }
-        root.put("updates", new YamlSeq(c.updates().stream().map(u -> (YamlNode) update(u)).toList()));
+        root.put(
+                "updates",
+                new YamlSeq(c.updates().stream().map(u -> (YamlNode) update(u)).toList()));
         Values.putAll(root, c.custom());
         return root;
     }
 
     private static YamlMap registry(Registry r) {
-        YamlMap m = new YamlMap()
-                .put("type", r.type().value())
-                .put("url", r.url())
-                .putIfNotNull("username", r.username())
-                .putIfNotNull("password", r.password())
-                .putIfNotNull("key", r.key())
-                .putIfNotNull("token", r.token());
+        YamlMap m =
+                new YamlMap()
+                        .put("type", r.type().value())
+                        .put("url", r.url())
+                        .putIfNotNull("username", r.username())
+                        .putIfNotNull("password", r.password())
+                        .putIfNotNull("key", r.key())
+                        .putIfNotNull("token", r.token());
         if (r.replacesBase() != null) {
             m.put("replaces-base", r.replacesBase());
         }
@@ -67,7 +70,9 @@ public final class DependabotTree {
             m.put("allow", new YamlSeq(u.allow().stream().map(a -> (YamlNode) allow(a)).toList()));
         }
         if (!u.ignore().isEmpty()) {
-            m.put("ignore", new YamlSeq(u.ignore().stream().map(i -> (YamlNode) ignore(i)).toList()));
+            m.put(
+                    "ignore",
+                    new YamlSeq(u.ignore().stream().map(i -> (YamlNode) ignore(i)).toList()));
         }
         if (!u.groups().isEmpty()) {
             YamlMap groups = new YamlMap();
@@ -89,7 +94,9 @@ public final class DependabotTree {
             m.put("rebase-strategy", u.rebaseStrategy().yaml());
         }
         if (u.insecureExternalCodeExecution() != null) {
-            m.put("insecure-external-code-execution", u.insecureExternalCodeExecution() ? "allow" : "deny");
+            m.put(
+                    "insecure-external-code-execution",
+                    u.insecureExternalCodeExecution() ? "allow" : "deny");
         }
         if (u.vendor() != null) {
             m.put("vendor", u.vendor());
@@ -103,7 +110,9 @@ public final class DependabotTree {
             m.put("milestone", u.milestone());
         }
         if (u.pullRequestBranchSeparator() != null) {
-            m.put("pull-request-branch-name", new YamlMap().put("separator", u.pullRequestBranchSeparator()));
+            m.put(
+                    "pull-request-branch-name",
+                    new YamlMap().put("separator", u.pullRequestBranchSeparator()));
         }
         Values.putAll(m, u.custom());
         return m;
@@ -149,7 +158,8 @@ public final class DependabotTree {
     private static YamlMap ignore(Ignore i) {
         YamlMap m = new YamlMap().putIfNotNull("dependency-name", i.dependencyName());
         Values.putList(m, "versions", i.versions());
-        Values.putList(m, "update-types", i.updateTypes().stream().map(SemverLevel::updateType).toList());
+        Values.putList(
+                m, "update-types", i.updateTypes().stream().map(SemverLevel::updateType).toList());
         return m;
     }
 
@@ -163,7 +173,8 @@ public final class DependabotTree {
         }
         Values.putList(m, "patterns", g.patterns());
         Values.putList(m, "exclude-patterns", g.excludePatterns());
-        Values.putList(m, "update-types", g.updateTypes().stream().map(SemverLevel::groupValue).toList());
+        Values.putList(
+                m, "update-types", g.updateTypes().stream().map(SemverLevel::groupValue).toList());
         return m;
     }
 
@@ -171,9 +182,10 @@ public final class DependabotTree {
         if (c == null) {
             return null;
         }
-        YamlMap m = new YamlMap()
-                .putIfNotNull("prefix", c.prefix())
-                .putIfNotNull("prefix-development", c.prefixDevelopment());
+        YamlMap m =
+                new YamlMap()
+                        .putIfNotNull("prefix", c.prefix())
+                        .putIfNotNull("prefix-development", c.prefixDevelopment());
         if (c.includeScope()) {
             m.put("include", "scope");
         }

@@ -18,7 +18,10 @@ final class Values {
         if (value instanceof Boolean b) {
             return YamlScalar.of(b);
         }
-        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+        if (value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
+                || value instanceof Byte) {
             return YamlScalar.of(((Number) value).longValue());
         }
         if (value instanceof BigDecimal d) {
@@ -27,7 +30,8 @@ final class Values {
         if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
             if (Double.isNaN(d) || Double.isInfinite(d)) {
-                throw new IllegalArgumentException("cannot write " + d + " as a YAML number GitHub reads");
+                throw new IllegalArgumentException(
+                        "cannot write " + d + " as a YAML number GitHub reads");
             }
             return YamlScalar.of(BigDecimal.valueOf(d));
         }
@@ -39,7 +43,8 @@ final class Values {
             map.forEach((k, v) -> m.put(String.valueOf(k), node(v)));
             return m;
         }
-        throw new IllegalArgumentException("cannot write a " + value.getClass().getName() + " into a workflow");
+        throw new IllegalArgumentException(
+                "cannot write a " + value.getClass().getName() + " into a workflow");
     }
 
     static YamlMap map(Map<String, ?> values) {
@@ -52,7 +57,9 @@ final class Values {
         values.forEach((k, v) -> target.put(k, node(v)));
     }
 
-    /** One item as a scalar, several as a sequence (GitHub accepts both for needs, runs-on, labels). */
+    /**
+     * One item as a scalar, several as a sequence (GitHub accepts both for needs, runs-on, labels).
+     */
     static YamlNode oneOrMany(List<String> items) {
         return items.size() == 1 ? YamlScalar.of(items.get(0)) : YamlSeq.ofStrings(items);
     }

@@ -22,20 +22,21 @@ import dev.pipewright.model.WaitStep;
 import dev.pipewright.model.Workflow;
 
 /**
- * Turns a workflow into an ordered YAML tree with Pipewright's canonical key order: root
- * {@code name, run-name, on, permissions, env, defaults, concurrency, jobs}; jobs and steps
- * likewise fixed; {@code env}, {@code with} and matrix axes keep insertion order.
+ * Turns a workflow into an ordered YAML tree with Pipewright's canonical key order: root {@code
+ * name, run-name, on, permissions, env, defaults, concurrency, jobs}; jobs and steps likewise
+ * fixed; {@code env}, {@code with} and matrix axes keep insertion order.
  */
 public final class WorkflowTree {
     private WorkflowTree() {}
 
     public static YamlMap of(Workflow w) {
-        YamlMap root = new YamlMap()
-                .putIfNotNull("name", w.name())
-                .putIfNotNull("description", w.description())
-                .putIfNotNull("run-name", w.runName())
-                .put("on", TriggerTree.of(w.on()))
-                .putIfNotNull("permissions", permissions(w.permissions()));
+        YamlMap root =
+                new YamlMap()
+                        .putIfNotNull("name", w.name())
+                        .putIfNotNull("description", w.description())
+                        .putIfNotNull("run-name", w.runName())
+                        .put("on", TriggerTree.of(w.on()))
+                        .putIfNotNull("permissions", permissions(w.permissions()));
         if (!w.env().isEmpty()) {
             root.put("env", Values.map(w.env()));
         }
@@ -50,49 +51,60 @@ public final class WorkflowTree {
         return root;
     }
 
-    private static final Job.Visitor<YamlMap> JOB = new Job.Visitor<>() {
-        @Override
-        public YamlMap visit(NormalJob job) {
-            return normal(job);
-        }
+    private static final Job.Visitor<YamlMap> JOB =
+            new Job.Visitor<>() {
+                @Override
+                public YamlMap visit(NormalJob job) {
+                    return normal(job);
+                }
 
-        @Override
-        public YamlMap visit(CallJob job) {
-            return call(job);
-        }
-    };
+                @Override
+                public YamlMap visit(CallJob job) {
+                    return call(job);
+                }
+            };
 
     static YamlNode permissions(Permissions p) {
         return p == null ? null : p.accept(PERMISSIONS);
     }
 
-    private static final Permissions.Visitor<YamlNode> PERMISSIONS = new Permissions.Visitor<>() {
-        @Override
-        public YamlNode visit(Permissions.ReadAll readAll) {
-            return YamlScalar.of("read-all");
-        }
+    private static final Permissions.Visitor<YamlNode> PERMISSIONS =
+            new Permissions.Visitor<>() {
+                @Override
+                public YamlNode visit(Permissions.ReadAll readAll) {
+                    return YamlScalar.of("read-all");
+                }
 
-        @Override
-        public YamlNode visit(Permissions.WriteAll writeAll) {
-            return YamlScalar.of("write-all");
-        }
+                @Override
+                public YamlNode visit(Permissions.WriteAll writeAll) {
+                    return YamlScalar.of("write-all");
+                }
 
-        @Override
-        public YamlNode visit(Permissions.Scoped scoped) {
-            YamlMap m = new YamlMap();
-            scoped.grants().forEach((scope, level) -> m.put(scope.key(),
-                    new YamlScalar(level.yaml(), scoped.reason(scope).orElse(null))));
-            return m;
-        }
-    };
+                @Override
+                public YamlNode visit(Permissions.Scoped scoped) {
+                    YamlMap m = new YamlMap();
+                    scoped.grants()
+                            .forEach(
+                                    (scope, level) ->
+                                            m.put(
+                                                    scope.key(),
+                                                    new YamlScalar(
+                                                            level.yaml(),
+                                                            scoped.reason(scope).orElse(null))));
+                    return m;
+                }
+            };
 
     private static YamlNode defaults(RunDefaults d) {
         if (d == null) {
             return null;
         }
-        return new YamlMap().put("run", new YamlMap()
-                .putIfNotNull("shell", d.shell())
-                .putIfNotNull("working-directory", d.workingDirectory()));
+        return new YamlMap()
+                .put(
+                        "run",
+                        new YamlMap()
+                                .putIfNotNull("shell", d.shell())
+                                .putIfNotNull("working-directory", d.workingDirectory()));
     }
 
     private static YamlNode concurrency(Concurrency c) {
@@ -127,11 +139,12 @@ public final class WorkflowTree {
     }
 
     private static YamlMap normal(NormalJob job) {
-        YamlMap m = common(job)
-                .put("runs-on", runsOn(job.runsOn()))
-                .putIfNotNull("environment", environment(job.environment()))
-                .putIfNotNull("permissions", permissions(job.permissions()))
-                .putIfNotNull("concurrency", concurrency(job.concurrency()));
+        YamlMap m =
+                common(job)
+                        .put("runs-on", runsOn(job.runsOn()))
+                        .putIfNotNull("environment", environment(job.environment()))
+                        .putIfNotNull("permissions", permissions(job.permissions()))
+                        .putIfNotNull("concurrency", concurrency(job.concurrency()));
         if (job.timeoutMinutes() != null) {
             m.put("timeout-minutes", Values.node(job.timeoutMinutes()));
         }
@@ -162,11 +175,12 @@ public final class WorkflowTree {
     }
 
     private static YamlMap call(CallJob job) {
-        YamlMap m = common(job)
-                .putIfNotNull("permissions", permissions(job.permissions()))
-                .putIfNotNull("concurrency", concurrency(job.concurrency()))
-                .putIfNotNull("strategy", strategy(job.strategy()))
-                .put("uses", job.uses());
+        YamlMap m =
+                common(job)
+                        .putIfNotNull("permissions", permissions(job.permissions()))
+                        .putIfNotNull("concurrency", concurrency(job.concurrency()))
+                        .putIfNotNull("strategy", strategy(job.strategy()))
+                        .put("uses", job.uses());
         if (!job.with().isEmpty()) {
             m.put("with", Values.map(job.with()));
         }
@@ -186,7 +200,8 @@ public final class WorkflowTree {
         if (s.condition() == null && s.version() == null) {
             return YamlScalar.of(s.imageName());
         }
-        return new YamlMap().put("image-name", s.imageName())
+        return new YamlMap()
+                .put("image-name", s.imageName())
                 .putIfNotNull("if", condition(s.condition()))
                 .putIfNotNull("version", s.version());
     }
@@ -195,26 +210,27 @@ public final class WorkflowTree {
         return r.accept(RUNS_ON);
     }
 
-    private static final RunsOn.Visitor<YamlNode> RUNS_ON = new RunsOn.Visitor<>() {
-        @Override
-        public YamlNode visit(RunsOn.Labels l) {
-            return Values.oneOrMany(l.labels());
-        }
+    private static final RunsOn.Visitor<YamlNode> RUNS_ON =
+            new RunsOn.Visitor<>() {
+                @Override
+                public YamlNode visit(RunsOn.Labels l) {
+                    return Values.oneOrMany(l.labels());
+                }
 
-        @Override
-        public YamlNode visit(RunsOn.Group g) {
-            YamlMap m = new YamlMap().put("group", g.group());
-            if (!g.labels().isEmpty()) {
-                m.put("labels", Values.oneOrMany(g.labels()));
-            }
-            return m;
-        }
+                @Override
+                public YamlNode visit(RunsOn.Group g) {
+                    YamlMap m = new YamlMap().put("group", g.group());
+                    if (!g.labels().isEmpty()) {
+                        m.put("labels", Values.oneOrMany(g.labels()));
+                    }
+                    return m;
+                }
 
-        @Override
-        public YamlNode visit(RunsOn.Custom c) {
-            return Values.node(c.value());
-        }
-    };
+                @Override
+                public YamlNode visit(RunsOn.Custom c) {
+                    return Values.node(c.value());
+                }
+            };
 
     private static YamlNode environment(Environment e) {
         if (e == null) {
@@ -265,15 +281,24 @@ public final class WorkflowTree {
         if (c == null) {
             return null;
         }
-        boolean imageOnly = c.credentials() == null && c.env().isEmpty() && c.ports().isEmpty()
-                && c.volumes().isEmpty() && c.options() == null && c.entrypoint() == null && c.command() == null;
+        boolean imageOnly =
+                c.credentials() == null
+                        && c.env().isEmpty()
+                        && c.ports().isEmpty()
+                        && c.volumes().isEmpty()
+                        && c.options() == null
+                        && c.entrypoint() == null
+                        && c.command() == null;
         if (imageOnly && jobContainer) {
             return YamlScalar.of(c.image());
         }
         YamlMap m = new YamlMap().put("image", c.image());
         if (c.credentials() != null) {
-            m.put("credentials", new YamlMap().put("username", c.credentials().username())
-                    .put("password", c.credentials().password()));
+            m.put(
+                    "credentials",
+                    new YamlMap()
+                            .put("username", c.credentials().username())
+                            .put("password", c.credentials().password()));
         }
         if (!c.env().isEmpty()) {
             m.put("env", Values.map(c.env()));
@@ -288,7 +313,10 @@ public final class WorkflowTree {
         return m;
     }
 
-    /** A bare port number is written as a number, as people write it; mappings like 8080:80 stay strings. */
+    /**
+     * A bare port number is written as a number, as people write it; mappings like 8080:80 stay
+     * strings.
+     */
     private static YamlNode port(String p) {
         return p.matches("[1-9][0-9]{0,4}") ? YamlScalar.of(Long.parseLong(p)) : YamlScalar.of(p);
     }
@@ -298,62 +326,74 @@ public final class WorkflowTree {
     }
 
     /** Step keys in a fixed order: the common ones first, then the kind's own, then custom keys. */
-    private static final Step.Visitor<YamlMap> STEP = new Step.Visitor<>() {
-        @Override
-        public YamlMap visit(RunStep r) {
-            YamlMap m = stepKeys(r);
-            if (!r.env().isEmpty()) {
-                m.put("env", Values.map(r.env()));
-            }
-            m.putIfNotNull("shell", r.shell())
-                    .putIfNotNull("working-directory", r.workingDirectory())
-                    .put("run", r.run());
-            Values.putAll(m, r.custom());
-            return m;
-        }
+    private static final Step.Visitor<YamlMap> STEP =
+            new Step.Visitor<>() {
+                @Override
+                public YamlMap visit(RunStep r) {
+                    YamlMap m = stepKeys(r);
+                    if (!r.env().isEmpty()) {
+                        m.put("env", Values.map(r.env()));
+                    }
+                    m.putIfNotNull("shell", r.shell())
+                            .putIfNotNull("working-directory", r.workingDirectory())
+                            .put("run", r.run());
+                    Values.putAll(m, r.custom());
+                    return m;
+                }
 
-        @Override
-        public YamlMap visit(UsesStep u) {
-            YamlMap m = stepKeys(u);
-            m.put("uses", u.uses().versionComment() == null ? YamlScalar.of(u.uses().text())
-                    : YamlScalar.withComment(u.uses().text(), u.uses().versionComment()));
-            if (!u.with().isEmpty()) {
-                m.put("with", Values.map(u.with()));
-            }
-            if (!u.env().isEmpty()) {
-                m.put("env", Values.map(u.env()));
-            }
-            Values.putAll(m, u.custom());
-            return m;
-        }
+                @Override
+                public YamlMap visit(UsesStep u) {
+                    YamlMap m = stepKeys(u);
+                    m.put(
+                            "uses",
+                            u.uses().versionComment() == null
+                                    ? YamlScalar.of(u.uses().text())
+                                    : YamlScalar.withComment(
+                                            u.uses().text(), u.uses().versionComment()));
+                    if (!u.with().isEmpty()) {
+                        m.put("with", Values.map(u.with()));
+                    }
+                    if (!u.env().isEmpty()) {
+                        m.put("env", Values.map(u.env()));
+                    }
+                    Values.putAll(m, u.custom());
+                    return m;
+                }
 
-        @Override
-        public YamlMap visit(WaitStep w) {
-            return stepKeys(w).put("wait", Values.oneOrMany(w.targets()));
-        }
+                @Override
+                public YamlMap visit(WaitStep w) {
+                    return stepKeys(w).put("wait", Values.oneOrMany(w.targets()));
+                }
 
-        @Override
-        public YamlMap visit(WaitAllStep w) {
-            return stepKeys(w).put("wait-all", true);
-        }
+                @Override
+                public YamlMap visit(WaitAllStep w) {
+                    return stepKeys(w).put("wait-all", true);
+                }
 
-        @Override
-        public YamlMap visit(CancelStep c) {
-            return stepKeys(c).put("cancel", c.target());
-        }
+                @Override
+                public YamlMap visit(CancelStep c) {
+                    return stepKeys(c).put("cancel", c.target());
+                }
 
-        @Override
-        public YamlMap visit(ParallelStep p) {
-            return new YamlMap().put("parallel", new YamlSeq(p.steps().stream().map(c -> (YamlNode) step(c)).toList()));
-        }
-    };
+                @Override
+                public YamlMap visit(ParallelStep p) {
+                    return new YamlMap()
+                            .put(
+                                    "parallel",
+                                    new YamlSeq(
+                                            p.steps().stream()
+                                                    .map(c -> (YamlNode) step(c))
+                                                    .toList()));
+                }
+            };
 
     /** The keys every kind of step but {@code parallel} has, in their order. */
     private static YamlMap stepKeys(Step s) {
-        YamlMap m = new YamlMap()
-                .putIfNotNull("name", s.name())
-                .putIfNotNull("id", s.id())
-                .putIfNotNull("if", condition(s.condition()));
+        YamlMap m =
+                new YamlMap()
+                        .putIfNotNull("name", s.name())
+                        .putIfNotNull("id", s.id())
+                        .putIfNotNull("if", condition(s.condition()));
         if (s.continueOnError() != null) {
             m.put("continue-on-error", Values.node(s.continueOnError()));
         }

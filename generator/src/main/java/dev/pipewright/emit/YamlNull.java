@@ -5,10 +5,10 @@ package dev.pipewright.emit;
  * 1.2 both read as null. GitHub requires it for events that take no configuration.
  */
 public enum YamlNull implements YamlNode {
-  INSTANCE;
+    INSTANCE;
 
-  @Override
-  public <R> R accept(YamlNode.Visitor<R> visitor) {
-    return visitor.visit(this);
-  }
+    @Override
+    public <R> R accept(YamlNode.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

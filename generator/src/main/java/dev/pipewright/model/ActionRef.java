@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * What a step {@code uses:}: {@code owner/repo[/path]@ref}, a local {@code ./path}, or
- * {@code docker://image}. A pinned reference carries the version it stands for, written as an
- * inline comment after the SHA so Dependabot and Renovate can bump both.
+ * What a step {@code uses:}: {@code owner/repo[/path]@ref}, a local {@code ./path}, or {@code
+ * docker://image}. A pinned reference carries the version it stands for, written as an inline
+ * comment after the SHA so Dependabot and Renovate can bump both.
  */
 public record ActionRef(String target, String ref, String versionComment) {
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
@@ -20,7 +20,8 @@ public record ActionRef(String target, String ref, String versionComment) {
         boolean local = target.startsWith("./") || target.startsWith("$/");
         boolean docker = target.startsWith("docker://");
         if (!local && !docker && ref == null) {
-            throw new IllegalArgumentException("uses: " + target + " has no @ref; pin it to a commit SHA or a version");
+            throw new IllegalArgumentException(
+                    "uses: " + target + " has no @ref; pin it to a commit SHA or a version");
         }
         if (versionComment != null && (versionComment.contains("\n") || versionComment.isBlank())) {
             throw new IllegalArgumentException("version comment must be one non-blank line");
@@ -33,8 +34,12 @@ public record ActionRef(String target, String ref, String versionComment) {
         if (uses.startsWith("./") || uses.startsWith("docker://")) {
             return new ActionRef(uses, null, null);
         }
-        Uses remote = Uses.parse(uses)
-                .orElseThrow(() -> new IllegalArgumentException("uses: " + uses + " is not owner/repo@ref"));
+        Uses remote =
+                Uses.parse(uses)
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                "uses: " + uses + " is not owner/repo@ref"));
         return new ActionRef(remote.repository() + remote.path(), remote.ref(), null);
     }
 

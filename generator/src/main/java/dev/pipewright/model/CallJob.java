@@ -14,9 +14,21 @@ import java.util.Set;
  * env or timeout. {@code expectedOutputs} names the called workflow's outputs so downstream
  * references can be checked; it is not written.
  */
-public record CallJob(String id, String name, List<String> needs, String condition, Permissions permissions,
-        Concurrency concurrency, Strategy strategy, String uses, Map<String, Object> with, Map<String, String> secrets,
-        boolean inheritSecrets, List<String> expectedOutputs, Map<String, Object> custom) implements Job {
+public record CallJob(
+        String id,
+        String name,
+        List<String> needs,
+        String condition,
+        Permissions permissions,
+        Concurrency concurrency,
+        Strategy strategy,
+        String uses,
+        Map<String, Object> with,
+        Map<String, String> secrets,
+        boolean inheritSecrets,
+        List<String> expectedOutputs,
+        Map<String, Object> custom)
+        implements Job {
 
     public CallJob {
         Objects.requireNonNull(id, "job id == null");
@@ -27,7 +39,8 @@ public record CallJob(String id, String name, List<String> needs, String conditi
         expectedOutputs = Lists.copy(expectedOutputs, "outputs");
         custom = Lists.copy(custom, "custom keys");
         if (inheritSecrets && !secrets.isEmpty()) {
-            throw new IllegalArgumentException("job " + id + " both inherits secrets and lists them; choose one");
+            throw new IllegalArgumentException(
+                    "job " + id + " both inherits secrets and lists them; choose one");
         }
     }
 
@@ -75,8 +88,20 @@ public record CallJob(String id, String name, List<String> needs, String conditi
         }
 
         public CallJob build() {
-            return new CallJob(id, name, needs, condition, permissions, concurrency, strategy, uses, with, secrets,
-                    inheritSecrets, expectedOutputs, custom);
+            return new CallJob(
+                    id,
+                    name,
+                    needs,
+                    condition,
+                    permissions,
+                    concurrency,
+                    strategy,
+                    uses,
+                    with,
+                    secrets,
+                    inheritSecrets,
+                    expectedOutputs,
+                    custom);
         }
     }
 

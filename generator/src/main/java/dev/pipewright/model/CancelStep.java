@@ -3,7 +3,8 @@ package dev.pipewright.model;
 import java.util.Objects;
 
 /** {@code cancel:} stops a background step, e.g. a server started for integration tests. */
-public record CancelStep(String id, String name, Object continueOnError, String target) implements Step {
+public record CancelStep(String id, String name, Object continueOnError, String target)
+        implements Step {
     public CancelStep {
         Objects.requireNonNull(target, "cancel target == null");
         StepChecks.flagOrExpression(continueOnError, "continue-on-error");

@@ -3,9 +3,9 @@ package dev.pipewright.model;
 import java.util.Objects;
 
 /**
- * A concurrency group. {@code cancelInProgress} is a Boolean or an expression string
- * (e.g. cancel superseded pull-request runs but never a release); {@code queue} is GitHub's
- * {@code single} (default: one pending run) or {@code max} (keep every pending run in order).
+ * A concurrency group. {@code cancelInProgress} is a Boolean or an expression string (e.g. cancel
+ * superseded pull-request runs but never a release); {@code queue} is GitHub's {@code single}
+ * (default: one pending run) or {@code max} (keep every pending run in order).
  */
 public record Concurrency(String group, Object cancelInProgress, String queue) {
     public Concurrency {
@@ -13,15 +13,22 @@ public record Concurrency(String group, Object cancelInProgress, String queue) {
         if (group.isBlank()) {
             throw new IllegalArgumentException("concurrency group is blank");
         }
-        if (cancelInProgress != null && !(cancelInProgress instanceof Boolean) && !(cancelInProgress instanceof String)) {
-            throw new IllegalArgumentException("cancel-in-progress must be a boolean or an expression");
+        if (cancelInProgress != null
+                && !(cancelInProgress instanceof Boolean)
+                && !(cancelInProgress instanceof String)) {
+            throw new IllegalArgumentException(
+                    "cancel-in-progress must be a boolean or an expression");
         }
         if (queue != null && !queue.equals("single") && !queue.equals("max")) {
-            throw new IllegalArgumentException("concurrency queue is '" + queue + "'; GitHub accepts single or max");
+            throw new IllegalArgumentException(
+                    "concurrency queue is '" + queue + "'; GitHub accepts single or max");
         }
     }
 
-    /** A copy that keeps every pending run queued ({@code queue: max}) or only the newest ({@code single}). */
+    /**
+     * A copy that keeps every pending run queued ({@code queue: max}) or only the newest ({@code
+     * single}).
+     */
     public Concurrency withQueue(String value) {
         return new Concurrency(group, cancelInProgress, value);
     }

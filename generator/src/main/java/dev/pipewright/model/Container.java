@@ -6,11 +6,18 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A job container or a service container. {@code entrypoint} and {@code command} are only
- * allowed on services.
+ * A job container or a service container. {@code entrypoint} and {@code command} are only allowed
+ * on services.
  */
-public record Container(String image, Credentials credentials, Map<String, String> env, List<String> ports,
-        List<String> volumes, String options, String entrypoint, String command) {
+public record Container(
+        String image,
+        Credentials credentials,
+        Map<String, String> env,
+        List<String> ports,
+        List<String> volumes,
+        String options,
+        String entrypoint,
+        String command) {
 
     public Container {
         Objects.requireNonNull(image, "image == null");
@@ -24,15 +31,18 @@ public record Container(String image, Credentials credentials, Map<String, Strin
     }
 
     public Container withEnv(Map<String, String> value) {
-        return new Container(image, credentials, value, ports, volumes, options, entrypoint, command);
+        return new Container(
+                image, credentials, value, ports, volumes, options, entrypoint, command);
     }
 
     public Container withPorts(String... value) {
-        return new Container(image, credentials, env, List.of(value), volumes, options, entrypoint, command);
+        return new Container(
+                image, credentials, env, List.of(value), volumes, options, entrypoint, command);
     }
 
     public Container withVolumes(String... value) {
-        return new Container(image, credentials, env, ports, List.of(value), options, entrypoint, command);
+        return new Container(
+                image, credentials, env, ports, List.of(value), options, entrypoint, command);
     }
 
     public Container withOptions(String value) {
@@ -44,6 +54,7 @@ public record Container(String image, Credentials credentials, Map<String, Strin
     }
 
     public Container withCommand(String entrypointValue, String commandValue) {
-        return new Container(image, credentials, env, ports, volumes, options, entrypointValue, commandValue);
+        return new Container(
+                image, credentials, env, ports, volumes, options, entrypointValue, commandValue);
     }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A job: one that runs steps on a runner ({@link NormalJob}) or one that calls a reusable
- * workflow ({@link CallJob}), which GitHub allows only a subset of keys.
+ * A job: one that runs steps on a runner ({@link NormalJob}) or one that calls a reusable workflow
+ * ({@link CallJob}), which GitHub allows only a subset of keys.
  */
 public sealed interface Job extends JobReference permits NormalJob, CallJob {
 

@@ -1,7 +1,7 @@
 package dev.pipewright.model;
 
-import dev.pipewright.model.util.Lists;
 import dev.pipewright.model.expr.Expr;
+import dev.pipewright.model.util.Lists;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,11 +11,28 @@ import java.util.Objects;
 import java.util.Set;
 
 /** A job that runs steps on a runner. */
-public record NormalJob(String id, String name, List<String> needs, String condition, RunsOn runsOn,
-        Environment environment, Permissions permissions, Concurrency concurrency, Map<String, String> outputs,
-        Map<String, String> env, RunDefaults defaults, Object timeoutMinutes, Object cancelTimeoutMinutes,
-        Object continueOnError, Strategy strategy, Container container, Map<String, Container> services,
-        Snapshot snapshot, List<Step> steps, Map<String, Object> custom) implements Job {
+public record NormalJob(
+        String id,
+        String name,
+        List<String> needs,
+        String condition,
+        RunsOn runsOn,
+        Environment environment,
+        Permissions permissions,
+        Concurrency concurrency,
+        Map<String, String> outputs,
+        Map<String, String> env,
+        RunDefaults defaults,
+        Object timeoutMinutes,
+        Object cancelTimeoutMinutes,
+        Object continueOnError,
+        Strategy strategy,
+        Container container,
+        Map<String, Container> services,
+        Snapshot snapshot,
+        List<Step> steps,
+        Map<String, Object> custom)
+        implements Job {
 
     public NormalJob {
         Objects.requireNonNull(id, "job id == null");
@@ -42,9 +59,27 @@ public record NormalJob(String id, String name, List<String> needs, String condi
 
     /** A copy with other steps and nothing else changed. */
     public NormalJob withSteps(List<Step> replacement) {
-        return new NormalJob(id, name, needs, condition, runsOn, environment, permissions, concurrency, outputs, env,
-                defaults, timeoutMinutes, cancelTimeoutMinutes, continueOnError, strategy, container, services,
-                snapshot, replacement, custom);
+        return new NormalJob(
+                id,
+                name,
+                needs,
+                condition,
+                runsOn,
+                environment,
+                permissions,
+                concurrency,
+                outputs,
+                env,
+                defaults,
+                timeoutMinutes,
+                cancelTimeoutMinutes,
+                continueOnError,
+                strategy,
+                container,
+                services,
+                snapshot,
+                replacement,
+                custom);
     }
 
     /** A builder pre-filled with this job, for overrides by id. */
@@ -215,13 +250,32 @@ public record NormalJob(String id, String name, List<String> needs, String condi
                     return i;
                 }
             }
-            throw new IllegalArgumentException("job " + id + " has no step with id '" + stepId + "'");
+            throw new IllegalArgumentException(
+                    "job " + id + " has no step with id '" + stepId + "'");
         }
 
         public NormalJob build() {
-            return new NormalJob(id, name, needs, condition, runsOn, environment, permissions, concurrency, outputs,
-                    env, defaults, timeoutMinutes, cancelTimeoutMinutes, continueOnError, strategy, container, services,
-                    snapshot, steps, custom);
+            return new NormalJob(
+                    id,
+                    name,
+                    needs,
+                    condition,
+                    runsOn,
+                    environment,
+                    permissions,
+                    concurrency,
+                    outputs,
+                    env,
+                    defaults,
+                    timeoutMinutes,
+                    cancelTimeoutMinutes,
+                    continueOnError,
+                    strategy,
+                    container,
+                    services,
+                    snapshot,
+                    steps,
+                    custom);
         }
     }
 

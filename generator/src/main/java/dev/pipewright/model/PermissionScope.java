@@ -7,9 +7,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A {@code GITHUB_TOKEN} scope with the levels GitHub accepts for it. Known scopes and their levels come from the
- * table generated from GitHub's workflow schema ({@code dev.pipewright.github.PermissionScopes}), which the linter
- * uses too; {@link #custom} admits scopes GitHub adds later.
+ * A {@code GITHUB_TOKEN} scope with the levels GitHub accepts for it. Known scopes and their levels
+ * come from the table generated from GitHub's workflow schema ({@code
+ * dev.pipewright.github.PermissionScopes}), which the linter uses too; {@link #custom} admits
+ * scopes GitHub adds later.
  */
 public record PermissionScope(String key, Set<PermissionLevel> levels) {
     private static final Set<PermissionLevel> ANY = EnumSet.allOf(PermissionLevel.class);
@@ -36,8 +37,8 @@ public record PermissionScope(String key, Set<PermissionLevel> levels) {
     public static final PermissionScope VULNERABILITY_ALERTS = known("vulnerability-alerts");
 
     /** Every scope GitHub's schema lists, sorted by key. */
-    public static final List<PermissionScope> KNOWN = PermissionScopes.SCOPES.keySet().stream().sorted()
-            .map(PermissionScope::known).toList();
+    public static final List<PermissionScope> KNOWN =
+            PermissionScopes.SCOPES.keySet().stream().sorted().map(PermissionScope::known).toList();
 
     public PermissionScope {
         Objects.requireNonNull(key, "key == null");
@@ -48,7 +49,8 @@ public record PermissionScope(String key, Set<PermissionLevel> levels) {
     private static PermissionScope known(String key) {
         Set<String> levels = PermissionScopes.SCOPES.get(key);
         if (levels == null) {
-            throw new IllegalStateException("permission scope " + key + " is missing from GitHub's schema table");
+            throw new IllegalStateException(
+                    "permission scope " + key + " is missing from GitHub's schema table");
         }
         Set<PermissionLevel> allowed = EnumSet.noneOf(PermissionLevel.class);
         for (PermissionLevel level : PermissionLevel.values()) {
@@ -61,7 +63,10 @@ public record PermissionScope(String key, Set<PermissionLevel> levels) {
 
     /** A scope this version does not know yet; every level is allowed. */
     public static PermissionScope custom(String key) {
-        return KNOWN.stream().filter(s -> s.key.equals(key)).findFirst().orElse(new PermissionScope(key, ANY));
+        return KNOWN.stream()
+                .filter(s -> s.key.equals(key))
+                .findFirst()
+                .orElse(new PermissionScope(key, ANY));
     }
 
     public boolean allows(PermissionLevel level) {

@@ -8,15 +8,19 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The {@code GITHUB_TOKEN} grants of a workflow or job: {@code read-all}, {@code write-all}, or
- * per scope ({@code {}} when no scope is granted, the least-privilege default).
+ * The {@code GITHUB_TOKEN} grants of a workflow or job: {@code read-all}, {@code write-all}, or per
+ * scope ({@code {}} when no scope is granted, the least-privilege default).
  */
-public sealed interface Permissions permits Permissions.ReadAll, Permissions.WriteAll, Permissions.Scoped {
+public sealed interface Permissions
+        permits Permissions.ReadAll, Permissions.WriteAll, Permissions.Scoped {
 
     /** Calls the visitor's method for this form of grant. */
     <R> R accept(Visitor<R> visitor);
 
-    /** One method per form, so a new form does not compile until the emitter and the validators handle it. */
+    /**
+     * One method per form, so a new form does not compile until the emitter and the validators
+     * handle it.
+     */
     interface Visitor<R> {
         R visit(ReadAll readAll);
 
@@ -42,11 +46,13 @@ public sealed interface Permissions permits Permissions.ReadAll, Permissions.Wri
     }
 
     /**
-     * Per-scope grants, emitted sorted by scope name; empty means {@code permissions: {}}. {@code reasons} says, for
-     * some scopes, what in the job needs the grant; it is written as a comment on the scope's line, so whoever later
-     * wants to take a grant away knows what would break (zizmor's undocumented-permissions asks for it).
+     * Per-scope grants, emitted sorted by scope name; empty means {@code permissions: {}}. {@code
+     * reasons} says, for some scopes, what in the job needs the grant; it is written as a comment
+     * on the scope's line, so whoever later wants to take a grant away knows what would break
+     * (zizmor's undocumented-permissions asks for it).
      */
-    record Scoped(Map<PermissionScope, PermissionLevel> grants, Map<PermissionScope, String> reasons)
+    record Scoped(
+            Map<PermissionScope, PermissionLevel> grants, Map<PermissionScope, String> reasons)
             implements Permissions {
         public Scoped {
             Map<PermissionScope, PermissionLevel> sorted = sortedMap();
@@ -56,8 +62,10 @@ public sealed interface Permissions permits Permissions.ReadAll, Permissions.Wri
             why.putAll(Lists.copy(reasons, "permission reasons"));
             for (Map.Entry<PermissionScope, String> e : why.entrySet()) {
                 if (!sorted.containsKey(e.getKey())) {
-                    throw new IllegalArgumentException("permission reason for " + e.getKey().key()
-                            + ", which is not granted; grant it with with(scope, level, reason)");
+                    throw new IllegalArgumentException(
+                            "permission reason for "
+                                    + e.getKey().key()
+                                    + ", which is not granted; grant it with with(scope, level, reason)");
                 }
                 requireReason(e.getKey(), e.getValue());
             }
@@ -69,7 +77,10 @@ public sealed interface Permissions permits Permissions.ReadAll, Permissions.Wri
             this(grants, Map.of());
         }
 
-        /** A copy with one more grant (replacing that scope's level and dropping its reason, which was for the old level). */
+        /**
+         * A copy with one more grant (replacing that scope's level and dropping its reason, which
+         * was for the old level).
+         */
         public Scoped with(PermissionScope scope, PermissionLevel level) {
             Map<PermissionScope, PermissionLevel> m = sortedMap();
             m.putAll(grants);
@@ -81,8 +92,9 @@ public sealed interface Permissions permits Permissions.ReadAll, Permissions.Wri
         }
 
         /**
-         * A copy with one more grant and what needs it, e.g. {@code with(PACKAGES, WRITE, "step push uploads the image
-         * to GHCR")}; the reason is one line, written after the grant as {@code packages: write # ...}.
+         * A copy with one more grant and what needs it, e.g. {@code with(PACKAGES, WRITE, "step
+         * push uploads the image to GHCR")}; the reason is one line, written after the grant as
+         * {@code packages: write # ...}.
          */
         public Scoped with(PermissionScope scope, PermissionLevel level, String reason) {
             Scoped granted = with(scope, level);
@@ -103,12 +115,25 @@ public sealed interface Permissions permits Permissions.ReadAll, Permissions.Wri
 
         // The reason becomes a YAML comment: a line break would end it and turn the rest into YAML.
         private static void requireReason(PermissionScope scope, String reason) {
-            if (reason == null || reason.isBlank()
-                    || reason.codePoints().anyMatch(cp -> Character.isISOControl(cp) && cp != '\t'
-                            || cp == 0x85 || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF)) {
-                throw new IllegalArgumentException("permission reason for " + scope.key()
-                        + " must be one non-blank line of printable text, got " + (reason == null ? "null"
-                                : "\"" + reason.replace("\n", "\\n").replace("\r", "\\r") + "\""));
+            if (reason == null
+                    || reason.isBlank()
+                    || reason.codePoints()
+                            .anyMatch(
+                                    cp ->
+                                            Character.isISOControl(cp) && cp != '\t'
+                                                    || cp == 0x85
+                                                    || cp == 0x2028
+                                                    || cp == 0x2029
+                                                    || cp == 0xFEFF)) {
+                throw new IllegalArgumentException(
+                        "permission reason for "
+                                + scope.key()
+                                + " must be one non-blank line of printable text, got "
+                                + (reason == null
+                                        ? "null"
+                                        : "\""
+                                                + reason.replace("\n", "\\n").replace("\r", "\\r")
+                                                + "\""));
             }
         }
 
@@ -135,17 +160,26 @@ public sealed interface Permissions permits Permissions.ReadAll, Permissions.Wri
         return none().with(scope, level);
     }
 
-    /** One grant and what needs it (see {@link Scoped#with(PermissionScope, PermissionLevel, String)}). */
+    /**
+     * One grant and what needs it (see {@link Scoped#with(PermissionScope, PermissionLevel,
+     * String)}).
+     */
     static Scoped of(PermissionScope scope, PermissionLevel level, String reason) {
         return none().with(scope, level, reason);
     }
 
-    static Scoped of(PermissionScope s1, PermissionLevel l1, PermissionScope s2, PermissionLevel l2) {
+    static Scoped of(
+            PermissionScope s1, PermissionLevel l1, PermissionScope s2, PermissionLevel l2) {
         return of(s1, l1).with(s2, l2);
     }
 
-    static Scoped of(PermissionScope s1, PermissionLevel l1, PermissionScope s2, PermissionLevel l2,
-            PermissionScope s3, PermissionLevel l3) {
+    static Scoped of(
+            PermissionScope s1,
+            PermissionLevel l1,
+            PermissionScope s2,
+            PermissionLevel l2,
+            PermissionScope s3,
+            PermissionLevel l3) {
         return of(s1, l1, s2, l2).with(s3, l3);
     }
 

@@ -5,7 +5,10 @@ package dev.pipewright.model;
  * on for the repository's organization, so a workflow must opt in before the model accepts it.
  */
 public enum Preview {
-    /** {@code background:} steps and the {@code wait}, {@code wait-all}, {@code cancel} and {@code parallel} steps. */
+    /**
+     * {@code background:} steps and the {@code wait}, {@code wait-all}, {@code cancel} and {@code
+     * parallel} steps.
+     */
     BACKGROUND_STEPS("allowBackgroundSteps");
 
     private final String githubFlag;

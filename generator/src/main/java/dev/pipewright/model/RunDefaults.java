@@ -4,7 +4,8 @@ package dev.pipewright.model;
 public record RunDefaults(String shell, String workingDirectory) {
     public RunDefaults {
         if (shell == null && workingDirectory == null) {
-            throw new IllegalArgumentException("defaults.run sets neither shell nor working-directory");
+            throw new IllegalArgumentException(
+                    "defaults.run sets neither shell nor working-directory");
         }
     }
 

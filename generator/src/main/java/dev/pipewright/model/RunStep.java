@@ -5,8 +5,18 @@ import java.util.Map;
 import java.util.Objects;
 
 /** A step that runs a shell script. */
-public record RunStep(String id, String name, String condition, Map<String, String> env, Object continueOnError,
-        Object timeoutMinutes, Boolean background, String run, String shell, String workingDirectory, Map<String, Object> custom)
+public record RunStep(
+        String id,
+        String name,
+        String condition,
+        Map<String, String> env,
+        Object continueOnError,
+        Object timeoutMinutes,
+        Boolean background,
+        String run,
+        String shell,
+        String workingDirectory,
+        Map<String, Object> custom)
         implements Step {
 
     public RunStep {
@@ -42,7 +52,17 @@ public record RunStep(String id, String name, String condition, Map<String, Stri
         }
 
         public RunStep build() {
-            return new RunStep(id, name, condition, env, continueOnError, timeoutMinutes, background, run, shell, workingDirectory,
+            return new RunStep(
+                    id,
+                    name,
+                    condition,
+                    env,
+                    continueOnError,
+                    timeoutMinutes,
+                    background,
+                    run,
+                    shell,
+                    workingDirectory,
                     custom);
         }
     }

@@ -16,7 +16,10 @@ public sealed interface RunsOn permits RunsOn.Labels, RunsOn.Group, RunsOn.Custo
     /** Calls the visitor's method for this form of {@code runs-on}. */
     <R> R accept(Visitor<R> visitor);
 
-    /** One method per form, so a new form does not compile until the emitter and the validators handle it. */
+    /**
+     * One method per form, so a new form does not compile until the emitter and the validators
+     * handle it.
+     */
     interface Visitor<R> {
         R visit(Labels labels);
 

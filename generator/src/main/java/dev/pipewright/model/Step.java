@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One step of a job: a shell command ({@link RunStep}), an action ({@link UsesStep}), or one of
- * the steps that coordinate background steps ({@link WaitStep}, {@link WaitAllStep},
- * {@link CancelStep}, {@link ParallelStep}), which have fewer keys. {@code custom} holds keys
- * this version does not model.
+ * One step of a job: a shell command ({@link RunStep}), an action ({@link UsesStep}), or one of the
+ * steps that coordinate background steps ({@link WaitStep}, {@link WaitAllStep}, {@link
+ * CancelStep}, {@link ParallelStep}), which have fewer keys. {@code custom} holds keys this version
+ * does not model.
  */
 public sealed interface Step extends StepReference
         permits RunStep, UsesStep, WaitStep, WaitAllStep, CancelStep, ParallelStep {

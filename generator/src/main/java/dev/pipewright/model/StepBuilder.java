@@ -23,7 +23,10 @@ public abstract class StepBuilder<B extends StepBuilder<B>> {
         return (B) this;
     }
 
-    /** Gives another step builder the common keys set on this one (a binding hands them to the uses step it builds). */
+    /**
+     * Gives another step builder the common keys set on this one (a binding hands them to the uses
+     * step it builds).
+     */
     protected final void copyCommonKeysTo(StepBuilder<?> target) {
         target.id = id;
         target.name = name;
@@ -80,7 +83,10 @@ public abstract class StepBuilder<B extends StepBuilder<B>> {
         return self();
     }
 
-    /** Runs the step in the background; later {@code wait}/{@code wait-all}/{@code cancel} steps refer to its id. */
+    /**
+     * Runs the step in the background; later {@code wait}/{@code wait-all}/{@code cancel} steps
+     * refer to its id.
+     */
     public B background(boolean value) {
         background = value;
         return self();

@@ -9,7 +9,9 @@ public record Strategy(Matrix matrix, Object failFast, Object maxParallel) {
         if (failFast != null && !(failFast instanceof Boolean) && !(failFast instanceof String)) {
             throw new IllegalArgumentException("fail-fast must be a boolean or an expression");
         }
-        if (maxParallel != null && !(maxParallel instanceof Integer) && !(maxParallel instanceof String)) {
+        if (maxParallel != null
+                && !(maxParallel instanceof Integer)
+                && !(maxParallel instanceof String)) {
             throw new IllegalArgumentException("max-parallel must be an integer or an expression");
         }
         if (maxParallel instanceof Integer n && n < 1) {

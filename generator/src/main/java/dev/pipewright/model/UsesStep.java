@@ -1,14 +1,26 @@
 package dev.pipewright.model;
 
-import dev.pipewright.model.util.Lists;
 import dev.pipewright.model.expr.Expr;
+import dev.pipewright.model.util.Lists;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** A step that runs an action; {@code with} values are strings, booleans or numbers, in insertion order. */
-public record UsesStep(String id, String name, String condition, Map<String, String> env, Object continueOnError,
-        Object timeoutMinutes, Boolean background, ActionRef uses, Map<String, Object> with, Map<String, Object> custom)
+/**
+ * A step that runs an action; {@code with} values are strings, booleans or numbers, in insertion
+ * order.
+ */
+public record UsesStep(
+        String id,
+        String name,
+        String condition,
+        Map<String, String> env,
+        Object continueOnError,
+        Object timeoutMinutes,
+        Boolean background,
+        ActionRef uses,
+        Map<String, Object> with,
+        Map<String, Object> custom)
         implements Step {
 
     public UsesStep {
@@ -16,12 +28,18 @@ public record UsesStep(String id, String name, String condition, Map<String, Str
         env = Lists.copy(env, "step env");
         with = Lists.copy(with, "step with");
         custom = Lists.copy(custom, "step custom keys");
-        with.forEach((k, v) -> {
-            if (!(v instanceof String) && !(v instanceof Boolean) && !(v instanceof Number)) {
-                throw new IllegalArgumentException("with." + k + " must be a string, boolean or number, not "
-                        + v.getClass().getSimpleName());
-            }
-        });
+        with.forEach(
+                (k, v) -> {
+                    if (!(v instanceof String)
+                            && !(v instanceof Boolean)
+                            && !(v instanceof Number)) {
+                        throw new IllegalArgumentException(
+                                "with."
+                                        + k
+                                        + " must be a string, boolean or number, not "
+                                        + v.getClass().getSimpleName());
+                    }
+                });
         StepChecks.flagOrExpression(continueOnError, "continue-on-error");
         StepChecks.numberOrExpression(timeoutMinutes, "timeout-minutes");
     }
@@ -32,7 +50,17 @@ public record UsesStep(String id, String name, String condition, Map<String, Str
 
     /** A copy with {@code uses} replaced (e.g. by its pinned form). */
     public UsesStep withUses(ActionRef ref) {
-        return new UsesStep(id, name, condition, env, continueOnError, timeoutMinutes, background, ref, with, custom);
+        return new UsesStep(
+                id,
+                name,
+                condition,
+                env,
+                continueOnError,
+                timeoutMinutes,
+                background,
+                ref,
+                with,
+                custom);
     }
 
     /** Builds a {@link UsesStep}. */
@@ -65,7 +93,17 @@ public record UsesStep(String id, String name, String condition, Map<String, Str
         }
 
         public UsesStep build() {
-            return new UsesStep(id, name, condition, env, continueOnError, timeoutMinutes, background, uses, with, custom);
+            return new UsesStep(
+                    id,
+                    name,
+                    condition,
+                    env,
+                    continueOnError,
+                    timeoutMinutes,
+                    background,
+                    uses,
+                    with,
+                    custom);
         }
     }
 

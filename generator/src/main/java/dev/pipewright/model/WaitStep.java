@@ -4,11 +4,13 @@ import dev.pipewright.model.util.Lists;
 import java.util.List;
 
 /** {@code wait:} one or more background steps, by id, before going on. */
-public record WaitStep(String id, String name, Object continueOnError, List<String> targets) implements Step {
+public record WaitStep(String id, String name, Object continueOnError, List<String> targets)
+        implements Step {
     public WaitStep {
         targets = Lists.copy(targets, "wait");
         if (targets.isEmpty()) {
-            throw new IllegalArgumentException("wait names no step; give the ids of background steps");
+            throw new IllegalArgumentException(
+                    "wait names no step; give the ids of background steps");
         }
         StepChecks.flagOrExpression(continueOnError, "continue-on-error");
     }

@@ -1,28 +1,41 @@
 package dev.pipewright.model;
 
-import dev.pipewright.model.util.Lists;
 import dev.pipewright.model.trigger.Trigger;
 import dev.pipewright.model.trigger.TriggerBuilder;
+import dev.pipewright.model.util.Lists;
 import dev.pipewright.model.validation.WorkflowValidator;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.EnumSet;
 
 /**
- * One workflow file. Built only through {@link Builder#build()}, which validates the whole
- * workflow and throws {@link dev.pipewright.model.validation.WorkflowValidationException} naming
- * every problem's place and fix.
+ * One workflow file. Built only through {@link Builder#build()}, which validates the whole workflow
+ * and throws {@link dev.pipewright.model.validation.WorkflowValidationException} naming every
+ * problem's place and fix.
  */
-public record Workflow(String fileName, String name, String description, String runName, List<Trigger> on, Permissions permissions,
-        Map<String, String> env, RunDefaults defaults, Concurrency concurrency, List<Job> jobs,
-        Map<String, Object> custom, Set<Preview> previews) {
+public record Workflow(
+        String fileName,
+        String name,
+        String description,
+        String runName,
+        List<Trigger> on,
+        Permissions permissions,
+        Map<String, String> env,
+        RunDefaults defaults,
+        Concurrency concurrency,
+        List<Job> jobs,
+        Map<String, Object> custom,
+        Set<Preview> previews) {
 
     public Workflow {
-        previews = previews == null || previews.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(previews));
+        previews =
+                previews == null || previews.isEmpty()
+                        ? Set.of()
+                        : Set.copyOf(EnumSet.copyOf(previews));
         Objects.requireNonNull(fileName, "fileName == null");
         on = Lists.copy(on, "on");
         env = Lists.copy(env, "env");
@@ -36,14 +49,33 @@ public record Workflow(String fileName, String name, String description, String 
 
     /** The job with this id. */
     public Job job(String id) {
-        return jobs.stream().filter(j -> j.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("workflow " + fileName + " has no job '" + id + "'"));
+        return jobs.stream()
+                .filter(j -> j.id().equals(id))
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                new IllegalArgumentException(
+                                        "workflow " + fileName + " has no job '" + id + "'"));
     }
 
-    /** A copy with other jobs and nothing else changed; not validated again (for render-time passes like pinning). */
+    /**
+     * A copy with other jobs and nothing else changed; not validated again (for render-time passes
+     * like pinning).
+     */
     public Workflow withJobs(List<Job> replacement) {
-        return new Workflow(fileName, name, description, runName, on, permissions, env, defaults, concurrency,
-                replacement, custom, previews);
+        return new Workflow(
+                fileName,
+                name,
+                description,
+                runName,
+                on,
+                permissions,
+                env,
+                defaults,
+                concurrency,
+                replacement,
+                custom,
+                previews);
     }
 
     /** A builder pre-filled with this workflow, for overrides by job id. */
@@ -143,7 +175,8 @@ public record Workflow(String fileName, String name, String description, String 
                     return this;
                 }
             }
-            throw new IllegalArgumentException("workflow " + fileName + " has no job '" + replacement.id() + "'");
+            throw new IllegalArgumentException(
+                    "workflow " + fileName + " has no job '" + replacement.id() + "'");
         }
 
         /** A key this version does not model, written after the known ones. */
@@ -152,7 +185,10 @@ public record Workflow(String fileName, String name, String description, String 
             return this;
         }
 
-        /** Accepts syntax GitHub ships behind a feature flag; only when the flag is on for your organization. */
+        /**
+         * Accepts syntax GitHub ships behind a feature flag; only when the flag is on for your
+         * organization.
+         */
         public Builder allowPreview(Preview... values) {
             previews.addAll(List.of(values));
             return this;
@@ -160,8 +196,20 @@ public record Workflow(String fileName, String name, String description, String 
 
         /** Validates and returns the workflow. */
         public Workflow build() {
-            Workflow w = new Workflow(fileName, name, description, runName, on, permissions, env, defaults, concurrency, jobs, custom,
-                    previews);
+            Workflow w =
+                    new Workflow(
+                            fileName,
+                            name,
+                            description,
+                            runName,
+                            on,
+                            permissions,
+                            env,
+                            defaults,
+                            concurrency,
+                            jobs,
+                            custom,
+                            previews);
             WorkflowValidator.check(w);
             return w;
         }

@@ -24,6 +24,7 @@ import java.util.TreeMap;
 public final class ActionLock {
     /** The project's own lock, relative to the project root. */
     public static final String PROJECT_LOCK = LockFile.PROJECT_LOCK;
+
     /** The bundled lock on the class path. */
     public static final String RESOURCE = "pipewright/actions.lock";
 
@@ -47,7 +48,8 @@ public final class ActionLock {
     public static ActionLock bundled() {
         try (InputStream in = ActionLock.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the class path; rebuild Pipewright");
+                throw new IllegalStateException(
+                        RESOURCE + " is missing from the class path; rebuild Pipewright");
             }
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), RESOURCE);
         } catch (IOException e) {
@@ -55,7 +57,10 @@ public final class ActionLock {
         }
     }
 
-    /** The bundled lock with the entries of {@code root/.github/pipewright.lock.yml} (if present) on top. */
+    /**
+     * The bundled lock with the entries of {@code root/.github/pipewright.lock.yml} (if present) on
+     * top.
+     */
     public static ActionLock forProject(Path root) {
         Path project = root.resolve(PROJECT_LOCK);
         return Files.isRegularFile(project) ? bundled().overriddenBy(read(project)) : bundled();
@@ -70,8 +75,8 @@ public final class ActionLock {
     }
 
     /**
-     * Parses lock text; {@code source} names the file in error messages. Keys are kept as {@link LockFile#key} makes
-     * them: owner/repo lower-cased, as GitHub matches them, the tag as written.
+     * Parses lock text; {@code source} names the file in error messages. Keys are kept as {@link
+     * LockFile#key} makes them: owner/repo lower-cased, as GitHub matches them, the tag as written.
      */
     public static ActionLock parse(String text, String source) {
         return new ActionLock(LockFile.entries(text, source));
@@ -92,8 +97,8 @@ public final class ActionLock {
     }
 
     /**
-     * The commit of {@code repository@tag}, where repository is {@code owner/repo} (no sub-path), matched
-     * case-insensitively as GitHub does; the tag is case-sensitive.
+     * The commit of {@code repository@tag}, where repository is {@code owner/repo} (no sub-path),
+     * matched case-insensitively as GitHub does; the tag is case-sensitive.
      */
     public Optional<String> sha(String repository, String tag) {
         return Optional.ofNullable(entries.get(LockFile.key(repository, tag)));
@@ -109,7 +114,10 @@ public final class ActionLock {
         return LockFile.format(entries);
     }
 
-    /** The {@code owner/repo} part of an action target such as {@code github/codeql-action/upload-sarif}. */
+    /**
+     * The {@code owner/repo} part of an action target such as {@code
+     * github/codeql-action/upload-sarif}.
+     */
     public static String repository(String target) {
         String[] parts = target.split("/", 3);
         if (parts.length < 2) {

@@ -13,8 +13,8 @@ import dev.pipewright.model.WaitAllStep;
 import dev.pipewright.model.WaitStep;
 import dev.pipewright.model.Workflow;
 import dev.pipewright.model.validation.Problem;
-import dev.pipewright.model.validation.WorkflowValidationException;
 import dev.pipewright.model.validation.Where;
+import dev.pipewright.model.validation.WorkflowValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,18 +36,20 @@ public final class ActionPinning {
         List<Job> jobs = new ArrayList<>();
         Where where = Where.workflow(workflow.fileName());
         for (Job job : workflow.jobs()) {
-            jobs.add(job.accept(new Job.Visitor<Job>() {
-                @Override
-                public Job visit(NormalJob n) {
-                    return pin(n, lock, where.job(n.id()), problems);
-                }
+            jobs.add(
+                    job.accept(
+                            new Job.Visitor<Job>() {
+                                @Override
+                                public Job visit(NormalJob n) {
+                                    return pin(n, lock, where.job(n.id()), problems);
+                                }
 
-                // the called workflow pins its own actions where it is generated
-                @Override
-                public Job visit(CallJob c) {
-                    return c;
-                }
-            }));
+                                // the called workflow pins its own actions where it is generated
+                                @Override
+                                public Job visit(CallJob c) {
+                                    return c;
+                                }
+                            }));
         }
         if (!problems.isEmpty()) {
             throw new WorkflowValidationException(problems);
@@ -55,7 +57,8 @@ public final class ActionPinning {
         return workflow.withJobs(jobs);
     }
 
-    private static NormalJob pin(NormalJob job, ActionLock lock, Where where, List<Problem> problems) {
+    private static NormalJob pin(
+            NormalJob job, ActionLock lock, Where where, List<Problem> problems) {
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < job.steps().size(); i++) {
             Step s = job.steps().get(i);
@@ -64,7 +67,10 @@ public final class ActionPinning {
         return job.withSteps(steps);
     }
 
-    /** The step with its action pinned; only uses steps call an action, a {@code parallel:} block through its steps. */
+    /**
+     * The step with its action pinned; only uses steps call an action, a {@code parallel:} block
+     * through its steps.
+     */
     private static final class Pin implements Step.Visitor<Step> {
         private final ActionLock lock;
         private final Where at;
@@ -85,7 +91,14 @@ public final class ActionPinning {
         public Step visit(ParallelStep p) {
             List<Step> children = new ArrayList<>();
             for (int k = 0; k < p.steps().size(); k++) {
-                children.add(p.steps().get(k).accept(new Pin(lock, at.key("parallel step " + (k + 1)), problems)));
+                children.add(
+                        p.steps()
+                                .get(k)
+                                .accept(
+                                        new Pin(
+                                                lock,
+                                                at.key("parallel step " + (k + 1)),
+                                                problems)));
             }
             return new ParallelStep(children);
         }
@@ -121,14 +134,28 @@ public final class ActionPinning {
         if (sha.isPresent()) {
             return u.withUses(ActionRef.pinned(ref.target(), sha.get(), ref.ref()));
         }
-        problems.add(new Problem(at, "uses " + ref.text() + " but the action lock has no commit for " + key + "; run "
-                + PIN_COMMAND + " " + key + " (it records the tag's commit in " + ActionLock.PROJECT_LOCK + ")"));
+        problems.add(
+                new Problem(
+                        at,
+                        "uses "
+                                + ref.text()
+                                + " but the action lock has no commit for "
+                                + key
+                                + "; run "
+                                + PIN_COMMAND
+                                + " "
+                                + key
+                                + " (it records the tag's commit in "
+                                + ActionLock.PROJECT_LOCK
+                                + ")"));
         return u;
     }
 
     /** A remote action referenced by tag or branch, not yet by commit. */
     static boolean needsPin(ActionRef ref) {
-        return ref.ref() != null && !ref.isPinned() && !ref.target().startsWith("./")
+        return ref.ref() != null
+                && !ref.isPinned()
+                && !ref.target().startsWith("./")
                 && !ref.target().startsWith("docker://");
     }
 }

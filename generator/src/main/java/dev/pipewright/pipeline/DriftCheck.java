@@ -24,24 +24,41 @@ public final class DriftCheck {
      * Every drifted file, in path order: missing and changed files, and generated-looking files in
      * the output directories that nothing produces any more.
      */
-    public static List<Drift> compare(Path root, Collection<GeneratedFile> files, Collection<String> outputDirectories) {
+    public static List<Drift> compare(
+            Path root, Collection<GeneratedFile> files, Collection<String> outputDirectories) {
         List<Drift> drifts = new ArrayList<>();
         Set<String> produced = new TreeSet<>();
-        for (GeneratedFile f : files.stream().sorted(Comparator.comparing(GeneratedFile::path)).toList()) {
+        for (GeneratedFile f :
+                files.stream().sorted(Comparator.comparing(GeneratedFile::path)).toList()) {
             produced.add(f.path());
             Path onDisk = root.resolve(f.path());
             if (!Files.isRegularFile(onDisk)) {
-                drifts.add(Drift.of(f.path(), Drift.Kind.MISSING, unifiedDiff(f.path(), "", f.content()), f.content()));
+                drifts.add(
+                        Drift.of(
+                                f.path(),
+                                Drift.Kind.MISSING,
+                                unifiedDiff(f.path(), "", f.content()),
+                                f.content()));
                 continue;
             }
             String current = read(onDisk);
             if (!current.equals(f.content())) {
-                drifts.add(Drift.of(f.path(), Drift.Kind.CHANGED, unifiedDiff(f.path(), current, f.content()), f.content()));
+                drifts.add(
+                        Drift.of(
+                                f.path(),
+                                Drift.Kind.CHANGED,
+                                unifiedDiff(f.path(), current, f.content()),
+                                f.content()));
             }
         }
         for (String dir : new TreeSet<>(outputDirectories)) {
             for (String stale : staleFiles(root, dir, produced)) {
-                drifts.add(Drift.of(stale, Drift.Kind.STALE, unifiedDiff(stale, read(root.resolve(stale)), ""), ""));
+                drifts.add(
+                        Drift.of(
+                                stale,
+                                Drift.Kind.STALE,
+                                unifiedDiff(stale, read(root.resolve(stale)), ""),
+                                ""));
             }
         }
         return drifts;
@@ -54,7 +71,11 @@ public final class DriftCheck {
             return List.of();
         }
         try (Stream<Path> s = Files.list(d)) {
-            return s.filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml") || p.toString().endsWith(".md"))
+            return s.filter(
+                            p ->
+                                    p.toString().endsWith(".yml")
+                                            || p.toString().endsWith(".yaml")
+                                            || p.toString().endsWith(".md"))
                     .map(p -> root.relativize(p).toString().replace('\\', '/'))
                     .filter(p -> !produced.contains(p))
                     .filter(p -> PipelineRenderer.isGenerated(read(root.resolve(p))))
@@ -65,12 +86,16 @@ public final class DriftCheck {
         }
     }
 
-    /** A unified diff from the committed text to the expected text, with a/ and b/ prefixes like git. */
+    /**
+     * A unified diff from the committed text to the expected text, with a/ and b/ prefixes like
+     * git.
+     */
     static String unifiedDiff(String path, String committed, String expected) {
         List<String> a = lines(committed);
         List<String> b = lines(expected);
         Patch<String> patch = DiffUtils.diff(a, b);
-        List<String> out = UnifiedDiffUtils.generateUnifiedDiff("a/" + path, "b/" + path, a, patch, 3);
+        List<String> out =
+                UnifiedDiffUtils.generateUnifiedDiff("a/" + path, "b/" + path, a, patch, 3);
         StringBuilder sb = new StringBuilder();
         for (String line : out) {
             sb.append(line).append('\n');

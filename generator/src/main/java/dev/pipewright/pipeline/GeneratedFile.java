@@ -8,7 +8,8 @@ public record GeneratedFile(String path, String content) {
         Objects.requireNonNull(path, "path == null");
         Objects.requireNonNull(content, "content == null");
         if (path.startsWith("/") || path.contains("..") || path.contains("\\")) {
-            throw new IllegalArgumentException("generated path '" + path + "' must be relative, with / separators");
+            throw new IllegalArgumentException(
+                    "generated path '" + path + "' must be relative, with / separators");
         }
     }
 }

@@ -21,9 +21,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The local {@code uses: ./path} references of generated workflows, checked against the project: a path that neither
- * exists under the root nor is written by the same run fails on GitHub only when the job runs ("Can't find
- * 'action.yml'"), so generate and check reject it up front.
+ * The local {@code uses: ./path} references of generated workflows, checked against the project: a
+ * path that neither exists under the root nor is written by the same run fails on GitHub only when
+ * the job runs ("Can't find 'action.yml'"), so generate and check reject it up front.
  */
 public final class LocalUses {
     private static final String ACTIONS = ".github/actions/";
@@ -32,9 +32,10 @@ public final class LocalUses {
     private LocalUses() {}
 
     /**
-     * One local reference. {@code where} names the workflow file (relative to the root), the job and the step;
-     * {@code candidates} are the files, relative to the root, any one of which satisfies it: {@code action.yml} or
-     * {@code action.yaml} in the action's directory, or the called workflow itself.
+     * One local reference. {@code where} names the workflow file (relative to the root), the job
+     * and the step; {@code candidates} are the files, relative to the root, any one of which
+     * satisfies it: {@code action.yml} or {@code action.yaml} in the action's directory, or the
+     * called workflow itself.
      */
     public record LocalUse(String where, String path, List<String> candidates) {
         public LocalUse {
@@ -58,9 +59,9 @@ public final class LocalUses {
     }
 
     /**
-     * The local references of a pipeline's workflows. In a self-contained example folder, {@code ./.github/workflows/}
-     * and {@code ./.github/actions/} stand for the pipeline's output and local-actions directories, so either place
-     * satisfies them.
+     * The local references of a pipeline's workflows. In a self-contained example folder, {@code
+     * ./.github/workflows/} and {@code ./.github/actions/} stand for the pipeline's output and
+     * local-actions directories, so either place satisfies them.
      */
     public static List<LocalUse> of(Pipeline pipeline) {
         String outputs = pipeline.outputDirectory().replaceAll("/+$", "");
@@ -69,32 +70,50 @@ public final class LocalUses {
         for (Workflow w : pipeline.workflows()) {
             String file = outputs + "/" + w.fileName();
             for (Job j : w.jobs()) {
-                j.accept(new Job.Visitor<Void>() {
-                    @Override
-                    public Void visit(CallJob c) {
-                        if (c.uses().startsWith("./")) {
-                            String where = file + ": job '" + c.id() + "'";
-                            uses.add(new LocalUse(where, c.uses(), stoodFor(relative(c.uses()), outputs, actions)));
-                        }
-                        return null;
-                    }
+                j.accept(
+                        new Job.Visitor<Void>() {
+                            @Override
+                            public Void visit(CallJob c) {
+                                if (c.uses().startsWith("./")) {
+                                    String where = file + ": job '" + c.id() + "'";
+                                    uses.add(
+                                            new LocalUse(
+                                                    where,
+                                                    c.uses(),
+                                                    stoodFor(
+                                                            relative(c.uses()), outputs, actions)));
+                                }
+                                return null;
+                            }
 
-                    @Override
-                    public Void visit(NormalJob n) {
-                        List<Step> steps = n.steps();
-                        for (int i = 0; i < steps.size(); i++) {
-                            steps.get(i).accept(new StepUses(file + ": job '" + n.id() + "', step "
-                                    + label(steps.get(i), i + 1), outputs, actions, uses));
-                        }
-                        return null;
-                    }
-                });
+                            @Override
+                            public Void visit(NormalJob n) {
+                                List<Step> steps = n.steps();
+                                for (int i = 0; i < steps.size(); i++) {
+                                    steps.get(i)
+                                            .accept(
+                                                    new StepUses(
+                                                            file
+                                                                    + ": job '"
+                                                                    + n.id()
+                                                                    + "', step "
+                                                                    + label(steps.get(i), i + 1),
+                                                            outputs,
+                                                            actions,
+                                                            uses));
+                                }
+                                return null;
+                            }
+                        });
             }
         }
         return uses;
     }
 
-    /** Adds the local action a step calls; only uses steps call one, a {@code parallel:} block through its steps. */
+    /**
+     * Adds the local action a step calls; only uses steps call one, a {@code parallel:} block
+     * through its steps.
+     */
     private static final class StepUses implements Step.Visitor<Void> {
         private final String where;
         private final String outputs;
@@ -125,8 +144,14 @@ public final class LocalUses {
         @Override
         public Void visit(ParallelStep p) {
             for (int i = 0; i < p.steps().size(); i++) {
-                p.steps().get(i).accept(new StepUses(where + " › " + label(p.steps().get(i), i + 1), outputs,
-                        actions, uses));
+                p.steps()
+                        .get(i)
+                        .accept(
+                                new StepUses(
+                                        where + " › " + label(p.steps().get(i), i + 1),
+                                        outputs,
+                                        actions,
+                                        uses));
             }
             return null;
         }
@@ -177,7 +202,8 @@ public final class LocalUses {
     }
 
     /**
-     * Fails with one line per local reference that no generated file and no file under root provides.
+     * Fails with one line per local reference that no generated file and no file under root
+     * provides.
      *
      * @throws DanglingException naming each workflow, job and step
      */
@@ -187,11 +213,23 @@ public final class LocalUses {
         List<String> problems = new ArrayList<>();
         for (FileSource s : sources) {
             for (LocalUse u : s.localUses()) {
-                boolean found = u.candidates().stream().anyMatch(c ->
-                        generated.contains(c) || Files.isRegularFile(root.resolve(c).normalize()));
+                boolean found =
+                        u.candidates().stream()
+                                .anyMatch(
+                                        c ->
+                                                generated.contains(c)
+                                                        || Files.isRegularFile(
+                                                                root.resolve(c).normalize()));
                 if (!found) {
-                    problems.add(u.where() + " uses " + u.path() + ", which neither exists in the project nor is"
-                            + " written by this generate (no " + u.candidates().get(0) + ")" + hint(u));
+                    problems.add(
+                            u.where()
+                                    + " uses "
+                                    + u.path()
+                                    + ", which neither exists in the project nor is"
+                                    + " written by this generate (no "
+                                    + u.candidates().get(0)
+                                    + ")"
+                                    + hint(u));
                 }
             }
         }
@@ -204,7 +242,8 @@ public final class LocalUses {
         if (u.path().startsWith("./" + ACTIONS + "pipewright-")) {
             return "; Pipewright's actions are " + String.join(", ", LocalActions.all().keySet());
         }
-        return u.candidates().get(0).endsWith("/action.yml") || u.candidates().get(0).equals("action.yml")
+        return u.candidates().get(0).endsWith("/action.yml")
+                        || u.candidates().get(0).equals("action.yml")
                 ? "; add the action there or return it from the pipeline's localActions()"
                 : "; add the workflow there or generate it";
     }

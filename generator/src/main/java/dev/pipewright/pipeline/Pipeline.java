@@ -20,8 +20,9 @@ public interface Pipeline {
     String source();
 
     /**
-     * The command that rewrites this pipeline's files, named in each header; a pipeline run by the Maven plugin
-     * ({@code mvn process-classes pipewright:generate}) or as a script ({@code jbang Pipelines.java}) says so.
+     * The command that rewrites this pipeline's files, named in each header; a pipeline run by the
+     * Maven plugin ({@code mvn process-classes pipewright:generate}) or as a script ({@code jbang
+     * Pipelines.java}) says so.
      */
     default String regenerateCommand() {
         return PipelineRenderer.REGENERATE;
@@ -39,11 +40,10 @@ public interface Pipeline {
     }
 
     /**
-     * Where the dependabot.yml goes, relative to the project root. GitHub reads only
-     * {@code .github/dependabot.yml}, the sibling of {@code .github/workflows}; so when the
-     * workflows directory ends with {@code /workflows} the file goes beside that directory,
-     * otherwise (a self-contained example folder) inside the output directory, next to the
-     * workflows.
+     * Where the dependabot.yml goes, relative to the project root. GitHub reads only {@code
+     * .github/dependabot.yml}, the sibling of {@code .github/workflows}; so when the workflows
+     * directory ends with {@code /workflows} the file goes beside that directory, otherwise (a
+     * self-contained example folder) inside the output directory, next to the workflows.
      */
     default String dependabotPath() {
         String dir = outputDirectory().replaceAll("/+$", "");
@@ -54,19 +54,20 @@ public interface Pipeline {
     }
 
     /**
-     * The project's own local actions the workflows call as {@code uses: ./.github/actions/<name>}: directory name →
-     * the body of its {@code action.yml} (YAML without header; the renderer adds it). Written under
-     * {@link #localActionsDirectory()}, in name order; none by default. Pipewright's own actions (the
-     * {@code Pipewright*} bindings) need no entry: the renderer writes each one the workflows call.
+     * The project's own local actions the workflows call as {@code uses: ./.github/actions/<name>}:
+     * directory name → the body of its {@code action.yml} (YAML without header; the renderer adds
+     * it). Written under {@link #localActionsDirectory()}, in name order; none by default.
+     * Pipewright's own actions (the {@code Pipewright*} bindings) need no entry: the renderer
+     * writes each one the workflows call.
      */
     default Map<String, String> localActions() {
         return Map.of();
     }
 
     /**
-     * Where local actions go, relative to the project root: beside the workflows directory
-     * ({@code .github/actions}) when it ends with {@code /workflows}, otherwise (a self-contained
-     * example folder) {@code <outputDirectory>/actions}, which stands for {@code .github/actions}.
+     * Where local actions go, relative to the project root: beside the workflows directory ({@code
+     * .github/actions}) when it ends with {@code /workflows}, otherwise (a self-contained example
+     * folder) {@code <outputDirectory>/actions}, which stands for {@code .github/actions}.
      */
     default String localActionsDirectory() {
         String dir = outputDirectory().replaceAll("/+$", "");

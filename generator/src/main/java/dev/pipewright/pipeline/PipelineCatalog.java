@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Every source of generated files on the class path — {@link Pipeline}s and other
- * {@link FileSource}s, both found with {@link ServiceLoader} — sorted by id.
+ * Every source of generated files on the class path — {@link Pipeline}s and other {@link
+ * FileSource}s, both found with {@link ServiceLoader} — sorted by id.
  */
 public final class PipelineCatalog {
     private PipelineCatalog() {}
@@ -31,22 +31,36 @@ public final class PipelineCatalog {
         Set<String> ids = new TreeSet<>();
         for (FileSource s : list) {
             if (!ids.add(s.id())) {
-                throw new IllegalStateException("two sources of generated files have the id " + s.id());
+                throw new IllegalStateException(
+                        "two sources of generated files have the id " + s.id());
             }
         }
         return list;
     }
 
-    /** The sources with these ids (all when ids is empty); an unknown id is an error listing the known ones. */
+    /**
+     * The sources with these ids (all when ids is empty); an unknown id is an error listing the
+     * known ones.
+     */
     public static List<FileSource> select(List<FileSource> all, List<String> ids) {
         if (ids.isEmpty()) {
             return all;
         }
         List<FileSource> out = new ArrayList<>();
         for (String id : ids) {
-            out.add(all.stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow(() ->
-                    new IllegalArgumentException("no pipeline '" + id + "'; known: "
-                            + all.stream().map(FileSource::id).toList())));
+            out.add(
+                    all.stream()
+                            .filter(p -> p.id().equals(id))
+                            .findFirst()
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalArgumentException(
+                                                    "no pipeline '"
+                                                            + id
+                                                            + "'; known: "
+                                                            + all.stream()
+                                                                    .map(FileSource::id)
+                                                                    .toList())));
         }
         return out;
     }
@@ -56,14 +70,18 @@ public final class PipelineCatalog {
         return render(sources, ActionLock.bundled());
     }
 
-    /** Every source's files, in order, pinning actions from the lock; two sources writing one path is an error. */
+    /**
+     * Every source's files, in order, pinning actions from the lock; two sources writing one path
+     * is an error.
+     */
     public static List<GeneratedFile> render(List<FileSource> sources, ActionLock lock) {
         List<GeneratedFile> files = new ArrayList<>();
         Set<String> paths = new TreeSet<>();
         for (FileSource s : sources) {
             for (GeneratedFile f : s.files(lock)) {
                 if (!paths.add(f.path())) {
-                    throw new IllegalStateException(f.path() + " is generated twice (again by " + s.id() + ")");
+                    throw new IllegalStateException(
+                            f.path() + " is generated twice (again by " + s.id() + ")");
                 }
                 files.add(f);
             }

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The entry point of a single-file pipeline script, runnable by JBang or by
- * {@code pipewright generate --script FILE.java}:
+ * The entry point of a single-file pipeline script, runnable by JBang or by {@code pipewright
+ * generate --script FILE.java}:
  *
  * <pre>{@code
  * //DEPS dev.pipewright:pipewright-generator:0.1.0-SNAPSHOT
@@ -21,7 +21,8 @@ import java.util.List;
  * }</pre>
  *
  * Arguments: {@code [generate|check] [--root DIR]}; generate is the default, and paths are relative
- * to the current directory unless {@code --root} (or its old name {@code --out}) names the project root.
+ * to the current directory unless {@code --root} (or its old name {@code --out}) names the project
+ * root.
  */
 public final class Scripts {
     /** Set while the CLI runs a script's main to learn its pipelines instead of generating. */
@@ -47,7 +48,8 @@ public final class Scripts {
     }
 
     /** What {@link #run} does, returning the exit status instead of exiting. */
-    public static int execute(List<String> args, PrintStream out, PrintStream err, List<Pipeline> pipelines) {
+    public static int execute(
+            List<String> args, PrintStream out, PrintStream err, List<Pipeline> pipelines) {
         String command = "generate";
         Path root = Path.of("");
         for (int i = 0; i < args.size(); i++) {
@@ -58,7 +60,10 @@ public final class Scripts {
             } else if (a.equals("generate") || a.equals("check")) {
                 command = a;
             } else {
-                err.println("pipewright: unknown argument \"" + a + "\"; use [generate|check] [--root DIR]");
+                err.println(
+                        "pipewright: unknown argument \""
+                                + a
+                                + "\"; use [generate|check] [--root DIR]");
                 return 2;
             }
         }
@@ -72,13 +77,19 @@ public final class Scripts {
                     out.print(d.diff());
                     err.println("drift: " + d.summary());
                 }
-                err.println("pipewright: " + checked.drifts().size() + " of " + checked.files().size()
-                        + " generated file(s) drifted");
+                err.println(
+                        "pipewright: "
+                                + checked.drifts().size()
+                                + " of "
+                                + checked.files().size()
+                                + " generated file(s) drifted");
                 return checked.clean() ? 0 : 1;
             }
             Generation.Written written = Generation.generate(root, sources, lock);
             for (GeneratedFile f : written.files()) {
-                out.println((written.changed().contains(f.path()) ? "wrote     " : "unchanged ") + f.path());
+                out.println(
+                        (written.changed().contains(f.path()) ? "wrote     " : "unchanged ")
+                                + f.path());
             }
             return 0;
         } catch (WorkflowValidationException e) {

@@ -24,24 +24,29 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /**
- * Runs one input surface's reader over its seeds, its crashers and mutations of the seeds, and checks the contract
- * every reader keeps: nothing escapes but the reader's documented bad-input exception (which names the place), and
- * each input finishes within {@link #TIME_LIMIT_MS} of CPU time and {@link #WALL_LIMIT_MS} of wall time. A failing input is written under {@code target/fuzz-crashers/}
- * so it can be added to the module's crashers folder, where every later build replays it.
+ * Runs one input surface's reader over its seeds, its crashers and mutations of the seeds, and
+ * checks the contract every reader keeps: nothing escapes but the reader's documented bad-input
+ * exception (which names the place), and each input finishes within {@link #TIME_LIMIT_MS} of CPU
+ * time and {@link #WALL_LIMIT_MS} of wall time. A failing input is written under {@code
+ * target/fuzz-crashers/} so it can be added to the module's crashers folder, where every later
+ * build replays it.
  *
- * <p>{@code -Dfuzz.count=N} sets the mutations per surface (the build's default keeps the replay short),
- * {@code -Dfuzz.count.<surface>=N} one surface's;
- * {@code -Dfuzz.seed=S} changes them. Figures are appended to {@code target/fuzz-report.txt}.
+ * <p>{@code -Dfuzz.count=N} sets the mutations per surface (the build's default keeps the replay
+ * short), {@code -Dfuzz.count.<surface>=N} one surface's; {@code -Dfuzz.seed=S} changes them.
+ * Figures are appended to {@code target/fuzz-report.txt}.
  */
 public final class Campaign {
     /**
-     * Per-input bound on the reader's CPU time: a reader that computes longer on a file of a few kilobytes is hanging.
-     * CPU time, not wall time, so that a machine shared with other builds (load 30 on 2 cores) does not turn the
-     * first input of a surface, which pays for class loading, into a false hang.
+     * Per-input bound on the reader's CPU time: a reader that computes longer on a file of a few
+     * kilobytes is hanging. CPU time, not wall time, so that a machine shared with other builds
+     * (load 30 on 2 cores) does not turn the first input of a surface, which pays for class
+     * loading, into a false hang.
      */
     public static final long TIME_LIMIT_MS = Long.getLong("fuzz.timeout", 10_000);
+
     /** Wall-clock bound: a reader blocked (not computing) this long is hanging too. */
     public static final long WALL_LIMIT_MS = Long.getLong("fuzz.wallTimeout", 120_000);
+
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final long SEED = Long.getLong("fuzz.seed", 20261205L);
 
@@ -52,10 +57,17 @@ public final class Campaign {
     }
 
     /** What one campaign did. */
-    public record Result(String surface, int inputs, int refused, long millis, long peakHeapMb, List<String> failures) {
+    public record Result(
+            String surface,
+            int inputs,
+            int refused,
+            long millis,
+            long peakHeapMb,
+            List<String> failures) {
         /** One line for the report and the reliability doc. */
         public String line() {
-            return String.format("%-28s inputs %7d  refused (located) %7d  time %6.1f s  peak heap %5d MB  failures %d",
+            return String.format(
+                    "%-28s inputs %7d  refused (located) %7d  time %6.1f s  peak heap %5d MB  failures %d",
                     surface, inputs, refused, millis / 1000.0, peakHeapMb, failures.size());
         }
     }
@@ -68,12 +80,19 @@ public final class Campaign {
     }
 
     /**
-     * Runs {@code target} on every seed, every file of {@code crashers} (a folder of the module, may be absent) and
-     * {@code mutations} mutated seeds; {@code documented} accepts the reader's own, located bad-input exception.
+     * Runs {@code target} on every seed, every file of {@code crashers} (a folder of the module,
+     * may be absent) and {@code mutations} mutated seeds; {@code documented} accepts the reader's
+     * own, located bad-input exception.
      */
-    public static Result run(String surface, List<Seeds.Seed> seeds, Path crashers, int mutations, Target target,
+    public static Result run(
+            String surface,
+            List<Seeds.Seed> seeds,
+            Path crashers,
+            int mutations,
+            Target target,
             Predicate<Throwable> documented) {
-        // -Dfuzz.count.<surface>=N: a slow reader (scrypt-encrypted keys, megabyte lockfiles) gets its own count
+        // -Dfuzz.count.<surface>=N: a slow reader (scrypt-encrypted keys, megabyte lockfiles) gets
+        // its own count
         mutations = Integer.getInteger("fuzz.count." + surface, mutations);
         List<Seeds.Seed> inputs = new ArrayList<>(seeds);
         if (crashers != null) {
@@ -110,14 +129,22 @@ public final class Campaign {
                         f.cancel(true);
                         pool.shutdownNow();
                         pool = newPool(surface); // the hung thread is a daemon and is left behind
-                        failures.add(save(surface, data, "hang (" + hang + ") on " + describe(i, inputs, seed)));
+                        failures.add(
+                                save(
+                                        surface,
+                                        data,
+                                        "hang (" + hang + ") on " + describe(i, inputs, seed)));
                     }
                 } catch (ExecutionException e) {
                     Throwable t = e.getCause();
                     if (documented.test(t)) {
                         refused++;
                     } else {
-                        failures.add(save(surface, data, t + " on " + describe(i, inputs, seed) + at(t)));
+                        failures.add(
+                                save(
+                                        surface,
+                                        data,
+                                        t + " on " + describe(i, inputs, seed) + at(t)));
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -125,32 +152,52 @@ public final class Campaign {
                 }
                 if (total % 1000 == 0) {
                     // a long campaign stopped early still leaves measured figures in the log
-                    System.out.printf("fuzz: %s progress: inputs %d, refused (located) %d, failures %d, %.1f s%n", surface,
-                            total, refused, failures.size(), (System.nanoTime() - start) / 1e9);
+                    System.out.printf(
+                            "fuzz: %s progress: inputs %d, refused (located) %d, failures %d, %.1f s%n",
+                            surface,
+                            total,
+                            refused,
+                            failures.size(),
+                            (System.nanoTime() - start) / 1e9);
                 }
             }
         } finally {
             pool.shutdownNow();
         }
-        Result r = new Result(surface, total, refused, (System.nanoTime() - start) / 1_000_000, peakHeapMb(), failures);
+        Result r =
+                new Result(
+                        surface,
+                        total,
+                        refused,
+                        (System.nanoTime() - start) / 1_000_000,
+                        peakHeapMb(),
+                        failures);
         report(r);
         return r;
     }
 
-    /** Runs the target on {@code data}; {@code worker} gets the thread's id and its CPU time at the start. */
+    /**
+     * Runs the target on {@code data}; {@code worker} gets the thread's id and its CPU time at the
+     * start.
+     */
     static Future<?> submit(ExecutorService pool, Target target, byte[] data, long[] worker) {
-        return pool.submit(() -> {
-            synchronized (worker) {
-                worker[1] = THREADS.getCurrentThreadCpuTime();
-                worker[0] = Thread.currentThread().getId();
-            }
-            target.run(data);
-            return null;
-        });
+        return pool.submit(
+                () -> {
+                    synchronized (worker) {
+                        worker[1] = THREADS.getCurrentThreadCpuTime();
+                        worker[0] = Thread.currentThread().getId();
+                    }
+                    target.run(data);
+                    return null;
+                });
     }
 
-    /** Waits for the input to finish; returns why it is hanging (CPU or wall bound passed), or null when it finished. */
-    static String await(Future<?> f, long[] worker, long cpuLimitMs, long wallLimitMs) throws ExecutionException, InterruptedException {
+    /**
+     * Waits for the input to finish; returns why it is hanging (CPU or wall bound passed), or null
+     * when it finished.
+     */
+    static String await(Future<?> f, long[] worker, long cpuLimitMs, long wallLimitMs)
+            throws ExecutionException, InterruptedException {
         long start = System.nanoTime();
         while (true) {
             try {
@@ -160,7 +207,10 @@ public final class Campaign {
                 long wallMs = (System.nanoTime() - start) / 1_000_000;
                 long cpuMs;
                 synchronized (worker) {
-                    long now = worker[0] < 0 || !THREADS.isThreadCpuTimeSupported() ? -1 : THREADS.getThreadCpuTime(worker[0]);
+                    long now =
+                            worker[0] < 0 || !THREADS.isThreadCpuTimeSupported()
+                                    ? -1
+                                    : THREADS.getThreadCpuTime(worker[0]);
                     cpuMs = now < 0 ? wallMs : (now - worker[1]) / 1_000_000;
                 }
                 if (cpuMs > cpuLimitMs) {
@@ -174,7 +224,9 @@ public final class Campaign {
     }
 
     private static String describe(int i, List<Seeds.Seed> inputs, Seeds.Seed seed) {
-        return i < inputs.size() ? seed.name() : "mutation " + i + " of " + seed.name() + " (fuzz.seed " + SEED + ")";
+        return i < inputs.size()
+                ? seed.name()
+                : "mutation " + i + " of " + seed.name() + " (fuzz.seed " + SEED + ")";
     }
 
     private static String at(Throwable t) {
@@ -187,17 +239,23 @@ public final class Campaign {
     }
 
     private static ExecutorService newPool(String surface) {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(null, r, "fuzz-" + surface, 64L * 1024 * 1024);
-            t.setDaemon(true);
-            return t;
-        });
+        return Executors.newSingleThreadExecutor(
+                r -> {
+                    Thread t = new Thread(null, r, "fuzz-" + surface, 64L * 1024 * 1024);
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
-    /** Writes the input to {@code target/fuzz-crashers/<surface>/<sha-256 prefix>} and returns the message naming it. */
+    /**
+     * Writes the input to {@code target/fuzz-crashers/<surface>/<sha-256 prefix>} and returns the
+     * message naming it.
+     */
     private static String save(String surface, byte[] data, String what) {
         try {
-            String name = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data), 0, 8);
+            String name =
+                    HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(data), 0, 8);
             Path dir = Files.createDirectories(Path.of("target", "fuzz-crashers", surface));
             Files.write(dir.resolve(name), data);
             return what + " (input saved as " + dir.resolve(name) + ")";
@@ -209,8 +267,12 @@ public final class Campaign {
     private static void report(Result r) {
         try {
             Files.createDirectories(Path.of("target"));
-            Files.writeString(Path.of("target", "fuzz-report.txt"), r.line() + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    Path.of("target", "fuzz-report.txt"),
+                    r.line() + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             // the figures are a convenience; the assertion on the result is what counts
         }
@@ -234,9 +296,14 @@ public final class Campaign {
         return sum / (1024 * 1024);
     }
 
-    /** Whether a message names a place: {@code file:line[:col]: } or {@code line N}, {@code column N}, {@code offset N}. */
+    /**
+     * Whether a message names a place: {@code file:line[:col]: } or {@code line N}, {@code column
+     * N}, {@code offset N}.
+     */
     public static boolean located(String message) {
-        return message != null && (message.matches("(?s).*?[^\\s:]+:\\d+(:\\d+)?: .*")
-                || message.matches("(?s).*\\b(line|column|offset|byte|entry|position|index) \\d+.*"));
+        return message != null
+                && (message.matches("(?s).*?[^\\s:]+:\\d+(:\\d+)?: .*")
+                        || message.matches(
+                                "(?s).*\\b(line|column|offset|byte|entry|position|index) \\d+.*"));
     }
 }

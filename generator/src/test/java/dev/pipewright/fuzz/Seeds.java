@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-/** Real inputs to start from: the tests' resources, the shared corpus when present, and the crashers found so far. */
+/**
+ * Real inputs to start from: the tests' resources, the shared corpus when present, and the crashers
+ * found so far.
+ */
 public final class Seeds {
     private Seeds() {}
 
@@ -20,7 +23,10 @@ public final class Seeds {
     /** The repository root: surefire's {@code pipewright.root}, else the parent of the module. */
     public static Path repoRoot() {
         String root = System.getProperty("pipewright.root");
-        Path p = root != null && !root.isBlank() ? Path.of(root) : Path.of("").toAbsolutePath().getParent();
+        Path p =
+                root != null && !root.isBlank()
+                        ? Path.of(root)
+                        : Path.of("").toAbsolutePath().getParent();
         return p.toAbsolutePath().normalize();
     }
 
@@ -30,7 +36,10 @@ public final class Seeds {
         return Files.isDirectory(shared) ? shared : repoRoot().getParent().resolveSibling("shared");
     }
 
-    /** Files under {@code dir} (relative to the repository root, or absolute) whose name passes {@code names}, sorted. */
+    /**
+     * Files under {@code dir} (relative to the repository root, or absolute) whose name passes
+     * {@code names}, sorted.
+     */
     public static List<Seed> files(Path dir, Predicate<String> names) {
         Path d = repoRoot().resolve(dir);
         if (!Files.isDirectory(d)) {
@@ -38,7 +47,11 @@ public final class Seeds {
         }
         List<Seed> out = new ArrayList<>();
         try (Stream<Path> s = Files.walk(d)) {
-            for (Path f : s.filter(Files::isRegularFile).filter(f -> names.test(f.getFileName().toString())).sorted().toList()) {
+            for (Path f :
+                    s.filter(Files::isRegularFile)
+                            .filter(f -> names.test(f.getFileName().toString()))
+                            .sorted()
+                            .toList()) {
                 if (Files.size(f) <= 4 * 1024 * 1024) {
                     out.add(new Seed(d.relativize(f).toString(), Files.readAllBytes(f)));
                 }

@@ -19,14 +19,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Local {@code uses: ./path}: Pipewright's own actions are written by generate without the pipeline listing them, and
- * a path that nothing provides stops generate and check with one line naming the workflow, job and step.
+ * Local {@code uses: ./path}: Pipewright's own actions are written by generate without the pipeline
+ * listing them, and a path that nothing provides stops generate and check with one line naming the
+ * workflow, job and step.
  */
 class LocalUsesTest {
     @TempDir Path root;
 
-    /** A pipeline of one workflow, deploy.yml, whose job 'deploy' checks out then runs these steps. */
-    record Deploy(String outputDirectory, List<Step> steps, Map<String, String> localActions) implements Pipeline {
+    /**
+     * A pipeline of one workflow, deploy.yml, whose job 'deploy' checks out then runs these steps.
+     */
+    record Deploy(String outputDirectory, List<Step> steps, Map<String, String> localActions)
+            implements Pipeline {
         Deploy(List<Step> steps) {
             this(".github/workflows", steps, Map.of());
         }
@@ -40,12 +44,22 @@ class LocalUsesTest {
         }
 
         public List<Workflow> workflows() {
-            var job = Job.builder("deploy").runsOn("ubuntu-24.04").permissions(Permissions.contentsRead())
-                    .timeoutMinutes(10)
-                    .step(Step.uses("actions/checkout@v7.0.1").with("persist-credentials", false).build());
+            var job =
+                    Job.builder("deploy")
+                            .runsOn("ubuntu-24.04")
+                            .permissions(Permissions.contentsRead())
+                            .timeoutMinutes(10)
+                            .step(
+                                    Step.uses("actions/checkout@v7.0.1")
+                                            .with("persist-credentials", false)
+                                            .build());
             steps.forEach(job::step);
-            return List.of(Workflow.builder("deploy.yml").on(Trigger.workflowDispatch())
-                    .permissions(Permissions.none()).job(job.build()).build());
+            return List.of(
+                    Workflow.builder("deploy.yml")
+                            .on(Trigger.workflowDispatch())
+                            .permissions(Permissions.none())
+                            .job(job.build())
+                            .build());
         }
     }
 
@@ -55,8 +69,13 @@ class LocalUsesTest {
 
     @Test
     void positiveAPipewrightBindingsActionIsWrittenWithoutTheListingIt() throws IOException {
-        generate(new Deploy(List.of(PipewrightHealthGate.builder().name("Wait for health")
-                .url("https://staging.example.com/healthz").build())));
+        generate(
+                new Deploy(
+                        List.of(
+                                PipewrightHealthGate.builder()
+                                        .name("Wait for health")
+                                        .url("https://staging.example.com/healthz")
+                                        .build())));
         Path action = root.resolve(".github/actions/pipewright-health-gate/action.yml");
         assertThat(action).isRegularFile();
         assertThat(Files.readString(action))
@@ -66,26 +85,40 @@ class LocalUsesTest {
                 .contains("uses: ./.github/actions/pipewright-health-gate\n");
         // only the actions the workflows call
         try (var dirs = Files.list(root.resolve(".github/actions"))) {
-            assertThat(dirs.map(d -> d.getFileName().toString()).toList()).containsExactly("pipewright-health-gate");
+            assertThat(dirs.map(d -> d.getFileName().toString()).toList())
+                    .containsExactly("pipewright-health-gate");
         }
     }
 
     @Test
     void positiveAnExampleFoldersActionsStandForDotGithubActions() throws IOException {
-        Deploy p = new Deploy("generated-workflows/demo",
-                List.of(PipewrightHealthGate.builder().url("https://example.com/").build()), Map.of());
+        Deploy p =
+                new Deploy(
+                        "generated-workflows/demo",
+                        List.of(PipewrightHealthGate.builder().url("https://example.com/").build()),
+                        Map.of());
         generate(p);
-        assertThat(root.resolve("generated-workflows/demo/actions/pipewright-health-gate/action.yml")).isRegularFile();
-        assertThat(Generation.check(root, List.of(FileSource.of(p)), ActionLock.bundled()).clean()).isTrue();
+        assertThat(
+                        root.resolve(
+                                "generated-workflows/demo/actions/pipewright-health-gate/action.yml"))
+                .isRegularFile();
+        assertThat(Generation.check(root, List.of(FileSource.of(p)), ActionLock.bundled()).clean())
+                .isTrue();
     }
 
     @Test
     void positiveAPipelinesOwnActionWinsOverTheBundledOne() throws IOException {
-        Deploy p = new Deploy(".github/workflows",
-                List.of(PipewrightHealthGate.builder().url("https://example.com/").build()),
-                Map.of("pipewright-health-gate", "name: patched\nruns:\n  using: composite\n  steps: []\n"));
+        Deploy p =
+                new Deploy(
+                        ".github/workflows",
+                        List.of(PipewrightHealthGate.builder().url("https://example.com/").build()),
+                        Map.of(
+                                "pipewright-health-gate",
+                                "name: patched\nruns:\n  using: composite\n  steps: []\n"));
         generate(p);
-        assertThat(Files.readString(root.resolve(".github/actions/pipewright-health-gate/action.yml")))
+        assertThat(
+                        Files.readString(
+                                root.resolve(".github/actions/pipewright-health-gate/action.yml")))
                 .contains("name: patched\n");
     }
 
@@ -100,25 +133,34 @@ class LocalUsesTest {
 
     @Test
     void negativeADanglingLocalActionIsOneLineAndNothingIsWritten() {
-        Deploy p = new Deploy(List.of(Step.run("make").build(),
-                Step.uses("./.github/actions/setup").name("Set up").build()));
+        Deploy p =
+                new Deploy(
+                        List.of(
+                                Step.run("make").build(),
+                                Step.uses("./.github/actions/setup").name("Set up").build()));
         assertThatThrownBy(() -> generate(p))
                 .isInstanceOf(LocalUses.DanglingException.class)
-                .hasMessage(".github/workflows/deploy.yml: job 'deploy', step 'Set up' uses ./.github/actions/setup,"
-                        + " which neither exists in the project nor is written by this generate"
-                        + " (no .github/actions/setup/action.yml); add the action there or return it from the"
-                        + " pipeline's localActions()");
+                .hasMessage(
+                        ".github/workflows/deploy.yml: job 'deploy', step 'Set up' uses ./.github/actions/setup,"
+                                + " which neither exists in the project nor is written by this generate"
+                                + " (no .github/actions/setup/action.yml); add the action there or return it from the"
+                                + " pipeline's localActions()");
         assertThat(root.resolve(".github")).doesNotExist();
-        assertThatThrownBy(() -> Generation.check(root, List.of(FileSource.of(p)), ActionLock.bundled()))
+        assertThatThrownBy(
+                        () ->
+                                Generation.check(
+                                        root, List.of(FileSource.of(p)), ActionLock.bundled()))
                 .isInstanceOf(LocalUses.DanglingException.class);
     }
 
     @Test
     void negativeAnUnknownPipewrightActionNamesOurs() {
-        Deploy p = new Deploy(List.of(Step.uses("./.github/actions/pipewright-helth-gate").build()));
+        Deploy p =
+                new Deploy(List.of(Step.uses("./.github/actions/pipewright-helth-gate").build()));
         assertThatThrownBy(() -> generate(p))
-                .hasMessageStartingWith(".github/workflows/deploy.yml: job 'deploy', step #2 uses"
-                        + " ./.github/actions/pipewright-helth-gate, which neither exists")
+                .hasMessageStartingWith(
+                        ".github/workflows/deploy.yml: job 'deploy', step #2 uses"
+                                + " ./.github/actions/pipewright-helth-gate, which neither exists")
                 .hasMessageContaining("; Pipewright's actions are pipewright-attest, ")
                 .hasMessageContaining("pipewright-health-gate")
                 .hasMessageNotContaining("\n");
@@ -126,28 +168,35 @@ class LocalUsesTest {
 
     @Test
     void negativeADanglingReusableWorkflowNamesItsJob() {
-        Pipeline p = new Pipeline() {
-            public String id() {
-                return "release";
-            }
+        Pipeline p =
+                new Pipeline() {
+                    public String id() {
+                        return "release";
+                    }
 
-            public String source() {
-                return "Pipelines.java";
-            }
+                    public String source() {
+                        return "Pipelines.java";
+                    }
 
-            public String outputDirectory() {
-                return ".github/workflows";
-            }
+                    public String outputDirectory() {
+                        return ".github/workflows";
+                    }
 
-            public List<Workflow> workflows() {
-                return List.of(Workflow.builder("release.yml").on(Trigger.workflowDispatch())
-                        .permissions(Permissions.none())
-                        .job(Job.call("build", "./.github/workflows/build.yml").build()).build());
-            }
-        };
+                    public List<Workflow> workflows() {
+                        return List.of(
+                                Workflow.builder("release.yml")
+                                        .on(Trigger.workflowDispatch())
+                                        .permissions(Permissions.none())
+                                        .job(
+                                                Job.call("build", "./.github/workflows/build.yml")
+                                                        .build())
+                                        .build());
+                    }
+                };
         assertThatThrownBy(() -> generate(p))
-                .hasMessage(".github/workflows/release.yml: job 'build' uses ./.github/workflows/build.yml, which"
-                        + " neither exists in the project nor is written by this generate"
-                        + " (no .github/workflows/build.yml); add the workflow there or generate it");
+                .hasMessage(
+                        ".github/workflows/release.yml: job 'build' uses ./.github/workflows/build.yml, which"
+                                + " neither exists in the project nor is written by this generate"
+                                + " (no .github/workflows/build.yml); add the workflow there or generate it");
     }
 }

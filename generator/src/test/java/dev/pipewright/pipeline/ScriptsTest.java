@@ -18,7 +18,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The entry point a JBang script's main calls: generate, check, and collecting without generating. */
+/**
+ * The entry point a JBang script's main calls: generate, check, and collecting without generating.
+ */
 class ScriptsTest {
     @TempDir Path root;
 
@@ -39,30 +41,41 @@ class ScriptsTest {
         }
 
         public List<Workflow> workflows() {
-            return List.of(Workflow.builder("ci.yml")
-                    .on(Trigger.push().branches("main"))
-                    .permissions(Permissions.none())
-                    .job(Job.builder("build").runsOn("ubuntu-24.04").timeoutMinutes(10)
-                            .step(Step.run(command).build()).build())
-                    .build());
+            return List.of(
+                    Workflow.builder("ci.yml")
+                            .on(Trigger.push().branches("main"))
+                            .permissions(Permissions.none())
+                            .job(
+                                    Job.builder("build")
+                                            .runsOn("ubuntu-24.04")
+                                            .timeoutMinutes(10)
+                                            .step(Step.run(command).build())
+                                            .build())
+                            .build());
         }
     }
 
     private int execute(Pipeline p, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--out", root.toString()));
-        return Scripts.execute(all, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), List.of(p));
+        return Scripts.execute(
+                all,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                List.of(p));
     }
 
     @Test
     void positiveGenerateThenCheckThenDrift() throws IOException {
         assertThat(execute(new Ci("make"))).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("wrote     .github/workflows/ci.yml\n");
-        assertThat(Files.readString(root.resolve(".github/workflows/ci.yml"))).contains("      - run: make\n");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo("wrote     .github/workflows/ci.yml\n");
+        assertThat(Files.readString(root.resolve(".github/workflows/ci.yml")))
+                .contains("      - run: make\n");
         assertThat(execute(new Ci("make"), "check")).isZero();
         assertThat(execute(new Ci("make test"), "check")).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains(".github/workflows/ci.yml: differs from its source");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains(".github/workflows/ci.yml: differs from its source");
     }
 
     @Test

@@ -13,14 +13,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A user's project: one Java file run by the JDK's source launcher (what JBang does) with only the generator and its
- * dependencies on the class path, which is what depending on {@code pipewright-generator} gives. Calling one of our
- * actions needs its binding and nothing else: generate writes the action.yml the workflow calls.
+ * A user's project: one Java file run by the JDK's source launcher (what JBang does) with only the
+ * generator and its dependencies on the class path, which is what depending on {@code
+ * pipewright-generator} gives. Calling one of our actions needs its binding and nothing else:
+ * generate writes the action.yml the workflow calls.
  */
 class UserPipelineTest {
     @TempDir Path project;
 
-    private static final String SCRIPT = """
+    private static final String SCRIPT =
+            """
             import dev.pipewright.model.*;
             import dev.pipewright.model.trigger.Trigger;
             import dev.pipewright.pipeline.Pipeline;
@@ -58,8 +60,13 @@ class UserPipelineTest {
         Files.createDirectories(script.getParent());
         Files.writeString(script, SCRIPT.replace("STEP", step));
         String launcher = ProcessHandle.current().info().command().orElse("java");
-        var command = new ArrayList<>(List.of(launcher, "-cp", System.getProperty("java.class.path"),
-                script.toString()));
+        var command =
+                new ArrayList<>(
+                        List.of(
+                                launcher,
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                script.toString()));
         command.addAll(List.of(args));
         command.addAll(List.of("--root", project.toString()));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -72,38 +79,52 @@ class UserPipelineTest {
     }
 
     @Test
-    void positiveAnActionBindingGetsItsActionFileWritten() throws IOException, InterruptedException {
-        // the generator's tests run without the stacks module: the binding comes from the generator itself
+    void positiveAnActionBindingGetsItsActionFileWritten()
+            throws IOException, InterruptedException {
+        // the generator's tests run without the stacks module: the binding comes from the generator
+        // itself
         assertThatThrownBy(() -> Class.forName("dev.pipewright.stacks.StackPipeline"))
                 .isInstanceOf(ClassNotFoundException.class);
-        Process generate = run("PipewrightHealthGate.builder().name(\"Wait for health\")"
-                + ".url(\"https://staging.example.com/healthz\").timeout(\"5m\").build()");
+        Process generate =
+                run(
+                        "PipewrightHealthGate.builder().name(\"Wait for health\")"
+                                + ".url(\"https://staging.example.com/healthz\").timeout(\"5m\").build()");
         String out = output(generate);
         assertThat(generate.exitValue()).as(out).isZero();
         assertThat(out).contains("wrote     .github/actions/pipewright-health-gate/action.yml");
         assertThat(Files.readString(project.resolve(".github/workflows/deploy.yml")))
                 .contains("uses: ./.github/actions/pipewright-health-gate\n")
                 .contains("url: https://staging.example.com/healthz\n");
-        assertThat(Files.readString(project.resolve(".github/actions/pipewright-health-gate/action.yml")))
+        assertThat(
+                        Files.readString(
+                                project.resolve(
+                                        ".github/actions/pipewright-health-gate/action.yml")))
                 .contains("name: Pipewright health gate\n")
                 .contains("    - health-gate\n");
 
-        Process check = run("PipewrightHealthGate.builder().name(\"Wait for health\")"
-                + ".url(\"https://staging.example.com/healthz\").timeout(\"5m\").build()", "check");
+        Process check =
+                run(
+                        "PipewrightHealthGate.builder().name(\"Wait for health\")"
+                                + ".url(\"https://staging.example.com/healthz\").timeout(\"5m\").build()",
+                        "check");
         String checked = output(check);
         assertThat(check.exitValue()).as(checked).isZero();
         assertThat(checked).contains("0 of 2 generated file(s) drifted");
     }
 
     @Test
-    void negativeALocalActionThatWillNotExistStopsTheBuild() throws IOException, InterruptedException {
-        Process generate = run("Step.uses(\"./.github/actions/deploy\").name(\"Roll out\").build()");
+    void negativeALocalActionThatWillNotExistStopsTheBuild()
+            throws IOException, InterruptedException {
+        Process generate =
+                run("Step.uses(\"./.github/actions/deploy\").name(\"Roll out\").build()");
         String out = output(generate);
         assertThat(generate.exitValue()).as(out).isEqualTo(2);
-        assertThat(out).isEqualTo("pipewright: .github/workflows/deploy.yml: job 'deploy', step 'Roll out' uses"
-                + " ./.github/actions/deploy, which neither exists in the project nor is written by this generate"
-                + " (no .github/actions/deploy/action.yml); add the action there or return it from the pipeline's"
-                + " localActions()\n");
+        assertThat(out)
+                .isEqualTo(
+                        "pipewright: .github/workflows/deploy.yml: job 'deploy', step 'Roll out' uses"
+                                + " ./.github/actions/deploy, which neither exists in the project nor is written by this generate"
+                                + " (no .github/actions/deploy/action.yml); add the action there or return it from the pipeline's"
+                                + " localActions()\n");
         assertThat(project.resolve(".github/workflows")).doesNotExist();
     }
 }

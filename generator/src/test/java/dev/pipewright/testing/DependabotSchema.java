@@ -34,9 +34,11 @@ public final class DependabotSchema {
     }
 
     private static JsonSchema load() {
-        try (InputStream in = DependabotSchema.class.getResourceAsStream("/schemas/dependabot-2.0.json")) {
+        try (InputStream in =
+                DependabotSchema.class.getResourceAsStream("/schemas/dependabot-2.0.json")) {
             if (in == null) {
-                throw new IllegalStateException("schemas/dependabot-2.0.json is missing from the test class path");
+                throw new IllegalStateException(
+                        "schemas/dependabot-2.0.json is missing from the test class path");
             }
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
         } catch (IOException e) {

@@ -25,9 +25,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One value of every permitted subtype of the generator's sealed types, each with something to write (filters,
- * inputs, a grant), and a valid workflow that uses every kind of trigger, job, step, runs-on and permissions.
- * Tests compare these lists with {@code getPermittedSubclasses()}, so a new kind fails them until it has a sample.
+ * One value of every permitted subtype of the generator's sealed types, each with something to
+ * write (filters, inputs, a grant), and a valid workflow that uses every kind of trigger, job,
+ * step, runs-on and permissions. Tests compare these lists with {@code getPermittedSubclasses()},
+ * so a new kind fails them until it has a sample.
  */
 public final class KindSamples {
     private KindSamples() {}
@@ -37,9 +38,13 @@ public final class KindSamples {
                 Trigger.push().branches("main").build(),
                 Trigger.pullRequest().types("opened").build(),
                 Trigger.schedule("0 3 * * 1"),
-                Trigger.workflowDispatch().input("dry-run", DispatchInput.bool("Only print", false)).build(),
-                Trigger.workflowCall().input("version", InputType.STRING, true, "The version")
-                        .output("digest", "The image digest", "${{ jobs.labels.outputs.digest }}").build(),
+                Trigger.workflowDispatch()
+                        .input("dry-run", DispatchInput.bool("Only print", false))
+                        .build(),
+                Trigger.workflowCall()
+                        .input("version", InputType.STRING, true, "The version")
+                        .output("digest", "The image digest", "${{ jobs.labels.outputs.digest }}")
+                        .build(),
                 Trigger.workflowRun("CI").types("completed").build(),
                 Trigger.release().types("published").build(),
                 // an event newer than the schema this version knows
@@ -58,7 +63,9 @@ public final class KindSamples {
     }
 
     public static List<RunsOn> runsOn() {
-        return List.of(RunsOn.ubuntuLatest(), RunsOn.group("large-runners", "linux"),
+        return List.of(
+                RunsOn.ubuntuLatest(),
+                RunsOn.group("large-runners", "linux"),
                 new RunsOn.Custom(Map.of("labels", "self-hosted")));
     }
 
@@ -66,20 +73,34 @@ public final class KindSamples {
         return List.of(Permissions.readAll(), Permissions.writeAll(), Permissions.contentsRead());
     }
 
-    /** One normal job per runs-on and permissions sample, the first with every step, and one call job. */
+    /**
+     * One normal job per runs-on and permissions sample, the first with every step, and one call
+     * job.
+     */
     public static List<Job> jobs() {
         List<RunsOn> runsOn = runsOn();
         List<Permissions> permissions = permissions();
-        NormalJob.Builder labels = Job.builder("labels").runsOn(runsOn.get(0)).permissions(permissions.get(0))
-                .output("digest", "${{ steps.server.outputs.digest }}");
+        NormalJob.Builder labels =
+                Job.builder("labels")
+                        .runsOn(runsOn.get(0))
+                        .permissions(permissions.get(0))
+                        .output("digest", "${{ steps.server.outputs.digest }}");
         steps().forEach(labels::step);
         return List.of(
                 labels.build(),
-                Job.builder("group").runsOn(runsOn.get(1)).permissions(permissions.get(1))
-                        .step(Step.run("make").build()).build(),
-                Job.builder("custom").runsOn(runsOn.get(2)).permissions(permissions.get(2))
-                        .step(Step.run("make").build()).build(),
-                CallJob.builder("call", "./.github/workflows/build.yml").with("version", "1.0").build());
+                Job.builder("group")
+                        .runsOn(runsOn.get(1))
+                        .permissions(permissions.get(1))
+                        .step(Step.run("make").build())
+                        .build(),
+                Job.builder("custom")
+                        .runsOn(runsOn.get(2))
+                        .permissions(permissions.get(2))
+                        .step(Step.run("make").build())
+                        .build(),
+                CallJob.builder("call", "./.github/workflows/build.yml")
+                        .with("version", "1.0")
+                        .build());
     }
 
     /** Every sample above in one workflow that passes validation. */
@@ -105,16 +126,32 @@ public final class KindSamples {
                 Expr.raw("github.ref"));
     }
 
-    /** GitHub's syntax tree (the linter's), which the model's expression parser maps node by node. */
+    /**
+     * GitHub's syntax tree (the linter's), which the model's expression parser maps node by node.
+     */
     public static List<dev.pipewright.github.expr.Expr> coreExprs() {
         dev.pipewright.github.expr.Expr.Binary binary =
-                (dev.pipewright.github.expr.Expr.Binary) parse("!github.event.* && github['ref'] == 'x'");
-        dev.pipewright.github.expr.Expr.Not not = (dev.pipewright.github.expr.Expr.Not) binary.left();
-        dev.pipewright.github.expr.Expr.Binary eq = (dev.pipewright.github.expr.Expr.Binary) binary.right();
-        dev.pipewright.github.expr.Expr.Index index = (dev.pipewright.github.expr.Expr.Index) eq.left();
-        dev.pipewright.github.expr.Expr.Star star = (dev.pipewright.github.expr.Expr.Star) not.operand();
-        dev.pipewright.github.expr.Expr.Property property = (dev.pipewright.github.expr.Expr.Property) star.receiver();
-        return List.of(binary, not, eq.right(), index, star, property, property.receiver(), parse("success()"));
+                (dev.pipewright.github.expr.Expr.Binary)
+                        parse("!github.event.* && github['ref'] == 'x'");
+        dev.pipewright.github.expr.Expr.Not not =
+                (dev.pipewright.github.expr.Expr.Not) binary.left();
+        dev.pipewright.github.expr.Expr.Binary eq =
+                (dev.pipewright.github.expr.Expr.Binary) binary.right();
+        dev.pipewright.github.expr.Expr.Index index =
+                (dev.pipewright.github.expr.Expr.Index) eq.left();
+        dev.pipewright.github.expr.Expr.Star star =
+                (dev.pipewright.github.expr.Expr.Star) not.operand();
+        dev.pipewright.github.expr.Expr.Property property =
+                (dev.pipewright.github.expr.Expr.Property) star.receiver();
+        return List.of(
+                binary,
+                not,
+                eq.right(),
+                index,
+                star,
+                property,
+                property.receiver(),
+                parse("success()"));
     }
 
     private static dev.pipewright.github.expr.Expr parse(String text) {
@@ -126,7 +163,10 @@ public final class KindSamples {
     }
 
     public static List<YamlNode> yamlNodes() {
-        return List.of(new YamlMap().put("a", "b"), YamlSeq.ofStrings(List.of("a")), YamlScalar.of("a"),
+        return List.of(
+                new YamlMap().put("a", "b"),
+                YamlSeq.ofStrings(List.of("a")),
+                YamlScalar.of("a"),
                 YamlNull.INSTANCE);
     }
 }

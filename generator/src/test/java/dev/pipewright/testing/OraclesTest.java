@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Smoke test of the oracle runners on one good and one broken workflow; skips without node. */
 class OraclesTest {
-  private static final String GOOD = """
+    private static final String GOOD =
+            """
       name: ci
       on: push
       jobs:
@@ -20,8 +21,9 @@ class OraclesTest {
           steps:
             - run: echo ok
       """;
-  // a job without runs-on and an undefined context: every oracle should object
-  private static final String BROKEN = """
+    // a job without runs-on and an undefined context: every oracle should object
+    private static final String BROKEN =
+            """
       name: ci
       on: push
       jobs:
@@ -30,43 +32,46 @@ class OraclesTest {
             - run: echo ${{ nope.x }}
       """;
 
-  @TempDir static Path dir;
-  static Path good;
-  static Path broken;
+    @TempDir static Path dir;
+    static Path good;
+    static Path broken;
 
-  @BeforeAll
-  static void write() throws Exception {
-    Path workflows = Files.createDirectories(dir.resolve(".github/workflows"));
-    good = Files.writeString(workflows.resolve("good.yml"), GOOD);
-    broken = Files.writeString(workflows.resolve("broken.yml"), BROKEN);
-  }
+    @BeforeAll
+    static void write() throws Exception {
+        Path workflows = Files.createDirectories(dir.resolve(".github/workflows"));
+        good = Files.writeString(workflows.resolve("good.yml"), GOOD);
+        broken = Files.writeString(workflows.resolve("broken.yml"), BROKEN);
+    }
 
-  @Test
-  void workflowParser() {
-    check(Oracles.workflowParser(good, broken));
-  }
+    @Test
+    void workflowParser() {
+        check(Oracles.workflowParser(good, broken));
+    }
 
-  @Test
-  void actionlint177() {
-    check(Oracles.actionlint177(good, broken));
-  }
+    @Test
+    void actionlint177() {
+        check(Oracles.actionlint177(good, broken));
+    }
 
-  @Test
-  void actionValidator() {
-    check(Oracles.actionValidator(good, broken));
-  }
+    @Test
+    void actionValidator() {
+        check(Oracles.actionValidator(good, broken));
+    }
 
-  @Test
-  void noFilesNoRun() {
-    assertThat(Oracles.workflowParser()).isEmpty();
-    assertThat(Oracles.parseExpressions(List.of())).isEmpty();
-  }
+    @Test
+    void noFilesNoRun() {
+        assertThat(Oracles.workflowParser()).isEmpty();
+        assertThat(Oracles.parseExpressions(List.of())).isEmpty();
+    }
 
-  private static void check(List<Oracles.Finding> findings) {
-    assertThat(findings).isNotEmpty().allSatisfy(f -> {
-      assertThat(f.file()).isEqualTo(broken.toString());
-      assertThat(f.line()).isPositive();
-      assertThat(f.kind()).isNotBlank().isNotEqualTo("crash");
-    });
-  }
+    private static void check(List<Oracles.Finding> findings) {
+        assertThat(findings)
+                .isNotEmpty()
+                .allSatisfy(
+                        f -> {
+                            assertThat(f.file()).isEqualTo(broken.toString());
+                            assertThat(f.line()).isPositive();
+                            assertThat(f.kind()).isNotBlank().isNotEqualTo("crash");
+                        });
+    }
 }

@@ -6,19 +6,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The stacks write each grant's reason naming the steps that need it ("steps login and build push the image"); a
- * step renamed or moved to another job would leave the comment naming a step that is not there. This finds, in a
- * written workflow, every step a permission comment names that has no {@code id:} in the same job.
+ * The stacks write each grant's reason naming the steps that need it ("steps login and build push
+ * the image"); a step renamed or moved to another job would leave the comment naming a step that is
+ * not there. This finds, in a written workflow, every step a permission comment names that has no
+ * {@code id:} in the same job.
  */
 public final class PermissionReasonSteps {
     private static final Pattern JOB = Pattern.compile("^  ([A-Za-z0-9_-]+):\\s*$");
-    private static final Pattern GRANT = Pattern.compile("^\\s+[a-z-]+: (?:read|write|none) # (.*)$");
-    private static final Pattern NAMED = Pattern.compile("\\bsteps? ([a-z0-9-]+(?: and [a-z0-9-]+)*)");
+    private static final Pattern GRANT =
+            Pattern.compile("^\\s+[a-z-]+: (?:read|write|none) # (.*)$");
+    private static final Pattern NAMED =
+            Pattern.compile("\\bsteps? ([a-z0-9-]+(?: and [a-z0-9-]+)*)");
     private static final Pattern ID = Pattern.compile("^\\s+(?:- )?id: ([A-Za-z0-9_-]+)\\s*$");
 
     private PermissionReasonSteps() {}
 
-    /** "file:line: step X" for each step named by a permission comment of {@code yaml} that its job lacks. */
+    /**
+     * "file:line: step X" for each step named by a permission comment of {@code yaml} that its job
+     * lacks.
+     */
     public static List<String> missing(String file, String yaml) {
         String[] lines = yaml.split("\n", -1);
         List<String> out = new ArrayList<>();

@@ -7,21 +7,25 @@ import java.util.TreeSet;
 
 /**
  * POSIX cron as GitHub reads it: five fields, each a list of {@code *}, values, ranges and steps.
- * Each field has its own range (day-of-month is 1–31, not 0–59; day-of-week is 0–6, as in GitHub's docs and its
- * workflow parser's {@code DOW_RANGE}, so 7 is not Sunday).
+ * Each field has its own range (day-of-month is 1–31, not 0–59; day-of-week is 0–6, as in GitHub's
+ * docs and its workflow parser's {@code DOW_RANGE}, so 7 is not Sunday).
  */
 public final class Cron {
     private record Field(String name, int min, int max, List<String> names) {}
 
     private static final List<String> MONTHS =
-            List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC");
-    private static final List<String> DAYS = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
-    private static final List<Field> FIELDS = List.of(
-            new Field("minute", 0, 59, List.of()),
-            new Field("hour", 0, 23, List.of()),
-            new Field("day-of-month", 1, 31, List.of()),
-            new Field("month", 1, 12, MONTHS),
-            new Field("day-of-week", 0, 6, DAYS));
+            List.of(
+                    "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV",
+                    "DEC");
+    private static final List<String> DAYS =
+            List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
+    private static final List<Field> FIELDS =
+            List.of(
+                    new Field("minute", 0, 59, List.of()),
+                    new Field("hour", 0, 23, List.of()),
+                    new Field("day-of-month", 1, 31, List.of()),
+                    new Field("month", 1, 12, MONTHS),
+                    new Field("day-of-week", 0, 6, DAYS));
 
     private Cron() {}
 
@@ -29,8 +33,12 @@ public final class Cron {
     public static Optional<String> problem(String cron) {
         String[] parts = cron.trim().split("\\s+");
         if (cron.isBlank() || parts.length != 5) {
-            return Optional.of("cron '" + cron + "' has " + (cron.isBlank() ? 0 : parts.length)
-                    + " fields; GitHub needs 5: minute hour day-of-month month day-of-week");
+            return Optional.of(
+                    "cron '"
+                            + cron
+                            + "' has "
+                            + (cron.isBlank() ? 0 : parts.length)
+                            + " fields; GitHub needs 5: minute hour day-of-month month day-of-week");
         }
         for (int i = 0; i < 5; i++) {
             Optional<String> p = fieldProblem(parts[i], FIELDS.get(i));
@@ -49,7 +57,8 @@ public final class Cron {
                 range = item.substring(0, slash);
                 Integer step = number(item.substring(slash + 1));
                 if (step == null || step < 1) {
-                    return Optional.of("step '" + item.substring(slash + 1) + "' must be a positive number");
+                    return Optional.of(
+                            "step '" + item.substring(slash + 1) + "' must be a positive number");
                 }
             }
             if (range.equals("*")) {
@@ -76,7 +85,10 @@ public final class Cron {
         return Optional.empty();
     }
 
-    /** The shortest gap between runs in minutes when it is under 5, else -1 (also for an invalid expression). */
+    /**
+     * The shortest gap between runs in minutes when it is under 5, else -1 (also for an invalid
+     * expression).
+     */
     public static int tooFrequent(String cron) {
         if (problem(cron).isPresent()) {
             return -1;

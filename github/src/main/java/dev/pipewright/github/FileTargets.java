@@ -13,14 +13,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What every writer of Pipewright's outputs (generated files, action outputs) needs: whether a path can become a file
- * before anything is written, the move into place, and the mode of a file others read. It sits with GitHub's rules,
- * which every module may use, because both the generator and the action runtime write files that later steps of a
- * runner's job read, and the action runtime does not depend on the generator.
+ * What every writer of Pipewright's outputs (generated files, action outputs) needs: whether a path
+ * can become a file before anything is written, the move into place, and the mode of a file others
+ * read. It sits with GitHub's rules, which every module may use, because both the generator and the
+ * action runtime write files that later steps of a runner's job read, and the action runtime does
+ * not depend on the generator.
  */
 public final class FileTargets {
-    /** Mode of files that others read: later workflow steps may run as another user than the one writing them. */
-    public static final Set<PosixFilePermission> PUBLIC = PosixFilePermissions.fromString("rw-r--r--");
+    /**
+     * Mode of files that others read: later workflow steps may run as another user than the one
+     * writing them.
+     */
+    public static final Set<PosixFilePermission> PUBLIC =
+            PosixFilePermissions.fromString("rw-r--r--");
 
     private FileTargets() {}
 
@@ -37,12 +42,17 @@ public final class FileTargets {
     /** A reason and the path it is about. */
     public record Problem(Kind kind, Path at) {}
 
-    /** The reason {@code target} cannot be written as a file, if there is one; nothing is created or changed. */
+    /**
+     * The reason {@code target} cannot be written as a file, if there is one; nothing is created or
+     * changed.
+     */
     public static Optional<Problem> problem(Path target) {
         if (Files.isDirectory(target)) {
             return Optional.of(new Problem(Kind.DIRECTORY, target));
         }
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && Files.exists(target) && !Files.isRegularFile(target)) {
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+                && Files.exists(target)
+                && !Files.isRegularFile(target)) {
             return Optional.of(new Problem(Kind.NOT_REGULAR, target));
         }
         for (Path p = target.getParent(); p != null; p = p.getParent()) {
@@ -59,7 +69,8 @@ public final class FileTargets {
     /** Moves atomically where the file system can, else plainly; the target is replaced. */
     public static void move(Path from, Path to) throws IOException {
         try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }

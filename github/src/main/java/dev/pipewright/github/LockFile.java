@@ -12,13 +12,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The action lock's text ({@code catalog/actions.lock}, a project's {@code .github/pipewright.lock.yml}): comment and
- * blank lines, and one {@code owner/repo@tag: <40-hex sha>} entry per line. One reader for the generator (strict: a
- * hand edit cannot silently drop an entry) and the linter (lenient: the generator already rejected bad lines).
+ * The action lock's text ({@code catalog/actions.lock}, a project's {@code
+ * .github/pipewright.lock.yml}): comment and blank lines, and one {@code owner/repo@tag: <40-hex
+ * sha>} entry per line. One reader for the generator (strict: a hand edit cannot silently drop an
+ * entry) and the linter (lenient: the generator already rejected bad lines).
  */
 public final class LockFile {
-    private static final Pattern ENTRY = Pattern.compile(
-            "([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)@([^\\s:#'\"]+)\\s*:\\s*['\"]?([0-9a-f]{40})['\"]?\\s*(#.*)?");
+    private static final Pattern ENTRY =
+            Pattern.compile(
+                    "([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)@([^\\s:#'\"]+)\\s*:\\s*['\"]?([0-9a-f]{40})['\"]?\\s*(#.*)?");
 
     /** One entry, with its 1-based line. */
     public record Entry(String repository, String tag, String sha, int line) {
@@ -31,19 +33,23 @@ public final class LockFile {
     /** A project's own lock, relative to its root. */
     public static final String PROJECT_LOCK = ".github/pipewright.lock.yml";
 
-    private static final Pattern KEY = Pattern.compile("([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)@([^\\s:#'\"]+)");
+    private static final Pattern KEY =
+            Pattern.compile("([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)@([^\\s:#'\"]+)");
 
     private LockFile() {}
 
     /**
-     * The key an entry is found by: GitHub resolves {@code owner/repo} case-insensitively, so it is lower-cased; a tag
-     * is a git ref, and refs are case-sensitive, so it stays as written.
+     * The key an entry is found by: GitHub resolves {@code owner/repo} case-insensitively, so it is
+     * lower-cased; a tag is a git ref, and refs are case-sensitive, so it stays as written.
      */
     public static String key(String repository, String tag) {
         return repository.toLowerCase(Locale.ROOT) + "@" + tag;
     }
 
-    /** The entries of {@code text}; any other line that is not blank or a comment is an error naming source:line. */
+    /**
+     * The entries of {@code text}; any other line that is not blank or a comment is an error naming
+     * source:line.
+     */
     public static List<Entry> read(String text, String source) {
         return read(text, source, true);
     }
@@ -65,22 +71,28 @@ public final class LockFile {
             if (m.matches()) {
                 entries.add(new Entry(m.group(1), m.group(2), m.group(3), i + 1));
             } else if (strict) {
-                throw new IllegalArgumentException(source + ":" + (i + 1) + ": expected 'owner/repo@tag: <40-hex sha>', got '"
-                        + line + "'");
+                throw new IllegalArgumentException(
+                        source
+                                + ":"
+                                + (i + 1)
+                                + ": expected 'owner/repo@tag: <40-hex sha>', got '"
+                                + line
+                                + "'");
             }
         }
         return entries;
     }
 
     /**
-     * The entries of {@code text} by {@link #key}, sorted; a bad line, or a key listed twice, is an error naming
-     * source:line.
+     * The entries of {@code text} by {@link #key}, sorted; a bad line, or a key listed twice, is an
+     * error naming source:line.
      */
     public static SortedMap<String, String> entries(String text, String source) {
         SortedMap<String, String> map = new TreeMap<>();
         for (Entry e : read(text, source)) {
             if (map.put(e.key(), e.sha()) != null) {
-                throw new IllegalArgumentException(source + ":" + e.line() + ": " + e.key() + " is listed twice");
+                throw new IllegalArgumentException(
+                        source + ":" + e.line() + ": " + e.key() + " is listed twice");
             }
         }
         return Collections.unmodifiableSortedMap(map);
@@ -88,9 +100,12 @@ public final class LockFile {
 
     /** The lock file text: a header comment, then the entries sorted by key. */
     public static String format(Map<String, String> entries) {
-        StringBuilder sb = new StringBuilder()
-                .append("# Commit SHAs of action release tags, written by `pipewright pin`.\n")
-                .append("# Generated uses: lines read `owner/repo@<sha> # tag`; refresh with: ./pipewright pin\n");
+        StringBuilder sb =
+                new StringBuilder()
+                        .append(
+                                "# Commit SHAs of action release tags, written by `pipewright pin`.\n")
+                        .append(
+                                "# Generated uses: lines read `owner/repo@<sha> # tag`; refresh with: ./pipewright pin\n");
         new TreeMap<>(entries).forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
         return sb.toString();
     }

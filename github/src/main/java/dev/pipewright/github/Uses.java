@@ -6,8 +6,9 @@ import java.util.Optional;
 /** A remote {@code uses: owner/repo[/path]@ref}. */
 public record Uses(String owner, String repo, String path, String ref) {
     /**
-     * Reads {@code ([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+)(/[^@]*)?@(.+)} (the whole value, stripped) by hand: every audit
-     * parses every {@code uses:}, and the pattern was a visible share of the linter's time.
+     * Reads {@code ([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+)(/[^@]*)?@(.+)} (the whole value, stripped)
+     * by hand: every audit parses every {@code uses:}, and the pattern was a visible share of the
+     * linter's time.
      */
     public static Optional<Uses> parse(String uses) {
         if (uses.startsWith("./") || uses.startsWith("docker://") || uses.contains("${{")) {
@@ -25,12 +26,19 @@ public record Uses(String owner, String repo, String path, String ref) {
         if (repoEnd == slash + 1 || repoEnd == s.length()) {
             return Optional.empty();
         }
-        int at = s.charAt(repoEnd) == '@' ? repoEnd : s.charAt(repoEnd) == '/' ? s.indexOf('@', repoEnd) : -1;
+        int at =
+                s.charAt(repoEnd) == '@'
+                        ? repoEnd
+                        : s.charAt(repoEnd) == '/' ? s.indexOf('@', repoEnd) : -1;
         if (at < 0 || at + 1 == s.length() || !singleLine(s, at + 1)) {
             return Optional.empty();
         }
-        return Optional.of(new Uses(s.substring(0, slash), s.substring(slash + 1, repoEnd), s.substring(repoEnd, at),
-                s.substring(at + 1)));
+        return Optional.of(
+                new Uses(
+                        s.substring(0, slash),
+                        s.substring(slash + 1, repoEnd),
+                        s.substring(repoEnd, at),
+                        s.substring(at + 1)));
     }
 
     private static boolean name(String s, int from, int to) {
@@ -43,10 +51,17 @@ public record Uses(String owner, String repo, String path, String ref) {
     }
 
     private static boolean nameChar(char c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-';
+        return c >= 'A' && c <= 'Z'
+                || c >= 'a' && c <= 'z'
+                || c >= '0' && c <= '9'
+                || c == '_'
+                || c == '.'
+                || c == '-';
     }
 
-    /** The ref is {@code .+}: no line terminator as {@link java.util.regex.Pattern} defines them. */
+    /**
+     * The ref is {@code .+}: no line terminator as {@link java.util.regex.Pattern} defines them.
+     */
     private static boolean singleLine(String s, int from) {
         for (int i = from; i < s.length(); i++) {
             char c = s.charAt(i);

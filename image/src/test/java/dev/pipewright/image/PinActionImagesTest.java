@@ -12,27 +12,37 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** src/build/PinActionImages.java, run as the release runs it: java's source launcher, a folder and a reference. */
+/**
+ * src/build/PinActionImages.java, run as the release runs it: java's source launcher, a folder and
+ * a reference.
+ */
 class PinActionImagesTest {
     private static final String DIGEST = "sha256:" + "0123456789abcdef".repeat(4);
     private static final String IMAGE = "ghcr.io/acme/pipewright-actions@" + DIGEST;
 
-    private record Run(int exit, String out, String err) {
-    }
+    private record Run(int exit, String out, String err) {}
 
     private static Run pin(Path dir, String image) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                Path.of("src", "build", "PinActionImages.java").toString(), dir.toString(), image).start();
+        Process p =
+                new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                Path.of("src", "build", "PinActionImages.java").toString(),
+                                dir.toString(),
+                                image)
+                        .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Run(p.waitFor(), out, err);
     }
 
-    /** The repository's own actions' action.yml files, copied so the test never edits the sources. */
+    /**
+     * The repository's own actions' action.yml files, copied so the test never edits the sources.
+     */
     private static List<Path> copyRepositoryActions(Path to) throws IOException {
         List<Path> copies = new ArrayList<>();
         try (Stream<Path> s = Files.list(Path.of("..", "actions"))) {
-            for (Path d : s.filter(d -> Files.isRegularFile(d.resolve("action.yml"))).sorted().toList()) {
+            for (Path d :
+                    s.filter(d -> Files.isRegularFile(d.resolve("action.yml"))).sorted().toList()) {
                 Path copy = to.resolve(d.getFileName().toString()).resolve("action.yml");
                 Files.createDirectories(copy.getParent());
                 Files.copy(d.resolve("action.yml"), copy);
@@ -83,11 +93,17 @@ class PinActionImagesTest {
     void keepsQuotesAndCommentAndIgnoresNestedImageKeys(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("a/action.yml");
         Files.createDirectories(f.getParent());
-        Files.writeString(f, "name: x\nruns:\n  using: docker\n  env:\n    image: docker://not/this:1\n"
-                + "  image: 'docker://old/img:1.0'  # the image\n  args: [a]\nimage: top-level\n");
+        Files.writeString(
+                f,
+                "name: x\nruns:\n  using: docker\n  env:\n    image: docker://not/this:1\n"
+                        + "  image: 'docker://old/img:1.0'  # the image\n  args: [a]\nimage: top-level\n");
         assertThat(pin(dir, IMAGE).exit()).isZero();
-        assertThat(Files.readString(f)).isEqualTo("name: x\nruns:\n  using: docker\n  env:\n    image: docker://not/this:1\n"
-                + "  image: 'docker://" + IMAGE + "'  # the image\n  args: [a]\nimage: top-level\n");
+        assertThat(Files.readString(f))
+                .isEqualTo(
+                        "name: x\nruns:\n  using: docker\n  env:\n    image: docker://not/this:1\n"
+                                + "  image: 'docker://"
+                                + IMAGE
+                                + "'  # the image\n  args: [a]\nimage: top-level\n");
     }
 
     @Test
@@ -102,8 +118,11 @@ class PinActionImagesTest {
 
         Run run = pin(dir, IMAGE);
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo(dockerfile + ":4:10: runs.image is \"Dockerfile\", not a docker:// image;"
-                + " only a prebuilt image can be pinned\n");
+        assertThat(run.err())
+                .isEqualTo(
+                        dockerfile
+                                + ":4:10: runs.image is \"Dockerfile\", not a docker:// image;"
+                                + " only a prebuilt image can be pinned\n");
         assertThat(Files.readString(good)).isEqualTo(goodText);
     }
 
@@ -114,11 +133,16 @@ class PinActionImagesTest {
         Files.writeString(f, "runs:\n  using: composite\n  steps: []\n");
         Run composite = pin(dir, IMAGE);
         assertThat(composite.exit()).isEqualTo(2);
-        assertThat(composite.err()).isEqualTo(f + ":1:1: no runs.image; only a docker action can be pinned to an image\n");
+        assertThat(composite.err())
+                .isEqualTo(
+                        f
+                                + ":1:1: no runs.image; only a docker action can be pinned to an image\n");
 
         Run tag = pin(dir, "ghcr.io/acme/pipewright-actions:0.2.0");
         assertThat(tag.exit()).isEqualTo(2);
-        assertThat(tag.err()).isEqualTo("not an image reference with a sha256 digest: ghcr.io/acme/pipewright-actions:0.2.0\n");
+        assertThat(tag.err())
+                .isEqualTo(
+                        "not an image reference with a sha256 digest: ghcr.io/acme/pipewright-actions:0.2.0\n");
         assertThat(pin(dir, "ghcr.io/acme/x@sha256:abc").exit()).isEqualTo(2);
     }
 }

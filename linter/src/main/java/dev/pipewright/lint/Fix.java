@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The change a rule proposes with a finding, as error-prone's suggested fixes: edits at offsets into the text the rule
- * read, each saying what it does. The edits belong together (a {@code run:} line and the step's new {@code env:}) and
- * are applied all or none; {@code pipewright lint --fix} and the editor's quick fixes apply them.
+ * The change a rule proposes with a finding, as error-prone's suggested fixes: edits at offsets
+ * into the text the rule read, each saying what it does. The edits belong together (a {@code run:}
+ * line and the step's new {@code env:}) and are applied all or none; {@code pipewright lint --fix}
+ * and the editor's quick fixes apply them.
  */
 public record Fix(List<Edit> edits) {
     /** One edit of the fix and the line {@code --fix} prints for it. */

@@ -20,8 +20,13 @@ public final class LintContext {
     private final Path projectRoot;
     private final Path path;
     private final String source;
-    /** Offsets where lines start, computed on the first {@link #line} call: most files have no finding to show. */
+
+    /**
+     * Offsets where lines start, computed on the first {@link #line} call: most files have no
+     * finding to show.
+     */
     private int[] starts;
+
     private LineOffsets offsets;
     private final YamlFile yaml;
     private final SchemaChecker.Result schema;
@@ -29,8 +34,16 @@ public final class LintContext {
     private final OtherFiles otherFiles;
     private final List<Finding> findings = new ArrayList<>();
 
-    LintContext(String file, Linter.Kind kind, Path projectRoot, Path path, String source, YamlFile yaml, SchemaChecker.Result schema,
-            LintConfig config, OtherFiles otherFiles) {
+    LintContext(
+            String file,
+            Linter.Kind kind,
+            Path projectRoot,
+            Path path,
+            String source,
+            YamlFile yaml,
+            SchemaChecker.Result schema,
+            LintConfig config,
+            OtherFiles otherFiles) {
         this.file = file;
         this.kind = kind;
         this.projectRoot = projectRoot;
@@ -52,12 +65,18 @@ public final class LintContext {
         return kind;
     }
 
-    /** The repository containing the file (for local actions and reusable workflows); null when unknown. */
+    /**
+     * The repository containing the file (for local actions and reusable workflows); null when
+     * unknown.
+     */
     public Path projectRoot() {
         return projectRoot;
     }
 
-    /** The linted file on disk, to find files next to it; null when the text did not come from a file. */
+    /**
+     * The linted file on disk, to find files next to it; null when the text did not come from a
+     * file.
+     */
     public Path path() {
         return path;
     }
@@ -90,7 +109,8 @@ public final class LintContext {
         }
         int from = starts[n - 1];
         int to = n < starts.length ? starts[n] - 1 : source.length();
-        // A line ends before "\n" or "\r\n"; a lone "\r" is part of the line, as GitHub's parser reads it.
+        // A line ends before "\n" or "\r\n"; a lone "\r" is part of the line, as GitHub's parser
+        // reads it.
         if (n < starts.length && to > from && source.charAt(to - 1) == '\r') {
             to--;
         }

@@ -6,8 +6,8 @@ import dev.pipewright.lint.yaml.YamlFile;
 import java.util.Objects;
 
 /**
- * Base class of rules: a visitor over one workflow with no-op defaults, as actionlint's {@code Pass};
- * a fresh instance checks each file, so fields may hold per-file state.
+ * Base class of rules: a visitor over one workflow with no-op defaults, as actionlint's {@code
+ * Pass}; a fresh instance checks each file, so fields may hold per-file state.
  */
 public abstract class LintRule {
     private LintContext context;
@@ -43,12 +43,18 @@ public abstract class LintRule {
         context.report(info, pos, message, severity, null);
     }
 
-    /** Reports a finding with a severity of its own and the fix the rule proposes for it; a null fix is none. */
+    /**
+     * Reports a finding with a severity of its own and the fix the rule proposes for it; a null fix
+     * is none.
+     */
     protected final void report(Pos pos, Severity severity, String message, Fix fix) {
         context.report(info, pos, message, severity, fix);
     }
 
-    /** Reports the schema problems GitHub's schema walk attributed to {@code owner} (this rule's subtree). */
+    /**
+     * Reports the schema problems GitHub's schema walk attributed to {@code owner} (this rule's
+     * subtree).
+     */
     protected final void reportSchemaProblems(String owner) {
         if (context.schema() != null) {
             context.schema().problems().stream()

@@ -32,22 +32,39 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** Lints workflow and action files with a set of rules; thread-safe, files are linted in parallel. */
+/**
+ * Lints workflow and action files with a set of rules; thread-safe, files are linted in parallel.
+ */
 public final class Linter {
     /**
-     * What a file is: GitHub reads workflows and action metadata with different schemas; dependabot and pre-commit
-     * files are read by their own audits only.
+     * What a file is: GitHub reads workflows and action metadata with different schemas; dependabot
+     * and pre-commit files are read by their own audits only.
      */
-    public enum Kind { WORKFLOW, ACTION, DEPENDABOT, PRE_COMMIT }
+    public enum Kind {
+        WORKFLOW,
+        ACTION,
+        DEPENDABOT,
+        PRE_COMMIT
+    }
 
-    private static final Pattern IGNORE = Pattern.compile("#\\s*pipewright-lint\\s+ignore=([\\w,-]+)");
-    /** zizmor's own suppression comment; our audits carry zizmor's ids, so a risk accepted there stays accepted. */
-    private static final Pattern ZIZMOR_IGNORE = Pattern.compile("#\\s*zizmor:\\s*ignore\\[([\\w,\\s-]+)]");
+    private static final Pattern IGNORE =
+            Pattern.compile("#\\s*pipewright-lint\\s+ignore=([\\w,-]+)");
+
+    /**
+     * zizmor's own suppression comment; our audits carry zizmor's ids, so a risk accepted there
+     * stays accepted.
+     */
+    private static final Pattern ZIZMOR_IGNORE =
+            Pattern.compile("#\\s*zizmor:\\s*ignore\\[([\\w,\\s-]+)]");
 
     private final LintConfig config;
     private final List<RuleInfo> rules;
     private final OtherFiles otherFiles = new OtherFiles();
-    /** Each folder's repository root: looking it up costs a file-system check per ancestor, for every file. */
+
+    /**
+     * Each folder's repository root: looking it up costs a file-system check per ancestor, for
+     * every file.
+     */
     private final Map<Path, Optional<Path>> roots = new ConcurrentHashMap<>();
 
     public Linter(LintConfig config) {
@@ -59,10 +76,15 @@ public final class Linter {
         this.rules = List.copyOf(rules);
     }
 
-    /** A file's text and tree, read while discovering it (outside {@code workflows/}, a file is read to see what it is). */
+    /**
+     * A file's text and tree, read while discovering it (outside {@code workflows/}, a file is read
+     * to see what it is).
+     */
     private record Read(String text, YamlFile yaml) {}
 
-    /** Files discovery has read already, until they are linted: each file is read and parsed once. */
+    /**
+     * Files discovery has read already, until they are linted: each file is read and parsed once.
+     */
     private final Map<Path, Read> discovered = new ConcurrentHashMap<>();
 
     /** Lints files and directories; findings sorted and de-duplicated. */
@@ -71,10 +93,11 @@ public final class Linter {
         for (Path p : paths) {
             files.addAll(expand(p, discovered));
         }
-        // More threads than cores: a file waiting for shellcheck leaves its core to the next file, whose scripts then
-        // join the same shellcheck batch (one process per file took a hundred times as long as the rest of the lint).
-        ForkJoinPool pool = new ForkJoinPool(
-                4 * Runtime.getRuntime().availableProcessors());
+        // More threads than cores: a file waiting for shellcheck leaves its core to the next file,
+        // whose scripts then
+        // join the same shellcheck batch (one process per file took a hundred times as long as the
+        // rest of the lint).
+        ForkJoinPool pool = new ForkJoinPool(4 * Runtime.getRuntime().availableProcessors());
         try {
             return pool.submit(() -> lintAll(files, base)).get();
         } catch (InterruptedException e) {
@@ -96,31 +119,38 @@ public final class Linter {
 
     private List<Finding> lintAll(List<Path> files, Path base) {
         return files.parallelStream()
-                .flatMap(f -> {
-                    String display = display(base, f);
-                    try {
-                        return lintFile(f, display).stream();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    } catch (RuntimeException | StackOverflowError e) {
-                        // a bug of ours in reading or checking one file costs that file's findings, not the others'
-                        return Stream.of(internalError(display, "the linter", e));
-                    }
-                })
+                .flatMap(
+                        f -> {
+                            String display = display(base, f);
+                            try {
+                                return lintFile(f, display).stream();
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            } catch (RuntimeException | StackOverflowError e) {
+                                // a bug of ours in reading or checking one file costs that file's
+                                // findings, not the others'
+                                return Stream.of(internalError(display, "the linter", e));
+                            }
+                        })
                 .collect(TreeSet<Finding>::new, Set::add, Set::addAll)
-                .stream().toList();
+                .stream()
+                .toList();
     }
 
     /**
-     * The files a path stands for: a file itself; in a directory, action metadata, dependabot and pre-commit files by
-     * name, every YAML file under a {@code workflows/} folder, and elsewhere the YAML files whose top-level
-     * mapping has {@code on} or {@code jobs} (so flat output folders such as {@code generated-workflows/<id>/} are linted).
+     * The files a path stands for: a file itself; in a directory, action metadata, dependabot and
+     * pre-commit files by name, every YAML file under a {@code workflows/} folder, and elsewhere
+     * the YAML files whose top-level mapping has {@code on} or {@code jobs} (so flat output folders
+     * such as {@code generated-workflows/<id>/} are linted).
      */
     public static List<Path> expand(Path p) throws IOException {
         return expand(p, null);
     }
 
-    /** As {@link #expand(Path)}; files read to see whether they are workflows are kept in {@code keep} when given. */
+    /**
+     * As {@link #expand(Path)}; files read to see whether they are workflows are kept in {@code
+     * keep} when given.
+     */
     private static List<Path> expand(Path p, Map<Path, Read> keep) throws IOException {
         if (!Files.isDirectory(p)) {
             if (!Files.exists(p)) {
@@ -129,47 +159,58 @@ public final class Linter {
             return List.of(p);
         }
         Path root = p.toAbsolutePath().normalize();
-        boolean rootIsWorkflows = root.getFileName() != null && root.getFileName().toString().equals("workflows");
+        boolean rootIsWorkflows =
+                root.getFileName() != null && root.getFileName().toString().equals("workflows");
         List<Path> out = new ArrayList<>();
-        // One walk that never enters .git folders below the root, and knows while descending whether it is inside a
+        // One walk that never enters .git folders below the root, and knows while descending
+        // whether it is inside a
         // workflows/ folder (instead of relativizing every file against the root).
-        Files.walkFileTree(p, new SimpleFileVisitor<>() {
-            private final ArrayDeque<Boolean> inWorkflows = new ArrayDeque<>();
+        Files.walkFileTree(
+                p,
+                new SimpleFileVisitor<>() {
+                    private final ArrayDeque<Boolean> inWorkflows = new ArrayDeque<>();
 
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes a) {
-                boolean top = inWorkflows.isEmpty();
-                String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                if (!top && name.equals(".git")) {
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                inWorkflows.push(top ? rootIsWorkflows : inWorkflows.peek() || name.equals("workflows"));
-                return FileVisitResult.CONTINUE;
-            }
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes a) {
+                        boolean top = inWorkflows.isEmpty();
+                        String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                        if (!top && name.equals(".git")) {
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
+                        inWorkflows.push(
+                                top
+                                        ? rootIsWorkflows
+                                        : inWorkflows.peek() || name.equals("workflows"));
+                        return FileVisitResult.CONTINUE;
+                    }
 
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e != null) {
-                    throw new UncheckedIOException(e);
-                }
-                inWorkflows.pop();
-                return FileVisitResult.CONTINUE;
-            }
+                    @Override
+                    public FileVisitResult postVisitDirectory(Path dir, IOException e)
+                            throws IOException {
+                        if (e != null) {
+                            throw new UncheckedIOException(e);
+                        }
+                        inWorkflows.pop();
+                        return FileVisitResult.CONTINUE;
+                    }
 
-            @Override
-            public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
-                if (isYaml(f.getFileName().toString()) && Files.isRegularFile(f)
-                        && (kindOf(f) != Kind.WORKFLOW || inWorkflows.peek() || looksLikeWorkflow(f, keep))) {
-                    out.add(f);
-                }
-                return FileVisitResult.CONTINUE;
-            }
+                    @Override
+                    public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
+                        if (isYaml(f.getFileName().toString())
+                                && Files.isRegularFile(f)
+                                && (kindOf(f) != Kind.WORKFLOW
+                                        || inWorkflows.peek()
+                                        || looksLikeWorkflow(f, keep))) {
+                            out.add(f);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
 
-            @Override
-            public FileVisitResult visitFileFailed(Path f, IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+                    @Override
+                    public FileVisitResult visitFileFailed(Path f, IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
         out.sort(null);
         return out;
     }
@@ -189,7 +230,10 @@ public final class Linter {
         return true;
     }
 
-    /** {@code (.*__)?BASE\\.ya?ml}: {@code BASE.yml} or {@code BASE.yaml}, alone or after {@code __}. */
+    /**
+     * {@code (.*__)?BASE\\.ya?ml}: {@code BASE.yml} or {@code BASE.yaml}, alone or after {@code
+     * __}.
+     */
     private static boolean named(String name, String base) {
         for (String ext : new String[] {".yml", ".yaml"}) {
             String file = base + ext;
@@ -201,9 +245,10 @@ public final class Linter {
     }
 
     /**
-     * Whether linting takes a file with this path and text, as discovery decides for a file of a linted folder:
-     * action metadata, dependabot and pre-commit files, YAML under {@code workflows/}, and elsewhere YAML that looks like a workflow.
-     * For callers that hold the text already (an editor's buffer).
+     * Whether linting takes a file with this path and text, as discovery decides for a file of a
+     * linted folder: action metadata, dependabot and pre-commit files, YAML under {@code
+     * workflows/}, and elsewhere YAML that looks like a workflow. For callers that hold the text
+     * already (an editor's buffer).
      */
     public static boolean takes(Path f, String text) {
         if (!isYaml(f.getFileName().toString())) {
@@ -220,9 +265,13 @@ public final class Linter {
         return isWorkflow(new YamlLoader().load(text));
     }
 
-    /** GitHub's own test: a workflow is a mapping with {@code on} and {@code jobs}; either one is enough to lint it. */
+    /**
+     * GitHub's own test: a workflow is a mapping with {@code on} and {@code jobs}; either one is
+     * enough to lint it.
+     */
     private static boolean isWorkflow(YamlFile yaml) {
-        return yaml.root() instanceof YMap m && (m.get("on").isPresent() || m.get("jobs").isPresent());
+        return yaml.root() instanceof YMap m
+                && (m.get("on").isPresent() || m.get("jobs").isPresent());
     }
 
     private static boolean looksLikeWorkflow(Path f, Map<Path, Read> keep) {
@@ -241,9 +290,9 @@ public final class Linter {
     }
 
     /**
-     * Action metadata is {@code action.yml}/{@code action.yaml} (or the corpus' {@code path__action.yml}) outside
-     * {@code workflows/}; so are {@code dependabot.yml} and pre-commit's {@code .pre-commit-config.yaml} (zizmor reads
-     * both spellings of each).
+     * Action metadata is {@code action.yml}/{@code action.yaml} (or the corpus' {@code
+     * path__action.yml}) outside {@code workflows/}; so are {@code dependabot.yml} and pre-commit's
+     * {@code .pre-commit-config.yaml} (zizmor reads both spellings of each).
      */
     public static Kind kindOf(Path f) {
         String name = f.getFileName().toString();
@@ -272,22 +321,37 @@ public final class Linter {
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw e; // a path that does not exist is the caller's usage error, reported before linting starts
+            throw e; // a path that does not exist is the caller's usage error, reported before
+            // linting starts
         } catch (IOException e) {
-            // one unreadable file (permissions, an I/O error) is that file's finding; the others are still linted
-            String why = e.getMessage() == null || e.getMessage().equals(file.toString()) ? e.getClass().getSimpleName()
-                    : e.getMessage().replace(file.toString() + ": ", "");
-            return List.of(new Finding(display, 1, 1, "syntax-check", Severity.ERROR,
-                    "cannot read the file (" + why + "); make it readable to lint it"));
+            // one unreadable file (permissions, an I/O error) is that file's finding; the others
+            // are still linted
+            String why =
+                    e.getMessage() == null || e.getMessage().equals(file.toString())
+                            ? e.getClass().getSimpleName()
+                            : e.getMessage().replace(file.toString() + ": ", "");
+            return List.of(
+                    new Finding(
+                            display,
+                            1,
+                            1,
+                            "syntax-check",
+                            Severity.ERROR,
+                            "cannot read the file (" + why + "); make it readable to lint it"));
         }
         Path abs = file.toAbsolutePath().normalize();
-        Path root = abs.getParent() == null ? null : roots.computeIfAbsent(abs.getParent(), d -> Optional.ofNullable(projectRoot(abs)))
-                .orElse(null);
+        Path root =
+                abs.getParent() == null
+                        ? null
+                        : roots.computeIfAbsent(
+                                        abs.getParent(), d -> Optional.ofNullable(projectRoot(abs)))
+                                .orElse(null);
         Read read = discovered.remove(file);
         if (read != null) {
             return lint(display, read.text(), read.yaml(), kindOf(file), root, abs);
         }
-        // The JDK's own decoder is the fast path; only a file with a replacement character, which is where a bad
+        // The JDK's own decoder is the fast path; only a file with a replacement character, which
+        // is where a bad
         // byte would be, is decoded again strictly to find that byte.
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.indexOf('\uFFFD') < 0) {
@@ -295,14 +359,25 @@ public final class Linter {
         }
         StrictUtf8.Result r = StrictUtf8.decode(bytes);
         if (!r.ok()) {
-            // GitHub reads workflow files as UTF-8: a Latin-1 or binary file is one finding at its first bad byte
-            return List.of(new Finding(display, r.line(), r.column(), "syntax-check", Severity.ERROR, String.format(
-                    "the file is not valid UTF-8 (byte 0x%02X); GitHub reads workflow files as UTF-8", r.badByte())));
+            // GitHub reads workflow files as UTF-8: a Latin-1 or binary file is one finding at its
+            // first bad byte
+            return List.of(
+                    new Finding(
+                            display,
+                            r.line(),
+                            r.column(),
+                            "syntax-check",
+                            Severity.ERROR,
+                            String.format(
+                                    "the file is not valid UTF-8 (byte 0x%02X); GitHub reads workflow files as UTF-8",
+                                    r.badByte())));
         }
         return lintSource(display, r.text(), kindOf(file), root, abs);
     }
 
-    /** The repository of a file: the parent of the nearest {@code .github} or {@code .git} ancestor. */
+    /**
+     * The repository of a file: the parent of the nearest {@code .github} or {@code .git} ancestor.
+     */
     public static Path projectRoot(Path file) {
         for (Path p = file.toAbsolutePath().normalize().getParent(); p != null; p = p.getParent()) {
             if (p.getFileName() != null && p.getFileName().toString().equals(".github")) {
@@ -320,31 +395,43 @@ public final class Linter {
         return lintSource(display, source, kind, projectRoot, null);
     }
 
-    /** As above, for text read from {@code path}, next to which flat output folders keep their local actions. */
-    public List<Finding> lintSource(String display, String source, Kind kind, Path projectRoot, Path path) {
+    /**
+     * As above, for text read from {@code path}, next to which flat output folders keep their local
+     * actions.
+     */
+    public List<Finding> lintSource(
+            String display, String source, Kind kind, Path projectRoot, Path path) {
         return lint(display, source, new YamlLoader().load(source), kind, projectRoot, path);
     }
 
-    private List<Finding> lint(String display, String source, YamlFile yaml, Kind kind, Path projectRoot, Path path) {
+    private List<Finding> lint(
+            String display, String source, YamlFile yaml, Kind kind, Path projectRoot, Path path) {
         try {
             return lintChecked(display, source, yaml, kind, projectRoot, path);
         } catch (RuntimeException | StackOverflowError e) {
-            // outside any one rule (the schema walk, the workflow model, suppression comments): the file's findings
+            // outside any one rule (the schema walk, the workflow model, suppression comments): the
+            // file's findings
             // are lost, the other files' are not
             return List.of(internalError(display, "the linter", e));
         }
     }
 
-    private List<Finding> lintChecked(String display, String source, YamlFile yaml, Kind kind, Path projectRoot, Path path) {
+    private List<Finding> lintChecked(
+            String display, String source, YamlFile yaml, Kind kind, Path projectRoot, Path path) {
         YNode root = yaml.root();
         if (path != null) {
-            otherFiles.offer(path, root); // a reusable workflow that is linted too is then read once
+            otherFiles.offer(
+                    path, root); // a reusable workflow that is linted too is then read once
         }
         SchemaChecker.Result schema = null;
         if (!yaml.fatal() && root != null && (kind == Kind.WORKFLOW || kind == Kind.ACTION)) {
-            schema = SchemaChecker.check(kind == Kind.ACTION ? Schema.action() : Schema.workflow(), root);
+            schema =
+                    SchemaChecker.check(
+                            kind == Kind.ACTION ? Schema.action() : Schema.workflow(), root);
         }
-        LintContext ctx = new LintContext(display, kind, projectRoot, path, source, yaml, schema, config, otherFiles);
+        LintContext ctx =
+                new LintContext(
+                        display, kind, projectRoot, path, source, yaml, schema, config, otherFiles);
         Active active = new Active(ctx);
         for (RuleInfo info : rules) {
             LintRule r = info.factory().get();
@@ -387,7 +474,10 @@ public final class Linter {
         return List.copyOf(out);
     }
 
-    /** The id of the finding that stands for a bug of ours while linting a file; a run that has one exits 3. */
+    /**
+     * The id of the finding that stands for a bug of ours while linting a file; a run that has one
+     * exits 3.
+     */
     public static final String INTERNAL_ERROR = "internal-error";
 
     /** Whether {@code findings} hold an {@link #INTERNAL_ERROR}. */
@@ -402,15 +492,24 @@ public final class Linter {
 
     private static Finding internalError(String display, String who, Throwable e) {
         StackTraceElement at = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
-        return new Finding(display, 1, 1, INTERNAL_ERROR, Severity.ERROR, who + " failed on this file (" + e
-                + (at == null ? "" : " at " + at) + "); the other checks and files were linted. This is a bug in"
-                + " pipewright: please report it with the file");
+        return new Finding(
+                display,
+                1,
+                1,
+                INTERNAL_ERROR,
+                Severity.ERROR,
+                who
+                        + " failed on this file ("
+                        + e
+                        + (at == null ? "" : " at " + at)
+                        + "); the other checks and files were linted. This is a bug in"
+                        + " pipewright: please report it with the file");
     }
 
     /**
-     * The rules checking one file. A rule that throws is a bug of ours: it is reported as an {@link #INTERNAL_ERROR}
-     * finding naming the rule, and skips the rest of this file (its state is no longer trusted) while the other rules
-     * go on.
+     * The rules checking one file. A rule that throws is a bug of ours: it is reported as an {@link
+     * #INTERNAL_ERROR} finding naming the rule, and skips the rest of this file (its state is no
+     * longer trusted) while the other rules go on.
      */
     private static final class Active {
         private final LintContext ctx;
@@ -450,7 +549,8 @@ public final class Linter {
         private static final LintRule SILENT = new LintRule() {};
     }
 
-    // Plain loops, not forEach with lambdas: each capturing lambda is an allocation the start-up compiler does not
+    // Plain loops, not forEach with lambdas: each capturing lambda is an allocation the start-up
+    // compiler does not
     // remove, and this runs for every rule at every step of every file.
     private static void visit(Workflow wf, Active active) {
         int n = active.size();
@@ -506,8 +606,8 @@ public final class Linter {
     }
 
     /**
-     * {@code # pipewright-lint ignore=rule[,rule]} (or zizmor's {@code # zizmor: ignore[rule]}) on the finding's line
-     * or alone on the line above.
+     * {@code # pipewright-lint ignore=rule[,rule]} (or zizmor's {@code # zizmor: ignore[rule]}) on
+     * the finding's line or alone on the line above.
      */
     private static boolean inlineIgnored(LintContext ctx, Finding f) {
         if (ignores(ctx.line(f.line()), f.rule())) {

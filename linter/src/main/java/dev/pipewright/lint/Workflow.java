@@ -54,15 +54,18 @@ public record Workflow(YMap root, List<Job> jobs) {
             return null;
         }
         List<Job> jobs = new ArrayList<>();
-        map.map("jobs").ifPresent(js -> {
-            for (YMap.Entry e : js.entries()) {
-                if (e.value() instanceof YMap body) {
-                    List<Step> steps = new ArrayList<>();
-                    body.seq("steps").ifPresent(seq -> addSteps(e.key(), seq, steps));
-                    jobs.add(new Job(e.key(), body, List.copyOf(steps)));
-                }
-            }
-        });
+        map.map("jobs")
+                .ifPresent(
+                        js -> {
+                            for (YMap.Entry e : js.entries()) {
+                                if (e.value() instanceof YMap body) {
+                                    List<Step> steps = new ArrayList<>();
+                                    body.seq("steps")
+                                            .ifPresent(seq -> addSteps(e.key(), seq, steps));
+                                    jobs.add(new Job(e.key(), body, List.copyOf(steps)));
+                                }
+                            }
+                        });
         return new Workflow(map, List.copyOf(jobs));
     }
 

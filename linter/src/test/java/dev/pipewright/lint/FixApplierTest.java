@@ -10,23 +10,28 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each fix a rule proposes, as {@code --fix} applies it: whole expected texts and change lines. The fixture project's
- * lock pins {@code acme/deploy@v2.1.0}.
+ * Each fix a rule proposes, as {@code --fix} applies it: whole expected texts and change lines. The
+ * fixture project's lock pins {@code acme/deploy@v2.1.0}.
  */
 class FixApplierTest {
     private static final String SHA = "2222222222222222222222222222222222222222";
 
     private static FixApplier.Result fix(String text) {
-        return new FixApplier(LintConfig.empty()).fix("w.yml", text, Linter.Kind.WORKFLOW, FixturesTest.PROJECT);
+        return new FixApplier(LintConfig.empty())
+                .fix("w.yml", text, Linter.Kind.WORKFLOW, FixturesTest.PROJECT);
     }
 
     private static List<String> changes(FixApplier.Result r) {
-        return r.changes().stream().map(c -> c.line() + " " + c.rule() + ": " + c.description()).toList();
+        return r.changes().stream()
+                .map(c -> c.line() + " " + c.rule() + ": " + c.description())
+                .toList();
     }
 
     @Test
     void positivePinKeepsTheQuotingAndReplacesTheVersionComment() {
-        FixApplier.Result r = fix("""
+        FixApplier.Result r =
+                fix(
+                        """
                 on: push
                 permissions: {}
                 jobs:
@@ -36,7 +41,9 @@ class FixApplierTest {
                       - uses: "acme/deploy@v2.1.0"   # v2
                 """);
 
-        assertThat(r.text()).isEqualTo("""
+        assertThat(r.text())
+                .isEqualTo(
+                        """
                 on: push
                 permissions: {}
                 jobs:
@@ -44,13 +51,17 @@ class FixApplierTest {
                     runs-on: ubuntu-latest
                     steps:
                       - uses: "acme/deploy@%s" # v2.1.0
-                """.formatted(SHA));
-        assertThat(changes(r)).containsExactly("7 unpinned-uses: pinned acme/deploy@v2.1.0 to " + SHA + " # v2.1.0");
+                """
+                                .formatted(SHA));
+        assertThat(changes(r))
+                .containsExactly(
+                        "7 unpinned-uses: pinned acme/deploy@v2.1.0 to " + SHA + " # v2.1.0");
     }
 
     @Test
     void negativePinLeavesALineWhoseCommentItWouldLose() {
-        String text = """
+        String text =
+                """
                 on: push
                 permissions: {}
                 jobs:
@@ -61,14 +72,22 @@ class FixApplierTest {
                 """;
 
         assertThat(fix(text).changed()).isFalse();
-        List<Finding> findings = new Linter(LintConfig.empty()).lintSource("w.yml", text, Linter.Kind.WORKFLOW, FixturesTest.PROJECT);
-        assertThat(findings).filteredOn(f -> f.rule().equals("unpinned-uses")).singleElement()
-                .extracting(Finding::fix).as("reported, without a fix").isNull();
+        List<Finding> findings =
+                new Linter(LintConfig.empty())
+                        .lintSource("w.yml", text, Linter.Kind.WORKFLOW, FixturesTest.PROJECT);
+        assertThat(findings)
+                .filteredOn(f -> f.rule().equals("unpinned-uses"))
+                .singleElement()
+                .extracting(Finding::fix)
+                .as("reported, without a fix")
+                .isNull();
     }
 
     @Test
     void positivePermissionsBlockIsAddedOnceForEveryJob() {
-        FixApplier.Result r = fix("""
+        FixApplier.Result r =
+                fix(
+                        """
                 on: push
                 # the build
                 jobs:
@@ -84,7 +103,9 @@ class FixApplierTest {
                       - run: make test
                 """);
 
-        assertThat(r.text()).startsWith("""
+        assertThat(r.text())
+                .startsWith(
+                        """
                 on: push
                 # the build
                 permissions:
@@ -92,13 +113,17 @@ class FixApplierTest {
                 jobs:
                   a:
                 """);
-        assertThat(changes(r)).containsExactly("3 excessive-permissions: added \"permissions: contents: read\" at the top of"
-                + " the workflow");
+        assertThat(changes(r))
+                .containsExactly(
+                        "3 excessive-permissions: added \"permissions: contents: read\" at the top of"
+                                + " the workflow");
     }
 
     @Test
     void negativePermissionsAreLeftToTheAuthorWhenAJobMayWrite() {
-        FixApplier.Result r = fix("""
+        FixApplier.Result r =
+                fix(
+                        """
                 on: push
                 jobs:
                   release:
@@ -112,7 +137,9 @@ class FixApplierTest {
 
     @Test
     void positiveCheckoutsStopPersistingTheTokenWhenALaterUploadCanPublishIt() {
-        FixApplier.Result r = fix("""
+        FixApplier.Result r =
+                fix(
+                        """
                 on: push
                 permissions: {}
                 jobs:
@@ -128,7 +155,9 @@ class FixApplierTest {
                           path: .
                 """);
 
-        assertThat(r.text()).isEqualTo("""
+        assertThat(r.text())
+                .isEqualTo(
+                        """
                 on: push
                 permissions: {}
                 jobs:
@@ -146,15 +175,19 @@ class FixApplierTest {
                         with:
                           path: .
                 """);
-        assertThat(changes(r)).containsExactly(
-                "8 artipacked: added \"persist-credentials: false\" to actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683",
-                "12 artipacked: added \"persist-credentials: false\" to actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683");
+        assertThat(changes(r))
+                .containsExactly(
+                        "8 artipacked: added \"persist-credentials: false\" to actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683",
+                        "12 artipacked: added \"persist-credentials: false\" to actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683");
     }
 
     @Test
     void negativeWithoutAnUploadThePersistedTokenIsLeftToTheAuthor() {
-        // A later step may push with the token; only an upload that can publish the checkout is repaired.
-        FixApplier.Result r = fix("""
+        // A later step may push with the token; only an upload that can publish the checkout is
+        // repaired.
+        FixApplier.Result r =
+                fix(
+                        """
                 on: pull_request_target
                 permissions: {}
                 jobs:
@@ -169,7 +202,9 @@ class FixApplierTest {
 
     @Test
     void positiveInjectionMovesToTheStepsEnvAsOneFix() {
-        FixApplier.Result r = fix("""
+        FixApplier.Result r =
+                fix(
+                        """
                 on: issues
                 permissions: {}
                 jobs:
@@ -181,7 +216,9 @@ class FixApplierTest {
                           echo '${{ github.event.issue.title }}'
                 """);
 
-        assertThat(r.text()).isEqualTo("""
+        assertThat(r.text())
+                .isEqualTo(
+                        """
                 on: issues
                 permissions: {}
                 jobs:
@@ -194,16 +231,18 @@ class FixApplierTest {
                         env:
                           ISSUE_TITLE: ${{ github.event.issue.title }}
                 """);
-        assertThat(changes(r)).containsExactly(
-                "8 template-injection: moved ${{ github.event.issue.title }} out of the run script into env ISSUE_TITLE",
-                "9 template-injection: moved ${{ github.event.issue.title }} out of the run script into env ISSUE_TITLE",
-                "10 template-injection: added env ISSUE_TITLE to the step");
+        assertThat(changes(r))
+                .containsExactly(
+                        "8 template-injection: moved ${{ github.event.issue.title }} out of the run script into env ISSUE_TITLE",
+                        "9 template-injection: moved ${{ github.event.issue.title }} out of the run script into env ISSUE_TITLE",
+                        "10 template-injection: added env ISSUE_TITLE to the step");
         assertThat(fix(r.text()).changed()).as("a second run").isFalse();
     }
 
     @Test
     void negativeInjectionInAnUnknownShellIsReportedWithoutAFix() {
-        String text = """
+        String text =
+                """
                 on: issues
                 permissions: {}
                 jobs:
@@ -215,13 +254,20 @@ class FixApplierTest {
                 """;
 
         assertThat(fix(text).changed()).isFalse();
-        assertThat(new Linter(LintConfig.empty()).lintSource("w.yml", text, Linter.Kind.WORKFLOW, FixturesTest.PROJECT))
-                .filteredOn(f -> f.rule().equals("template-injection")).singleElement().extracting(Finding::fix).isNull();
+        assertThat(
+                        new Linter(LintConfig.empty())
+                                .lintSource(
+                                        "w.yml", text, Linter.Kind.WORKFLOW, FixturesTest.PROJECT))
+                .filteredOn(f -> f.rule().equals("template-injection"))
+                .singleElement()
+                .extracting(Finding::fix)
+                .isNull();
     }
 
     @Test
     void negativeASuppressedFindingIsNotFixed() {
-        String text = """
+        String text =
+                """
                 on: push
                 permissions: {}
                 jobs:
@@ -232,18 +278,33 @@ class FixApplierTest {
                       # pipewright-lint ignore=unpinned-uses
                       - uses: acme/deploy@v2.1.0
                 """;
-        LintConfig byPath = LintConfig.empty().withIgnores(List.of(LintConfig.Ignore.parse("unpinned-uses:legacy/*.yml")));
+        LintConfig byPath =
+                LintConfig.empty()
+                        .withIgnores(
+                                List.of(LintConfig.Ignore.parse("unpinned-uses:legacy/*.yml")));
 
-        assertThat(changes(fix(text))).containsExactly("7 unpinned-uses: pinned acme/deploy@v2.1.0 to " + SHA + " # v2.1.0");
-        assertThat(new FixApplier(byPath).fix("legacy/w.yml", text, Linter.Kind.WORKFLOW, FixturesTest.PROJECT).changed())
+        assertThat(changes(fix(text)))
+                .containsExactly(
+                        "7 unpinned-uses: pinned acme/deploy@v2.1.0 to " + SHA + " # v2.1.0");
+        assertThat(
+                        new FixApplier(byPath)
+                                .fix(
+                                        "legacy/w.yml",
+                                        text,
+                                        Linter.Kind.WORKFLOW,
+                                        FixturesTest.PROJECT)
+                                .changed())
                 .isFalse();
     }
 
     @Test
     void everyFixableAuditHasAPassAndOnlyThose() {
-        List<String> fixable = SecurityAudits.all().stream()
-                .filter(r -> SecurityAudits.audit(r.id()).map(Audit::fixable).orElse(false))
-                .map(RuleInfo::id).sorted().collect(Collectors.toList());
+        List<String> fixable =
+                SecurityAudits.all().stream()
+                        .filter(r -> SecurityAudits.audit(r.id()).map(Audit::fixable).orElse(false))
+                        .map(RuleInfo::id)
+                        .sorted()
+                        .collect(Collectors.toList());
 
         assertThat(FixApplier.RULES.stream().sorted().toList()).isEqualTo(fixable);
     }

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every file Pipewright generates in this repository is clean under all rules, security audits included. */
+/**
+ * Every file Pipewright generates in this repository is clean under all rules, security audits
+ * included.
+ */
 class GeneratedFilesAuditTest {
     @Test
     void generatedWorkflowsActionsAndDependabotAreClean() throws IOException {
@@ -24,19 +27,28 @@ class GeneratedFilesAuditTest {
         List<String> findings = new ArrayList<>();
         List<String> devTag = new ArrayList<>();
         for (Path f : files) {
-            // Only our image's development tag is set aside (DevelopmentImage), and it must still be reported.
-            linter.lintFile(f, root.relativize(f).toString()).forEach(x ->
-                    (DevelopmentImage.isReported(x.rule(), x.message()) ? devTag : findings).add(x.format()));
+            // Only our image's development tag is set aside (DevelopmentImage), and it must still
+            // be reported.
+            linter.lintFile(f, root.relativize(f).toString())
+                    .forEach(
+                            x ->
+                                    (DevelopmentImage.isReported(x.rule(), x.message())
+                                                    ? devTag
+                                                    : findings)
+                                            .add(x.format()));
         }
-        assertThat(devTag).as("the development tag is reported in each of our actions").isNotEmpty()
+        assertThat(devTag)
+                .as("the development tag is reported in each of our actions")
+                .isNotEmpty()
                 .anyMatch(f -> f.startsWith("actions/coverage-gate/action.yml:"));
         assertThat(findings).as("findings in generated files").isEmpty();
     }
 
     /**
-     * "Secure by default" holds for the strictest persona too: documented permissions, named workflows and jobs, no
-     * cache in release jobs. Set aside: the development tag (as above) and self-repository on the calls of our own
-     * local actions, whose {@code $/} form actionlint rejects (OwnLocalActions).
+     * "Secure by default" holds for the strictest persona too: documented permissions, named
+     * workflows and jobs, no cache in release jobs. Set aside: the development tag (as above) and
+     * self-repository on the calls of our own local actions, whose {@code $/} form actionlint
+     * rejects (OwnLocalActions).
      */
     @Test
     void generatedFilesAreCleanForThePedanticPersona() throws IOException {
@@ -45,12 +57,20 @@ class GeneratedFilesAuditTest {
         List<String> findings = new ArrayList<>();
         List<String> setAside = new ArrayList<>();
         for (Path f : generatedFiles(root)) {
-            linter.lintFile(f, root.relativize(f).toString()).forEach(x ->
-                    (DevelopmentImage.isReported(x.rule(), x.message()) || OwnLocalActions.isReported(x.rule(), x.message())
-                            ? setAside : findings).add(x.format()));
+            linter.lintFile(f, root.relativize(f).toString())
+                    .forEach(
+                            x ->
+                                    (DevelopmentImage.isReported(x.rule(), x.message())
+                                                            || OwnLocalActions.isReported(
+                                                                    x.rule(), x.message())
+                                                    ? setAside
+                                                    : findings)
+                                            .add(x.format()));
         }
         // The persona is really on: without it, self-repository reports nothing.
-        assertThat(setAside).as("pedantic findings set aside").anyMatch(f -> f.endsWith("[self-repository]"));
+        assertThat(setAside)
+                .as("pedantic findings set aside")
+                .anyMatch(f -> f.endsWith("[self-repository]"));
         assertThat(findings).as("pedantic findings in generated files").isEmpty();
     }
 
@@ -60,7 +80,9 @@ class GeneratedFilesAuditTest {
         Path root = TestFiles.repoRoot();
         List<String> missing = new ArrayList<>();
         for (Path f : generatedFiles(root)) {
-            missing.addAll(PermissionReasonSteps.missing(root.relativize(f).toString(), Files.readString(f)));
+            missing.addAll(
+                    PermissionReasonSteps.missing(
+                            root.relativize(f).toString(), Files.readString(f)));
         }
         assertThat(missing).as("steps named by permission comments but not in their job").isEmpty();
     }
@@ -69,9 +91,16 @@ class GeneratedFilesAuditTest {
         List<Path> files = new ArrayList<>();
         for (String dir : List.of(".github", "generated-workflows", "actions")) {
             try (Stream<Path> s = Files.walk(root.resolve(dir))) {
-                s.filter(Files::isRegularFile).map(Path::toString).filter(p -> p.matches(".*\\.ya?ml"))
-                        .filter(p -> !p.contains("/src/") && !p.contains("/target/") && !p.endsWith("pipewright.lock.yml"))
-                        .map(Path::of).forEach(files::add);
+                s.filter(Files::isRegularFile)
+                        .map(Path::toString)
+                        .filter(p -> p.matches(".*\\.ya?ml"))
+                        .filter(
+                                p ->
+                                        !p.contains("/src/")
+                                                && !p.contains("/target/")
+                                                && !p.endsWith("pipewright.lock.yml"))
+                        .map(Path::of)
+                        .forEach(files::add);
             }
         }
         assertThat(files).hasSizeGreaterThan(8);

@@ -10,12 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A {@code ./path} in {@code uses:} resolves in the repository the workflow runs from. A folder of workflows kept
- * inside some other checkout (a corpus of real workflows, a vendored copy) must not be checked against that checkout:
- * it reported "local action does not exist" on 186 of 1,034 real workflows linted from such a folder.
+ * A {@code ./path} in {@code uses:} resolves in the repository the workflow runs from. A folder of
+ * workflows kept inside some other checkout (a corpus of real workflows, a vendored copy) must not
+ * be checked against that checkout: it reported "local action does not exist" on 186 of 1,034 real
+ * workflows linted from such a folder.
  */
 class LocalPathScopeTest {
-    private static final String WORKFLOW = """
+    private static final String WORKFLOW =
+            """
             on: push
             jobs:
               build:
@@ -27,8 +29,7 @@ class LocalPathScopeTest {
                 uses: ./.github/workflows/reusable.yml
             """;
 
-    @TempDir
-    Path repo;
+    @TempDir Path repo;
 
     @Test
     void workflowsOutsideDotGithubDoNotResolveAgainstTheEnclosingCheckout() throws IOException {
@@ -39,11 +40,13 @@ class LocalPathScopeTest {
     }
 
     @Test
-    void actionMetadataCopiedUnderAnotherNameDoesNotResolveAgainstTheEnclosingCheckout() throws IOException {
+    void actionMetadataCopiedUnderAnotherNameDoesNotResolveAgainstTheEnclosingCheckout()
+            throws IOException {
         Files.createDirectories(repo.resolve(".git"));
         Path copy = repo.resolve("corpus/actions/owner__repo__action.yml");
         Path real = repo.resolve("tools/check/action.yml");
-        String composite = "name: c\ndescription: d\nruns:\n  using: composite\n  steps:\n    - uses: ./.github/actions/missing\n";
+        String composite =
+                "name: c\ndescription: d\nruns:\n  using: composite\n  steps:\n    - uses: ./.github/actions/missing\n";
         for (Path p : List.of(copy, real)) {
             Files.createDirectories(p.getParent());
             Files.writeString(p, composite);
@@ -58,18 +61,26 @@ class LocalPathScopeTest {
         Files.createDirectories(repo.resolve(".git"));
         Path file = write(".github/workflows/ci.yml");
 
-        assertThat(localFindings(file)).hasSize(3).allSatisfy(f -> assertThat(f.line()).isIn(6, 7, 9));
+        assertThat(localFindings(file))
+                .hasSize(3)
+                .allSatisfy(f -> assertThat(f.line()).isIn(6, 7, 9));
     }
 
     @Test
     void workflowsUnderDotGithubFindLocalFilesThatExist() throws IOException {
         Files.createDirectories(repo.resolve(".git"));
         Files.createDirectories(repo.resolve(".github/actions/setup"));
-        Files.writeString(repo.resolve(".github/actions/setup/action.yml"), "name: setup\ndescription: d\nruns:\n  using: composite\n  steps: []\n");
+        Files.writeString(
+                repo.resolve(".github/actions/setup/action.yml"),
+                "name: setup\ndescription: d\nruns:\n  using: composite\n  steps: []\n");
         Files.createDirectories(repo.resolve("tools/lint-action"));
-        Files.writeString(repo.resolve("tools/lint-action/action.yml"), "name: l\ndescription: d\nruns:\n  using: composite\n  steps: []\n");
+        Files.writeString(
+                repo.resolve("tools/lint-action/action.yml"),
+                "name: l\ndescription: d\nruns:\n  using: composite\n  steps: []\n");
         Path file = write(".github/workflows/ci.yml");
-        Files.writeString(repo.resolve(".github/workflows/reusable.yml"), "on: workflow_call\njobs:\n  j:\n    runs-on: ubuntu-latest\n    steps:\n      - run: true\n");
+        Files.writeString(
+                repo.resolve(".github/workflows/reusable.yml"),
+                "on: workflow_call\njobs:\n  j:\n    runs-on: ubuntu-latest\n    steps:\n      - run: true\n");
 
         assertThat(localFindings(file)).isEmpty();
     }
@@ -82,7 +93,9 @@ class LocalPathScopeTest {
     }
 
     private List<Finding> localFindings(Path file) throws IOException {
-        return new Linter(LintConfig.empty()).lintFile(file, file.getFileName().toString()).stream()
-                .filter(f -> f.message().contains("does not exist")).toList();
+        return new Linter(LintConfig.empty())
+                .lintFile(file, file.getFileName().toString()).stream()
+                        .filter(f -> f.message().contains("does not exist"))
+                        .toList();
     }
 }

@@ -36,31 +36,53 @@ class RegistryTest {
             assertThat(docs.resolve(r.id() + ".md")).as("docs page of %s", r.id()).exists();
             long cases;
             try (Stream<Path> s = Files.list(FixturesTest.LINT.resolve("err"))) {
-                cases = s.filter(p -> p.getFileName().toString().endsWith(".out")).filter(p -> {
-                    try {
-                        return Files.readString(p).contains("[" + r.id() + "]");
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }).count();
+                cases =
+                        s.filter(p -> p.getFileName().toString().endsWith(".out"))
+                                .filter(
+                                        p -> {
+                                            try {
+                                                return Files.readString(p)
+                                                        .contains("[" + r.id() + "]");
+                                            } catch (IOException e) {
+                                                throw new UncheckedIOException(e);
+                                            }
+                                        })
+                                .count();
             }
             assertThat(cases).as("error fixtures reporting %s", r.id()).isGreaterThanOrEqualTo(3);
         }
     }
 
-    /** zizmor's rating decides: high severity at high confidence is an error, so --fail-level error catches it. */
+    /**
+     * zizmor's rating decides: high severity at high confidence is an error, so --fail-level error
+     * catches it.
+     */
     @Test
     void everyAuditsSeverityFollowsItsRating() {
         for (RuleInfo r : SecurityAudits.all()) {
             Audit audit = SecurityAudits.audit(r.id()).orElseThrow();
-            assertThat(r.severity()).as("severity of %s (%s, %s confidence)", r.id(), audit.severity(), audit.confidence())
+            assertThat(r.severity())
+                    .as(
+                            "severity of %s (%s, %s confidence)",
+                            r.id(), audit.severity(), audit.confidence())
                     .isEqualTo(SecurityAudits.findingSeverity(audit));
         }
-        assertThat(SecurityAudits.all().stream()
-                .filter(r -> r.severity() == Severity.ERROR).map(RuleInfo::id).sorted().toList())
-                .containsExactly("dependabot-execution", "forbidden-uses", "hardcoded-container-credentials", "insecure-commands",
-                        "insecure-url-scheme", "known-vulnerable-actions",
-                        "template-injection", "unpinned-images", "unsound-condition");
+        assertThat(
+                        SecurityAudits.all().stream()
+                                .filter(r -> r.severity() == Severity.ERROR)
+                                .map(RuleInfo::id)
+                                .sorted()
+                                .toList())
+                .containsExactly(
+                        "dependabot-execution",
+                        "forbidden-uses",
+                        "hardcoded-container-credentials",
+                        "insecure-commands",
+                        "insecure-url-scheme",
+                        "known-vulnerable-actions",
+                        "template-injection",
+                        "unpinned-images",
+                        "unsound-condition");
     }
 
     @Test
@@ -68,10 +90,23 @@ class RegistryTest {
         String readme = Files.readString(TestFiles.repoRoot().resolve("docs/rules/README.md"));
         for (RuleInfo r : SecurityAudits.all()) {
             Audit audit = SecurityAudits.audit(r.id()).orElseThrow();
-            String rating = " | " + audit.severity().name().toLowerCase(Locale.ROOT) + " | "
-                    + audit.confidence().name().toLowerCase(Locale.ROOT) + " | `" + r.severity().label() + "` | ";
-            assertThat(readme).as("row of %s", r.id()).containsPattern("(?m)^\\| \\[`" + r.id() + "`\\]\\(" + r.id()
-                    + "\\.md\\) \\| [^|]+" + Pattern.quote(rating));
+            String rating =
+                    " | "
+                            + audit.severity().name().toLowerCase(Locale.ROOT)
+                            + " | "
+                            + audit.confidence().name().toLowerCase(Locale.ROOT)
+                            + " | `"
+                            + r.severity().label()
+                            + "` | ";
+            assertThat(readme)
+                    .as("row of %s", r.id())
+                    .containsPattern(
+                            "(?m)^\\| \\[`"
+                                    + r.id()
+                                    + "`\\]\\("
+                                    + r.id()
+                                    + "\\.md\\) \\| [^|]+"
+                                    + Pattern.quote(rating));
         }
     }
 }

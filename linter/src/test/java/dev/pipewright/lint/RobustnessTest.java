@@ -31,19 +31,33 @@ class RobustnessTest {
         }
         Random rnd = new Random(SEED);
         Linter linter = new Linter(LintConfig.empty());
-        ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "robustness");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool =
+                Executors.newSingleThreadExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "robustness");
+                            t.setDaemon(true);
+                            return t;
+                        });
         try {
             for (int i = 0; i < COUNT; i++) {
-                String source = Files.readString(files.get(rnd.nextInt(files.size())), StandardCharsets.UTF_8);
+                String source =
+                        Files.readString(
+                                files.get(rnd.nextInt(files.size())), StandardCharsets.UTF_8);
                 String mutated = mutate(source, rnd);
                 int n = i;
-                Future<List<Finding>> f = pool.submit(() -> linter.lintSource("m" + n + ".yml", mutated, Linter.Kind.WORKFLOW, null));
-                // A per-file time bound: a hang fails the test with the mutation's index to replay it.
-                assertThat(f.get(10, TimeUnit.SECONDS)).as("mutation %d (seed %d)", n, SEED).isNotNull();
+                Future<List<Finding>> f =
+                        pool.submit(
+                                () ->
+                                        linter.lintSource(
+                                                "m" + n + ".yml",
+                                                mutated,
+                                                Linter.Kind.WORKFLOW,
+                                                null));
+                // A per-file time bound: a hang fails the test with the mutation's index to replay
+                // it.
+                assertThat(f.get(10, TimeUnit.SECONDS))
+                        .as("mutation %d (seed %d)", n, SEED)
+                        .isNotNull();
             }
         } finally {
             pool.shutdownNow();
@@ -54,28 +68,46 @@ class RobustnessTest {
         switch (rnd.nextInt(6)) {
             case 0:
                 return s.substring(0, rnd.nextInt(s.length() + 1));
-            case 1: {
-                byte[] b = s.getBytes(StandardCharsets.UTF_8);
-                for (int k = 0; k < 1 + rnd.nextInt(8) && b.length > 0; k++) {
-                    b[rnd.nextInt(b.length)] = (byte) rnd.nextInt(256);
+            case 1:
+                {
+                    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+                    for (int k = 0; k < 1 + rnd.nextInt(8) && b.length > 0; k++) {
+                        b[rnd.nextInt(b.length)] = (byte) rnd.nextInt(256);
+                    }
+                    return new String(b, StandardCharsets.UTF_8);
                 }
-                return new String(b, StandardCharsets.UTF_8);
-            }
             case 2:
                 return s + "\nx: " + "[".repeat(200 + rnd.nextInt(2000)) + "\n";
             case 3:
                 return "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
                         + "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
-                        + "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n" + s;
+                        + "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
+                        + s;
             case 4:
-                return s + "\nenv:\n  BIG: \"${{ " + "a".repeat(100_000 + rnd.nextInt(100_000)) + " }}\"\n";
-            default: {
-                int at = rnd.nextInt(s.length() + 1);
-                String junk = List.of("${{", "}}", "'", "\t", ": ", "- ", "&x ", "*x", "!!binary ", "{", "]", "\u0000")
-                        .get(rnd.nextInt(12));
-                return s.substring(0, at) + junk + s.substring(at);
-            }
+                return s
+                        + "\nenv:\n  BIG: \"${{ "
+                        + "a".repeat(100_000 + rnd.nextInt(100_000))
+                        + " }}\"\n";
+            default:
+                {
+                    int at = rnd.nextInt(s.length() + 1);
+                    String junk =
+                            List.of(
+                                            "${{",
+                                            "}}",
+                                            "'",
+                                            "\t",
+                                            ": ",
+                                            "- ",
+                                            "&x ",
+                                            "*x",
+                                            "!!binary ",
+                                            "{",
+                                            "]",
+                                            "\u0000")
+                                    .get(rnd.nextInt(12));
+                    return s.substring(0, at) + junk + s.substring(at);
+                }
         }
     }
-
 }

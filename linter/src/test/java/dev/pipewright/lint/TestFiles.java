@@ -11,7 +11,10 @@ final class TestFiles {
     /** The repository root: surefire's {@code pipewright.root}, else the parent of the module. */
     static Path repoRoot() {
         String root = System.getProperty("pipewright.root");
-        Path p = root != null && !root.isBlank() ? Path.of(root) : Path.of("").toAbsolutePath().getParent();
+        Path p =
+                root != null && !root.isBlank()
+                        ? Path.of(root)
+                        : Path.of("").toAbsolutePath().getParent();
         return p.toAbsolutePath().normalize();
     }
 

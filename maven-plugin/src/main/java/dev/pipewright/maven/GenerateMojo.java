@@ -10,9 +10,15 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
-/** {@code pipewright:generate}: writes the workflows of the project's pipeline classes; nothing if one is invalid. */
-@Mojo(name = "generate", defaultPhase = LifecyclePhase.PROCESS_CLASSES,
-        requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+/**
+ * {@code pipewright:generate}: writes the workflows of the project's pipeline classes; nothing if
+ * one is invalid.
+ */
+@Mojo(
+        name = "generate",
+        defaultPhase = LifecyclePhase.PROCESS_CLASSES,
+        requiresDependencyResolution = ResolutionScope.RUNTIME,
+        threadSafe = true)
 public final class GenerateMojo extends PipelineMojo {
 
     /** Skip this goal. */
@@ -31,11 +37,19 @@ public final class GenerateMojo extends PipelineMojo {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new MojoFailureException(problems("invalid pipeline, nothing written", e), e);
         } catch (IOException e) {
-            throw new MojoExecutionException("cannot write the generated files: " + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "cannot write the generated files: " + e.getMessage(), e);
         }
         for (GeneratedFile f : written.files()) {
-            getLog().info((written.changed().contains(f.path()) ? "wrote     " : "unchanged ") + f.path());
+            getLog().info(
+                            (written.changed().contains(f.path()) ? "wrote     " : "unchanged ")
+                                    + f.path());
         }
-        getLog().info("pipewright: " + written.files().size() + " file(s), " + written.changed().size() + " changed");
+        getLog().info(
+                        "pipewright: "
+                                + written.files().size()
+                                + " file(s), "
+                                + written.changed().size()
+                                + " changed");
     }
 }

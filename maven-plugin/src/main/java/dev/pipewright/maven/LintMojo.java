@@ -31,7 +31,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "lint", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class LintMojo extends AbstractMojo {
 
-    /** The directory that {@code paths}, the configuration and the reported file names are relative to. */
+    /**
+     * The directory that {@code paths}, the configuration and the reported file names are relative
+     * to.
+     */
     @Parameter(property = "pipewright.projectRoot", defaultValue = "${project.basedir}")
     File projectRoot;
 
@@ -46,12 +49,17 @@ public final class LintMojo extends AbstractMojo {
     @Parameter(property = "pipewright.lint.failOn", defaultValue = "note")
     String failOn;
 
-    /** The linter's configuration (default: {@code .github/pipewright-lint.yml} under the root, when present). */
+    /**
+     * The linter's configuration (default: {@code .github/pipewright-lint.yml} under the root, when
+     * present).
+     */
     @Parameter(property = "pipewright.lint.config")
     File config;
 
     /** Where {@code pipewright-lint.sarif} and {@code pipewright-lint.json} are written. */
-    @Parameter(property = "pipewright.lint.reportDirectory", defaultValue = "${project.build.directory}")
+    @Parameter(
+            property = "pipewright.lint.reportDirectory",
+            defaultValue = "${project.build.directory}")
     File reportDirectory;
 
     /** Skip this goal. */
@@ -70,7 +78,8 @@ public final class LintMojo extends AbstractMojo {
         for (String p : paths) {
             Path abs = root.resolve(p);
             if (!Files.exists(abs)) {
-                throw new MojoExecutionException("pipewright lint: " + p + ": no such file or directory under " + root);
+                throw new MojoExecutionException(
+                        "pipewright lint: " + p + ": no such file or directory under " + root);
             }
             targets.add(abs);
         }
@@ -80,7 +89,8 @@ public final class LintMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("pipewright lint: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("pipewright lint: bad configuration: " + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "pipewright lint: bad configuration: " + e.getMessage(), e);
         }
         writeReports(findings, root);
         int failing = 0;
@@ -94,10 +104,18 @@ public final class LintMojo extends AbstractMojo {
                 getLog().warn(line);
             }
         }
-        getLog().info("pipewright: " + findings.size() + " finding(s); reports in " + reportDirectory);
+        getLog().info(
+                        "pipewright: "
+                                + findings.size()
+                                + " finding(s); reports in "
+                                + reportDirectory);
         if (failing > 0) {
-            throw new MojoFailureException(failing + " lint finding(s) at or above " + failOn
-                    + "; see the log or " + new File(reportDirectory, "pipewright-lint.sarif"));
+            throw new MojoFailureException(
+                    failing
+                            + " lint finding(s) at or above "
+                            + failOn
+                            + "; see the log or "
+                            + new File(reportDirectory, "pipewright-lint.sarif"));
         }
     }
 
@@ -106,15 +124,19 @@ public final class LintMojo extends AbstractMojo {
         try {
             return Severity.failLevel(failOn == null ? "note" : failOn);
         } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("pipewright lint: failOn \"" + failOn
-                    + "\" is not error, warning, note or none", e);
+            throw new MojoExecutionException(
+                    "pipewright lint: failOn \""
+                            + failOn
+                            + "\" is not error, warning, note or none",
+                    e);
         }
     }
 
     private LintConfig config(Path root) throws IOException, MojoExecutionException {
         if (config != null) {
             if (!config.isFile()) {
-                throw new MojoExecutionException("pipewright lint: configuration " + config + ": no such file");
+                throw new MojoExecutionException(
+                        "pipewright lint: configuration " + config + ": no such file");
             }
             return LintConfig.load(config.toPath());
         }
@@ -124,12 +146,22 @@ public final class LintMojo extends AbstractMojo {
     private void writeReports(List<Finding> findings, Path root) throws MojoExecutionException {
         Reporter.SourceLines sources = Reporter.SourceLines.from(root);
         try {
-            // both reports or neither, each complete: a reader (code scanning upload) never sees half of one
-            AtomicWriter.write(reportDirectory.toPath(), List.of(
-                    new GeneratedFile("pipewright-lint.sarif", new SarifReporter().render(findings, BuiltInRules.all(), sources)),
-                    new GeneratedFile("pipewright-lint.json", new JsonReporter().render(findings, BuiltInRules.all(), sources))));
+            // both reports or neither, each complete: a reader (code scanning upload) never sees
+            // half of one
+            AtomicWriter.write(
+                    reportDirectory.toPath(),
+                    List.of(
+                            new GeneratedFile(
+                                    "pipewright-lint.sarif",
+                                    new SarifReporter()
+                                            .render(findings, BuiltInRules.all(), sources)),
+                            new GeneratedFile(
+                                    "pipewright-lint.json",
+                                    new JsonReporter()
+                                            .render(findings, BuiltInRules.all(), sources))));
         } catch (IOException | IllegalArgumentException e) {
-            throw new MojoExecutionException("pipewright lint: cannot write the reports: " + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "pipewright lint: cannot write the reports: " + e.getMessage(), e);
         }
     }
 }

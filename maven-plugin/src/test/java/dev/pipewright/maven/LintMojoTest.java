@@ -13,7 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The lint goal's threshold, reports and skip, without a Maven build (the ITs cover the real one). */
+/**
+ * The lint goal's threshold, reports and skip, without a Maven build (the ITs cover the real one).
+ */
 class LintMojoTest {
     @TempDir Path root;
 
@@ -23,7 +25,9 @@ class LintMojoTest {
     void aWorkflowWithOneErrorFinding() throws IOException {
         Path ci = root.resolve(".github/workflows/ci.yml");
         Files.createDirectories(ci.getParent());
-        Files.writeString(ci, """
+        Files.writeString(
+                ci,
+                """
                 on: push
                 permissions:
                   contents: read
@@ -43,9 +47,12 @@ class LintMojoTest {
 
     @Test
     void negativeAnErrorFailsTheBuildAndBothReportsAreWritten() {
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith("1 lint finding(s) at or above error");
-        assertThat(root.resolve("target/pipewright-lint.sarif")).content().contains("\"ruleId\"", "job-needs");
+        assertThat(root.resolve("target/pipewright-lint.sarif"))
+                .content()
+                .contains("\"ruleId\"", "job-needs");
         assertThat(root.resolve("target/pipewright-lint.json")).content().contains("job-needs");
     }
 
@@ -66,24 +73,31 @@ class LintMojoTest {
     @Test
     void negativeAnUnknownSeverityIsAConfigurationError() {
         mojo.failOn = "fatal";
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("failOn \"fatal\" is not error, warning, note or none");
     }
 
     @Test
     void negativeAMissingPathIsAConfigurationError() {
         mojo.paths = List.of("workflows");
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("workflows: no such file or directory");
     }
 
-    /** One report that cannot be written (a folder where it goes) writes neither: no half-updated pair. */
+    /**
+     * One report that cannot be written (a folder where it goes) writes neither: no half-updated
+     * pair.
+     */
     @Test
     void negativeAnUnwritableReportWritesNeither() throws IOException {
         Files.createDirectories(root.resolve("target/pipewright-lint.json"));
         mojo.failOn = "none";
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
-                .hasMessageContaining("cannot write the reports").hasMessageContaining("pipewright-lint.json is a directory");
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("cannot write the reports")
+                .hasMessageContaining("pipewright-lint.json is a directory");
         assertThat(root.resolve("target/pipewright-lint.sarif")).doesNotExist();
     }
 }

@@ -38,8 +38,9 @@ import org.yaml.snakeyaml.nodes.Tag;
  * {@link SpecSchema} with networknt; every problem is reported as {@code file:line:col: message}.
  */
 public final class SpecLoader {
-    private static final JsonSchema SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-            .getSchema(SpecSchema.tree());
+    private static final JsonSchema SCHEMA =
+            JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(SpecSchema.tree());
 
     private SpecLoader() {}
 
@@ -59,7 +60,9 @@ public final class SpecLoader {
         }
     }
 
-    /** Loads the file; {@code display} is the name used in messages and in the generated headers. */
+    /**
+     * Loads the file; {@code display} is the name used in messages and in the generated headers.
+     */
     public static StackPipeline load(Path file, String display) throws IOException {
         return parse(Files.readString(file, StandardCharsets.UTF_8), display);
     }
@@ -67,7 +70,10 @@ public final class SpecLoader {
     public static StackPipeline parse(String text, String display) {
         Node root = SpecYaml.compose(text, display);
         if (root == null) {
-            throw new SpecException(List.of(display + ":1:1: empty file; start with 'stack: <id>' (pipewright init)"));
+            throw new SpecException(
+                    List.of(
+                            display
+                                    + ":1:1: empty file; start with 'stack: <id>' (pipewright init)"));
         }
         Map<String, Mark> marks = new HashMap<>();
         Map<String, Mark> keyMarks = new HashMap<>();
@@ -77,19 +83,31 @@ public final class SpecLoader {
             String at = m.getInstanceLocation().toString();
             Mark mark = nearest(marks, at);
             String message = m.getMessage();
-            String missing = "required".equals(m.getType()) ? missingParameters(json, at, m.getProperty()) : null;
+            String missing =
+                    "required".equals(m.getType())
+                            ? missingParameters(json, at, m.getProperty())
+                            : null;
             if (missing != null) {
-                // the schema's "required property 'image' not found" says neither what the value is nor how to set it
+                // the schema's "required property 'image' not found" says neither what the value is
+                // nor how to set it
                 message = missing;
                 mark = at.equals("$") ? nearest(marks, "$.stack") : mark;
-            } else if ("additionalProperties".equals(m.getType()) && keyMarks.containsKey(at + "." + m.getProperty())) {
+            } else if ("additionalProperties".equals(m.getType())
+                    && keyMarks.containsKey(at + "." + m.getProperty())) {
                 // point at the misspelt key itself, not at the start of the map that holds it
                 mark = keyMarks.get(at + "." + m.getProperty());
             } else if (Set.of("enum", "minimum", "maximum", "pattern").contains(m.getType())
                     && m.getInstanceNode() != null) {
                 message = message + " (found " + m.getInstanceNode() + ")";
             }
-            problems.add(display + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1) + ": " + message);
+            problems.add(
+                    display
+                            + ":"
+                            + (mark.getLine() + 1)
+                            + ":"
+                            + (mark.getColumn() + 1)
+                            + ": "
+                            + message);
         }
         if (!problems.isEmpty()) {
             throw new SpecException(new ArrayList<>(problems));
@@ -98,15 +116,17 @@ public final class SpecLoader {
         StackConfig.Builder config = StackConfig.builder();
         JsonNode params = json.get("parameters");
         if (params != null) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 config.setRaw(e.getKey(), value(e.getValue()));
             }
         }
         String id = json.has("id") ? json.get("id").asText() : stack.id();
         String output = json.has("output") ? json.get("output").asText() : ".github/workflows";
-        // Build without overrides first, then add them one at a time: a problem is reported at the entry that
-        // caused it (the parameters' place when the stack itself refuses them), not at the top of the file.
+        // Build without overrides first, then add them one at a time: a problem is reported at the
+        // entry that
+        // caused it (the parameters' place when the stack itself refuses them), not at the top of
+        // the file.
         build(id, display, output, stack, config, marks, "$.parameters");
         JsonNode overrides = json.get("overrides");
         if (overrides != null) {
@@ -114,58 +134,101 @@ public final class SpecLoader {
                 JsonNode o = overrides.get(i);
                 StackOverride override;
                 try {
-                    override = new StackOverride(o.get("workflow").asText(), o.get("job").asText(),
-                        o.has("step") ? o.get("step").asText() : null,
-                        o.has("timeout-minutes") ? o.get("timeout-minutes").asInt() : null,
-                        o.has("runs-on") ? o.get("runs-on").asText() : null,
-                        o.has("run") ? o.get("run").asText() : null,
-                        o.has("remove") && o.get("remove").asBoolean(),
-                        o.has("add-step") ? SpecSteps.step(o.get("add-step")) : null,
-                        o.has("before") ? o.get("before").asText() : null,
-                        o.has("after") ? o.get("after").asText() : null,
-                        o.has("add-job") ? SpecSteps.job(o.get("job").asText(), o.get("add-job")) : null);
+                    override =
+                            new StackOverride(
+                                    o.get("workflow").asText(),
+                                    o.get("job").asText(),
+                                    o.has("step") ? o.get("step").asText() : null,
+                                    o.has("timeout-minutes")
+                                            ? o.get("timeout-minutes").asInt()
+                                            : null,
+                                    o.has("runs-on") ? o.get("runs-on").asText() : null,
+                                    o.has("run") ? o.get("run").asText() : null,
+                                    o.has("remove") && o.get("remove").asBoolean(),
+                                    o.has("add-step") ? SpecSteps.step(o.get("add-step")) : null,
+                                    o.has("before") ? o.get("before").asText() : null,
+                                    o.has("after") ? o.get("after").asText() : null,
+                                    o.has("add-job")
+                                            ? SpecSteps.job(o.get("job").asText(), o.get("add-job"))
+                                            : null);
                 } catch (IllegalArgumentException e) {
-                    // an override that contradicts itself (run without a step) is refused at its entry
+                    // an override that contradicts itself (run without a step) is refused at its
+                    // entry
                     Mark m = nearest(marks, "$.overrides[" + i + "]");
-                    throw new SpecException(List.of(display + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1) + ": "
-                            + e.getMessage()));
+                    throw new SpecException(
+                            List.of(
+                                    display
+                                            + ":"
+                                            + (m.getLine() + 1)
+                                            + ":"
+                                            + (m.getColumn() + 1)
+                                            + ": "
+                                            + e.getMessage()));
                 }
                 config.override(override);
                 build(id, display, output, stack, config, marks, "$.overrides[" + i + "]");
             }
         }
-        return new StackPipeline(id, display, output, stack, config.build(), regenerateCommand(display));
+        return new StackPipeline(
+                id, display, output, stack, config.build(), regenerateCommand(display));
     }
 
     /**
-     * For a required parameter (or the whole {@code parameters:} of a stack that has some) the schema found missing,
-     * {@link StackConfig#missing}'s sentence for each; null for any other missing property.
+     * For a required parameter (or the whole {@code parameters:} of a stack that has some) the
+     * schema found missing, {@link StackConfig#missing}'s sentence for each; null for any other
+     * missing property.
      */
     private static String missingParameters(JsonNode json, String at, String property) {
-        Stack stack = json.hasNonNull("stack") ? Stacks.byId(json.get("stack").asText()).orElse(null) : null;
-        if (stack == null || !(at.equals("$") && "parameters".equals(property) || at.equals("$.parameters"))) {
+        Stack stack =
+                json.hasNonNull("stack")
+                        ? Stacks.byId(json.get("stack").asText()).orElse(null)
+                        : null;
+        if (stack == null
+                || !(at.equals("$") && "parameters".equals(property)
+                        || at.equals("$.parameters"))) {
             return null;
         }
-        List<String> out = stack.parameters().stream().filter(p -> p.required()
-                && (at.equals("$") || p.name().equals(property))).map(StackConfig::missing).toList();
+        List<String> out =
+                stack.parameters().stream()
+                        .filter(p -> p.required() && (at.equals("$") || p.name().equals(property)))
+                        .map(StackConfig::missing)
+                        .toList();
         return out.isEmpty() ? null : "stack " + stack.id() + ": " + String.join("; ", out);
     }
 
-    /** What the spec's user runs from the project root to rewrite its files: the CLI on this very file. */
+    /**
+     * What the spec's user runs from the project root to rewrite its files: the CLI on this very
+     * file.
+     */
     static String regenerateCommand(String display) {
         // quoted for a POSIX shell only when it needs to be, so the common case reads as typed
-        return "pipewright generate --spec " + (display.matches("[A-Za-z0-9._/@+-]+") ? display
-                : "'" + display.replace("'", "'\\''") + "'");
+        return "pipewright generate --spec "
+                + (display.matches("[A-Za-z0-9._/@+-]+")
+                        ? display
+                        : "'" + display.replace("'", "'\\''") + "'");
     }
 
-    private static void build(String id, String display, String output, Stack stack, StackConfig.Builder config,
-            Map<String, Mark> marks, String at) {
+    private static void build(
+            String id,
+            String display,
+            String output,
+            Stack stack,
+            StackConfig.Builder config,
+            Map<String, Mark> marks,
+            String at) {
         try {
             new StackPipeline(id, display, output, stack, config.build()).workflows();
         } catch (IllegalArgumentException e) {
             Mark m = nearest(marks, at);
-            throw new SpecException(List.of(display + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1) + ": "
-                    + e.getMessage()));
+            throw new SpecException(
+                    List.of(
+                            display
+                                    + ":"
+                                    + (m.getLine() + 1)
+                                    + ":"
+                                    + (m.getColumn() + 1)
+                                    + ": "
+                                    + e.getMessage()));
         }
     }
 
@@ -193,12 +256,19 @@ public final class SpecLoader {
         return marks.getOrDefault(p, marks.get("$"));
     }
 
-    /** Nodes to a Jackson tree, remembering each path's position; refuses what GitHub and the schema cannot mean. */
+    /**
+     * Nodes to a Jackson tree, remembering each path's position; refuses what GitHub and the schema
+     * cannot mean.
+     */
     private static final class ToJson {
         private final String display;
         private final Map<String, Mark> marks;
         private final Map<String, Mark> keyMarks;
-        /** Nodes made so far, aliases counted in full: a few aliases of aliases can stand for millions of nodes. */
+
+        /**
+         * Nodes made so far, aliases counted in full: a few aliases of aliases can stand for
+         * millions of nodes.
+         */
         private long made;
 
         ToJson(String display, Map<String, Mark> marks, Map<String, Mark> keyMarks) {
@@ -209,8 +279,12 @@ public final class SpecLoader {
 
         JsonNode node(Node node, String path) {
             if (++made > SpecYaml.MAX_NODES) {
-                throw SpecYaml.located(display, node.getStartMark(), "the spec expands to more than " + SpecYaml.MAX_NODES
-                        + " values through its aliases; write the values out instead of aliasing aliases");
+                throw SpecYaml.located(
+                        display,
+                        node.getStartMark(),
+                        "the spec expands to more than "
+                                + SpecYaml.MAX_NODES
+                                + " values through its aliases; write the values out instead of aliasing aliases");
             }
             marks.put(path, node.getStartMark());
             JsonNodeFactory f = JsonNodeFactory.instance;
@@ -218,15 +292,25 @@ public final class SpecLoader {
                 ObjectNode o = f.objectNode();
                 for (NodeTuple t : m.getValue()) {
                     if (!(t.getKeyNode() instanceof ScalarNode s)) {
-                        throw SpecYaml.located(display, t.getKeyNode().getStartMark(),
+                        throw SpecYaml.located(
+                                display,
+                                t.getKeyNode().getStartMark(),
                                 "a key must be a plain name, not a list or a mapping");
                     }
                     String key = s.getValue();
                     String child = path + "." + key;
                     if (o.has(key)) {
                         Mark first = keyMarks.get(child);
-                        throw SpecYaml.located(display, s.getStartMark(), "key \"" + key + "\" is duplicated; it was first set at line "
-                                + (first.getLine() + 1) + ", column " + (first.getColumn() + 1) + " (keep one of them)");
+                        throw SpecYaml.located(
+                                display,
+                                s.getStartMark(),
+                                "key \""
+                                        + key
+                                        + "\" is duplicated; it was first set at line "
+                                        + (first.getLine() + 1)
+                                        + ", column "
+                                        + (first.getColumn() + 1)
+                                        + " (keep one of them)");
                     }
                     keyMarks.put(child, s.getStartMark());
                     o.set(key, node(t.getValueNode(), child));
@@ -245,16 +329,25 @@ public final class SpecLoader {
             Tag tag = s.getTag();
             String v = s.getValue();
             if (Tag.INT.equals(tag) && v.matches("[-+]?[0-9]+")) {
-                // YAML's other integer forms (0x1F, 0o17, 1_000, 1:30) stay text: the schema then names the place
+                // YAML's other integer forms (0x1F, 0o17, 1_000, 1:30) stay text: the schema then
+                // names the place
                 BigInteger n = new BigInteger(v);
                 if (n.bitLength() > 31) {
-                    throw SpecYaml.located(display, s.getStartMark(), v + " is too large for a whole number here (at most "
-                            + Integer.MAX_VALUE + ")");
+                    throw SpecYaml.located(
+                            display,
+                            s.getStartMark(),
+                            v
+                                    + " is too large for a whole number here (at most "
+                                    + Integer.MAX_VALUE
+                                    + ")");
                 }
                 return f.numberNode(n.intValue());
             }
             if (Tag.BOOL.equals(tag)) {
-                return f.booleanNode(v.equalsIgnoreCase("true") || v.equalsIgnoreCase("yes") || v.equalsIgnoreCase("on"));
+                return f.booleanNode(
+                        v.equalsIgnoreCase("true")
+                                || v.equalsIgnoreCase("yes")
+                                || v.equalsIgnoreCase("on"));
             }
             if (Tag.NULL.equals(tag)) {
                 return f.nullNode();

@@ -13,12 +13,13 @@ import dev.pipewright.stacks.Stages;
 import java.util.List;
 
 /**
- * The JSON schema of {@code pipewright.yml}, derived from the stacks' parameters so it cannot
- * drift from them; committed as {@code schemas/pipeline.schema.json} (a test compares).
+ * The JSON schema of {@code pipewright.yml}, derived from the stacks' parameters so it cannot drift
+ * from them; committed as {@code schemas/pipeline.schema.json} (a test compares).
  */
 public final class SpecSchema {
     public static final String PATH = "schemas/pipeline.schema.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SpecSchema() {}
 
@@ -27,7 +28,9 @@ public final class SpecSchema {
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         root.put("$id", "https://pipewright.dev/schemas/pipeline.schema.json");
         root.put("title", "pipewright.yml");
-        root.put("description", "A pipeline from a Pipewright stack: stack, parameters and overrides by job and step id.");
+        root.put(
+                "description",
+                "A pipeline from a Pipewright stack: stack, parameters and overrides by job and step id.");
         root.put("type", "object");
         root.putArray("required").add("stack");
         root.put("additionalProperties", false);
@@ -36,31 +39,57 @@ public final class SpecSchema {
         stack.put("description", "The stack (preset) to use.");
         ArrayNode ids = stack.putArray("enum");
         Stacks.all().forEach(s -> ids.add(s.id()));
-        props.putObject("id").put("type", "string").put("pattern", "^[a-z][a-z0-9-]*$")
+        props.putObject("id")
+                .put("type", "string")
+                .put("pattern", "^[a-z][a-z0-9-]*$")
                 .put("description", "Pipeline id (default: the stack id).");
-        // A directory named workflows is read by GitHub only as .github/workflows, where ./.github/actions (written
-        // beside it) resolves; any other name is a self-contained folder that keeps its actions inside.
-        props.putObject("output").put("type", "string")
-                .put("pattern", "^(?:\\.github/workflows|(?!(?:.*/)?workflows/?$)" + ParameterPatterns.PATH + ")$")
-                .put("description", "Workflows directory relative to the project root (default: .github/workflows); a"
-                        + " folder named workflows must be .github/workflows.");
-        props.putObject("parameters").put("type", "object").put("description", "Values of the stack's parameters.");
+        // A directory named workflows is read by GitHub only as .github/workflows, where
+        // ./.github/actions (written
+        // beside it) resolves; any other name is a self-contained folder that keeps its actions
+        // inside.
+        props.putObject("output")
+                .put("type", "string")
+                .put(
+                        "pattern",
+                        "^(?:\\.github/workflows|(?!(?:.*/)?workflows/?$)"
+                                + ParameterPatterns.PATH
+                                + ")$")
+                .put(
+                        "description",
+                        "Workflows directory relative to the project root (default: .github/workflows); a"
+                                + " folder named workflows must be .github/workflows.");
+        props.putObject("parameters")
+                .put("type", "object")
+                .put("description", "Values of the stack's parameters.");
         ObjectNode overrides = props.putObject("overrides");
         overrides.put("type", "array");
-        overrides.put("description", "Changes to jobs and steps, by id: change, remove, add a step or add a job.");
+        overrides.put(
+                "description",
+                "Changes to jobs and steps, by id: change, remove, add a step or add a job.");
         ObjectNode o = overrides.putObject("items");
         o.put("type", "object");
         o.put("additionalProperties", false);
         o.putArray("required").add("workflow").add("job");
         ObjectNode op = o.putObject("properties");
-        op.putObject("add-step").put("$ref", "#/$defs/step")
-                .put("description", "A step to add to the job: at its end, or before/after the step named there.");
-        op.putObject("before").put("type", "string").put("description", "Id of the step add-step goes before.");
-        op.putObject("after").put("type", "string").put("description", "Id of the step add-step goes after.");
+        op.putObject("add-step")
+                .put("$ref", "#/$defs/step")
+                .put(
+                        "description",
+                        "A step to add to the job: at its end, or before/after the step named there.");
+        op.putObject("before")
+                .put("type", "string")
+                .put("description", "Id of the step add-step goes before.");
+        op.putObject("after")
+                .put("type", "string")
+                .put("description", "Id of the step add-step goes after.");
         ObjectNode addJob = op.putObject("add-job");
-        addJob.put("type", "object").put("additionalProperties", false)
-                .put("description", "A job to add to the workflow, with id 'job' (contents: read, on "
-                        + Stages.RUNNER + " and 15 minutes unless given).");
+        addJob.put("type", "object")
+                .put("additionalProperties", false)
+                .put(
+                        "description",
+                        "A job to add to the workflow, with id 'job' (contents: read, on "
+                                + Stages.RUNNER
+                                + " and 15 minutes unless given).");
         addJob.putArray("required").add("steps");
         ObjectNode jp = addJob.putObject("properties");
         jp.putObject("name").put("type", "string");
@@ -78,8 +107,11 @@ public final class SpecSchema {
         op.putObject("run").put("type", "string");
         op.putObject("remove").put("type", "boolean");
         ObjectNode step = root.putObject("$defs").putObject("step");
-        step.put("type", "object").put("additionalProperties", false)
-                .put("description", "A step: run a script or use an action (owner/repo@vX.Y.Z, pinned by the action lock).");
+        step.put("type", "object")
+                .put("additionalProperties", false)
+                .put(
+                        "description",
+                        "A step: run a script or use an action (owner/repo@vX.Y.Z, pinned by the action lock).");
         step.putArray("required").add("id");
         ObjectNode sp = step.putObject("properties");
         sp.putObject("id").put("type", "string").put("pattern", "^[A-Za-z_][A-Za-z0-9_-]*$");
@@ -89,10 +121,20 @@ public final class SpecSchema {
         sp.putObject("shell").put("type", "string");
         sp.putObject("working-directory").put("type", "string");
         sp.putObject("uses").put("type", "string");
-        sp.putObject("with").put("type", "object").putObject("additionalProperties").putArray("type").add("string")
-                .add("number").add("boolean");
-        sp.putObject("env").put("type", "object").putObject("additionalProperties").putArray("type").add("string")
-                .add("number").add("boolean");
+        sp.putObject("with")
+                .put("type", "object")
+                .putObject("additionalProperties")
+                .putArray("type")
+                .add("string")
+                .add("number")
+                .add("boolean");
+        sp.putObject("env")
+                .put("type", "object")
+                .putObject("additionalProperties")
+                .putArray("type")
+                .add("string")
+                .add("number")
+                .add("boolean");
         sp.putObject("timeout-minutes").put("type", "integer").put("minimum", 1);
         ArrayNode oneOf = step.putArray("oneOf");
         oneOf.addObject().putArray("required").add("run");
@@ -104,7 +146,11 @@ public final class SpecSchema {
             ObjectNode then = rule.putObject("then");
             ObjectNode params = then.putObject("properties").putObject("parameters");
             params.put("additionalProperties", false);
-            List<String> required = s.parameters().stream().filter(Parameter::required).map(Parameter::name).toList();
+            List<String> required =
+                    s.parameters().stream()
+                            .filter(Parameter::required)
+                            .map(Parameter::name)
+                            .toList();
             if (!required.isEmpty()) {
                 then.putArray("required").add("parameters");
                 required.forEach(params.putArray("required")::add);

@@ -26,7 +26,7 @@ final class SpecSteps {
             return common(b, s).build();
         }
         UsesStep.Builder b = Step.uses(s.get("uses").asText());
-        for (Iterator<Map.Entry<String, JsonNode>> it = s.path("with").fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = s.path("with").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (e.getValue().isBoolean()) {
                 b.with(e.getKey(), e.getValue().asBoolean());
@@ -50,16 +50,20 @@ final class SpecSteps {
         if (s.has("timeout-minutes")) {
             b.timeoutMinutes(s.get("timeout-minutes").asInt());
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = s.path("env").fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = s.path("env").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             b.env(e.getKey(), e.getValue().asText());
         }
         return b;
     }
 
-    /** A job with the stacks' safe defaults (contents: read, the stacks' runner, 15 minutes) unless the spec sets them. */
+    /**
+     * A job with the stacks' safe defaults (contents: read, the stacks' runner, 15 minutes) unless
+     * the spec sets them.
+     */
     static NormalJob job(String id, JsonNode j) {
-        NormalJob.Builder b = Stages.job(id, j.has("timeout-minutes") ? j.get("timeout-minutes").asInt() : 15);
+        NormalJob.Builder b =
+                Stages.job(id, j.has("timeout-minutes") ? j.get("timeout-minutes").asInt() : 15);
         if (j.has("name")) {
             b.name(j.get("name").asText());
         }

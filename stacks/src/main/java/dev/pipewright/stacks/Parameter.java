@@ -5,40 +5,68 @@ import java.util.Objects;
 
 /**
  * A named, typed, documented parameter of a {@link Stack}: the same object gives the Java setter,
- * the {@code pipewright.yml} key, its JSON-schema type and the comment {@code pipewright init} writes.
+ * the {@code pipewright.yml} key, its JSON-schema type and the comment {@code pipewright init}
+ * writes.
  *
- * <p>Values reach {@code run:} scripts, file names and action inputs, so each string (or list item) has a
- * {@code pattern} it must match and each integer a range: a spec or a Java pipeline with {@code plugin: "x; rm -rf /"}
- * or {@code coverage: 150} is refused where it is written, not turned into a broken or dangerous workflow.
+ * <p>Values reach {@code run:} scripts, file names and action inputs, so each string (or list item)
+ * has a {@code pattern} it must match and each integer a range: a spec or a Java pipeline with
+ * {@code plugin: "x; rm -rf /"} or {@code coverage: 150} is refused where it is written, not turned
+ * into a broken or dangerous workflow.
  *
  * @param type String, Integer, Boolean or List (of strings)
- * @param pattern regular expression every string value (or list item) matches in whole; null for none
+ * @param pattern regular expression every string value (or list item) matches in whole; null for
+ *     none
  * @param minimum least integer value, null for none
  * @param maximum greatest integer value, null for none
- * @param defaultValue the value when unset; null for a required parameter, one a stack cannot guess (a registry, a
- *        host): a made-up default such as {@code ghcr.io/example} would generate workflows that fail only when run
- * @param example for a required parameter, a value {@code pipewright init} and the error for a missing value suggest;
- *        null otherwise
+ * @param defaultValue the value when unset; null for a required parameter, one a stack cannot guess
+ *     (a registry, a host): a made-up default such as {@code ghcr.io/example} would generate
+ *     workflows that fail only when run
+ * @param example for a required parameter, a value {@code pipewright init} and the error for a
+ *     missing value suggest; null otherwise
  */
-public record Parameter<T>(String name, Class<T> type, T defaultValue, String description, String pattern,
-        Integer minimum, Integer maximum, T example) {
+public record Parameter<T>(
+        String name,
+        Class<T> type,
+        T defaultValue,
+        String description,
+        String pattern,
+        Integer minimum,
+        Integer maximum,
+        T example) {
     public Parameter {
         Objects.requireNonNull(name, "name == null");
         if (!name.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
             throw new IllegalArgumentException("parameter name '" + name + "' is not kebab-case");
         }
-        if (type != String.class && type != Integer.class && type != Boolean.class && type != List.class) {
-            throw new IllegalArgumentException("parameter " + name + " has type " + type + "; use String, Integer, Boolean or List");
+        if (type != String.class
+                && type != Integer.class
+                && type != Boolean.class
+                && type != List.class) {
+            throw new IllegalArgumentException(
+                    "parameter "
+                            + name
+                            + " has type "
+                            + type
+                            + "; use String, Integer, Boolean or List");
         }
         if ((defaultValue == null) == (example == null)) {
-            throw new IllegalArgumentException("parameter " + name + " needs either a default or, when required, an"
-                    + " example; it has " + (defaultValue == null ? "neither" : "both"));
+            throw new IllegalArgumentException(
+                    "parameter "
+                            + name
+                            + " needs either a default or, when required, an"
+                            + " example; it has "
+                            + (defaultValue == null ? "neither" : "both"));
         }
         Objects.requireNonNull(description, "description == null");
-        String own = problemOf(defaultValue == null ? example : defaultValue, pattern, minimum, maximum);
+        String own =
+                problemOf(defaultValue == null ? example : defaultValue, pattern, minimum, maximum);
         if (own != null) {
-            throw new IllegalArgumentException((defaultValue == null ? "example" : "default") + " of parameter " + name
-                    + " " + own);
+            throw new IllegalArgumentException(
+                    (defaultValue == null ? "example" : "default")
+                            + " of parameter "
+                            + name
+                            + " "
+                            + own);
         }
     }
 
@@ -53,7 +81,8 @@ public record Parameter<T>(String name, Class<T> type, T defaultValue, String de
 
     /** The same parameter whose string values (or list items) must match {@code regex} in whole. */
     public Parameter<T> matching(String regex) {
-        return new Parameter<>(name, type, defaultValue, description, regex, minimum, maximum, example);
+        return new Parameter<>(
+                name, type, defaultValue, description, regex, minimum, maximum, example);
     }
 
     /** The same integer parameter limited to {@code [min, max]} (null for no bound). */
@@ -69,10 +98,15 @@ public record Parameter<T>(String name, Class<T> type, T defaultValue, String de
         return problemOf(value, pattern, minimum, maximum);
     }
 
-    private static String problemOf(Object value, String pattern, Integer minimum, Integer maximum) {
+    private static String problemOf(
+            Object value, String pattern, Integer minimum, Integer maximum) {
         if (value instanceof Integer i) {
             if (minimum != null && i < minimum || maximum != null && i > maximum) {
-                return "is " + i + ", outside " + (minimum == null ? "(-∞" : "[" + minimum) + ", "
+                return "is "
+                        + i
+                        + ", outside "
+                        + (minimum == null ? "(-∞" : "[" + minimum)
+                        + ", "
                         + (maximum == null ? "∞)" : maximum + "]");
             }
         } else if (pattern != null && value instanceof String str && !str.matches(pattern)) {
@@ -91,8 +125,12 @@ public record Parameter<T>(String name, Class<T> type, T defaultValue, String de
         return new Parameter<>(name, String.class, defaultValue, description);
     }
 
-    /** A string without a default; {@code example} is what the error for a missing value and the starter suggest. */
-    public static Parameter<String> requiredString(String name, String description, String example) {
+    /**
+     * A string without a default; {@code example} is what the error for a missing value and the
+     * starter suggest.
+     */
+    public static Parameter<String> requiredString(
+            String name, String description, String example) {
         return new Parameter<>(name, String.class, null, description, null, null, null, example);
     }
 
@@ -105,7 +143,8 @@ public record Parameter<T>(String name, Class<T> type, T defaultValue, String de
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public static Parameter<List<String>> list(String name, List<String> defaultValue, String description) {
+    public static Parameter<List<String>> list(
+            String name, List<String> defaultValue, String description) {
         return new Parameter(name, List.class, List.copyOf(defaultValue), description);
     }
 

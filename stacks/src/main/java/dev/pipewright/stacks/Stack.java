@@ -21,8 +21,8 @@ public interface Stack {
     List<Workflow> workflows(StackConfig config);
 
     /**
-     * Parameter values this project's files decide (a lockfile names the package manager), for {@code pipewright init}
-     * to write instead of the defaults; empty when nothing is known.
+     * Parameter values this project's files decide (a lockfile names the package manager), for
+     * {@code pipewright init} to write instead of the defaults; empty when nothing is known.
      */
     default Map<String, Object> detect(Path projectRoot) {
         return Map.of();

@@ -36,8 +36,14 @@ public final class StackConfig {
 
     /** The one-line error for a required parameter left unset, with its example as the fix. */
     public static String missing(Parameter<?> p) {
-        return "parameter " + p.name() + " is required (no default), " + p.description().replaceFirst("\\.$", "")
-                + ": set it, for example " + p.name() + ": " + p.example();
+        return "parameter "
+                + p.name()
+                + " is required (no default), "
+                + p.description().replaceFirst("\\.$", "")
+                + ": set it, for example "
+                + p.name()
+                + ": "
+                + p.example();
     }
 
     public Map<String, Object> values() {

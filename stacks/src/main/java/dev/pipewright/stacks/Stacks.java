@@ -5,9 +5,15 @@ import java.util.Optional;
 
 /** The registry of built-in stacks. */
 public final class Stacks {
-    private static final List<Stack> ALL = List.of(new GoVaultPluginStack(), new PythonServiceStack(),
-            new GoMicroserviceStack(), new K8sControllerStack(), new PolyglotPlatformStack(), new NodeServiceStack(),
-            new JavaServiceStack());
+    private static final List<Stack> ALL =
+            List.of(
+                    new GoVaultPluginStack(),
+                    new PythonServiceStack(),
+                    new GoMicroserviceStack(),
+                    new K8sControllerStack(),
+                    new PolyglotPlatformStack(),
+                    new NodeServiceStack(),
+                    new JavaServiceStack());
 
     private Stacks() {}
 

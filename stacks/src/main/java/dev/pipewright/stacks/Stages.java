@@ -30,8 +30,10 @@ import java.util.Arrays;
 public final class Stages {
     /** The runner every stack uses unless overridden. */
     public static final String RUNNER = "ubuntu-24.04";
+
     /** The image every Trivy step runs: {@code aquasecurity/trivy-action}. */
     public static final String TRIVY = "aquasecurity/trivy-action@v0.24.0";
+
     public static final String SETUP_BUILDX = "docker/setup-buildx-action@v4.1.0";
     public static final String SETUP_QEMU = "docker/setup-qemu-action@v4.2.0";
     public static final String GITLEAKS = "gitleaks/gitleaks-action@v3.0.0";
@@ -40,7 +42,8 @@ public final class Stages {
      * A shell function retrying infrastructure commands (downloads, registry pulls) after 2 s, 4 s
      * and 8 s, each with up to 20 % jitter; tests are never wrapped in it.
      */
-    public static final String RETRY_FUNCTION = """
+    public static final String RETRY_FUNCTION =
+            """
             retry() {
               for delay in 2 4 8; do
                 "$@" && return 0
@@ -56,44 +59,78 @@ public final class Stages {
 
     /** A job on {@link #RUNNER} that can read the repository, with its timeout. */
     public static NormalJob.Builder job(String id, int timeoutMinutes) {
-        return Job.builder(id).runsOn(RUNNER).permissions(Permissions.contentsRead()).timeoutMinutes(timeoutMinutes);
+        return Job.builder(id)
+                .runsOn(RUNNER)
+                .permissions(Permissions.contentsRead())
+                .timeoutMinutes(timeoutMinutes);
     }
 
-    /** {@code permissions} with contents: read plus this grant and what in the job needs it (written as its comment). */
-    public static Permissions.Scoped read(PermissionScope scope, PermissionLevel level, String reason) {
+    /**
+     * {@code permissions} with contents: read plus this grant and what in the job needs it (written
+     * as its comment).
+     */
+    public static Permissions.Scoped read(
+            PermissionScope scope, PermissionLevel level, String reason) {
         return Permissions.contentsRead().with(scope, level, reason);
     }
 
     /**
-     * A job that pushes an image to GHCR with {@link #loginGhcr()} and {@link #buildPush} and signs it keyless with
-     * cosign (a step {@code cosign}): the grants, each with what needs it.
+     * A job that pushes an image to GHCR with {@link #loginGhcr()} and {@link #buildPush} and signs
+     * it keyless with cosign (a step {@code cosign}): the grants, each with what needs it.
      */
     public static Permissions.Scoped imagePublishing() {
         return Permissions.contentsRead()
-                .with(PermissionScope.PACKAGES, PermissionLevel.WRITE, "steps login and build push the image to GHCR")
-                .with(PermissionScope.ID_TOKEN, PermissionLevel.WRITE, "step cosign signs keyless with the run's OIDC token");
+                .with(
+                        PermissionScope.PACKAGES,
+                        PermissionLevel.WRITE,
+                        "steps login and build push the image to GHCR")
+                .with(
+                        PermissionScope.ID_TOKEN,
+                        PermissionLevel.WRITE,
+                        "step cosign signs keyless with the run's OIDC token");
     }
 
-    /** A job whose {@code pipewright-release-notes} step (id {@code release}) creates the GitHub release. */
+    /**
+     * A job whose {@code pipewright-release-notes} step (id {@code release}) creates the GitHub
+     * release.
+     */
     public static Permissions.Scoped releaseNotesPublishing() {
-        return Permissions.of(PermissionScope.CONTENTS, PermissionLevel.WRITE,
+        return Permissions.of(
+                PermissionScope.CONTENTS,
+                PermissionLevel.WRITE,
                 "step release creates the GitHub release and uploads its assets");
     }
 
     /** Checkout without leaving the token in .git/config (nothing in the job pushes). */
     public static UsesStep checkout() {
-        return ActionsCheckout.builder().id("checkout").name("Check out").persistCredentials(false).build();
+        return ActionsCheckout.builder()
+                .id("checkout")
+                .name("Check out")
+                .persistCredentials(false)
+                .build();
     }
 
     /** Checkout of the whole history and tags, for release notes and commit ranges. */
     public static UsesStep checkoutHistory() {
-        return ActionsCheckout.builder().id("checkout").name("Check out with history").fetchDepth(0L)
-                .persistCredentials(false).build();
+        return ActionsCheckout.builder()
+                .id("checkout")
+                .name("Check out with history")
+                .fetchDepth(0L)
+                .persistCredentials(false)
+                .build();
     }
 
-    /** setup-go from go.mod; with {@code cache} the module and build caches are keyed on go.sum, else none (releases). */
+    /**
+     * setup-go from go.mod; with {@code cache} the module and build caches are keyed on go.sum,
+     * else none (releases).
+     */
     public static UsesStep setupGo(boolean cache) {
-        ActionsSetupGo b = ActionsSetupGo.builder().id("setup-go").name("Set up Go").goVersionFile("go.mod").cache(cache);
+        ActionsSetupGo b =
+                ActionsSetupGo.builder()
+                        .id("setup-go")
+                        .name("Set up Go")
+                        .goVersionFile("go.mod")
+                        .cache(cache);
         if (cache) {
             b.cacheDependencyPath("go.sum");
         }
@@ -102,17 +139,38 @@ public final class Stages {
 
     /** Cache of a tool's files keyed on the files that decide them, with a prefix restore key. */
     public static UsesStep cache(String id, String path, String prefix, String... keyFiles) {
-        String key = prefix + "-" + Expr.github("job").wrapped() + "-" + Expr.runner().prop("os").wrapped() + "-"
-                + Expr.hashFiles(keyFiles).wrapped();
-        return ActionsCache.builder(path, key).id(id).name("Cache " + prefix)
-                .restoreKeys(prefix + "-" + Expr.github("job").wrapped() + "-" + Expr.runner().prop("os").wrapped() + "-")
+        String key =
+                prefix
+                        + "-"
+                        + Expr.github("job").wrapped()
+                        + "-"
+                        + Expr.runner().prop("os").wrapped()
+                        + "-"
+                        + Expr.hashFiles(keyFiles).wrapped();
+        return ActionsCache.builder(path, key)
+                .id(id)
+                .name("Cache " + prefix)
+                .restoreKeys(
+                        prefix
+                                + "-"
+                                + Expr.github("job").wrapped()
+                                + "-"
+                                + Expr.runner().prop("os").wrapped()
+                                + "-")
                 .build();
     }
 
-    /** golangci-lint with the repository's .golangci.yml; warnings fail (the action exits non-zero on any issue). */
+    /**
+     * golangci-lint with the repository's .golangci.yml; warnings fail (the action exits non-zero
+     * on any issue).
+     */
     public static UsesStep golangciLint(String args, boolean cache) {
-        GolangciLintAction b = GolangciLintAction.builder().id("golangci-lint").name("golangci-lint")
-                .version("v2.5.0").args(args);
+        GolangciLintAction b =
+                GolangciLintAction.builder()
+                        .id("golangci-lint")
+                        .name("golangci-lint")
+                        .version("v2.5.0")
+                        .args(args);
         if (!cache) {
             b.skipCache(true);
         }
@@ -122,27 +180,43 @@ public final class Stages {
     /** gofmt: fails listing the files that are not formatted. */
     public static RunStep gofmt(boolean simplify) {
         String flags = simplify ? "-s -l" : "-l";
-        return Step.run("unformatted=$(gofmt " + flags + " .)\n"
-                        + "if [ -n \"$unformatted\" ]; then\n"
-                        + "  echo \"::error::not gofmt " + flags.replace(" -l", "").replace("-l", "").strip()
-                        + "-formatted:\"; echo \"$unformatted\"; exit 1\nfi\n")
-                .id("gofmt").name(simplify ? "gofmt -s" : "gofmt").build();
+        return Step.run(
+                        "unformatted=$(gofmt "
+                                + flags
+                                + " .)\n"
+                                + "if [ -n \"$unformatted\" ]; then\n"
+                                + "  echo \"::error::not gofmt "
+                                + flags.replace(" -l", "").replace("-l", "").strip()
+                                + "-formatted:\"; echo \"$unformatted\"; exit 1\nfi\n")
+                .id("gofmt")
+                .name(simplify ? "gofmt -s" : "gofmt")
+                .build();
     }
 
     /** Our coverage gate on these reports. */
     public static PipewrightCoverageGate coverageGate(String files, int min) {
-        return PipewrightCoverageGate.builder(files).id("coverage-gate").name("Coverage gate (" + min + " %)").min(String.valueOf(min));
+        return PipewrightCoverageGate.builder(files)
+                .id("coverage-gate")
+                .name("Coverage gate (" + min + " %)")
+                .min(String.valueOf(min));
     }
 
     /** Upload an artifact, kept {@code days} days. */
     public static UsesStep upload(String id, String name, String path, int days) {
-        return ActionsUploadArtifact.builder(path).id(id).name("Upload " + name).nameInput(name).retentionDays(days)
+        return ActionsUploadArtifact.builder(path)
+                .id(id)
+                .name("Upload " + name)
+                .nameInput(name)
+                .retentionDays(days)
                 .build();
     }
 
     /** Upload reports even when the job failed: kept 7 days after a success, 90 after a failure. */
     public static UsesStep uploadAlways(String id, String name, String path) {
-        return ActionsUploadArtifact.builder(path).id(id).name("Upload " + name).nameInput(name)
+        return ActionsUploadArtifact.builder(path)
+                .id(id)
+                .name("Upload " + name)
+                .nameInput(name)
                 .ifCondition(Expr.always())
                 .retentionDays(Expr.raw("job.status == 'success' && 7 || 90"))
                 .ifNoFilesFound("warn")
@@ -150,14 +224,23 @@ public final class Stages {
     }
 
     public static UsesStep download(String name, String path) {
-        return ActionsDownloadArtifact.builder().id("download-" + name).name("Download " + name).nameInput(name)
-                .path(path).build();
+        return ActionsDownloadArtifact.builder()
+                .id("download-" + name)
+                .name("Download " + name)
+                .nameInput(name)
+                .path(path)
+                .build();
     }
 
     /** Log in to GHCR with the job token (the job needs packages: write to push). */
     public static UsesStep loginGhcr() {
-        return DockerLoginAction.builder().id("login").name("Log in to GHCR").registry("ghcr.io")
-                .username(Expr.github("actor").wrapped()).password(Expr.secret("GITHUB_TOKEN").wrapped()).build();
+        return DockerLoginAction.builder()
+                .id("login")
+                .name("Log in to GHCR")
+                .registry("ghcr.io")
+                .username(Expr.github("actor").wrapped())
+                .password(Expr.secret("GITHUB_TOKEN").wrapped())
+                .build();
     }
 
     public static UsesStep setupBuildx() {
@@ -172,10 +255,18 @@ public final class Stages {
      * Build and push an image with BuildKit. {@code restoreCache} reads the GitHub Actions cache
      * (CI); release builds only write it, so nothing a pull request cached can reach a release.
      */
-    public static DockerBuildPushAction buildPush(String tags, String platforms, boolean restoreCache, String scope) {
-        DockerBuildPushAction b = DockerBuildPushAction.builder().id("build").name("Build and push the image")
-                .context(".").platforms(platforms).push(true).tags(tags).provenance("mode=max")
-                .cacheTo("type=gha,mode=max,scope=" + scope);
+    public static DockerBuildPushAction buildPush(
+            String tags, String platforms, boolean restoreCache, String scope) {
+        DockerBuildPushAction b =
+                DockerBuildPushAction.builder()
+                        .id("build")
+                        .name("Build and push the image")
+                        .context(".")
+                        .platforms(platforms)
+                        .push(true)
+                        .tags(tags)
+                        .provenance("mode=max")
+                        .cacheTo("type=gha,mode=max,scope=" + scope);
         if (restoreCache) {
             b.cacheFrom("type=gha,scope=" + scope);
         }
@@ -183,34 +274,56 @@ public final class Stages {
     }
 
     /** Trivy on an image: fails on HIGH/CRITICAL, writes {@code output} in {@code format}. */
-    public static UsesStep trivyImage(String id, String imageRef, String format, String output, boolean ignoreUnfixed,
+    public static UsesStep trivyImage(
+            String id,
+            String imageRef,
+            String format,
+            String output,
+            boolean ignoreUnfixed,
             boolean fail) {
-        UsesStep.Builder b = Step.uses(TRIVY).id(id).name("Trivy image scan (" + format + ")")
-                .with("scan-type", "image")
-                .with("image-ref", imageRef)
-                .with("format", format)
-                .with("output", output)
-                .with("severity", "HIGH,CRITICAL")
-                .with("ignore-unfixed", ignoreUnfixed)
-                .with("exit-code", fail ? "1" : "0");
+        UsesStep.Builder b =
+                Step.uses(TRIVY)
+                        .id(id)
+                        .name("Trivy image scan (" + format + ")")
+                        .with("scan-type", "image")
+                        .with("image-ref", imageRef)
+                        .with("format", format)
+                        .with("output", output)
+                        .with("severity", "HIGH,CRITICAL")
+                        .with("ignore-unfixed", ignoreUnfixed)
+                        .with("exit-code", fail ? "1" : "0");
         return b.build();
     }
 
-    /** Upload SARIF to code scanning even when the scan failed (the job needs security-events: write). */
+    /**
+     * Upload SARIF to code scanning even when the scan failed (the job needs security-events:
+     * write).
+     */
     public static UsesStep uploadSarif(String file, String category) {
-        return CodeqlUploadSarif.builder().id("upload-sarif").name("Upload " + category + " SARIF")
-                .ifCondition(Expr.always()).sarifFile(file).category(category).build();
+        return CodeqlUploadSarif.builder()
+                .id("upload-sarif")
+                .name("Upload " + category + " SARIF")
+                .ifCondition(Expr.always())
+                .sarifFile(file)
+                .category(category)
+                .build();
     }
 
     /**
-     * Rewrites the names in checksum files written by our checksums action (relative to the workspace, {@code
-     * dist/x}) to the bare names a release's assets have once downloaded side by side, so that {@code sha256sum -c}
-     * run where they were downloaded finds them. {@code files}: the checksum files, space-separated, in {@code dist/}.
+     * Rewrites the names in checksum files written by our checksums action (relative to the
+     * workspace, {@code dist/x}) to the bare names a release's assets have once downloaded side by
+     * side, so that {@code sha256sum -c} run where they were downloaded finds them. {@code files}:
+     * the checksum files, space-separated, in {@code dist/}.
      */
     public static RunStep assetNames(String files) {
-        return Step.run("# released assets are downloaded side by side: sha256sum -c there looks for bare names\n"
-                        + "sed -i 's#^\\([0-9a-f]*[ *][ *]\\)dist/#\\1#' " + files + "\n")
-                .id("asset-names").name("Name the files as a release download does").build();
+        return Step.run(
+                        "# released assets are downloaded side by side: sha256sum -c there looks for bare names\n"
+                                + "sed -i 's#^\\([0-9a-f]*[ *][ *]\\)dist/#\\1#' "
+                                + files
+                                + "\n")
+                .id("asset-names")
+                .name("Name the files as a release download does")
+                .build();
     }
 
     /** A run step that defines {@link #RETRY_FUNCTION} first. */
@@ -218,9 +331,12 @@ public final class Stages {
         return Step.run(RETRY_FUNCTION + script);
     }
 
-    /** CI: one run per ref; a newer push to a pull request cancels the superseded run, main never. */
+    /**
+     * CI: one run per ref; a newer push to a pull request cancels the superseded run, main never.
+     */
     public static Concurrency ciConcurrency() {
-        return Concurrency.of(Expr.github("workflow").wrapped() + "-" + Expr.github("ref").wrapped(),
+        return Concurrency.of(
+                Expr.github("workflow").wrapped() + "-" + Expr.github("ref").wrapped(),
                 Expr.github("event_name").eq(Expr.lit("pull_request")).wrapped());
     }
 
@@ -240,24 +356,42 @@ public final class Stages {
      * Secrets cannot appear in {@code if:}, so they reach the script through env.
      */
     public static NormalJob secretsGate(String id, String... secrets) {
-        RunStep.Builder check = Step.run("missing=\"\"\n"
-                        + String.join("", Arrays.stream(secrets)
-                                .map(s -> "[ -n \"$" + s + "\" ] || missing=\"$missing " + s + "\"\n").toList())
-                        + "if [ -z \"$missing\" ]; then\n"
-                        + "  echo \"available=true\" >> \"$GITHUB_OUTPUT\"\n"
-                        + "elif [ \"$REF_PROTECTED\" = \"true\" ]; then\n"
-                        + "  echo \"::error::protected branch without secrets:$missing\"; exit 1\n"
-                        + "else\n"
-                        + "  echo \"::notice::secrets missing ($missing); integration tests skipped\"\n"
-                        + "  echo \"available=false\" >> \"$GITHUB_OUTPUT\"\n"
-                        + "fi\n")
-                .id("check").name("Are the integration secrets available?")
-                .env("REF_PROTECTED", Expr.github("ref_protected"));
+        RunStep.Builder check =
+                Step.run(
+                                "missing=\"\"\n"
+                                        + String.join(
+                                                "",
+                                                Arrays.stream(secrets)
+                                                        .map(
+                                                                s ->
+                                                                        "[ -n \"$"
+                                                                                + s
+                                                                                + "\" ] || missing=\"$missing "
+                                                                                + s
+                                                                                + "\"\n")
+                                                        .toList())
+                                        + "if [ -z \"$missing\" ]; then\n"
+                                        + "  echo \"available=true\" >> \"$GITHUB_OUTPUT\"\n"
+                                        + "elif [ \"$REF_PROTECTED\" = \"true\" ]; then\n"
+                                        + "  echo \"::error::protected branch without secrets:$missing\"; exit 1\n"
+                                        + "else\n"
+                                        + "  echo \"::notice::secrets missing ($missing); integration tests skipped\"\n"
+                                        + "  echo \"available=false\" >> \"$GITHUB_OUTPUT\"\n"
+                                        + "fi\n")
+                        .id("check")
+                        .name("Are the integration secrets available?")
+                        .env("REF_PROTECTED", Expr.github("ref_protected"));
         for (String s : secrets) {
             check.env(s, Expr.secret(s));
         }
         RunStep step = check.build();
-        return Job.builder(id).name("integration secrets available?").runsOn(RUNNER).permissions(Permissions.none())
-                .timeoutMinutes(5).output("available", step.output("available")).step(step).build();
+        return Job.builder(id)
+                .name("integration secrets available?")
+                .runsOn(RUNNER)
+                .permissions(Permissions.none())
+                .timeoutMinutes(5)
+                .output("available", step.output("available"))
+                .step(step)
+                .build();
     }
 }

@@ -8,7 +8,10 @@ import dev.pipewright.model.UsesStep;
 import dev.pipewright.model.WaitAllStep;
 import dev.pipewright.model.WaitStep;
 
-/** What a step does, in the words an override's error message needs; a new kind of step must say what it does. */
+/**
+ * What a step does, in the words an override's error message needs; a new kind of step must say
+ * what it does.
+ */
 final class StepKinds implements Step.Visitor<String> {
     private static final StepKinds INSTANCE = new StepKinds();
 

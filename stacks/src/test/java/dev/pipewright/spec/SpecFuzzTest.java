@@ -29,22 +29,35 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fuzz target of {@code pipewright.yml}: a spec is accepted or refused with {@link SpecLoader.SpecException}s that
- * are all {@code pipewright.yml:line:col: ...}; and a spec that is accepted renders workflows that lint clean under
- * every rule (security audits included), as the repository's own generated files do.
+ * Fuzz target of {@code pipewright.yml}: a spec is accepted or refused with {@link
+ * SpecLoader.SpecException}s that are all {@code pipewright.yml:line:col: ...}; and a spec that is
+ * accepted renders workflows that lint clean under every rule (security audits included), as the
+ * repository's own generated files do.
  */
 class SpecFuzzTest {
-    /** Rendered sets already linted: most accepted mutations change nothing that reaches a workflow. */
-    private static final Set<Integer> LINTED = new HashSet<>();
     /**
-     * Every rule but shellcheck (an external program) and runner-label: an override's runs-on names the project's
-     * own runners, which its lint configuration lists under self-hosted-runner.labels and a spec cannot know.
+     * Rendered sets already linted: most accepted mutations change nothing that reaches a workflow.
      */
-    private static final Linter LINTER = new Linter(LintConfig.empty(), BuiltInRules.all().stream()
-            .filter(r -> !r.id().equals("shellcheck") && !r.id().equals("runner-label")).toList());
+    private static final Set<Integer> LINTED = new HashSet<>();
+
+    /**
+     * Every rule but shellcheck (an external program) and runner-label: an override's runs-on names
+     * the project's own runners, which its lint configuration lists under self-hosted-runner.labels
+     * and a spec cannot know.
+     */
+    private static final Linter LINTER =
+            new Linter(
+                    LintConfig.empty(),
+                    BuiltInRules.all().stream()
+                            .filter(
+                                    r ->
+                                            !r.id().equals("shellcheck")
+                                                    && !r.id().equals("runner-label"))
+                            .toList());
 
     static void spec(byte[] data) throws IOException {
-        StackPipeline p = SpecLoader.parse(new String(data, StandardCharsets.UTF_8), "pipewright.yml");
+        StackPipeline p =
+                SpecLoader.parse(new String(data, StandardCharsets.UTF_8), "pipewright.yml");
         List<GeneratedFile> files = PipelineRenderer.render(p);
         if (!LINTED.add(files.hashCode())) {
             return;
@@ -57,11 +70,14 @@ class SpecFuzzTest {
                 Files.createDirectories(out.getParent());
                 Files.writeString(out, f.content(), StandardCharsets.UTF_8);
             }
-            List<Finding> findings = LINTER.lintPaths(List.of(root.resolve(p.outputDirectory())), root).stream()
-                    .filter(f -> !DevelopmentImage.isReported(f.rule(), f.message())).toList();
+            List<Finding> findings =
+                    LINTER.lintPaths(List.of(root.resolve(p.outputDirectory())), root).stream()
+                            .filter(f -> !DevelopmentImage.isReported(f.rule(), f.message()))
+                            .toList();
             if (!findings.isEmpty()) {
-                throw new AssertionError("an accepted spec generated workflows with findings: "
-                        + findings.stream().limit(5).map(Finding::format).toList());
+                throw new AssertionError(
+                        "an accepted spec generated workflows with findings: "
+                                + findings.stream().limit(5).map(Finding::format).toList());
             }
         } finally {
             try (Stream<Path> s = Files.walk(root)) {
@@ -73,24 +89,40 @@ class SpecFuzzTest {
     }
 
     static boolean located(Throwable t) {
-        return t instanceof SpecLoader.SpecException e && !e.problems().isEmpty()
-                && e.problems().stream().allMatch(p -> p.matches("(?s)pipewright\\.yml:\\d+:\\d+: .+"));
+        return t instanceof SpecLoader.SpecException e
+                && !e.problems().isEmpty()
+                && e.problems().stream()
+                        .allMatch(p -> p.matches("(?s)pipewright\\.yml:\\d+:\\d+: .+"));
     }
 
-    /** The examples' specs, and for every stack a spec that sets each parameter to its default (or its example). */
+    /**
+     * The examples' specs, and for every stack a spec that sets each parameter to its default (or
+     * its example).
+     */
     static List<Seeds.Seed> seeds() {
-        List<Seeds.Seed> seeds = new ArrayList<>(Seeds.files(Path.of("examples"), n -> n.equals("pipewright.yml")));
+        List<Seeds.Seed> seeds =
+                new ArrayList<>(Seeds.files(Path.of("examples"), n -> n.equals("pipewright.yml")));
         for (Stack s : Stacks.all()) {
-            StringBuilder b = new StringBuilder("stack: ").append(s.id()).append("\noutput: .github/workflows\nparameters:\n");
+            StringBuilder b =
+                    new StringBuilder("stack: ")
+                            .append(s.id())
+                            .append("\noutput: .github/workflows\nparameters:\n");
             for (Parameter<?> p : s.parameters()) {
-                b.append("  ").append(p.name()).append(": ").append(yaml(p.required() ? p.example() : p.defaultValue())).append('\n');
+                b.append("  ")
+                        .append(p.name())
+                        .append(": ")
+                        .append(yaml(p.required() ? p.example() : p.defaultValue()))
+                        .append('\n');
             }
             seeds.add(Seeds.text(s.id() + "-defaults", b.toString()));
         }
-        seeds.add(Seeds.text("k8s-controller-overrides", "stack: k8s-controller\n"
-                + "parameters:\n  image: ghcr.io/${{ vars.GHCR_OWNER }}/timewindow-controller\noverrides:\n"
-                + "  - workflow: ci.yml\n    job: lint\n    step: gofmt\n    run: gofmt -l . | tee /dev/stderr | wc -l\n"
-                + "  - workflow: ci.yml\n    job: lint\n    timeout-minutes: 20\n    runs-on: ubuntu-24.04\n"));
+        seeds.add(
+                Seeds.text(
+                        "k8s-controller-overrides",
+                        "stack: k8s-controller\n"
+                                + "parameters:\n  image: ghcr.io/${{ vars.GHCR_OWNER }}/timewindow-controller\noverrides:\n"
+                                + "  - workflow: ci.yml\n    job: lint\n    step: gofmt\n    run: gofmt -l . | tee /dev/stderr | wc -l\n"
+                                + "  - workflow: ci.yml\n    job: lint\n    timeout-minutes: 20\n    runs-on: ubuntu-24.04\n"));
         return seeds;
     }
 
@@ -98,13 +130,23 @@ class SpecFuzzTest {
         if (v instanceof List<?> l) {
             return l.stream().map(SpecFuzzTest::yaml).toList().toString();
         }
-        return v instanceof String s ? "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : String.valueOf(v);
+        return v instanceof String s
+                ? "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\""
+                : String.valueOf(v);
     }
 
     @Test
     void specs() {
-        assertThat(Campaign.run("spec", seeds(), Path.of("stacks/src/test/resources/fuzz/spec"), Campaign.count(60),
-                SpecFuzzTest::spec, SpecFuzzTest::located).failures()).isEmpty();
+        assertThat(
+                        Campaign.run(
+                                        "spec",
+                                        seeds(),
+                                        Path.of("stacks/src/test/resources/fuzz/spec"),
+                                        Campaign.count(60),
+                                        SpecFuzzTest::spec,
+                                        SpecFuzzTest::located)
+                                .failures())
+                .isEmpty();
     }
 
     @FuzzTest(maxDuration = "10m")

@@ -25,15 +25,26 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every stack with its defaults, and every example's spec, renders workflows that are clean for the pedantic persona
- * (documented permissions, named jobs, no cache in release jobs): the promise holds for stacks no committed example
- * uses (node-service, java-service) too. Set aside, as for the committed files: our image's development tag and
- * self-repository on the calls of our own local actions.
+ * Every stack with its defaults, and every example's spec, renders workflows that are clean for the
+ * pedantic persona (documented permissions, named jobs, no cache in release jobs): the promise
+ * holds for stacks no committed example uses (node-service, java-service) too. Set aside, as for
+ * the committed files: our image's development tag and self-repository on the calls of our own
+ * local actions.
  */
 class StackDefaultsPedanticTest {
-    /** As SpecFuzzTest: every rule but shellcheck (an external program) and runner-label (the project's own runners). */
-    private static final Linter LINTER = new Linter(LintConfig.empty().withPersona(Persona.PEDANTIC),
-            BuiltInRules.all().stream().filter(r -> !r.id().equals("shellcheck") && !r.id().equals("runner-label")).toList());
+    /**
+     * As SpecFuzzTest: every rule but shellcheck (an external program) and runner-label (the
+     * project's own runners).
+     */
+    private static final Linter LINTER =
+            new Linter(
+                    LintConfig.empty().withPersona(Persona.PEDANTIC),
+                    BuiltInRules.all().stream()
+                            .filter(
+                                    r ->
+                                            !r.id().equals("shellcheck")
+                                                    && !r.id().equals("runner-label"))
+                            .toList());
 
     @Test
     void everyStackIsCleanForThePedanticPersona() throws IOException {
@@ -41,16 +52,20 @@ class StackDefaultsPedanticTest {
         List<String> setAside = new ArrayList<>();
         List<String> linted = new ArrayList<>();
         for (Seeds.Seed seed : SpecFuzzTest.seeds()) {
-            StackPipeline p = SpecLoader.parse(new String(seed.data(), StandardCharsets.UTF_8), "pipewright.yml");
+            StackPipeline p =
+                    SpecLoader.parse(
+                            new String(seed.data(), StandardCharsets.UTF_8), "pipewright.yml");
             linted.add(seed.name());
             for (Finding f : lint(p)) {
-                boolean known = DevelopmentImage.isReported(f.rule(), f.message())
-                        || OwnLocalActions.isReported(f.rule(), f.message());
+                boolean known =
+                        DevelopmentImage.isReported(f.rule(), f.message())
+                                || OwnLocalActions.isReported(f.rule(), f.message());
                 (known ? setAside : findings).add(seed.name() + ": " + f.format());
             }
         }
         assertThat(linted).contains("node-service-defaults", "java-service-defaults");
-        assertThat(setAside).as("the persona is on: our local actions' self-repository is reported")
+        assertThat(setAside)
+                .as("the persona is on: our local actions' self-repository is reported")
                 .anyMatch(f -> f.endsWith("[self-repository]"));
         assertThat(findings).as("pedantic findings in the stacks' workflows").isEmpty();
     }
@@ -60,9 +75,12 @@ class StackDefaultsPedanticTest {
         List<String> missing = new ArrayList<>();
         int documented = 0;
         for (Seeds.Seed seed : SpecFuzzTest.seeds()) {
-            StackPipeline p = SpecLoader.parse(new String(seed.data(), StandardCharsets.UTF_8), "pipewright.yml");
+            StackPipeline p =
+                    SpecLoader.parse(
+                            new String(seed.data(), StandardCharsets.UTF_8), "pipewright.yml");
             for (GeneratedFile f : PipelineRenderer.render(p)) {
-                missing.addAll(PermissionReasonSteps.missing(seed.name() + "/" + f.path(), f.content()));
+                missing.addAll(
+                        PermissionReasonSteps.missing(seed.name() + "/" + f.path(), f.content()));
                 documented += f.content().split("(read|write) # step", -1).length - 1;
             }
         }
@@ -72,7 +90,8 @@ class StackDefaultsPedanticTest {
 
     @Test
     void theCheckFindsAStepThatIsNotInTheJob() {
-        String yaml = """
+        String yaml =
+                """
                 jobs:
                   image:
                     permissions:
@@ -83,7 +102,8 @@ class StackDefaultsPedanticTest {
                     steps:
                       - id: push
                 """;
-        assertThat(PermissionReasonSteps.missing("w.yml", yaml)).containsExactly("w.yml:4: step push");
+        assertThat(PermissionReasonSteps.missing("w.yml", yaml))
+                .containsExactly("w.yml:4: step push");
     }
 
     private static List<Finding> lint(StackPipeline p) throws IOException {

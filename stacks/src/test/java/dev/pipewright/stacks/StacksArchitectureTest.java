@@ -17,12 +17,22 @@ import org.junit.jupiter.api.Test;
 
 /** The package DAG of the stacks module, as written in docs/STYLE.md ("The stacks module"). */
 class StacksArchitectureTest {
-    private static final Map<String, Set<String>> ALLOWED = Map.of(
-            "spec", Set.of("stacks", "stacks.actions", "model"),
-            "stacks", Set.of("stacks.actions", "bindings", "model", "model.expr", "model.trigger", "model.dependabot",
-                    "pipeline"));
-    private static final Pattern PACKAGE = Pattern.compile("(?m)^package\\s+dev\\.pipewright\\.([\\w.]+)\\s*;");
-    private static final Pattern REF = Pattern.compile("\\bdev\\.pipewright\\.((?:[a-z]\\w*\\.)*[a-z]\\w*)\\.[A-Z]");
+    private static final Map<String, Set<String>> ALLOWED =
+            Map.of(
+                    "spec", Set.of("stacks", "stacks.actions", "model"),
+                    "stacks",
+                            Set.of(
+                                    "stacks.actions",
+                                    "bindings",
+                                    "model",
+                                    "model.expr",
+                                    "model.trigger",
+                                    "model.dependabot",
+                                    "pipeline"));
+    private static final Pattern PACKAGE =
+            Pattern.compile("(?m)^package\\s+dev\\.pipewright\\.([\\w.]+)\\s*;");
+    private static final Pattern REF =
+            Pattern.compile("\\bdev\\.pipewright\\.((?:[a-z]\\w*\\.)*[a-z]\\w*)\\.[A-Z]");
 
     @Test
     void positiveOnlyAllowedDependencies() throws IOException {
@@ -34,7 +44,9 @@ class StacksArchitectureTest {
                 Matcher pm = PACKAGE.matcher(text);
                 assertThat(pm.find()).isTrue();
                 String from = pm.group(1);
-                assertThat(ALLOWED).as("package " + from + " needs a line in docs/STYLE.md").containsKey(from);
+                assertThat(ALLOWED)
+                        .as("package " + from + " needs a line in docs/STYLE.md")
+                        .containsKey(from);
                 Matcher m = REF.matcher(text.replaceAll("(?m)^package .*$|^\\s*//.*$", ""));
                 while (m.find()) {
                     String to = m.group(1);

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The digests coreutils' {@code sha256sum}/{@code sha512sum} compute, with their names in each format. */
+/**
+ * The digests coreutils' {@code sha256sum}/{@code sha512sum} compute, with their names in each
+ * format.
+ */
 public enum ChecksumAlgorithm {
     SHA256("sha256", "SHA-256", "SHA256", 64),
     SHA512("sha512", "SHA-512", "SHA512", 128);
@@ -82,7 +85,9 @@ public enum ChecksumAlgorithm {
         return Optional.empty();
     }
 
-    /** {@code sha256,sha512} (any order, case-insensitive, no repeats) as given in {@code input}. */
+    /**
+     * {@code sha256,sha512} (any order, case-insensitive, no repeats) as given in {@code input}.
+     */
     public static List<ChecksumAlgorithm> parseList(String input, List<String> values) {
         List<ChecksumAlgorithm> out = new ArrayList<>();
         for (String v : values) {
@@ -94,7 +99,8 @@ public enum ChecksumAlgorithm {
                 }
             }
             if (found == null) {
-                throw InputException.forInput(input, "unknown algorithm '" + v + "'; use sha256, sha512 or both");
+                throw InputException.forInput(
+                        input, "unknown algorithm '" + v + "'; use sha256, sha512 or both");
             }
             if (out.contains(found)) {
                 throw InputException.forInput(input, "algorithm '" + v + "' is listed twice");

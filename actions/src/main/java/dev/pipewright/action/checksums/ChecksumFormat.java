@@ -2,7 +2,10 @@ package dev.pipewright.action.checksums;
 
 import dev.pipewright.action.InputException;
 
-/** The three line formats of GNU coreutils: text ({@code hex  name}), binary ({@code hex *name}), BSD {@code --tag}. */
+/**
+ * The three line formats of GNU coreutils: text ({@code hex name}), binary ({@code hex *name}), BSD
+ * {@code --tag}.
+ */
 public enum ChecksumFormat {
     TEXT,
     BINARY,
@@ -13,7 +16,9 @@ public enum ChecksumFormat {
             case "text", "" -> TEXT;
             case "binary" -> BINARY;
             case "tag", "bsd" -> TAG;
-            default -> throw InputException.forInput(input, "expected text, binary or tag, got '" + value + "'");
+            default ->
+                    throw InputException.forInput(
+                            input, "expected text, binary or tag, got '" + value + "'");
         };
     }
 }

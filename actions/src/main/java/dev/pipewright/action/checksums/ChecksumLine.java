@@ -5,11 +5,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One line of a checksum file, written and read exactly as GNU coreutils 9 does: a name containing {@code \},
- * newline or carriage return makes the line start with {@code \} and is written with {@code \\}, {@code \n},
- * {@code \r} escapes.
+ * One line of a checksum file, written and read exactly as GNU coreutils 9 does: a name containing
+ * {@code \}, newline or carriage return makes the line start with {@code \} and is written with
+ * {@code \\}, {@code \n}, {@code \r} escapes.
  */
-public record ChecksumLine(ChecksumAlgorithm algorithm, String hex, String name, ChecksumFormat format) {
+public record ChecksumLine(
+        ChecksumAlgorithm algorithm, String hex, String name, ChecksumFormat format) {
 
     /** The line without its terminating newline. */
     public String toLine() {
@@ -41,8 +42,8 @@ public record ChecksumLine(ChecksumAlgorithm algorithm, String hex, String name,
     }
 
     /**
-     * Parses a line in any of the three formats as {@code sha256sum -c} does (algorithm from the tag or the digest
-     * length); empty when the line is not properly formatted.
+     * Parses a line in any of the three formats as {@code sha256sum -c} does (algorithm from the
+     * tag or the digest length); empty when the line is not properly formatted.
      */
     public static Optional<ChecksumLine> parse(String raw) {
         String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
@@ -74,7 +75,13 @@ public record ChecksumLine(ChecksumAlgorithm algorithm, String hex, String name,
             return Optional.empty();
         }
         return unescape(s.substring(open + 2, close), escaped)
-                .map(name -> new ChecksumLine(algorithm.get(), hex.toLowerCase(Locale.ROOT), name, ChecksumFormat.TAG));
+                .map(
+                        name ->
+                                new ChecksumLine(
+                                        algorithm.get(),
+                                        hex.toLowerCase(Locale.ROOT),
+                                        name,
+                                        ChecksumFormat.TAG));
     }
 
     private static Optional<ChecksumLine> parseGnu(String s, boolean escaped) {
@@ -83,7 +90,9 @@ public record ChecksumLine(ChecksumAlgorithm algorithm, String hex, String name,
             end++;
         }
         Optional<ChecksumAlgorithm> algorithm = ChecksumAlgorithm.byHexLength(end);
-        if (algorithm.isEmpty() || end >= s.length() || (s.charAt(end) != ' ' && s.charAt(end) != '\t')) {
+        if (algorithm.isEmpty()
+                || end >= s.length()
+                || (s.charAt(end) != ' ' && s.charAt(end) != '\t')) {
             return Optional.empty();
         }
         int i = end + 1;
@@ -97,7 +106,8 @@ public record ChecksumLine(ChecksumAlgorithm algorithm, String hex, String name,
         }
         String hex = s.substring(0, end).toLowerCase(Locale.ROOT);
         ChecksumFormat f = format;
-        return unescape(s.substring(i), escaped).map(name -> new ChecksumLine(algorithm.get(), hex, name, f));
+        return unescape(s.substring(i), escaped)
+                .map(name -> new ChecksumLine(algorithm.get(), hex, name, f));
     }
 
     private static Optional<String> unescape(String s, boolean escaped) {

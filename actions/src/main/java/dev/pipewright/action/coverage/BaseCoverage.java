@@ -14,8 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The base branch's coverage for {@code max-drop}: a bare number, this action's JSON report (e.g. an artifact of
- * the last main build), or any coverage report the gate reads.
+ * The base branch's coverage for {@code max-drop}: a bare number, this action's JSON report (e.g.
+ * an artifact of the last main build), or any coverage report the gate reads.
  */
 final class BaseCoverage {
     private BaseCoverage() {}
@@ -48,7 +48,8 @@ final class BaseCoverage {
             } catch (JsonProcessingException e) {
                 throw new InputException(JsonErrors.malformed(display, e));
             }
-            if ("pipewright coverage-gate".equals(root.path("tool").asText()) && root.path("coverage").isNumber()) {
+            if ("pipewright coverage-gate".equals(root.path("tool").asText())
+                    && root.path("coverage").isNumber()) {
                 return root.path("coverage").decimalValue().setScale(2, RoundingMode.HALF_EVEN);
             }
         }

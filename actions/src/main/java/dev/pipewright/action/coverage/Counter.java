@@ -2,13 +2,17 @@ package dev.pipewright.action.coverage;
 
 import java.math.BigDecimal;
 
-/** Covered out of total units (lines, statements, branches); percentages are always weighted, never averaged. */
+/**
+ * Covered out of total units (lines, statements, branches); percentages are always weighted, never
+ * averaged.
+ */
 public record Counter(long covered, long total) {
     public static final Counter ZERO = new Counter(0, 0);
 
     public Counter {
         if (covered < 0 || total < 0 || covered > total) {
-            throw new IllegalArgumentException("covered " + covered + " of total " + total + " is not a ratio");
+            throw new IllegalArgumentException(
+                    "covered " + covered + " of total " + total + " is not a ratio");
         }
     }
 
@@ -20,7 +24,10 @@ public record Counter(long covered, long total) {
         return total == 0;
     }
 
-    /** Percent with two decimals (half-even on the exact ratio), or null when there is nothing to cover. */
+    /**
+     * Percent with two decimals (half-even on the exact ratio), or null when there is nothing to
+     * cover.
+     */
     public BigDecimal percent() {
         return Percent.of(covered, total);
     }

@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Coverage merged from every report given, by source path (sorted, so output order is deterministic). */
+/**
+ * Coverage merged from every report given, by source path (sorted, so output order is
+ * deterministic).
+ */
 public final class CoverageData {
     private final Map<String, FileCoverage> files = new TreeMap<>();
     private final Set<CoverageFormat> formats = EnumSet.noneOf(CoverageFormat.class);
@@ -40,11 +43,14 @@ public final class CoverageData {
     }
 
     /**
-     * One decimal, as {@code go tool cover} prints it, when every merged report is a Go coverprofile (Go users gate
-     * on the figure their tools show); two decimals as soon as any other format is involved.
+     * One decimal, as {@code go tool cover} prints it, when every merged report is a Go
+     * coverprofile (Go users gate on the figure their tools show); two decimals as soon as any
+     * other format is involved.
      */
     public Percent.Precision precision() {
-        return formats.equals(EnumSet.of(CoverageFormat.GO)) ? Percent.Precision.GO : Percent.Precision.TWO_DECIMALS;
+        return formats.equals(EnumSet.of(CoverageFormat.GO))
+                ? Percent.Precision.GO
+                : Percent.Precision.TWO_DECIMALS;
     }
 
     /** The Go cover mode seen so far; profiles with different modes cannot be merged. */
@@ -61,19 +67,27 @@ public final class CoverageData {
     }
 
     public Counter primary() {
-        return files.values().stream().map(FileCoverage::primary).reduce(Counter.ZERO, Counter::plus);
+        return files.values().stream()
+                .map(FileCoverage::primary)
+                .reduce(Counter.ZERO, Counter::plus);
     }
 
     public Counter lines() {
-        return files.values().stream().map(FileCoverage::lineCounter).reduce(Counter.ZERO, Counter::plus);
+        return files.values().stream()
+                .map(FileCoverage::lineCounter)
+                .reduce(Counter.ZERO, Counter::plus);
     }
 
     public Counter branches() {
-        return files.values().stream().map(FileCoverage::branches).reduce(Counter.ZERO, Counter::plus);
+        return files.values().stream()
+                .map(FileCoverage::branches)
+                .reduce(Counter.ZERO, Counter::plus);
     }
 
     public Counter functions() {
-        return files.values().stream().map(FileCoverage::functions).reduce(Counter.ZERO, Counter::plus);
+        return files.values().stream()
+                .map(FileCoverage::functions)
+                .reduce(Counter.ZERO, Counter::plus);
     }
 
     /** The unit the primary metric counts, for messages. */
@@ -90,5 +104,4 @@ public final class CoverageData {
     int size() {
         return files.size();
     }
-
 }

@@ -20,9 +20,16 @@ public enum CoverageFormat {
     COVERAGE_JSON("coverage-json");
 
     private static final Pattern XML_ROOT = Pattern.compile("<(report|coverage)[\\s>/]");
-    /** SonarQube's generic coverage: a {@code <coverage version="1">} root whose children are {@code <file path>}. */
-    private static final Pattern SONAR_GENERIC = Pattern.compile("<coverage\\s+version\\s*=\\s*[\"']1[\"'][^>]*>\\s*(?:<!--.*?-->\\s*)*<file\\s",
-            Pattern.DOTALL);
+
+    /**
+     * SonarQube's generic coverage: a {@code <coverage version="1">} root whose children are {@code
+     * <file path>}.
+     */
+    private static final Pattern SONAR_GENERIC =
+            Pattern.compile(
+                    "<coverage\\s+version\\s*=\\s*[\"']1[\"'][^>]*>\\s*(?:<!--.*?-->\\s*)*<file\\s",
+                    Pattern.DOTALL);
+
     private final String id;
 
     CoverageFormat(String id) {
@@ -35,15 +42,29 @@ public enum CoverageFormat {
 
     public static CoverageFormat parse(String input, String value) {
         String v = value.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(f -> f.id.equals(v)).findFirst().orElseThrow(() -> InputException.forInput(
-                input, "unknown format '" + value + "' (expected auto, go, jacoco, cobertura, lcov or coverage-json)"));
+        return Arrays.stream(values())
+                .filter(f -> f.id.equals(v))
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                InputException.forInput(
+                                        input,
+                                        "unknown format '"
+                                                + value
+                                                + "' (expected auto, go, jacoco, cobertura, lcov or coverage-json)"));
     }
 
-    /** The error for SonarQube's generic coverage XML, read by no parser here (line: where it was recognised). */
+    /**
+     * The error for SonarQube's generic coverage XML, read by no parser here (line: where it was
+     * recognised).
+     */
     static ReportParseException sonarGeneric(String display, int line) {
-        return new ReportParseException(display, line, "this is SonarQube's generic test coverage XML "
-                + "(<coverage version=\"1\"><file path=…><lineToCover …>), which coverage-gate does not read; "
-                + "give it the report your coverage tool wrote (Cobertura, JaCoCo, LCOV, coverage.py JSON or a Go coverprofile)");
+        return new ReportParseException(
+                display,
+                line,
+                "this is SonarQube's generic test coverage XML "
+                        + "(<coverage version=\"1\"><file path=…><lineToCover …>), which coverage-gate does not read; "
+                        + "give it the report your coverage tool wrote (Cobertura, JaCoCo, LCOV, coverage.py JSON or a Go coverprofile)");
     }
 
     /** Detects the format from the first 8 KiB; unknown or empty content is bad input. */
@@ -71,7 +92,14 @@ public enum CoverageFormat {
             if (m.find(0) && m.group(1).equals("coverage")) {
                 var sonar = SONAR_GENERIC.matcher(s);
                 if (sonar.find()) {
-                    throw sonarGeneric(display, 1 + (int) s.substring(0, sonar.start()).chars().filter(c -> c == '\n').count());
+                    throw sonarGeneric(
+                            display,
+                            1
+                                    + (int)
+                                            s.substring(0, sonar.start())
+                                                    .chars()
+                                                    .filter(c -> c == '\n')
+                                                    .count());
                 }
                 return COBERTURA;
             }
@@ -82,7 +110,10 @@ public enum CoverageFormat {
         if (t.startsWith("TN:") || t.startsWith("SF:")) {
             return LCOV;
         }
-        throw new ReportParseException(display, 1, "unknown coverage format (expected a Go coverprofile, JaCoCo XML, "
-                + "Cobertura XML, LCOV or coverage.py JSON); set 'format' if detection is wrong");
+        throw new ReportParseException(
+                display,
+                1,
+                "unknown coverage format (expected a Go coverprofile, JaCoCo XML, "
+                        + "Cobertura XML, LCOV or coverage.py JSON); set 'format' if detection is wrong");
     }
 }

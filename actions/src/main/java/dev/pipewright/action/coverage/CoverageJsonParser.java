@@ -16,15 +16,17 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * coverage.py's {@code coverage json} report, read with Jackson's streaming parser: executed/missing lines, and
- * executed/missing arcs as branches keyed by their destination; totals are coverage.py's own (its summaries).
+ * coverage.py's {@code coverage json} report, read with Jackson's streaming parser:
+ * executed/missing lines, and executed/missing arcs as branches keyed by their destination; totals
+ * are coverage.py's own (its summaries).
  */
 final class CoverageJsonParser {
     private static final JsonFactory JSON = new JsonFactory();
 
     private CoverageJsonParser() {}
 
-    static void parse(Path file, String display, CoverageData into, UnaryOperator<String> paths) throws IOException {
+    static void parse(Path file, String display, CoverageData into, UnaryOperator<String> paths)
+            throws IOException {
         try (JsonParser p = JSON.createParser(file.toFile())) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw error(p, display, "expected a JSON object");
@@ -45,7 +47,10 @@ final class CoverageJsonParser {
                 }
             }
             if (!sawFiles) {
-                throw error(p, display, "no \"files\" object; is this coverage.py's 'coverage json' output?");
+                throw error(
+                        p,
+                        display,
+                        "no \"files\" object; is this coverage.py's 'coverage json' output?");
             }
         } catch (JsonParseException | CharConversionException e) {
             if (e instanceof JsonParseException jpe) {
@@ -56,17 +61,19 @@ final class CoverageJsonParser {
     }
 
     /**
-     * One file's entry. Its {@code executed_lines} is coverage.py's raw trace: it also holds docstrings and lines
-     * excluded by {@code # pragma: no cover}, and {@code executed_branches} arcs coverage.py did not predict; only
-     * the {@code summary} says what coverage.py counts. So lines and arcs give each line's status, and the summary,
-     * when present, how many of them are not statements or branches coverage.py counts.
+     * One file's entry. Its {@code executed_lines} is coverage.py's raw trace: it also holds
+     * docstrings and lines excluded by {@code # pragma: no cover}, and {@code executed_branches}
+     * arcs coverage.py did not predict; only the {@code summary} says what coverage.py counts. So
+     * lines and arcs give each line's status, and the summary, when present, how many of them are
+     * not statements or branches coverage.py counts.
      */
     private static void readFile(JsonParser p, String display, FileCoverage f) throws IOException {
         int line = p.currentLocation().getLineNr();
         BitSet executed = new BitSet();
         BitSet missing = new BitSet();
         BitSet excluded = new BitSet();
-        // Sets: coverage.py 6.5 lists some arcs more than once (tomli's _parser.py has [94, 94] seven times).
+        // Sets: coverage.py 6.5 lists some arcs more than once (tomli's _parser.py has [94, 94]
+        // seven times).
         Set<Arc> executedArcs = new LinkedHashSet<>();
         Set<Arc> missingArcs = new LinkedHashSet<>();
         Summary summary = null;
@@ -83,7 +90,8 @@ final class CoverageJsonParser {
                 default -> p.skipChildren();
             }
         }
-        // Line 0 is the module itself (coverage.py 6 lists it as executed for an empty file); excluded lines
+        // Line 0 is the module itself (coverage.py 6 lists it as executed for an empty file);
+        // excluded lines
         // are not statements even when they ran.
         executed.clear(0);
         executed.andNot(excluded);
@@ -96,27 +104,56 @@ final class CoverageJsonParser {
         missingArcs.forEach(a -> f.branch(a.from(), a.to(), 0));
         f.coveragePy();
         if (summary != null) {
-            Counter listedLines = new Counter(executed.cardinality(), executed.cardinality() + missing.cardinality());
-            Counter listedBranches = new Counter(executedArcs.size(), executedArcs.size() + missingArcs.size());
-            f.overstated(excess(display, line, f.path(), "statements", listedLines, summary.lines()),
-                    summary.branches() == null ? Counter.ZERO
-                            : excess(display, line, f.path(), "branches", listedBranches, summary.branches()));
+            Counter listedLines =
+                    new Counter(
+                            executed.cardinality(), executed.cardinality() + missing.cardinality());
+            Counter listedBranches =
+                    new Counter(executedArcs.size(), executedArcs.size() + missingArcs.size());
+            f.overstated(
+                    excess(display, line, f.path(), "statements", listedLines, summary.lines()),
+                    summary.branches() == null
+                            ? Counter.ZERO
+                            : excess(
+                                    display,
+                                    line,
+                                    f.path(),
+                                    "branches",
+                                    listedBranches,
+                                    summary.branches()));
         }
     }
 
-    /** What the lists add to the summary: the same number of covered and total units, never fewer. */
-    private static Counter excess(String display, int line, String path, String what, Counter listed, Counter summary) {
+    /**
+     * What the lists add to the summary: the same number of covered and total units, never fewer.
+     */
+    private static Counter excess(
+            String display, int line, String path, String what, Counter listed, Counter summary) {
         long covered = listed.covered() - summary.covered();
         long total = listed.total() - summary.total();
         if (covered < 0 || total < 0 || covered > total) {
-            throw new ReportParseException(display, line, path + ": the summary counts " + summary.covered() + " of "
-                    + summary.total() + " " + what + " covered, but the file lists " + listed.covered() + " of "
-                    + listed.total() + "; is the report complete?");
+            throw new ReportParseException(
+                    display,
+                    line,
+                    path
+                            + ": the summary counts "
+                            + summary.covered()
+                            + " of "
+                            + summary.total()
+                            + " "
+                            + what
+                            + " covered, but the file lists "
+                            + listed.covered()
+                            + " of "
+                            + listed.total()
+                            + "; is the report complete?");
         }
         return new Counter(covered, total);
     }
 
-    /** coverage.py's per-file {@code summary}: covered of all statements, and of all branches when measured. */
+    /**
+     * coverage.py's per-file {@code summary}: covered of all statements, and of all branches when
+     * measured.
+     */
     private record Summary(Counter lines, Counter branches) {}
 
     private static Summary summary(JsonParser p, String display) throws IOException {
@@ -125,28 +162,39 @@ final class CoverageJsonParser {
         }
         int line = p.currentLocation().getLineNr();
         long[] v = {-1, -1, -1, -1};
-        List<String> names = List.of("covered_lines", "num_statements", "covered_branches", "num_branches");
+        List<String> names =
+                List.of("covered_lines", "num_statements", "covered_branches", "num_branches");
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             int i = names.indexOf(p.currentName());
             p.nextToken();
             if (i < 0) {
                 p.skipChildren();
             } else if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getLongValue() < 0) {
-                throw error(p, display, "expected a count for summary." + names.get(i) + ", got " + p.getText());
+                throw error(
+                        p,
+                        display,
+                        "expected a count for summary." + names.get(i) + ", got " + p.getText());
             } else {
                 v[i] = p.getLongValue();
             }
         }
         if (v[0] < 0 || v[1] < 0 || v[0] > v[1] || v[2] > v[3]) {
-            throw new ReportParseException(display, line, "summary lacks covered_lines/num_statements or covers more than it has");
+            throw new ReportParseException(
+                    display,
+                    line,
+                    "summary lacks covered_lines/num_statements or covers more than it has");
         }
-        return new Summary(new Counter(v[0], v[1]), v[3] < 0 ? null : new Counter(Math.max(0, v[2]), v[3]));
+        return new Summary(
+                new Counter(v[0], v[1]), v[3] < 0 ? null : new Counter(Math.max(0, v[2]), v[3]));
     }
 
-    private static void lines(JsonParser p, String display, BitSet into, boolean zeroAllowed) throws IOException {
+    private static void lines(JsonParser p, String display, BitSet into, boolean zeroAllowed)
+            throws IOException {
         requireArray(p, display);
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            if (zeroAllowed && p.currentToken() == JsonToken.VALUE_NUMBER_INT && p.getLongValue() == 0) {
+            if (zeroAllowed
+                    && p.currentToken() == JsonToken.VALUE_NUMBER_INT
+                    && p.getLongValue() == 0) {
                 into.set(0);
             } else {
                 into.set(lineNumber(p, display));

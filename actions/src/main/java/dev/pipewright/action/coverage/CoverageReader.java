@@ -25,7 +25,8 @@ public final class CoverageReader {
 
     public void readInto(CoverageData data, Path file, CoverageFormat format) throws IOException {
         String display = workspace.display(file);
-        CoverageFormat f = format == CoverageFormat.AUTO ? CoverageFormat.detect(file, display) : format;
+        CoverageFormat f =
+                format == CoverageFormat.AUTO ? CoverageFormat.detect(file, display) : format;
         long before = data.records();
         switch (f) {
             case GO -> GoProfileParser.parse(file, display, data, mapper::normalize);
@@ -37,8 +38,12 @@ public final class CoverageReader {
         }
         data.read(f);
         if (data.records() == before) {
-            throw new ReportParseException(display, 1, "empty report: no executable lines, statements or branches ("
-                    + f.id() + " format)");
+            throw new ReportParseException(
+                    display,
+                    1,
+                    "empty report: no executable lines, statements or branches ("
+                            + f.id()
+                            + " format)");
         }
     }
 }

@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Coverage of one source file merged from any number of reports: line counts, branches keyed by identity (so two
- * runs that take different branches merge to both), Go statement blocks and LCOV functions.
+ * Coverage of one source file merged from any number of reports: line counts, branches keyed by
+ * identity (so two runs that take different branches merge to both), Go statement blocks and LCOV
+ * functions.
  */
 public final class FileCoverage {
     private final String path;
@@ -20,7 +21,10 @@ public final class FileCoverage {
     private Counter overstatedBranches = Counter.ZERO;
     private Map<Integer, int[]> branchesByLine;
 
-    /** A branch: its line and an id unique on that line (LCOV block/branch, coverage.py destination, or index). */
+    /**
+     * A branch: its line and an id unique on that line (LCOV block/branch, coverage.py destination,
+     * or index).
+     */
     record BranchKey(int line, long id) {}
 
     /** A Go block range; the statement count is the value. */
@@ -53,8 +57,8 @@ public final class FileCoverage {
     }
 
     /**
-     * Merges a Go block: {@code set} ORs, {@code count}/{@code atomic} sum; a different statement count for the same
-     * range means the profiles come from different sources, which is an error.
+     * Merges a Go block: {@code set} ORs, {@code count}/{@code atomic} sum; a different statement
+     * count for the same range means the profiles come from different sources, which is an error.
      */
     boolean goBlock(GoBlock b, long statements, long count, boolean setMode) {
         long[] old = blocks.get(b);
@@ -71,16 +75,19 @@ public final class FileCoverage {
         return true;
     }
 
-    /** Marks data from coverage.py's JSON report, whose gate figure is coverage.py's own (see {@link #primary}). */
+    /**
+     * Marks data from coverage.py's JSON report, whose gate figure is coverage.py's own (see {@link
+     * #primary}).
+     */
     void coveragePy() {
         coveragePy = true;
     }
 
     /**
-     * Units a coverage.py report lists as run that its summary does not count (docstrings, arcs it did not
-     * predict). Which lines they are is not in the report, so they keep their line status and are only taken off
-     * the counts; for the same file in several reports the largest excess is taken off, exact when each run saw
-     * the same docstrings.
+     * Units a coverage.py report lists as run that its summary does not count (docstrings, arcs it
+     * did not predict). Which lines they are is not in the report, so they keep their line status
+     * and are only taken off the counts; for the same file in several reports the largest excess is
+     * taken off, exact when each run saw the same docstrings.
      */
     void overstated(Counter lines, Counter branches) {
         overstatedLines = max(overstatedLines, lines);
@@ -108,8 +115,9 @@ public final class FileCoverage {
     }
 
     /**
-     * Units the gate measures: statements for Go; for coverage.py's JSON its own "Cover" (statements plus
-     * branches, so the gate shows what {@code coverage report} prints); lines otherwise.
+     * Units the gate measures: statements for Go; for coverage.py's JSON its own "Cover"
+     * (statements plus branches, so the gate shows what {@code coverage report} prints); lines
+     * otherwise.
      */
     public Counter primary() {
         if (isGo()) {
@@ -140,7 +148,10 @@ public final class FileCoverage {
         return new Counter(covered, functions.size());
     }
 
-    /** Line execution counts; for Go derived from the merged blocks (a line is hit if any block on it ran). */
+    /**
+     * Line execution counts; for Go derived from the merged blocks (a line is hit if any block on
+     * it ran).
+     */
     LineTable lines() {
         if (!isGo()) {
             return lines;
@@ -164,7 +175,10 @@ public final class FileCoverage {
         return lines().maxLine();
     }
 
-    /** Codecov's rule: missed if not run or no branch taken; partial if some branches missed; else hit. */
+    /**
+     * Codecov's rule: missed if not run or no branch taken; partial if some branches missed; else
+     * hit.
+     */
     public LineStatus status(int line) {
         long hits = lines().get(line);
         if (hits < 0) {

@@ -13,10 +13,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Everything coverage-gate decided, rendered as the JSON report and as the model of the Markdown summary;
- * {@code baseMissing} is the base-file that did not exist (no base yet), else null.
+ * Everything coverage-gate decided, rendered as the JSON report and as the model of the Markdown
+ * summary; {@code baseMissing} is the base-file that did not exist (no base yet), else null.
  */
-public record GateResult(CoverageData data, BigDecimal base, String baseMissing, BigDecimal delta, PatchCoverage patch,
+public record GateResult(
+        CoverageData data,
+        BigDecimal base,
+        String baseMissing,
+        BigDecimal delta,
+        PatchCoverage patch,
         List<GateCheck> checks) {
     public static final String TOOL = "pipewright coverage-gate";
 
@@ -28,7 +33,9 @@ public record GateResult(CoverageData data, BigDecimal base, String baseMissing,
         return checks.stream().allMatch(GateCheck::passed);
     }
 
-    /** Rounding of every percentage shown and gated: Go's one decimal for Go-only reports, else two. */
+    /**
+     * Rounding of every percentage shown and gated: Go's one decimal for Go-only reports, else two.
+     */
     public Percent.Precision precision() {
         return data.precision();
     }
@@ -49,12 +56,15 @@ public record GateResult(CoverageData data, BigDecimal base, String baseMissing,
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         byPackage.forEach((name, c) -> rows.add(row("name", name, c, precision())));
-        rows.sort(Comparator.comparing((Map<String, Object> r) -> (BigDecimal) r.get("coverage"),
-                Comparator.nullsLast(Comparator.naturalOrder())));
+        rows.sort(
+                Comparator.comparing(
+                        (Map<String, Object> r) -> (BigDecimal) r.get("coverage"),
+                        Comparator.nullsLast(Comparator.naturalOrder())));
         return rows;
     }
 
-    private static Map<String, Object> row(String key, String name, Counter c, Percent.Precision precision) {
+    private static Map<String, Object> row(
+            String key, String name, Counter c, Percent.Precision precision) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put(key, name);
         m.put("covered", c.covered());
@@ -111,9 +121,10 @@ public record GateResult(CoverageData data, BigDecimal base, String baseMissing,
         root.put("files", files);
         try {
             return new ObjectMapper()
-                    .enable(SerializationFeature.INDENT_OUTPUT)
-                    .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-                    .writeValueAsString(root) + "\n";
+                            .enable(SerializationFeature.INDENT_OUTPUT)
+                            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+                            .writeValueAsString(root)
+                    + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -126,7 +137,9 @@ public record GateResult(CoverageData data, BigDecimal base, String baseMissing,
         return m;
     }
 
-    /** Model for {@code templates/coverage-gate/summary.md.ftl}: strings only, formatted here once. */
+    /**
+     * Model for {@code templates/coverage-gate/summary.md.ftl}: strings only, formatted here once.
+     */
     public Map<String, Object> summaryModel(int maxRows) {
         Percent.Precision pr = precision();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -146,15 +159,33 @@ public record GateResult(CoverageData data, BigDecimal base, String baseMissing,
         m.put("patchTotal", patch == null ? "" : String.valueOf(patch.lines().total()));
         List<Map<String, String>> checkRows = new ArrayList<>();
         for (GateCheck c : checks) {
-            checkRows.add(Map.of("name", c.name(), "actual", c.actual(), "threshold", c.threshold(),
-                    "passed", String.valueOf(c.passed()), "message", c.message()));
+            checkRows.add(
+                    Map.of(
+                            "name",
+                            c.name(),
+                            "actual",
+                            c.actual(),
+                            "threshold",
+                            c.threshold(),
+                            "passed",
+                            String.valueOf(c.passed()),
+                            "message",
+                            c.message()));
         }
         m.put("checks", checkRows);
         List<Map<String, String>> pkgRows = new ArrayList<>();
         List<Map<String, Object>> all = packages();
         for (Map<String, Object> p : all.subList(0, Math.min(maxRows, all.size()))) {
-            pkgRows.add(Map.of("name", (String) p.get("name"), "covered", p.get("covered").toString(),
-                    "total", p.get("total").toString(), "coverage", pr.text((BigDecimal) p.get("coverage"))));
+            pkgRows.add(
+                    Map.of(
+                            "name",
+                            (String) p.get("name"),
+                            "covered",
+                            p.get("covered").toString(),
+                            "total",
+                            p.get("total").toString(),
+                            "coverage",
+                            pr.text((BigDecimal) p.get("coverage"))));
         }
         m.put("packages", pkgRows);
         m.put("morePackages", String.valueOf(Math.max(0, all.size() - maxRows)));

@@ -5,13 +5,15 @@ import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 
 /**
- * LCOV tracefiles; totals are recomputed from {@code DA}/{@code BRDA}/{@code FNDA} (summary lines may be missing or
- * stale) and records for the same file are merged like {@code lcov -a}: counts summed per line and per branch.
+ * LCOV tracefiles; totals are recomputed from {@code DA}/{@code BRDA}/{@code FNDA} (summary lines
+ * may be missing or stale) and records for the same file are merged like {@code lcov -a}: counts
+ * summed per line and per branch.
  */
 final class LcovParser {
     private LcovParser() {}
 
-    static void parse(Path file, String display, CoverageData into, UnaryOperator<String> paths) throws IOException {
+    static void parse(Path file, String display, CoverageData into, UnaryOperator<String> paths)
+            throws IOException {
         try (LineReader r = new LineReader(file, display)) {
             FileCoverage current = null;
             for (String line = r.next(); line != null; line = r.next()) {
@@ -36,7 +38,8 @@ final class LcovParser {
                         long id = (longNum(r, f[1]) << 32) ^ longNum(r, f[2]);
                         // "-" means the block never ran: the branch exists but was not taken.
                         long taken = f[3].equals("-") ? 0 : count(r, f[3]);
-                        // coverage.py 6 writes line 0 for arcs that leave a function; lcov reads and counts them.
+                        // coverage.py 6 writes line 0 for arcs that leave a function; lcov reads
+                        // and counts them.
                         need(r, current, key).branch(lineOrZero(r, f[0]), id, taken);
                     }
                     case "FNDA" -> {
@@ -44,24 +47,33 @@ final class LcovParser {
                         if (comma < 0) {
                             throw r.error("expected FNDA:<count>,<name>");
                         }
-                        need(r, current, key).function(value.substring(comma + 1), count(r, value.substring(0, comma)));
+                        need(r, current, key)
+                                .function(
+                                        value.substring(comma + 1),
+                                        count(r, value.substring(0, comma)));
                     }
                     case "FN" -> {
-                        // Declares the function, so one that never shows in FNDA still counts as not hit.
+                        // Declares the function, so one that never shows in FNDA still counts as
+                        // not hit.
                         int comma = value.indexOf(',');
                         if (comma < 0) {
                             throw r.error("expected FN:<line>,<name>");
                         }
                         String name = value.substring(comma + 1);
-                        // lcov 2 writes FN:<start>,<end>,<name>; names themselves may contain commas (C++).
+                        // lcov 2 writes FN:<start>,<end>,<name>; names themselves may contain
+                        // commas (C++).
                         name = name.replaceFirst("^\\d+,", "");
                         need(r, current, key).function(name, 0);
                     }
                     case "TN", "LF", "LH", "BRF", "BRH", "FNF", "FNH", "VER", "FNL", "FNA" -> {
-                        // Summaries are recomputed; test names and lcov 2 function aliases carry nothing we need.
+                        // Summaries are recomputed; test names and lcov 2 function aliases carry
+                        // nothing we need.
                     }
-                    default -> throw r.error("unknown LCOV record '" + GoProfileParser.abbreviate(key)
-                            + "'; is this an LCOV tracefile?");
+                    default ->
+                            throw r.error(
+                                    "unknown LCOV record '"
+                                            + GoProfileParser.abbreviate(key)
+                                            + "'; is this an LCOV tracefile?");
                 }
             }
         }
@@ -77,7 +89,8 @@ final class LcovParser {
     private static String[] fields(LineReader r, String value, int min, String expected) {
         String[] f = value.split(",", -1);
         if (f.length < min) {
-            throw r.error("expected " + expected + ", got '" + GoProfileParser.abbreviate(value) + "'");
+            throw r.error(
+                    "expected " + expected + ", got '" + GoProfileParser.abbreviate(value) + "'");
         }
         return f;
     }

@@ -13,15 +13,18 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Reads a text report line by line, decoding each line as strict UTF-8 on its own so a bad byte is reported on
- * the line that holds it (a decoding Reader reads ahead and would blame an earlier line).
+ * Reads a text report line by line, decoding each line as strict UTF-8 on its own so a bad byte is
+ * reported on the line that holds it (a decoding Reader reads ahead and would blame an earlier
+ * line).
  */
 final class LineReader implements Closeable {
     private final InputStream in;
     private final String display;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder decoder =
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final byte[] buf = new byte[1 << 16];
     private int pos;
     private int limit;
@@ -74,7 +77,8 @@ final class LineReader implements Closeable {
         try {
             return decoder.reset().decode(ByteBuffer.wrap(line, 0, len)).toString();
         } catch (CharacterCodingException e) {
-            throw error("not UTF-8 text (invalid byte sequence); is this a binary file or another encoding?");
+            throw error(
+                    "not UTF-8 text (invalid byte sequence); is this a binary file or another encoding?");
         }
     }
 

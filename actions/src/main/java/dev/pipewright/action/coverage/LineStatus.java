@@ -1,6 +1,9 @@
 package dev.pipewright.action.coverage;
 
-/** Codecov's classification of a source line: not executable, hit, partial (some branches missed) or missed. */
+/**
+ * Codecov's classification of a source line: not executable, hit, partial (some branches missed) or
+ * missed.
+ */
 public enum LineStatus {
     NONE,
     HIT,

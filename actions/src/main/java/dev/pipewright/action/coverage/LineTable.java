@@ -3,29 +3,41 @@ package dev.pipewright.action.coverage;
 import java.util.Arrays;
 
 /**
- * Execution counts per source line in a primitive array (8 bytes a line, no boxing), so memory follows the size of
- * the sources, not of the report; -1 marks a line that is not executable.
+ * Execution counts per source line in a primitive array (8 bytes a line, no boxing), so memory
+ * follows the size of the sources, not of the report; -1 marks a line that is not executable.
  */
 final class LineTable {
     /**
-     * The largest line number a report may give. The table is sized by it (40 MB at this bound), so a corrupt
-     * {@code number="99999999999"} would otherwise run the JVM out of memory; no source file has five million lines.
+     * The largest line number a report may give. The table is sized by it (40 MB at this bound), so
+     * a corrupt {@code number="99999999999"} would otherwise run the JVM out of memory; no source
+     * file has five million lines.
      */
     static final int MAX_LINE = 5_000_000;
 
-    /** The most branches one line may claim (JaCoCo {@code mb + cb}, Cobertura's {@code (covered/total)}). */
+    /**
+     * The most branches one line may claim (JaCoCo {@code mb + cb}, Cobertura's {@code
+     * (covered/total)}).
+     */
     static final long MAX_BRANCHES = 100_000;
 
     /** Why {@code line} cannot be a line of a source file, or null when it can. */
     static String badLine(long line) {
-        return line >= 1 && line <= MAX_LINE ? null
-                : "line number " + line + " is outside 1.." + MAX_LINE + "; is the report corrupt? generate it again";
+        return line >= 1 && line <= MAX_LINE
+                ? null
+                : "line number "
+                        + line
+                        + " is outside 1.."
+                        + MAX_LINE
+                        + "; is the report corrupt? generate it again";
     }
 
     private long[] hits = new long[0];
     private int max;
 
-    /** Adds {@code count} executions of {@code line} (merging runs sums counts, as {@code lcov -a} does). */
+    /**
+     * Adds {@code count} executions of {@code line} (merging runs sums counts, as {@code lcov -a}
+     * does).
+     */
     void add(int line, long count) {
         ensure(line);
         long old = hits[line];
@@ -64,7 +76,8 @@ final class LineTable {
 
     private void ensure(int line) {
         if (line <= 0 || line > MAX_LINE) {
-            // parsers refuse such lines at their place in the report; reaching here is a bug of ours
+            // parsers refuse such lines at their place in the report; reaching here is a bug of
+            // ours
             throw new IllegalArgumentException(badLine(line));
         }
         if (line >= hits.length) {

@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Coverage of the added lines of a diff: covered = executed ∩ added, total = (executed ∪ missing) ∩ added, and
- * codecov's hit/partial/miss split; 100 % when no coverable line changed.
+ * Coverage of the added lines of a diff: covered = executed ∩ added, total = (executed ∪ missing) ∩
+ * added, and codecov's hit/partial/miss split; 100 % when no coverable line changed.
  */
-public record PatchCoverage(Counter lines, long hits, long partials, long misses, List<Range> uncovered) {
+public record PatchCoverage(
+        Counter lines, long hits, long partials, long misses, List<Range> uncovered) {
     /** Consecutive uncovered added lines of one file, for one annotation each. */
     public record Range(String file, int start, int end) {}
 
@@ -19,7 +20,8 @@ public record PatchCoverage(Counter lines, long hits, long partials, long misses
         uncovered = List.copyOf(uncovered);
     }
 
-    public static PatchCoverage compute(CoverageData data, PathMapper mapper, Map<String, BitSet> added) {
+    public static PatchCoverage compute(
+            CoverageData data, PathMapper mapper, Map<String, BitSet> added) {
         long covered = 0;
         long total = 0;
         long hits = 0;
@@ -48,7 +50,8 @@ public record PatchCoverage(Counter lines, long hits, long partials, long misses
                 if (s.executed()) {
                     covered++;
                 }
-                // Codecov counts a line whose branches were never taken as missed, so annotate it too.
+                // Codecov counts a line whose branches were never taken as missed, so annotate it
+                // too.
                 if (s == LineStatus.MISS) {
                     if (runStart > 0 && line == runEnd + 1) {
                         runEnd = line;
@@ -68,7 +71,10 @@ public record PatchCoverage(Counter lines, long hits, long partials, long misses
         return new PatchCoverage(new Counter(covered, total), hits, partials, misses, uncovered);
     }
 
-    /** The patch percentage; 100 when nothing coverable changed, as diff-cover and py-cov-action report it. */
+    /**
+     * The patch percentage; 100 when nothing coverable changed, as diff-cover and py-cov-action
+     * report it.
+     */
     public BigDecimal percent() {
         return percent(Percent.Precision.TWO_DECIMALS);
     }
@@ -78,7 +84,9 @@ public record PatchCoverage(Counter lines, long hits, long partials, long misses
         return lines.isEmpty() ? precision.round(Percent.HUNDRED) : lines.percent(precision);
     }
 
-    /** Codecov's patch ratio hits / (hits + partials + misses); null when nothing coverable changed. */
+    /**
+     * Codecov's patch ratio hits / (hits + partials + misses); null when nothing coverable changed.
+     */
     public BigDecimal codecovPercent() {
         return Percent.of(hits, hits + partials + misses);
     }

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns the paths reports use (absolute build paths, Go import paths, JaCoCo package paths) into repository paths,
- * and finds the coverage of a file named in a diff, matching whole path segments only and only when unambiguous.
+ * Turns the paths reports use (absolute build paths, Go import paths, JaCoCo package paths) into
+ * repository paths, and finds the coverage of a file named in a diff, matching whole path segments
+ * only and only when unambiguous.
  */
 public final class PathMapper {
     private final Path root;
@@ -57,8 +58,9 @@ public final class PathMapper {
     }
 
     /**
-     * The coverage of repository path {@code repoPath}: the same path, else the only file whose path ends with it
-     * or that it ends with, at a '/' boundary ({@code src/main/java/a/B.java} ↔ {@code a/B.java}).
+     * The coverage of repository path {@code repoPath}: the same path, else the only file whose
+     * path ends with it or that it ends with, at a '/' boundary ({@code src/main/java/a/B.java} ↔
+     * {@code a/B.java}).
      */
     public Optional<FileCoverage> find(CoverageData data, String repoPath) {
         FileCoverage exact = data.get(repoPath);

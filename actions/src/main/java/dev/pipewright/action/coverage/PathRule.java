@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.PatternSyntaxException;
 
-/** A per-path minimum such as {@code internal/timecalc/**: 95}, matched against repository paths. */
+/**
+ * A per-path minimum such as {@code internal/timecalc/**: 95}, matched against repository paths.
+ */
 public record PathRule(String glob, BigDecimal min) {
     /** Parses one rule per line; {@code #} starts a comment line. */
     public static List<PathRule> parse(String input, List<String> lines) {
@@ -24,7 +26,8 @@ public record PathRule(String glob, BigDecimal min) {
             }
             int colon = line.lastIndexOf(':');
             if (colon <= 0) {
-                throw InputException.forInput(input, "line " + n + ": expected '<glob>: <percent>', got '" + line + "'");
+                throw InputException.forInput(
+                        input, "line " + n + ": expected '<glob>: <percent>', got '" + line + "'");
             }
             String glob = unquote(line.substring(0, colon).trim());
             String percent = line.substring(colon + 1).trim();
@@ -32,14 +35,16 @@ public record PathRule(String glob, BigDecimal min) {
             try {
                 min = InputsSupport.decimal(input, percent);
             } catch (InputException e) {
-                // Same reason, but said of this rule: "input 'rules': line 1 'm/**': expected a number, got 'abc'".
+                // Same reason, but said of this rule: "input 'rules': line 1 'm/**': expected a
+                // number, got 'abc'".
                 String reason = e.getMessage().substring(("input '" + input + "': ").length());
                 throw InputException.forInput(input, "line " + n + " '" + glob + "': " + reason);
             }
             try {
                 FileSystems.getDefault().getPathMatcher("glob:" + glob);
             } catch (PatternSyntaxException e) {
-                throw InputException.forInput(input, "line " + n + ": bad glob '" + glob + "': " + e.getDescription());
+                throw InputException.forInput(
+                        input, "line " + n + ": bad glob '" + glob + "': " + e.getDescription());
             }
             rules.add(new PathRule(glob, min));
         }
@@ -63,7 +68,9 @@ public record PathRule(String glob, BigDecimal min) {
     }
 
     private static String unquote(String s) {
-        if (s.length() > 1 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))) {
+        if (s.length() > 1
+                && (s.startsWith("\"") && s.endsWith("\"")
+                        || s.startsWith("'") && s.endsWith("'"))) {
             return s.substring(1, s.length() - 1);
         }
         return s;

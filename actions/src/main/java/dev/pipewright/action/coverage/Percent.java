@@ -3,18 +3,28 @@ package dev.pipewright.action.coverage;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Percent arithmetic on exact ratios, so 2/3 is 66.67 everywhere and gates compare what users are shown. */
+/**
+ * Percent arithmetic on exact ratios, so 2/3 is 66.67 everywhere and gates compare what users are
+ * shown.
+ */
 public final class Percent {
     public static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     /**
-     * How a report's percentages are rounded, for display and for gates alike: users gate on the figure their own
-     * tool prints, so Go-only coverage uses {@code go tool cover}'s one decimal and everything else two.
+     * How a report's percentages are rounded, for display and for gates alike: users gate on the
+     * figure their own tool prints, so Go-only coverage uses {@code go tool cover}'s one decimal
+     * and everything else two.
      */
     public enum Precision {
-        /** Two decimals, half-even on the exact ratio: the figures JaCoCo, coverage.py and LCOV users see. */
+        /**
+         * Two decimals, half-even on the exact ratio: the figures JaCoCo, coverage.py and LCOV
+         * users see.
+         */
         TWO_DECIMALS(2),
-        /** One decimal exactly as {@code go tool cover -func} prints its total (see {@link #goStyle}). */
+        /**
+         * One decimal exactly as {@code go tool cover -func} prints its total (see {@link
+         * #goStyle}).
+         */
         GO(1);
 
         private final int scale;
@@ -32,10 +42,15 @@ public final class Percent {
             if (total == 0) {
                 return null;
             }
-            return this == GO ? new BigDecimal(goStyle(covered, total)) : Percent.of(covered, total);
+            return this == GO
+                    ? new BigDecimal(goStyle(covered, total))
+                    : Percent.of(covered, total);
         }
 
-        /** A computed percentage (e.g. a difference) rounded half-even to this precision; null stays null. */
+        /**
+         * A computed percentage (e.g. a difference) rounded half-even to this precision; null stays
+         * null.
+         */
         public BigDecimal round(BigDecimal p) {
             return p == null ? null : p.setScale(scale, RoundingMode.HALF_EVEN);
         }
@@ -46,14 +61,18 @@ public final class Percent {
         }
 
         /**
-         * Text of a user-given figure (a base coverage, a threshold derived from it) at this precision, or with
-         * more decimals when rounding would hide the value actually compared against.
+         * Text of a user-given figure (a base coverage, a threshold derived from it) at this
+         * precision, or with more decimals when rounding would hide the value actually compared
+         * against.
          */
         public String exactText(BigDecimal p) {
             if (p == null) {
                 return "";
             }
-            return p.setScale(Math.max(scale, p.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY).toPlainString();
+            return p.setScale(
+                            Math.max(scale, p.stripTrailingZeros().scale()),
+                            RoundingMode.UNNECESSARY)
+                    .toPlainString();
         }
     }
 
@@ -64,7 +83,9 @@ public final class Percent {
         if (total == 0) {
             return null;
         }
-        return BigDecimal.valueOf(covered).multiply(HUNDRED).divide(BigDecimal.valueOf(total), 2, RoundingMode.HALF_EVEN);
+        return BigDecimal.valueOf(covered)
+                .multiply(HUNDRED)
+                .divide(BigDecimal.valueOf(total), 2, RoundingMode.HALF_EVEN);
     }
 
     /** Text for outputs and summaries: two decimals, empty when not applicable. */
@@ -73,8 +94,9 @@ public final class Percent {
     }
 
     /**
-     * One decimal the way Go's {@code go tool cover} prints it ({@code %.1f} of the float64 ratio, which rounds the
-     * exact binary value half-even: 56.25 prints as 56.2), so Go users see the figure their tools show.
+     * One decimal the way Go's {@code go tool cover} prints it ({@code %.1f} of the float64 ratio,
+     * which rounds the exact binary value half-even: 56.25 prints as 56.2), so Go users see the
+     * figure their tools show.
      */
     public static String goStyle(long covered, long total) {
         double pct = total == 0 ? 0 : 100.0 * covered / total;

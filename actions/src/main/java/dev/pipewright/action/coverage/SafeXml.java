@@ -13,16 +13,18 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * A StAX reader that never loads a DTD or entity. An external DTD is ignored wherever it points (JaCoCo's
- * {@code report.dtd}, the {@code coverage-04.dtd} URL of istanbul's, gocover-cobertura's and lcov_cobertura's
- * Cobertura): reading it could only fetch a URL or a file and add nothing a report needs. Declarations inside the
- * DOCTYPE (entities for XXE or billion laughs, attribute defaults) are rejected as bad input, never expanded.
+ * A StAX reader that never loads a DTD or entity. An external DTD is ignored wherever it points
+ * (JaCoCo's {@code report.dtd}, the {@code coverage-04.dtd} URL of istanbul's, gocover-cobertura's
+ * and lcov_cobertura's Cobertura): reading it could only fetch a URL or a file and add nothing a
+ * report needs. Declarations inside the DOCTYPE (entities for XXE or billion laughs, attribute
+ * defaults) are rejected as bad input, never expanded.
  */
 final class SafeXml {
     /** The internal subset: {@code [...]} after the name and external id, outside quoted ids. */
-    private static final Pattern INTERNAL_SUBSET = Pattern.compile(
-            "<!DOCTYPE\\s+[^\\s\\[>]+(?:\\s+(?:SYSTEM|PUBLIC)(?:\\s+(?:\"[^\"]*\"|'[^']*'))+)?\\s*\\[(.*)\\]\\s*>",
-            Pattern.DOTALL);
+    private static final Pattern INTERNAL_SUBSET =
+            Pattern.compile(
+                    "<!DOCTYPE\\s+[^\\s\\[>]+(?:\\s+(?:SYSTEM|PUBLIC)(?:\\s+(?:\"[^\"]*\"|'[^']*'))+)?\\s*\\[(.*)\\]\\s*>",
+                    Pattern.DOTALL);
 
     /** Callback for each start element and the reader positioned on it. */
     interface Handler {
@@ -34,16 +36,20 @@ final class SafeXml {
     private SafeXml() {}
 
     static XMLInputFactory factory() {
-        // The JDK's own implementation, whatever else is on the class path, so these properties are honoured.
+        // The JDK's own implementation, whatever else is on the class path, so these properties are
+        // honoured.
         XMLInputFactory f = XMLInputFactory.newDefaultFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        // Never reached with the settings above; if an implementation tried anyway, it fails instead of fetching.
-        f.setXMLResolver((publicId, systemId, base, namespace) -> {
-            throw new XMLStreamException("refusing to load external resource '" + systemId + "'");
-        });
+        // Never reached with the settings above; if an implementation tried anyway, it fails
+        // instead of fetching.
+        f.setXMLResolver(
+                (publicId, systemId, base, namespace) -> {
+                    throw new XMLStreamException(
+                            "refusing to load external resource '" + systemId + "'");
+                });
         return f;
     }
 
@@ -67,7 +73,10 @@ final class SafeXml {
                 throw new ReportParseException(display, 1, "no XML element found");
             }
         } catch (XMLStreamException e) {
-            int line = e.getLocation() == null ? (r == null ? 1 : r.getLocation().getLineNumber()) : e.getLocation().getLineNumber();
+            int line =
+                    e.getLocation() == null
+                            ? (r == null ? 1 : r.getLocation().getLineNumber())
+                            : e.getLocation().getLineNumber();
             throw new ReportParseException(display, line, "malformed XML: " + cleanMessage(e));
         } finally {
             if (r != null) {
@@ -82,12 +91,16 @@ final class SafeXml {
 
     static void checkDoctype(String doctype, String display, int line) {
         if (doctype.contains("<!ENTITY")) {
-            throw new ReportParseException(display, line,
+            throw new ReportParseException(
+                    display,
+                    line,
                     "the DOCTYPE declares entities; refusing to expand them (coverage reports need none)");
         }
         Matcher m = INTERNAL_SUBSET.matcher(doctype);
         if (m.find() && m.group(1).contains("<!")) {
-            throw new ReportParseException(display, line,
+            throw new ReportParseException(
+                    display,
+                    line,
                     "the DOCTYPE declares markup in its internal subset; refusing it (coverage reports need none)");
         }
     }
@@ -102,13 +115,25 @@ final class SafeXml {
         return r.getAttributeValue(null, name);
     }
 
-    /** A line-number attribute, refused at its element when it is missing or outside {@link LineTable#MAX_LINE}. */
+    /**
+     * A line-number attribute, refused at its element when it is missing or outside {@link
+     * LineTable#MAX_LINE}.
+     */
     static int lineNumber(XMLStreamReader r, String display, String element, String name) {
         long v = num(r, display, name, 0);
         String bad = LineTable.badLine(v);
         if (bad != null) {
-            throw new ReportParseException(display, r.getLocation().getLineNumber(),
-                    "<" + element + " " + name + "=\"" + GoProfileParser.abbreviate(String.valueOf(attr(r, name))) + "\">: " + bad);
+            throw new ReportParseException(
+                    display,
+                    r.getLocation().getLineNumber(),
+                    "<"
+                            + element
+                            + " "
+                            + name
+                            + "=\""
+                            + GoProfileParser.abbreviate(String.valueOf(attr(r, name)))
+                            + "\">: "
+                            + bad);
         }
         return (int) v;
     }
@@ -116,8 +141,16 @@ final class SafeXml {
     /** A branch count, refused at its element past {@link LineTable#MAX_BRANCHES}. */
     static long branches(XMLStreamReader r, String display, String element, long count) {
         if (count < 0 || count > LineTable.MAX_BRANCHES) {
-            throw new ReportParseException(display, r.getLocation().getLineNumber(), "<" + element + "> claims " + count
-                    + " branches on one line, more than " + LineTable.MAX_BRANCHES + "; is the report corrupt? generate it again");
+            throw new ReportParseException(
+                    display,
+                    r.getLocation().getLineNumber(),
+                    "<"
+                            + element
+                            + "> claims "
+                            + count
+                            + " branches on one line, more than "
+                            + LineTable.MAX_BRANCHES
+                            + "; is the report corrupt? generate it again");
         }
         return count;
     }
@@ -130,8 +163,14 @@ final class SafeXml {
         try {
             return Long.parseLong(v.trim());
         } catch (NumberFormatException e) {
-            throw new ReportParseException(display, r.getLocation().getLineNumber(),
-                    "attribute " + name + "=\"" + GoProfileParser.abbreviate(v) + "\" is not a whole number");
+            throw new ReportParseException(
+                    display,
+                    r.getLocation().getLineNumber(),
+                    "attribute "
+                            + name
+                            + "=\""
+                            + GoProfileParser.abbreviate(v)
+                            + "\" is not a whole number");
         }
     }
 }

@@ -10,15 +10,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Added lines per file from a unified diff (any context size, {@code git diff -U0} included); hunk line counts are
- * honoured so content lines that look like headers are never mistaken for them.
+ * Added lines per file from a unified diff (any context size, {@code git diff -U0} included); hunk
+ * line counts are honoured so content lines that look like headers are never mistaken for them.
  */
 public final class UnifiedDiff {
-    private static final Pattern HUNK = Pattern.compile("^@@ -(\\d+)(?:,(\\d+))? \\+(\\d+)(?:,(\\d+))? @@.*");
+    private static final Pattern HUNK =
+            Pattern.compile("^@@ -(\\d+)(?:,(\\d+))? \\+(\\d+)(?:,(\\d+))? @@.*");
 
     private UnifiedDiff() {}
 
-    /** Repository path → added (new-side) line numbers; deleted files and deletion-only hunks add nothing. */
+    /**
+     * Repository path → added (new-side) line numbers; deleted files and deletion-only hunks add
+     * nothing.
+     */
     public static Map<String, BitSet> addedLines(Path diff, String display) throws IOException {
         Map<String, BitSet> out = new TreeMap<>();
         try (LineReader r = new LineReader(diff, display)) {
@@ -48,13 +52,20 @@ public final class UnifiedDiff {
                         case '\\' -> {
                             // "\ No newline at end of file" belongs to the previous line.
                         }
-                        default -> throw r.error("hunk ends early: expected " + oldLeft + " old and " + newLeft
-                                + " new lines; is the diff truncated?");
+                        default ->
+                                throw r.error(
+                                        "hunk ends early: expected "
+                                                + oldLeft
+                                                + " old and "
+                                                + newLeft
+                                                + " new lines; is the diff truncated?");
                     }
                     continue;
                 }
                 content |= !line.isBlank();
-                if (line.startsWith("+++ ") || line.startsWith("--- ") || line.startsWith("diff ")) {
+                if (line.startsWith("+++ ")
+                        || line.startsWith("--- ")
+                        || line.startsWith("diff ")) {
                     headers = true;
                 }
                 if (line.startsWith("+++ ")) {
@@ -64,7 +75,8 @@ public final class UnifiedDiff {
                     headers = true;
                     Matcher m = HUNK.matcher(line);
                     if (!m.matches()) {
-                        throw r.error("malformed hunk header '" + GoProfileParser.abbreviate(line) + "'");
+                        throw r.error(
+                                "malformed hunk header '" + GoProfileParser.abbreviate(line) + "'");
                     }
                     oldLeft = m.group(2) == null ? 1 : Long.parseLong(m.group(2));
                     newLeft = m.group(4) == null ? 1 : Long.parseLong(m.group(4));
@@ -74,9 +86,12 @@ public final class UnifiedDiff {
                 }
             }
             if (content && !headers) {
-                // Without this a wrong file (a log, a patch summary) would pass patch-min as 0 of 0 lines.
-                throw new InputException(display + ": not a unified diff (no '--- ', '+++ ' or '@@'"
-                        + " lines); give the output of git diff");
+                // Without this a wrong file (a log, a patch summary) would pass patch-min as 0 of 0
+                // lines.
+                throw new InputException(
+                        display
+                                + ": not a unified diff (no '--- ', '+++ ' or '@@'"
+                                + " lines); give the output of git diff");
             }
             if (oldLeft > 0 || newLeft > 0) {
                 throw r.error("diff ends inside a hunk; is it truncated?");
@@ -86,7 +101,10 @@ public final class UnifiedDiff {
         return out;
     }
 
-    /** The new-side path without git's {@code b/} prefix; null for {@code /dev/null} (a deleted file). */
+    /**
+     * The new-side path without git's {@code b/} prefix; null for {@code /dev/null} (a deleted
+     * file).
+     */
     private static String path(String raw) {
         String p = raw;
         int tab = p.indexOf('\t');

@@ -24,8 +24,12 @@ final class CommandProbe implements Probe {
     public Attempt attempt(Duration timeout) throws InterruptedException {
         Process p;
         try {
-            p = new ProcessBuilder(List.of("sh", "-c", command)).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            p =
+                    new ProcessBuilder(List.of("sh", "-c", command))
+                            .directory(dir.toFile())
+                            .redirectErrorStream(true)
+                            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                            .start();
         } catch (IOException e) {
             return new Attempt(false, "cannot start sh: " + e.getMessage());
         }
@@ -41,10 +45,16 @@ final class CommandProbe implements Probe {
         drain.join(1000);
         String last;
         synchronized (output) {
-            last = output.toString(StandardCharsets.UTF_8).strip().lines().reduce((a, b) -> b).orElse("");
+            last =
+                    output.toString(StandardCharsets.UTF_8)
+                            .strip()
+                            .lines()
+                            .reduce((a, b) -> b)
+                            .orElse("");
         }
         int code = p.exitValue();
-        return new Attempt(code == 0, "exit " + code + (last.isEmpty() ? "" : ": " + abbreviate(last)));
+        return new Attempt(
+                code == 0, "exit " + code + (last.isEmpty() ? "" : ": " + abbreviate(last)));
     }
 
     private static void copy(InputStream in, ByteArrayOutputStream out) {

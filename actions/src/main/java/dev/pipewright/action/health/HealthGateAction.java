@@ -34,43 +34,70 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The {@code health-gate} action: probes a URL or runs a command until it is healthy, with exponential backoff and
- * ±20 % jitter, up to an overall timeout; unhealthy exits 1 so the deploy job can roll back.
+ * The {@code health-gate} action: probes a URL or runs a command until it is healthy, with
+ * exponential backoff and ±20 % jitter, up to an overall timeout; unhealthy exits 1 so the deploy
+ * job can roll back.
  */
 public final class HealthGateAction implements Action {
-    public static final ActionDescriptor DESCRIPTOR = new ActionDescriptor(
-            "health-gate",
-            "Pipewright health gate",
-            "Wait until a deployment is healthy: probe an HTTP(S) URL (status, body, JSON field) or a command's exit "
-                    + "code with exponential backoff and jitter until success or the timeout.",
-            "Pipewright",
-            List.of(
-                    InputSpec.of("url", "HTTP(S) URL to GET; give url or command.")
-                            .withExample("https://staging.example.com/healthz"),
-                    InputSpec.of("command", "Shell command (sh -c) that exits 0 when healthy; give url or command."),
-                    InputSpec.of("expect-status", "Healthy status codes: list and ranges, e.g. 200,204 or 200-299.")
-                            .withDefault("200"),
-                    InputSpec.of("body-regex", "Regular expression the response body must contain a match of."),
-                    InputSpec.of("json-field", "'field=value' the JSON body must have; field is a JSON pointer "
-                            + "(/status) or a dotted path (status.db)."),
-                    InputSpec.of("header", "Request headers, one 'Name: value' per line.").multipleValues(),
-                    InputSpec.of("insecure", "Do not verify the server's TLS certificate chain (self-signed staging).")
-                            .withDefault("false"),
-                    InputSpec.of("timeout", "Give up after this long (e.g. 60s, 5m).").withDefault("60s"),
-                    InputSpec.of("interval", "Delay after the first failed attempt; it grows by 'factor'.")
-                            .withDefault("2s"),
-                    InputSpec.of("max-interval", "Longest delay between attempts (before jitter).").withDefault("30s"),
-                    InputSpec.of("factor", "Growth of the delay per attempt.").withDefault("2"),
-                    InputSpec.of("attempt-timeout", "Longest single attempt.").withDefault("10s"),
-                    InputSpec.of("output-dir", "Directory for health-report.json (default: $RUNNER_TEMP/health-gate on "
-                            + "a runner; elsewhere none is written).")),
-            List.of(
-                    new OutputSpec("healthy", "true or false."),
-                    new OutputSpec("attempts", "Number of attempts made."),
-                    new OutputSpec("elapsed", "Seconds from the first attempt to the verdict (decimal)."),
-                    new OutputSpec("report", "Path of health-report.json: every attempt with its time and result "
-                            + "(empty if none was written).")),
-            new Branding("activity", "green"));
+    public static final ActionDescriptor DESCRIPTOR =
+            new ActionDescriptor(
+                    "health-gate",
+                    "Pipewright health gate",
+                    "Wait until a deployment is healthy: probe an HTTP(S) URL (status, body, JSON field) or a command's exit "
+                            + "code with exponential backoff and jitter until success or the timeout.",
+                    "Pipewright",
+                    List.of(
+                            InputSpec.of("url", "HTTP(S) URL to GET; give url or command.")
+                                    .withExample("https://staging.example.com/healthz"),
+                            InputSpec.of(
+                                    "command",
+                                    "Shell command (sh -c) that exits 0 when healthy; give url or command."),
+                            InputSpec.of(
+                                            "expect-status",
+                                            "Healthy status codes: list and ranges, e.g. 200,204 or 200-299.")
+                                    .withDefault("200"),
+                            InputSpec.of(
+                                    "body-regex",
+                                    "Regular expression the response body must contain a match of."),
+                            InputSpec.of(
+                                    "json-field",
+                                    "'field=value' the JSON body must have; field is a JSON pointer "
+                                            + "(/status) or a dotted path (status.db)."),
+                            InputSpec.of("header", "Request headers, one 'Name: value' per line.")
+                                    .multipleValues(),
+                            InputSpec.of(
+                                            "insecure",
+                                            "Do not verify the server's TLS certificate chain (self-signed staging).")
+                                    .withDefault("false"),
+                            InputSpec.of("timeout", "Give up after this long (e.g. 60s, 5m).")
+                                    .withDefault("60s"),
+                            InputSpec.of(
+                                            "interval",
+                                            "Delay after the first failed attempt; it grows by 'factor'.")
+                                    .withDefault("2s"),
+                            InputSpec.of(
+                                            "max-interval",
+                                            "Longest delay between attempts (before jitter).")
+                                    .withDefault("30s"),
+                            InputSpec.of("factor", "Growth of the delay per attempt.")
+                                    .withDefault("2"),
+                            InputSpec.of("attempt-timeout", "Longest single attempt.")
+                                    .withDefault("10s"),
+                            InputSpec.of(
+                                    "output-dir",
+                                    "Directory for health-report.json (default: $RUNNER_TEMP/health-gate on "
+                                            + "a runner; elsewhere none is written).")),
+                    List.of(
+                            new OutputSpec("healthy", "true or false."),
+                            new OutputSpec("attempts", "Number of attempts made."),
+                            new OutputSpec(
+                                    "elapsed",
+                                    "Seconds from the first attempt to the verdict (decimal)."),
+                            new OutputSpec(
+                                    "report",
+                                    "Path of health-report.json: every attempt with its time and result "
+                                            + "(empty if none was written).")),
+                    new Branding("activity", "green"));
 
     /** The jitter the issue asks for: every delay is scaled by a factor in [0.8, 1.2]. */
     static final double JITTER = 0.2;
@@ -113,29 +140,49 @@ public final class HealthGateAction implements Action {
         try {
             factor = Double.parseDouble(in.string("factor"));
         } catch (NumberFormatException e) {
-            throw InputException.forInput("factor", "expected a number such as 2 or 1.5, got '" + in.string("factor") + "'");
+            throw InputException.forInput(
+                    "factor",
+                    "expected a number such as 2 or 1.5, got '" + in.string("factor") + "'");
         }
         if (!(factor >= 1) || Double.isInfinite(factor)) {
-            throw InputException.forInput("factor", "must be at least 1 (1 keeps the delay constant), got '"
-                    + in.string("factor") + "'");
+            throw InputException.forInput(
+                    "factor",
+                    "must be at least 1 (1 keeps the delay constant), got '"
+                            + in.string("factor")
+                            + "'");
         }
         Backoff backoff;
         try {
             backoff = new Backoff(interval, factor, max, JITTER);
         } catch (IllegalArgumentException e) {
-            // Name the input the message is about: the backoff checks interval and max-interval together.
+            // Name the input the message is about: the backoff checks interval and max-interval
+            // together.
             String input = e.getMessage().startsWith("max interval") ? "max-interval" : "interval";
             throw InputException.forInput(input, e.getMessage());
         }
         if (timeout.isZero() || timeout.isNegative() || attemptTimeout.isZero()) {
-            throw InputException.forInput("timeout", "timeout and attempt-timeout must be positive");
+            throw InputException.forInput(
+                    "timeout", "timeout and attempt-timeout must be positive");
         }
-        Probe probe = url.isPresent() ? httpProbe(in, url.get()) : new CommandProbe(command.get(), ctx.workspace().root());
+        Probe probe =
+                url.isPresent()
+                        ? httpProbe(in, url.get())
+                        : new CommandProbe(command.get(), ctx.workspace().root());
 
         ctx.log("probing " + probe.target() + " for up to " + Durations.format(timeout));
         // each attempt is logged as it ends: a gate that waits minutes must show why while it waits
-        HealthLoop.Report r = new HealthLoop(ticker, backoff, timeout, attemptTimeout, random).run(probe,
-                e -> ctx.log("attempt " + e.attempt() + " at " + Durations.format(e.at()) + ": " + e.detail()));
+        HealthLoop.Report r =
+                new HealthLoop(ticker, backoff, timeout, attemptTimeout, random)
+                        .run(
+                                probe,
+                                e ->
+                                        ctx.log(
+                                                "attempt "
+                                                        + e.attempt()
+                                                        + " at "
+                                                        + Durations.format(e.at())
+                                                        + ": "
+                                                        + e.detail()));
         Optional<Path> report = outputDir(ctx).map(d -> d.resolve("health-report.json"));
         if (report.isPresent()) {
             ctx.writeFile("output-dir", report.get(), json(probe, r));
@@ -152,7 +199,16 @@ public final class HealthGateAction implements Action {
         model.put("elapsed", Durations.format(r.elapsed()));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (HealthLoop.Entry e : r.entries()) {
-            rows.add(Map.of("n", e.attempt(), "at", Durations.format(e.at()), "healthy", e.healthy(), "detail", e.detail()));
+            rows.add(
+                    Map.of(
+                            "n",
+                            e.attempt(),
+                            "at",
+                            Durations.format(e.at()),
+                            "healthy",
+                            e.healthy(),
+                            "detail",
+                            e.detail()));
         }
         model.put("entries", rows);
         ctx.appendSummary(Templates.render("health-gate/summary.md.ftl", model));
@@ -160,8 +216,15 @@ public final class HealthGateAction implements Action {
             return Outcome.pass();
         }
         String last = r.entries().get(r.entries().size() - 1).detail();
-        return Outcome.fail(probe.target() + " is not healthy after " + r.attempts() + " attempts in "
-                + Durations.format(r.elapsed()) + " (last: " + last + ")");
+        return Outcome.fail(
+                probe.target()
+                        + " is not healthy after "
+                        + r.attempts()
+                        + " attempts in "
+                        + Durations.format(r.elapsed())
+                        + " (last: "
+                        + last
+                        + ")");
     }
 
     private static HttpProbe httpProbe(Inputs in, String raw) {
@@ -171,7 +234,8 @@ public final class HealthGateAction implements Action {
         } catch (IllegalArgumentException e) {
             throw InputException.forInput("url", "'" + raw + "' is not a URL: " + e.getMessage());
         }
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
+                || uri.getHost() == null) {
             throw InputException.forInput("url", "'" + raw + "' is not an http(s) URL with a host");
         }
         Map<String, String> headers = new LinkedHashMap<>();
@@ -187,7 +251,8 @@ public final class HealthGateAction implements Action {
             try {
                 body = Pattern.compile(in.string("body-regex"));
             } catch (PatternSyntaxException e) {
-                throw InputException.forInput("body-regex", "not a regular expression: " + e.getDescription());
+                throw InputException.forInput(
+                        "body-regex", "not a regular expression: " + e.getDescription());
             }
         }
         String field = null;
@@ -196,12 +261,16 @@ public final class HealthGateAction implements Action {
             String f = in.string("json-field");
             int eq = f.indexOf('=');
             if (eq <= 0) {
-                throw InputException.forInput("json-field", "'" + f + "' is not 'field=value' (e.g. status=UP)");
+                throw InputException.forInput(
+                        "json-field", "'" + f + "' is not 'field=value' (e.g. status=UP)");
             }
             field = f.substring(0, eq).strip();
             value = f.substring(eq + 1).strip();
         }
-        return new HttpProbe(uri, headers, new HttpProbe.Expect(statuses(in.string("expect-status")), body, field, value),
+        return new HttpProbe(
+                uri,
+                headers,
+                new HttpProbe.Expect(statuses(in.string("expect-status")), body, field, value),
                 in.bool("insecure"));
     }
 
@@ -213,12 +282,15 @@ public final class HealthGateAction implements Action {
             }
             Matcher m = Pattern.compile("([1-5]\\d\\d)(?:-([1-5]\\d\\d))?").matcher(part);
             if (!m.matches()) {
-                throw InputException.forInput("expect-status", "'" + part + "' is not a status code or range such as 200-299");
+                throw InputException.forInput(
+                        "expect-status",
+                        "'" + part + "' is not a status code or range such as 200-299");
             }
             int from = Integer.parseInt(m.group(1));
             int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
             if (to < from) {
-                throw InputException.forInput("expect-status", "range '" + part + "' ends before it starts");
+                throw InputException.forInput(
+                        "expect-status", "range '" + part + "' ends before it starts");
             }
             for (int s = from; s <= to; s++) {
                 out.add(s);
@@ -258,11 +330,13 @@ public final class HealthGateAction implements Action {
         if (given.isPresent()) {
             Path p = ctx.workspace().resolve("output-dir", given.get());
             if (Files.exists(p) && !Files.isDirectory(p)) {
-                throw InputException.forInput("output-dir", "'" + given.get() + "' is a file, not a directory");
+                throw InputException.forInput(
+                        "output-dir", "'" + given.get() + "' is a file, not a directory");
             }
             return Optional.of(p);
         }
-        // a report is not a product: outside a runner it is written only where asked, never into the working directory
+        // a report is not a product: outside a runner it is written only where asked, never into
+        // the working directory
         return ctx.env().file("RUNNER_TEMP").map(t -> t.resolve("health-gate"));
     }
 }

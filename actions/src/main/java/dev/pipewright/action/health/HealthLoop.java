@@ -9,11 +9,15 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * Probes until healthy or until the overall timeout: exponential backoff with jitter between attempts, and no
- * sleep that would end past the deadline, so a never-healthy service ends within one interval of the timeout.
+ * Probes until healthy or until the overall timeout: exponential backoff with jitter between
+ * attempts, and no sleep that would end past the deadline, so a never-healthy service ends within
+ * one interval of the timeout.
  */
 final class HealthLoop {
-    /** One attempt as reported: when it started (since the first), how long it took, and what it saw. */
+    /**
+     * One attempt as reported: when it started (since the first), how long it took, and what it
+     * saw.
+     */
     record Entry(int attempt, Duration at, Duration took, boolean healthy, String detail) {}
 
     record Report(boolean healthy, int attempts, Duration elapsed, List<Entry> entries) {}
@@ -24,7 +28,12 @@ final class HealthLoop {
     private final Duration attemptTimeout;
     private final Random random;
 
-    HealthLoop(Ticker ticker, Backoff backoff, Duration timeout, Duration attemptTimeout, Random random) {
+    HealthLoop(
+            Ticker ticker,
+            Backoff backoff,
+            Duration timeout,
+            Duration attemptTimeout,
+            Random random) {
         this.ticker = ticker;
         this.backoff = backoff;
         this.timeout = timeout;
@@ -36,7 +45,10 @@ final class HealthLoop {
         return run(probe, e -> {});
     }
 
-    /** Probes, telling {@code onAttempt} about each attempt as soon as it ends, so a long wait shows its progress. */
+    /**
+     * Probes, telling {@code onAttempt} about each attempt as soon as it ends, so a long wait shows
+     * its progress.
+     */
     Report run(Probe probe, Consumer<Entry> onAttempt) throws InterruptedException {
         long start = ticker.nanos();
         List<Entry> entries = new ArrayList<>();
@@ -45,11 +57,19 @@ final class HealthLoop {
             n++;
             long before = ticker.nanos();
             Duration left = timeout.minusNanos(before - start);
-            Duration limit = left.compareTo(attemptTimeout) < 0 && !left.isNegative() && !left.isZero() ? left : attemptTimeout;
+            Duration limit =
+                    left.compareTo(attemptTimeout) < 0 && !left.isNegative() && !left.isZero()
+                            ? left
+                            : attemptTimeout;
             Probe.Attempt a = probe.attempt(limit);
             long after = ticker.nanos();
-            Entry entry = new Entry(n, Duration.ofNanos(before - start), Duration.ofNanos(after - before), a.healthy(),
-                    a.detail());
+            Entry entry =
+                    new Entry(
+                            n,
+                            Duration.ofNanos(before - start),
+                            Duration.ofNanos(after - before),
+                            a.healthy(),
+                            a.detail());
             entries.add(entry);
             onAttempt.accept(entry);
             if (a.healthy()) {

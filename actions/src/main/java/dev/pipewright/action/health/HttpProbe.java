@@ -24,11 +24,15 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * GET an HTTP(S) URL; healthy when the status is expected and, if configured, the body matches a regex and a JSON
- * field has a value. Connection errors (DNS, refused, TLS, timeouts) are unhealthy attempts, not failures.
+ * GET an HTTP(S) URL; healthy when the status is expected and, if configured, the body matches a
+ * regex and a JSON field has a value. Connection errors (DNS, refused, TLS, timeouts) are unhealthy
+ * attempts, not failures.
  */
 final class HttpProbe implements Probe {
-    /** Expectations on a response; {@code jsonField} is a JSON pointer ({@code /status}) or dotted path. */
+    /**
+     * Expectations on a response; {@code jsonField} is a JSON pointer ({@code /status}) or dotted
+     * path.
+     */
     record Expect(Set<Integer> statuses, Pattern body, String jsonField, String jsonValue) {}
 
     private final URI uri;
@@ -40,8 +44,10 @@ final class HttpProbe implements Probe {
         this.uri = uri;
         this.headers = Map.copyOf(headers);
         this.expect = expect;
-        HttpClient.Builder b = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(10));
+        HttpClient.Builder b =
+                HttpClient.newBuilder()
+                        .followRedirects(HttpClient.Redirect.NORMAL)
+                        .connectTimeout(Duration.ofSeconds(10));
         if (insecure) {
             b.sslContext(trustAll());
         }
@@ -50,7 +56,10 @@ final class HttpProbe implements Probe {
 
     @Override
     public Attempt attempt(Duration timeout) throws InterruptedException {
-        HttpRequest.Builder r = HttpRequest.newBuilder(uri).GET().timeout(timeout.isZero() ? Duration.ofMillis(1) : timeout);
+        HttpRequest.Builder r =
+                HttpRequest.newBuilder(uri)
+                        .GET()
+                        .timeout(timeout.isZero() ? Duration.ofMillis(1) : timeout);
         headers.forEach(r::header);
         HttpResponse<String> resp;
         try {
@@ -60,17 +69,36 @@ final class HttpProbe implements Probe {
         }
         int s = resp.statusCode();
         if (!expect.statuses().contains(s)) {
-            return new Attempt(false, "HTTP " + s + " (expected " + expect.statuses().stream().sorted().map(String::valueOf)
-                    .reduce((a, c) -> a + "," + c).orElse("") + ")");
+            return new Attempt(
+                    false,
+                    "HTTP "
+                            + s
+                            + " (expected "
+                            + expect.statuses().stream()
+                                    .sorted()
+                                    .map(String::valueOf)
+                                    .reduce((a, c) -> a + "," + c)
+                                    .orElse("")
+                            + ")");
         }
         if (expect.body() != null && !expect.body().matcher(resp.body()).find()) {
-            return new Attempt(false, "HTTP " + s + ", body does not match /" + expect.body().pattern() + "/");
+            return new Attempt(
+                    false, "HTTP " + s + ", body does not match /" + expect.body().pattern() + "/");
         }
         if (expect.jsonField() != null) {
             String actual = field(resp.body());
             if (!expect.jsonValue().equals(actual)) {
-                return new Attempt(false, "HTTP " + s + ", " + expect.jsonField() + " is "
-                        + (actual == null ? "missing" : "'" + actual + "'") + ", expected '" + expect.jsonValue() + "'");
+                return new Attempt(
+                        false,
+                        "HTTP "
+                                + s
+                                + ", "
+                                + expect.jsonField()
+                                + " is "
+                                + (actual == null ? "missing" : "'" + actual + "'")
+                                + ", expected '"
+                                + expect.jsonValue()
+                                + "'");
             }
         }
         return new Attempt(true, "HTTP " + s);
@@ -114,18 +142,25 @@ final class HttpProbe implements Probe {
     private static SSLContext trustAll() {
         try {
             SSLContext c = SSLContext.getInstance("TLS");
-            c.init(null, new TrustManager[] {new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+            c.init(
+                    null,
+                    new TrustManager[] {
+                        new X509TrustManager() {
+                            @Override
+                            public void checkClientTrusted(
+                                    X509Certificate[] chain, String authType) {}
 
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+                            @Override
+                            public void checkServerTrusted(
+                                    X509Certificate[] chain, String authType) {}
 
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            }}, new SecureRandom());
+                            @Override
+                            public X509Certificate[] getAcceptedIssuers() {
+                                return new X509Certificate[0];
+                            }
+                        }
+                    },
+                    new SecureRandom());
             return c;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -28,44 +28,70 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Waivers from {@code .trivyignore} ({@code ID [exp:YYYY-MM-DD]}, the reason in the comment above or after it),
- * {@code .trivyignore.yaml} ({@code statement}, {@code expired_at}, {@code paths}, {@code purls}) or an OpenVEX
- * document ({@code not_affected}/{@code fixed} statements, the reason from justification and impact statement).
+ * Waivers from {@code .trivyignore} ({@code ID [exp:YYYY-MM-DD]}, the reason in the comment above
+ * or after it), {@code .trivyignore.yaml} ({@code statement}, {@code expired_at}, {@code paths},
+ * {@code purls}) or an OpenVEX document ({@code not_affected}/{@code fixed} statements, the reason
+ * from justification and impact statement).
  */
 final class Allowlist {
-    /** {@link #STRICT}: a waiver without reason or with a bad date is bad input; {@link #TRIVY}: trivy's leniency. */
-    enum Mode { STRICT, TRIVY }
+    /**
+     * {@link #STRICT}: a waiver without reason or with a bad date is bad input; {@link #TRIVY}:
+     * trivy's leniency.
+     */
+    enum Mode {
+        STRICT,
+        TRIVY
+    }
 
     /**
      * @param expires null for no expiry
      * @param paths targets the waiver is limited to (globs); empty for all
      * @param purls packages the waiver is limited to; empty for all
      */
-    record Waiver(String id, String reason, LocalDate expires, List<String> paths, List<String> purls, String file,
+    record Waiver(
+            String id,
+            String reason,
+            LocalDate expires,
+            List<String> paths,
+            List<String> purls,
+            String file,
             int line) {
         /** Trivy: expired once midnight UTC of the date is before now. */
         boolean expired(Instant now) {
-            return expires != null && expires.atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(now);
+            return expires != null
+                    && expires.atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(now);
         }
 
         boolean covers(TrivyReport.Finding f) {
             if (!id.equals(f.id())) {
                 return false;
             }
-            boolean pathOk = paths.isEmpty() || paths.stream().anyMatch(p -> p.equals(f.target())
-                    || FileSystems.getDefault().getPathMatcher("glob:" + p).matches(Path.of(f.target())));
-            boolean purlOk = purls.isEmpty() || purls.stream().anyMatch(p -> samePackage(p, f.purl()));
+            boolean pathOk =
+                    paths.isEmpty()
+                            || paths.stream()
+                                    .anyMatch(
+                                            p ->
+                                                    p.equals(f.target())
+                                                            || FileSystems.getDefault()
+                                                                    .getPathMatcher("glob:" + p)
+                                                                    .matches(Path.of(f.target())));
+            boolean purlOk =
+                    purls.isEmpty() || purls.stream().anyMatch(p -> samePackage(p, f.purl()));
             return pathOk && purlOk;
         }
 
         String shown() {
-            return Path.of(file).getFileName() + (expires == null ? " (no expiry)" : " exp:" + expires);
+            return Path.of(file).getFileName()
+                    + (expires == null ? " (no expiry)" : " exp:" + expires);
         }
     }
 
     private Allowlist() {}
 
-    /** Waivers of one file, the format chosen by its content and name; {@code warn} gets lines trivy would skip. */
+    /**
+     * Waivers of one file, the format chosen by its content and name; {@code warn} gets lines trivy
+     * would skip.
+     */
     static List<Waiver> parse(String file, String text, Mode mode, Consumer<String> warn) {
         String trimmed = text.stripLeading();
         if (trimmed.startsWith("{")) {
@@ -77,7 +103,8 @@ final class Allowlist {
         return ignoreFile(file, text, mode, warn);
     }
 
-    private static List<Waiver> ignoreFile(String file, String text, Mode mode, Consumer<String> warn) {
+    private static List<Waiver> ignoreFile(
+            String file, String text, Mode mode, Consumer<String> warn) {
         List<Waiver> out = new ArrayList<>();
         List<String> comments = new ArrayList<>();
         String[] lines = text.split("\\r?\\n", -1);
@@ -107,11 +134,21 @@ final class Allowlist {
                     try {
                         exp = LocalDate.parse(fields[f].substring(4));
                     } catch (DateTimeParseException e) {
-                        String msg = file + ":" + no + ": '" + fields[f] + "' is not a date (exp:YYYY-MM-DD)";
+                        String msg =
+                                file
+                                        + ":"
+                                        + no
+                                        + ": '"
+                                        + fields[f]
+                                        + "' is not a date (exp:YYYY-MM-DD)";
                         if (mode == Mode.STRICT) {
                             throw new InputException(msg);
                         }
-                        warn.accept(msg + "; trivy skips this line, so " + fields[0] + " is not waived");
+                        warn.accept(
+                                msg
+                                        + "; trivy skips this line, so "
+                                        + fields[0]
+                                        + " is not waived");
                         skip = true;
                     }
                 }
@@ -119,8 +156,11 @@ final class Allowlist {
             if (skip) {
                 continue;
             }
-            out.add(checked(new Waiver(fields[0], reason, exp, List.of(), List.of(), file, no), mode,
-                    "add a '# reason' comment line above it"));
+            out.add(
+                    checked(
+                            new Waiver(fields[0], reason, exp, List.of(), List.of(), file, no),
+                            mode,
+                            "add a '# reason' comment line above it"));
         }
         return out;
     }
@@ -130,8 +170,12 @@ final class Allowlist {
         try {
             root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
-            throw new InputException(file + ":" + (e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1)
-                    + ": not valid YAML: " + e.getProblem());
+            throw new InputException(
+                    file
+                            + ":"
+                            + (e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1)
+                            + ": not valid YAML: "
+                            + e.getProblem());
         } catch (YAMLException e) {
             // a parser limit (nesting, aliases, size) or a character YAML forbids
             throw new InputException(file + ":1: not valid YAML: " + e.getMessage());
@@ -141,17 +185,20 @@ final class Allowlist {
         }
         List<Waiver> out = new ArrayList<>();
         if (!(root instanceof MappingNode m)) {
-            throw new InputException(file + ":1: expected a mapping with 'vulnerabilities:' (trivy ignore file)");
+            throw new InputException(
+                    file + ":1: expected a mapping with 'vulnerabilities:' (trivy ignore file)");
         }
         for (NodeTuple section : m.getValue()) {
-            if (!(section.getKeyNode() instanceof ScalarNode k) || !(section.getValueNode() instanceof SequenceNode seq)) {
+            if (!(section.getKeyNode() instanceof ScalarNode k)
+                    || !(section.getValueNode() instanceof SequenceNode seq)) {
                 continue;
             }
             String key = k.getValue();
             for (Node item : seq.getValue()) {
                 int no = item.getStartMark().getLine() + 1;
                 if (!(item instanceof MappingNode entry)) {
-                    throw new InputException(file + ":" + no + ": " + key + " entries must be mappings with 'id'");
+                    throw new InputException(
+                            file + ":" + no + ": " + key + " entries must be mappings with 'id'");
                 }
                 String id = scalar(entry, "id");
                 if (id.isEmpty()) {
@@ -163,7 +210,13 @@ final class Allowlist {
                     try {
                         exp = LocalDate.parse(date);
                     } catch (DateTimeParseException e) {
-                        String msg = file + ":" + no + ": expired_at '" + date + "' is not a date (YYYY-MM-DD)";
+                        String msg =
+                                file
+                                        + ":"
+                                        + no
+                                        + ": expired_at '"
+                                        + date
+                                        + "' is not a date (YYYY-MM-DD)";
                         if (mode == Mode.STRICT) {
                             throw new InputException(msg);
                         }
@@ -171,8 +224,18 @@ final class Allowlist {
                         continue;
                     }
                 }
-                out.add(checked(new Waiver(id, scalar(entry, "statement"), exp, list(entry, "paths"),
-                        list(entry, "purls"), file, no), mode, "add 'statement: <why>'"));
+                out.add(
+                        checked(
+                                new Waiver(
+                                        id,
+                                        scalar(entry, "statement"),
+                                        exp,
+                                        list(entry, "paths"),
+                                        list(entry, "purls"),
+                                        file,
+                                        no),
+                                mode,
+                                "add 'statement: <why>'"));
             }
         }
         return out;
@@ -185,10 +248,12 @@ final class Allowlist {
         } catch (JsonProcessingException e) {
             throw new InputException(JsonErrors.malformed(file, e));
         } catch (IOException e) {
-            throw new InputException(file + ":1: not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new InputException(
+                    file + ":1: not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
         if (!root.path("@context").asText().startsWith("https://openvex.dev/ns")) {
-            throw new InputException(file + ":1: not an OpenVEX document (no @context https://openvex.dev/ns…)");
+            throw new InputException(
+                    file + ":1: not an OpenVEX document (no @context https://openvex.dev/ns…)");
         }
         List<Waiver> out = new ArrayList<>();
         int index = 0;
@@ -198,7 +263,10 @@ final class Allowlist {
             if (!status.equals("not_affected") && !status.equals("fixed")) {
                 continue;
             }
-            String id = st.path("vulnerability").path("@id").asText(st.path("vulnerability").path("name").asText());
+            String id =
+                    st.path("vulnerability")
+                            .path("@id")
+                            .asText(st.path("vulnerability").path("name").asText());
             List<String> purls = new ArrayList<>();
             for (JsonNode p : st.path("products")) {
                 if (p.path("subcomponents").isEmpty()) {
@@ -208,30 +276,70 @@ final class Allowlist {
                     purls.add(s.path("@id").asText());
                 }
             }
-            String reason = String.join(": ", Stream.of(status, st.path("justification").asText(""),
-                    st.path("impact_statement").asText("")).filter(s -> !s.isEmpty()).toList());
-            out.add(checked(new Waiver(id, status.equals("fixed") || !st.path("justification").asText("").isEmpty()
-                    || !st.path("impact_statement").asText("").isEmpty() ? reason : "", null, List.of(), purls,
-                    file, index), mode, "add a justification or impact_statement to statement " + index));
+            String reason =
+                    String.join(
+                            ": ",
+                            Stream.of(
+                                            status,
+                                            st.path("justification").asText(""),
+                                            st.path("impact_statement").asText(""))
+                                    .filter(s -> !s.isEmpty())
+                                    .toList());
+            out.add(
+                    checked(
+                            new Waiver(
+                                    id,
+                                    status.equals("fixed")
+                                                    || !st.path("justification")
+                                                            .asText("")
+                                                            .isEmpty()
+                                                    || !st.path("impact_statement")
+                                                            .asText("")
+                                                            .isEmpty()
+                                            ? reason
+                                            : "",
+                                    null,
+                                    List.of(),
+                                    purls,
+                                    file,
+                                    index),
+                            mode,
+                            "add a justification or impact_statement to statement " + index));
         }
         return out;
     }
 
     private static Waiver checked(Waiver w, Mode mode, String fix) {
         if (mode == Mode.STRICT && w.reason().isBlank()) {
-            throw new InputException(w.file() + ":" + w.line() + ": the waiver for " + w.id() + " gives no reason; " + fix);
+            throw new InputException(
+                    w.file()
+                            + ":"
+                            + w.line()
+                            + ": the waiver for "
+                            + w.id()
+                            + " gives no reason; "
+                            + fix);
         }
         return w;
     }
 
     private static String scalar(MappingNode m, String key) {
-        return YamlText.tuple(m, key).map(t -> t.getValueNode() instanceof ScalarNode s ? s.getValue() : "").orElse("");
+        return YamlText.tuple(m, key)
+                .map(t -> t.getValueNode() instanceof ScalarNode s ? s.getValue() : "")
+                .orElse("");
     }
 
     private static List<String> list(MappingNode m, String key) {
-        return YamlText.tuple(m, key).map(t -> t.getValueNode() instanceof SequenceNode s
-                ? s.getValue().stream().filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).getValue()).toList()
-                : List.<String>of()).orElse(List.of());
+        return YamlText.tuple(m, key)
+                .map(
+                        t ->
+                                t.getValueNode() instanceof SequenceNode s
+                                        ? s.getValue().stream()
+                                                .filter(ScalarNode.class::isInstance)
+                                                .map(n -> ((ScalarNode) n).getValue())
+                                                .toList()
+                                        : List.<String>of())
+                .orElse(List.of());
     }
 
     /** Same package: equal purls, ignoring qualifiers and subpath when the waiver has none. */
@@ -239,7 +347,9 @@ final class Allowlist {
         if (waiver.equals(finding)) {
             return true;
         }
-        return !waiver.contains("?") && !finding.isEmpty() && stripQualifiers(finding).equals(stripQualifiers(waiver));
+        return !waiver.contains("?")
+                && !finding.isEmpty()
+                && stripQualifiers(finding).equals(stripQualifiers(waiver));
     }
 
     private static String stripQualifiers(String purl) {

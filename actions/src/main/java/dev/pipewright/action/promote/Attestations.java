@@ -10,11 +10,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The signature and SBOM gates: each image needs a Sigstore bundle that verifies against the key with the image's
- * digest as subject (the {@code verify} action's checks), and one of them must carry an SBOM predicate.
+ * The signature and SBOM gates: each image needs a Sigstore bundle that verifies against the key
+ * with the image's digest as subject (the {@code verify} action's checks), and one of them must
+ * carry an SBOM predicate.
  */
 final class Attestations {
-    /** What was verified for one image: predicate types that verified, and why the others did not. */
+    /**
+     * What was verified for one image: predicate types that verified, and why the others did not.
+     */
     record ImageResult(ImageSpec image, List<String> verifiedTypes, List<String> problems) {
         boolean signed() {
             return !verifiedTypes.isEmpty();
@@ -27,14 +30,22 @@ final class Attestations {
 
     private Attestations() {}
 
-    /** @param bundles parsed bundles by the file name shown to users */
+    /**
+     * @param bundles parsed bundles by the file name shown to users
+     */
     static ImageResult check(ImageSpec image, PublicKey key, Map<String, SigstoreBundle> bundles) {
         List<String> types = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         String hex = image.digest().substring("sha256:".length());
         for (Map.Entry<String, SigstoreBundle> b : bundles.entrySet()) {
-            Verification v = Verification.bundleForDigest(b.getValue(), b.getKey(), key, image.reference(), hex,
-                    Optional.empty());
+            Verification v =
+                    Verification.bundleForDigest(
+                            b.getValue(),
+                            b.getKey(),
+                            key,
+                            image.reference(),
+                            hex,
+                            Optional.empty());
             if (v.verified()) {
                 types.add(v.predicateType());
             } else {

@@ -6,9 +6,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** One promotion gate as reported in the step summary and the pull request: passed, failed or skipped, and why. */
+/**
+ * One promotion gate as reported in the step summary and the pull request: passed, failed or
+ * skipped, and why.
+ */
 final class Gate {
-    enum Status { PASSED, FAILED, SKIPPED }
+    enum Status {
+        PASSED,
+        FAILED,
+        SKIPPED
+    }
 
     private final String name;
     private Status status = Status.PASSED;

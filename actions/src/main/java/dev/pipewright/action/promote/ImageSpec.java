@@ -6,16 +6,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One image to promote, as given: {@code name=registry/repo:tag} with an optional {@code @sha256:…} that makes the
- * registry lookup unnecessary.
+ * One image to promote, as given: {@code name=registry/repo:tag} with an optional {@code @sha256:…}
+ * that makes the registry lookup unnecessary.
  *
  * @param repository registry host and path, e.g. {@code ghcr.io/acme/app}
  * @param digest null until resolved (or given)
  */
 public record ImageSpec(String name, String repository, String tag, String digest) {
-    private static final Pattern SPEC = Pattern.compile(
-            "([A-Za-z0-9][A-Za-z0-9._-]*)=([a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)+)"
-                    + ":([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})(@sha256:[0-9a-f]{64})?");
+    private static final Pattern SPEC =
+            Pattern.compile(
+                    "([A-Za-z0-9][A-Za-z0-9._-]*)=([a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)+)"
+                            + ":([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})(@sha256:[0-9a-f]{64})?");
     static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
 
     public ImageSpec {
@@ -31,8 +32,12 @@ public record ImageSpec(String name, String repository, String tag, String diges
     static ImageSpec parse(String input, String line) {
         Matcher m = SPEC.matcher(line.strip());
         if (!m.matches()) {
-            throw InputException.forInput(input, "'" + line + "' is not NAME=REGISTRY/REPOSITORY:TAG[@sha256:<64 hex>] "
-                    + "(e.g. api=ghcr.io/acme/api:1.3.0)");
+            throw InputException.forInput(
+                    input,
+                    "'"
+                            + line
+                            + "' is not NAME=REGISTRY/REPOSITORY:TAG[@sha256:<64 hex>] "
+                            + "(e.g. api=ghcr.io/acme/api:1.3.0)");
         }
         String digest = m.group(4) == null ? null : m.group(4).substring(1);
         return new ImageSpec(m.group(1), m.group(2), m.group(3), digest);
@@ -42,17 +47,28 @@ public record ImageSpec(String name, String repository, String tag, String diges
         return new ImageSpec(name, repository, tag, d);
     }
 
-    /** The registry host ({@code ghcr.io}, {@code localhost:5000}); Docker Hub names have none and get docker.io. */
+    /**
+     * The registry host ({@code ghcr.io}, {@code localhost:5000}); Docker Hub names have none and
+     * get docker.io.
+     */
     String registry() {
         int slash = repository.indexOf('/');
         String first = repository.substring(0, slash);
-        return first.contains(".") || first.contains(":") || first.equals("localhost") ? first : "docker.io";
+        return first.contains(".") || first.contains(":") || first.equals("localhost")
+                ? first
+                : "docker.io";
     }
 
-    /** The repository path inside the registry ({@code acme/app}; {@code library/nginx} on Docker Hub). */
+    /**
+     * The repository path inside the registry ({@code acme/app}; {@code library/nginx} on Docker
+     * Hub).
+     */
     String path() {
         String host = registry();
-        String rest = repository.startsWith(host + "/") ? repository.substring(host.length() + 1) : repository;
+        String rest =
+                repository.startsWith(host + "/")
+                        ? repository.substring(host.length() + 1)
+                        : repository;
         return host.equals("docker.io") && !rest.contains("/") ? "library/" + rest : rest;
     }
 

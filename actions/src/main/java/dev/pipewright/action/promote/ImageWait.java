@@ -10,8 +10,8 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * Waits until the registry has an image's tag, polling with backoff until the timeout: a release workflow usually
- * starts promoting while the last image is still being pushed.
+ * Waits until the registry has an image's tag, polling with backoff until the timeout: a release
+ * workflow usually starts promoting while the last image is still being pushed.
  */
 final class ImageWait {
     /** The digest when found, the number of lookups, and the last answer (for the summary). */
@@ -28,8 +28,16 @@ final class ImageWait {
         this(registry, ticker, backoff, timeout, random, line -> {});
     }
 
-    /** @param progress told of each lookup that did not find the image, before the wait for the next one */
-    ImageWait(Registry registry, Ticker ticker, Backoff backoff, Duration timeout, Random random,
+    /**
+     * @param progress told of each lookup that did not find the image, before the wait for the next
+     *     one
+     */
+    ImageWait(
+            Registry registry,
+            Ticker ticker,
+            Backoff backoff,
+            Duration timeout,
+            Random random,
             Consumer<String> progress) {
         this.progress = progress;
         this.registry = registry;
@@ -48,7 +56,10 @@ final class ImageWait {
             try {
                 Registry.Lookup l = registry.resolve(image);
                 if (l.digest().isPresent()) {
-                    return new Result(l.digest(), polls, "found after " + polls + (polls == 1 ? " lookup" : " lookups"),
+                    return new Result(
+                            l.digest(),
+                            polls,
+                            "found after " + polls + (polls == 1 ? " lookup" : " lookups"),
                             Duration.ofNanos(ticker.nanos() - start));
                 }
                 detail = l.detail();
@@ -56,8 +67,10 @@ final class ImageWait {
                     break;
                 }
             } catch (IOException e) {
-                detail = "registry unreachable: " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : " " + e.getMessage());
+                detail =
+                        "registry unreachable: "
+                                + e.getClass().getSimpleName()
+                                + (e.getMessage() == null ? "" : " " + e.getMessage());
             }
             Duration delay = backoff.delay(polls - 1, random);
             Duration left = timeout.minusNanos(ticker.nanos() - start);
@@ -65,12 +78,29 @@ final class ImageWait {
                 break;
             }
             // a wait of minutes must say what it waits for while it waits
-            progress.accept(image.name() + ":" + image.tag() + ": lookup " + polls + ": " + detail + "; again in "
-                    + Durations.format(delay));
+            progress.accept(
+                    image.name()
+                            + ":"
+                            + image.tag()
+                            + ": lookup "
+                            + polls
+                            + ": "
+                            + detail
+                            + "; again in "
+                            + Durations.format(delay));
             ticker.sleep(delay);
         }
         Duration waited = Duration.ofNanos(ticker.nanos() - start);
-        return new Result(Optional.empty(), polls, detail + " (" + polls + (polls == 1 ? " lookup" : " lookups")
-                + " in " + Durations.format(waited) + ")", waited);
+        return new Result(
+                Optional.empty(),
+                polls,
+                detail
+                        + " ("
+                        + polls
+                        + (polls == 1 ? " lookup" : " lookups")
+                        + " in "
+                        + Durations.format(waited)
+                        + ")",
+                waited);
     }
 }

@@ -37,70 +37,131 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * The {@code promote} action: waits for the images in the registry, verifies their signatures and SBOM attestations,
- * applies the vulnerability policy with its waivers, then rewrites the environment's Helm values and kustomizations
- * (tags and digests, nothing else) and opens or updates one pull request per environment.
+ * The {@code promote} action: waits for the images in the registry, verifies their signatures and
+ * SBOM attestations, applies the vulnerability policy with its waivers, then rewrites the
+ * environment's Helm values and kustomizations (tags and digests, nothing else) and opens or
+ * updates one pull request per environment.
  */
 public final class PromoteAction implements Action {
-    public static final ActionDescriptor DESCRIPTOR = new ActionDescriptor(
-            "promote",
-            "Pipewright promote",
-            "Promote images to an environment by pull request: wait for them in the registry, verify signatures, SBOM "
-                    + "attestations and the vulnerability policy, then set tags and digests in Helm values and "
-                    + "kustomizations with a minimal diff.",
-            "Pipewright",
-            List.of(
-                    InputSpec.of("env", "Target environment, e.g. production; names the branch promote/<env>.").asRequired()
-                            .withExample("production"),
-                    InputSpec.of("image", "Images, one 'name=registry/repository:tag[@sha256:…]' per line; a digest "
-                            + "given here skips the registry lookup.").asRequired().multipleValues()
-                            .withExample("api=ghcr.io/octo/api:1.4.2"),
-                    InputSpec.of("helm-values", "Helm values files, one 'file[:block.path]' per line (default block "
-                            + "'image' with repository, tag and the chart's digest field: 'digest' gets sha256:<hex>, "
-                            + "'sha' the bare hex; a block with neither is refused), or "
-                            + "'file:repo.path,tag.path[,digest.path]' (no digest.path: by tag alone).")
-                            .multipleValues(),
-                    InputSpec.of("kustomization", "kustomization.yaml files whose images: entries (matched by name) get "
-                            + "newTag and digest.").multipleValues(),
-                    InputSpec.of("trivy-report", "Trivy JSON reports (--format json) of the images.").multipleValues(),
-                    InputSpec.of("allowlist", "Waivers: .trivyignore (ID [exp:YYYY-MM-DD], reason in a comment), "
-                            + ".trivyignore.yaml or OpenVEX; every waiver needs a reason, expired ones do not count.")
-                            .multipleValues(),
-                    InputSpec.of("fail-on", "Severities that block the promotion.").withDefault("HIGH,CRITICAL"),
-                    InputSpec.of("ignore-unfixed", "Ignore findings without a fixed version, as trivy --ignore-unfixed.")
-                            .withDefault("false"),
-                    InputSpec.of("key", "Public key (file or PEM) the image signatures and attestations must verify "
-                            + "with; without it the signature and SBOM gates are skipped."),
-                    InputSpec.of("bundle", "Sigstore bundles (DSSE attestations, e.g. from attest or cosign attest "
-                            + "--new-bundle-format) whose subject is an image digest.").multipleValues(),
-                    InputSpec.of("checks", "Checks that earlier steps of the job ran and passed (e.g. keyless cosign "
-                            + "verify of each digest), one 'gate: detail' per line; listed among the gates of the summary "
-                            + "and pull request, a gate skipped for want of a key becomes passed.").multipleValues(),
-                    InputSpec.of("sbom-predicate-types", "Predicate types that count as an SBOM attestation.")
-                            .withDefault("spdx,cyclonedx"),
-                    InputSpec.of("registry-timeout", "How long to wait for a tag to appear in the registry.")
-                            .withDefault("10m"),
-                    InputSpec.of("registry-interval", "First delay between registry lookups; it doubles up to 1m.")
-                            .withDefault("5s"),
-                    InputSpec.of("github-token", "Token with contents: write and pull-requests: write.").secretValue(),
-                    InputSpec.of("base", "Branch the pull request targets.").withDefault("main"),
-                    InputSpec.of("branch", "Branch of the pull request (default promote/<env>)."),
-                    InputSpec.of("labels", "Labels for the pull request, comma- or newline-separated."),
-                    InputSpec.of("title", "Pull-request title (default 'Promote to <env>: <name> <tag>, …')."),
-                    InputSpec.of("dry-run", "Run the gates, rewrite the files in the working tree and write "
-                            + "promotion.patch and pr-body.md to output-dir; no API call.").withDefault("false"),
-                    InputSpec.of("output-dir", "Directory for promotion.patch, pr-body.md and promotion.json "
-                            + "(default: $RUNNER_TEMP/promote on a runner; elsewhere none is written).")),
-            List.of(
-                    new OutputSpec("operation", "created, updated or none (nothing to change); dry-run when dry-run is set "
-                            + "and something would change."),
-                    new OutputSpec("pull-request-number", "Number of the pull request, empty without one."),
-                    new OutputSpec("pull-request-url", "URL of the pull request, empty without one."),
-                    new OutputSpec("branch", "The pull request's branch."),
-                    new OutputSpec("images", "One 'name=repository:tag@digest' per promoted image."),
-                    new OutputSpec("patch-file", "Path of promotion.patch (unified diff of the rewrite; empty if none "
-                            + "was written).")),
-            new Branding("git-pull-request", "green"));
+    public static final ActionDescriptor DESCRIPTOR =
+            new ActionDescriptor(
+                    "promote",
+                    "Pipewright promote",
+                    "Promote images to an environment by pull request: wait for them in the registry, verify signatures, SBOM "
+                            + "attestations and the vulnerability policy, then set tags and digests in Helm values and "
+                            + "kustomizations with a minimal diff.",
+                    "Pipewright",
+                    List.of(
+                            InputSpec.of(
+                                            "env",
+                                            "Target environment, e.g. production; names the branch promote/<env>.")
+                                    .asRequired()
+                                    .withExample("production"),
+                            InputSpec.of(
+                                            "image",
+                                            "Images, one 'name=registry/repository:tag[@sha256:…]' per line; a digest "
+                                                    + "given here skips the registry lookup.")
+                                    .asRequired()
+                                    .multipleValues()
+                                    .withExample("api=ghcr.io/octo/api:1.4.2"),
+                            InputSpec.of(
+                                            "helm-values",
+                                            "Helm values files, one 'file[:block.path]' per line (default block "
+                                                    + "'image' with repository, tag and the chart's digest field: 'digest' gets sha256:<hex>, "
+                                                    + "'sha' the bare hex; a block with neither is refused), or "
+                                                    + "'file:repo.path,tag.path[,digest.path]' (no digest.path: by tag alone).")
+                                    .multipleValues(),
+                            InputSpec.of(
+                                            "kustomization",
+                                            "kustomization.yaml files whose images: entries (matched by name) get "
+                                                    + "newTag and digest.")
+                                    .multipleValues(),
+                            InputSpec.of(
+                                            "trivy-report",
+                                            "Trivy JSON reports (--format json) of the images.")
+                                    .multipleValues(),
+                            InputSpec.of(
+                                            "allowlist",
+                                            "Waivers: .trivyignore (ID [exp:YYYY-MM-DD], reason in a comment), "
+                                                    + ".trivyignore.yaml or OpenVEX; every waiver needs a reason, expired ones do not count.")
+                                    .multipleValues(),
+                            InputSpec.of("fail-on", "Severities that block the promotion.")
+                                    .withDefault("HIGH,CRITICAL"),
+                            InputSpec.of(
+                                            "ignore-unfixed",
+                                            "Ignore findings without a fixed version, as trivy --ignore-unfixed.")
+                                    .withDefault("false"),
+                            InputSpec.of(
+                                    "key",
+                                    "Public key (file or PEM) the image signatures and attestations must verify "
+                                            + "with; without it the signature and SBOM gates are skipped."),
+                            InputSpec.of(
+                                            "bundle",
+                                            "Sigstore bundles (DSSE attestations, e.g. from attest or cosign attest "
+                                                    + "--new-bundle-format) whose subject is an image digest.")
+                                    .multipleValues(),
+                            InputSpec.of(
+                                            "checks",
+                                            "Checks that earlier steps of the job ran and passed (e.g. keyless cosign "
+                                                    + "verify of each digest), one 'gate: detail' per line; listed among the gates of the summary "
+                                                    + "and pull request, a gate skipped for want of a key becomes passed.")
+                                    .multipleValues(),
+                            InputSpec.of(
+                                            "sbom-predicate-types",
+                                            "Predicate types that count as an SBOM attestation.")
+                                    .withDefault("spdx,cyclonedx"),
+                            InputSpec.of(
+                                            "registry-timeout",
+                                            "How long to wait for a tag to appear in the registry.")
+                                    .withDefault("10m"),
+                            InputSpec.of(
+                                            "registry-interval",
+                                            "First delay between registry lookups; it doubles up to 1m.")
+                                    .withDefault("5s"),
+                            InputSpec.of(
+                                            "github-token",
+                                            "Token with contents: write and pull-requests: write.")
+                                    .secretValue(),
+                            InputSpec.of("base", "Branch the pull request targets.")
+                                    .withDefault("main"),
+                            InputSpec.of(
+                                    "branch",
+                                    "Branch of the pull request (default promote/<env>)."),
+                            InputSpec.of(
+                                    "labels",
+                                    "Labels for the pull request, comma- or newline-separated."),
+                            InputSpec.of(
+                                    "title",
+                                    "Pull-request title (default 'Promote to <env>: <name> <tag>, …')."),
+                            InputSpec.of(
+                                            "dry-run",
+                                            "Run the gates, rewrite the files in the working tree and write "
+                                                    + "promotion.patch and pr-body.md to output-dir; no API call.")
+                                    .withDefault("false"),
+                            InputSpec.of(
+                                    "output-dir",
+                                    "Directory for promotion.patch, pr-body.md and promotion.json "
+                                            + "(default: $RUNNER_TEMP/promote on a runner; elsewhere none is written).")),
+                    List.of(
+                            new OutputSpec(
+                                    "operation",
+                                    "created, updated or none (nothing to change); dry-run when dry-run is set "
+                                            + "and something would change."),
+                            new OutputSpec(
+                                    "pull-request-number",
+                                    "Number of the pull request, empty without one."),
+                            new OutputSpec(
+                                    "pull-request-url",
+                                    "URL of the pull request, empty without one."),
+                            new OutputSpec("branch", "The pull request's branch."),
+                            new OutputSpec(
+                                    "images",
+                                    "One 'name=repository:tag@digest' per promoted image."),
+                            new OutputSpec(
+                                    "patch-file",
+                                    "Path of promotion.patch (unified diff of the rewrite; empty if none "
+                                            + "was written).")),
+                    new Branding("git-pull-request", "green"));
 
     private final Clock clock;
     private final Ticker ticker;
@@ -134,18 +195,26 @@ public final class PromoteAction implements Action {
         Workspace ws = ctx.workspace();
         String env = in.string("env");
         if (!env.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            throw InputException.forInput("env", "'" + env + "' must be letters, digits, '.', '_' or '-' (it names a branch)");
+            throw InputException.forInput(
+                    "env",
+                    "'" + env + "' must be letters, digits, '.', '_' or '-' (it names a branch)");
         }
         List<ImageSpec> images = images(in.lines("image"));
         List<Target> targets = new ArrayList<>();
         in.lines("helm-values").forEach(v -> targets.add(Target.helm("helm-values", v)));
         in.lines("kustomization").forEach(k -> targets.add(Target.kustomization(k)));
         if (targets.isEmpty()) {
-            throw InputException.forInput("helm-values", "give at least one helm-values or kustomization file to rewrite");
+            throw InputException.forInput(
+                    "helm-values",
+                    "give at least one helm-values or kustomization file to rewrite");
         }
         Map<String, YamlText> docs = new LinkedHashMap<>();
         for (Target t : targets) {
-            Path p = existing(ws, t.kind() == Target.Kind.HELM ? "helm-values" : "kustomization", t.file());
+            Path p =
+                    existing(
+                            ws,
+                            t.kind() == Target.Kind.HELM ? "helm-values" : "kustomization",
+                            t.file());
             docs.computeIfAbsent(ws.display(p), d -> YamlText.parse(d, read(p)));
         }
         Set<TrivyReport.Severity> failOn = EnumSet.noneOf(TrivyReport.Severity.class);
@@ -161,16 +230,18 @@ public final class PromoteAction implements Action {
         List<Allowlist.Waiver> waivers = new ArrayList<>();
         for (String a : in.lines("allowlist")) {
             Path p = existing(ws, "allowlist", a);
-            waivers.addAll(Allowlist.parse(ws.display(p), read(p), Allowlist.Mode.STRICT, ctx::log));
+            waivers.addAll(
+                    Allowlist.parse(ws.display(p), read(p), Allowlist.Mode.STRICT, ctx::log));
         }
         Optional<PublicKey> key = in.optional("key").map(k -> publicKey(ws, k));
         Map<String, SigstoreBundle> bundles = bundles(ws, in.lines("bundle"));
         if (key.isEmpty() && !bundles.isEmpty()) {
             throw InputException.forInput("key", "is needed to verify the given bundles");
         }
-        Set<String> sbomTypes = in.list("sbom-predicate-types").stream()
-                .map(t -> InTotoStatement.predicateType("sbom-predicate-types", t))
-                .collect(Collectors.toSet());
+        Set<String> sbomTypes =
+                in.list("sbom-predicate-types").stream()
+                        .map(t -> InTotoStatement.predicateType("sbom-predicate-types", t))
+                        .collect(Collectors.toSet());
         Duration timeout = Durations.parse("registry-timeout", in.string("registry-timeout"));
         Duration interval = Durations.parse("registry-interval", in.string("registry-interval"));
         boolean dryRun = in.bool("dry-run");
@@ -178,28 +249,53 @@ public final class PromoteAction implements Action {
         String base = in.string("base");
         Optional<String> token = in.optional("github-token");
         if (!dryRun && token.isEmpty()) {
-            throw InputException.forInput("github-token", "is required to open the pull request (or set dry-run: true)");
+            throw InputException.forInput(
+                    "github-token", "is required to open the pull request (or set dry-run: true)");
         }
         if (!dryRun && ctx.env().repository().isEmpty()) {
-            throw InputException.forInput("github-token", "needs GITHUB_REPOSITORY (owner/name) to know where to open "
-                    + "the pull request");
+            throw InputException.forInput(
+                    "github-token",
+                    "needs GITHUB_REPOSITORY (owner/name) to know where to open "
+                            + "the pull request");
         }
         Optional<Path> outDir = outputDir(ctx);
-        // Paths and image names are checked before any waiting: a typo fails in a second, not after the timeout.
-        PromotionEdit.rewrite(ws, targets, docs, images.stream().map(i -> i.withDigest("sha256:" + "0".repeat(64))).toList());
+        // Paths and image names are checked before any waiting: a typo fails in a second, not after
+        // the timeout.
+        PromotionEdit.rewrite(
+                ws,
+                targets,
+                docs,
+                images.stream().map(i -> i.withDigest("sha256:" + "0".repeat(64))).toList());
 
         List<Gate> gates = new ArrayList<>();
-        ImageWait wait = new ImageWait(registry.get(), ticker, new Backoff(interval, 2.0,
-                interval.compareTo(Duration.ofMinutes(1)) > 0 ? interval : Duration.ofMinutes(1), 0.2), timeout, random,
-                ctx::log);
+        ImageWait wait =
+                new ImageWait(
+                        registry.get(),
+                        ticker,
+                        new Backoff(
+                                interval,
+                                2.0,
+                                interval.compareTo(Duration.ofMinutes(1)) > 0
+                                        ? interval
+                                        : Duration.ofMinutes(1),
+                                0.2),
+                        timeout,
+                        random,
+                        ctx::log);
         List<ImageSpec> resolved = new ArrayList<>();
         Gate present = PromotionGates.imagesPresent(images, wait, resolved);
         gates.add(present);
-        gates.addAll(PromotionGates.attestations(present.failed() ? List.of() : resolved, key, bundles, sbomTypes));
+        gates.addAll(
+                PromotionGates.attestations(
+                        present.failed() ? List.of() : resolved, key, bundles, sbomTypes));
         Gate vuln = new Gate("vulnerability policy");
         gates.add(vuln);
         VulnPolicy.Result policyResult = policy.evaluate(findings, waivers);
-        PromotionGates.vulnerabilities(vuln, policyResult, findings.isEmpty() && in.lines("trivy-report").isEmpty(), failOn);
+        PromotionGates.vulnerabilities(
+                vuln,
+                policyResult,
+                findings.isEmpty() && in.lines("trivy-report").isEmpty(),
+                failOn);
         gates = PromotionGates.withEarlierChecks(gates, in.lines("checks"));
 
         Map<String, Object> model = new LinkedHashMap<>();
@@ -218,12 +314,19 @@ public final class PromoteAction implements Action {
             ctx.setOutput("images", "");
             ctx.setOutput("patch-file", "");
             ctx.appendSummary(Templates.render("promote/summary.md.ftl", model));
-            String which = gates.stream().filter(Gate::failed).map(Gate::name).collect(Collectors.joining(", "));
-            return Outcome.fail("promotion to " + env + " blocked by: " + which + " (see the step summary)");
+            String which =
+                    gates.stream()
+                            .filter(Gate::failed)
+                            .map(Gate::name)
+                            .collect(Collectors.joining(", "));
+            return Outcome.fail(
+                    "promotion to " + env + " blocked by: " + which + " (see the step summary)");
         }
 
         Map<String, YamlText> fresh = new LinkedHashMap<>();
-        docs.forEach((file, doc) -> fresh.put(file, YamlText.parse(file, read(ws.root().resolve(file)))));
+        docs.forEach(
+                (file, doc) ->
+                        fresh.put(file, YamlText.parse(file, read(ws.root().resolve(file)))));
         Map<String, List<Change>> changes = PromotionEdit.rewrite(ws, targets, fresh, resolved);
         Map<String, String> newFiles = new LinkedHashMap<>();
         StringBuilder patch = new StringBuilder();
@@ -238,8 +341,15 @@ public final class PromoteAction implements Action {
             }
         }
         model.put("images", PromotionEdit.imagesModel(resolved, changes));
-        String title = in.optional("title").orElse("Promote to " + env + ": " + resolved.stream()
-                .map(i -> i.name() + " " + i.tag()).collect(Collectors.joining(", ")));
+        String title =
+                in.optional("title")
+                        .orElse(
+                                "Promote to "
+                                        + env
+                                        + ": "
+                                        + resolved.stream()
+                                                .map(i -> i.name() + " " + i.tag())
+                                                .collect(Collectors.joining(", ")));
         model.put("title", title);
         String body = Templates.render("promote/pr-body.md.ftl", model);
         Optional<Path> patchFile = outDir.map(d -> d.resolve("promotion.patch"));
@@ -248,7 +358,11 @@ public final class PromoteAction implements Action {
             ctx.writeFile("output-dir", outDir.get().resolve("pr-body.md"), body);
         }
         ctx.setOutput("branch", branch);
-        ctx.setOutput("images", resolved.stream().map(i -> i.name() + "=" + i.reference()).collect(Collectors.joining("\n")));
+        ctx.setOutput(
+                "images",
+                resolved.stream()
+                        .map(i -> i.name() + "=" + i.reference())
+                        .collect(Collectors.joining("\n")));
         ctx.setOutput("patch-file", patchFile.map(Path::toString).orElse(""));
 
         PullRequest.Result pr;
@@ -258,17 +372,40 @@ public final class PromoteAction implements Action {
         } else if (dryRun) {
             newFiles.forEach((file, text) -> ctx.writeFile(ws.root().resolve(file), text));
             pr = new PullRequest.Result("dry-run", "", "", "");
-            ctx.log("dry run: rewrote " + String.join(", ", newFiles.keySet())
-                    + patchFile.map(f -> "; patch in " + f).orElse(""));
+            ctx.log(
+                    "dry run: rewrote "
+                            + String.join(", ", newFiles.keySet())
+                            + patchFile.map(f -> "; patch in " + f).orElse(""));
         } else {
-            String message = "Promote to " + env + "\n\n" + resolved.stream().map(i -> i.name() + ": " + i.reference())
-                    .collect(Collectors.joining("\n")) + "\n";
+            String message =
+                    "Promote to "
+                            + env
+                            + "\n\n"
+                            + resolved.stream()
+                                    .map(i -> i.name() + ": " + i.reference())
+                                    .collect(Collectors.joining("\n"))
+                            + "\n";
             try {
-                pr = PullRequest.open(ctx.env().apiUrl(), token.get(), new PullRequest.Request(ctx.env().repository().get(),
-                        base, branch, title, body, message, newFiles, in.list("labels")));
+                pr =
+                        PullRequest.open(
+                                ctx.env().apiUrl(),
+                                token.get(),
+                                new PullRequest.Request(
+                                        ctx.env().repository().get(),
+                                        base,
+                                        branch,
+                                        title,
+                                        body,
+                                        message,
+                                        newFiles,
+                                        in.list("labels")));
             } catch (IOException e) {
-                return Outcome.fail("could not open the promotion pull request on " + ctx.env().repository().get()
-                        + ": " + GitHubFailure.describe(e, "contents: write and pull-requests: write"));
+                return Outcome.fail(
+                        "could not open the promotion pull request on "
+                                + ctx.env().repository().get()
+                                + ": "
+                                + GitHubFailure.describe(
+                                        e, "contents: write and pull-requests: write"));
             }
             ctx.log("pull request " + pr.operation() + (pr.url().isEmpty() ? "" : ": " + pr.url()));
         }
@@ -310,7 +447,8 @@ public final class PromoteAction implements Action {
         return Keys.readPublic(read(p), ws.display(p));
     }
 
-    private static Map<String, SigstoreBundle> bundles(Workspace ws, List<String> patterns) throws IOException {
+    private static Map<String, SigstoreBundle> bundles(Workspace ws, List<String> patterns)
+            throws IOException {
         Map<String, SigstoreBundle> out = new LinkedHashMap<>();
         if (patterns.isEmpty()) {
             return out;
@@ -330,11 +468,13 @@ public final class PromoteAction implements Action {
         if (given.isPresent()) {
             Path p = ctx.workspace().resolve("output-dir", given.get());
             if (Files.exists(p) && !Files.isDirectory(p)) {
-                throw InputException.forInput("output-dir", "'" + given.get() + "' is a file, not a directory");
+                throw InputException.forInput(
+                        "output-dir", "'" + given.get() + "' is a file, not a directory");
             }
             return Optional.of(p);
         }
-        // a report is not a product: outside a runner it is written only where asked, never into the working directory
+        // a report is not a product: outside a runner it is written only where asked, never into
+        // the working directory
         return ctx.env().file("RUNNER_TEMP").map(t -> t.resolve("promote"));
     }
 }

@@ -29,9 +29,9 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * A YAML document edited in place: SnakeYAML's node API locates scalars and their exact marks, and {@link TextEdits}
- * replaces only those characters, so comments, quoting, blank lines, key order and anchors stay as the author wrote
- * them.
+ * A YAML document edited in place: SnakeYAML's node API locates scalars and their exact marks, and
+ * {@link TextEdits} replaces only those characters, so comments, quoting, blank lines, key order
+ * and anchors stay as the author wrote them.
  */
 final class YamlText {
     private static final Pattern PLAIN_SAFE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_./@+:-]*");
@@ -63,7 +63,8 @@ final class YamlText {
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
             int col = e.getProblemMark() == null ? 1 : e.getProblemMark().getColumn() + 1;
-            throw new InputException(file + ":" + line + ":" + col + ": not valid YAML: " + e.getProblem());
+            throw new InputException(
+                    file + ":" + line + ":" + col + ": not valid YAML: " + e.getProblem());
         } catch (YAMLException e) {
             throw new InputException(file + ":1: not valid YAML: " + e.getMessage());
         }
@@ -75,8 +76,9 @@ final class YamlText {
     }
 
     /**
-     * Refuses a mapping that names a key twice. The node API keeps both entries (only SnakeYAML's constructor checks),
-     * while Helm and kustomize read one of them: the value promote edits might not be the one deployed.
+     * Refuses a mapping that names a key twice. The node API keeps both entries (only SnakeYAML's
+     * constructor checks), while Helm and kustomize read one of them: the value promote edits might
+     * not be the one deployed.
      */
     static void requireUniqueKeys(String file, Node root) {
         Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -84,14 +86,24 @@ final class YamlText {
         while (!todo.isEmpty()) {
             Node n = todo.pop();
             if (!seen.add(n)) {
-                continue; // an alias: its anchor's node, checked once (and a recursive one ends here)
+                continue; // an alias: its anchor's node, checked once (and a recursive one ends
+                // here)
             }
             if (n instanceof MappingNode m) {
                 Set<String> keys = new HashSet<>();
                 for (NodeTuple t : m.getValue()) {
-                    if (t.getKeyNode() instanceof ScalarNode k && !k.getTag().equals(Tag.MERGE) && !keys.add(k.getValue())) {
-                        throw new InputException(file + ":" + line(k) + ":" + (k.getStartMark().getColumn() + 1) + ": key '"
-                                + k.getValue() + "' is duplicated in this mapping; keep one of the two entries");
+                    if (t.getKeyNode() instanceof ScalarNode k
+                            && !k.getTag().equals(Tag.MERGE)
+                            && !keys.add(k.getValue())) {
+                        throw new InputException(
+                                file
+                                        + ":"
+                                        + line(k)
+                                        + ":"
+                                        + (k.getStartMark().getColumn() + 1)
+                                        + ": key '"
+                                        + k.getValue()
+                                        + "' is duplicated in this mapping; keep one of the two entries");
                     }
                     todo.push(t.getKeyNode());
                     todo.push(t.getValueNode());
@@ -120,7 +132,9 @@ final class YamlText {
                     return Optional.empty();
                 }
                 n = t.get().getValueNode();
-            } else if (n instanceof SequenceNode s && seg.matches("\\d+") && Integer.parseInt(seg) < s.getValue().size()) {
+            } else if (n instanceof SequenceNode s
+                    && seg.matches("\\d+")
+                    && Integer.parseInt(seg) < s.getValue().size()) {
                 n = s.getValue().get(Integer.parseInt(seg));
             } else {
                 return Optional.empty();
@@ -129,7 +143,10 @@ final class YamlText {
         return Optional.of(n);
     }
 
-    /** The scalar entry at {@code path}, whose last segment must be a mapping key; bad input when absent. */
+    /**
+     * The scalar entry at {@code path}, whose last segment must be a mapping key; bad input when
+     * absent.
+     */
     Optional<Entry> entry(String path) {
         int dot = path.lastIndexOf('.');
         Optional<Node> parent = dot < 0 ? Optional.of(root) : find(path.substring(0, dot));
@@ -148,13 +165,27 @@ final class YamlText {
         ScalarNode k = (ScalarNode) t.get().getKeyNode();
         Node v = t.get().getValueNode();
         if (v.getStartMark().getIndex() < k.getEndMark().getIndex()) {
-            throw new InputException(file + ":" + line(k) + ": '" + shown + "' is an alias of the value at line "
-                    + line(v) + "; changing it would change every use of that anchor, so point the path at the "
-                    + "anchored value or replace the alias with a value");
+            throw new InputException(
+                    file
+                            + ":"
+                            + line(k)
+                            + ": '"
+                            + shown
+                            + "' is an alias of the value at line "
+                            + line(v)
+                            + "; changing it would change every use of that anchor, so point the path at the "
+                            + "anchored value or replace the alias with a value");
         }
         if (!(v instanceof ScalarNode s)) {
-            throw new InputException(file + ":" + line(v) + ": '" + shown + "' is a " + kind(v)
-                    + ", expected a single value");
+            throw new InputException(
+                    file
+                            + ":"
+                            + line(v)
+                            + ": '"
+                            + shown
+                            + "' is a "
+                            + kind(v)
+                            + ", expected a single value");
         }
         return Optional.of(new Entry(m, k, s));
     }
@@ -181,37 +212,58 @@ final class YamlText {
             start += props.end();
         }
         DumperOptions.ScalarStyle style = s.getScalarStyle();
-        if (style == DumperOptions.ScalarStyle.LITERAL || style == DumperOptions.ScalarStyle.FOLDED) {
-            throw new InputException(file + ":" + line(s) + ": '" + e.key().getValue() + "' is a block scalar ("
-                    + (style == DumperOptions.ScalarStyle.LITERAL ? "|" : ">") + "); write it on one line to let "
-                    + "promotion update it");
+        if (style == DumperOptions.ScalarStyle.LITERAL
+                || style == DumperOptions.ScalarStyle.FOLDED) {
+            throw new InputException(
+                    file
+                            + ":"
+                            + line(s)
+                            + ": '"
+                            + e.key().getValue()
+                            + "' is a block scalar ("
+                            + (style == DumperOptions.ScalarStyle.LITERAL ? "|" : ">")
+                            + "); write it on one line to let "
+                            + "promotion update it");
         }
         String rendered = render(value, style);
         if (start == end) {
             // An empty value ("key:" with nothing after it) has no characters to replace.
-            rendered = (start > 0 && !Character.isWhitespace(text.charAt(start - 1)) ? " " : "") + rendered;
+            rendered =
+                    (start > 0 && !Character.isWhitespace(text.charAt(start - 1)) ? " " : "")
+                            + rendered;
         }
         add(new TextEdit(start, end, rendered));
     }
 
     /**
-     * Adds {@code key: value} to the block mapping of {@code after}, on a new line right after that entry's line, at
-     * its indentation; the value takes the style of {@code after}'s value when that is quoted.
+     * Adds {@code key: value} to the block mapping of {@code after}, on a new line right after that
+     * entry's line, at its indentation; the value takes the style of {@code after}'s value when
+     * that is quoted.
      */
     void insertAfter(Entry after, String key, String value) {
         if (after.parent().getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
-            throw new InputException(file + ":" + line(after.key()) + ": cannot add '" + key + "' to a flow mapping "
-                    + "({ … }); write the mapping in block style or add the key yourself");
+            throw new InputException(
+                    file
+                            + ":"
+                            + line(after.key())
+                            + ": cannot add '"
+                            + key
+                            + "' to a flow mapping "
+                            + "({ … }); write the mapping in block style or add the key yourself");
         }
         int valueEnd = index(after.value().getEndMark().getIndex());
         int eol = text.indexOf('\n', valueEnd);
         String indent = " ".repeat(after.key().getStartMark().getColumn());
         DumperOptions.ScalarStyle style = after.value().getScalarStyle();
-        if (style != DumperOptions.ScalarStyle.DOUBLE_QUOTED && style != DumperOptions.ScalarStyle.SINGLE_QUOTED) {
+        if (style != DumperOptions.ScalarStyle.DOUBLE_QUOTED
+                && style != DumperOptions.ScalarStyle.SINGLE_QUOTED) {
             style = DumperOptions.ScalarStyle.PLAIN;
         }
         String line = indent + key + ": " + render(value, style);
-        add(eol < 0 ? TextEdit.insert(text.length(), "\n" + line + "\n") : TextEdit.insert(eol + 1, line + "\n"));
+        add(
+                eol < 0
+                        ? TextEdit.insert(text.length(), "\n" + line + "\n")
+                        : TextEdit.insert(eol + 1, line + "\n"));
     }
 
     private void add(TextEdit e) {
@@ -225,18 +277,25 @@ final class YamlText {
         return !edits.isEmpty();
     }
 
-    /** The text with every edit applied; inserts at the same place keep the order they were made in. */
+    /**
+     * The text with every edit applied; inserts at the same place keep the order they were made in.
+     */
     String result() {
         return edits.apply().text();
     }
 
-    /** {@code value} as a scalar of {@code style}; a plain scalar that would not read back as that string is quoted. */
+    /**
+     * {@code value} as a scalar of {@code style}; a plain scalar that would not read back as that
+     * string is quoted.
+     */
     static String render(String value, DumperOptions.ScalarStyle style) {
         if (style == DumperOptions.ScalarStyle.SINGLE_QUOTED) {
             return "'" + value.replace("'", "''") + "'";
         }
-        if (style == DumperOptions.ScalarStyle.PLAIN && PLAIN_SAFE.matcher(value).matches()
-                && !value.contains(": ") && RESOLVER.resolve(NodeId.scalar, value, true).equals(Tag.STR)) {
+        if (style == DumperOptions.ScalarStyle.PLAIN
+                && PLAIN_SAFE.matcher(value).matches()
+                && !value.contains(": ")
+                && RESOLVER.resolve(NodeId.scalar, value, true).equals(Tag.STR)) {
             return value;
         }
         StringBuilder sb = new StringBuilder("\"");

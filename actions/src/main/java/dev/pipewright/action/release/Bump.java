@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** How far a release moves the version; ordered from no change to a major release. */
 public enum Bump {
-    NONE, PATCH, MINOR, MAJOR;
+    NONE,
+    PATCH,
+    MINOR,
+    MAJOR;
 
     /** The lower-case name used in outputs ({@code bump=minor}). */
     public String text() {

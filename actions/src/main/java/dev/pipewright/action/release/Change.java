@@ -21,7 +21,9 @@ public record Change(GitCommit commit, ConventionalCommit parsed, String group) 
 
     /** The description, or the first line of a non-conventional message. */
     public String description() {
-        return parsed != null ? parsed.description() : commit.message().strip().lines().findFirst().orElse("");
+        return parsed != null
+                ? parsed.description()
+                : commit.message().strip().lines().findFirst().orElse("");
     }
 
     public boolean breaking() {

@@ -20,7 +20,10 @@ public record Changes(List<Change> changes, int merges, int unconventional) {
      * @param includeMerges whether merge commits are parsed like others (else skipped)
      * @param keepUnconventional whether non-conventional commits go to "Other" (else skipped)
      */
-    public static Changes classify(List<GitCommit> commits, Grouping grouping, boolean includeMerges,
+    public static Changes classify(
+            List<GitCommit> commits,
+            Grouping grouping,
+            boolean includeMerges,
             boolean keepUnconventional) {
         List<Change> out = new ArrayList<>();
         int merges = 0;
@@ -32,7 +35,8 @@ public record Changes(List<Change> changes, int merges, int unconventional) {
             }
             List<ConventionalCommit.Parsed> all = ConventionalCommit.parseAll(c.message());
             if (all.get(0).conventional()) {
-                // One entry per header, the message's own and any additional ones in its body (as release-please).
+                // One entry per header, the message's own and any additional ones in its body (as
+                // release-please).
                 for (ConventionalCommit.Parsed p : all) {
                     out.add(new Change(c, p.commit(), grouping.titleFor(p.commit().type())));
                 }

@@ -9,26 +9,37 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A commit message parsed by the Conventional Commits 1.0.0 specification:
- * {@code type(scope)!: description}, an optional body, and footers ({@code Token: value} or {@code Token #value}).
+ * A commit message parsed by the Conventional Commits 1.0.0 specification: {@code type(scope)!:
+ * description}, an optional body, and footers ({@code Token: value} or {@code Token #value}).
  *
- * @param type as written; compare with {@link #typeKey()}, since the spec makes types case-insensitive
+ * @param type as written; compare with {@link #typeKey()}, since the spec makes types
+ *     case-insensitive
  * @param scope the text between the parentheses, or null
  * @param bang whether the header carries {@code !} before the colon
  * @param body the free-form paragraphs between header and footers, or null
  */
-public record ConventionalCommit(String type, String scope, boolean bang, String description, String body,
+public record ConventionalCommit(
+        String type,
+        String scope,
+        boolean bang,
+        String description,
+        String body,
         List<Footer> footers) {
-    // type: a noun, up to the first space, parenthesis, '!' or ':' (as the reference parser tokenises it).
-    private static final Pattern HEADER = Pattern.compile("([^\\s():!]+)(?:\\(([^()\\r\\n]+)\\))?(!)?: (.*)");
-    // "BREAKING CHANGE" is the one token with a space; others use '-' for whitespace (spec §9, §10).
-    private static final Pattern FOOTER = Pattern.compile("(BREAKING CHANGE|[A-Za-z0-9][A-Za-z0-9-]*)(: | #)(.*)");
+    // type: a noun, up to the first space, parenthesis, '!' or ':' (as the reference parser
+    // tokenises it).
+    private static final Pattern HEADER =
+            Pattern.compile("([^\\s():!]+)(?:\\(([^()\\r\\n]+)\\))?(!)?: (.*)");
+    // "BREAKING CHANGE" is the one token with a space; others use '-' for whitespace (spec §9,
+    // §10).
+    private static final Pattern FOOTER =
+            Pattern.compile("(BREAKING CHANGE|[A-Za-z0-9][A-Za-z0-9-]*)(: | #)(.*)");
     private static final Pattern ISSUE = Pattern.compile("(?<![\\w/&])#(\\d+)\\b");
 
     /**
      * One footer.
      *
-     * @param separator {@code ":"} or {@code "#"} (git-cliff's notation), the space that goes with it dropped
+     * @param separator {@code ":"} or {@code "#"} (git-cliff's notation), the space that goes with
+     *     it dropped
      * @param value the rest of the line and any continuation lines, trimmed
      */
     public record Footer(String token, String separator, String value) {
@@ -38,7 +49,10 @@ public record ConventionalCommit(String type, String scope, boolean bang, String
             Objects.requireNonNull(value, "value == null");
         }
 
-        /** {@code BREAKING CHANGE} or its synonym {@code BREAKING-CHANGE}; the spec requires upper case here. */
+        /**
+         * {@code BREAKING CHANGE} or its synonym {@code BREAKING-CHANGE}; the spec requires upper
+         * case here.
+         */
         public boolean breaking() {
             return token.equals("BREAKING CHANGE") || token.equals("BREAKING-CHANGE");
         }
@@ -70,7 +84,8 @@ public record ConventionalCommit(String type, String scope, boolean bang, String
         if (description.isEmpty()) {
             return new Parsed(null, "the description after '" + header.strip() + "' is empty");
         }
-        // Body and footers: everything after the header. The spec wants a blank line after the header; a message
+        // Body and footers: everything after the header. The spec wants a blank line after the
+        // header; a message
         // that continues on line 2 is accepted, as git shows such lines as body anyway.
         List<String> rest = new ArrayList<>(List.of(lines).subList(1, lines.length));
         while (!rest.isEmpty() && rest.get(0).isBlank()) {
@@ -79,21 +94,32 @@ public record ConventionalCommit(String type, String scope, boolean bang, String
         int footerStart = footerStart(rest);
         String body = String.join("\n", rest.subList(0, footerStart)).strip();
         List<Footer> footers = footers(rest.subList(footerStart, rest.size()));
-        return new Parsed(new ConventionalCommit(h.group(1), h.group(2), h.group(3) != null, description,
-                body.isEmpty() ? null : body, footers), null);
+        return new Parsed(
+                new ConventionalCommit(
+                        h.group(1),
+                        h.group(2),
+                        h.group(3) != null,
+                        description,
+                        body.isEmpty() ? null : body,
+                        footers),
+                null);
     }
 
-    // release-please's additional messages: a paragraph of the body that starts with a header of one of these types.
-    private static final Pattern NESTED = Pattern.compile(
-            "(?i)(?:feat|fix|docs|style|refactor|perf|test|build|ci|chore|revert|deps)(?:\\([^()\\r\\n]+\\))?!?: \\S.*");
+    // release-please's additional messages: a paragraph of the body that starts with a header of
+    // one of these types.
+    private static final Pattern NESTED =
+            Pattern.compile(
+                    "(?i)(?:feat|fix|docs|style|refactor|perf|test|build|ci|chore|revert|deps)(?:\\([^()\\r\\n]+\\))?!?: \\S.*");
 
     /**
-     * A message with the extra Conventional Commit headers release-please reads: after the commit's own header,
-     * each paragraph of the body that begins with {@code type(scope): description} (a known type) starts one more
-     * commit, up to the next such paragraph; its indented lines are its footers ({@code BREAKING-CHANGE:} makes it
-     * breaking). A non-conventional message has none, as release-please cannot parse it either.
+     * A message with the extra Conventional Commit headers release-please reads: after the commit's
+     * own header, each paragraph of the body that begins with {@code type(scope): description} (a
+     * known type) starts one more commit, up to the next such paragraph; its indented lines are its
+     * footers ({@code BREAKING-CHANGE:} makes it breaking). A non-conventional message has none, as
+     * release-please cannot parse it either.
      *
-     * @return the message's own commit first, then the additional ones; one non-conventional result otherwise
+     * @return the message's own commit first, then the additional ones; one non-conventional result
+     *     otherwise
      */
     public static List<Parsed> parseAll(String message) {
         String text = message.replace("\r\n", "\n").strip();
@@ -104,7 +130,14 @@ public record ConventionalCommit(String type, String scope, boolean bang, String
                 starts.add(i);
             }
         }
-        Parsed main = parse(String.join("\n", List.of(lines).subList(0, starts.size() > 1 ? starts.get(1) : lines.length)));
+        Parsed main =
+                parse(
+                        String.join(
+                                "\n",
+                                List.of(lines)
+                                        .subList(
+                                                0,
+                                                starts.size() > 1 ? starts.get(1) : lines.length)));
         if (!main.conventional() || starts.size() == 1) {
             return List.of(starts.size() == 1 ? main : parse(text));
         }
@@ -113,7 +146,8 @@ public record ConventionalCommit(String type, String scope, boolean bang, String
             int end = k + 1 < starts.size() ? starts.get(k + 1) : lines.length;
             List<String> part = new ArrayList<>();
             for (int i = starts.get(k); i < end; i++) {
-                // The additional message's lines are indented under its header in release-please's examples.
+                // The additional message's lines are indented under its header in release-please's
+                // examples.
                 part.add(i == starts.get(k) ? lines[i] : lines[i].stripLeading());
             }
             Parsed nested = parse(String.join("\n", part));
@@ -133,20 +167,25 @@ public record ConventionalCommit(String type, String scope, boolean bang, String
             return "the header does not start with a type (expected 'type(scope): description')";
         }
         if (i < header.length() && Character.isWhitespace(header.charAt(i))) {
-            return "unexpected space at 1:" + (i + 1) + " after the type '" + header.substring(0, i)
+            return "unexpected space at 1:"
+                    + (i + 1)
+                    + " after the type '"
+                    + header.substring(0, i)
                     + "' (expected '(', '!' or ':')";
         }
         if (i == header.length()) {
             return "the header has no ':' after the type '" + header + "'";
         }
-        return "the header '" + header + "' is not 'type(scope)!: description' (a colon and a space must follow"
+        return "the header '"
+                + header
+                + "' is not 'type(scope)!: description' (a colon and a space must follow"
                 + " the type, scope and '!')";
     }
 
     /**
-     * Footers are the trailing paragraphs that each begin with a footer line (or are indented, continuing a value
-     * across a blank line): the earliest footer paragraph from which on every paragraph is such. Lines that are not
-     * footer lines continue the previous value (spec §8-§10).
+     * Footers are the trailing paragraphs that each begin with a footer line (or are indented,
+     * continuing a value across a blank line): the earliest footer paragraph from which on every
+     * paragraph is such. Lines that are not footer lines continue the previous value (spec §8-§10).
      */
     private static int footerStart(List<String> lines) {
         int start = lines.size();
@@ -161,7 +200,8 @@ public record ConventionalCommit(String type, String scope, boolean bang, String
             if (begin < end && FOOTER.matcher(lines.get(begin)).matches()) {
                 start = begin;
             } else if (begin < end && !Character.isWhitespace(lines.get(begin).charAt(0))) {
-                // An indented paragraph may continue a footer value across a blank line (as git trailers do).
+                // An indented paragraph may continue a footer value across a blank line (as git
+                // trailers do).
                 allFootersSoFar = false;
             }
             end = begin;
@@ -197,7 +237,10 @@ public record ConventionalCommit(String type, String scope, boolean bang, String
         return out;
     }
 
-    /** The type in lower case, for grouping: {@code FEAT} and {@code feat} are the same type (spec §15). */
+    /**
+     * The type in lower case, for grouping: {@code FEAT} and {@code feat} are the same type (spec
+     * §15).
+     */
     public String typeKey() {
         return type.toLowerCase(Locale.ROOT);
     }
@@ -207,7 +250,10 @@ public record ConventionalCommit(String type, String scope, boolean bang, String
         return bang || footers.stream().anyMatch(Footer::breaking);
     }
 
-    /** What breaks: the BREAKING CHANGE footer's text, else the description of a {@code !} commit, else null. */
+    /**
+     * What breaks: the BREAKING CHANGE footer's text, else the description of a {@code !} commit,
+     * else null.
+     */
     public String breakingDescription() {
         Optional<Footer> f = footers.stream().filter(Footer::breaking).findFirst();
         if (f.isPresent()) {
@@ -221,7 +267,10 @@ public record ConventionalCommit(String type, String scope, boolean bang, String
         return footers.stream().filter(f -> f.token().equalsIgnoreCase(token)).findFirst();
     }
 
-    /** Issue and pull-request numbers referenced in the footers ({@code Refs: #42}, {@code Closes #7}). */
+    /**
+     * Issue and pull-request numbers referenced in the footers ({@code Refs: #42}, {@code Closes
+     * #7}).
+     */
     public List<String> references() {
         List<String> refs = new ArrayList<>();
         for (Footer f : footers) {

@@ -8,14 +8,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Which section each commit type goes to, in section order; types compare case-insensitively (unlike git-cliff's
- * default {@code ^feat} rules, which send {@code FEAT:} to a section of its own). Unmapped types go to "Other".
+ * Which section each commit type goes to, in section order; types compare case-insensitively
+ * (unlike git-cliff's default {@code ^feat} rules, which send {@code FEAT:} to a section of its
+ * own). Unmapped types go to "Other".
  */
 public final class Grouping {
     public static final String OTHER = "Other";
 
     /** git-cliff's default sections, in the order of its default configuration (emoji left out). */
-    private static final String DEFAULTS = """
+    private static final String DEFAULTS =
+            """
             Features: feat
             Bug Fixes: fix
             Performance: perf
@@ -51,7 +53,8 @@ public final class Grouping {
             int colon = line.lastIndexOf(':');
             String title = colon < 0 ? "" : line.substring(0, colon).strip();
             if (title.isEmpty() || line.substring(colon + 1).isBlank()) {
-                throw InputException.forInput(input, "'" + line + "' is not 'Title: type, type' (e.g. 'Features: feat')");
+                throw InputException.forInput(
+                        input, "'" + line + "' is not 'Title: type, type' (e.g. 'Features: feat')");
             }
             if (!titles.contains(title)) {
                 titles.add(title);
@@ -63,13 +66,21 @@ public final class Grouping {
                 }
                 String before = byType.putIfAbsent(key, title);
                 if (before != null && !before.equals(title)) {
-                    throw InputException.forInput(input, "type '" + key + "' is mapped to both '" + before
-                            + "' and '" + title + "'");
+                    throw InputException.forInput(
+                            input,
+                            "type '"
+                                    + key
+                                    + "' is mapped to both '"
+                                    + before
+                                    + "' and '"
+                                    + title
+                                    + "'");
                 }
             }
         }
         if (byType.isEmpty()) {
-            throw InputException.forInput(input, "maps no type; give lines such as 'Features: feat'");
+            throw InputException.forInput(
+                    input, "maps no type; give lines such as 'Features: feat'");
         }
         if (!titles.contains(OTHER)) {
             titles.add(OTHER);

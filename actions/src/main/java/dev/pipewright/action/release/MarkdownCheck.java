@@ -15,13 +15,15 @@ import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
 /**
- * Checks rendered notes by parsing them as CommonMark: no template markup left in the text (a template whose
- * directive was mistyped prints it), every link and image has a usable destination, and no link markup failed to
- * parse into a link.
+ * Checks rendered notes by parsing them as CommonMark: no template markup left in the text (a
+ * template whose directive was mistyped prints it), every link and image has a usable destination,
+ * and no link markup failed to parse into a link.
  */
 public final class MarkdownCheck {
-    private static final Parser PARSER = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
-    private static final List<String> TEMPLATE_MARKERS = List.of("${", "<#", "</#", "<@", "</@", "[#if", "[#list");
+    private static final Parser PARSER =
+            Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
+    private static final List<String> TEMPLATE_MARKERS =
+            List.of("${", "<#", "</#", "<@", "</@", "[#if", "[#list");
 
     private MarkdownCheck() {}
 
@@ -29,40 +31,49 @@ public final class MarkdownCheck {
     public static List<String> problems(String markdown) {
         List<String> out = new ArrayList<>();
         Node doc = PARSER.parse(markdown);
-        doc.accept(new AbstractVisitor() {
-            @Override
-            public void visit(Text text) {
-                String t = text.getLiteral();
-                for (String marker : TEMPLATE_MARKERS) {
-                    if (t.contains(marker)) {
-                        out.add(at(text) + "template markup '" + marker + "' left in the text: " + excerpt(t));
-                        break;
+        doc.accept(
+                new AbstractVisitor() {
+                    @Override
+                    public void visit(Text text) {
+                        String t = text.getLiteral();
+                        for (String marker : TEMPLATE_MARKERS) {
+                            if (t.contains(marker)) {
+                                out.add(
+                                        at(text)
+                                                + "template markup '"
+                                                + marker
+                                                + "' left in the text: "
+                                                + excerpt(t));
+                                break;
+                            }
+                        }
+                        if (t.contains("](")) {
+                            out.add(
+                                    at(text)
+                                            + "link markup that is not a link (a space or unbalanced bracket in it?): "
+                                            + excerpt(t));
+                        }
                     }
-                }
-                if (t.contains("](")) {
-                    out.add(at(text) + "link markup that is not a link (a space or unbalanced bracket in it?): " + excerpt(t));
-                }
-            }
 
-            @Override
-            public void visit(Link link) {
-                destination(link, link.getDestination());
-                visitChildren(link);
-            }
+                    @Override
+                    public void visit(Link link) {
+                        destination(link, link.getDestination());
+                        visitChildren(link);
+                    }
 
-            @Override
-            public void visit(Image image) {
-                destination(image, image.getDestination());
-                visitChildren(image);
-            }
+                    @Override
+                    public void visit(Image image) {
+                        destination(image, image.getDestination());
+                        visitChildren(image);
+                    }
 
-            private void destination(Node node, String dest) {
-                String problem = destinationProblem(dest);
-                if (problem != null) {
-                    out.add(at(node) + problem);
-                }
-            }
-        });
+                    private void destination(Node node, String dest) {
+                        String problem = destinationProblem(dest);
+                        if (problem != null) {
+                            out.add(at(node) + problem);
+                        }
+                    }
+                });
         return out;
     }
 
@@ -78,9 +89,14 @@ public final class MarkdownCheck {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.isEmpty() && !List.of("http", "https", "mailto").contains(scheme)) {
-            return "link destination '" + dest + "' uses scheme '" + scheme + "' (only http, https and mailto)";
+            return "link destination '"
+                    + dest
+                    + "' uses scheme '"
+                    + scheme
+                    + "' (only http, https and mailto)";
         }
-        if ((scheme.equals("http") || scheme.equals("https")) && (uri.getHost() == null || uri.getHost().isEmpty())) {
+        if ((scheme.equals("http") || scheme.equals("https"))
+                && (uri.getHost() == null || uri.getHost().isEmpty())) {
             return "link destination '" + dest + "' has no host";
         }
         return null;

@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The template model of one release and its rendering into {@code CHANGELOG.md} and {@code RELEASE-NOTES.md}
- * sections; every rendering is checked with {@link MarkdownCheck}.
+ * The template model of one release and its rendering into {@code CHANGELOG.md} and {@code
+ * RELEASE-NOTES.md} sections; every rendering is checked with {@link MarkdownCheck}.
  */
 public final class ReleaseNotes {
     public static final String CHANGELOG = "CHANGELOG.md.ftl";
@@ -34,21 +34,38 @@ public final class ReleaseNotes {
      * @param variables the user's extra variables ({@code vars.name} in templates)
      * @param requirements what the release needs to run, in the order given
      */
-    public record Release(SemVer version, String tag, SemVer previousVersion, String previousTag, String bump,
-            Instant date, String to, Changes changes, Grouping grouping, Links links, Map<String, String> variables,
+    public record Release(
+            SemVer version,
+            String tag,
+            SemVer previousVersion,
+            String previousTag,
+            String bump,
+            Instant date,
+            String to,
+            Changes changes,
+            Grouping grouping,
+            Links links,
+            Map<String, String> variables,
             List<Requirement> requirements) {}
 
-    /** One line of the Requirements section: what (e.g. Vault) and which versions (e.g. 1.18.3 or later). */
+    /**
+     * One line of the Requirements section: what (e.g. Vault) and which versions (e.g. 1.18.3 or
+     * later).
+     */
     public record Requirement(String name, String version) {}
 
     private ReleaseNotes() {}
 
-    /** The FreeMarker model: plain maps, lists, strings and booleans, sorted where order is free. */
+    /**
+     * The FreeMarker model: plain maps, lists, strings and booleans, sorted where order is free.
+     */
     public static Map<String, Object> model(Release r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("version", r.version().toString());
         m.put("tag", r.tag());
-        m.put("previous_version", r.previousVersion() == null ? "" : r.previousVersion().toString());
+        m.put(
+                "previous_version",
+                r.previousVersion() == null ? "" : r.previousVersion().toString());
         m.put("previous_tag", r.previousTag() == null ? "" : r.previousTag());
         m.put("bump", r.bump());
         m.put("date", DateTimeFormatter.ISO_LOCAL_DATE.format(r.date().atOffset(ZoneOffset.UTC)));
@@ -75,9 +92,11 @@ public final class ReleaseNotes {
         }
         m.put("groups", groups);
         m.put("vars", new TreeMap<>(r.variables()));
-        m.put("requirements", r.requirements().stream()
-                .map(q -> Map.of("name", q.name(), "version", q.version()))
-                .toList());
+        m.put(
+                "requirements",
+                r.requirements().stream()
+                        .map(q -> Map.of("name", q.name(), "version", q.version()))
+                        .toList());
         return m;
     }
 
@@ -101,17 +120,22 @@ public final class ReleaseNotes {
     }
 
     /**
-     * Renders {@code name}: from {@code userDir} when it holds a file of that name, else the bundled template.
-     * A user template that fails or renders broken Markdown is bad input (exit 2); a bundled one is our bug.
+     * Renders {@code name}: from {@code userDir} when it holds a file of that name, else the
+     * bundled template. A user template that fails or renders broken Markdown is bad input (exit
+     * 2); a bundled one is our bug.
      */
-    public static String render(String name, Map<String, Object> model, Path userDir, String userDirDisplay)
+    public static String render(
+            String name, Map<String, Object> model, Path userDir, String userDirDisplay)
             throws IOException {
         boolean user = userDir != null && Files.isRegularFile(userDir.resolve(name));
         String where = user ? userDirDisplay + "/" + name : "templates/" + BUNDLED + name;
         String text = render(name, model, userDir, user, where);
-        // The check looks at what the template wrote, never at commit text, which is data: a subject may well say
-        // "${{ github.token }}" or "[x](y". So it reads a second rendering whose strings cannot look like markup.
-        List<String> problems = MarkdownCheck.problems(render(name, inert(model), userDir, user, where));
+        // The check looks at what the template wrote, never at commit text, which is data: a
+        // subject may well say
+        // "${{ github.token }}" or "[x](y". So it reads a second rendering whose strings cannot
+        // look like markup.
+        List<String> problems =
+                MarkdownCheck.problems(render(name, inert(model), userDir, user, where));
         if (!problems.isEmpty()) {
             String msg = where + " rendered Markdown with problems: " + String.join("; ", problems);
             if (user) {
@@ -122,24 +146,40 @@ public final class ReleaseNotes {
         return text;
     }
 
-    private static String render(String name, Map<String, Object> model, Path userDir, boolean user, String where)
+    private static String render(
+            String name, Map<String, Object> model, Path userDir, boolean user, String where)
             throws IOException {
         String text;
         if (user) {
             try {
                 text = Templates.renderFile(userDir, name, model);
             } catch (ParseException e) {
-                // FreeMarker's own message spans lines and repeats the position; its editor message is the gist.
-                String why = shorten(e.getEditorMessage() == null ? firstLine(e.getMessage()) : firstLine(e.getEditorMessage()));
-                throw new InputException(where + ":" + Math.max(1, e.getLineNumber()) + ":"
-                        + Math.max(1, e.getColumnNumber()) + ": " + why + " (input 'template-dir')");
+                // FreeMarker's own message spans lines and repeats the position; its editor message
+                // is the gist.
+                String why =
+                        shorten(
+                                e.getEditorMessage() == null
+                                        ? firstLine(e.getMessage())
+                                        : firstLine(e.getEditorMessage()));
+                throw new InputException(
+                        where
+                                + ":"
+                                + Math.max(1, e.getLineNumber())
+                                + ":"
+                                + Math.max(1, e.getColumnNumber())
+                                + ": "
+                                + why
+                                + " (input 'template-dir')");
             } catch (TemplateException e) {
                 int line = e.getLineNumber() == null ? 1 : e.getLineNumber();
                 String pos = line + (e.getColumnNumber() == null ? "" : ":" + e.getColumnNumber());
-                String why = e instanceof InvalidReferenceException && e.getBlamedExpressionString() != null
-                        ? e.getBlamedExpressionString() + " is not defined"
-                        : firstLine(e.getMessageWithoutStackTop());
-                throw new InputException(where + ":" + pos + ": " + why + " (input 'template-dir')");
+                String why =
+                        e instanceof InvalidReferenceException
+                                        && e.getBlamedExpressionString() != null
+                                ? e.getBlamedExpressionString() + " is not defined"
+                                : firstLine(e.getMessageWithoutStackTop());
+                throw new InputException(
+                        where + ":" + pos + ": " + why + " (input 'template-dir')");
             }
         } else {
             text = Templates.render(BUNDLED + name, model);
@@ -153,8 +193,12 @@ public final class ReleaseNotes {
      */
     static Object inert(Object value) {
         if (value instanceof String s) {
-            return s.replace("${", "$ {").replace("<#", "< #").replace("</", "< /").replace("<@", "< @")
-                    .replace("[#", "[ #").replace("](", "] (");
+            return s.replace("${", "$ {")
+                    .replace("<#", "< #")
+                    .replace("</", "< /")
+                    .replace("<@", "< @")
+                    .replace("[#", "[ #")
+                    .replace("](", "] (");
         }
         if (value instanceof Map<?, ?> m) {
             Map<Object, Object> out = new LinkedHashMap<>();

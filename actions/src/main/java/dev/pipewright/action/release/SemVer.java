@@ -7,20 +7,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Semantic Versioning 2.0.0 version: parsing with the spec's grammar, formatting, precedence and increments.
+ * A Semantic Versioning 2.0.0 version: parsing with the spec's grammar, formatting, precedence and
+ * increments.
  *
- * <p>{@link #PRECEDENCE} is the spec's precedence (build metadata ignored, so {@code 1.0.0+a} and {@code 1.0.0+b}
- * are equal); {@link #compareTo} refines it by the build metadata so that it is a total order consistent with
- * {@code equals}, as sorted collections need.
+ * <p>{@link #PRECEDENCE} is the spec's precedence (build metadata ignored, so {@code 1.0.0+a} and
+ * {@code 1.0.0+b} are equal); {@link #compareTo} refines it by the build metadata so that it is a
+ * total order consistent with {@code equals}, as sorted collections need.
  */
-public record SemVer(long major, long minor, long patch, List<String> preRelease, List<String> build)
+public record SemVer(
+        long major, long minor, long patch, List<String> preRelease, List<String> build)
         implements Comparable<SemVer> {
-    // The spec's own regular expression (semver.org, "Is there a suggested regular expression"), with the numeric
+    // The spec's own regular expression (semver.org, "Is there a suggested regular expression"),
+    // with the numeric
     // parts kept as text so that overflow is reported instead of misparsed.
-    private static final Pattern GRAMMAR = Pattern.compile(
-            "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
-            + "(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
-            + "(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?");
+    private static final Pattern GRAMMAR =
+            Pattern.compile(
+                    "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
+                            + "(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
+                            + "(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?");
     private static final Pattern NUMERIC = Pattern.compile("0|[1-9]\\d*");
     private static final Pattern IDENTIFIER = Pattern.compile("[0-9a-zA-Z-]+");
 
@@ -29,21 +33,25 @@ public record SemVer(long major, long minor, long patch, List<String> preRelease
 
     public SemVer {
         if (major < 0 || minor < 0 || patch < 0) {
-            throw new IllegalArgumentException("version numbers must be non-negative: " + major + "." + minor + "." + patch);
+            throw new IllegalArgumentException(
+                    "version numbers must be non-negative: " + major + "." + minor + "." + patch);
         }
         preRelease = List.copyOf(preRelease);
         build = List.copyOf(build);
         for (String id : preRelease) {
             if (!IDENTIFIER.matcher(id).matches()) {
-                throw new IllegalArgumentException("pre-release identifier '" + id + "' is not [0-9A-Za-z-]+");
+                throw new IllegalArgumentException(
+                        "pre-release identifier '" + id + "' is not [0-9A-Za-z-]+");
             }
             if (id.chars().allMatch(Character::isDigit) && !NUMERIC.matcher(id).matches()) {
-                throw new IllegalArgumentException("numeric pre-release identifier '" + id + "' has a leading zero");
+                throw new IllegalArgumentException(
+                        "numeric pre-release identifier '" + id + "' has a leading zero");
             }
         }
         for (String id : build) {
             if (!IDENTIFIER.matcher(id).matches()) {
-                throw new IllegalArgumentException("build identifier '" + id + "' is not [0-9A-Za-z-]+");
+                throw new IllegalArgumentException(
+                        "build identifier '" + id + "' is not [0-9A-Za-z-]+");
             }
         }
     }
@@ -54,8 +62,13 @@ public record SemVer(long major, long minor, long patch, List<String> preRelease
 
     /** Parses a version exactly as the spec writes it (no {@code v} prefix, no spaces). */
     public static SemVer parse(String text) {
-        return tryParse(text).orElseThrow(() -> new IllegalArgumentException(
-                "'" + text + "' is not a semantic version (MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD], e.g. 1.4.0-rc.1)"));
+        return tryParse(text)
+                .orElseThrow(
+                        () ->
+                                new IllegalArgumentException(
+                                        "'"
+                                                + text
+                                                + "' is not a semantic version (MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD], e.g. 1.4.0-rc.1)"));
     }
 
     public static Optional<SemVer> tryParse(String text) {
@@ -67,8 +80,13 @@ public record SemVer(long major, long minor, long patch, List<String> preRelease
             return Optional.empty();
         }
         try {
-            return Optional.of(new SemVer(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)),
-                    Long.parseLong(m.group(3)), split(m.group(4)), split(m.group(5))));
+            return Optional.of(
+                    new SemVer(
+                            Long.parseLong(m.group(1)),
+                            Long.parseLong(m.group(2)),
+                            Long.parseLong(m.group(3)),
+                            split(m.group(4)),
+                            split(m.group(5))));
         } catch (NumberFormatException tooLarge) {
             return Optional.empty();
         }
@@ -88,16 +106,20 @@ public record SemVer(long major, long minor, long patch, List<String> preRelease
     }
 
     /**
-     * The next version at {@code level}, the way npm's {@code semver.inc} does it: a pre-release of the version
-     * the increment would reach becomes that release (1.0.0-rc.1 → major → 1.0.0), otherwise the component is
-     * incremented and lower ones reset.
+     * The next version at {@code level}, the way npm's {@code semver.inc} does it: a pre-release of
+     * the version the increment would reach becomes that release (1.0.0-rc.1 → major → 1.0.0),
+     * otherwise the component is incremented and lower ones reset.
      */
     public SemVer increment(Bump level) {
         switch (level) {
             case MAJOR:
-                return isPreRelease() && minor == 0 && patch == 0 ? release() : of(Math.addExact(major, 1), 0, 0);
+                return isPreRelease() && minor == 0 && patch == 0
+                        ? release()
+                        : of(Math.addExact(major, 1), 0, 0);
             case MINOR:
-                return isPreRelease() && patch == 0 ? release() : of(major, Math.addExact(minor, 1), 0);
+                return isPreRelease() && patch == 0
+                        ? release()
+                        : of(major, Math.addExact(minor, 1), 0);
             case PATCH:
                 return isPreRelease() ? release() : of(major, minor, Math.addExact(patch, 1));
             default:
@@ -147,7 +169,8 @@ public record SemVer(long major, long minor, long patch, List<String> preRelease
         boolean xNum = x.chars().allMatch(Character::isDigit);
         boolean yNum = y.chars().allMatch(Character::isDigit);
         if (xNum && yNum) {
-            // No leading zeros (checked for pre-release; build ids only tie-break), so length orders first:
+            // No leading zeros (checked for pre-release; build ids only tie-break), so length
+            // orders first:
             // numbers of any size compare without overflow.
             String xs = x.replaceFirst("^0+(?=.)", "");
             String ys = y.replaceFirst("^0+(?=.)", "");
@@ -165,7 +188,13 @@ public record SemVer(long major, long minor, long patch, List<String> preRelease
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder().append(major).append('.').append(minor).append('.').append(patch);
+        StringBuilder sb =
+                new StringBuilder()
+                        .append(major)
+                        .append('.')
+                        .append(minor)
+                        .append('.')
+                        .append(patch);
         if (!preRelease.isEmpty()) {
             sb.append('-').append(String.join(".", preRelease));
         }

@@ -5,8 +5,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Which tags are releases: a glob such as {@code v*} or {@code app/v*}; the literal text before the first wildcard
- * is the prefix stripped to get the version, and the rest must be a semantic version.
+ * Which tags are releases: a glob such as {@code v*} or {@code app/v*}; the literal text before the
+ * first wildcard is the prefix stripped to get the version, and the rest must be a semantic
+ * version.
  */
 public final class TagPattern {
     private final String glob;
@@ -39,7 +40,11 @@ public final class TagPattern {
                         throw InputException.forInput(input, "'" + glob + "' has an unclosed '['");
                     }
                     String cls = glob.substring(i + 1, end);
-                    re.append('[').append(cls.startsWith("!") ? "^" + Pattern.quote(cls.substring(1)) : Pattern.quote(cls))
+                    re.append('[')
+                            .append(
+                                    cls.startsWith("!")
+                                            ? "^" + Pattern.quote(cls.substring(1))
+                                            : Pattern.quote(cls))
                             .append(']');
                     i = end;
                 }
@@ -54,7 +59,10 @@ public final class TagPattern {
         return glob;
     }
 
-    /** The tag name's version, when the name matches the glob and the rest after the prefix is a SemVer. */
+    /**
+     * The tag name's version, when the name matches the glob and the rest after the prefix is a
+     * SemVer.
+     */
     public Optional<SemVer> version(String tagName) {
         if (!regex.matcher(tagName).matches() || !tagName.startsWith(prefix)) {
             return Optional.empty();
@@ -67,10 +75,16 @@ public final class TagPattern {
         return v;
     }
 
-    /** The tag name a new release gets: the prefix (or the previous tag's) followed by the version. */
+    /**
+     * The tag name a new release gets: the prefix (or the previous tag's) followed by the version.
+     */
     public String tagFor(SemVer version, String previousTag, SemVer previousVersion) {
-        if (previousTag != null && previousVersion != null && previousTag.endsWith(previousVersion.toString())) {
-            return previousTag.substring(0, previousTag.length() - previousVersion.toString().length()) + version;
+        if (previousTag != null
+                && previousVersion != null
+                && previousTag.endsWith(previousVersion.toString())) {
+            return previousTag.substring(
+                            0, previousTag.length() - previousVersion.toString().length())
+                    + version;
         }
         return prefix + version;
     }

@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.Random;
 
 /**
- * Exponential backoff: {@code initial · factor^n} capped at {@code max}, each delay scaled by a random factor in
- * {@code [1 - jitter, 1 + jitter]} (seeded, so a run can be replayed) so that many jobs polling the same service do
- * not retry in lockstep.
+ * Exponential backoff: {@code initial · factor^n} capped at {@code max}, each delay scaled by a
+ * random factor in {@code [1 - jitter, 1 + jitter]} (seeded, so a run can be replayed) so that many
+ * jobs polling the same service do not retry in lockstep.
  */
 public record Backoff(Duration initial, double factor, Duration max, double jitter) {
     public Backoff {
@@ -17,7 +17,8 @@ public record Backoff(Duration initial, double factor, Duration max, double jitt
             throw new IllegalArgumentException("initial interval must be positive, got " + initial);
         }
         if (max.compareTo(initial) < 0) {
-            throw new IllegalArgumentException("max interval " + max + " is shorter than the initial " + initial);
+            throw new IllegalArgumentException(
+                    "max interval " + max + " is shorter than the initial " + initial);
         }
         if (!(factor >= 1.0) || Double.isInfinite(factor)) {
             throw new IllegalArgumentException("factor must be at least 1, got " + factor);

@@ -6,7 +6,10 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses durations as workflow authors write them: {@code 60s}, {@code 2m}, {@code 1m30s}, {@code 500ms}, {@code 90}. */
+/**
+ * Parses durations as workflow authors write them: {@code 60s}, {@code 2m}, {@code 1m30s}, {@code
+ * 500ms}, {@code 90}.
+ */
 public final class Durations {
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
 
@@ -22,17 +25,20 @@ public final class Durations {
         int pos = 0;
         while (m.find() && m.start() == pos) {
             double n = Double.parseDouble(m.group(1));
-            long nanos = switch (m.group(2)) {
-                case "ms" -> (long) (n * 1e6);
-                case "s" -> (long) (n * 1e9);
-                case "m" -> (long) (n * 60e9);
-                default -> (long) (n * 3600e9);
-            };
+            long nanos =
+                    switch (m.group(2)) {
+                        case "ms" -> (long) (n * 1e6);
+                        case "s" -> (long) (n * 1e9);
+                        case "m" -> (long) (n * 60e9);
+                        default -> (long) (n * 3600e9);
+                    };
             total = total.plusNanos(nanos);
             pos = m.end();
         }
         if (pos == 0 || pos != v.length()) {
-            throw InputException.forInput(input, "expected a duration such as 30s, 2m, 1m30s or 500ms, got '" + raw + "'");
+            throw InputException.forInput(
+                    input,
+                    "expected a duration such as 30s, 2m, 1m30s or 500ms, got '" + raw + "'");
         }
         return total;
     }
@@ -44,7 +50,9 @@ public final class Durations {
             return ms + "ms";
         }
         if (ms < 60_000) {
-            return ms % 1000 == 0 ? ms / 1000 + "s" : String.format(Locale.ROOT, "%.1fs", ms / 1000.0);
+            return ms % 1000 == 0
+                    ? ms / 1000 + "s"
+                    : String.format(Locale.ROOT, "%.1fs", ms / 1000.0);
         }
         long s = ms / 1000;
         return s / 60 + "m" + (s % 60 == 0 ? "" : s % 60 + "s");

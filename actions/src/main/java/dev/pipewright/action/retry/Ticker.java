@@ -31,7 +31,10 @@ public interface Ticker {
         return new Fake();
     }
 
-    /** A manual clock whose {@link #sleep} only moves time forward; {@link #advance} simulates slow work. */
+    /**
+     * A manual clock whose {@link #sleep} only moves time forward; {@link #advance} simulates slow
+     * work.
+     */
     final class Fake implements Ticker {
         private long now;
 

@@ -10,8 +10,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What the catalogers found: components by purl, dependency edges between purls, the direct dependencies of the
- * described artifact, and notes on what could not be resolved. Everything is kept sorted so output is stable.
+ * What the catalogers found: components by purl, dependency edges between purls, the direct
+ * dependencies of the described artifact, and notes on what could not be resolved. Everything is
+ * kept sorted so output is stable.
  */
 public final class Catalog {
     private final SortedMap<String, Component> components = new TreeMap<>();
@@ -38,7 +39,10 @@ public final class Catalog {
         direct.add(id);
     }
 
-    /** Something a file names that we could not turn into a component with a version, as {@code file:line: what}. */
+    /**
+     * Something a file names that we could not turn into a component with a version, as {@code
+     * file:line: what}.
+     */
     public void unresolved(String note) {
         unresolved.add(note);
     }
@@ -68,11 +72,12 @@ public final class Catalog {
     }
 
     /**
-     * Drops development-only components (and edges touching them); run after every cataloger so a package that is
-     * dev in one file and runtime in another stays.
+     * Drops development-only components (and edges touching them); run after every cataloger so a
+     * package that is dev in one file and runtime in another stays.
      */
     public void dropDev() {
-        List<String> dev = components.values().stream().filter(Component::dev).map(Component::id).toList();
+        List<String> dev =
+                components.values().stream().filter(Component::dev).map(Component::id).toList();
         dev.forEach(components::remove);
         dev.forEach(edges::remove);
         dev.forEach(direct::remove);

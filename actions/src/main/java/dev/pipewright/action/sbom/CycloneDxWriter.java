@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.SortedSet;
 
 /**
- * CycloneDX 1.6 JSON: {@code metadata.component} is the described artifact, one {@code library} per component with
- * its purl as {@code bom-ref}, {@code dependencies} wherever edges are known; dev components get scope
- * {@code optional}. The serial number is a UUID of the content (and the timestamp, present only with an epoch).
+ * CycloneDX 1.6 JSON: {@code metadata.component} is the described artifact, one {@code library} per
+ * component with its purl as {@code bom-ref}, {@code dependencies} wherever edges are known; dev
+ * components get scope {@code optional}. The serial number is a UUID of the content (and the
+ * timestamp, present only with an epoch).
  */
 public final class CycloneDxWriter {
     static final String ROOT_REF = "root-component";
@@ -26,7 +27,10 @@ public final class CycloneDxWriter {
         bom.put("version", 1);
         ObjectNode metadata = bom.putObject("metadata");
         if (info.reproducible()) {
-            metadata.put("timestamp", DateTimeFormatter.ISO_INSTANT.format(info.created().truncatedTo(ChronoUnit.SECONDS)));
+            metadata.put(
+                    "timestamp",
+                    DateTimeFormatter.ISO_INSTANT.format(
+                            info.created().truncatedTo(ChronoUnit.SECONDS)));
         }
         ObjectNode tool = metadata.putObject("tools").putArray("components").addObject();
         tool.put("type", "application");
@@ -60,11 +64,15 @@ public final class CycloneDxWriter {
             }
             if (!c.hashes().isEmpty()) {
                 ArrayNode hashes = n.putArray("hashes");
-                c.hashes().forEach((alg, values) -> values.forEach(v -> {
-                    ObjectNode h = hashes.addObject();
-                    h.put("alg", alg);
-                    h.put("content", v);
-                }));
+                c.hashes()
+                        .forEach(
+                                (alg, values) ->
+                                        values.forEach(
+                                                v -> {
+                                                    ObjectNode h = hashes.addObject();
+                                                    h.put("alg", alg);
+                                                    h.put("content", v);
+                                                }));
             }
             n.put("purl", c.id());
             if (c.dev() && c.purl().type().equals("npm")) {
@@ -89,9 +97,13 @@ public final class CycloneDxWriter {
         return JsonOutput.write(bom);
     }
 
-    /** Maven's groupId and an npm scope are CycloneDX groups; other ecosystems keep the full name. */
+    /**
+     * Maven's groupId and an npm scope are CycloneDX groups; other ecosystems keep the full name.
+     */
     private static String group(Component c) {
         String type = c.purl().type();
-        return (type.equals("maven") || type.equals("npm")) && c.purl().namespace() != null ? c.purl().namespace() : null;
+        return (type.equals("maven") || type.equals("npm")) && c.purl().namespace() != null
+                ? c.purl().namespace()
+                : null;
     }
 }

@@ -8,13 +8,16 @@ import java.util.HexFormat;
 import java.util.Objects;
 
 /**
- * What a document says about itself: the described artifact, the tool, and the moment of creation ({@code epoch} set
- * from {@code source-date-epoch}/{@code SOURCE_DATE_EPOCH} makes the whole document reproducible).
+ * What a document says about itself: the described artifact, the tool, and the moment of creation
+ * ({@code epoch} set from {@code source-date-epoch}/{@code SOURCE_DATE_EPOCH} makes the whole
+ * document reproducible).
  *
  * @param created the creation time; from the epoch when one is given, else the current second
- * @param reproducible whether {@code created} came from an epoch (then CycloneDX carries a timestamp too)
+ * @param reproducible whether {@code created} came from an epoch (then CycloneDX carries a
+ *     timestamp too)
  */
-public record DocumentInfo(String name, String version, String toolVersion, Instant created, boolean reproducible) {
+public record DocumentInfo(
+        String name, String version, String toolVersion, Instant created, boolean reproducible) {
     public DocumentInfo {
         Objects.requireNonNull(name, "name == null");
         Objects.requireNonNull(toolVersion, "toolVersion == null");
@@ -22,13 +25,15 @@ public record DocumentInfo(String name, String version, String toolVersion, Inst
     }
 
     /**
-     * An RFC 4122 name-based UUID (version 5 layout, SHA-256 truncated) of {@code content}: identical input gives the
-     * identical id, any change a different one.
+     * An RFC 4122 name-based UUID (version 5 layout, SHA-256 truncated) of {@code content}:
+     * identical input gives the identical id, any change a different one.
      */
     static String uuid(String content) {
         byte[] h;
         try {
-            h = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+            h =
+                    MessageDigest.getInstance("SHA-256")
+                            .digest(content.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -46,7 +51,9 @@ public record DocumentInfo(String name, String version, String toolVersion, Inst
 
     static String sha256Hex(String content) {
         try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+            byte[] h =
+                    MessageDigest.getInstance("SHA-256")
+                            .digest(content.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(h);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -9,17 +9,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The one JSON dialect of our documents: two-space indent, LF, {@code "key": value}, trailing newline. */
+/**
+ * The one JSON dialect of our documents: two-space indent, LF, {@code "key": value}, trailing
+ * newline.
+ */
 final class JsonOutput {
     static final ObjectMapper MAPPER = new ObjectMapper();
     private static final ObjectWriter WRITER;
 
     static {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                .withObjectEmptySeparator("")
-                .withArrayEmptySeparator(""));
+        DefaultPrettyPrinter pp =
+                new DefaultPrettyPrinter(
+                        Separators.createDefaultInstance()
+                                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                                .withObjectEmptySeparator("")
+                                .withArrayEmptySeparator(""));
         pp.indentObjectsWith(indenter);
         pp.indentArraysWith(indenter);
         WRITER = MAPPER.writer(pp);

@@ -13,11 +13,16 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * A package URL per the purl specification: canonical form on {@link #toString()} (lower-case type, type-specific
- * name normalisation, percent-encoding of everything but {@code A-Za-z0-9.-_~:}, sorted qualifiers) and a parser
- * for round trips.
+ * A package URL per the purl specification: canonical form on {@link #toString()} (lower-case type,
+ * type-specific name normalisation, percent-encoding of everything but {@code A-Za-z0-9.-_~:},
+ * sorted qualifiers) and a parser for round trips.
  */
-public record Purl(String type, String namespace, String name, String version, SortedMap<String, String> qualifiers,
+public record Purl(
+        String type,
+        String namespace,
+        String name,
+        String version,
+        SortedMap<String, String> qualifiers,
         String subpath) {
     private static final Pattern TYPE = Pattern.compile("[a-zA-Z.+-][a-zA-Z0-9.+-]*");
     private static final Pattern QUALIFIER_KEY = Pattern.compile("[a-zA-Z.\\-_][a-zA-Z0-9.\\-_]*");
@@ -25,7 +30,8 @@ public record Purl(String type, String namespace, String name, String version, S
     public Purl {
         Objects.requireNonNull(type, "type == null");
         if (!TYPE.matcher(type).matches() || Character.isDigit(type.charAt(0))) {
-            throw new IllegalArgumentException("purl type '" + type + "' must start with a letter and use a-z0-9.+-");
+            throw new IllegalArgumentException(
+                    "purl type '" + type + "' must start with a letter and use a-z0-9.+-");
         }
         type = type.toLowerCase(Locale.ROOT);
         if (name == null || name.isEmpty()) {
@@ -39,7 +45,8 @@ public record Purl(String type, String namespace, String name, String version, S
             for (Map.Entry<String, String> e : qualifiers.entrySet()) {
                 String key = e.getKey().toLowerCase(Locale.ROOT);
                 if (!QUALIFIER_KEY.matcher(key).matches()) {
-                    throw new IllegalArgumentException("purl qualifier key '" + e.getKey() + "' is not valid");
+                    throw new IllegalArgumentException(
+                            "purl qualifier key '" + e.getKey() + "' is not valid");
                 }
                 if (e.getValue() != null && !e.getValue().isEmpty()) {
                     q.put(key, e.getValue());
@@ -49,7 +56,8 @@ public record Purl(String type, String namespace, String name, String version, S
         qualifiers = Collections.unmodifiableSortedMap(q);
         switch (type) {
             case "pypi" -> name = name.toLowerCase(Locale.ROOT).replace('_', '-');
-            case "composer" -> { // vendor and package names are case-blind on Packagist: the spec lower-cases both
+            case "composer" -> { // vendor and package names are case-blind on Packagist: the spec
+                // lower-cases both
                 name = name.toLowerCase(Locale.ROOT);
                 namespace = namespace == null ? null : namespace.toLowerCase(Locale.ROOT);
             }
@@ -57,15 +65,23 @@ public record Purl(String type, String namespace, String name, String version, S
                 name = name.toLowerCase(Locale.ROOT);
                 namespace = namespace == null ? null : namespace.toLowerCase(Locale.ROOT);
             }
-            default -> { }
+            default -> {}
         }
-        if ((type.equals("maven") || type.equals("github") || type.equals("composer") || type.equals("swift"))
+        if ((type.equals("maven")
+                        || type.equals("github")
+                        || type.equals("composer")
+                        || type.equals("swift"))
                 && namespace == null) {
             throw new IllegalArgumentException("a " + type + " purl needs a namespace: " + name);
         }
-        if ((type.equals("cargo") || type.equals("pypi") || type.equals("gem") || type.equals("nuget")
-                || type.equals("pub")) && namespace != null) {
-            throw new IllegalArgumentException("a " + type + " purl has no namespace: " + namespace + "/" + name);
+        if ((type.equals("cargo")
+                        || type.equals("pypi")
+                        || type.equals("gem")
+                        || type.equals("nuget")
+                        || type.equals("pub"))
+                && namespace != null) {
+            throw new IllegalArgumentException(
+                    "a " + type + " purl has no namespace: " + namespace + "/" + name);
         }
     }
 
@@ -115,7 +131,9 @@ public record Purl(String type, String namespace, String name, String version, S
         return sb.toString();
     }
 
-    /** Parses a purl string as the specification's parsing rules describe; throws on invalid input. */
+    /**
+     * Parses a purl string as the specification's parsing rules describe; throws on invalid input.
+     */
     public static Purl parse(String text) {
         Objects.requireNonNull(text, "text == null");
         String rest = text;
@@ -177,11 +195,18 @@ public record Purl(String type, String namespace, String name, String version, S
         StringBuilder sb = new StringBuilder();
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '-' || c == '_' || c == '~' || c == ':') {
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '.'
+                    || c == '-'
+                    || c == '_'
+                    || c == '~'
+                    || c == ':') {
                 sb.append((char) c);
             } else {
-                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                sb.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
             }
         }

@@ -16,21 +16,32 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Validates SPDX 2.3 and CycloneDX 1.6 JSON documents: the official JSON schema (bundled, never fetched), then what
- * the schemas cannot express — SPDX's mandatory {@code documentNamespace}, SPDXID syntax and uniqueness,
- * relationships that point nowhere; CycloneDX {@code bom-ref} uniqueness and dependency references; every purl.
+ * Validates SPDX 2.3 and CycloneDX 1.6 JSON documents: the official JSON schema (bundled, never
+ * fetched), then what the schemas cannot express — SPDX's mandatory {@code documentNamespace},
+ * SPDXID syntax and uniqueness, relationships that point nowhere; CycloneDX {@code bom-ref}
+ * uniqueness and dependency references; every purl.
  */
 public final class SbomValidator {
     private static final String SCHEMAS = "classpath:dev/pipewright/action/sbom/schemas/";
     private static final Pattern SPDX_ID = Pattern.compile("SPDXRef-[A-Za-z0-9.-]+");
-    private static final Pattern EXTERNAL_ID = Pattern.compile("DocumentRef-[A-Za-z0-9.-]+:SPDXRef-[A-Za-z0-9.-]+");
+    private static final Pattern EXTERNAL_ID =
+            Pattern.compile("DocumentRef-[A-Za-z0-9.-]+:SPDXRef-[A-Za-z0-9.-]+");
     private static volatile JsonSchema spdx;
     private static volatile JsonSchema cyclonedx;
 
-    /** Which kind of document; {@link #UNKNOWN} when neither {@code spdxVersion} nor {@code bomFormat} is present. */
-    public enum Format { SPDX, CYCLONEDX, UNKNOWN }
+    /**
+     * Which kind of document; {@link #UNKNOWN} when neither {@code spdxVersion} nor {@code
+     * bomFormat} is present.
+     */
+    public enum Format {
+        SPDX,
+        CYCLONEDX,
+        UNKNOWN
+    }
 
-    /** The verdict: the format recognised and every problem found, each naming the JSON location. */
+    /**
+     * The verdict: the format recognised and every problem found, each naming the JSON location.
+     */
     public record Result(Format format, List<String> errors) {
         public boolean valid() {
             return format != Format.UNKNOWN && errors.isEmpty();
@@ -38,7 +49,8 @@ public final class SbomValidator {
     }
 
     static {
-        // networknt logs through slf4j; without a provider slf4j prints a three-line warning on every CLI run.
+        // networknt logs through slf4j; without a provider slf4j prints a three-line warning on
+        // every CLI run.
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             System.setProperty("slf4j.internal.verbosity", "ERROR");
         }
@@ -50,7 +62,8 @@ public final class SbomValidator {
         if (doc.has("spdxVersion")) {
             List<String> errors = schemaErrors(spdxSchema(), doc);
             if (!doc.path("spdxVersion").asText().equals("SPDX-2.3")) {
-                errors.add("$.spdxVersion: " + doc.path("spdxVersion").asText() + " is not SPDX-2.3");
+                errors.add(
+                        "$.spdxVersion: " + doc.path("spdxVersion").asText() + " is not SPDX-2.3");
             }
             spdxSemantics(doc, errors);
             return new Result(Format.SPDX, errors);
@@ -63,7 +76,10 @@ public final class SbomValidator {
             cyclonedxSemantics(doc, errors);
             return new Result(Format.CYCLONEDX, errors);
         }
-        return new Result(Format.UNKNOWN, List.of("neither 'spdxVersion' (SPDX) nor 'bomFormat' (CycloneDX) at the top level"));
+        return new Result(
+                Format.UNKNOWN,
+                List.of(
+                        "neither 'spdxVersion' (SPDX) nor 'bomFormat' (CycloneDX) at the top level"));
     }
 
     private static void spdxSemantics(JsonNode doc, List<String> errors) {
@@ -74,7 +90,10 @@ public final class SbomValidator {
             try {
                 URI uri = new URI(ns);
                 if (!uri.isAbsolute() || ns.contains("#")) {
-                    errors.add("$.documentNamespace: '" + ns + "' must be an absolute URI without '#'");
+                    errors.add(
+                            "$.documentNamespace: '"
+                                    + ns
+                                    + "' must be an absolute URI without '#'");
                 }
             } catch (URISyntaxException e) {
                 errors.add("$.documentNamespace: '" + ns + "' is not a URI: " + e.getReason());
@@ -87,12 +106,18 @@ public final class SbomValidator {
             JsonNode list = doc.path(section);
             for (int i = 0; i < list.size(); i++) {
                 JsonNode el = list.get(i);
-                checkId(el.path("SPDXID").asText(""), "$." + section + "[" + i + "].SPDXID", ids, errors);
+                checkId(
+                        el.path("SPDXID").asText(""),
+                        "$." + section + "[" + i + "].SPDXID",
+                        ids,
+                        errors);
                 JsonNode refs = el.path("externalRefs");
                 for (int k = 0; k < refs.size(); k++) {
                     if (refs.get(k).path("referenceType").asText().equals("purl")) {
-                        checkPurl(refs.get(k).path("referenceLocator").asText(),
-                                "$." + section + "[" + i + "].externalRefs[" + k + "]", errors);
+                        checkPurl(
+                                refs.get(k).path("referenceLocator").asText(),
+                                "$." + section + "[" + i + "].externalRefs[" + k + "]",
+                                errors);
                     }
                 }
             }
@@ -104,23 +129,42 @@ public final class SbomValidator {
         for (int i = 0; i < rels.size(); i++) {
             for (String field : List.of("spdxElementId", "relatedSpdxElement")) {
                 String ref = rels.get(i).path(field).asText("");
-                boolean special = ref.equals("NONE") || ref.equals("NOASSERTION") || EXTERNAL_ID.matcher(ref).matches();
+                boolean special =
+                        ref.equals("NONE")
+                                || ref.equals("NOASSERTION")
+                                || EXTERNAL_ID.matcher(ref).matches();
                 if (!special && !ids.contains(ref)) {
-                    errors.add("$.relationships[" + i + "]." + field + ": no SPDX element has id '" + ref + "'");
+                    errors.add(
+                            "$.relationships["
+                                    + i
+                                    + "]."
+                                    + field
+                                    + ": no SPDX element has id '"
+                                    + ref
+                                    + "'");
                 }
             }
         }
         JsonNode describes = doc.path("documentDescribes");
         for (int i = 0; i < describes.size(); i++) {
             if (!ids.contains(describes.get(i).asText())) {
-                errors.add("$.documentDescribes[" + i + "]: no SPDX element has id '" + describes.get(i).asText() + "'");
+                errors.add(
+                        "$.documentDescribes["
+                                + i
+                                + "]: no SPDX element has id '"
+                                + describes.get(i).asText()
+                                + "'");
             }
         }
     }
 
     private static void checkId(String id, String where, Set<String> ids, List<String> errors) {
         if (!SPDX_ID.matcher(id).matches()) {
-            errors.add(where + ": '" + id + "' is not SPDXRef- followed by letters, digits, '.' or '-'");
+            errors.add(
+                    where
+                            + ": '"
+                            + id
+                            + "' is not SPDXRef- followed by letters, digits, '.' or '-'");
         } else if (!ids.add(id)) {
             errors.add(where + ": SPDXID '" + id + "' is used twice");
         }
@@ -142,14 +186,21 @@ public final class SbomValidator {
             JsonNode on = deps.get(i).path("dependsOn");
             for (int k = 0; k < on.size(); k++) {
                 if (!refs.contains(on.get(k).asText())) {
-                    errors.add("$.dependencies[" + i + "].dependsOn[" + k + "]: no component has bom-ref '"
-                            + on.get(k).asText() + "'");
+                    errors.add(
+                            "$.dependencies["
+                                    + i
+                                    + "].dependsOn["
+                                    + k
+                                    + "]: no component has bom-ref '"
+                                    + on.get(k).asText()
+                                    + "'");
                 }
             }
         }
     }
 
-    private static void components(JsonNode list, String path, Set<String> refs, List<String> errors) {
+    private static void components(
+            JsonNode list, String path, Set<String> refs, List<String> errors) {
         for (int i = 0; i < list.size(); i++) {
             JsonNode c = list.get(i);
             String where = path + "[" + i + "]";
@@ -195,9 +246,15 @@ public final class SbomValidator {
     }
 
     private static JsonSchema load(String file) {
-        // bom-1.6 refers to spdx.schema.json and jsf-0.82.schema.json by its own $id; serve them from the jar.
-        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7,
-                b -> b.schemaMappers(m -> m.mapPrefix("http://cyclonedx.org/schema/", SCHEMAS)));
-        return factory.getSchema(SchemaLocation.of(SCHEMAS + file), SchemaValidatorsConfig.builder().build());
+        // bom-1.6 refers to spdx.schema.json and jsf-0.82.schema.json by its own $id; serve them
+        // from the jar.
+        JsonSchemaFactory factory =
+                JsonSchemaFactory.getInstance(
+                        SpecVersion.VersionFlag.V7,
+                        b ->
+                                b.schemaMappers(
+                                        m -> m.mapPrefix("http://cyclonedx.org/schema/", SCHEMAS)));
+        return factory.getSchema(
+                SchemaLocation.of(SCHEMAS + file), SchemaValidatorsConfig.builder().build());
     }
 }

@@ -33,20 +33,34 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Walks a directory (or takes one file), hands each file to the first cataloger that accepts it, in path order, and
- * returns the catalog; {@code .git} and {@code node_modules} are not entered (the lockfiles describe the latter).
+ * Walks a directory (or takes one file), hands each file to the first cataloger that accepts it, in
+ * path order, and returns the catalog; {@code .git} and {@code node_modules} are not entered (the
+ * lockfiles describe the latter).
  */
 public final class Scanner {
     /** Every cataloger, most specific first. */
-    public static final List<Cataloger> CATALOGERS = List.of(
-            new GoModCataloger(), new GoSumCataloger(),
-            new PackageLockCataloger(), new PnpmLockCataloger(), new YarnLockCataloger(),
-            new UvLockCataloger(), new PoetryLockCataloger(), new PipfileLockCataloger(), new RequirementsCataloger(),
-            new CargoLockCataloger(),
-            new GemfileLockCataloger(), new ComposerLockCataloger(), new NuGetLockCataloger(),
-            new SwiftResolvedCataloger(), new PubspecLockCataloger(),
-            new PomCataloger(), new GradleLockCataloger(), new JarCataloger(),
-            new ActionsCataloger(), new GoBinaryCataloger());
+    public static final List<Cataloger> CATALOGERS =
+            List.of(
+                    new GoModCataloger(),
+                    new GoSumCataloger(),
+                    new PackageLockCataloger(),
+                    new PnpmLockCataloger(),
+                    new YarnLockCataloger(),
+                    new UvLockCataloger(),
+                    new PoetryLockCataloger(),
+                    new PipfileLockCataloger(),
+                    new RequirementsCataloger(),
+                    new CargoLockCataloger(),
+                    new GemfileLockCataloger(),
+                    new ComposerLockCataloger(),
+                    new NuGetLockCataloger(),
+                    new SwiftResolvedCataloger(),
+                    new PubspecLockCataloger(),
+                    new PomCataloger(),
+                    new GradleLockCataloger(),
+                    new JarCataloger(),
+                    new ActionsCataloger(),
+                    new GoBinaryCataloger());
 
     private final List<Cataloger> catalogers;
 
@@ -59,15 +73,19 @@ public final class Scanner {
     }
 
     /**
-     * Catalogs {@code start}; {@code display} turns a path into the name shown in messages and sources.
-     * With {@code includeDev} false, dev-only components are dropped after all files are read.
+     * Catalogs {@code start}; {@code display} turns a path into the name shown in messages and
+     * sources. With {@code includeDev} false, dev-only components are dropped after all files are
+     * read.
      */
-    public Catalog scan(Path start, Function<Path, String> display, boolean includeDev) throws IOException {
+    public Catalog scan(Path start, Function<Path, String> display, boolean includeDev)
+            throws IOException {
         Catalog catalog = new Catalog();
         Cataloger.Options options = new Cataloger.Options(includeDev);
         for (Path file : files(start)) {
-            String rel = Files.isDirectory(start) ? start.relativize(file).toString().replace('\\', '/')
-                    : file.getFileName().toString();
+            String rel =
+                    Files.isDirectory(start)
+                            ? start.relativize(file).toString().replace('\\', '/')
+                            : file.getFileName().toString();
             for (Cataloger c : catalogers) {
                 if (c.accepts(file, rel)) {
                     String shown = display.apply(file);
@@ -89,22 +107,25 @@ public final class Scanner {
             return List.of(start);
         }
         List<Path> out = new ArrayList<>();
-        Files.walkFileTree(start, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                String n = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                return !dir.equals(start) && (n.equals(".git") || n.equals("node_modules"))
-                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
+        Files.walkFileTree(
+                start,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                        String n = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                        return !dir.equals(start) && (n.equals(".git") || n.equals("node_modules"))
+                                ? FileVisitResult.SKIP_SUBTREE
+                                : FileVisitResult.CONTINUE;
+                    }
 
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile()) {
-                    out.add(file);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        if (attrs.isRegularFile()) {
+                            out.add(file);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
         out.sort(Comparator.comparing(p -> start.relativize(p).toString().replace('\\', '/')));
         return out;
     }

@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.SortedSet;
 
 /**
- * SPDX 2.3 JSON: document, the described package ({@code DESCRIBES}), one package per component with its purl as a
- * {@code PACKAGE-MANAGER} reference, {@code DEPENDS_ON} for every edge. SPDXIDs are derived from the purl, so they
- * are stable and unique; the namespace is a UUID of the content and the creation time.
+ * SPDX 2.3 JSON: document, the described package ({@code DESCRIBES}), one package per component
+ * with its purl as a {@code PACKAGE-MANAGER} reference, {@code DEPENDS_ON} for every edge. SPDXIDs
+ * are derived from the purl, so they are stable and unique; the namespace is a UUID of the content
+ * and the creation time.
  */
 public final class SpdxWriter {
     static final String ROOT_ID = "SPDXRef-Package-root";
@@ -43,11 +44,15 @@ public final class SpdxWriter {
             p.put("filesAnalyzed", false);
             if (!c.hashes().isEmpty()) {
                 ArrayNode sums = p.putArray("checksums");
-                c.hashes().forEach((alg, values) -> values.forEach(v -> {
-                    ObjectNode s = sums.addObject();
-                    s.put("algorithm", alg.replace("-", ""));
-                    s.put("checksumValue", v);
-                }));
+                c.hashes()
+                        .forEach(
+                                (alg, values) ->
+                                        values.forEach(
+                                                v -> {
+                                                    ObjectNode s = sums.addObject();
+                                                    s.put("algorithm", alg.replace("-", ""));
+                                                    s.put("checksumValue", v);
+                                                }));
             }
             ObjectNode ref = p.putArray("externalRefs").addObject();
             ref.put("referenceCategory", "PACKAGE-MANAGER");
@@ -68,7 +73,9 @@ public final class SpdxWriter {
                 relationship(rels, spdxIds.get(e.getKey()), "DEPENDS_ON", spdxIds.get(to));
             }
         }
-        String created = DateTimeFormatter.ISO_INSTANT.format(info.created().truncatedTo(ChronoUnit.SECONDS));
+        String created =
+                DateTimeFormatter.ISO_INSTANT.format(
+                        info.created().truncatedTo(ChronoUnit.SECONDS));
         ObjectNode doc = JsonOutput.object();
         doc.put("spdxVersion", "SPDX-2.3");
         doc.put("dataLicense", "CC0-1.0");
@@ -81,9 +88,12 @@ public final class SpdxWriter {
         doc.putArray("documentDescribes").add(ROOT_ID);
         doc.set("packages", packages);
         doc.set("relationships", rels);
-        // The namespace names this document: a UUID of everything else in it, creation time included.
+        // The namespace names this document: a UUID of everything else in it, creation time
+        // included.
         String uuid = DocumentInfo.uuid(JsonOutput.write(doc));
-        doc.put("documentNamespace", "https://pipewright.dev/spdxdocs/" + slug(info.name()) + "-" + uuid);
+        doc.put(
+                "documentNamespace",
+                "https://pipewright.dev/spdxdocs/" + slug(info.name()) + "-" + uuid);
         return JsonOutput.write(doc);
     }
 
@@ -94,14 +104,27 @@ public final class SpdxWriter {
         r.put("relatedSpdxElement", to);
     }
 
-    /** {@code SPDXRef-Package-<type>-<name>-<version>-<8 hex of the purl>}: readable, valid, unique per purl. */
+    /**
+     * {@code SPDXRef-Package-<type>-<name>-<version>-<8 hex of the purl>}: readable, valid, unique
+     * per purl.
+     */
     static String spdxId(Component c) {
-        String readable = c.purl().type() + "-" + c.purl().fullName() + (c.version() == null ? "" : "-" + c.version());
-        return "SPDXRef-Package-" + slug(readable) + "-" + DocumentInfo.sha256Hex(c.id()).substring(0, 8);
+        String readable =
+                c.purl().type()
+                        + "-"
+                        + c.purl().fullName()
+                        + (c.version() == null ? "" : "-" + c.version());
+        return "SPDXRef-Package-"
+                + slug(readable)
+                + "-"
+                + DocumentInfo.sha256Hex(c.id()).substring(0, 8);
     }
 
     static String slug(String s) {
-        String out = s.replaceAll("[^A-Za-z0-9.-]+", "-").replaceAll("-{2,}", "-").replaceAll("^-|-$", "");
+        String out =
+                s.replaceAll("[^A-Za-z0-9.-]+", "-")
+                        .replaceAll("-{2,}", "-")
+                        .replaceAll("^-|-$", "");
         return out.isEmpty() ? "x" : out;
     }
 }

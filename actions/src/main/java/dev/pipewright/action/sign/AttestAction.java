@@ -22,32 +22,44 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code attest} action: an in-toto Statement v1 about the subjects, signed in a DSSE envelope and wrapped in a
- * Sigstore bundle v0.3, like {@code cosign attest-blob --key --new-bundle-format}.
+ * The {@code attest} action: an in-toto Statement v1 about the subjects, signed in a DSSE envelope
+ * and wrapped in a Sigstore bundle v0.3, like {@code cosign attest-blob --key --new-bundle-format}.
  */
 public final class AttestAction implements Action {
-    public static final ActionDescriptor DESCRIPTOR = new ActionDescriptor(
-            "attest",
-            "Pipewright attest",
-            "Sign an attestation (e.g. an SBOM) about files: in-toto statement in a DSSE envelope, as a Sigstore bundle.",
-            "Pipewright",
-            List.of(
-                    KeyInputs.KEY,
-                    KeyInputs.PASSWORD,
-                    KeyInputs.PASSWORD_ENV,
-                    InputSpec.of("subject", "Files the attestation is about: paths or globs, one per line; each becomes "
-                            + "a subject (file name + sha256).").asRequired().multipleValues()
-                            .withExample("dist/app.jar"),
-                    InputSpec.of("predicate", "JSON file with the predicate, e.g. the SBOM.").asRequired()
-                            .withExample("sbom.spdx.json"),
-                    InputSpec.of("predicate-type", "spdx, cyclonedx, or a predicate type URI.").asRequired()
-                            .withExample("spdx"),
-                    InputSpec.of("output", "Where to write the bundle.").withDefault("attestation.sigstore.json")),
-            List.of(
-                    new OutputSpec("bundle", "Path of the Sigstore bundle."),
-                    new OutputSpec("predicate-type", "The predicate type URI."),
-                    new OutputSpec("subjects", "One '<name> sha256:<hex>' per subject.")),
-            new Branding("award", "purple"));
+    public static final ActionDescriptor DESCRIPTOR =
+            new ActionDescriptor(
+                    "attest",
+                    "Pipewright attest",
+                    "Sign an attestation (e.g. an SBOM) about files: in-toto statement in a DSSE envelope, as a Sigstore bundle.",
+                    "Pipewright",
+                    List.of(
+                            KeyInputs.KEY,
+                            KeyInputs.PASSWORD,
+                            KeyInputs.PASSWORD_ENV,
+                            InputSpec.of(
+                                            "subject",
+                                            "Files the attestation is about: paths or globs, one per line; each becomes "
+                                                    + "a subject (file name + sha256).")
+                                    .asRequired()
+                                    .multipleValues()
+                                    .withExample("dist/app.jar"),
+                            InputSpec.of(
+                                            "predicate",
+                                            "JSON file with the predicate, e.g. the SBOM.")
+                                    .asRequired()
+                                    .withExample("sbom.spdx.json"),
+                            InputSpec.of(
+                                            "predicate-type",
+                                            "spdx, cyclonedx, or a predicate type URI.")
+                                    .asRequired()
+                                    .withExample("spdx"),
+                            InputSpec.of("output", "Where to write the bundle.")
+                                    .withDefault("attestation.sigstore.json")),
+                    List.of(
+                            new OutputSpec("bundle", "Path of the Sigstore bundle."),
+                            new OutputSpec("predicate-type", "The predicate type URI."),
+                            new OutputSpec("subjects", "One '<name> sha256:<hex>' per subject.")),
+                    new Branding("award", "purple"));
 
     @Override
     public ActionDescriptor descriptor() {
@@ -62,7 +74,9 @@ public final class AttestAction implements Action {
     @Override
     public Outcome run(ActionContext ctx) throws Exception {
         Workspace ws = ctx.workspace();
-        String type = InTotoStatement.predicateType("predicate-type", ctx.inputs().string("predicate-type"));
+        String type =
+                InTotoStatement.predicateType(
+                        "predicate-type", ctx.inputs().string("predicate-type"));
         List<Path> files = ws.glob("subject", ctx.inputs().lines("subject"));
         Path predicateFile = ws.existingFile("predicate", ctx.inputs().string("predicate"));
         JsonNode predicate = predicate(predicateFile, ws.display(predicateFile), type);
@@ -72,21 +86,38 @@ public final class AttestAction implements Action {
         List<InTotoStatement.Subject> subjects = new ArrayList<>();
         List<String> shown = new ArrayList<>();
         for (Path f : files) {
-            String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(KeyInputs.readBytes(ctx, "subject", f)));
+            String hex =
+                    HexFormat.of()
+                            .formatHex(
+                                    MessageDigest.getInstance("SHA-256")
+                                            .digest(KeyInputs.readBytes(ctx, "subject", f)));
             subjects.add(new InTotoStatement.Subject(f.getFileName().toString(), hex));
             shown.add(f.getFileName() + " sha256:" + hex);
         }
         byte[] payload = new InTotoStatement(subjects, type, predicate).toPayload();
         byte[] sig = Signatures.sign(key.privateKey(), Dsse.pae(Dsse.IN_TOTO, payload));
-        Dsse.Envelope envelope = new Dsse.Envelope(Dsse.IN_TOTO, payload, List.of(new Dsse.Signature("", sig)));
-        ctx.writeFile("output", output, SigstoreBundle.ofEnvelope(Keys.hint(key.publicKey()), envelope).toJson());
+        Dsse.Envelope envelope =
+                new Dsse.Envelope(Dsse.IN_TOTO, payload, List.of(new Dsse.Signature("", sig)));
+        ctx.writeFile(
+                "output",
+                output,
+                SigstoreBundle.ofEnvelope(Keys.hint(key.publicKey()), envelope).toJson());
 
         ctx.setOutput("bundle", ws.display(output));
         ctx.setOutput("predicate-type", type);
         ctx.setOutput("subjects", String.join("\n", shown));
-        ctx.appendSummary(Templates.render("attest/summary.md.ftl", Map.of("bundle", ws.display(output),
-                "predicateType", type, "subjects", shown, "predicate", ws.display(predicateFile))));
+        ctx.appendSummary(
+                Templates.render(
+                        "attest/summary.md.ftl",
+                        Map.of(
+                                "bundle",
+                                ws.display(output),
+                                "predicateType",
+                                type,
+                                "subjects",
+                                shown,
+                                "predicate",
+                                ws.display(predicateFile))));
         return Outcome.pass();
     }
 
@@ -104,12 +135,20 @@ public final class AttestAction implements Action {
         boolean spdx = node.has("spdxVersion");
         boolean cdx = "CycloneDX".equals(node.path("bomFormat").asText());
         if (type.equals(InTotoStatement.SPDX) && !spdx) {
-            throw InputException.forInput("predicate-type", "is SPDX but " + shown + " has no spdxVersion"
-                    + (cdx ? " (it is CycloneDX: use predicate-type cyclonedx)" : ""));
+            throw InputException.forInput(
+                    "predicate-type",
+                    "is SPDX but "
+                            + shown
+                            + " has no spdxVersion"
+                            + (cdx ? " (it is CycloneDX: use predicate-type cyclonedx)" : ""));
         }
         if (type.equals(InTotoStatement.CYCLONEDX) && !cdx) {
-            throw InputException.forInput("predicate-type", "is CycloneDX but " + shown + " has no bomFormat CycloneDX"
-                    + (spdx ? " (it is SPDX: use predicate-type spdx)" : ""));
+            throw InputException.forInput(
+                    "predicate-type",
+                    "is CycloneDX but "
+                            + shown
+                            + " has no bomFormat CycloneDX"
+                            + (spdx ? " (it is SPDX: use predicate-type spdx)" : ""));
         }
         return node;
     }

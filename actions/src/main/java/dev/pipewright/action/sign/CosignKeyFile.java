@@ -18,15 +18,17 @@ import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.crypto.params.ParametersWithIV;
 
 /**
- * cosign's encrypted private key: a PEM ({@code ENCRYPTED SIGSTORE PRIVATE KEY}, formerly
- * {@code ENCRYPTED COSIGN PRIVATE KEY}) whose body is go-securesystemslib's JSON: scrypt KDF and NaCl secretbox
- * (XSalsa20-Poly1305) around the PKCS#8 DER.
+ * cosign's encrypted private key: a PEM ({@code ENCRYPTED SIGSTORE PRIVATE KEY}, formerly {@code
+ * ENCRYPTED COSIGN PRIVATE KEY}) whose body is go-securesystemslib's JSON: scrypt KDF and NaCl
+ * secretbox (XSalsa20-Poly1305) around the PKCS#8 DER.
  */
 public final class CosignKeyFile {
     public static final String LABEL = "ENCRYPTED SIGSTORE PRIVATE KEY";
     public static final String LEGACY_LABEL = "ENCRYPTED COSIGN PRIVATE KEY";
+
     /** cosign's current parameters (N = 2^16, r = 8, p = 1). */
     static final int N = 65536;
+
     static final int R = 8;
     static final int P = 1;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -34,7 +36,10 @@ public final class CosignKeyFile {
 
     private CosignKeyFile() {}
 
-    /** The password does not open the key (or the file was changed); callers may explain a missing password. */
+    /**
+     * The password does not open the key (or the file was changed); callers may explain a missing
+     * password.
+     */
     static final class AuthenticationFailed extends InputException {
         private static final long serialVersionUID = 1L;
 
@@ -43,15 +48,20 @@ public final class CosignKeyFile {
         }
     }
 
-    /** Decrypts the PEM body; a wrong password and a corrupted file both fail the authentication tag. */
+    /**
+     * Decrypts the PEM body; a wrong password and a corrupted file both fail the authentication
+     * tag.
+     */
     public static byte[] decrypt(byte[] body, byte[] password, String shown) {
         JsonNode root;
         try {
             root = JSON.readTree(body);
         } catch (JsonProcessingException e) {
             // The parser's message quotes the input; name only the position.
-            throw new InputException(shown + ": the encrypted key's JSON is malformed at column "
-                    + e.getLocation().getColumnNr());
+            throw new InputException(
+                    shown
+                            + ": the encrypted key's JSON is malformed at column "
+                            + e.getLocation().getColumnNr());
         } catch (IOException e) {
             throw new InputException(shown + ": the encrypted key cannot be read");
         }
@@ -61,27 +71,42 @@ public final class CosignKeyFile {
         String kdf = root.path("kdf").path("name").asText();
         String cipher = root.path("cipher").path("name").asText();
         if (!kdf.equals("scrypt") || !cipher.equals("nacl/secretbox")) {
-            throw new InputException(shown + ": unsupported key encryption '" + kdf + "' + '" + cipher
-                    + "'; cosign keys use scrypt + nacl/secretbox");
+            throw new InputException(
+                    shown
+                            + ": unsupported key encryption '"
+                            + kdf
+                            + "' + '"
+                            + cipher
+                            + "'; cosign keys use scrypt + nacl/secretbox");
         }
         JsonNode params = root.path("kdf").path("params");
         int n = params.path("N").asInt(-1);
         int r = params.path("r").asInt(-1);
         int p = params.path("p").asInt(-1);
         // Bounded so a crafted key cannot make us allocate gigabytes (N*r*128 bytes).
-        if (n < 1024 || n > (1 << 20) || Integer.bitCount(n) != 1 || r < 1 || r > 32 || p < 1 || p > 16) {
-            throw new InputException(shown + ": unsupported scrypt parameters N=" + n + " r=" + r + " p=" + p);
+        if (n < 1024
+                || n > (1 << 20)
+                || Integer.bitCount(n) != 1
+                || r < 1
+                || r > 32
+                || p < 1
+                || p > 16) {
+            throw new InputException(
+                    shown + ": unsupported scrypt parameters N=" + n + " r=" + r + " p=" + p);
         }
         byte[] salt = base64(root, "kdf", "salt", shown);
         byte[] nonce = base64(root, "cipher", "nonce", shown);
         byte[] boxed = base64(root, null, "ciphertext", shown);
         if (nonce.length != 24 || boxed.length < 16) {
-            throw new InputException(shown + ": the encrypted key is truncated (nonce or ciphertext too short)");
+            throw new InputException(
+                    shown + ": the encrypted key is truncated (nonce or ciphertext too short)");
         }
         byte[] key = SCrypt.generate(password, salt, n, r, p, 32);
         byte[] plain = open(key, nonce, boxed);
         if (plain == null) {
-            throw new AuthenticationFailed(shown + ": wrong password, or the key file is corrupted (authentication failed)");
+            throw new AuthenticationFailed(
+                    shown
+                            + ": wrong password, or the key file is corrupted (authentication failed)");
         }
         return plain;
     }
@@ -123,7 +148,10 @@ public final class CosignKeyFile {
         return out;
     }
 
-    /** NaCl secretbox open: the Poly1305 key is the first 32 keystream bytes; null when the tag does not match. */
+    /**
+     * NaCl secretbox open: the Poly1305 key is the first 32 keystream bytes; null when the tag does
+     * not match.
+     */
     static byte[] open(byte[] key, byte[] nonce, byte[] boxed) {
         XSalsa20Engine salsa = new XSalsa20Engine();
         salsa.init(false, new ParametersWithIV(new KeyParameter(key), nonce));
@@ -156,7 +184,8 @@ public final class CosignKeyFile {
         try {
             return Base64.getDecoder().decode(node.asText());
         } catch (IllegalArgumentException e) {
-            throw new InputException(shown + ": " + where + " of the encrypted key is not valid base64");
+            throw new InputException(
+                    shown + ": " + where + " of the encrypted key is not valid base64");
         }
     }
 

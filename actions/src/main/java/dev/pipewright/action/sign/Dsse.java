@@ -33,7 +33,10 @@ public final class Dsse {
 
     private Dsse() {}
 
-    /** {@code "DSSEv1" SP len(type) SP type SP len(body) SP body}, lengths as ASCII decimal byte counts. */
+    /**
+     * {@code "DSSEv1" SP len(type) SP type SP len(body) SP body}, lengths as ASCII decimal byte
+     * counts.
+     */
     public static byte[] pae(String payloadType, byte[] payload) {
         byte[] type = payloadType.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length + type.length + 32);

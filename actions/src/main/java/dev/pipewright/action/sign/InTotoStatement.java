@@ -40,7 +40,8 @@ public record InTotoStatement(List<Subject> subjects, String predicateType, Json
     }
 
     /** Reads a statement from a DSSE payload; null fields become a reason in the exception. */
-    public static InTotoStatement parse(byte[] payload, String shown) throws SigstoreBundle.BundleException {
+    public static InTotoStatement parse(byte[] payload, String shown)
+            throws SigstoreBundle.BundleException {
         JsonNode root;
         try {
             root = Json.parse(payload, shown + " (DSSE payload)");
@@ -49,16 +50,22 @@ public record InTotoStatement(List<Subject> subjects, String predicateType, Json
         }
         String type = root.path("_type").asText();
         if (!type.equals(TYPE_V1) && !type.equals(TYPE_V01)) {
-            throw new SigstoreBundle.BundleException(shown + ": payload _type is '" + type + "', not an in-toto Statement");
+            throw new SigstoreBundle.BundleException(
+                    shown + ": payload _type is '" + type + "', not an in-toto Statement");
         }
         List<Subject> subjects = new ArrayList<>();
         for (JsonNode s : root.path("subject")) {
-            subjects.add(new Subject(s.path("name").asText(), s.path("digest").path("sha256").asText().toLowerCase(Locale.ROOT)));
+            subjects.add(
+                    new Subject(
+                            s.path("name").asText(),
+                            s.path("digest").path("sha256").asText().toLowerCase(Locale.ROOT)));
         }
         if (subjects.isEmpty()) {
-            throw new SigstoreBundle.BundleException(shown + ": the in-toto statement has no subject");
+            throw new SigstoreBundle.BundleException(
+                    shown + ": the in-toto statement has no subject");
         }
-        return new InTotoStatement(subjects, root.path("predicateType").asText(), root.path("predicate"));
+        return new InTotoStatement(
+                subjects, root.path("predicateType").asText(), root.path("predicate"));
     }
 
     /** {@code spdx}, {@code cyclonedx} or an absolute URI, as given in {@code input}. */
@@ -78,6 +85,7 @@ public record InTotoStatement(List<Subject> subjects, String predicateType, Json
         } catch (URISyntaxException e) {
             // fall through to the error
         }
-        throw InputException.forInput(input, "expected spdx, cyclonedx or a predicate type URI, got '" + value + "'");
+        throw InputException.forInput(
+                input, "expected spdx, cyclonedx or a predicate type URI, got '" + value + "'");
     }
 }

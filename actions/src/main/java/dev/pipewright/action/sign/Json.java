@@ -15,19 +15,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * JSON as the signing formats need it: numbers kept exactly, duplicate keys rejected (two parsers must never see
- * two different documents), compact for signed payloads, and 2-space indented with LF for files.
+ * JSON as the signing formats need it: numbers kept exactly, duplicate keys rejected (two parsers
+ * must never see two different documents), compact for signed payloads, and 2-space indented with
+ * LF for files.
  */
 public final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
-    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
-            .withSeparators(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEmptySeparator("")
-                    .withArrayEmptySeparator(""));
+    static final ObjectMapper MAPPER =
+            new ObjectMapper()
+                    .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                    .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+    private static final DefaultPrettyPrinter PRETTY =
+            new DefaultPrettyPrinter()
+                    .withSeparators(
+                            Separators.createDefaultInstance()
+                                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                                    .withObjectEmptySeparator("")
+                                    .withArrayEmptySeparator(""));
 
     static {
         PRETTY.indentArraysWith(new DefaultIndenter("  ", "\n"));

@@ -14,13 +14,21 @@ import java.util.function.Supplier;
 
 /** The key and password inputs shared by sign, attest, verify and keygen. */
 final class KeyInputs {
-    static final InputSpec KEY = InputSpec.of("key", "Private key: a file path, or the PEM itself (e.g. from a secret). "
-            + "cosign encrypted keys (ENCRYPTED SIGSTORE/COSIGN PRIVATE KEY), PKCS#8 or SEC1 PEM; ECDSA P-256.")
-            .asRequired().secretValue();
-    static final InputSpec PASSWORD = InputSpec.of("password", "Password of an encrypted key; prefer password-env.")
-            .secretValue();
-    static final InputSpec PASSWORD_ENV = InputSpec.of("password-env",
-            "Name of the environment variable holding the key's password.").withDefault("COSIGN_PASSWORD");
+    static final InputSpec KEY =
+            InputSpec.of(
+                            "key",
+                            "Private key: a file path, or the PEM itself (e.g. from a secret). "
+                                    + "cosign encrypted keys (ENCRYPTED SIGSTORE/COSIGN PRIVATE KEY), PKCS#8 or SEC1 PEM; ECDSA P-256.")
+                    .asRequired()
+                    .secretValue();
+    static final InputSpec PASSWORD =
+            InputSpec.of("password", "Password of an encrypted key; prefer password-env.")
+                    .secretValue();
+    static final InputSpec PASSWORD_ENV =
+            InputSpec.of(
+                            "password-env",
+                            "Name of the environment variable holding the key's password.")
+                    .withDefault("COSIGN_PASSWORD");
 
     /** Text of a key input and how to name it in messages. */
     record KeyText(String text, String shown) {}
@@ -33,9 +41,15 @@ final class KeyInputs {
         }
         Path p = ctx.workspace().existingFile(input, value);
         try {
-            return new KeyText(Files.readString(p, StandardCharsets.UTF_8), ctx.workspace().display(p));
+            return new KeyText(
+                    Files.readString(p, StandardCharsets.UTF_8), ctx.workspace().display(p));
         } catch (IOException e) {
-            throw new InputException(value + ":1: cannot read (input '" + input + "'): " + e.getClass().getSimpleName());
+            throw new InputException(
+                    value
+                            + ":1: cannot read (input '"
+                            + input
+                            + "'): "
+                            + e.getClass().getSimpleName());
         }
     }
 
@@ -51,8 +65,10 @@ final class KeyInputs {
     static Keys.SigningKey signingKey(ActionContext ctx) {
         KeyText k = read(ctx, "key", ctx.inputs().string("key"));
         String env = ctx.inputs().string("password-env");
-        String why = env.isEmpty() ? "set input 'password' or 'password-env'"
-                : env + " (password-env) is not set; export it or give input 'password'";
+        String why =
+                env.isEmpty()
+                        ? "set input 'password' or 'password-env'"
+                        : env + " (password-env) is not set; export it or give input 'password'";
         return Keys.readPrivate(k.text(), k.shown(), password(ctx), why);
     }
 
@@ -65,7 +81,8 @@ final class KeyInputs {
         try {
             return Files.readAllBytes(p);
         } catch (IOException e) {
-            throw new InputException(ctx.workspace().display(p) + ":1: cannot read (input '" + input + "')");
+            throw new InputException(
+                    ctx.workspace().display(p) + ":1: cannot read (input '" + input + "')");
         }
     }
 }

@@ -36,13 +36,18 @@ import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 
 /**
- * ECDSA P-256 keys in the formats cosign and openssl use: PKCS#8 and SEC1 PEM, cosign's encrypted key files,
- * {@code PUBLIC KEY} PEM and certificates. Error messages never contain key bytes or the password.
+ * ECDSA P-256 keys in the formats cosign and openssl use: PKCS#8 and SEC1 PEM, cosign's encrypted
+ * key files, {@code PUBLIC KEY} PEM and certificates. Error messages never contain key bytes or the
+ * password.
  */
 public final class Keys {
     private static final X9ECParameters P256 = ECNamedCurveTable.getByName("P-256");
-    private static final List<String> PRIVATE_LABELS = List.of(CosignKeyFile.LABEL, CosignKeyFile.LEGACY_LABEL,
-            "PRIVATE KEY", "EC PRIVATE KEY");
+    private static final List<String> PRIVATE_LABELS =
+            List.of(
+                    CosignKeyFile.LABEL,
+                    CosignKeyFile.LEGACY_LABEL,
+                    "PRIVATE KEY",
+                    "EC PRIVATE KEY");
 
     /** A private key with its public half. */
     public record SigningKey(PrivateKey privateKey, PublicKey publicKey) {
@@ -55,19 +60,21 @@ public final class Keys {
     private Keys() {}
 
     /**
-     * Reads a private key; {@code password} is asked for only when the key is encrypted (absent means empty, as
-     * cosign treats an unset COSIGN_PASSWORD).
+     * Reads a private key; {@code password} is asked for only when the key is encrypted (absent
+     * means empty, as cosign treats an unset COSIGN_PASSWORD).
      */
-    public static SigningKey readPrivate(String pem, String shown, Supplier<Optional<String>> password) {
+    public static SigningKey readPrivate(
+            String pem, String shown, Supplier<Optional<String>> password) {
         return readPrivate(pem, shown, password, "no password was given");
     }
 
     /**
-     * As {@link #readPrivate(String, String, Supplier)}; {@code whyNoPassword} (e.g. "COSIGN_PASSWORD (password-env)
-     * is not set") explains the failure when the key is encrypted with a password and none was given.
+     * As {@link #readPrivate(String, String, Supplier)}; {@code whyNoPassword} (e.g.
+     * "COSIGN_PASSWORD (password-env) is not set") explains the failure when the key is encrypted
+     * with a password and none was given.
      */
-    public static SigningKey readPrivate(String pem, String shown, Supplier<Optional<String>> password,
-            String whyNoPassword) {
+    public static SigningKey readPrivate(
+            String pem, String shown, Supplier<Optional<String>> password, String whyNoPassword) {
         Pem.Block block = Pem.single(pem, shown, PRIVATE_LABELS);
         byte[] pkcs8;
         switch (block.label()) {
@@ -78,15 +85,20 @@ public final class Keys {
                     pkcs8 = CosignKeyFile.decrypt(block.der(), pw, shown);
                 } catch (CosignKeyFile.AuthenticationFailed e) {
                     if (given.isEmpty()) {
-                        // Not "wrong password": the user forgot to export it, which is the common case.
-                        throw new InputException(shown + ": the key is encrypted but no password was given: "
-                                + whyNoPassword);
+                        // Not "wrong password": the user forgot to export it, which is the common
+                        // case.
+                        throw new InputException(
+                                shown
+                                        + ": the key is encrypted but no password was given: "
+                                        + whyNoPassword);
                     }
                     throw e;
                 }
                 if (!isPkcs8(pkcs8)) {
                     // cosign rejects such keys too (x509.ParsePKCS8PrivateKey).
-                    throw new InputException(shown + ": the decrypted key is not PKCS#8; cosign cannot use it either");
+                    throw new InputException(
+                            shown
+                                    + ": the decrypted key is not PKCS#8; cosign cannot use it either");
                 }
             }
             case "EC PRIVATE KEY" -> pkcs8 = sec1ToPkcs8(block.der(), shown, block.line());
@@ -103,23 +115,32 @@ public final class Keys {
             if (block.label().equals("CERTIFICATE")) {
                 key = certificate(block.der()).getPublicKey();
             } else {
-                key = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(block.der()));
+                key =
+                        KeyFactory.getInstance("EC")
+                                .generatePublic(new X509EncodedKeySpec(block.der()));
             }
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new InputException(shown + ":" + block.line() + ": not an EC public key (" + block.label() + ")");
+            throw new InputException(
+                    shown + ":" + block.line() + ": not an EC public key (" + block.label() + ")");
         }
         requireP256(key, shown, block.line());
         return key;
     }
 
     public static X509Certificate certificate(byte[] der) throws GeneralSecurityException {
-        return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+        return (X509Certificate)
+                CertificateFactory.getInstance("X.509")
+                        .generateCertificate(new ByteArrayInputStream(der));
     }
 
-    /** The Sigstore bundle {@code publicKey.hint}: base64 of SHA-256 over the DER SubjectPublicKeyInfo. */
+    /**
+     * The Sigstore bundle {@code publicKey.hint}: base64 of SHA-256 over the DER
+     * SubjectPublicKeyInfo.
+     */
     public static String hint(PublicKey key) {
         try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()));
+            return Base64.getEncoder()
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -137,14 +158,26 @@ public final class Keys {
         }
     }
 
-    /** PKCS#8 with the public key inside, as Go's x509.MarshalPKCS8PrivateKey writes it (and cosign stores it). */
+    /**
+     * PKCS#8 with the public key inside, as Go's x509.MarshalPKCS8PrivateKey writes it (and cosign
+     * stores it).
+     */
     public static byte[] pkcs8(SigningKey key) {
         try {
             BigInteger d = ((ECPrivateKey) key.privateKey()).getS();
-            byte[] point = SubjectPublicKeyInfo.getInstance(key.publicKey().getEncoded()).getPublicKeyData().getBytes();
-            var sec1 = new org.bouncycastle.asn1.sec.ECPrivateKey(256, d, new DERBitString(point), null);
-            return new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey,
-                    SECObjectIdentifiers.secp256r1), sec1).getEncoded("DER");
+            byte[] point =
+                    SubjectPublicKeyInfo.getInstance(key.publicKey().getEncoded())
+                            .getPublicKeyData()
+                            .getBytes();
+            var sec1 =
+                    new org.bouncycastle.asn1.sec.ECPrivateKey(
+                            256, d, new DERBitString(point), null);
+            return new PrivateKeyInfo(
+                            new AlgorithmIdentifier(
+                                    X9ObjectIdentifiers.id_ecPublicKey,
+                                    SECObjectIdentifiers.secp256r1),
+                            sec1)
+                    .getEncoded("DER");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -166,8 +199,12 @@ public final class Keys {
     private static byte[] sec1ToPkcs8(byte[] der, String shown, int line) {
         try {
             var sec1 = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(der);
-            return new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey,
-                    SECObjectIdentifiers.secp256r1), sec1).getEncoded("DER");
+            return new PrivateKeyInfo(
+                            new AlgorithmIdentifier(
+                                    X9ObjectIdentifiers.id_ecPublicKey,
+                                    SECObjectIdentifiers.secp256r1),
+                            sec1)
+                    .getEncoded("DER");
         } catch (IOException | RuntimeException e) {
             throw new InputException(shown + ":" + line + ": not a SEC1 EC private key");
         }
@@ -178,8 +215,12 @@ public final class Keys {
         try {
             priv = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(der));
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw new InputException(shown + ":" + line + ": not an EC private key; Pipewright signs with ECDSA P-256 "
-                    + "keys (cosign generate-key-pair, or openssl ecparam -name prime256v1)");
+            throw new InputException(
+                    shown
+                            + ":"
+                            + line
+                            + ": not an EC private key; Pipewright signs with ECDSA P-256 "
+                            + "keys (cosign generate-key-pair, or openssl ecparam -name prime256v1)");
         }
         requireP256(priv, shown, line);
         return new SigningKey(priv, publicOf((ECPrivateKey) priv));
@@ -188,9 +229,11 @@ public final class Keys {
     /** Q = d·G, since PKCS#8 may omit the public key. */
     private static PublicKey publicOf(ECPrivateKey priv) {
         var q = P256.getG().multiply(priv.getS()).normalize();
-        ECPoint w = new ECPoint(q.getAffineXCoord().toBigInteger(), q.getAffineYCoord().toBigInteger());
+        ECPoint w =
+                new ECPoint(q.getAffineXCoord().toBigInteger(), q.getAffineYCoord().toBigInteger());
         try {
-            return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(w, priv.getParams()));
+            return KeyFactory.getInstance("EC")
+                    .generatePublic(new ECPublicKeySpec(w, priv.getParams()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -198,9 +241,16 @@ public final class Keys {
 
     private static void requireP256(Key key, String shown, int line) {
         ECParameterSpec params = key instanceof ECKey ec ? ec.getParams() : null;
-        if (params == null || !params.getOrder().equals(P256.getN()) || params.getCurve().getField().getFieldSize() != 256) {
-            throw new InputException(shown + ":" + line + ": only ECDSA P-256 keys are supported (the key is "
-                    + key.getAlgorithm() + ")");
+        if (params == null
+                || !params.getOrder().equals(P256.getN())
+                || params.getCurve().getField().getFieldSize() != 256) {
+            throw new InputException(
+                    shown
+                            + ":"
+                            + line
+                            + ": only ECDSA P-256 keys are supported (the key is "
+                            + key.getAlgorithm()
+                            + ")");
         }
     }
 }

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-/** PEM blocks ({@code -----BEGIN LABEL-----}, base64 body, {@code -----END LABEL-----}) read and written with LF. */
+/**
+ * PEM blocks ({@code -----BEGIN LABEL-----}, base64 body, {@code -----END LABEL-----}) read and
+ * written with LF.
+ */
 public final class Pem {
     /** One block; {@code line} is where its BEGIN line is, for error messages. */
     public record Block(String label, byte[] der, int line) {}
@@ -13,7 +16,8 @@ public final class Pem {
     private Pem() {}
 
     /**
-     * Every block in {@code text}; errors name {@code shown} and the line, never the body (it may be a key).
+     * Every block in {@code text}; errors name {@code shown} and the line, never the body (it may
+     * be a key).
      */
     public static List<Block> parse(String text, String shown) {
         List<Block> out = new ArrayList<>();
@@ -30,28 +34,42 @@ public final class Pem {
             while (j < lines.length && !lines[j].strip().equals("-----END " + label + "-----")) {
                 String l = lines[j].strip();
                 if (l.startsWith("-----")) {
-                    throw new InputException(shown + ":" + (j + 1) + ": expected -----END " + label + "-----");
+                    throw new InputException(
+                            shown + ":" + (j + 1) + ": expected -----END " + label + "-----");
                 }
-                // RFC 1421 headers (Proc-Type, DEK-Info) mean legacy OpenSSL encryption, which cosign does not use.
+                // RFC 1421 headers (Proc-Type, DEK-Info) mean legacy OpenSSL encryption, which
+                // cosign does not use.
                 if (l.contains(":")) {
-                    throw new InputException(shown + ":" + (j + 1) + ": PEM headers (legacy OpenSSL encryption) are "
-                            + "not supported; convert with 'openssl pkcs8 -topk8' or use a cosign key");
+                    throw new InputException(
+                            shown
+                                    + ":"
+                                    + (j + 1)
+                                    + ": PEM headers (legacy OpenSSL encryption) are "
+                                    + "not supported; convert with 'openssl pkcs8 -topk8' or use a cosign key");
                 }
                 body.append(l);
                 j++;
             }
             if (j == lines.length) {
-                throw new InputException(shown + ":" + begin + ": -----BEGIN " + label + "----- has no END line");
+                throw new InputException(
+                        shown + ":" + begin + ": -----BEGIN " + label + "----- has no END line");
             }
             try {
                 out.add(new Block(label, Base64.getDecoder().decode(body.toString()), begin));
             } catch (IllegalArgumentException e) {
-                throw new InputException(shown + ":" + begin + ": the body of the " + label + " block is not valid base64");
+                throw new InputException(
+                        shown
+                                + ":"
+                                + begin
+                                + ": the body of the "
+                                + label
+                                + " block is not valid base64");
             }
             i = j;
         }
         if (out.isEmpty()) {
-            throw new InputException(shown + ":1: no PEM block found (expected -----BEGIN ...-----)");
+            throw new InputException(
+                    shown + ":1: no PEM block found (expected -----BEGIN ...-----)");
         }
         return out;
     }
@@ -60,8 +78,14 @@ public final class Pem {
     public static Block single(String text, String shown, List<String> labels) {
         Block b = parse(text, shown).get(0);
         if (!labels.contains(b.label())) {
-            throw new InputException(shown + ":" + b.line() + ": PEM block is " + b.label() + ", expected "
-                    + String.join(" or ", labels));
+            throw new InputException(
+                    shown
+                            + ":"
+                            + b.line()
+                            + ": PEM block is "
+                            + b.label()
+                            + ", expected "
+                            + String.join(" or ", labels));
         }
         return b;
     }

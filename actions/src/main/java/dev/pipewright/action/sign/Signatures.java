@@ -6,7 +6,10 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.SignatureException;
 
-/** ECDSA P-256 with SHA-256, signatures as ASN.1 DER: what cosign sign-blob and openssl dgst -sha256 produce. */
+/**
+ * ECDSA P-256 with SHA-256, signatures as ASN.1 DER: what cosign sign-blob and openssl dgst -sha256
+ * produce.
+ */
 public final class Signatures {
     private Signatures() {}
 

@@ -21,35 +21,60 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code verify} action: checks a cosign {@code .sig} or a Sigstore bundle (message signature, DSSE attestation,
- * or keyless with a trusted root) against a public key and the artifacts; any failure exits 1 with the reason.
+ * The {@code verify} action: checks a cosign {@code .sig} or a Sigstore bundle (message signature,
+ * DSSE attestation, or keyless with a trusted root) against a public key and the artifacts; any
+ * failure exits 1 with the reason.
  */
 public final class VerifyAction implements Action {
-    public static final ActionDescriptor DESCRIPTOR = new ActionDescriptor(
-            "verify",
-            "Pipewright verify",
-            "Verify a cosign signature or Sigstore bundle (blob signature or attestation) against a key and the files.",
-            "Pipewright",
-            List.of(
-                    InputSpec.of("key", "Public key: a file path or the PEM (PUBLIC KEY or CERTIFICATE). Not needed "
-                            + "for keyless bundles.").withExample("cosign.pub"),
-                    InputSpec.of("files", "The signed files (for an attestation: files that must be among its subjects).")
-                            .multipleValues().withExample("dist/app.jar"),
-                    InputSpec.of("signature", "A cosign sign-blob .sig file (base64 or DER).").withExample("dist/app.jar.sig"),
-                    InputSpec.of("bundle", "A Sigstore bundle (.sigstore.json)."),
-                    InputSpec.of("predicate-type", "For attestations: the expected predicate type (spdx, cyclonedx or a URI)."),
-                    InputSpec.of("trusted-root", "Sigstore trusted_root.json for keyless bundles (Fulcio CAs, Rekor keys)."),
-                    InputSpec.of("certificate-identity", "Keyless: the expected certificate identity (SAN e-mail or URI)."),
-                    InputSpec.of("certificate-oidc-issuer", "Keyless: the expected OIDC issuer."),
-                    InputSpec.of("insecure-ignore-tlog", "Keyless: skip the transparency-log checks (never the default).")
-                            .withDefault("false")),
-            List.of(
-                    new OutputSpec("verified", "true when the signature verified."),
-                    new OutputSpec("kind", "signature, message-bundle, dsse-bundle or keyless."),
-                    new OutputSpec("predicate-type", "The attestation's predicate type, empty otherwise."),
-                    new OutputSpec("identity", "Keyless: the certificate identity."),
-                    new OutputSpec("issuer", "Keyless: the OIDC issuer in the certificate.")),
-            new Branding("check-circle", "purple"));
+    public static final ActionDescriptor DESCRIPTOR =
+            new ActionDescriptor(
+                    "verify",
+                    "Pipewright verify",
+                    "Verify a cosign signature or Sigstore bundle (blob signature or attestation) against a key and the files.",
+                    "Pipewright",
+                    List.of(
+                            InputSpec.of(
+                                            "key",
+                                            "Public key: a file path or the PEM (PUBLIC KEY or CERTIFICATE). Not needed "
+                                                    + "for keyless bundles.")
+                                    .withExample("cosign.pub"),
+                            InputSpec.of(
+                                            "files",
+                                            "The signed files (for an attestation: files that must be among its subjects).")
+                                    .multipleValues()
+                                    .withExample("dist/app.jar"),
+                            InputSpec.of(
+                                            "signature",
+                                            "A cosign sign-blob .sig file (base64 or DER).")
+                                    .withExample("dist/app.jar.sig"),
+                            InputSpec.of("bundle", "A Sigstore bundle (.sigstore.json)."),
+                            InputSpec.of(
+                                    "predicate-type",
+                                    "For attestations: the expected predicate type (spdx, cyclonedx or a URI)."),
+                            InputSpec.of(
+                                    "trusted-root",
+                                    "Sigstore trusted_root.json for keyless bundles (Fulcio CAs, Rekor keys)."),
+                            InputSpec.of(
+                                    "certificate-identity",
+                                    "Keyless: the expected certificate identity (SAN e-mail or URI)."),
+                            InputSpec.of(
+                                    "certificate-oidc-issuer",
+                                    "Keyless: the expected OIDC issuer."),
+                            InputSpec.of(
+                                            "insecure-ignore-tlog",
+                                            "Keyless: skip the transparency-log checks (never the default).")
+                                    .withDefault("false")),
+                    List.of(
+                            new OutputSpec("verified", "true when the signature verified."),
+                            new OutputSpec(
+                                    "kind", "signature, message-bundle, dsse-bundle or keyless."),
+                            new OutputSpec(
+                                    "predicate-type",
+                                    "The attestation's predicate type, empty otherwise."),
+                            new OutputSpec("identity", "Keyless: the certificate identity."),
+                            new OutputSpec(
+                                    "issuer", "Keyless: the OIDC issuer in the certificate.")),
+                    new Branding("check-circle", "purple"));
 
     @Override
     public ActionDescriptor descriptor() {
@@ -70,10 +95,12 @@ public final class VerifyAction implements Action {
         if (signature.isPresent() == bundle.isPresent()) {
             throw InputException.forInput("signature", "give exactly one of signature and bundle");
         }
-        Optional<String> expectedType = in.optional("predicate-type")
-                .map(t -> InTotoStatement.predicateType("predicate-type", t));
+        Optional<String> expectedType =
+                in.optional("predicate-type")
+                        .map(t -> InTotoStatement.predicateType("predicate-type", t));
         boolean ignoreTlog = in.bool("insecure-ignore-tlog");
-        List<Path> files = in.lines("files").isEmpty() ? List.of() : ws.glob("files", in.lines("files"));
+        List<Path> files =
+                in.lines("files").isEmpty() ? List.of() : ws.glob("files", in.lines("files"));
         Optional<PublicKey> key = in.optional("key").map(k -> KeyInputs.publicKey(ctx, "key"));
 
         Verification v;
@@ -82,8 +109,13 @@ public final class VerifyAction implements Action {
             kind = "signature";
             Path sig = existing(ws, "signature", signature.get());
             Path file = single(ctx, files, "a .sig");
-            v = Verification.signature(requireKey(key, "a .sig"), KeyInputs.readBytes(ctx, "files", file),
-                    KeyInputs.readBytes(ctx, "signature", sig), ws.display(sig), ws.display(file));
+            v =
+                    Verification.signature(
+                            requireKey(key, "a .sig"),
+                            KeyInputs.readBytes(ctx, "files", file),
+                            KeyInputs.readBytes(ctx, "signature", sig),
+                            ws.display(sig),
+                            ws.display(file));
         } else {
             Path b = existing(ws, "bundle", bundle.get());
             Map<String, byte[]> artifacts = new LinkedHashMap<>();
@@ -94,20 +126,39 @@ public final class VerifyAction implements Action {
             try {
                 parsed = SigstoreBundle.parse(Files.readAllBytes(b), ws.display(b));
             } catch (SigstoreBundle.BundleException e) {
-                // A bundle that cannot be read is bad input (exit 2), not a signature that failed to verify (exit 1).
+                // A bundle that cannot be read is bad input (exit 2), not a signature that failed
+                // to verify (exit 1).
                 throw new InputException("malformed bundle " + e.getMessage(), e);
             }
-            kind = parsed.keyless() ? "keyless" : parsed.message() != null ? "message-bundle" : "dsse-bundle";
+            kind =
+                    parsed.keyless()
+                            ? "keyless"
+                            : parsed.message() != null ? "message-bundle" : "dsse-bundle";
             if (parsed.message() != null && artifacts.size() != 1) {
                 single(ctx, files, "a message-signature bundle");
             }
             if (parsed.keyless()) {
-                Optional<Path> root = in.optional("trusted-root").map(r -> existing(ws, "trusted-root", r));
-                v = Keyless.verify(parsed, ws.display(b), artifacts, expectedType,
-                        root.map(r -> KeyInputs.readBytes(ctx, "trusted-root", r)), root.map(ws::display),
-                        in.optional("certificate-identity"), in.optional("certificate-oidc-issuer"), ignoreTlog);
+                Optional<Path> root =
+                        in.optional("trusted-root").map(r -> existing(ws, "trusted-root", r));
+                v =
+                        Keyless.verify(
+                                parsed,
+                                ws.display(b),
+                                artifacts,
+                                expectedType,
+                                root.map(r -> KeyInputs.readBytes(ctx, "trusted-root", r)),
+                                root.map(ws::display),
+                                in.optional("certificate-identity"),
+                                in.optional("certificate-oidc-issuer"),
+                                ignoreTlog);
             } else {
-                v = Verification.bundle(parsed, ws.display(b), requireKey(key, "a key-based bundle"), artifacts, expectedType);
+                v =
+                        Verification.bundle(
+                                parsed,
+                                ws.display(b),
+                                requireKey(key, "a key-based bundle"),
+                                artifacts,
+                                expectedType);
             }
         }
         return finish(ctx, kind, v);
@@ -130,13 +181,15 @@ public final class VerifyAction implements Action {
     }
 
     private static PublicKey requireKey(Optional<PublicKey> key, String what) {
-        return key.orElseThrow(() -> InputException.forInput("key", "is required to verify " + what));
+        return key.orElseThrow(
+                () -> InputException.forInput("key", "is required to verify " + what));
     }
 
     private static Path single(ActionContext ctx, List<Path> files, String what) {
         if (files.size() != 1) {
-            throw InputException.forInput("files", "give exactly one file to verify " + what + " against, got "
-                    + files.size());
+            throw InputException.forInput(
+                    "files",
+                    "give exactly one file to verify " + what + " against, got " + files.size());
         }
         return files.get(0);
     }

@@ -43,18 +43,30 @@ class CoverageFuzzTest {
     static void read(byte[] data, String name, CoverageFormat format) throws IOException {
         Path file = dir.resolve(name);
         Files.write(file, data);
-        new CoverageReader(new Workspace(dir, false), new PathMapper(dir, null)).read(List.of(file), format);
+        new CoverageReader(new Workspace(dir, false), new PathMapper(dir, null))
+                .read(List.of(file), format);
     }
 
     static boolean documented(Throwable t) {
         return t instanceof InputException && Campaign.located(t.getMessage());
     }
 
-    private static void campaign(String surface, String name, CoverageFormat format, Predicate<String> files) {
-        List<Seeds.Seed> seeds = new ArrayList<>(Seeds.files(Path.of("actions/src/test/resources/coverage-samples"), files));
+    private static void campaign(
+            String surface, String name, CoverageFormat format, Predicate<String> files) {
+        List<Seeds.Seed> seeds =
+                new ArrayList<>(
+                        Seeds.files(Path.of("actions/src/test/resources/coverage-samples"), files));
         seeds.addAll(Seeds.files(Seeds.shared().resolve("reference/coverage-samples"), files));
-        assertThat(Campaign.run(surface, seeds, Path.of("actions/src/test/resources/fuzz/" + surface), Campaign.count(100),
-                d -> read(d, name, format), CoverageFuzzTest::documented).failures()).isEmpty();
+        assertThat(
+                        Campaign.run(
+                                        surface,
+                                        seeds,
+                                        Path.of("actions/src/test/resources/fuzz/" + surface),
+                                        Campaign.count(100),
+                                        d -> read(d, name, format),
+                                        CoverageFuzzTest::documented)
+                                .failures())
+                .isEmpty();
     }
 
     @Test
@@ -64,28 +76,52 @@ class CoverageFuzzTest {
 
     @Test
     void jacoco() {
-        campaign("coverage-jacoco", "jacoco.xml", CoverageFormat.JACOCO, n -> n.equals("jacoco.xml"));
+        campaign(
+                "coverage-jacoco",
+                "jacoco.xml",
+                CoverageFormat.JACOCO,
+                n -> n.equals("jacoco.xml"));
     }
 
     @Test
     void cobertura() {
-        campaign("coverage-cobertura", "coverage.xml", CoverageFormat.COBERTURA, n -> n.equals("coverage.xml"));
+        campaign(
+                "coverage-cobertura",
+                "coverage.xml",
+                CoverageFormat.COBERTURA,
+                n -> n.equals("coverage.xml"));
     }
 
     @Test
     void lcov() {
-        campaign("coverage-lcov", "lcov.info", CoverageFormat.LCOV, n -> n.endsWith(".info") || n.endsWith(".lcov"));
+        campaign(
+                "coverage-lcov",
+                "lcov.info",
+                CoverageFormat.LCOV,
+                n -> n.endsWith(".info") || n.endsWith(".lcov"));
     }
 
     @Test
     void coveragePyJson() {
-        campaign("coverage-json", "coverage.json", CoverageFormat.COVERAGE_JSON, n -> n.equals("coverage.json"));
+        campaign(
+                "coverage-json",
+                "coverage.json",
+                CoverageFormat.COVERAGE_JSON,
+                n -> n.equals("coverage.json"));
     }
 
     @Test
     void detection() {
-        campaign("coverage-auto", "report", CoverageFormat.AUTO, n -> n.endsWith(".out") || n.endsWith(".xml")
-                || n.endsWith(".info") || n.endsWith(".lcov") || n.equals("coverage.json"));
+        campaign(
+                "coverage-auto",
+                "report",
+                CoverageFormat.AUTO,
+                n ->
+                        n.endsWith(".out")
+                                || n.endsWith(".xml")
+                                || n.endsWith(".info")
+                                || n.endsWith(".lcov")
+                                || n.equals("coverage.json"));
     }
 
     @FuzzTest(maxDuration = "10m")

@@ -12,16 +12,24 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The copied samples in test resources must stay byte-identical to shared/reference/coverage-samples. */
+/**
+ * The copied samples in test resources must stay byte-identical to
+ * shared/reference/coverage-samples.
+ */
 class SharedSamplesTest {
     @Test
     void copiesEqualTheSharedOriginals() throws IOException {
         Optional<Path> shared = TestData.shared("reference/coverage-samples");
-        assumeTrue(shared.isPresent(), "../shared/reference/coverage-samples not present; nothing to compare");
+        assumeTrue(
+                shared.isPresent(),
+                "../shared/reference/coverage-samples not present; nothing to compare");
         Path copy = TestData.sample("");
         List<Path> files;
         try (Stream<Path> walk = Files.walk(copy)) {
-            files = walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("SOURCE.md")).toList();
+            files =
+                    walk.filter(Files::isRegularFile)
+                            .filter(p -> !p.getFileName().toString().equals("SOURCE.md"))
+                            .toList();
         }
         assertThat(files).hasSizeGreaterThan(15);
         for (Path f : files) {

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** health-gate in the simulated runner against a local HTTP server on 127.0.0.1, and with a command. */
+/**
+ * health-gate in the simulated runner against a local HTTP server on 127.0.0.1, and with a command.
+ */
 class HealthGateActionTest {
     private HttpServer server;
     private final AtomicInteger hits = new AtomicInteger();
@@ -31,15 +33,20 @@ class HealthGateActionTest {
     @BeforeEach
     void start() throws Exception {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/healthz", ex -> {
-            int n = hits.incrementAndGet();
-            byte[] body = (n < 3 ? "{\"status\":\"STARTING\"}" : "{\"status\":\"UP\",\"db\":{\"ok\":true}}")
-                    .getBytes(StandardCharsets.UTF_8);
-            boolean header = "yes".equals(ex.getRequestHeaders().getFirst("X-Probe"));
-            ex.sendResponseHeaders(n < 2 ? 503 : header ? 200 : 401, body.length);
-            ex.getResponseBody().write(body);
-            ex.close();
-        });
+        server.createContext(
+                "/healthz",
+                ex -> {
+                    int n = hits.incrementAndGet();
+                    byte[] body =
+                            (n < 3
+                                            ? "{\"status\":\"STARTING\"}"
+                                            : "{\"status\":\"UP\",\"db\":{\"ok\":true}}")
+                                    .getBytes(StandardCharsets.UTF_8);
+                    boolean header = "yes".equals(ex.getRequestHeaders().getFirst("X-Probe"));
+                    ex.sendResponseHeaders(n < 2 ? 503 : header ? 200 : 401, body.length);
+                    ex.getResponseBody().write(body);
+                    ex.close();
+                });
         server.start();
         runner = new SimulatedRunner();
     }
@@ -60,19 +67,25 @@ class HealthGateActionTest {
 
     @Test
     void healthyAfterRetriesWithStatusJsonFieldAndHeader() throws Exception {
-        runner.input("url", url()).input("json-field", "/status=UP").input("body-regex", "\"db\"")
+        runner.input("url", url())
+                .input("json-field", "/status=UP")
+                .input("body-regex", "\"db\"")
                 .input("header", "X-Probe: yes");
         SimulatedRunner.Step s = run();
         assertThat(s.exit()).as(s.stdout()).isEqualTo(ExitCode.OK);
         assertThat(s.outputs()).containsEntry("healthy", "true").containsEntry("attempts", "3");
         String report = Files.readString(Path.of(s.outputs().get("report")));
-        assertThat(report).contains("\"healthy\" : true", "HTTP 503 (expected 200)", "body does not match");
+        assertThat(report)
+                .contains("\"healthy\" : true", "HTTP 503 (expected 200)", "body does not match");
         assertThat(s.summary()).contains("✅ Healthy");
     }
 
     @Test
     void neverHealthyExitsOneAfterTheTimeout() throws Exception {
-        runner.input("url", url()).input("expect-status", "204").input("timeout", "30s").input("interval", "1s")
+        runner.input("url", url())
+                .input("expect-status", "204")
+                .input("timeout", "30s")
+                .input("interval", "1s")
                 .input("max-interval", "4s");
         SimulatedRunner.Step s = run();
         assertThat(s.exit()).isEqualTo(ExitCode.GATE_FAILED);
@@ -91,7 +104,8 @@ class HealthGateActionTest {
         SimulatedRunner.Step s = run();
         assertThat(s.exit()).isEqualTo(ExitCode.GATE_FAILED);
         assertThat(Integer.parseInt(s.outputs().get("attempts"))).isGreaterThan(1);
-        assertThat(Files.readString(Path.of(s.outputs().get("report")))).contains("connection refused");
+        assertThat(Files.readString(Path.of(s.outputs().get("report"))))
+                .contains("connection refused");
     }
 
     @Test
@@ -125,19 +139,26 @@ class HealthGateActionTest {
         runner.input("command", "true").input("output-dir", "h");
         SimulatedRunner.Step s = run();
         assertThat(s.exit()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(s.stdout()).contains("::error::health-gate: input 'output-dir': h/health-report.json is a directory");
+        assertThat(s.stdout())
+                .contains(
+                        "::error::health-gate: input 'output-dir': h/health-report.json is a directory");
     }
 
     @Test
     void reportIsReadableByLaterSteps() throws Exception {
-        Assumptions.assumeTrue(Files.getFileAttributeView(runner.workspace(),
-                PosixFileAttributeView.class) != null);
+        Assumptions.assumeTrue(
+                Files.getFileAttributeView(runner.workspace(), PosixFileAttributeView.class)
+                        != null);
         runner.input("command", "true").input("output-dir", "h");
         SimulatedRunner.Step s = run();
         assertThat(s.exit()).as(s.stdout()).isEqualTo(ExitCode.OK);
-        assertThat(PosixFilePermissions.toString(Files.readAttributes(
-                runner.workspace().resolve("h/health-report.json"), PosixFileAttributes.class)
-                .permissions())).isEqualTo("rw-r--r--");
+        assertThat(
+                        PosixFilePermissions.toString(
+                                Files.readAttributes(
+                                                runner.workspace().resolve("h/health-report.json"),
+                                                PosixFileAttributes.class)
+                                        .permissions()))
+                .isEqualTo("rw-r--r--");
     }
 
     @Test
@@ -145,7 +166,9 @@ class HealthGateActionTest {
         runner.input("url", "").input("command", "true").input("factor", "0");
         SimulatedRunner.Step s = run();
         assertThat(s.exit()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(s.stdout()).contains("input 'factor': must be at least 1").doesNotContain("input 'interval'");
+        assertThat(s.stdout())
+                .contains("input 'factor': must be at least 1")
+                .doesNotContain("input 'interval'");
         runner.input("factor", "2").input("interval", "10s").input("max-interval", "1s");
         s = run();
         assertThat(s.exit()).isEqualTo(ExitCode.BAD_INPUT);

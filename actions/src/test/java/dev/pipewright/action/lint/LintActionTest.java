@@ -10,9 +10,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
-/** The lint action end to end: the image's entrypoint with {@code args: [lint]} under a simulated runner. */
+/**
+ * The lint action end to end: the image's entrypoint with {@code args: [lint]} under a simulated
+ * runner.
+ */
 class LintActionTest {
-    static final String BAD = """
+    static final String BAD =
+            """
             name: bad
             on: push
             jobs:
@@ -25,7 +29,8 @@ class LintActionTest {
                   - run: echo ${{ steps.nope.outputs.x }}
             """;
 
-    static final String CLEAN = """
+    static final String CLEAN =
+            """
             name: clean
             on:
               push:
@@ -48,16 +53,25 @@ class LintActionTest {
             runner.write(".github/workflows/bad.yml", BAD);
             SimulatedRunner.Step step = runner.entrypoint("lint");
             assertThat(step.exit()).as(step.stdout() + step.stderr()).isEqualTo(1);
-            JsonNode sarif = new ObjectMapper().readTree(Files.readString(runner.workspace().resolve("pipewright-lint.sarif")));
+            JsonNode sarif =
+                    new ObjectMapper()
+                            .readTree(
+                                    Files.readString(
+                                            runner.workspace().resolve("pipewright-lint.sarif")));
             assertThat(sarif.path("version").asText()).isEqualTo("2.1.0");
             JsonNode results = sarif.path("runs").path(0).path("results");
             assertThat(results.size()).isPositive();
-            assertThat(step.outputs()).containsEntry("sarif-file", "pipewright-lint.sarif")
+            assertThat(step.outputs())
+                    .containsEntry("sarif-file", "pipewright-lint.sarif")
                     .containsEntry("finding-count", String.valueOf(results.size()));
-            assertThat(step.stdout()).containsPattern("(?m)^::error file=\\.github/workflows/bad\\.yml,line=\\d+,col=\\d+,title=[a-z-]+::.+ \\[[a-z-]+]$")
-                    .containsPattern("(?m)^::warning file=\\.github/workflows/bad\\.yml,line=8,col=15,title=unpinned-uses::")
+            assertThat(step.stdout())
+                    .containsPattern(
+                            "(?m)^::error file=\\.github/workflows/bad\\.yml,line=\\d+,col=\\d+,title=[a-z-]+::.+ \\[[a-z-]+]$")
+                    .containsPattern(
+                            "(?m)^::warning file=\\.github/workflows/bad\\.yml,line=8,col=15,title=unpinned-uses::")
                     .contains("::error::lint: ");
-            assertThat(step.summary()).contains("pipewright lint: " + results.size() + " finding")
+            assertThat(step.summary())
+                    .contains("pipewright lint: " + results.size() + " finding")
                     .contains("| file | line | column | severity | rule | message |")
                     .contains("| `.github/workflows/bad.yml` | ")
                     .contains("SARIF: `pipewright-lint.sarif`");
@@ -71,9 +85,15 @@ class LintActionTest {
             runner.input("sarif-file", "reports/lint.sarif");
             SimulatedRunner.Step step = runner.entrypoint("lint");
             assertThat(step.exit()).as(step.stdout() + step.stderr()).isZero();
-            JsonNode sarif = new ObjectMapper().readTree(Files.readString(runner.workspace().resolve("reports/lint.sarif")));
+            JsonNode sarif =
+                    new ObjectMapper()
+                            .readTree(
+                                    Files.readString(
+                                            runner.workspace().resolve("reports/lint.sarif")));
             assertThat(sarif.path("runs").path(0).path("results").size()).isZero();
-            assertThat(step.outputs()).containsEntry("finding-count", "0").containsEntry("sarif-file", "reports/lint.sarif");
+            assertThat(step.outputs())
+                    .containsEntry("finding-count", "0")
+                    .containsEntry("sarif-file", "reports/lint.sarif");
             assertThat(step.stdout()).doesNotContain("::error");
             assertThat(step.summary()).contains("no findings");
         }
@@ -99,7 +119,9 @@ class LintActionTest {
             runner.input("fail-level", "fatal");
             SimulatedRunner.Step step = runner.entrypoint("lint");
             assertThat(step.exit()).isEqualTo(2);
-            assertThat(step.stdout()).contains("fail-level").contains("expected error, warning, note or none");
+            assertThat(step.stdout())
+                    .contains("fail-level")
+                    .contains("expected error, warning, note or none");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -107,7 +129,9 @@ class LintActionTest {
             runner.input("paths", "missing");
             SimulatedRunner.Step step = runner.entrypoint("lint");
             assertThat(step.exit()).isEqualTo(2);
-            assertThat(step.stdout()).contains("paths").contains("'missing': no such file or directory");
+            assertThat(step.stdout())
+                    .contains("paths")
+                    .contains("'missing': no such file or directory");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

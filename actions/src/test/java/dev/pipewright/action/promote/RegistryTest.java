@@ -25,8 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The OCI lookup against a local WireMock registry that behaves like ghcr.io: 401 with a Bearer challenge, an
- * anonymous token endpoint, HEAD on the manifest answering Docker-Content-Digest.
+ * The OCI lookup against a local WireMock registry that behaves like ghcr.io: 401 with a Bearer
+ * challenge, an anonymous token endpoint, HEAD on the manifest answering Docker-Content-Digest.
  */
 class RegistryTest {
     static final String DIGEST = PromotionSamplesTest.DIGEST;
@@ -36,13 +36,26 @@ class RegistryTest {
     void start() {
         wm = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         wm.start();
-        wm.stubFor(get(urlPathEqualTo("/token")).withQueryParam("scope", equalTo("repository:acme/app:pull"))
-                .withQueryParam("service", equalTo("registry.test"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"token\":\"anon-123\"}")));
-        wm.stubFor(head(urlPathEqualTo("/v2/acme/app/manifests/1.3.0")).withHeader("Authorization", absent())
-                .willReturn(aResponse().withStatus(401).withHeader("WWW-Authenticate", "Bearer realm=\"" + wm.baseUrl()
-                        + "/token\",service=\"registry.test\",scope=\"repository:acme/app:pull\"")));
+        wm.stubFor(
+                get(urlPathEqualTo("/token"))
+                        .withQueryParam("scope", equalTo("repository:acme/app:pull"))
+                        .withQueryParam("service", equalTo("registry.test"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(200)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody("{\"token\":\"anon-123\"}")));
+        wm.stubFor(
+                head(urlPathEqualTo("/v2/acme/app/manifests/1.3.0"))
+                        .withHeader("Authorization", absent())
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(401)
+                                        .withHeader(
+                                                "WWW-Authenticate",
+                                                "Bearer realm=\""
+                                                        + wm.baseUrl()
+                                                        + "/token\",service=\"registry.test\",scope=\"repository:acme/app:pull\"")));
     }
 
     @AfterEach
@@ -55,12 +68,16 @@ class RegistryTest {
     }
 
     void manifest(String state, String next, int status) {
-        var m = head(urlPathEqualTo("/v2/acme/app/manifests/1.3.0")).withHeader("Authorization", equalTo("Bearer anon-123"))
-                .inScenario("push").whenScenarioStateIs(state);
+        var m =
+                head(urlPathEqualTo("/v2/acme/app/manifests/1.3.0"))
+                        .withHeader("Authorization", equalTo("Bearer anon-123"))
+                        .inScenario("push")
+                        .whenScenarioStateIs(state);
         var r = aResponse().withStatus(status);
         if (status == 200) {
-            r = r.withHeader("Docker-Content-Digest", DIGEST)
-                    .withHeader("Content-Type", "application/vnd.oci.image.index.v1+json");
+            r =
+                    r.withHeader("Docker-Content-Digest", DIGEST)
+                            .withHeader("Content-Type", "application/vnd.oci.image.index.v1+json");
         }
         wm.stubFor((next == null ? m : m.willSetStateTo(next)).willReturn(r));
     }
@@ -70,8 +87,10 @@ class RegistryTest {
         manifest(Scenario.STARTED, null, 200);
         Registry.Lookup l = new Registry(HttpClient.newHttpClient()).resolve(image());
         assertThat(l.digest()).contains(DIGEST);
-        wm.verify(headRequestedFor(urlPathEqualTo("/v2/acme/app/manifests/1.3.0"))
-                .withHeader("Accept", equalTo(Registry.ACCEPT)).withHeader("Authorization", equalTo("Bearer anon-123")));
+        wm.verify(
+                headRequestedFor(urlPathEqualTo("/v2/acme/app/manifests/1.3.0"))
+                        .withHeader("Accept", equalTo(Registry.ACCEPT))
+                        .withHeader("Authorization", equalTo("Bearer anon-123")));
         wm.verify(1, getRequestedFor(urlPathEqualTo("/token")));
     }
 
@@ -82,8 +101,14 @@ class RegistryTest {
         manifest("third", null, 200);
         Ticker.Fake clock = Ticker.fake();
         Backoff b = new Backoff(Duration.ofSeconds(5), 2, Duration.ofMinutes(1), 0.2);
-        ImageWait.Result r = new ImageWait(new Registry(HttpClient.newHttpClient()), clock, b,
-                Duration.ofMinutes(10), new Random(7)).await(image());
+        ImageWait.Result r =
+                new ImageWait(
+                                new Registry(HttpClient.newHttpClient()),
+                                clock,
+                                b,
+                                Duration.ofMinutes(10),
+                                new Random(7))
+                        .await(image());
         assertThat(r.digest()).contains(DIGEST);
         assertThat(r.polls()).isEqualTo(3);
         // Two sleeps: ~5s and ~10s, each within ±20 %.
@@ -92,7 +117,10 @@ class RegistryTest {
         wm.verify(1, getRequestedFor(urlPathEqualTo("/token")));
     }
 
-    /** Each lookup that found nothing is reported before the wait for the next one, not when the wait ends. */
+    /**
+     * Each lookup that found nothing is reported before the wait for the next one, not when the
+     * wait ends.
+     */
     @Test
     void eachMissedLookupIsReportedBeforeTheNextWait() throws Exception {
         manifest(Scenario.STARTED, "second", 404);
@@ -101,21 +129,29 @@ class RegistryTest {
         Ticker.Fake clock = Ticker.fake();
         List<String> progress = new ArrayList<>();
         List<Integer> reportedAtEachSleep = new ArrayList<>();
-        Ticker watched = new Ticker() {
-            @Override
-            public long nanos() {
-                return clock.nanos();
-            }
+        Ticker watched =
+                new Ticker() {
+                    @Override
+                    public long nanos() {
+                        return clock.nanos();
+                    }
 
-            @Override
-            public void sleep(Duration d) {
-                reportedAtEachSleep.add(progress.size());
-                clock.sleep(d);
-            }
-        };
+                    @Override
+                    public void sleep(Duration d) {
+                        reportedAtEachSleep.add(progress.size());
+                        clock.sleep(d);
+                    }
+                };
         Backoff b = new Backoff(Duration.ofSeconds(5), 2, Duration.ofMinutes(1), 0.2);
-        ImageWait.Result r = new ImageWait(new Registry(HttpClient.newHttpClient()), watched, b,
-                Duration.ofMinutes(10), new Random(7), progress::add).await(image());
+        ImageWait.Result r =
+                new ImageWait(
+                                new Registry(HttpClient.newHttpClient()),
+                                watched,
+                                b,
+                                Duration.ofMinutes(10),
+                                new Random(7),
+                                progress::add)
+                        .await(image());
         assertThat(r.polls()).isEqualTo(3);
         assertThat(reportedAtEachSleep).containsExactly(1, 2);
         assertThat(progress.get(0)).startsWith("app:1.3.0: lookup 1: ").contains("; again in ");
@@ -126,11 +162,18 @@ class RegistryTest {
         manifest(Scenario.STARTED, null, 404);
         Ticker.Fake clock = Ticker.fake();
         Backoff b = new Backoff(Duration.ofSeconds(5), 2, Duration.ofSeconds(20), 0.2);
-        ImageWait.Result r = new ImageWait(new Registry(HttpClient.newHttpClient()), clock, b,
-                Duration.ofMinutes(2), new Random(1)).await(image());
+        ImageWait.Result r =
+                new ImageWait(
+                                new Registry(HttpClient.newHttpClient()),
+                                clock,
+                                b,
+                                Duration.ofMinutes(2),
+                                new Random(1))
+                        .await(image());
         assertThat(r.digest()).isEmpty();
         assertThat(r.detail()).startsWith("tag not found (");
-        assertThat(clock.elapsed()).isLessThanOrEqualTo(Duration.ofMinutes(2))
+        assertThat(clock.elapsed())
+                .isLessThanOrEqualTo(Duration.ofMinutes(2))
                 .isGreaterThan(Duration.ofMinutes(2).minus(b.longest()));
     }
 }

@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs git-cliff itself (npm package {@code git-cliff}, pinned to the version that made the stored oracle) on the
- * recreated fixture repository and compares its groups and bumped version with ours. Installed once into
- * {@code <repo>/.oracles/git-cliff} (gitignored); skips without node and npm, the shared fixture, or the registry.
+ * Runs git-cliff itself (npm package {@code git-cliff}, pinned to the version that made the stored
+ * oracle) on the recreated fixture repository and compares its groups and bumped version with ours.
+ * Installed once into {@code <repo>/.oracles/git-cliff} (gitignored); skips without node and npm,
+ * the shared fixture, or the registry.
  */
 class GitCliffComparisonTest {
     private static final String VERSION = "2.14.2";
@@ -37,13 +38,22 @@ class GitCliffComparisonTest {
         Path cliff = install();
         Path config = SharedFixture.file("cliff.toml");
         try (TestRepo repo = SharedFixture.create(tmp.resolve("repo"), true)) {
-            JsonNode context = new ObjectMapper().readTree(
-                    run(repo.dir(), cliff.toString(), "--config", config.toString(), "--context", "--latest"));
+            JsonNode context =
+                    new ObjectMapper()
+                            .readTree(
+                                    run(
+                                            repo.dir(),
+                                            cliff.toString(),
+                                            "--config",
+                                            config.toString(),
+                                            "--context",
+                                            "--latest"));
             JsonNode release = context.get(0);
             assertThat(release.get("version").asText()).isEqualTo("v2.0.0");
             assertThat(release.get("previous").get("version").asText()).isEqualTo("v1.2.0");
 
-            History.Range range = History.read(repo.dir(), null, "v2.0.0", TagPattern.parse("tag-pattern", "v*"));
+            History.Range range =
+                    History.read(repo.dir(), null, "v2.0.0", TagPattern.parse("tag-pattern", "v*"));
             Changes ours = Changes.classify(range.commits(), Grouping.defaults(), false, false);
             Map<String, String> ourGroups = new LinkedHashMap<>();
             ours.changes().forEach(c -> ourGroups.put(c.commit().id(), c.group()));
@@ -53,54 +63,98 @@ class GitCliffComparisonTest {
                 String group = c.get("group").asText().replaceFirst("^<!-- \\d+ -->", "");
                 cliffGroups.put(c.get("id").asText(), group);
                 if (!group.equals(ourGroups.get(c.get("id").asText()))) {
-                    differences.add(c.get("raw_message").asText() + ": git-cliff " + group + ", ours "
-                            + ourGroups.get(c.get("id").asText()));
+                    differences.add(
+                            c.get("raw_message").asText()
+                                    + ": git-cliff "
+                                    + group
+                                    + ", ours "
+                                    + ourGroups.get(c.get("id").asText()));
                 }
-                assertThat(c.get("breaking").asBoolean()).isEqualTo(
-                        ours.changes().stream().filter(x -> x.commit().id().equals(c.get("id").asText()))
-                                .findFirst().orElseThrow().breaking());
+                assertThat(c.get("breaking").asBoolean())
+                        .isEqualTo(
+                                ours.changes().stream()
+                                        .filter(x -> x.commit().id().equals(c.get("id").asText()))
+                                        .findFirst()
+                                        .orElseThrow()
+                                        .breaking());
             }
             assertThat(ourGroups.keySet()).containsExactlyElementsOf(cliffGroups.keySet());
-            // The one difference, by the spec: types are case-insensitive, git-cliff's '^feat' rule is not.
-            assertThat(differences).containsExactly("FEAT(Scope): uppercase type is still conventional "
-                    + "(types are case-insensitive): git-cliff FEAT, ours Features");
+            // The one difference, by the spec: types are case-insensitive, git-cliff's '^feat' rule
+            // is not.
+            assertThat(differences)
+                    .containsExactly(
+                            "FEAT(Scope): uppercase type is still conventional "
+                                    + "(types are case-insensitive): git-cliff FEAT, ours Features");
         }
         try (TestRepo repo = SharedFixture.create(tmp.resolve("unreleased"), false)) {
-            String bumped = run(repo.dir(), cliff.toString(), "--config", config.toString(), "--bumped-version").strip();
-            History.Range range = History.read(repo.dir(), null, "HEAD", TagPattern.parse("tag-pattern", "v*"));
+            String bumped =
+                    run(
+                                    repo.dir(),
+                                    cliff.toString(),
+                                    "--config",
+                                    config.toString(),
+                                    "--bumped-version")
+                            .strip();
+            History.Range range =
+                    History.read(repo.dir(), null, "HEAD", TagPattern.parse("tag-pattern", "v*"));
             Changes ours = Changes.classify(range.commits(), Grouping.defaults(), false, false);
-            SemVer next = new NextVersion(false, false, SemVer.of(0, 1, 0))
-                    .decide(range.previous().version(), ours.changes()).version();
+            SemVer next =
+                    new NextVersion(false, false, SemVer.of(0, 1, 0))
+                            .decide(range.previous().version(), ours.changes())
+                            .version();
             assertThat("v" + next).isEqualTo(bumped);
         }
     }
 
-    /** {@code .oracles/git-cliff/node_modules/.bin/git-cliff}, installed with npm once per checkout. */
+    /**
+     * {@code .oracles/git-cliff/node_modules/.bin/git-cliff}, installed with npm once per checkout.
+     */
     private static Path install() throws IOException, InterruptedException {
-        assumeTrue(onPath("node") && onPath("npm"), "skipped: node and npm are needed to run git-cliff from npm");
+        assumeTrue(
+                onPath("node") && onPath("npm"),
+                "skipped: node and npm are needed to run git-cliff from npm");
         SharedFixture.file("cliff.toml");
         Path root = SharedData.repoRoot().orElseThrow();
         Path dir = Files.createDirectories(root.resolve(".oracles/git-cliff"));
         Path bin = dir.resolve("node_modules/.bin/git-cliff");
-        try (FileChannel channel = FileChannel.open(dir.resolve(".install.lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE)) {
+        try (FileChannel channel =
+                FileChannel.open(
+                        dir.resolve(".install.lock"),
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE)) {
             FileLock lock = channel.lock();
             try {
-                String pkg = "{\"private\":true,\"dependencies\":{\"git-cliff\":\"" + VERSION + "\"}}\n";
+                String pkg =
+                        "{\"private\":true,\"dependencies\":{\"git-cliff\":\"" + VERSION + "\"}}\n";
                 Path pkgFile = dir.resolve("package.json");
-                boolean current = Files.isExecutable(bin) && Files.isRegularFile(pkgFile)
-                        && Files.readString(pkgFile).equals(pkg);
+                boolean current =
+                        Files.isExecutable(bin)
+                                && Files.isRegularFile(pkgFile)
+                                && Files.readString(pkgFile).equals(pkg);
                 if (!current) {
                     Files.writeString(pkgFile, pkg);
-                    Process p = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--no-package-lock")
-                            .directory(dir.toFile()).redirectErrorStream(true)
-                            .redirectOutput(dir.resolve("install.log").toFile()).start();
+                    Process p =
+                            new ProcessBuilder(
+                                            "npm",
+                                            "install",
+                                            "--no-audit",
+                                            "--no-fund",
+                                            "--no-package-lock")
+                                    .directory(dir.toFile())
+                                    .redirectErrorStream(true)
+                                    .redirectOutput(dir.resolve("install.log").toFile())
+                                    .start();
                     boolean done = p.waitFor(5, TimeUnit.MINUTES);
                     if (!done) {
                         p.destroyForcibly();
                     }
-                    assumeTrue(done && p.exitValue() == 0 && Files.isExecutable(bin),
-                            () -> "skipped: npm install git-cliff@" + VERSION + " failed, see " + dir.resolve("install.log"));
+                    assumeTrue(
+                            done && p.exitValue() == 0 && Files.isExecutable(bin),
+                            () ->
+                                    "skipped: npm install git-cliff@"
+                                            + VERSION
+                                            + " failed, see "
+                                            + dir.resolve("install.log"));
                 }
             } finally {
                 lock.release();
@@ -109,11 +163,15 @@ class GitCliffComparisonTest {
         return bin;
     }
 
-    private static String run(Path cwd, String... command) throws IOException, InterruptedException {
+    private static String run(Path cwd, String... command)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("git-cliff", ".out");
         try {
-            ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile())
-                    .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+            ProcessBuilder pb =
+                    new ProcessBuilder(command)
+                            .directory(cwd.toFile())
+                            .redirectOutput(out.toFile())
+                            .redirectError(ProcessBuilder.Redirect.DISCARD);
             pb.environment().put("NO_COLOR", "1");
             pb.environment().remove("GITHUB_TOKEN");
             Process p = pb.start();

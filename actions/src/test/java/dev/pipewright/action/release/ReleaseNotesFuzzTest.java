@@ -17,9 +17,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fuzz target of release-notes' reading of the git log: commit messages (split from the input at NUL, as
- * {@code git log -z} separates them) are parsed as Conventional Commits and classified. A message is text anybody
- * can push, so nothing may be refused with an exception: a non-conventional message is an "Other" change.
+ * Fuzz target of release-notes' reading of the git log: commit messages (split from the input at
+ * NUL, as {@code git log -z} separates them) are parsed as Conventional Commits and classified. A
+ * message is text anybody can push, so nothing may be refused with an exception: a non-conventional
+ * message is an "Other" change.
  */
 class ReleaseNotesFuzzTest {
     static void log(byte[] data) {
@@ -27,7 +28,12 @@ class ReleaseNotesFuzzTest {
         List<GitCommit> commits = new ArrayList<>();
         int i = 0;
         for (String message : text.split("\u0000", -1)) {
-            commits.add(new GitCommit(String.format("%040x", i), message, i % 7 == 6 ? 2 : 1, Instant.ofEpochSecond(i)));
+            commits.add(
+                    new GitCommit(
+                            String.format("%040x", i),
+                            message,
+                            i % 7 == 6 ? 2 : 1,
+                            Instant.ofEpochSecond(i)));
             ConventionalCommit.parse(message);
             i++;
         }
@@ -35,10 +41,16 @@ class ReleaseNotesFuzzTest {
         Changes.classify(commits, Grouping.defaults(), false, false);
     }
 
-    /** The shared reference's commits.json (real-world messages) joined with NUL, and each message alone. */
+    /**
+     * The shared reference's commits.json (real-world messages) joined with NUL, and each message
+     * alone.
+     */
     static List<Seeds.Seed> seeds() {
         List<Seeds.Seed> seeds = new ArrayList<>();
-        for (Seeds.Seed s : Seeds.files(Seeds.shared().resolve("reference/release-notes"), n -> n.equals("commits.json"))) {
+        for (Seeds.Seed s :
+                Seeds.files(
+                        Seeds.shared().resolve("reference/release-notes"),
+                        n -> n.equals("commits.json"))) {
             try {
                 List<String> messages = new ArrayList<>();
                 for (JsonNode c : new ObjectMapper().readTree(s.data())) {
@@ -50,15 +62,27 @@ class ReleaseNotesFuzzTest {
                 throw new UncheckedIOException(e);
             }
         }
-        seeds.add(Seeds.text("inline", "feat(api)!: drop v1\n\nBREAKING CHANGE: v1 is gone\nRefs: #1\u0000fix: x\u0000Merge branch 'a'"
-                + "\u0000revert: feat: y\n\nThis reverts commit 0123456789abcdef0123456789abcdef01234567.\u0000chore(deps): bump"));
+        seeds.add(
+                Seeds.text(
+                        "inline",
+                        "feat(api)!: drop v1\n\nBREAKING CHANGE: v1 is gone\nRefs: #1\u0000fix: x\u0000Merge branch 'a'"
+                                + "\u0000revert: feat: y\n\nThis reverts commit 0123456789abcdef0123456789abcdef01234567.\u0000chore(deps): bump"));
         return seeds;
     }
 
     @Test
     void gitLog() {
-        assertThat(Campaign.run("release-notes-log", seeds(), Path.of("actions/src/test/resources/fuzz/release-notes-log"),
-                Campaign.count(200), ReleaseNotesFuzzTest::log, t -> false).failures()).isEmpty();
+        assertThat(
+                        Campaign.run(
+                                        "release-notes-log",
+                                        seeds(),
+                                        Path.of(
+                                                "actions/src/test/resources/fuzz/release-notes-log"),
+                                        Campaign.count(200),
+                                        ReleaseNotesFuzzTest::log,
+                                        t -> false)
+                                .failures())
+                .isEmpty();
     }
 
     @FuzzTest(maxDuration = "10m")

@@ -11,12 +11,15 @@ import org.junit.jupiter.api.Test;
 class ReleaseNotesOutputTest {
     @Test
     void aChangelogTargetThatIsADirectoryWritesNeitherFile() throws Exception {
-        try (SimulatedRunner r = new SimulatedRunner(); TestRepo repo = TestRepo.init(r.workspace())) {
+        try (SimulatedRunner r = new SimulatedRunner();
+                TestRepo repo = TestRepo.init(r.workspace())) {
             repo.commit("feat: first");
             Files.createDirectories(r.workspace().resolve("D/CHANGELOG-0.1.0.md"));
             SimulatedRunner.Step step = r.input("output-dir", "D").run(new ReleaseNotesAction());
             assertThat(step.exit()).isEqualTo(ExitCode.BAD_INPUT);
-            assertThat(step.stdout()).contains("::error::release-notes: input 'output-dir': D/CHANGELOG-0.1.0.md is a directory");
+            assertThat(step.stdout())
+                    .contains(
+                            "::error::release-notes: input 'output-dir': D/CHANGELOG-0.1.0.md is a directory");
             assertThat(r.workspace().resolve("D/RELEASE-NOTES-0.1.0.md")).doesNotExist();
         }
     }

@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jgit.api.errors.GitAPIException;
 
-/** The release-notes fixture of shared/reference: commits.json recreated as a repository (tests skip without it). */
+/**
+ * The release-notes fixture of shared/reference: commits.json recreated as a repository (tests skip
+ * without it).
+ */
 final class SharedFixture {
     static final String DIR = "reference/release-notes/";
     static final String FIRST_COMMIT = "eb094488f48c365441abd31301259a6481aa7cd5";
@@ -30,7 +33,10 @@ final class SharedFixture {
         return out;
     }
 
-    /** The repository with {@code v1.2.0} on commit 0 and, when {@code released}, {@code v2.0.0} on the last. */
+    /**
+     * The repository with {@code v1.2.0} on commit 0 and, when {@code released}, {@code v2.0.0} on
+     * the last.
+     */
     static TestRepo create(Path dir, boolean released) throws IOException, GitAPIException {
         JsonNode commits = json("commits.json");
         TestRepo repo = TestRepo.init(dir);

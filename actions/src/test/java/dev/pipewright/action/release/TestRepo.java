@@ -15,9 +15,9 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
- * Builds small repositories the way shared/reference/release-notes/README.md recreates its fixture: commit i
- * writes {@code f<i>.txt} containing {@code i}, author and committer {@code Test <test@example.com>} at
- * 2026-01-(i+1)T12:00:00Z, so commit ids are the same as git's.
+ * Builds small repositories the way shared/reference/release-notes/README.md recreates its fixture:
+ * commit i writes {@code f<i>.txt} containing {@code i}, author and committer {@code Test
+ * <test@example.com>} at 2026-01-(i+1)T12:00:00Z, so commit ids are the same as git's.
  */
 final class TestRepo implements AutoCloseable {
     private final Git git;
@@ -30,7 +30,8 @@ final class TestRepo implements AutoCloseable {
     }
 
     static TestRepo init(Path dir) throws GitAPIException {
-        return new TestRepo(Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call(), dir);
+        return new TestRepo(
+                Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call(), dir);
     }
 
     Path dir() {
@@ -45,14 +46,27 @@ final class TestRepo implements AutoCloseable {
         return ids;
     }
 
-    /** Commits the next file with {@code message} (cleaned up like {@code git commit -m}); returns the id. */
+    /**
+     * Commits the next file with {@code message} (cleaned up like {@code git commit -m}); returns
+     * the id.
+     */
     String commit(String message) throws IOException, GitAPIException {
         int i = ids.size();
         Files.writeString(dir.resolve("f" + i + ".txt"), String.valueOf(i), StandardCharsets.UTF_8);
         git.add().addFilepattern(".").call();
-        PersonIdent who = new PersonIdent("Test", "test@example.com",
-                Instant.parse(String.format("2026-01-%02dT12:00:00Z", i + 1)), ZoneOffset.UTC);
-        RevCommit c = git.commit().setMessage(message.strip() + "\n").setAuthor(who).setCommitter(who).setSign(false).call();
+        PersonIdent who =
+                new PersonIdent(
+                        "Test",
+                        "test@example.com",
+                        Instant.parse(String.format("2026-01-%02dT12:00:00Z", i + 1)),
+                        ZoneOffset.UTC);
+        RevCommit c =
+                git.commit()
+                        .setMessage(message.strip() + "\n")
+                        .setAuthor(who)
+                        .setCommitter(who)
+                        .setSign(false)
+                        .call();
         ids.add(c.name());
         return c.name();
     }
@@ -60,17 +74,30 @@ final class TestRepo implements AutoCloseable {
     /** A lightweight tag on commit {@code index}. */
     void tag(String name, int index) throws IOException, GitAPIException {
         try (var walk = new RevWalk(git.getRepository())) {
-            git.tag().setName(name).setAnnotated(false)
-                    .setObjectId(walk.parseCommit(git.getRepository().resolve(ids.get(index)))).call();
+            git.tag()
+                    .setName(name)
+                    .setAnnotated(false)
+                    .setObjectId(walk.parseCommit(git.getRepository().resolve(ids.get(index))))
+                    .call();
         }
     }
 
     /** An annotated tag on commit {@code index}. */
     void annotatedTag(String name, int index) throws IOException, GitAPIException {
         try (var walk = new RevWalk(git.getRepository())) {
-            PersonIdent who = new PersonIdent("Test", "test@example.com", Instant.parse("2026-02-01T00:00:00Z"), ZoneOffset.UTC);
-            git.tag().setName(name).setAnnotated(true).setMessage("release " + name).setTagger(who)
-                    .setObjectId(walk.parseCommit(git.getRepository().resolve(ids.get(index)))).call();
+            PersonIdent who =
+                    new PersonIdent(
+                            "Test",
+                            "test@example.com",
+                            Instant.parse("2026-02-01T00:00:00Z"),
+                            ZoneOffset.UTC);
+            git.tag()
+                    .setName(name)
+                    .setAnnotated(true)
+                    .setMessage("release " + name)
+                    .setTagger(who)
+                    .setObjectId(walk.parseCommit(git.getRepository().resolve(ids.get(index))))
+                    .call();
         }
     }
 

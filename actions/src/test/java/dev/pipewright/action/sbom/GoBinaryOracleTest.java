@@ -27,14 +27,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Go binary cataloger on executables built by the real Go toolchain, compared with {@code go version -m} (the
- * toolchain's own reader of the same build info). Offline: the dependency is served by a {@code file://} module proxy
- * the test writes, so {@code go} computes and embeds a genuine {@code h1:} hash; a second dependency is replaced by a
- * local directory. Skipped where {@code go} is not installed ({@code .ci/run} installs golang-go).
+ * The Go binary cataloger on executables built by the real Go toolchain, compared with {@code go
+ * version -m} (the toolchain's own reader of the same build info). Offline: the dependency is
+ * served by a {@code file://} module proxy the test writes, so {@code go} computes and embeds a
+ * genuine {@code h1:} hash; a second dependency is replaced by a local directory. Skipped where
+ * {@code go} is not installed ({@code .ci/run} installs golang-go).
  */
 class GoBinaryOracleTest {
-    @TempDir
-    static Path dir;
+    @TempDir static Path dir;
 
     private static Path binary;
     private static Path stripped;
@@ -44,12 +44,20 @@ class GoBinaryOracleTest {
     static void build() throws Exception {
         assumeTrue(goAvailable(), "go is not installed");
         Path proxy = dir.resolve("proxy");
-        writeProxyModule(proxy, "example.com/greet", "v1.2.3",
+        writeProxyModule(
+                proxy,
+                "example.com/greet",
+                "v1.2.3",
                 Map.of("greet.go", "package greet\n\nfunc Hello() string { return \"hello\" }\n"));
-        writeProxyModule(proxy, "example.com/deep/path/lib", "v0.4.1-0.20240102030405-abcdefabcdef",
+        writeProxyModule(
+                proxy,
+                "example.com/deep/path/lib",
+                "v0.4.1-0.20240102030405-abcdefabcdef",
                 Map.of("lib.go", "package lib\n\nfunc N() int { return 4 }\n"));
         Path app = dir.resolve("app");
-        write(app.resolve("go.mod"), """
+        write(
+                app.resolve("go.mod"),
+                """
                 module example.com/app
 
                 go 1.18
@@ -64,7 +72,9 @@ class GoBinaryOracleTest {
                 """);
         write(app.resolve("local/go.mod"), "module example.com/local\n\ngo 1.18\n");
         write(app.resolve("local/x.go"), "package local\n\nfunc X() int { return 1 }\n");
-        write(app.resolve("main.go"), """
+        write(
+                app.resolve("main.go"),
+                """
                 package main
 
                 import (
@@ -78,11 +88,24 @@ class GoBinaryOracleTest {
                 func main() { fmt.Println(greet.Hello(), local.X(), lib.N()) }
                 """);
         binary = dir.resolve("out/app");
-        go(app, Map.of("GOPROXY", proxy.toUri().toString().replaceFirst("^file:/+", "file:///")),
-                "build", "-trimpath", "-o", binary.toString(), ".");
+        go(
+                app,
+                Map.of("GOPROXY", proxy.toUri().toString().replaceFirst("^file:/+", "file:///")),
+                "build",
+                "-trimpath",
+                "-o",
+                binary.toString(),
+                ".");
         stripped = dir.resolve("out-stripped/app");
-        go(app, Map.of("GOPROXY", proxy.toUri().toString().replaceFirst("^file:/+", "file:///")),
-                "build", "-trimpath", "-ldflags=-s -w", "-o", stripped.toString(), ".");
+        go(
+                app,
+                Map.of("GOPROXY", proxy.toUri().toString().replaceFirst("^file:/+", "file:///")),
+                "build",
+                "-trimpath",
+                "-ldflags=-s -w",
+                "-o",
+                stripped.toString(),
+                ".");
         goVersionM = go(app, Map.of(), "version", "-m", binary.toString());
     }
 
@@ -91,11 +114,18 @@ class GoBinaryOracleTest {
         Catalog catalog = catalog(binary);
         TreeSet<String> ours = new TreeSet<>();
         for (Component c : catalog.components().values()) {
-            String sha = c.hashes().getOrDefault("SHA-256", new TreeSet<>()).stream().findFirst().orElse("");
+            String sha =
+                    c.hashes().getOrDefault("SHA-256", new TreeSet<>()).stream()
+                            .findFirst()
+                            .orElse("");
             ours.add(c.name() + " " + (c.version() == null ? "" : c.version()) + " " + sha);
         }
         assertThat(ours).as(goVersionM).isEqualTo(expectedFromGoVersionM(goVersionM));
-        assertThat(ours).anyMatch(s -> s.startsWith("example.com/greet v1.2.3 ") && s.length() > "example.com/greet v1.2.3 ".length());
+        assertThat(ours)
+                .anyMatch(
+                        s ->
+                                s.startsWith("example.com/greet v1.2.3 ")
+                                        && s.length() > "example.com/greet v1.2.3 ".length());
     }
 
     @Test
@@ -104,12 +134,14 @@ class GoBinaryOracleTest {
         TreeSet<String> purls = new TreeSet<>();
         catalog.components().values().forEach(c -> purls.add(c.purl().toString()));
         String go = goVersionM.lines().findFirst().orElseThrow().replaceFirst("^.*: go", "");
-        assertThat(purls).containsExactlyInAnyOrder(
-                "pkg:golang/example.com/app",
-                "pkg:golang/example.com/greet@v1.2.3",
-                "pkg:golang/example.com/deep/path/lib@v0.4.1-0.20240102030405-abcdefabcdef",
-                "pkg:golang/stdlib@" + go);
-        // The main module ((devel): no version) depends on everything else; it is what the binary is.
+        assertThat(purls)
+                .containsExactlyInAnyOrder(
+                        "pkg:golang/example.com/app",
+                        "pkg:golang/example.com/greet@v1.2.3",
+                        "pkg:golang/example.com/deep/path/lib@v0.4.1-0.20240102030405-abcdefabcdef",
+                        "pkg:golang/stdlib@" + go);
+        // The main module ((devel): no version) depends on everything else; it is what the binary
+        // is.
         String main = catalog.direct().first();
         assertThat(catalog.components().get(main).name()).isEqualTo("example.com/app");
         assertThat(catalog.edges().get(main)).hasSize(3);
@@ -119,26 +151,36 @@ class GoBinaryOracleTest {
     void aLocalDirectoryReplacementIsReportedNotInvented() throws IOException {
         Catalog catalog = catalog(binary);
         assertThat(catalog.components().values()).noneMatch(c -> c.name().contains("local"));
-        assertThat(catalog.unresolvedNotes()).containsExactly("app: example.com/local is replaced by local directory ./local");
+        assertThat(catalog.unresolvedNotes())
+                .containsExactly("app: example.com/local is replaced by local directory ./local");
     }
 
     @Test
     void strippedBinariesKeepTheirBuildInfo() throws IOException {
-        // -s -w drops the symbol table and DWARF, not the .go.buildinfo section: syft and go version -m still read it.
+        // -s -w drops the symbol table and DWARF, not the .go.buildinfo section: syft and go
+        // version -m still read it.
         assertThat(componentNames(catalog(stripped))).isEqualTo(componentNames(catalog(binary)));
     }
 
     @Test
     void aTruncatedGoBinaryIsReportedNotSilentlyEmpty() throws IOException {
         byte[] whole = Files.readAllBytes(binary);
-        for (int length : new int[] {whole.length / 2, indexOf(whole, "\u00ff Go buildinf:".getBytes(StandardCharsets.ISO_8859_1)) + 34}) {
+        for (int length :
+                new int[] {
+                    whole.length / 2,
+                    indexOf(whole, "\u00ff Go buildinf:".getBytes(StandardCharsets.ISO_8859_1)) + 34
+                }) {
             Path half = dir.resolve("cut-" + length + "/app");
             Files.createDirectories(half.getParent());
             Files.write(half, Arrays.copyOf(whole, length));
             Catalog catalog = catalog(half);
             assertThat(catalog.components()).as("length " + length).isEmpty();
-            assertThat(catalog.unresolvedNotes()).as("length " + length).singleElement(InstanceOfAssertFactories.STRING)
-                    .startsWith("app: Go ").contains("the file is truncated").endsWith("its modules are not listed");
+            assertThat(catalog.unresolvedNotes())
+                    .as("length " + length)
+                    .singleElement(InstanceOfAssertFactories.STRING)
+                    .startsWith("app: Go ")
+                    .contains("the file is truncated")
+                    .endsWith("its modules are not listed");
         }
     }
 
@@ -171,7 +213,10 @@ class GoBinaryOracleTest {
         return names;
     }
 
-    /** {@code path version sha256hex} per module line of {@code go version -m}: mod, dep (after =>), Go itself. */
+    /**
+     * {@code path version sha256hex} per module line of {@code go version -m}: mod, dep (after =>),
+     * Go itself.
+     */
     static TreeSet<String> expectedFromGoVersionM(String out) {
         TreeSet<String> expected = new TreeSet<>();
         List<String[]> deps = new ArrayList<>();
@@ -182,8 +227,11 @@ class GoBinaryOracleTest {
             switch (f[0]) {
                 case "mod" -> expected.add(f[1] + " " + (f[2].equals("(devel)") ? "" : f[2]) + " ");
                 case "dep" -> deps.add(f);
-                case "=>" -> deps.remove(deps.size() - 1); // in this build the one replacement is a local directory
-                default -> { }
+                case "=>" ->
+                        deps.remove(
+                                deps.size() - 1); // in this build the one replacement is a local
+                // directory
+                default -> {}
             }
         }
         for (String[] d : deps) {
@@ -201,15 +249,19 @@ class GoBinaryOracleTest {
         return catalog;
     }
 
-    private static void writeProxyModule(Path proxy, String module, String version, Map<String, String> files)
+    private static void writeProxyModule(
+            Path proxy, String module, String version, Map<String, String> files)
             throws IOException {
         Path v = proxy.resolve(module).resolve("@v");
         Files.createDirectories(v);
         String gomod = "module " + module + "\n\ngo 1.18\n";
         write(v.resolve("list"), version + "\n");
-        write(v.resolve(version + ".info"), "{\"Version\":\"" + version + "\",\"Time\":\"2024-01-02T03:04:05Z\"}\n");
+        write(
+                v.resolve(version + ".info"),
+                "{\"Version\":\"" + version + "\",\"Time\":\"2024-01-02T03:04:05Z\"}\n");
         write(v.resolve(version + ".mod"), gomod);
-        // The module zip as the proxy protocol defines it: files only (no directory entries) under module@version/.
+        // The module zip as the proxy protocol defines it: files only (no directory entries) under
+        // module@version/.
         try (OutputStream out = Files.newOutputStream(v.resolve(version + ".zip"));
                 ZipOutputStream zip = new ZipOutputStream(out)) {
             String prefix = module + "@" + version + "/";
@@ -222,10 +274,12 @@ class GoBinaryOracleTest {
         }
     }
 
-    private static String go(Path workDir, Map<String, String> env, String... args) throws Exception {
+    private static String go(Path workDir, Map<String, String> env, String... args)
+            throws Exception {
         List<String> cmd = new ArrayList<>(List.of("go"));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true);
+        ProcessBuilder pb =
+                new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true);
         Map<String, String> e = pb.environment();
         e.put("GOSUMDB", "off");
         e.put("GOFLAGS", "-mod=mod");

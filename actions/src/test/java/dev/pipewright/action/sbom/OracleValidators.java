@@ -11,10 +11,14 @@ import org.spdx.tools.SpdxToolsHelper;
 import org.spdx.tools.SpdxVerificationException;
 import org.spdx.tools.Verify;
 
-/** The independent validators the acceptance criteria name: cyclonedx-core-java and spdx tools-java Verify. */
+/**
+ * The independent validators the acceptance criteria name: cyclonedx-core-java and spdx tools-java
+ * Verify.
+ */
 final class OracleValidators {
     static {
-        SpdxToolsHelper.initialize(); // registers the SPDX 2.x/3.x model implementations Verify looks up
+        SpdxToolsHelper
+                .initialize(); // registers the SPDX 2.x/3.x model implementations Verify looks up
     }
 
     private OracleValidators() {}
@@ -29,12 +33,13 @@ final class OracleValidators {
     }
 
     /**
-     * tools-java {@code Verify} (deserialises into the SPDX model, so it also catches ids that point nowhere);
-     * its messages, or the exception text when it cannot even read the document.
+     * tools-java {@code Verify} (deserialises into the SPDX model, so it also catches ids that
+     * point nowhere); its messages, or the exception text when it cannot even read the document.
      */
     static List<String> spdxTools(Path file) {
         try {
-            return new ArrayList<>(Verify.verify(file.toString(), SpdxToolsHelper.SerFileType.JSON));
+            return new ArrayList<>(
+                    Verify.verify(file.toString(), SpdxToolsHelper.SerFileType.JSON));
         } catch (SpdxVerificationException e) {
             return List.of("SpdxVerificationException: " + e.getMessage());
         }

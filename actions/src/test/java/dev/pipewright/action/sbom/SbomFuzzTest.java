@@ -20,13 +20,30 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fuzz targets of the SBOM's lockfile and manifest readers, one per file name a cataloger accepts: a file is read,
- * or refused with an InputException whose message is {@code file:line: reason}. Nothing else escapes.
+ * Fuzz targets of the SBOM's lockfile and manifest readers, one per file name a cataloger accepts:
+ * a file is read, or refused with an InputException whose message is {@code file:line: reason}.
+ * Nothing else escapes.
  */
 class SbomFuzzTest {
-    /** File names the text catalogers read; seeds are the fixtures' and the shared lockfiles of that name. */
-    static final List<String> NAMES = List.of("go.mod", "go.sum", "package-lock.json", "pnpm-lock.yaml", "yarn.lock",
-            "uv.lock", "poetry.lock", "Pipfile.lock", "requirements.txt", "Cargo.lock", "pom.xml", "gradle.lockfile");
+    /**
+     * File names the text catalogers read; seeds are the fixtures' and the shared lockfiles of that
+     * name.
+     */
+    static final List<String> NAMES =
+            List.of(
+                    "go.mod",
+                    "go.sum",
+                    "package-lock.json",
+                    "pnpm-lock.yaml",
+                    "yarn.lock",
+                    "uv.lock",
+                    "poetry.lock",
+                    "Pipfile.lock",
+                    "requirements.txt",
+                    "Cargo.lock",
+                    "pom.xml",
+                    "gradle.lockfile");
+
     private static Path dir;
 
     @BeforeAll
@@ -61,8 +78,14 @@ class SbomFuzzTest {
     }
 
     static List<Seeds.Seed> seeds(String name) {
-        List<Seeds.Seed> seeds = new ArrayList<>(Seeds.files(Path.of("actions/src/test/resources/sbom"), n -> n.equals(name)));
-        seeds.addAll(Seeds.files(Seeds.shared().resolve("reference/lockfiles"), n -> n.equals(name) || n.endsWith("__" + name)));
+        List<Seeds.Seed> seeds =
+                new ArrayList<>(
+                        Seeds.files(
+                                Path.of("actions/src/test/resources/sbom"), n -> n.equals(name)));
+        seeds.addAll(
+                Seeds.files(
+                        Seeds.shared().resolve("reference/lockfiles"),
+                        n -> n.equals(name) || n.endsWith("__" + name)));
         return seeds;
     }
 
@@ -72,8 +95,15 @@ class SbomFuzzTest {
         for (String name : NAMES) {
             List<Seeds.Seed> seeds = seeds(name);
             assertThat(seeds).as(name).isNotEmpty();
-            failures.addAll(Campaign.run("sbom-" + name, seeds, Path.of("actions/src/test/resources/fuzz/sbom-" + name),
-                    Campaign.count(10), d -> read(d, name), SbomFuzzTest::documented).failures());
+            failures.addAll(
+                    Campaign.run(
+                                    "sbom-" + name,
+                                    seeds,
+                                    Path.of("actions/src/test/resources/fuzz/sbom-" + name),
+                                    Campaign.count(10),
+                                    d -> read(d, name),
+                                    SbomFuzzTest::documented)
+                            .failures());
         }
         assertThat(failures).isEmpty();
     }

@@ -22,18 +22,21 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * sigstore-js ({@code @sigstore/verify}) as an independent bundle verifier: installed once with {@code npm ci} from
- * {@code src/test/resources/sigstore-oracle} into {@code <repo>/.oracles/sigstore/}; tests skip without node/npm.
+ * sigstore-js ({@code @sigstore/verify}) as an independent bundle verifier: installed once with
+ * {@code npm ci} from {@code src/test/resources/sigstore-oracle} into {@code
+ * <repo>/.oracles/sigstore/}; tests skip without node/npm.
  */
 final class SigstoreOracle {
-    private static final List<String> FILES = List.of("package.json", "package-lock.json", "verify.mjs");
+    private static final List<String> FILES =
+            List.of("package.json", "package-lock.json", "verify.mjs");
     private static Path home;
 
     private SigstoreOracle() {}
 
     /** {@code VERIFIED} or {@code FAILED <code>: <message>}. */
     static String verify(Path bundle, String... options) {
-        List<String> cmd = new ArrayList<>(List.of("node", "verify.mjs", bundle.toAbsolutePath().toString()));
+        List<String> cmd =
+                new ArrayList<>(List.of("node", "verify.mjs", bundle.toAbsolutePath().toString()));
         cmd.addAll(Arrays.asList(options));
         return run(home(), cmd, 120).strip();
     }
@@ -42,28 +45,41 @@ final class SigstoreOracle {
         if (home != null) {
             return home;
         }
-        assumeTrue(onPath("node") && onPath("npm"), "skipped: node and npm are needed for the sigstore-js oracle");
+        assumeTrue(
+                onPath("node") && onPath("npm"),
+                "skipped: node and npm are needed for the sigstore-js oracle");
         Path root = SharedData.repoRoot().orElseThrow();
         Path dir = root.resolve(".oracles/sigstore");
         try {
             Files.createDirectories(dir);
-            try (FileChannel ch = FileChannel.open(dir.resolve(".install.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            try (FileChannel ch =
+                    FileChannel.open(
+                            dir.resolve(".install.lock"),
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.WRITE)) {
                 FileLock lock = ch.lock();
                 try {
                     MessageDigest md = MessageDigest.getInstance("SHA-256");
                     for (String f : FILES) {
-                        byte[] content = Files.readAllBytes(TestData.resource("sigstore-oracle/" + f));
+                        byte[] content =
+                                Files.readAllBytes(TestData.resource("sigstore-oracle/" + f));
                         md.update(content);
                         Path target = dir.resolve(f);
-                        if (!Files.exists(target) || !Arrays.equals(Files.readAllBytes(target), content)) {
+                        if (!Files.exists(target)
+                                || !Arrays.equals(Files.readAllBytes(target), content)) {
                             Path tmp = dir.resolve("." + f + ".tmp");
                             Files.write(tmp, content);
-                            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                            Files.move(
+                                    tmp,
+                                    target,
+                                    StandardCopyOption.REPLACE_EXISTING,
+                                    StandardCopyOption.ATOMIC_MOVE);
                         }
                     }
                     String stamp = HexFormat.of().formatHex(md.digest());
                     Path stampFile = dir.resolve(".installed.sha256");
-                    if (!Files.isDirectory(dir.resolve("node_modules")) || !Files.exists(stampFile)
+                    if (!Files.isDirectory(dir.resolve("node_modules"))
+                            || !Files.exists(stampFile)
                             || !Files.readString(stampFile).strip().equals(stamp)) {
                         run(dir, List.of("npm", "ci", "--no-audit", "--no-fund"), 600);
                         Files.writeString(stampFile, stamp + "\n");
@@ -73,7 +89,8 @@ final class SigstoreOracle {
                 }
             }
         } catch (IOException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("could not install the sigstore-js oracle into " + dir, e);
+            throw new IllegalStateException(
+                    "could not install the sigstore-js oracle into " + dir, e);
         }
         home = dir;
         return dir;
@@ -83,8 +100,12 @@ final class SigstoreOracle {
         try {
             Path out = Files.createTempFile("sigstore-oracle", ".out");
             try {
-                Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                        .redirectOutput(out.toFile()).start();
+                Process p =
+                        new ProcessBuilder(cmd)
+                                .directory(dir.toFile())
+                                .redirectErrorStream(true)
+                                .redirectOutput(out.toFile())
+                                .start();
                 p.getOutputStream().close();
                 if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
@@ -92,7 +113,8 @@ final class SigstoreOracle {
                 }
                 String text = Files.readString(out, StandardCharsets.UTF_8);
                 if (p.exitValue() != 0) {
-                    throw new IllegalStateException(String.join(" ", cmd) + " exited " + p.exitValue() + ":\n" + text);
+                    throw new IllegalStateException(
+                            String.join(" ", cmd) + " exited " + p.exitValue() + ":\n" + text);
                 }
                 return text;
             } finally {

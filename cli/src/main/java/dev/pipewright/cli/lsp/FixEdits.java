@@ -10,15 +10,19 @@ import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextEdit;
 
 /**
- * The edits {@code lint --fix} would make, as LSP text edits. The fixer rewrites the whole text; sending it back as
- * one whole-document replacement would move the user's cursor and fold state, so the rewrite is split into the line
- * hunks that actually changed. The hunks are applied together: one fix can touch two places (a {@code run:} line and
- * the step's new {@code env:}), and half of it would not be a fix.
+ * The edits {@code lint --fix} would make, as LSP text edits. The fixer rewrites the whole text;
+ * sending it back as one whole-document replacement would move the user's cursor and fold state, so
+ * the rewrite is split into the line hunks that actually changed. The hunks are applied together:
+ * one fix can touch two places (a {@code run:} line and the step's new {@code env:}), and half of
+ * it would not be a fix.
  */
 final class FixEdits {
     private FixEdits() {}
 
-    /** The edits turning {@code before} into the fixer's result, in document order; empty when nothing changes. */
+    /**
+     * The edits turning {@code before} into the fixer's result, in document order; empty when
+     * nothing changes.
+     */
     static List<TextEdit> of(String before, FixApplier.Result fixed) {
         if (!fixed.changed()) {
             return List.of();
@@ -33,8 +37,12 @@ final class FixEdits {
             for (String line : d.getTarget().getLines()) {
                 text.append(line).append('\n');
             }
-            // whole lines: from the start of the first changed line to the start of the line after the last
-            out.add(new TextEdit(new Range(new Position(from, 0), new Position(to, 0)), text.toString()));
+            // whole lines: from the start of the first changed line to the start of the line after
+            // the last
+            out.add(
+                    new TextEdit(
+                            new Range(new Position(from, 0), new Position(to, 0)),
+                            text.toString()));
         }
         return out;
     }

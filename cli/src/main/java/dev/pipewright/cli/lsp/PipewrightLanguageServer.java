@@ -16,9 +16,9 @@ import org.eclipse.lsp4j.services.TextDocumentService;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
 /**
- * {@code pipewright lsp}: the linter as a Language Server. Documents are synchronised whole (workflow files are small,
- * and a full text cannot drift from the editor's); diagnostics are published on open, change and save; quick fixes
- * are {@code lint --fix}'s edits.
+ * {@code pipewright lsp}: the linter as a Language Server. Documents are synchronised whole
+ * (workflow files are small, and a full text cannot drift from the editor's); diagnostics are
+ * published on open, change and save; quick fixes are {@code lint --fix}'s edits.
  */
 public final class PipewrightLanguageServer implements LanguageServer, LanguageClientAware {
     private final WorkflowTextService documents = new WorkflowTextService();
@@ -34,8 +34,11 @@ public final class PipewrightLanguageServer implements LanguageServer, LanguageC
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
         ServerCapabilities caps = new ServerCapabilities();
         caps.setTextDocumentSync(TextDocumentSyncKind.Full);
-        caps.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix, CodeActionKind.SourceFixAll)));
-        return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo("pipewright", version)));
+        caps.setCodeActionProvider(
+                new CodeActionOptions(
+                        List.of(CodeActionKind.QuickFix, CodeActionKind.SourceFixAll)));
+        return CompletableFuture.completedFuture(
+                new InitializeResult(caps, new ServerInfo("pipewright", version)));
     }
 
     @Override
@@ -49,7 +52,10 @@ public final class PipewrightLanguageServer implements LanguageServer, LanguageC
         exited.complete(exitCode);
     }
 
-    /** Completes with the process exit code once the client sends {@code exit}: 0 after a shutdown, 1 without. */
+    /**
+     * Completes with the process exit code once the client sends {@code exit}: 0 after a shutdown,
+     * 1 without.
+     */
     public CompletableFuture<Integer> exited() {
         return exited;
     }

@@ -48,7 +48,8 @@ final class WorkflowTextService implements TextDocumentService {
         // full synchronisation: the last change carries the whole text
         var changes = params.getContentChanges();
         if (!changes.isEmpty()) {
-            documents.change(params.getTextDocument().getUri(), changes.get(changes.size() - 1).getText());
+            documents.change(
+                    params.getTextDocument().getUri(), changes.get(changes.size() - 1).getText());
         }
         publish(params.getTextDocument().getUri());
     }
@@ -58,7 +59,8 @@ final class WorkflowTextService implements TextDocumentService {
         String uri = params.getTextDocument().getUri();
         documents.close(uri);
         if (client != null) {
-            client.publishDiagnostics(new PublishDiagnosticsParams(uri, List.of())); // a closed file shows nothing
+            client.publishDiagnostics(
+                    new PublishDiagnosticsParams(uri, List.of())); // a closed file shows nothing
         }
     }
 
@@ -68,46 +70,67 @@ final class WorkflowTextService implements TextDocumentService {
     }
 
     @Override
-    public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+    public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(
+            CodeActionParams params) {
         String uri = params.getTextDocument().getUri();
         List<Either<Command, CodeAction>> out = new ArrayList<>();
-        documents.get(uri).ifPresent(d -> {
-            FixApplier.Result fixed = LintedDocuments.fix(d);
-            List<TextEdit> edits = FixEdits.of(d.text(), fixed);
-            if (edits.isEmpty()) {
-                return;
-            }
-            Set<String> fixable = new LinkedHashSet<>();
-            fixed.changes().forEach(c -> fixable.add(c.rule()));
-            WorkspaceEdit edit = new WorkspaceEdit(Map.of(uri, edits));
-            List<String> only = params.getContext().getOnly();
-            for (Diagnostic diag : params.getContext().getDiagnostics()) {
-                String rule = diag.getCode() == null ? null : diag.getCode().getLeft();
-                if (Diagnostics.SOURCE.equals(diag.getSource()) && fixable.contains(rule) && wanted(only, CodeActionKind.QuickFix)) {
-                    CodeAction a = new CodeAction("Fix " + rule + " findings (pipewright lint --fix)");
-                    a.setKind(CodeActionKind.QuickFix);
-                    a.setDiagnostics(List.of(diag));
-                    a.setEdit(edit);
-                    a.setIsPreferred(true);
-                    out.add(Either.forRight(a));
-                }
-            }
-            if (wanted(only, CodeActionKind.SourceFixAll)) {
-                CodeAction all = new CodeAction("Fix all auto-fixable findings (pipewright lint --fix)");
-                all.setKind(CodeActionKind.SourceFixAll);
-                all.setEdit(edit);
-                out.add(Either.forRight(all));
-            }
-        });
+        documents
+                .get(uri)
+                .ifPresent(
+                        d -> {
+                            FixApplier.Result fixed = LintedDocuments.fix(d);
+                            List<TextEdit> edits = FixEdits.of(d.text(), fixed);
+                            if (edits.isEmpty()) {
+                                return;
+                            }
+                            Set<String> fixable = new LinkedHashSet<>();
+                            fixed.changes().forEach(c -> fixable.add(c.rule()));
+                            WorkspaceEdit edit = new WorkspaceEdit(Map.of(uri, edits));
+                            List<String> only = params.getContext().getOnly();
+                            for (Diagnostic diag : params.getContext().getDiagnostics()) {
+                                String rule =
+                                        diag.getCode() == null ? null : diag.getCode().getLeft();
+                                if (Diagnostics.SOURCE.equals(diag.getSource())
+                                        && fixable.contains(rule)
+                                        && wanted(only, CodeActionKind.QuickFix)) {
+                                    CodeAction a =
+                                            new CodeAction(
+                                                    "Fix "
+                                                            + rule
+                                                            + " findings (pipewright lint --fix)");
+                                    a.setKind(CodeActionKind.QuickFix);
+                                    a.setDiagnostics(List.of(diag));
+                                    a.setEdit(edit);
+                                    a.setIsPreferred(true);
+                                    out.add(Either.forRight(a));
+                                }
+                            }
+                            if (wanted(only, CodeActionKind.SourceFixAll)) {
+                                CodeAction all =
+                                        new CodeAction(
+                                                "Fix all auto-fixable findings (pipewright lint --fix)");
+                                all.setKind(CodeActionKind.SourceFixAll);
+                                all.setEdit(edit);
+                                out.add(Either.forRight(all));
+                            }
+                        });
         return CompletableFuture.completedFuture(out);
     }
 
-    /** The client's {@code only} filter: a kind is wanted when no filter is given or the filter names it or a parent. */
+    /**
+     * The client's {@code only} filter: a kind is wanted when no filter is given or the filter
+     * names it or a parent.
+     */
     private static boolean wanted(List<String> only, String kind) {
-        return only == null || only.isEmpty() || only.stream().anyMatch(k -> kind.equals(k) || kind.startsWith(k + "."));
+        return only == null
+                || only.isEmpty()
+                || only.stream().anyMatch(k -> kind.equals(k) || kind.startsWith(k + "."));
     }
 
-    /** Every open document again: a file they refer to (a local action, the lint config) changed on disk. */
+    /**
+     * Every open document again: a file they refer to (a local action, the lint config) changed on
+     * disk.
+     */
     void republishAll() {
         documents.uris().forEach(this::publish);
     }
@@ -127,27 +150,40 @@ final class WorkflowTextService implements TextDocumentService {
     }
 
     /**
-     * Publishes the quick rules' findings at once, then the full set from a background thread, unless the document
-     * changed meanwhile (the newer text's own round will publish). Editors replace a file's diagnostics on every
-     * publication, so the second round simply adds shellcheck's findings to the first.
+     * Publishes the quick rules' findings at once, then the full set from a background thread,
+     * unless the document changed meanwhile (the newer text's own round will publish). Editors
+     * replace a file's diagnostics on every publication, so the second round simply adds
+     * shellcheck's findings to the first.
      */
     private void publish(String uri) {
         if (client == null) {
             return;
         }
-        documents.get(uri).ifPresent(d -> {
-            client.publishDiagnostics(new PublishDiagnosticsParams(uri, Diagnostics.of(LintedDocuments.lint(d, true), d.text())));
-            if (LintedDocuments.lintable(d) && LintedDocuments.hasSlowRules(d)) {
-                slow.execute(() -> {
-                    if (current(uri, d)) {
-                        List<Diagnostic> all = Diagnostics.of(LintedDocuments.lint(d, false), d.text());
-                        if (current(uri, d)) {
-                            client.publishDiagnostics(new PublishDiagnosticsParams(uri, all));
-                        }
-                    }
-                });
-            }
-        });
+        documents
+                .get(uri)
+                .ifPresent(
+                        d -> {
+                            client.publishDiagnostics(
+                                    new PublishDiagnosticsParams(
+                                            uri,
+                                            Diagnostics.of(
+                                                    LintedDocuments.lint(d, true), d.text())));
+                            if (LintedDocuments.lintable(d) && LintedDocuments.hasSlowRules(d)) {
+                                slow.execute(
+                                        () -> {
+                                            if (current(uri, d)) {
+                                                List<Diagnostic> all =
+                                                        Diagnostics.of(
+                                                                LintedDocuments.lint(d, false),
+                                                                d.text());
+                                                if (current(uri, d)) {
+                                                    client.publishDiagnostics(
+                                                            new PublishDiagnosticsParams(uri, all));
+                                                }
+                                            }
+                                        });
+                            }
+                        });
     }
 
     /** True while {@code d} is still the open text of {@code uri}. */
@@ -155,10 +191,15 @@ final class WorkflowTextService implements TextDocumentService {
         return documents.get(uri).map(now -> now == d).orElse(false);
     }
 
-    /** One thread for the slow round: rounds for stale texts are skipped, so a queue of them drains fast. */
-    private final ExecutorService slow = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "pipewright-lsp-shellcheck");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * One thread for the slow round: rounds for stale texts are skipped, so a queue of them drains
+     * fast.
+     */
+    private final ExecutorService slow =
+            Executors.newSingleThreadExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "pipewright-lsp-shellcheck");
+                        t.setDaemon(true);
+                        return t;
+                    });
 }

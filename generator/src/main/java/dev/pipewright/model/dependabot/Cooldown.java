@@ -5,11 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code cooldown}: how many days a new release must age before Dependabot proposes it, by
- * default and per semver level, optionally narrowed to or excluding dependency patterns.
+ * {@code cooldown}: how many days a new release must age before Dependabot proposes it, by default
+ * and per semver level, optionally narrowed to or excluding dependency patterns.
  */
-public record Cooldown(Integer defaultDays, Integer semverMajorDays, Integer semverMinorDays, Integer semverPatchDays,
-        List<String> include, List<String> exclude) {
+public record Cooldown(
+        Integer defaultDays,
+        Integer semverMajorDays,
+        Integer semverMinorDays,
+        Integer semverPatchDays,
+        List<String> include,
+        List<String> exclude) {
 
     public Cooldown {
         include = Lists.copy(include, "cooldown.include");
@@ -69,7 +74,13 @@ public record Cooldown(Integer defaultDays, Integer semverMajorDays, Integer sem
         }
 
         public Cooldown build() {
-            return new Cooldown(defaultDays, semverMajorDays, semverMinorDays, semverPatchDays, include, exclude);
+            return new Cooldown(
+                    defaultDays,
+                    semverMajorDays,
+                    semverMinorDays,
+                    semverPatchDays,
+                    include,
+                    exclude);
         }
     }
 }

@@ -9,11 +9,14 @@ import java.util.Map;
 
 /**
  * A {@code dependabot.yml} (always {@code version: 2}). Built only through {@link Builder#build()},
- * which validates every update and throws
- * {@link dev.pipewright.model.validation.WorkflowValidationException} naming each problem's place
- * ({@code dependabot.yml › updates[2] (npm /web)}) and fix.
+ * which validates every update and throws {@link
+ * dev.pipewright.model.validation.WorkflowValidationException} naming each problem's place ({@code
+ * dependabot.yml › updates[2] (npm /web)}) and fix.
  */
-public record DependabotConfig(List<Update> updates, Map<String, Registry> registries, Boolean enableBetaEcosystems,
+public record DependabotConfig(
+        List<Update> updates,
+        Map<String, Registry> registries,
+        Boolean enableBetaEcosystems,
         Map<String, Object> custom) {
 
     /** The only {@code version} GitHub reads. */
@@ -77,7 +80,8 @@ public record DependabotConfig(List<Update> updates, Map<String, Registry> regis
 
         /** Validates and returns the config. */
         public DependabotConfig build() {
-            DependabotConfig c = new DependabotConfig(updates, registries, enableBetaEcosystems, custom);
+            DependabotConfig c =
+                    new DependabotConfig(updates, registries, enableBetaEcosystems, custom);
             DependabotValidator.check(c);
             return c;
         }

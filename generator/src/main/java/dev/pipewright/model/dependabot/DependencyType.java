@@ -1,6 +1,9 @@
 package dev.pipewright.model.dependabot;
 
-/** {@code dependency-type} of an allow rule; groups accept only {@link #DEVELOPMENT} and {@link #PRODUCTION}. */
+/**
+ * {@code dependency-type} of an allow rule; groups accept only {@link #DEVELOPMENT} and {@link
+ * #PRODUCTION}.
+ */
 public enum DependencyType {
     DIRECT("direct"),
     INDIRECT("indirect"),

@@ -4,9 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A {@code package-ecosystem} value. Known values follow GitHub's dependabot.yml schema;
- * {@link #custom} admits ecosystems GitHub adds later (or beta ones, with
- * {@code enable-beta-ecosystems}).
+ * A {@code package-ecosystem} value. Known values follow GitHub's dependabot.yml schema; {@link
+ * #custom} admits ecosystems GitHub adds later (or beta ones, with {@code enable-beta-ecosystems}).
  */
 public record Ecosystem(String value) {
     public static final Ecosystem BUN = new Ecosystem("bun");
@@ -34,17 +33,45 @@ public record Ecosystem(String value) {
     public static final Ecosystem UV = new Ecosystem("uv");
 
     /** Every ecosystem GitHub's schema lists, sorted by value. */
-    public static final List<Ecosystem> KNOWN = List.of(
-            BUN, BUNDLER, CARGO, COMPOSER, DEVCONTAINERS, DOCKER, DOCKER_COMPOSE, DOTNET_SDK, ELM, GITSUBMODULE,
-            GITHUB_ACTIONS, GOMOD, GRADLE, HELM, MAVEN, MIX, NPM, NUGET, PIP, PUB, SWIFT, TERRAFORM, UV);
+    public static final List<Ecosystem> KNOWN =
+            List.of(
+                    BUN,
+                    BUNDLER,
+                    CARGO,
+                    COMPOSER,
+                    DEVCONTAINERS,
+                    DOCKER,
+                    DOCKER_COMPOSE,
+                    DOTNET_SDK,
+                    ELM,
+                    GITSUBMODULE,
+                    GITHUB_ACTIONS,
+                    GOMOD,
+                    GRADLE,
+                    HELM,
+                    MAVEN,
+                    MIX,
+                    NPM,
+                    NUGET,
+                    PIP,
+                    PUB,
+                    SWIFT,
+                    TERRAFORM,
+                    UV);
 
     public Ecosystem {
         Objects.requireNonNull(value, "package-ecosystem == null");
     }
 
-    /** An ecosystem by name: the known constant when there is one, else a custom value written as given. */
+    /**
+     * An ecosystem by name: the known constant when there is one, else a custom value written as
+     * given.
+     */
     public static Ecosystem custom(String value) {
-        return KNOWN.stream().filter(e -> e.value.equals(value)).findFirst().orElse(new Ecosystem(value));
+        return KNOWN.stream()
+                .filter(e -> e.value.equals(value))
+                .findFirst()
+                .orElse(new Ecosystem(value));
     }
 
     public boolean isKnown() {

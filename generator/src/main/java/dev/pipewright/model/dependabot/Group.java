@@ -6,11 +6,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One entry under {@code groups}: updates matching its rules arrive in one pull request. The
- * name appears in branch names and pull-request titles.
+ * One entry under {@code groups}: updates matching its rules arrive in one pull request. The name
+ * appears in branch names and pull-request titles.
  */
-public record Group(String name, AppliesTo appliesTo, DependencyType dependencyType, List<String> patterns,
-        List<String> excludePatterns, List<SemverLevel> updateTypes) {
+public record Group(
+        String name,
+        AppliesTo appliesTo,
+        DependencyType dependencyType,
+        List<String> patterns,
+        List<String> excludePatterns,
+        List<SemverLevel> updateTypes) {
 
     /** {@code applies-to}: which kind of update the group collects (default version updates). */
     public enum AppliesTo {
@@ -84,7 +89,8 @@ public record Group(String name, AppliesTo appliesTo, DependencyType dependencyT
         }
 
         public Group build() {
-            return new Group(name, appliesTo, dependencyType, patterns, excludePatterns, updateTypes);
+            return new Group(
+                    name, appliesTo, dependencyType, patterns, excludePatterns, updateTypes);
         }
     }
 }

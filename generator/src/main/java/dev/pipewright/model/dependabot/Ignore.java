@@ -3,7 +3,10 @@ package dev.pipewright.model.dependabot;
 import dev.pipewright.model.util.Lists;
 import java.util.List;
 
-/** One {@code ignore} rule: a dependency name (wildcards allowed), versions or ranges, and/or semver levels. */
+/**
+ * One {@code ignore} rule: a dependency name (wildcards allowed), versions or ranges, and/or semver
+ * levels.
+ */
 public record Ignore(String dependencyName, List<String> versions, List<SemverLevel> updateTypes) {
 
     public Ignore {

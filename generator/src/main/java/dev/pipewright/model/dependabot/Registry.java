@@ -10,10 +10,20 @@ import java.util.Objects;
  * One entry under the top-level {@code registries}: a private registry and the Dependabot secrets
  * that unlock it. Credentials are references such as {@code ${{secrets.NPM_TOKEN}}}, never values.
  */
-public record Registry(Type type, String url, String username, String password, String key, String token,
-        Boolean replacesBase, Map<String, Object> custom) {
+public record Registry(
+        Type type,
+        String url,
+        String username,
+        String password,
+        String key,
+        String token,
+        Boolean replacesBase,
+        Map<String, Object> custom) {
 
-    /** A registry {@code type}: the known ones from GitHub's schema, or {@link #custom} for newer ones. */
+    /**
+     * A registry {@code type}: the known ones from GitHub's schema, or {@link #custom} for newer
+     * ones.
+     */
     public record Type(String value) {
         public static final Type CARGO_REGISTRY = new Type("cargo-registry");
         public static final Type COMPOSER_REPOSITORY = new Type("composer-repository");
@@ -30,16 +40,31 @@ public record Registry(Type type, String url, String username, String password, 
         public static final Type TERRAFORM_REGISTRY = new Type("terraform-registry");
 
         /** Every type GitHub's schema lists, sorted by value. */
-        public static final List<Type> KNOWN = List.of(CARGO_REGISTRY, COMPOSER_REPOSITORY, DOCKER_REGISTRY, GIT,
-                HEX_ORGANIZATION, HEX_REPOSITORY, MAVEN_REPOSITORY, NPM_REGISTRY, NUGET_FEED, PUB_REPOSITORY,
-                PYTHON_INDEX, RUBYGEMS_SERVER, TERRAFORM_REGISTRY);
+        public static final List<Type> KNOWN =
+                List.of(
+                        CARGO_REGISTRY,
+                        COMPOSER_REPOSITORY,
+                        DOCKER_REGISTRY,
+                        GIT,
+                        HEX_ORGANIZATION,
+                        HEX_REPOSITORY,
+                        MAVEN_REPOSITORY,
+                        NPM_REGISTRY,
+                        NUGET_FEED,
+                        PUB_REPOSITORY,
+                        PYTHON_INDEX,
+                        RUBYGEMS_SERVER,
+                        TERRAFORM_REGISTRY);
 
         public Type {
             Objects.requireNonNull(value, "registry type == null");
         }
 
         public static Type custom(String value) {
-            return KNOWN.stream().filter(t -> t.value.equals(value)).findFirst().orElse(new Type(value));
+            return KNOWN.stream()
+                    .filter(t -> t.value.equals(value))
+                    .findFirst()
+                    .orElse(new Type(value));
         }
     }
 
@@ -96,7 +121,10 @@ public record Registry(Type type, String url, String username, String password, 
             return this;
         }
 
-        /** A key this version does not model (e.g. {@code organization}, {@code auth-key}), written after the known ones. */
+        /**
+         * A key this version does not model (e.g. {@code organization}, {@code auth-key}), written
+         * after the known ones.
+         */
         public Builder custom(String name, Object value) {
             custom.put(name, value);
             return this;

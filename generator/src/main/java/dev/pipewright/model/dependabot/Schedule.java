@@ -5,15 +5,22 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * When Dependabot checks for version updates: an interval, optionally a day (weekly only), a
- * time ({@code hh:mm}) and an IANA time zone; or {@link Interval#CRON} with a cron expression.
- * Formats are checked when the config is built, so the messages can name the update.
+ * When Dependabot checks for version updates: an interval, optionally a day (weekly only), a time
+ * ({@code hh:mm}) and an IANA time zone; or {@link Interval#CRON} with a cron expression. Formats
+ * are checked when the config is built, so the messages can name the update.
  */
-public record Schedule(Interval interval, String day, String time, String timezone, String cronjob) {
+public record Schedule(
+        Interval interval, String day, String time, String timezone, String cronjob) {
 
     /** {@code schedule.interval}. */
     public enum Interval {
-        DAILY, WEEKLY, MONTHLY, QUARTERLY, SEMIANNUALLY, YEARLY, CRON;
+        DAILY,
+        WEEKLY,
+        MONTHLY,
+        QUARTERLY,
+        SEMIANNUALLY,
+        YEARLY,
+        CRON;
 
         public String yaml() {
             return name().toLowerCase(Locale.ROOT);
@@ -46,7 +53,12 @@ public record Schedule(Interval interval, String day, String time, String timezo
 
     /** {@code interval: cron} with {@code cronjob}: five POSIX fields. */
     public static Schedule cron(String cronjob) {
-        return new Schedule(Interval.CRON, null, null, null, Objects.requireNonNull(cronjob, "cronjob == null"));
+        return new Schedule(
+                Interval.CRON,
+                null,
+                null,
+                null,
+                Objects.requireNonNull(cronjob, "cronjob == null"));
     }
 
     /** The day of a weekly check. */

@@ -7,7 +7,9 @@ import java.util.Locale;
  * update type ({@code version-update:semver-major}).
  */
 public enum SemverLevel {
-    MAJOR, MINOR, PATCH;
+    MAJOR,
+    MINOR,
+    PATCH;
 
     /** The value under {@code groups.<name>.update-types}. */
     public String groupValue() {

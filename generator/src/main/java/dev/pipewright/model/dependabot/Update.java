@@ -10,19 +10,39 @@ import java.util.Objects;
 
 /**
  * One entry under {@code updates}: an ecosystem in one or more directories, checked on a schedule.
- * Built through {@link #builder}; the whole config is validated by
- * {@link DependabotConfig.Builder#build()}, which names each update by index, ecosystem and directory.
+ * Built through {@link #builder}; the whole config is validated by {@link
+ * DependabotConfig.Builder#build()}, which names each update by index, ecosystem and directory.
  */
-public record Update(Ecosystem ecosystem, String directory, List<String> directories, Schedule schedule,
-        String targetBranch, Cooldown cooldown, List<Allow> allow, List<Ignore> ignore, Map<String, Group> groups,
-        List<String> registries, VersioningStrategy versioningStrategy, Integer openPullRequestsLimit,
-        RebaseStrategy rebaseStrategy, Boolean insecureExternalCodeExecution, Boolean vendor,
-        CommitMessage commitMessage, List<String> labels, List<String> assignees, Integer milestone,
-        String pullRequestBranchSeparator, Map<String, Object> custom) {
+public record Update(
+        Ecosystem ecosystem,
+        String directory,
+        List<String> directories,
+        Schedule schedule,
+        String targetBranch,
+        Cooldown cooldown,
+        List<Allow> allow,
+        List<Ignore> ignore,
+        Map<String, Group> groups,
+        List<String> registries,
+        VersioningStrategy versioningStrategy,
+        Integer openPullRequestsLimit,
+        RebaseStrategy rebaseStrategy,
+        Boolean insecureExternalCodeExecution,
+        Boolean vendor,
+        CommitMessage commitMessage,
+        List<String> labels,
+        List<String> assignees,
+        Integer milestone,
+        String pullRequestBranchSeparator,
+        Map<String, Object> custom) {
 
     /** {@code versioning-strategy}: how manifest requirements change. */
     public enum VersioningStrategy {
-        AUTO, INCREASE, INCREASE_IF_NECESSARY, LOCKFILE_ONLY, WIDEN;
+        AUTO,
+        INCREASE,
+        INCREASE_IF_NECESSARY,
+        LOCKFILE_ONLY,
+        WIDEN;
 
         public String yaml() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -31,7 +51,8 @@ public record Update(Ecosystem ecosystem, String directory, List<String> directo
 
     /** {@code rebase-strategy}. */
     public enum RebaseStrategy {
-        AUTO, DISABLED;
+        AUTO,
+        DISABLED;
 
         public String yaml() {
             return name().toLowerCase(Locale.ROOT);
@@ -61,7 +82,10 @@ public record Update(Ecosystem ecosystem, String directory, List<String> directo
 
     /** How messages name this update: ecosystem and directory (or directories). */
     public String label() {
-        String where = directory != null ? directory : directories.isEmpty() ? "(no directory)" : String.join(",", directories);
+        String where =
+                directory != null
+                        ? directory
+                        : directories.isEmpty() ? "(no directory)" : String.join(",", directories);
         return ecosystem.value() + " " + where + (targetBranch == null ? "" : " → " + targetBranch);
     }
 
@@ -159,7 +183,8 @@ public record Update(Ecosystem ecosystem, String directory, List<String> directo
         /** Adds a group; groups keep the order they are added in (the first match wins). */
         public Builder group(Group value) {
             if (groups.putIfAbsent(value.name(), value) != null) {
-                throw new IllegalArgumentException("update " + ecosystem + " has two groups named " + value.name());
+                throw new IllegalArgumentException(
+                        "update " + ecosystem + " has two groups named " + value.name());
             }
             return this;
         }
@@ -248,9 +273,28 @@ public record Update(Ecosystem ecosystem, String directory, List<String> directo
         }
 
         public Update build() {
-            return new Update(ecosystem, directory, directories, schedule, targetBranch, cooldown, allow, ignore, groups,
-                    registries, versioningStrategy, openPullRequestsLimit, rebaseStrategy, insecureExternalCodeExecution,
-                    vendor, commitMessage, labels, assignees, milestone, pullRequestBranchSeparator, custom);
+            return new Update(
+                    ecosystem,
+                    directory,
+                    directories,
+                    schedule,
+                    targetBranch,
+                    cooldown,
+                    allow,
+                    ignore,
+                    groups,
+                    registries,
+                    versioningStrategy,
+                    openPullRequestsLimit,
+                    rebaseStrategy,
+                    insecureExternalCodeExecution,
+                    vendor,
+                    commitMessage,
+                    labels,
+                    assignees,
+                    milestone,
+                    pullRequestBranchSeparator,
+                    custom);
         }
     }
 }

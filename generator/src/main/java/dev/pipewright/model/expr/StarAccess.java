@@ -4,22 +4,22 @@ import java.util.Objects;
 
 /** {@code target.*}: the object filter, an array of every property value of the target. */
 public record StarAccess(Expr target) implements Expr {
-  public StarAccess {
-    Objects.requireNonNull(target, "target");
-  }
+    public StarAccess {
+        Objects.requireNonNull(target, "target");
+    }
 
-  @Override
-  public String render() {
-    return Precedence.postfixTarget(target) + ".*";
-  }
+    @Override
+    public String render() {
+        return Precedence.postfixTarget(target) + ".*";
+    }
 
-  @Override
-  public String toString() {
-    return wrapped();
-  }
+    @Override
+    public String toString() {
+        return wrapped();
+    }
 
-  @Override
-  public <R> R accept(Expr.Visitor<R> visitor) {
-    return visitor.visit(this);
-  }
+    @Override
+    public <R> R accept(Expr.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

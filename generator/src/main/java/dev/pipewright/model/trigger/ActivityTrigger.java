@@ -13,13 +13,15 @@ import java.util.Objects;
  * merge_group, {@code names}/{@code versions} for image_version, …). Unknown events and types are
  * accepted here and checked against {@link EventCatalog} when the workflow is validated.
  */
-public record ActivityTrigger(String event, List<String> types, Map<String, List<String>> filters) implements Trigger {
+public record ActivityTrigger(String event, List<String> types, Map<String, List<String>> filters)
+        implements Trigger {
 
     public ActivityTrigger {
         Objects.requireNonNull(event, "event == null");
         types = Lists.copy(types, event + ".types");
         Map<String, List<String>> copy = new LinkedHashMap<>();
-        Lists.copy(filters, event + " filters").forEach((k, v) -> copy.put(k, Lists.copy(v, event + "." + k)));
+        Lists.copy(filters, event + " filters")
+                .forEach((k, v) -> copy.put(k, Lists.copy(v, event + "." + k)));
         filters = Collections.unmodifiableMap(copy);
     }
 
@@ -42,7 +44,9 @@ public record ActivityTrigger(String event, List<String> types, Map<String, List
             return this;
         }
 
-        /** A list filter such as {@code branches}; GitHub's schema says which keys an event takes. */
+        /**
+         * A list filter such as {@code branches}; GitHub's schema says which keys an event takes.
+         */
         public Builder filter(String key, String... values) {
             filters.put(key, Arrays.asList(values));
             return this;

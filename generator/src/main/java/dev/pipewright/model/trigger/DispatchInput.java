@@ -8,7 +8,12 @@ import java.util.Objects;
  * One {@code workflow_dispatch} input. The default is a String, Boolean or Number matching the
  * type; a choice lists its options and its default must be one of them.
  */
-public record DispatchInput(String description, InputType type, boolean required, Object defaultValue, List<String> options) {
+public record DispatchInput(
+        String description,
+        InputType type,
+        boolean required,
+        Object defaultValue,
+        List<String> options) {
 
     public DispatchInput {
         Objects.requireNonNull(type, "type == null");
@@ -17,11 +22,13 @@ public record DispatchInput(String description, InputType type, boolean required
             throw new IllegalArgumentException("a choice input needs options");
         }
         if (type != InputType.CHOICE && !options.isEmpty()) {
-            throw new IllegalArgumentException("only a choice input takes options, not a " + type.yaml() + " input");
+            throw new IllegalArgumentException(
+                    "only a choice input takes options, not a " + type.yaml() + " input");
         }
         InputDefaults.check(type, defaultValue);
         if (type == InputType.CHOICE && defaultValue != null && !options.contains(defaultValue)) {
-            throw new IllegalArgumentException("default '" + defaultValue + "' is not one of the options " + options);
+            throw new IllegalArgumentException(
+                    "default '" + defaultValue + "' is not one of the options " + options);
         }
     }
 
@@ -38,7 +45,8 @@ public record DispatchInput(String description, InputType type, boolean required
     }
 
     public static DispatchInput choice(String description, String defaultValue, String... options) {
-        return new DispatchInput(description, InputType.CHOICE, false, defaultValue, List.of(options));
+        return new DispatchInput(
+                description, InputType.CHOICE, false, defaultValue, List.of(options));
     }
 
     public static DispatchInput environment(String description) {

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The events GitHub's workflow schema knows, with their filter keys and activity types: a view of the table generated
- * from the schema ({@code dev.pipewright.github.WebhookEvents}), the same one the linter's tables come from.
+ * The events GitHub's workflow schema knows, with their filter keys and activity types: a view of
+ * the table generated from the schema ({@code dev.pipewright.github.WebhookEvents}), the same one
+ * the linter's tables come from.
  */
 public final class EventCatalog {
     /** Filter keys and activity types of one event. */
@@ -16,7 +17,8 @@ public final class EventCatalog {
 
     /** The event's spec, or empty for an event the schema does not know. */
     public static Optional<EventSpec> find(String event) {
-        return Optional.ofNullable(WebhookEvents.EVENTS.get(event)).map(e -> new EventSpec(event, e.keys(), e.types()));
+        return Optional.ofNullable(WebhookEvents.EVENTS.get(event))
+                .map(e -> new EventSpec(event, e.keys(), e.types()));
     }
 
     /** Every known event name, sorted. */

@@ -8,14 +8,20 @@ final class InputDefaults {
         if (value == null) {
             return;
         }
-        boolean ok = switch (type) {
-            case BOOLEAN -> value instanceof Boolean || isExpression(value);
-            case NUMBER -> value instanceof Number || isExpression(value);
-            case STRING, CHOICE, ENVIRONMENT -> value instanceof String;
-        };
+        boolean ok =
+                switch (type) {
+                    case BOOLEAN -> value instanceof Boolean || isExpression(value);
+                    case NUMBER -> value instanceof Number || isExpression(value);
+                    case STRING, CHOICE, ENVIRONMENT -> value instanceof String;
+                };
         if (!ok) {
-            throw new IllegalArgumentException("default " + value + " (" + value.getClass().getSimpleName()
-                    + ") does not match input type " + type.yaml());
+            throw new IllegalArgumentException(
+                    "default "
+                            + value
+                            + " ("
+                            + value.getClass().getSimpleName()
+                            + ") does not match input type "
+                            + type.yaml());
         }
     }
 

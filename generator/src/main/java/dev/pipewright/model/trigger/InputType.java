@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** Types of {@code workflow_dispatch} and {@code workflow_call} inputs. */
 public enum InputType {
-    STRING, BOOLEAN, NUMBER, CHOICE, ENVIRONMENT;
+    STRING,
+    BOOLEAN,
+    NUMBER,
+    CHOICE,
+    ENVIRONMENT;
 
     /** The YAML spelling. */
     public String yaml() {

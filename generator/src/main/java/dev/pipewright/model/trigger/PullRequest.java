@@ -18,7 +18,8 @@ public record PullRequest(
     public PullRequest {
         Objects.requireNonNull(event, "event == null");
         if (!event.equals("pull_request") && !event.equals("pull_request_target")) {
-            throw new IllegalArgumentException("PullRequest is for pull_request or pull_request_target, not " + event);
+            throw new IllegalArgumentException(
+                    "PullRequest is for pull_request or pull_request_target, not " + event);
         }
         types = Lists.copy(types, event + ".types");
         branches = Lists.copy(branches, event + ".branches");
@@ -44,11 +45,30 @@ public record PullRequest(
             this.event = event;
         }
 
-        public Builder types(String... v) { types = Arrays.asList(v); return this; }
-        public Builder branches(String... v) { branches = Arrays.asList(v); return this; }
-        public Builder branchesIgnore(String... v) { branchesIgnore = Arrays.asList(v); return this; }
-        public Builder paths(String... v) { paths = Arrays.asList(v); return this; }
-        public Builder pathsIgnore(String... v) { pathsIgnore = Arrays.asList(v); return this; }
+        public Builder types(String... v) {
+            types = Arrays.asList(v);
+            return this;
+        }
+
+        public Builder branches(String... v) {
+            branches = Arrays.asList(v);
+            return this;
+        }
+
+        public Builder branchesIgnore(String... v) {
+            branchesIgnore = Arrays.asList(v);
+            return this;
+        }
+
+        public Builder paths(String... v) {
+            paths = Arrays.asList(v);
+            return this;
+        }
+
+        public Builder pathsIgnore(String... v) {
+            pathsIgnore = Arrays.asList(v);
+            return this;
+        }
 
         public PullRequest build() {
             return new PullRequest(event, types, branches, branchesIgnore, paths, pathsIgnore);

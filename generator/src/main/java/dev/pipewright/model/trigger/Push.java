@@ -41,12 +41,35 @@ public record Push(
         private List<String> paths = List.of();
         private List<String> pathsIgnore = List.of();
 
-        public Builder branches(String... v) { branches = Arrays.asList(v); return this; }
-        public Builder branchesIgnore(String... v) { branchesIgnore = Arrays.asList(v); return this; }
-        public Builder tags(String... v) { tags = Arrays.asList(v); return this; }
-        public Builder tagsIgnore(String... v) { tagsIgnore = Arrays.asList(v); return this; }
-        public Builder paths(String... v) { paths = Arrays.asList(v); return this; }
-        public Builder pathsIgnore(String... v) { pathsIgnore = Arrays.asList(v); return this; }
+        public Builder branches(String... v) {
+            branches = Arrays.asList(v);
+            return this;
+        }
+
+        public Builder branchesIgnore(String... v) {
+            branchesIgnore = Arrays.asList(v);
+            return this;
+        }
+
+        public Builder tags(String... v) {
+            tags = Arrays.asList(v);
+            return this;
+        }
+
+        public Builder tagsIgnore(String... v) {
+            tagsIgnore = Arrays.asList(v);
+            return this;
+        }
+
+        public Builder paths(String... v) {
+            paths = Arrays.asList(v);
+            return this;
+        }
+
+        public Builder pathsIgnore(String... v) {
+            pathsIgnore = Arrays.asList(v);
+            return this;
+        }
 
         public Push build() {
             return new Push(branches, branchesIgnore, tags, tagsIgnore, paths, pathsIgnore);

@@ -1,11 +1,18 @@
 package dev.pipewright.model.trigger;
 
 /**
- * One entry under {@code on:}. Sealed so emitters and validators see every shape, with
- * {@link ActivityTrigger} and {@link CustomTrigger} as the open ends for events GitHub adds.
+ * One entry under {@code on:}. Sealed so emitters and validators see every shape, with {@link
+ * ActivityTrigger} and {@link CustomTrigger} as the open ends for events GitHub adds.
  */
 public sealed interface Trigger extends TriggerBuilder
-        permits Push, PullRequest, Schedule, WorkflowDispatch, WorkflowCall, WorkflowRun, ActivityTrigger, CustomTrigger {
+        permits Push,
+                PullRequest,
+                Schedule,
+                WorkflowDispatch,
+                WorkflowCall,
+                WorkflowRun,
+                ActivityTrigger,
+                CustomTrigger {
 
     /** A trigger is its own builder, so built and unbuilt triggers mix in {@code on(...)}. */
     @Override
@@ -21,8 +28,8 @@ public sealed interface Trigger extends TriggerBuilder
 
     /**
      * One method per kind of trigger. Emitters and validators dispatch through it, so a new kind in
-     * {@code permits} does not compile until every one of them says what it does with it (an
-     * {@code instanceof} chain would silently skip it).
+     * {@code permits} does not compile until every one of them says what it does with it (an {@code
+     * instanceof} chain would silently skip it).
      */
     interface Visitor<R> {
         R visit(Push push);
@@ -50,7 +57,10 @@ public sealed interface Trigger extends TriggerBuilder
         return PullRequest.builder("pull_request");
     }
 
-    /** Runs with the base repository's token and secrets on fork PRs: never check out the head with it. */
+    /**
+     * Runs with the base repository's token and secrets on fork PRs: never check out the head with
+     * it.
+     */
     static PullRequest.Builder pullRequestTarget() {
         return PullRequest.builder("pull_request_target");
     }
@@ -71,7 +81,9 @@ public sealed interface Trigger extends TriggerBuilder
         return WorkflowRun.builder(workflows);
     }
 
-    /** Any other event, optionally with {@code types} and filters (release, issues, merge_group, …). */
+    /**
+     * Any other event, optionally with {@code types} and filters (release, issues, merge_group, …).
+     */
     static ActivityTrigger.Builder event(String event) {
         return ActivityTrigger.builder(event);
     }

@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /** {@code on: workflow_call}: the interface of a reusable workflow. */
-public record WorkflowCall(Map<String, Input> inputs, Map<String, Output> outputs, Map<String, Secret> secrets)
+public record WorkflowCall(
+        Map<String, Input> inputs, Map<String, Output> outputs, Map<String, Secret> secrets)
         implements Trigger {
 
     /** A typed input: string, boolean or number only. */
@@ -14,7 +15,8 @@ public record WorkflowCall(Map<String, Input> inputs, Map<String, Output> output
         public Input {
             Objects.requireNonNull(type, "type == null");
             if (type == InputType.CHOICE || type == InputType.ENVIRONMENT) {
-                throw new IllegalArgumentException("workflow_call inputs are string, boolean or number, not " + type.yaml());
+                throw new IllegalArgumentException(
+                        "workflow_call inputs are string, boolean or number, not " + type.yaml());
             }
             InputDefaults.check(type, defaultValue);
         }

@@ -5,7 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /** {@code on: workflow_run}: runs after other workflows; it has write tokens even for fork PRs. */
-public record WorkflowRun(List<String> workflows, List<String> types, List<String> branches, List<String> branchesIgnore)
+public record WorkflowRun(
+        List<String> workflows,
+        List<String> types,
+        List<String> branches,
+        List<String> branchesIgnore)
         implements Trigger {
 
     public WorkflowRun {
@@ -14,7 +18,8 @@ public record WorkflowRun(List<String> workflows, List<String> types, List<Strin
         branches = Lists.copy(branches, "workflow_run.branches");
         branchesIgnore = Lists.copy(branchesIgnore, "workflow_run.branches-ignore");
         if (workflows.isEmpty()) {
-            throw new IllegalArgumentException("workflow_run names no workflow; list the workflows it follows");
+            throw new IllegalArgumentException(
+                    "workflow_run names no workflow; list the workflows it follows");
         }
     }
 
@@ -38,9 +43,20 @@ public record WorkflowRun(List<String> workflows, List<String> types, List<Strin
             this.workflows = workflows;
         }
 
-        public Builder types(String... v) { types = Arrays.asList(v); return this; }
-        public Builder branches(String... v) { branches = Arrays.asList(v); return this; }
-        public Builder branchesIgnore(String... v) { branchesIgnore = Arrays.asList(v); return this; }
+        public Builder types(String... v) {
+            types = Arrays.asList(v);
+            return this;
+        }
+
+        public Builder branches(String... v) {
+            branches = Arrays.asList(v);
+            return this;
+        }
+
+        public Builder branchesIgnore(String... v) {
+            branchesIgnore = Arrays.asList(v);
+            return this;
+        }
 
         public WorkflowRun build() {
             return new WorkflowRun(workflows, types, branches, branchesIgnore);

@@ -14,7 +14,10 @@ import java.util.TreeMap;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Defensive copies for the records of every model package: immutable, null-free, in a deterministic order. */
+/**
+ * Defensive copies for the records of every model package: immutable, null-free, in a deterministic
+ * order.
+ */
 public final class Lists {
     private Lists() {}
 
@@ -42,9 +45,12 @@ public final class Lists {
         }
         Map<K, V> source = iteratesInHashOrder(map) ? sorted(map) : map;
         Map<K, V> out = new LinkedHashMap<>();
-        source.forEach((k, v) -> out.put(
-                Objects.requireNonNull(k, () -> what + " has a null key"),
-                Objects.requireNonNull(v, () -> what + " has a null value for " + k)));
+        source.forEach(
+                (k, v) ->
+                        out.put(
+                                Objects.requireNonNull(k, () -> what + " has a null key"),
+                                Objects.requireNonNull(
+                                        v, () -> what + " has a null value for " + k)));
         return Collections.unmodifiableMap(out);
     }
 

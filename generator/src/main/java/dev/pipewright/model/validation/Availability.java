@@ -4,9 +4,10 @@ import dev.pipewright.github.ContextAvailability;
 import java.util.Set;
 
 /**
- * The kinds of key an expression of the model can sit at, each named by the definition of GitHub's workflow schema
- * that lists its contexts; the contexts themselves come from {@link ContextAvailability}, the table generated from
- * that schema. An expression using any other context is rejected by GitHub.
+ * The kinds of key an expression of the model can sit at, each named by the definition of GitHub's
+ * workflow schema that lists its contexts; the contexts themselves come from {@link
+ * ContextAvailability}, the table generated from that schema. An expression using any other context
+ * is rejected by GitHub.
  */
 enum Availability {
     WORKFLOW_RUN_NAME("run-name", "run-name"),
@@ -15,14 +16,19 @@ enum Availability {
     WORKFLOW_CALL_OUTPUT("on.workflow_call.outputs", "workflow-output-context"),
     JOB_IF("a job's if", "job-if"),
     JOB_STRATEGY("strategy", "strategy"),
-    /** name, runs-on, concurrency, environment name, timeout, continue-on-error, container, services. */
+    /**
+     * name, runs-on, concurrency, environment name, timeout, continue-on-error, container,
+     * services.
+     */
     JOB_MATRIX("this key", "runs-on"),
     JOB_ENV("a job's env", "job-env"),
     JOB_DEFAULTS("defaults.run", "job-defaults-run"),
     ENVIRONMENT_URL("environment.url", "string-runner-context-no-secrets"),
     /** The schema's job-outputs has string-runner-context values. */
     JOB_OUTPUTS("outputs", "string-runner-context"),
-    /** env of the job container and of services: GitHub's string-runner-context, secrets included. */
+    /**
+     * env of the job container and of services: GitHub's string-runner-context, secrets included.
+     */
     CONTAINER_ENV("a container's env", "string-runner-context"),
     CREDENTIALS("credentials", "container-registry-credentials"),
     STEP_IF("a step's if", "step-if"),

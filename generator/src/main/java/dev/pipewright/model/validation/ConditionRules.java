@@ -11,12 +11,19 @@ final class ConditionRules implements WorkflowRule {
     @Override
     public void check(Workflow w, Where where, Problems problems) {
         for (ExpressionSite site : ExpressionSites.of(w, where)) {
-            if (site.condition() && site.text().contains("${{") && !isSingleExpression(site.text())) {
-                problems.add(site.where(), "the condition '" + site.text() + "' has text outside ${{ }}, so it is "
-                        + "always true; put the whole condition inside one ${{ }} or write it without ${{ }}");
+            if (site.condition()
+                    && site.text().contains("${{")
+                    && !isSingleExpression(site.text())) {
+                problems.add(
+                        site.where(),
+                        "the condition '"
+                                + site.text()
+                                + "' has text outside ${{ }}, so it is "
+                                + "always true; put the whole condition inside one ${{ }} or write it without ${{ }}");
             }
             if (site.condition() && site.text().isBlank()) {
-                problems.add(site.where(), "the condition is empty; remove the if or write a condition");
+                problems.add(
+                        site.where(), "the condition is empty; remove the if or write a condition");
             }
         }
     }

@@ -24,12 +24,17 @@ final class ContextRules implements WorkflowRule {
         for (ExpressionSite site : ExpressionSites.of(w, where)) {
             List<ContextReference> refs;
             try {
-                refs = site.condition() ? ExpressionScanner.inCondition(site.text())
-                        : ExpressionScanner.inTemplate(site.text());
+                refs =
+                        site.condition()
+                                ? ExpressionScanner.inCondition(site.text())
+                                : ExpressionScanner.inTemplate(site.text());
                 parseAll(site);
             } catch (IllegalArgumentException e) {
-                problems.add(site.where(), "malformed expression: " + e.getMessage()
-                        + "; GitHub rejects the workflow, fix the expression");
+                problems.add(
+                        site.where(),
+                        "malformed expression: "
+                                + e.getMessage()
+                                + "; GitHub rejects the workflow, fix the expression");
                 continue;
             }
             for (ContextReference ref : refs) {
@@ -47,62 +52,88 @@ final class ContextRules implements WorkflowRule {
         expressions.forEach(ExpressionParser::parse);
     }
 
-    private static void checkReference(ExpressionSite site, ContextReference ref, Problems problems) {
+    private static void checkReference(
+            ExpressionSite site, ContextReference ref, Problems problems) {
         String ctx = ref.context();
         if (!isContext(ctx)) {
-            return; // an unknown name is GitHub's parse error, reported by the linter with positions
+            return; // an unknown name is GitHub's parse error, reported by the linter with
+            // positions
         }
         if (!site.availability().allows(ctx)) {
             problems.add(site.where(), unavailable(ctx, site));
             return;
         }
         Job job = site.job();
-        if (ctx.equals("needs") && job != null && ref.property() != null
+        if (ctx.equals("needs")
+                && job != null
+                && ref.property() != null
                 && job.needs().stream().noneMatch(n -> n.equalsIgnoreCase(ref.property()))) {
-            problems.add(site.where(), "needs." + ref.property() + " is used but job " + job.id()
-                    + " does not list '" + ref.property() + "' in needs; add it to needs (the needs context holds "
-                    + "only direct dependencies)");
+            problems.add(
+                    site.where(),
+                    "needs."
+                            + ref.property()
+                            + " is used but job "
+                            + job.id()
+                            + " does not list '"
+                            + ref.property()
+                            + "' in needs; add it to needs (the needs context holds "
+                            + "only direct dependencies)");
         }
         if (ctx.equals("steps") && job != null && ref.property() != null) {
-            job.accept(new Job.Visitor<Void>() {
-                @Override
-                public Void visit(NormalJob n) {
-                    checkStepReference(site, ref, n, problems);
-                    return null;
-                }
+            job.accept(
+                    new Job.Visitor<Void>() {
+                        @Override
+                        public Void visit(NormalJob n) {
+                            checkStepReference(site, ref, n, problems);
+                            return null;
+                        }
 
-                // no key of a call job has the steps context; the availability check above reports it
-                @Override
-                public Void visit(CallJob c) {
-                    return null;
-                }
-            });
+                        // no key of a call job has the steps context; the availability check above
+                        // reports it
+                        @Override
+                        public Void visit(CallJob c) {
+                            return null;
+                        }
+                    });
         }
     }
 
-    private static void checkStepReference(ExpressionSite site, ContextReference ref, NormalJob job,
-            Problems problems) {
+    private static void checkStepReference(
+            ExpressionSite site, ContextReference ref, NormalJob job, Problems problems) {
         int limit = site.stepIndex() < 0 ? job.steps().size() : site.stepIndex();
-        boolean earlier = JobSteps.flatten(job.steps().subList(0, limit)).stream().map(Step::id)
-                .anyMatch(id -> id != null && id.equalsIgnoreCase(ref.property()));
+        boolean earlier =
+                JobSteps.flatten(job.steps().subList(0, limit)).stream()
+                        .map(Step::id)
+                        .anyMatch(id -> id != null && id.equalsIgnoreCase(ref.property()));
         if (!earlier) {
-            problems.add(site.where(), "steps." + ref.property() + " refers to no "
-                    + (site.stepIndex() < 0 ? "" : "earlier ") + "step of job " + job.id()
-                    + "; give that step the id '" + ref.property() + "' and place it before this use");
+            problems.add(
+                    site.where(),
+                    "steps."
+                            + ref.property()
+                            + " refers to no "
+                            + (site.stepIndex() < 0 ? "" : "earlier ")
+                            + "step of job "
+                            + job.id()
+                            + "; give that step the id '"
+                            + ref.property()
+                            + "' and place it before this use");
         }
     }
 
     private static String unavailable(String ctx, ExpressionSite site) {
         Set<String> allowed = new TreeSet<>(site.availability().contexts());
-        String fix = ctx.equals("secrets") && site.condition()
-                ? "GitHub rejects secrets in conditions; map the secret to an env variable "
-                        + "(env: HAS_TOKEN: ${{ secrets.TOKEN != '' }}) and test env.HAS_TOKEN in a step's if"
-                : "use one of " + allowed;
+        String fix =
+                ctx.equals("secrets") && site.condition()
+                        ? "GitHub rejects secrets in conditions; map the secret to an env variable "
+                                + "(env: HAS_TOKEN: ${{ secrets.TOKEN != '' }}) and test env.HAS_TOKEN in a step's if"
+                        : "use one of " + allowed;
         return "the " + ctx + " context is not available in " + place(site) + "; " + fix;
     }
 
     private static String place(ExpressionSite site) {
-        return site.availability() == Availability.JOB_MATRIX ? site.key() : site.availability().place();
+        return site.availability() == Availability.JOB_MATRIX
+                ? site.key()
+                : site.availability().place();
     }
 
     private static boolean isContext(String name) {

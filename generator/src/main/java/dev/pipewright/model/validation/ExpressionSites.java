@@ -27,7 +27,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Lists every string of a workflow that may contain expressions, with the contexts allowed there. */
+/**
+ * Lists every string of a workflow that may contain expressions, with the contexts allowed there.
+ */
 final class ExpressionSites {
     private final List<ExpressionSite> sites = new ArrayList<>();
 
@@ -47,7 +49,15 @@ final class ExpressionSites {
 
     private void workflow(Workflow w, Where where) {
         add(where.key("run-name"), "run-name", w.runName(), Availability.WORKFLOW_RUN_NAME, null);
-        w.env().forEach((k, v) -> add(where.key("env." + k), "env", v, Availability.WORKFLOW_ENV, null));
+        w.env()
+                .forEach(
+                        (k, v) ->
+                                add(
+                                        where.key("env." + k),
+                                        "env",
+                                        v,
+                                        Availability.WORKFLOW_ENV,
+                                        null));
         concurrency(w.concurrency(), where, Availability.WORKFLOW_CONCURRENCY, null);
         for (Trigger t : w.on()) {
             t.accept(new TriggerSites(where));
@@ -66,7 +76,15 @@ final class ExpressionSites {
 
     private void job(Job job, Where at) {
         if (job.condition() != null) {
-            sites.add(new ExpressionSite(at.key("if"), "if", job.condition(), Availability.JOB_IF, true, job, -1));
+            sites.add(
+                    new ExpressionSite(
+                            at.key("if"),
+                            "if",
+                            job.condition(),
+                            Availability.JOB_IF,
+                            true,
+                            job,
+                            -1));
         }
         add(at.key("name"), "name", job.name(), Availability.JOB_MATRIX, job);
         concurrency(job.concurrency(), at, Availability.JOB_MATRIX, job);
@@ -75,63 +93,122 @@ final class ExpressionSites {
             add(at.key("strategy"), "strategy", job.strategy().failFast(), a, job);
             add(at.key("strategy"), "strategy", job.strategy().maxParallel(), a, job);
             add(at.key("strategy.matrix"), "matrix", job.strategy().matrix().expression(), a, job);
-            job.strategy().matrix().axes().forEach((k, v) -> add(at.key("strategy.matrix." + k), "matrix", v, a, job));
+            job.strategy()
+                    .matrix()
+                    .axes()
+                    .forEach((k, v) -> add(at.key("strategy.matrix." + k), "matrix", v, a, job));
         }
-        job.accept(new Job.Visitor<Void>() {
-            @Override
-            public Void visit(NormalJob n) {
-                normal(n, at);
-                return null;
-            }
+        job.accept(
+                new Job.Visitor<Void>() {
+                    @Override
+                    public Void visit(NormalJob n) {
+                        normal(n, at);
+                        return null;
+                    }
 
-            @Override
-            public Void visit(CallJob c) {
-                c.with().forEach((k, v) -> add(at.key("with." + k), "with", v, Availability.CALL_WITH, c));
-                c.secrets().forEach((k, v) -> add(at.key("secrets." + k), "secrets", v, Availability.CALL_SECRETS,
-                        c));
-                return null;
-            }
-        });
+                    @Override
+                    public Void visit(CallJob c) {
+                        c.with()
+                                .forEach(
+                                        (k, v) ->
+                                                add(
+                                                        at.key("with." + k),
+                                                        "with",
+                                                        v,
+                                                        Availability.CALL_WITH,
+                                                        c));
+                        c.secrets()
+                                .forEach(
+                                        (k, v) ->
+                                                add(
+                                                        at.key("secrets." + k),
+                                                        "secrets",
+                                                        v,
+                                                        Availability.CALL_SECRETS,
+                                                        c));
+                        return null;
+                    }
+                });
     }
 
     private void normal(NormalJob job, Where at) {
         Availability m = Availability.JOB_MATRIX;
-        job.runsOn().accept(new RunsOn.Visitor<Void>() {
-            @Override
-            public Void visit(RunsOn.Labels l) {
-                l.labels().forEach(v -> add(at.key("runs-on"), "runs-on", v, m, job));
-                return null;
-            }
+        job.runsOn()
+                .accept(
+                        new RunsOn.Visitor<Void>() {
+                            @Override
+                            public Void visit(RunsOn.Labels l) {
+                                l.labels()
+                                        .forEach(v -> add(at.key("runs-on"), "runs-on", v, m, job));
+                                return null;
+                            }
 
-            @Override
-            public Void visit(RunsOn.Group g) {
-                add(at.key("runs-on"), "runs-on", g.group(), m, job);
-                g.labels().forEach(v -> add(at.key("runs-on"), "runs-on", v, m, job));
-                return null;
-            }
+                            @Override
+                            public Void visit(RunsOn.Group g) {
+                                add(at.key("runs-on"), "runs-on", g.group(), m, job);
+                                g.labels()
+                                        .forEach(v -> add(at.key("runs-on"), "runs-on", v, m, job));
+                                return null;
+                            }
 
-            // written as given: its shape is the author's, so it has no key the model knows to check
-            @Override
-            public Void visit(RunsOn.Custom c) {
-                return null;
-            }
-        });
+                            // written as given: its shape is the author's, so it has no key the
+                            // model knows to check
+                            @Override
+                            public Void visit(RunsOn.Custom c) {
+                                return null;
+                            }
+                        });
         if (job.environment() != null) {
             add(at.key("environment"), "environment", job.environment().name(), m, job);
-            add(at.key("environment.url"), "environment.url", job.environment().url(), Availability.ENVIRONMENT_URL, job);
+            add(
+                    at.key("environment.url"),
+                    "environment.url",
+                    job.environment().url(),
+                    Availability.ENVIRONMENT_URL,
+                    job);
         }
         add(at.key("timeout-minutes"), "timeout-minutes", job.timeoutMinutes(), m, job);
-        add(at.key("cancel-timeout-minutes"), "cancel-timeout-minutes", job.cancelTimeoutMinutes(), m, job);
+        add(
+                at.key("cancel-timeout-minutes"),
+                "cancel-timeout-minutes",
+                job.cancelTimeoutMinutes(),
+                m,
+                job);
         if (job.snapshot() != null && job.snapshot().condition() != null) {
-            sites.add(new ExpressionSite(at.key("snapshot.if"), "snapshot.if", job.snapshot().condition(), m, true, job,
-                    -1));
+            sites.add(
+                    new ExpressionSite(
+                            at.key("snapshot.if"),
+                            "snapshot.if",
+                            job.snapshot().condition(),
+                            m,
+                            true,
+                            job,
+                            -1));
         }
         add(at.key("continue-on-error"), "continue-on-error", job.continueOnError(), m, job);
         job.env().forEach((k, v) -> add(at.key("env." + k), "env", v, Availability.JOB_ENV, job));
-        job.outputs().forEach((k, v) -> add(at.key("outputs." + k), "outputs", v, Availability.JOB_OUTPUTS, job));
+        job.outputs()
+                .forEach(
+                        (k, v) ->
+                                add(
+                                        at.key("outputs." + k),
+                                        "outputs",
+                                        v,
+                                        Availability.JOB_OUTPUTS,
+                                        job));
         if (job.defaults() != null) {
-            add(at.key("defaults.run"), "defaults", job.defaults().shell(), Availability.JOB_DEFAULTS, job);
-            add(at.key("defaults.run"), "defaults", job.defaults().workingDirectory(), Availability.JOB_DEFAULTS, job);
+            add(
+                    at.key("defaults.run"),
+                    "defaults",
+                    job.defaults().shell(),
+                    Availability.JOB_DEFAULTS,
+                    job);
+            add(
+                    at.key("defaults.run"),
+                    "defaults",
+                    job.defaults().workingDirectory(),
+                    Availability.JOB_DEFAULTS,
+                    job);
         }
         container(job.container(), at.key("container"), job);
         job.services().forEach((id, s) -> container(s, at.key("services." + id), job));
@@ -148,14 +225,30 @@ final class ExpressionSites {
         Availability m = Availability.JOB_MATRIX;
         add(at, "image", c.image(), m, job);
         add(at, "options", c.options(), m, job);
-        c.env().forEach((k, v) -> add(at.key("env." + k), "env", v, Availability.CONTAINER_ENV, job));
+        c.env()
+                .forEach(
+                        (k, v) ->
+                                add(at.key("env." + k), "env", v, Availability.CONTAINER_ENV, job));
         if (c.credentials() != null) {
-            add(at.key("credentials"), "credentials", c.credentials().username(), Availability.CREDENTIALS, job);
-            add(at.key("credentials"), "credentials", c.credentials().password(), Availability.CREDENTIALS, job);
+            add(
+                    at.key("credentials"),
+                    "credentials",
+                    c.credentials().username(),
+                    Availability.CREDENTIALS,
+                    job);
+            add(
+                    at.key("credentials"),
+                    "credentials",
+                    c.credentials().password(),
+                    Availability.CREDENTIALS,
+                    job);
         }
     }
 
-    /** Only workflow_call has values GitHub evaluates (its outputs); the other events' keys are plain filters. */
+    /**
+     * Only workflow_call has values GitHub evaluates (its outputs); the other events' keys are
+     * plain filters.
+     */
     private final class TriggerSites implements Trigger.Visitor<Void> {
         private final Where where;
 
@@ -165,8 +258,15 @@ final class ExpressionSites {
 
         @Override
         public Void visit(WorkflowCall call) {
-            call.outputs().forEach((k, o) -> add(where.key("on.workflow_call.outputs." + k), "value", o.value(),
-                    Availability.WORKFLOW_CALL_OUTPUT, null));
+            call.outputs()
+                    .forEach(
+                            (k, o) ->
+                                    add(
+                                            where.key("on.workflow_call.outputs." + k),
+                                            "value",
+                                            o.value(),
+                                            Availability.WORKFLOW_CALL_OUTPUT,
+                                            null));
             return null;
         }
 
@@ -220,8 +320,12 @@ final class ExpressionSites {
 
         @Override
         public Void visit(RunStep r) {
-            return strings(r, List.of(new Object[] {"run", r.run()}, new Object[] {"shell", r.shell()},
-                    new Object[] {"working-directory", r.workingDirectory()}));
+            return strings(
+                    r,
+                    List.of(
+                            new Object[] {"run", r.run()},
+                            new Object[] {"shell", r.shell()},
+                            new Object[] {"working-directory", r.workingDirectory()}));
         }
 
         @Override
@@ -253,8 +357,16 @@ final class ExpressionSites {
         public Void visit(ParallelStep parallel) {
             for (int k = 0; k < parallel.steps().size(); k++) {
                 Step child = parallel.steps().get(k);
-                child.accept(new StepSites(at.key("parallel step " + (k + 1) + (child.id() == null ? "" : " (id: "
-                        + child.id() + ")")), job, index));
+                child.accept(
+                        new StepSites(
+                                at.key(
+                                        "parallel step "
+                                                + (k + 1)
+                                                + (child.id() == null
+                                                        ? ""
+                                                        : " (id: " + child.id() + ")")),
+                                job,
+                                index));
             }
             return null;
         }
@@ -262,8 +374,15 @@ final class ExpressionSites {
         /** The keys every step has, then the kind's own {@code {key, value}} pairs. */
         private Void strings(Step step, List<Object[]> own) {
             if (step.condition() != null) {
-                sites.add(new ExpressionSite(at.key("if"), "if", step.condition(), Availability.STEP_IF, true, job,
-                        index));
+                sites.add(
+                        new ExpressionSite(
+                                at.key("if"),
+                                "if",
+                                step.condition(),
+                                Availability.STEP_IF,
+                                true,
+                                job,
+                                index));
             }
             List<Object[]> values = new ArrayList<>();
             values.add(new Object[] {"name", step.name()});
@@ -273,8 +392,15 @@ final class ExpressionSites {
             values.addAll(own);
             for (Object[] v : values) {
                 if (v[1] instanceof String s) {
-                    sites.add(new ExpressionSite(at.key((String) v[0]), (String) v[0], s, Availability.STEP, false,
-                            job, index));
+                    sites.add(
+                            new ExpressionSite(
+                                    at.key((String) v[0]),
+                                    (String) v[0],
+                                    s,
+                                    Availability.STEP,
+                                    false,
+                                    job,
+                                    index));
                 }
             }
             return null;

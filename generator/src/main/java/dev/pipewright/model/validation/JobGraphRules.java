@@ -28,21 +28,34 @@ final class JobGraphRules implements WorkflowRule {
                 } else if (need.equals(job.id())) {
                     problems.add(at, "the job needs itself; remove '" + need + "'");
                 } else if (!byId.containsKey(need)) {
-                    problems.add(at, "needs job '" + need + "', which does not exist; known jobs: " + byId.keySet());
+                    problems.add(
+                            at,
+                            "needs job '"
+                                    + need
+                                    + "', which does not exist; known jobs: "
+                                    + byId.keySet());
                 }
             }
         }
         if (!w.jobs().isEmpty() && w.jobs().stream().noneMatch(j -> j.needs().isEmpty())) {
-            problems.add(where.key("jobs"), "every job needs another, so none can start; let at least one job need nothing");
+            problems.add(
+                    where.key("jobs"),
+                    "every job needs another, so none can start; let at least one job need nothing");
         }
         List<String> cycle = findCycle(byId);
         if (!cycle.isEmpty()) {
-            problems.add(where.job(cycle.get(0)).key("needs"), "jobs form a cycle " + String.join(" → ", cycle)
-                    + "; remove one of these needs");
+            problems.add(
+                    where.job(cycle.get(0)).key("needs"),
+                    "jobs form a cycle "
+                            + String.join(" → ", cycle)
+                            + "; remove one of these needs");
         }
     }
 
-    /** The first cycle found by depth-first search, as ids ending where they started; empty when acyclic. */
+    /**
+     * The first cycle found by depth-first search, as ids ending where they started; empty when
+     * acyclic.
+     */
     private static List<String> findCycle(Map<String, Job> byId) {
         Map<String, Integer> state = new HashMap<>(); // 1 = on stack, 2 = done
         for (String start : byId.keySet()) {
@@ -55,7 +68,8 @@ final class JobGraphRules implements WorkflowRule {
         return List.of();
     }
 
-    private static List<String> visit(String id, Map<String, Job> byId, Map<String, Integer> state, Deque<String> path) {
+    private static List<String> visit(
+            String id, Map<String, Job> byId, Map<String, Integer> state, Deque<String> path) {
         Integer s = state.get(id);
         if (s != null && s == 2) {
             return List.of();

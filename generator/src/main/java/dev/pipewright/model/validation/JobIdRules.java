@@ -13,13 +13,21 @@ final class JobIdRules implements WorkflowRule {
         Map<String, String> seen = new HashMap<>();
         for (Job job : w.jobs()) {
             if (!Ids.valid(job.id())) {
-                problems.add(where.job(job.id()), "job id '" + job.id()
-                        + "' must start with a letter or _ and contain only letters, digits, - and _");
+                problems.add(
+                        where.job(job.id()),
+                        "job id '"
+                                + job.id()
+                                + "' must start with a letter or _ and contain only letters, digits, - and _");
             }
             String previous = seen.putIfAbsent(job.id().toLowerCase(Locale.ROOT), job.id());
             if (previous != null) {
-                problems.add(where.job(job.id()), "job id '" + job.id() + "' duplicates job '" + previous
-                        + "' (ids are compared ignoring case); rename one of them");
+                problems.add(
+                        where.job(job.id()),
+                        "job id '"
+                                + job.id()
+                                + "' duplicates job '"
+                                + previous
+                                + "' (ids are compared ignoring case); rename one of them");
             }
         }
     }

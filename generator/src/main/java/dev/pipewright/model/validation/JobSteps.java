@@ -22,36 +22,39 @@ final class JobSteps {
         return out;
     }
 
-    /** The steps that stand where this one is written: a block's children, any other step itself. */
-    private static final Step.Visitor<List<Step>> IN_PLACE = new Step.Visitor<>() {
-        @Override
-        public List<Step> visit(RunStep run) {
-            return List.of(run);
-        }
+    /**
+     * The steps that stand where this one is written: a block's children, any other step itself.
+     */
+    private static final Step.Visitor<List<Step>> IN_PLACE =
+            new Step.Visitor<>() {
+                @Override
+                public List<Step> visit(RunStep run) {
+                    return List.of(run);
+                }
 
-        @Override
-        public List<Step> visit(UsesStep uses) {
-            return List.of(uses);
-        }
+                @Override
+                public List<Step> visit(UsesStep uses) {
+                    return List.of(uses);
+                }
 
-        @Override
-        public List<Step> visit(WaitStep wait) {
-            return List.of(wait);
-        }
+                @Override
+                public List<Step> visit(WaitStep wait) {
+                    return List.of(wait);
+                }
 
-        @Override
-        public List<Step> visit(WaitAllStep waitAll) {
-            return List.of(waitAll);
-        }
+                @Override
+                public List<Step> visit(WaitAllStep waitAll) {
+                    return List.of(waitAll);
+                }
 
-        @Override
-        public List<Step> visit(CancelStep cancel) {
-            return List.of(cancel);
-        }
+                @Override
+                public List<Step> visit(CancelStep cancel) {
+                    return List.of(cancel);
+                }
 
-        @Override
-        public List<Step> visit(ParallelStep parallel) {
-            return parallel.steps();
-        }
-    };
+                @Override
+                public List<Step> visit(ParallelStep parallel) {
+                    return parallel.steps();
+                }
+            };
 }

@@ -27,19 +27,20 @@ final class StepRules implements WorkflowRule {
     @Override
     public void check(Workflow w, Where where, Problems problems) {
         for (Job job : w.jobs()) {
-            job.accept(new Job.Visitor<Void>() {
-                @Override
-                public Void visit(NormalJob n) {
-                    checkSteps(w, where.job(n.id()), n, problems);
-                    return null;
-                }
+            job.accept(
+                    new Job.Visitor<Void>() {
+                        @Override
+                        public Void visit(NormalJob n) {
+                            checkSteps(w, where.job(n.id()), n, problems);
+                            return null;
+                        }
 
-                // a reusable workflow's steps are checked where that workflow is generated
-                @Override
-                public Void visit(CallJob c) {
-                    return null;
-                }
-            });
+                        // a reusable workflow's steps are checked where that workflow is generated
+                        @Override
+                        public Void visit(CallJob c) {
+                            return null;
+                        }
+                    });
         }
     }
 
@@ -50,50 +51,58 @@ final class StepRules implements WorkflowRule {
             Step outer = n.steps().get(i);
             Where outerAt = jobAt.step(i + 1, outer.id());
             outer.accept(new BackgroundTargets(outerAt, background, problems));
-            if (!w.previews().contains(Preview.BACKGROUND_STEPS) && outer.accept(BACKGROUND_SYNTAX)) {
-                problems.add(outerAt, "background, wait, wait-all, cancel and parallel steps are a GitHub preview "
-                        + "that GitHub's parser rejects unless the " + Preview.BACKGROUND_STEPS.githubFlag()
-                        + " feature is on for your organization; if it is, opt in with "
-                        + "allowPreview(Preview.BACKGROUND_STEPS)");
+            if (!w.previews().contains(Preview.BACKGROUND_STEPS)
+                    && outer.accept(BACKGROUND_SYNTAX)) {
+                problems.add(
+                        outerAt,
+                        "background, wait, wait-all, cancel and parallel steps are a GitHub preview "
+                                + "that GitHub's parser rejects unless the "
+                                + Preview.BACKGROUND_STEPS.githubFlag()
+                                + " feature is on for your organization; if it is, opt in with "
+                                + "allowPreview(Preview.BACKGROUND_STEPS)");
             }
             outer.accept(new StepIds(i, outerAt, seen, background, problems));
         }
     }
 
     /** True for a step written with the background-steps preview's keys. */
-    private static final Step.Visitor<Boolean> BACKGROUND_SYNTAX = new Step.Visitor<>() {
-        @Override
-        public Boolean visit(RunStep run) {
-            return run.background() != null;
-        }
+    private static final Step.Visitor<Boolean> BACKGROUND_SYNTAX =
+            new Step.Visitor<>() {
+                @Override
+                public Boolean visit(RunStep run) {
+                    return run.background() != null;
+                }
 
-        @Override
-        public Boolean visit(UsesStep uses) {
-            return uses.background() != null;
-        }
+                @Override
+                public Boolean visit(UsesStep uses) {
+                    return uses.background() != null;
+                }
 
-        @Override
-        public Boolean visit(WaitStep wait) {
-            return true;
-        }
+                @Override
+                public Boolean visit(WaitStep wait) {
+                    return true;
+                }
 
-        @Override
-        public Boolean visit(WaitAllStep waitAll) {
-            return true;
-        }
+                @Override
+                public Boolean visit(WaitAllStep waitAll) {
+                    return true;
+                }
 
-        @Override
-        public Boolean visit(CancelStep cancel) {
-            return true;
-        }
+                @Override
+                public Boolean visit(CancelStep cancel) {
+                    return true;
+                }
 
-        @Override
-        public Boolean visit(ParallelStep parallel) {
-            return true;
-        }
-    };
+                @Override
+                public Boolean visit(ParallelStep parallel) {
+                    return true;
+                }
+            };
 
-    /** {@code wait} and {@code cancel} must name background steps before them; other steps name none. */
+    /**
+     * {@code wait} and {@code cancel} must name background steps before them; other steps name
+     * none.
+     */
     private static final class BackgroundTargets implements Step.Visitor<Void> {
         private final Where at;
         private final Set<String> background;
@@ -139,9 +148,14 @@ final class StepRules implements WorkflowRule {
             for (String target : targets) {
                 // GitHub matches targets case-sensitively
                 if (!background.contains(target)) {
-                    problems.add(at.key(key), key + " names '" + target + "', which is no earlier background step "
-                            + "of this job (steps inside parallel(...) cannot be named); give a step before it that "
-                            + "id and background(true)");
+                    problems.add(
+                            at.key(key),
+                            key
+                                    + " names '"
+                                    + target
+                                    + "', which is no earlier background step "
+                                    + "of this job (steps inside parallel(...) cannot be named); give a step before it that "
+                                    + "id and background(true)");
                 }
             }
             return null;
@@ -149,8 +163,8 @@ final class StepRules implements WorkflowRule {
     }
 
     /**
-     * Checks the ids of one top-level step, or of each step of a {@code parallel:} block, and records the
-     * background steps that later {@code wait} and {@code cancel} steps may name.
+     * Checks the ids of one top-level step, or of each step of a {@code parallel:} block, and
+     * records the background steps that later {@code wait} and {@code cancel} steps may name.
      */
     private static final class StepIds implements Step.Visitor<Void> {
         private final int index;
@@ -159,7 +173,12 @@ final class StepRules implements WorkflowRule {
         private final Set<String> background;
         private final Problems problems;
 
-        StepIds(int index, Where at, Map<String, Integer> seen, Set<String> background, Problems problems) {
+        StepIds(
+                int index,
+                Where at,
+                Map<String, Integer> seen,
+                Set<String> background,
+                Problems problems) {
             this.index = index;
             this.at = at;
             this.seen = seen;
@@ -192,13 +211,21 @@ final class StepRules implements WorkflowRule {
             return topLevel(cancel);
         }
 
-        // GitHub gives a parallel block's steps their own id scope: only top-level ones can be targets
+        // GitHub gives a parallel block's steps their own id scope: only top-level ones can be
+        // targets
         @Override
         public Void visit(ParallelStep parallel) {
             for (int k = 0; k < parallel.steps().size(); k++) {
                 Step step = parallel.steps().get(k);
-                checkStep(step, index, at.key("parallel step " + (k + 1)
-                        + (step.id() == null ? "" : " (id: " + step.id() + ")")), seen, problems);
+                checkStep(
+                        step,
+                        index,
+                        at.key(
+                                "parallel step "
+                                        + (k + 1)
+                                        + (step.id() == null ? "" : " (id: " + step.id() + ")")),
+                        seen,
+                        problems);
             }
             return null;
         }
@@ -212,24 +239,38 @@ final class StepRules implements WorkflowRule {
         }
     }
 
-    private static void checkStep(Step step, int i, Where at, Map<String, Integer> seen, Problems problems) {
+    private static void checkStep(
+            Step step, int i, Where at, Map<String, Integer> seen, Problems problems) {
         if (step.id() != null) {
             if (!Ids.valid(step.id())) {
-                problems.add(at, "step id '" + step.id()
-                        + "' must start with a letter or _ and contain only letters, digits, - and _");
+                problems.add(
+                        at,
+                        "step id '"
+                                + step.id()
+                                + "' must start with a letter or _ and contain only letters, digits, - and _");
             } else if (step.id().startsWith("__")) {
-                problems.add(at, "step id '" + step.id() + "' starts with __, which GitHub reserves for its own ids; "
-                        + "rename it");
+                problems.add(
+                        at,
+                        "step id '"
+                                + step.id()
+                                + "' starts with __, which GitHub reserves for its own ids; "
+                                + "rename it");
             }
             Integer previous = seen.putIfAbsent(step.id().toLowerCase(Locale.ROOT), i + 1);
             if (previous != null) {
-                problems.add(at, "step id '" + step.id() + "' is already used by step " + previous
-                        + " of this job; step ids must be unique per job");
+                problems.add(
+                        at,
+                        "step id '"
+                                + step.id()
+                                + "' is already used by step "
+                                + previous
+                                + " of this job; step ids must be unique per job");
             }
         }
         if (step.timeoutMinutes() instanceof Integer t && t <= 0) {
-            problems.add(at.key("timeout-minutes"), "timeout-minutes is " + t
-                    + "; it must be a positive number of minutes");
+            problems.add(
+                    at.key("timeout-minutes"),
+                    "timeout-minutes is " + t + "; it must be a positive number of minutes");
         }
     }
 }

@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Triggers: known events and activity types, one entry per event, no filter with its -ignore twin, valid cron. */
+/**
+ * Triggers: known events and activity types, one entry per event, no filter with its -ignore twin,
+ * valid cron.
+ */
 final class TriggerRules implements WorkflowRule {
     @Override
     public void check(Workflow w, Where where, Problems problems) {
@@ -31,7 +34,10 @@ final class TriggerRules implements WorkflowRule {
         }
     }
 
-    /** What each kind of trigger must satisfy; dispatch and call inputs are checked when they are built. */
+    /**
+     * What each kind of trigger must satisfy; dispatch and call inputs are checked when they are
+     * built.
+     */
     private static final class Checks implements Trigger.Visitor<Void> {
         private final Where at;
         private final Problems problems;
@@ -59,8 +65,16 @@ final class TriggerRules implements WorkflowRule {
 
         @Override
         public Void visit(Schedule s) {
-            s.crons().forEach(c -> Cron.problem(c.expression()).ifPresent(msg -> problems.add(at, msg
-                    + "; fix the expression (GitHub runs schedules in UTC unless a timezone is set)")));
+            s.crons()
+                    .forEach(
+                            c ->
+                                    Cron.problem(c.expression())
+                                            .ifPresent(
+                                                    msg ->
+                                                            problems.add(
+                                                                    at,
+                                                                    msg
+                                                                            + "; fix the expression (GitHub runs schedules in UTC unless a timezone is set)")));
             return null;
         }
 
@@ -94,29 +108,51 @@ final class TriggerRules implements WorkflowRule {
         }
     }
 
-    private static void exclusive(Where at, String key, List<String> include, List<String> ignore, Problems problems) {
+    private static void exclusive(
+            Where at, String key, List<String> include, List<String> ignore, Problems problems) {
         if (!include.isEmpty() && !ignore.isEmpty()) {
-            problems.add(at, key + " and " + key + "-ignore cannot both be set for one event; "
-                    + "use " + key + " with '!' patterns to exclude");
+            problems.add(
+                    at,
+                    key
+                            + " and "
+                            + key
+                            + "-ignore cannot both be set for one event; "
+                            + "use "
+                            + key
+                            + " with '!' patterns to exclude");
         }
     }
 
-    private static void activityTypes(Where at, String event, List<String> types, Problems problems) {
-        EventCatalog.find(event).ifPresent(spec -> {
-            for (String type : types) {
-                if (!spec.activityTypes().isEmpty() && !spec.activityTypes().contains(type)) {
-                    problems.add(at, "'" + type + "' is not an activity type of " + event + "; use one of "
-                            + spec.activityTypes());
-                }
-            }
-        });
+    private static void activityTypes(
+            Where at, String event, List<String> types, Problems problems) {
+        EventCatalog.find(event)
+                .ifPresent(
+                        spec -> {
+                            for (String type : types) {
+                                if (!spec.activityTypes().isEmpty()
+                                        && !spec.activityTypes().contains(type)) {
+                                    problems.add(
+                                            at,
+                                            "'"
+                                                    + type
+                                                    + "' is not an activity type of "
+                                                    + event
+                                                    + "; use one of "
+                                                    + spec.activityTypes());
+                                }
+                            }
+                        });
     }
 
     private static void activity(Where at, ActivityTrigger a, Problems problems) {
         var spec = EventCatalog.find(a.event());
         if (spec.isEmpty()) {
-            problems.add(at, "'" + a.event() + "' is not an event GitHub's schema knows; fix the name, or use "
-                    + "CustomTrigger for an event newer than this version");
+            problems.add(
+                    at,
+                    "'"
+                            + a.event()
+                            + "' is not an event GitHub's schema knows; fix the name, or use "
+                            + "CustomTrigger for an event newer than this version");
             return;
         }
         if (!a.types().isEmpty() && !spec.get().keys().contains("types")) {
@@ -125,12 +161,22 @@ final class TriggerRules implements WorkflowRule {
         activityTypes(at, a.event(), a.types(), problems);
         for (Map.Entry<String, List<String>> f : a.filters().entrySet()) {
             if (!spec.get().keys().contains(f.getKey())) {
-                problems.add(at, a.event() + " has no filter '" + f.getKey() + "'; it takes " + spec.get().keys());
+                problems.add(
+                        at,
+                        a.event()
+                                + " has no filter '"
+                                + f.getKey()
+                                + "'; it takes "
+                                + spec.get().keys());
             }
         }
         for (String key : List.of("branches", "tags", "paths")) {
-            exclusive(at, key, a.filters().getOrDefault(key, List.of()),
-                    a.filters().getOrDefault(key + "-ignore", List.of()), problems);
+            exclusive(
+                    at,
+                    key,
+                    a.filters().getOrDefault(key, List.of()),
+                    a.filters().getOrDefault(key + "-ignore", List.of()),
+                    problems);
         }
     }
 }

@@ -1,6 +1,9 @@
 package dev.pipewright.model.validation;
 
-/** A place in a workflow, written the way messages name it: {@code workflow ci.yml › job build › step 3 (id: test)}. */
+/**
+ * A place in a workflow, written the way messages name it: {@code workflow ci.yml › job build ›
+ * step 3 (id: test)}.
+ */
 public record Where(String text) {
     static final String SEP = " › ";
 

@@ -8,16 +8,17 @@ import java.util.List;
  * through (constant conditions, {@code needs} references to unlisted jobs, out-of-range cron).
  */
 public final class WorkflowValidator {
-    private static final List<WorkflowRule> RULES = List.of(
-            new StructureRules(),
-            new JobIdRules(),
-            new JobGraphRules(),
-            new StepRules(),
-            new TriggerRules(),
-            new PermissionRules(),
-            new ConditionRules(),
-            new ContextRules(),
-            new CustomKeyRules());
+    private static final List<WorkflowRule> RULES =
+            List.of(
+                    new StructureRules(),
+                    new JobIdRules(),
+                    new JobGraphRules(),
+                    new StepRules(),
+                    new TriggerRules(),
+                    new PermissionRules(),
+                    new ConditionRules(),
+                    new ContextRules(),
+                    new CustomKeyRules());
 
     private WorkflowValidator() {}
 

@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * steps use (the renderer adds them; a pipeline need not list them).
  */
 public final class LocalActions {
-    // generated with the bindings, so a new action is listed as soon as it has a binding; sorted by directory
+    // generated with the bindings, so a new action is listed as soon as it has a binding; sorted by
+    // directory
     private static final Map<String, String> METADATA = new TreeMap<>(LocalActionList.METADATA);
 
     private LocalActions() {}
@@ -32,35 +33,38 @@ public final class LocalActions {
     }
 
     /**
-     * The local Pipewright actions these workflows use: directory name → action.yml body. A
-     * {@code ./.github/actions/pipewright-*} path that names none of ours is left out.
+     * The local Pipewright actions these workflows use: directory name → action.yml body. A {@code
+     * ./.github/actions/pipewright-*} path that names none of ours is left out.
      */
     public static Map<String, String> usedBy(List<Workflow> workflows) {
         Map<String, String> used = new TreeMap<>();
         for (Workflow w : workflows) {
             for (Job j : w.jobs()) {
-                j.accept(new Job.Visitor<Void>() {
-                    @Override
-                    public Void visit(NormalJob n) {
-                        n.steps().forEach(s -> s.accept(new Collect(used)));
-                        return null;
-                    }
+                j.accept(
+                        new Job.Visitor<Void>() {
+                            @Override
+                            public Void visit(NormalJob n) {
+                                n.steps().forEach(s -> s.accept(new Collect(used)));
+                                return null;
+                            }
 
-                    // a called workflow's steps are collected where that workflow is generated
-                    @Override
-                    public Void visit(CallJob c) {
-                        return null;
-                    }
-                });
+                            // a called workflow's steps are collected where that workflow is
+                            // generated
+                            @Override
+                            public Void visit(CallJob c) {
+                                return null;
+                            }
+                        });
             }
         }
         return used;
     }
 
     /**
-     * Adds the Pipewright action a step calls; only uses steps call one, a {@code parallel:} block through its steps.
-     * A pipewright-* directory that is not one of ours may be the project's own action; whether it exists is decided
-     * where the project root is known (the generator's check of local uses), not here.
+     * Adds the Pipewright action a step calls; only uses steps call one, a {@code parallel:} block
+     * through its steps. A pipewright-* directory that is not one of ours may be the project's own
+     * action; whether it exists is decided where the project root is known (the generator's check
+     * of local uses), not here.
      */
     private static final class Collect implements Step.Visitor<Void> {
         private final Map<String, String> used;
@@ -71,8 +75,14 @@ public final class LocalActions {
 
         @Override
         public Void visit(UsesStep u) {
-            if (u.uses().target().startsWith(PipewrightAction.LOCAL_ROOT + PipewrightAction.PREFIX)) {
-                String dir = u.uses().target().substring(PipewrightAction.LOCAL_ROOT.length()).replaceAll("/+$", "");
+            if (u.uses()
+                    .target()
+                    .startsWith(PipewrightAction.LOCAL_ROOT + PipewrightAction.PREFIX)) {
+                String dir =
+                        u.uses()
+                                .target()
+                                .substring(PipewrightAction.LOCAL_ROOT.length())
+                                .replaceAll("/+$", "");
                 String body = METADATA.get(dir);
                 if (body != null) {
                     used.put(dir, body);

@@ -10,14 +10,47 @@ import java.util.Set;
 /** Seeded random valid configs: every optional key turns up, with values GitHub accepts. */
 final class RandomConfigs {
     // Zones both the schema's list and the JDK's tz database have, incl. ones needing care in YAML.
-    private static final String[] ZONES = {"Europe/Berlin", "America/New_York", "Etc/UTC", "Asia/Kolkata",
-        "Etc/GMT+5", "Etc/GMT-14", "America/Port-au-Prince", "Australia/Lord_Howe", "Pacific/Chatham", "Japan"};
-    private static final String[] CRONS = {"0 9 * * 1", "*/15 3 * * MON-FRI", "30 22 1,15 * *", "0 0 * JAN,JUL 0"};
+    private static final String[] ZONES = {
+        "Europe/Berlin",
+        "America/New_York",
+        "Etc/UTC",
+        "Asia/Kolkata",
+        "Etc/GMT+5",
+        "Etc/GMT-14",
+        "America/Port-au-Prince",
+        "Australia/Lord_Howe",
+        "Pacific/Chatham",
+        "Japan"
+    };
+    private static final String[] CRONS = {
+        "0 9 * * 1", "*/15 3 * * MON-FRI", "30 22 1,15 * *", "0 0 * JAN,JUL 0"
+    };
     // Strings that need quoting or look like other YAML types.
-    private static final String[] WORDS = {"core", "@types/*", "org.springframework*", "*", "yes", "on", "null",
-        "1.0", "0755", "12:30", "- x", "#tag", "a: b", "~", "ü-lib", "'q'", "\"dq\"", "true", "3.10", "x*y"};
-    private static final String[] DIRS = {"/", "/web", "/services/api", "/tools/*", "/**/*", "/a b", "/v1.0",
-        "/yes", "/12:30", "/ü"};
+    private static final String[] WORDS = {
+        "core",
+        "@types/*",
+        "org.springframework*",
+        "*",
+        "yes",
+        "on",
+        "null",
+        "1.0",
+        "0755",
+        "12:30",
+        "- x",
+        "#tag",
+        "a: b",
+        "~",
+        "ü-lib",
+        "'q'",
+        "\"dq\"",
+        "true",
+        "3.10",
+        "x*y"
+    };
+    private static final String[] DIRS = {
+        "/", "/web", "/services/api", "/tools/*", "/**/*", "/a b", "/v1.0", "/yes", "/12:30", "/ü"
+    };
 
     private final Random r;
 
@@ -86,7 +119,10 @@ final class RandomConfigs {
             b.cooldown(cooldown());
         }
         if (r.nextInt(4) == 0) {
-            b.allow(r.nextBoolean() ? Allow.dependency(word()) : Allow.type(pick(List.of(DependencyType.values()))));
+            b.allow(
+                    r.nextBoolean()
+                            ? Allow.dependency(word())
+                            : Allow.type(pick(List.of(DependencyType.values()))));
         }
         if (r.nextInt(4) == 0) {
             Ignore ignore = Ignore.dependency(word());
@@ -96,7 +132,9 @@ final class RandomConfigs {
             if (r.nextBoolean()) {
                 ignore = ignore.updateTypes(SemverLevel.MAJOR);
             }
-            b.ignore(ignore, new Ignore(null, List.of(), List.of(SemverLevel.PATCH, SemverLevel.MINOR)));
+            b.ignore(
+                    ignore,
+                    new Ignore(null, List.of(), List.of(SemverLevel.PATCH, SemverLevel.MINOR)));
         }
         int groups = r.nextInt(3);
         for (int i = 0; i < groups; i++) {
@@ -125,13 +163,16 @@ final class RandomConfigs {
             b.vendor(r.nextBoolean());
         }
         if (r.nextInt(3) == 0) {
-            CommitMessage m = r.nextBoolean() ? CommitMessage.prefix("deps") : new CommitMessage(null, "dev: ", false);
+            CommitMessage m =
+                    r.nextBoolean()
+                            ? CommitMessage.prefix("deps")
+                            : new CommitMessage(null, "dev: ", false);
             b.commitMessage(r.nextBoolean() ? m.withScope() : m.prefixDevelopment("chore(dev)"));
         }
         switch (r.nextInt(4)) {
             case 0 -> b.labels(distinct(WORDS, 1 + r.nextInt(3)).toArray(String[]::new));
             case 1 -> b.noLabels();
-            default -> { }
+            default -> {}
         }
         if (r.nextInt(4) == 0) {
             b.assignees("octocat", "hubot");
@@ -147,8 +188,10 @@ final class RandomConfigs {
 
     private Schedule schedule() {
         Schedule.Interval interval = pick(List.of(Schedule.Interval.values()));
-        Schedule s = interval == Schedule.Interval.CRON ? Schedule.cron(CRONS[r.nextInt(CRONS.length)])
-                : Schedule.of(interval);
+        Schedule s =
+                interval == Schedule.Interval.CRON
+                        ? Schedule.cron(CRONS[r.nextInt(CRONS.length)])
+                        : Schedule.of(interval);
         if (interval == Schedule.Interval.WEEKLY && r.nextBoolean()) {
             s = s.on(pick(List.of(DayOfWeek.values())));
         }
@@ -164,7 +207,9 @@ final class RandomConfigs {
     private Cooldown cooldown() {
         Cooldown.Builder b = Cooldown.builder().defaultDays(1 + r.nextInt(90));
         if (r.nextBoolean()) {
-            b.semverMajorDays(1 + r.nextInt(90)).semverMinorDays(1 + r.nextInt(90)).semverPatchDays(1 + r.nextInt(90));
+            b.semverMajorDays(1 + r.nextInt(90))
+                    .semverMinorDays(1 + r.nextInt(90))
+                    .semverPatchDays(1 + r.nextInt(90));
         }
         if (r.nextInt(3) == 0) {
             b.include(word());
@@ -176,11 +221,19 @@ final class RandomConfigs {
     }
 
     private Group group(int index) {
-        Group.Builder b = Group.builder(pick(List.of("all", "minor-and-patch", "k8s_deps", "dev|tools", "x")) + "-g" + index
-                + "x");
+        Group.Builder b =
+                Group.builder(
+                        pick(List.of("all", "minor-and-patch", "k8s_deps", "dev|tools", "x"))
+                                + "-g"
+                                + index
+                                + "x");
         switch (r.nextInt(4)) {
             case 0 -> b.patterns(distinct(WORDS, 1 + r.nextInt(3)).toArray(String[]::new));
-            case 1 -> b.dependencyType(r.nextBoolean() ? DependencyType.DEVELOPMENT : DependencyType.PRODUCTION);
+            case 1 ->
+                    b.dependencyType(
+                            r.nextBoolean()
+                                    ? DependencyType.DEVELOPMENT
+                                    : DependencyType.PRODUCTION);
             case 2 -> b.updateTypes(SemverLevel.MINOR, SemverLevel.PATCH);
             default -> b.patterns("*").excludePatterns(word());
         }

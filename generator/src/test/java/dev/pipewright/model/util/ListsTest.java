@@ -1,10 +1,9 @@
 package dev.pipewright.model.util;
 
-import dev.pipewright.model.Matrix;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pipewright.model.Matrix;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -9,7 +9,10 @@ public sealed interface Expr {
     /** Calls the visitor's method for this kind of node. */
     <R> R accept(Visitor<R> visitor);
 
-    /** One method per kind of node, so a new kind does not compile until every tree walk that visits it handles it. */
+    /**
+     * One method per kind of node, so a new kind does not compile until every tree walk that visits
+     * it handles it.
+     */
     interface Visitor<R> {
         R visit(Literal literal);
 

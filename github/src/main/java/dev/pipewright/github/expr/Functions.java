@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * GitHub's expression functions with their arity and result type (names are case-insensitive), as listed by GitHub's
- * own parser ({@code @actions/expressions}: {@code wellKnownFunctions}) and its workflow schema (status and file
- * functions, available only at some keys).
+ * GitHub's expression functions with their arity and result type (names are case-insensitive), as
+ * listed by GitHub's own parser ({@code @actions/expressions}: {@code wellKnownFunctions}) and its
+ * workflow schema (status and file functions, available only at some keys).
  */
 public final class Functions {
     /** Arity bounds and result type of one function, with its canonical spelling. */
@@ -18,21 +18,34 @@ public final class Functions {
     public static final int MAX_ARGS = 255;
 
     /** Available everywhere expressions are. */
-    public static final Map<String, Sig> GENERAL = Map.of(
-            "contains", new Sig("contains", 2, 2, Type.BOOL),
-            "startswith", new Sig("startsWith", 2, 2, Type.BOOL),
-            "endswith", new Sig("endsWith", 2, 2, Type.BOOL),
-            "format", new Sig("format", 1, MAX_ARGS, Type.STRING),
-            "join", new Sig("join", 1, 2, Type.STRING),
-            "tojson", new Sig("toJSON", 1, 1, Type.STRING),
-            "fromjson", new Sig("fromJSON", 1, 1, Type.ANY),
-            // GitHub's parser gives case() no upper bound (Number.MAX_SAFE_INTEGER)
-            "case", new Sig("case", 3, Integer.MAX_VALUE, Type.ANY));
+    public static final Map<String, Sig> GENERAL =
+            Map.of(
+                    "contains", new Sig("contains", 2, 2, Type.BOOL),
+                    "startswith", new Sig("startsWith", 2, 2, Type.BOOL),
+                    "endswith", new Sig("endsWith", 2, 2, Type.BOOL),
+                    "format", new Sig("format", 1, MAX_ARGS, Type.STRING),
+                    "join", new Sig("join", 1, 2, Type.STRING),
+                    "tojson", new Sig("toJSON", 1, 1, Type.STRING),
+                    "fromjson", new Sig("fromJSON", 1, 1, Type.ANY),
+                    // GitHub's parser gives case() no upper bound (Number.MAX_SAFE_INTEGER)
+                    "case", new Sig("case", 3, Integer.MAX_VALUE, Type.ANY));
 
-    /** Status and file functions, available only where the schema lists them (with their arity there). */
-    public static final Map<String, Type> SPECIAL = Map.of(
-            "success", Type.BOOL, "failure", Type.BOOL, "always", Type.BOOL, "cancelled", Type.BOOL,
-            "hashfiles", Type.STRING);
+    /**
+     * Status and file functions, available only where the schema lists them (with their arity
+     * there).
+     */
+    public static final Map<String, Type> SPECIAL =
+            Map.of(
+                    "success",
+                    Type.BOOL,
+                    "failure",
+                    Type.BOOL,
+                    "always",
+                    Type.BOOL,
+                    "cancelled",
+                    Type.BOOL,
+                    "hashfiles",
+                    Type.STRING);
 
     /** Every function with the arity the workflow schema gives it wherever it is available. */
     public static final Map<String, Sig> ALL;
@@ -54,16 +67,24 @@ public final class Functions {
         return name.toLowerCase(Locale.ROOT);
     }
 
-    /** Why {@code n} arguments do not fit {@code sig}, or null when they do (case() wants an odd number). */
+    /**
+     * Why {@code n} arguments do not fit {@code sig}, or null when they do (case() wants an odd
+     * number).
+     */
     public static String arityProblem(Sig sig, int n) {
         if (n < sig.min() || n > sig.max()) {
-            String want = sig.min() == sig.max() ? String.valueOf(sig.min())
-                    : sig.max() >= MAX_ARGS ? "at least " + sig.min() : sig.min() + " to " + sig.max();
+            String want =
+                    sig.min() == sig.max()
+                            ? String.valueOf(sig.min())
+                            : sig.max() >= MAX_ARGS
+                                    ? "at least " + sig.min()
+                                    : sig.min() + " to " + sig.max();
             return sig.name() + "() takes " + want + " argument(s) but is given " + n;
         }
         if (sig.name().equals("case") && n % 2 == 0) {
             return "case() takes pairs of condition and value followed by a default, so an odd number of arguments; it is"
-                    + " given " + n;
+                    + " given "
+                    + n;
         }
         return null;
     }

@@ -5,14 +5,16 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Splits an expression into tokens with the rules of GitHub's own lexer ({@code @actions/expressions}): boundaries,
- * {@code ''} escapes, hex and exponent numbers.
+ * Splits an expression into tokens with the rules of GitHub's own lexer
+ * ({@code @actions/expressions}): boundaries, {@code ''} escapes, hex and exponent numbers.
  */
 public final class Lexer {
-    // what JavaScript's Number() accepts, which is what GitHub's lexer checks numbers with: hex, octal and binary only
+    // what JavaScript's Number() accepts, which is what GitHub's lexer checks numbers with: hex,
+    // octal and binary only
     // unsigned (Number("-0x1F") is NaN)
-    private static final Pattern NUMBER = Pattern.compile(
-            "[+-]?(Infinity|([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?)|0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+");
+    private static final Pattern NUMBER =
+            Pattern.compile(
+                    "[+-]?(Infinity|([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?)|0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+");
 
     private final String in;
     private final int end;
@@ -30,7 +32,10 @@ public final class Lexer {
         return lex(in, 0, in.length());
     }
 
-    /** The tokens of {@code in[from, to)}, ending with an EOF token; offsets stay relative to the whole text. */
+    /**
+     * The tokens of {@code in[from, to)}, ending with an EOF token; offsets stay relative to the
+     * whole text.
+     */
     public static List<Token> lex(String in, int from, int to) throws ExprException {
         Lexer l = new Lexer(in, from, to);
         l.run();
@@ -54,7 +59,10 @@ public final class Lexer {
                 case '*' -> add(Token.Kind.STAR, start);
                 case '.' -> {
                     Token.Kind p = previous();
-                    if (p == Token.Kind.IDENT || p == Token.Kind.RBRACKET || p == Token.Kind.RPAREN || p == Token.Kind.STAR) {
+                    if (p == Token.Kind.IDENT
+                            || p == Token.Kind.RBRACKET
+                            || p == Token.Kind.RPAREN
+                            || p == Token.Kind.STAR) {
                         add(Token.Kind.DOT, start);
                     } else {
                         number(start);
@@ -64,14 +72,21 @@ public final class Lexer {
                 case '!' -> add(match('=') ? Token.Kind.NE : Token.Kind.BANG, start);
                 case '<' -> add(match('=') ? Token.Kind.LE : Token.Kind.LT, start);
                 case '>' -> add(match('=') ? Token.Kind.GE : Token.Kind.GT, start);
-                case '=' -> pair('=', Token.Kind.EQ, start, "\"=\" is not an operator; compare with \"==\"");
-                case '&' -> pair('&', Token.Kind.AND, start, "\"&\" is not an operator; use \"&&\"");
+                case '=' ->
+                        pair(
+                                '=',
+                                Token.Kind.EQ,
+                                start,
+                                "\"=\" is not an operator; compare with \"==\"");
+                case '&' ->
+                        pair('&', Token.Kind.AND, start, "\"&\" is not an operator; use \"&&\"");
                 case '|' -> pair('|', Token.Kind.OR, start, "\"|\" is not an operator; use \"||\"");
-                case ' ', '\t', '\r', '\n' -> { }
+                case ' ', '\t', '\r', '\n' -> {}
                 case '\'' -> string(start);
                 default -> {
                     if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                        // GitHub trims and skips Unicode spaces too (a no-break space pasted after a name)
+                        // GitHub trims and skips Unicode spaces too (a no-break space pasted after
+                        // a name)
                         continue;
                     }
                     if (c >= '0' && c <= '9') {
@@ -104,10 +119,13 @@ public final class Lexer {
         tokens.add(new Token(kind, in.substring(start, pos), null, start));
     }
 
-    // where identifiers and numbers end: GitHub's isBoundary, whose /\s/ also matches Unicode spaces; '*' and '\''
+    // where identifiers and numbers end: GitHub's isBoundary, whose /\s/ also matches Unicode
+    // spaces; '*' and '\''
     // are not boundaries
     private static boolean boundary(char c) {
-        return "([)],.!><=&|".indexOf(c) >= 0 || Character.isWhitespace(c) || Character.isSpaceChar(c);
+        return "([)],.!><=&|".indexOf(c) >= 0
+                || Character.isWhitespace(c)
+                || Character.isSpaceChar(c);
     }
 
     private void number(int start) throws ExprException {
@@ -125,7 +143,9 @@ public final class Lexer {
         StringBuilder sb = new StringBuilder();
         while (true) {
             if (pos >= end) {
-                throw new ExprException(start, "string literal is not closed; add \"'\" (a quote inside a string is written \"''\")");
+                throw new ExprException(
+                        start,
+                        "string literal is not closed; add \"'\" (a quote inside a string is written \"''\")");
             }
             char c = in.charAt(pos++);
             if (c == '\'') {
@@ -153,7 +173,7 @@ public final class Lexer {
                 case "false" -> kind = Token.Kind.FALSE;
                 case "null" -> kind = Token.Kind.NULL;
                 case "NaN", "Infinity" -> kind = Token.Kind.NUMBER;
-                default -> { }
+                default -> {}
             }
         }
         if (kind == Token.Kind.IDENT && !isIdentifier(lexeme)) {
@@ -163,7 +183,10 @@ public final class Lexer {
         tokens.add(new Token(kind, lexeme, lexeme, start));
     }
 
-    /** {@code [A-Za-z_][A-Za-z0-9_-]*}, checked by hand: every identifier of every expression passes here. */
+    /**
+     * {@code [A-Za-z_][A-Za-z0-9_-]*}, checked by hand: every identifier of every expression passes
+     * here.
+     */
     public static boolean isIdentifier(String s) {
         if (s.isEmpty() || !(letter(s.charAt(0)) || s.charAt(0) == '_')) {
             return false;

@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * A recursive-descent parser with GitHub's precedence, loosest first: {@code ||}, {@code &&},
  * {@code == !=}, {@code < <= > >=}, {@code !}, then {@code . [] ()}. It follows GitHub's parser
- * ({@code @actions/expressions}) in what it refuses: {@code .x} and {@code [i]} only after a named value, a call or a
- * parenthesised group, and nesting deeper than {@link #MAX_DEPTH} counted as GitHub counts it.
+ * ({@code @actions/expressions}) in what it refuses: {@code .x} and {@code [i]} only after a named
+ * value, a call or a parenthesised group, and nesting deeper than {@link #MAX_DEPTH} counted as
+ * GitHub counts it.
  */
 public final class Parser {
     /** GitHub refuses deeper nesting ({@code MAX_PARSER_DEPTH}). */
@@ -22,17 +23,23 @@ public final class Parser {
         this.tokens = tokens;
     }
 
-    /** Each distinct text's tree or error (errors carry no stack trace, so one instance can be thrown again). */
+    /**
+     * Each distinct text's tree or error (errors carry no stack trace, so one instance can be
+     * thrown again).
+     */
     private static final TextCache<Object> PARSED = new TextCache<>(50_000);
 
     public static Expr parse(String text) throws ExprException {
-        Object parsed = PARSED.get(text, t -> {
-            try {
-                return parseText(t);
-            } catch (ExprException e) {
-                return e;
-            }
-        });
+        Object parsed =
+                PARSED.get(
+                        text,
+                        t -> {
+                            try {
+                                return parseText(t);
+                            } catch (ExprException e) {
+                                return e;
+                            }
+                        });
         if (parsed instanceof ExprException e) {
             throw e;
         }
@@ -47,8 +54,12 @@ public final class Parser {
         Expr e = p.expression();
         Token t = p.peek();
         if (t.kind() != Token.Kind.EOF) {
-            throw new ExprException(t.offset(), "unexpected \"" + t.text() + "\" after a complete expression; a missing"
-                    + " operator such as \"&&\"?");
+            throw new ExprException(
+                    t.offset(),
+                    "unexpected \""
+                            + t.text()
+                            + "\" after a complete expression; a missing"
+                            + " operator such as \"&&\"?");
         }
         return e;
     }
@@ -155,11 +166,13 @@ public final class Parser {
 
     private void enter() throws ExprException {
         if (++depth > MAX_DEPTH) {
-            throw new ExprException(peek().offset(), "the expression nests deeper than " + MAX_DEPTH + " levels");
+            throw new ExprException(
+                    peek().offset(), "the expression nests deeper than " + MAX_DEPTH + " levels");
         }
     }
 
-    // like GitHub's parser, '.x' and '[i]' may only follow a named value, a call or a group, and each one in a chain
+    // like GitHub's parser, '.x' and '[i]' may only follow a named value, a call or a group, and
+    // each one in a chain
     // counts a level until the chain ends
     private Expr postfix() throws ExprException {
         boolean dereferenceable = at(Token.Kind.IDENT) || at(Token.Kind.LPAREN);
@@ -211,11 +224,12 @@ public final class Parser {
                 return new Expr.Literal(t.kind() == Token.Kind.TRUE, Type.BOOL, t.offset());
             case NULL:
                 return new Expr.Literal(null, Type.NULL, t.offset());
-            case LPAREN: {
-                Expr e = expression();
-                expect(Token.Kind.RPAREN, "\")\"");
-                return e;
-            }
+            case LPAREN:
+                {
+                    Expr e = expression();
+                    expect(Token.Kind.RPAREN, "\")\"");
+                    return e;
+                }
             case IDENT:
                 if (at(Token.Kind.LPAREN)) {
                     next();
@@ -227,7 +241,9 @@ public final class Parser {
                             args.add(expression());
                         }
                     }
-                    expect(Token.Kind.RPAREN, "\",\" or \")\" in the arguments of " + t.text() + "()");
+                    expect(
+                            Token.Kind.RPAREN,
+                            "\",\" or \")\" in the arguments of " + t.text() + "()");
                     return new Expr.Call(t.text(), List.copyOf(args), t.offset());
                 }
                 return new Expr.Context(t.text(), t.offset());

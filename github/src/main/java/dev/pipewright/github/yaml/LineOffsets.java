@@ -1,8 +1,8 @@
 package dev.pipewright.github.yaml;
 
 /**
- * Converts the 1-based line and column a YAML parser reports to the {@code char} offsets {@link TextEdits} takes. Lines
- * end at {@code \n}; a {@code \r} before it is not part of the line's text.
+ * Converts the 1-based line and column a YAML parser reports to the {@code char} offsets {@link
+ * TextEdits} takes. Lines end at {@code \n}; a {@code \r} before it is not part of the line's text.
  */
 public final class LineOffsets {
     private final String text;
@@ -42,7 +42,10 @@ public final class LineOffsets {
         return text.substring(starts[n - 1], end);
     }
 
-    /** The offset of 1-based {@code line} and {@code col}; a line past the end is the end of the text. */
+    /**
+     * The offset of 1-based {@code line} and {@code col}; a line past the end is the end of the
+     * text.
+     */
     public int offset(int line, int col) {
         if (line > starts.length) {
             return text.length();
@@ -65,7 +68,10 @@ public final class LineOffsets {
         return lo + 1;
     }
 
-    /** The text's line break, to write new lines the way the author's end: CRLF when any line does, else LF. */
+    /**
+     * The text's line break, to write new lines the way the author's end: CRLF when any line does,
+     * else LF.
+     */
     public String newline() {
         return text.contains("\r\n") ? "\r\n" : "\n";
     }

@@ -5,14 +5,18 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Edits by offset into one original text, applied together: the YAML editing engine of {@code pipewright lint --fix}
- * and of the promote action. Callers locate what to change with a parser that records positions and change only those
- * characters, so comments, quoting, blank lines, key order and line endings stay as the author wrote them (what a
- * load-and-dump round trip cannot do). Edits never overlap, and every offset refers to the original text, so an edit
- * never has to know what the others did.
+ * Edits by offset into one original text, applied together: the YAML editing engine of {@code
+ * pipewright lint --fix} and of the promote action. Callers locate what to change with a parser
+ * that records positions and change only those characters, so comments, quoting, blank lines, key
+ * order and line endings stay as the author wrote them (what a load-and-dump round trip cannot do).
+ * Edits never overlap, and every offset refers to the original text, so an edit never has to know
+ * what the others did.
  */
 public final class TextEdits {
-    /** The edited text, and where each edit's replacement starts in it (in the order the edits were added). */
+    /**
+     * The edited text, and where each edit's replacement starts in it (in the order the edits were
+     * added).
+     */
     public record Result(String text, List<Integer> starts) {
         public Result {
             starts = List.copyOf(starts);
@@ -44,7 +48,10 @@ public final class TextEdits {
         return true;
     }
 
-    /** True when every one of {@code group} fits, with each other too: a group is added whole or not at all. */
+    /**
+     * True when every one of {@code group} fits, with each other too: a group is added whole or not
+     * at all.
+     */
     public boolean fits(List<TextEdit> group) {
         for (int i = 0; i < group.size(); i++) {
             if (!fits(group.get(i))) {
@@ -62,8 +69,15 @@ public final class TextEdits {
     /** Adds an edit; one that does not {@link #fits fit} is a bug of the caller's. */
     public void add(TextEdit edit) {
         if (!fits(edit)) {
-            throw new IllegalArgumentException("edit [" + edit.start() + ", " + edit.end() + ") overlaps another edit or"
-                    + " ends past the text (" + text.length() + " chars)");
+            throw new IllegalArgumentException(
+                    "edit ["
+                            + edit.start()
+                            + ", "
+                            + edit.end()
+                            + ") overlaps another edit or"
+                            + " ends past the text ("
+                            + text.length()
+                            + " chars)");
         }
         edits.add(edit);
     }
@@ -78,17 +92,18 @@ public final class TextEdits {
     }
 
     /**
-     * The text with every edit made. At one offset, insertions come in the order they were added, before a
-     * replacement starting there.
+     * The text with every edit made. At one offset, insertions come in the order they were added,
+     * before a replacement starting there.
      */
     public Result apply() {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < edits.size(); i++) {
             order.add(i);
         }
-        order.sort(Comparator.<Integer>comparingInt(i -> edits.get(i).start())
-                .thenComparing(i -> edits.get(i).isInsert() ? 0 : 1)
-                .thenComparingInt(i -> i));
+        order.sort(
+                Comparator.<Integer>comparingInt(i -> edits.get(i).start())
+                        .thenComparing(i -> edits.get(i).isInsert() ? 0 : 1)
+                        .thenComparingInt(i -> i));
         StringBuilder out = new StringBuilder(text.length());
         Integer[] starts = new Integer[edits.size()];
         int copied = 0;

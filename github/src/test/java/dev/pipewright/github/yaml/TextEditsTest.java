@@ -20,7 +20,8 @@ class TextEditsTest {
         TextEdits.Result r = edits.apply();
 
         assertThat(r.text()).isEqualTo("image:\n  tag: 1.1.0 # pinned\n  digest: sha256:abc\n");
-        assertThat(r.starts()).containsExactly(r.text().indexOf("sha256"), r.text().indexOf("1.1.0"));
+        assertThat(r.starts())
+                .containsExactly(r.text().indexOf("sha256"), r.text().indexOf("1.1.0"));
     }
 
     @Test
@@ -46,8 +47,11 @@ class TextEditsTest {
         assertThat(edits.fits(TextEdit.insert(2, "y"))).isFalse();
         assertThat(edits.fits(TextEdit.insert(4, "y"))).isTrue();
         assertThat(edits.fits(new TextEdit(5, 7, "y"))).as("past the end").isFalse();
-        assertThat(edits.fits(List.of(new TextEdit(4, 5, "y"), new TextEdit(4, 6, "z")))).as("overlapping each other").isFalse();
-        assertThatThrownBy(() -> edits.add(new TextEdit(0, 2, "y"))).isInstanceOf(IllegalArgumentException.class)
+        assertThat(edits.fits(List.of(new TextEdit(4, 5, "y"), new TextEdit(4, 6, "z"))))
+                .as("overlapping each other")
+                .isFalse();
+        assertThatThrownBy(() -> edits.add(new TextEdit(0, 2, "y")))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("[0, 2) overlaps");
         assertThat(edits.apply().text()).isEqualTo("axef");
     }
@@ -62,7 +66,8 @@ class TextEditsTest {
 
     @Test
     void negativeAnEditMustBeARange() {
-        assertThatThrownBy(() -> new TextEdit(3, 2, "")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new TextEdit(3, 2, ""))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("edit [3, 2) is not a range of the text");
     }
 

@@ -7,29 +7,41 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A release version as actions tag them ({@code v4}, {@code v4.1}, {@code 4.1.7}, {@code v35.7.7-sec}), compared with
- * semver's rules: missing minor and patch count as 0, a pre-release sorts before its release. {@code parts} says how
- * many of major, minor and patch the text gave: {@code v4} names the 4.x line, not 4.0.0. The order ignores it, so
- * {@code 41} and {@code 41.0.0} compare equal without being equal records.
+ * A release version as actions tag them ({@code v4}, {@code v4.1}, {@code 4.1.7}, {@code
+ * v35.7.7-sec}), compared with semver's rules: missing minor and patch count as 0, a pre-release
+ * sorts before its release. {@code parts} says how many of major, minor and patch the text gave:
+ * {@code v4} names the 4.x line, not 4.0.0. The order ignores it, so {@code 41} and {@code 41.0.0}
+ * compare equal without being equal records.
  */
 public record ActionVersion(int major, int minor, int patch, String prerelease, int parts)
         implements Comparable<ActionVersion> {
-    private static final Pattern VERSION = Pattern.compile("v?(\\d{1,9})(?:\\.(\\d{1,9}))?(?:\\.(\\d{1,9}))?(?:-([0-9A-Za-z.-]+))?"
-            + "(?:\\+[0-9A-Za-z.-]+)?");
+    private static final Pattern VERSION =
+            Pattern.compile(
+                    "v?(\\d{1,9})(?:\\.(\\d{1,9}))?(?:\\.(\\d{1,9}))?(?:-([0-9A-Za-z.-]+))?"
+                            + "(?:\\+[0-9A-Za-z.-]+)?");
 
-    /** The version {@code text} spells (a leading {@code v} allowed), or empty when it is not one (a branch, a SHA). */
+    /**
+     * The version {@code text} spells (a leading {@code v} allowed), or empty when it is not one (a
+     * branch, a SHA).
+     */
     public static Optional<ActionVersion> parse(String text) {
         Matcher m = VERSION.matcher(text.strip());
         if (!m.matches()) {
             return Optional.empty();
         }
         int parts = m.group(3) != null ? 3 : m.group(2) != null ? 2 : 1;
-        // a pre-release of a partial version ("v4-beta") names no line and no release: not a version here
+        // a pre-release of a partial version ("v4-beta") names no line and no release: not a
+        // version here
         if (m.group(4) != null && parts < 3) {
             return Optional.empty();
         }
-        return Optional.of(new ActionVersion(Integer.parseInt(m.group(1)), m.group(2) == null ? 0 : Integer.parseInt(m.group(2)),
-                m.group(3) == null ? 0 : Integer.parseInt(m.group(3)), m.group(4) == null ? "" : m.group(4), parts));
+        return Optional.of(
+                new ActionVersion(
+                        Integer.parseInt(m.group(1)),
+                        m.group(2) == null ? 0 : Integer.parseInt(m.group(2)),
+                        m.group(3) == null ? 0 : Integer.parseInt(m.group(3)),
+                        m.group(4) == null ? "" : m.group(4),
+                        parts));
     }
 
     /** True when the text gave major, minor and patch: one release, not a line of them. */
@@ -37,12 +49,20 @@ public record ActionVersion(int major, int minor, int patch, String prerelease, 
         return parts == 3;
     }
 
-    /** The first version after the line this partial version names: 5.0.0 for {@code v4}, 4.2.0 for {@code v4.1}. */
+    /**
+     * The first version after the line this partial version names: 5.0.0 for {@code v4}, 4.2.0 for
+     * {@code v4.1}.
+     */
     public ActionVersion lineEnd() {
-        return parts == 1 ? new ActionVersion(major + 1, 0, 0, "", 3) : new ActionVersion(major, minor + 1, 0, "", 3);
+        return parts == 1
+                ? new ActionVersion(major + 1, 0, 0, "", 3)
+                : new ActionVersion(major, minor + 1, 0, "", 3);
     }
 
-    /** The first version of the line this partial version names: 4.0.0 for {@code v4}, 4.1.0 for {@code v4.1}. */
+    /**
+     * The first version of the line this partial version names: 4.0.0 for {@code v4}, 4.1.0 for
+     * {@code v4.1}.
+     */
     public ActionVersion lineStart() {
         return new ActionVersion(major, parts == 1 ? 0 : minor, 0, "", 3);
     }
@@ -61,7 +81,10 @@ public record ActionVersion(int major, int minor, int patch, String prerelease, 
         return comparePrerelease(prerelease, o.prerelease);
     }
 
-    /** Semver's pre-release order: dot-separated identifiers, numeric ones numerically and before alphanumeric ones. */
+    /**
+     * Semver's pre-release order: dot-separated identifiers, numeric ones numerically and before
+     * alphanumeric ones.
+     */
     private static int comparePrerelease(String a, String b) {
         String[] x = a.split("\\.");
         String[] y = b.split("\\.");
@@ -69,7 +92,10 @@ public record ActionVersion(int major, int minor, int patch, String prerelease, 
             boolean nx = x[i].chars().allMatch(Character::isDigit);
             boolean ny = y[i].chars().allMatch(Character::isDigit);
             // numbers of any length: the shorter (without leading zeros) is the smaller
-            int c = nx && ny ? compareNumbers(x[i], y[i]) : nx != ny ? (nx ? -1 : 1) : x[i].compareTo(y[i]);
+            int c =
+                    nx && ny
+                            ? compareNumbers(x[i], y[i])
+                            : nx != ny ? (nx ? -1 : 1) : x[i].compareTo(y[i]);
             if (c != 0) {
                 return c;
             }
@@ -97,21 +123,31 @@ public record ActionVersion(int major, int minor, int patch, String prerelease, 
     }
 
     /**
-     * A vulnerable range in the advisory database's syntax: constraints joined by commas, each {@code >=}, {@code >},
-     * {@code <=}, {@code <} or {@code =} and a version ({@code ">= 4.0.0, < 4.1.7"}, {@code "< 41"}, {@code "= 1"}).
+     * A vulnerable range in the advisory database's syntax: constraints joined by commas, each
+     * {@code >=}, {@code >}, {@code <=}, {@code <} or {@code =} and a version ({@code ">= 4.0.0, <
+     * 4.1.7"}, {@code "< 41"}, {@code "= 1"}).
      */
     public record Range(String text, List<Constraint> constraints) {
         public record Constraint(String op, ActionVersion version) {}
 
-        /** The range {@code text} spells; throws with the offending constraint when it is not one. */
+        /**
+         * The range {@code text} spells; throws with the offending constraint when it is not one.
+         */
         public static Range parse(String text) {
             List<Constraint> out = new ArrayList<>();
             for (String c : text.split(",")) {
                 String s = c.strip();
-                String op = s.startsWith(">=") || s.startsWith("<=") ? s.substring(0, 2)
-                        : s.startsWith(">") || s.startsWith("<") || s.startsWith("=") ? s.substring(0, 1) : "";
+                String op =
+                        s.startsWith(">=") || s.startsWith("<=")
+                                ? s.substring(0, 2)
+                                : s.startsWith(">") || s.startsWith("<") || s.startsWith("=")
+                                        ? s.substring(0, 1)
+                                        : "";
                 if (op.isEmpty()) {
-                    throw new IllegalArgumentException("vulnerable range constraint without an operator: \"" + c.strip() + "\"");
+                    throw new IllegalArgumentException(
+                            "vulnerable range constraint without an operator: \""
+                                    + c.strip()
+                                    + "\"");
                 }
                 out.add(new Constraint(op, parse(s.substring(op.length()).strip(), c)));
             }
@@ -119,21 +155,30 @@ public record ActionVersion(int major, int minor, int patch, String prerelease, 
         }
 
         private static ActionVersion parse(String version, String constraint) {
-            return ActionVersion.parse(version).orElseThrow(() -> new IllegalArgumentException(
-                    "vulnerable range constraint without a version: \"" + constraint.strip() + "\""));
+            return ActionVersion.parse(version)
+                    .orElseThrow(
+                            () ->
+                                    new IllegalArgumentException(
+                                            "vulnerable range constraint without a version: \""
+                                                    + constraint.strip()
+                                                    + "\""));
         }
 
-        /** True when the release {@code v} is in the range; an {@code =} constraint wants the version as spelled. */
+        /**
+         * True when the release {@code v} is in the range; an {@code =} constraint wants the
+         * version as spelled.
+         */
         public boolean contains(ActionVersion v) {
             for (Constraint c : constraints) {
                 int cmp = v.compareTo(c.version());
-                boolean ok = switch (c.op()) {
-                    case ">=" -> cmp >= 0;
-                    case ">" -> cmp > 0;
-                    case "<=" -> cmp <= 0;
-                    case "<" -> cmp < 0;
-                    default -> cmp == 0 && v.parts() == c.version().parts();
-                };
+                boolean ok =
+                        switch (c.op()) {
+                            case ">=" -> cmp >= 0;
+                            case ">" -> cmp > 0;
+                            case "<=" -> cmp <= 0;
+                            case "<" -> cmp < 0;
+                            default -> cmp == 0 && v.parts() == c.version().parts();
+                        };
                 if (!ok) {
                     return false;
                 }
@@ -142,19 +187,21 @@ public record ActionVersion(int major, int minor, int patch, String prerelease, 
         }
 
         /**
-         * True when the newest release of a line is in the range whatever it is: the range reaches the line's end and
-         * starts before it. A moving tag ({@code @v4}) runs that newest release. An upper bound inside the line
-         * ({@code <= 4.3.0} for the 4.x line) says nothing about releases after it, so it does not count.
+         * True when the newest release of a line is in the range whatever it is: the range reaches
+         * the line's end and starts before it. A moving tag ({@code @v4}) runs that newest release.
+         * An upper bound inside the line ({@code <= 4.3.0} for the 4.x line) says nothing about
+         * releases after it, so it does not count.
          */
         public boolean containsNewestOf(ActionVersion line) {
             ActionVersion end = line.lineEnd();
             for (Constraint c : constraints) {
                 int cmp = c.version().compareTo(end);
-                boolean ok = switch (c.op()) {
-                    case ">=", ">" -> cmp < 0;
-                    case "<=", "<" -> cmp >= 0;
-                    default -> false;
-                };
+                boolean ok =
+                        switch (c.op()) {
+                            case ">=", ">" -> cmp < 0;
+                            case "<=", "<" -> cmp >= 0;
+                            default -> false;
+                        };
                 if (!ok) {
                     return false;
                 }
@@ -163,18 +210,19 @@ public record ActionVersion(int major, int minor, int patch, String prerelease, 
         }
 
         /**
-         * True when every release of a line is in the range: a commit known only as "some release of 4.x" (a SHA pin
-         * commented {@code # v4}) is then vulnerable, whichever it is.
+         * True when every release of a line is in the range: a commit known only as "some release
+         * of 4.x" (a SHA pin commented {@code # v4}) is then vulnerable, whichever it is.
          */
         public boolean containsAllOf(ActionVersion line) {
             ActionVersion start = line.lineStart();
             for (Constraint c : constraints) {
-                boolean ok = switch (c.op()) {
-                    case ">=" -> start.compareTo(c.version()) >= 0;
-                    case ">" -> start.compareTo(c.version()) > 0;
-                    case "<=", "<" -> c.version().compareTo(line.lineEnd()) >= 0;
-                    default -> false;
-                };
+                boolean ok =
+                        switch (c.op()) {
+                            case ">=" -> start.compareTo(c.version()) >= 0;
+                            case ">" -> start.compareTo(c.version()) > 0;
+                            case "<=", "<" -> c.version().compareTo(line.lineEnd()) >= 0;
+                            default -> false;
+                        };
                 if (!ok) {
                     return false;
                 }

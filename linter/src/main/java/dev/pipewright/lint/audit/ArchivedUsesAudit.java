@@ -15,13 +15,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code uses:} of an action or reusable workflow whose repository is archived: read-only and unmaintained, so its
- * vulnerabilities and those of what it vendors stay unfixed. The archived repositories are a committed snapshot of
- * zizmor's list ({@code archived-actions.txt}, refreshed by {@code tools/refresh-archived-actions.sh}), so the audit
- * runs offline.
+ * {@code uses:} of an action or reusable workflow whose repository is archived: read-only and
+ * unmaintained, so its vulnerabilities and those of what it vendors stay unfixed. The archived
+ * repositories are a committed snapshot of zizmor's list ({@code archived-actions.txt}, refreshed
+ * by {@code tools/refresh-archived-actions.sh}), so the audit runs offline.
  */
-@Rule(id = "archived-uses", summary = "actions and reusable workflows do not come from archived repositories",
-        severity = Severity.WARNING, category = "security")
+@Rule(
+        id = "archived-uses",
+        summary = "actions and reusable workflows do not come from archived repositories",
+        severity = Severity.WARNING,
+        category = "security")
 @Audit(severity = Audit.Level.MEDIUM, confidence = Audit.Confidence.HIGH)
 public final class ArchivedUsesAudit extends AuditRule {
     private static final Set<String> ARCHIVED = load();
@@ -29,10 +32,14 @@ public final class ArchivedUsesAudit extends AuditRule {
     private static Set<String> load() {
         try (InputStream in = ArchivedUsesAudit.class.getResourceAsStream("archived-actions.txt")) {
             if (in == null) {
-                throw new IllegalStateException("archived-actions.txt is missing from the linter's resources");
+                throw new IllegalStateException(
+                        "archived-actions.txt is missing from the linter's resources");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(Collectors.toUnmodifiableSet());
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .collect(Collectors.toUnmodifiableSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -59,8 +66,15 @@ public final class ArchivedUsesAudit extends AuditRule {
     }
 
     private void check(YScalar uses) {
-        Uses.parse(uses.value()).filter(u -> archived(u.repository())).ifPresent(u -> report(uses, "\"" + u.repository()
-                + "\" is an archived repository: no one fixes its vulnerabilities or those of what it bundles; move to a"
-                + " maintained action that does the same"));
+        Uses.parse(uses.value())
+                .filter(u -> archived(u.repository()))
+                .ifPresent(
+                        u ->
+                                report(
+                                        uses,
+                                        "\""
+                                                + u.repository()
+                                                + "\" is an archived repository: no one fixes its vulnerabilities or those of what it bundles; move to a"
+                                                + " maintained action that does the same"));
     }
 }

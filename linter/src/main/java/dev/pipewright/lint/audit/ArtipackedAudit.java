@@ -19,14 +19,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code actions/checkout} persists the token on disk unless {@code persist-credentials: false}: in {@code .git/config}
- * before v6, under {@code $RUNNER_TEMP} from v6 on. Every later step of the job can read it, and an artifact that
- * holds the checkout's {@code .git} publishes it. As zizmor: every such checkout is a finding (medium, low from v6),
- * high when a later upload can contain the checkout; an explicit {@code persist-credentials: true} states intent and
- * shows only to the auditor persona, an expression (or a {@code with:} that is one) to the pedantic persona.
+ * {@code actions/checkout} persists the token on disk unless {@code persist-credentials: false}: in
+ * {@code .git/config} before v6, under {@code $RUNNER_TEMP} from v6 on. Every later step of the job
+ * can read it, and an artifact that holds the checkout's {@code .git} publishes it. As zizmor:
+ * every such checkout is a finding (medium, low from v6), high when a later upload can contain the
+ * checkout; an explicit {@code persist-credentials: true} states intent and shows only to the
+ * auditor persona, an expression (or a {@code with:} that is one) to the pedantic persona.
  */
-@Rule(id = "artipacked", summary = "checkout does not persist the token unless a later step needs it",
-        severity = Severity.WARNING, category = "security")
+@Rule(
+        id = "artipacked",
+        summary = "checkout does not persist the token unless a later step needs it",
+        severity = Severity.WARNING,
+        category = "security")
 @Audit(severity = Audit.Level.MEDIUM, confidence = Audit.Confidence.MEDIUM, fixable = true)
 public final class ArtipackedAudit extends AuditRule {
     @Override
@@ -40,18 +44,21 @@ public final class ArtipackedAudit extends AuditRule {
     }
 
     /**
-     * Reports the checkouts of one job (or composite action). In a workflow job where some checkout's token can leak
-     * through a later upload, the checkouts without the input propose {@code persist-credentials: false}; elsewhere a
-     * later step may push with the token, so the fix is left to the author.
+     * Reports the checkouts of one job (or composite action). In a workflow job where some
+     * checkout's token can leak through a later upload, the checkouts without the input propose
+     * {@code persist-credentials: false}; elsewhere a later step may push with the token, so the
+     * fix is left to the author.
      */
     private void check(List<YMap> steps, boolean fixable) {
-        // Each checkout's first later upload that can publish it, whatever the checkout's own inputs say.
+        // Each checkout's first later upload that can publish it, whatever the checkout's own
+        // inputs say.
         Integer[] uploads = new Integer[steps.size()];
         boolean anyLeak = false;
         for (int i = 0; i < steps.size(); i++) {
             YMap step = steps.get(i);
             if (step.scalar("uses").map(u -> isCheckout(u.value())).orElse(false)) {
-                uploads[i] = upload(steps.subList(i + 1, steps.size()), directory(step), ctx()::line);
+                uploads[i] =
+                        upload(steps.subList(i + 1, steps.size()), directory(step), ctx()::line);
                 anyLeak |= uploads[i] != null;
             }
         }
@@ -64,8 +71,12 @@ public final class ArtipackedAudit extends AuditRule {
             }
             YNode with = step.get("with").orElse(null);
             if (with instanceof YScalar w && w.isString() && w.value().contains("${{")) {
-                report(Persona.PEDANTIC, w.pos(), Severity.NOTE, "checkout's with: is an expression, so it may not set"
-                        + " \"persist-credentials: false\"; write the inputs out and set it");
+                report(
+                        Persona.PEDANTIC,
+                        w.pos(),
+                        Severity.NOTE,
+                        "checkout's with: is an expression, so it may not set"
+                                + " \"persist-credentials: false\"; write the inputs out and set it");
                 continue;
             }
             Persona who = persona(step);
@@ -74,16 +85,38 @@ public final class ArtipackedAudit extends AuditRule {
             }
             boolean v6 = v6OrLater(uses.get(), ctx()::line);
             Integer upload = uploads[i];
-            String where = v6 ? "under $RUNNER_TEMP, where every later step of the job can read it"
-                    : "in .git/config, where every later step of the job can read it";
-            String leak = upload == null ? "" : ", and the upload-artifact step at line " + upload
-                    + (v6 ? " uploads the checkout" : " can publish it");
-            // zizmor: medium, high with a leaking upload; one step lower from v6, which keeps the token out of the tree.
-            Severity severity = upload == null ? (v6 ? Severity.NOTE : Severity.WARNING) : v6 ? Severity.WARNING : Severity.ERROR;
-            Fix fix = proposeFix && step.map("with").flatMap(w -> w.get("persist-credentials")).isEmpty()
-                    ? persistCredentialsOff(step, uses.get()) : null;
-            report(who, uses.get().pos(), severity, "checkout keeps the token " + where + leak
-                    + "; add \"persist-credentials: false\" under with: unless a later step pushes with it", fix);
+            String where =
+                    v6
+                            ? "under $RUNNER_TEMP, where every later step of the job can read it"
+                            : "in .git/config, where every later step of the job can read it";
+            String leak =
+                    upload == null
+                            ? ""
+                            : ", and the upload-artifact step at line "
+                                    + upload
+                                    + (v6 ? " uploads the checkout" : " can publish it");
+            // zizmor: medium, high with a leaking upload; one step lower from v6, which keeps the
+            // token out of the tree.
+            Severity severity =
+                    upload == null
+                            ? (v6 ? Severity.NOTE : Severity.WARNING)
+                            : v6 ? Severity.WARNING : Severity.ERROR;
+            Fix fix =
+                    proposeFix
+                                    && step.map("with")
+                                            .flatMap(w -> w.get("persist-credentials"))
+                                            .isEmpty()
+                            ? persistCredentialsOff(step, uses.get())
+                            : null;
+            report(
+                    who,
+                    uses.get().pos(),
+                    severity,
+                    "checkout keeps the token "
+                            + where
+                            + leak
+                            + "; add \"persist-credentials: false\" under with: unless a later step pushes with it",
+                    fix);
         }
     }
 
@@ -92,8 +125,8 @@ public final class ArtipackedAudit extends AuditRule {
     }
 
     /**
-     * Who sees a checkout: regular without {@code persist-credentials}, pedantic for an expression, auditor for an
-     * explicit {@code true} (the author meant it); null for {@code false}.
+     * Who sees a checkout: regular without {@code persist-credentials}, pedantic for an expression,
+     * auditor for an explicit {@code true} (the author meant it); null for {@code false}.
      */
     private static Persona persona(YMap step) {
         Optional<YScalar> p = step.map("with").flatMap(w -> w.scalar("persist-credentials"));
@@ -111,15 +144,18 @@ public final class ArtipackedAudit extends AuditRule {
     }
 
     /**
-     * The line of the first {@code actions/upload-artifact} among {@code later} steps whose upload can contain the
-     * checkout at {@code dir}, or null.
+     * The line of the first {@code actions/upload-artifact} among {@code later} steps whose upload
+     * can contain the checkout at {@code dir}, or null.
      */
     private static Integer upload(List<YMap> later, String dir, IntFunction<String> line) {
         for (YMap s : later) {
             Optional<YScalar> u = s.scalar("uses");
             Optional<Uses> parsed = u.flatMap(x -> Uses.parse(x.value()));
-            // upload-pages-artifact tars its directory with --exclude=.git, so only upload-artifact can publish .git.
-            if (parsed.isPresent() && parsed.get().is("actions/upload-artifact") && exposesGit(s, u.get(), parsed.get(), dir, line)) {
+            // upload-pages-artifact tars its directory with --exclude=.git, so only upload-artifact
+            // can publish .git.
+            if (parsed.isPresent()
+                    && parsed.get().is("actions/upload-artifact")
+                    && exposesGit(s, u.get(), parsed.get(), dir, line)) {
                 return u.get().pos().line();
             }
         }
@@ -127,16 +163,20 @@ public final class ArtipackedAudit extends AuditRule {
     }
 
     /**
-     * True when the upload's {@code path} can include the checkout's {@code .git}: the workspace, the checkout
-     * directory or a parent of it, at any version (zizmor's {@code .}, {@code ./}, {@code ..} and
-     * {@code github.workspace}). upload-artifact v4.4.0+ skips hidden files, yet such a path is one
-     * {@code include-hidden-files: true} or a downgrade away from shipping the token, and publishes the rest of the
-     * checkout. Hidden files on (the input, or a release before v4.4.0) count with any path, as we do not expand
-     * globs or know what the build copies where.
+     * True when the upload's {@code path} can include the checkout's {@code .git}: the workspace,
+     * the checkout directory or a parent of it, at any version (zizmor's {@code .}, {@code ./},
+     * {@code ..} and {@code github.workspace}). upload-artifact v4.4.0+ skips hidden files, yet
+     * such a path is one {@code include-hidden-files: true} or a downgrade away from shipping the
+     * token, and publishes the rest of the checkout. Hidden files on (the input, or a release
+     * before v4.4.0) count with any path, as we do not expand globs or know what the build copies
+     * where.
      */
-    private static boolean exposesGit(YMap upload, YScalar uses, Uses u, String dir, IntFunction<String> line) {
+    private static boolean exposesGit(
+            YMap upload, YScalar uses, Uses u, String dir, IntFunction<String> line) {
         Optional<YMap> with = upload.map("with");
-        if (with.flatMap(w -> w.scalar("include-hidden-files")).map(h -> h.value().equalsIgnoreCase("true")).orElse(false)
+        if (with.flatMap(w -> w.scalar("include-hidden-files"))
+                        .map(h -> h.value().equalsIgnoreCase("true"))
+                        .orElse(false)
                 || hiddenFilesByDefault(uses, u, line)) {
             return true;
         }
@@ -147,8 +187,14 @@ public final class ArtipackedAudit extends AuditRule {
                 continue;
             }
             p = normalize(p);
-            if (p.isEmpty() || p.equals("*") || p.equals("**") || p.startsWith("..") || p.startsWith("**/*")
-                    || p.matches("(.*/)?\\.git(/.*)?") || dir.equals(p) || dir.startsWith(p + "/")) {
+            if (p.isEmpty()
+                    || p.equals("*")
+                    || p.equals("**")
+                    || p.startsWith("..")
+                    || p.startsWith("**/*")
+                    || p.matches("(.*/)?\\.git(/.*)?")
+                    || dir.equals(p)
+                    || dir.startsWith(p + "/")) {
                 return true;
             }
         }
@@ -156,7 +202,8 @@ public final class ArtipackedAudit extends AuditRule {
     }
 
     private static final Pattern VERSION = Pattern.compile("v?(\\d+)(?:\\.(\\d+))?(?:\\.\\d+)*");
-    private static final Pattern COMMENT = Pattern.compile("#\\s*(?:tag\\s*[:=]\\s*)?(v?\\d+(?:\\.\\d+)*)");
+    private static final Pattern COMMENT =
+            Pattern.compile("#\\s*(?:tag\\s*[:=]\\s*)?(v?\\d+(?:\\.\\d+)*)");
 
     /** True for {@code actions/upload-artifact} before v4.4.0, which uploaded hidden files. */
     private static boolean hiddenFilesByDefault(YScalar uses, Uses u, IntFunction<String> line) {
@@ -164,22 +211,28 @@ public final class ArtipackedAudit extends AuditRule {
         return v != null && (v[0] < 4 || v[0] == 4 && v[1] >= 0 && v[1] < 4);
     }
 
-    /** True for checkout v6 or later, which keeps the token under {@code $RUNNER_TEMP} instead of .git/config. */
+    /**
+     * True for checkout v6 or later, which keeps the token under {@code $RUNNER_TEMP} instead of
+     * .git/config.
+     */
     private static boolean v6OrLater(YScalar uses, IntFunction<String> line) {
         int[] v = Uses.parse(uses.value()).map(u -> version(uses, u, line)).orElse(null);
         return v != null && v[0] >= 6;
     }
 
     /**
-     * The {@code [major, minor]} of a reference (minor -1 when absent): from the ref or, for a SHA pin, its
-     * {@code # vX.Y.Z} comment. Null when unknown (a branch, a SHA without comment), which zizmor offline treats as
-     * before v6.
+     * The {@code [major, minor]} of a reference (minor -1 when absent): from the ref or, for a SHA
+     * pin, its {@code # vX.Y.Z} comment. Null when unknown (a branch, a SHA without comment), which
+     * zizmor offline treats as before v6.
      */
     private static int[] version(YScalar uses, Uses u, IntFunction<String> line) {
         String version = u.ref();
         if (u.pinned()) {
             String src = line.apply(uses.end().line());
-            Matcher c = COMMENT.matcher(src.substring(Math.min(Math.max(uses.end().col() - 1, 0), src.length())));
+            Matcher c =
+                    COMMENT.matcher(
+                            src.substring(
+                                    Math.min(Math.max(uses.end().col() - 1, 0), src.length())));
             if (!c.find()) {
                 return null;
             }
@@ -189,17 +242,29 @@ public final class ArtipackedAudit extends AuditRule {
         if (!m.matches()) {
             return null;
         }
-        return new int[] {Integer.parseInt(m.group(1)), m.group(2) == null ? -1 : Integer.parseInt(m.group(2))};
+        return new int[] {
+            Integer.parseInt(m.group(1)), m.group(2) == null ? -1 : Integer.parseInt(m.group(2))
+        };
     }
 
     /** The checkout's directory relative to the workspace ("" for the workspace itself). */
     private static String directory(YMap checkout) {
-        return checkout.map("with").flatMap(w -> w.scalar("path")).map(p -> normalize(p.value())).orElse("");
+        return checkout.map("with")
+                .flatMap(w -> w.scalar("path"))
+                .map(p -> normalize(p.value()))
+                .orElse("");
     }
 
-    /** A path relative to the workspace, without {@code ./}, trailing slashes or a workspace prefix; "" for the root. */
+    /**
+     * A path relative to the workspace, without {@code ./}, trailing slashes or a workspace prefix;
+     * "" for the root.
+     */
     private static String normalize(String path) {
-        String p = path.strip().replaceFirst("^(\\$\\{\\{\\s*github\\.workspace\\s*}}|\\$\\{?GITHUB_WORKSPACE}?)/?", "./");
+        String p =
+                path.strip()
+                        .replaceFirst(
+                                "^(\\$\\{\\{\\s*github\\.workspace\\s*}}|\\$\\{?GITHUB_WORKSPACE}?)/?",
+                                "./");
         while (p.startsWith("./")) {
             p = p.substring(2);
         }
@@ -208,8 +273,9 @@ public final class ArtipackedAudit extends AuditRule {
     }
 
     /**
-     * The fix: {@code persist-credentials: false} as the first key of the step's block {@code with:}, or a new
-     * {@code with:} after a one-line {@code uses:}; none for a flow or empty {@code with:}.
+     * The fix: {@code persist-credentials: false} as the first key of the step's block {@code
+     * with:}, or a new {@code with:} after a one-line {@code uses:}; none for a flow or empty
+     * {@code with:}.
      */
     private Fix persistCredentialsOff(YMap step, YScalar uses) {
         LineOffsets src = ctx().offsets();
@@ -222,8 +288,16 @@ public final class ArtipackedAudit extends AuditRule {
             }
             int indent = step.entries().get(0).key().pos().col() - 1;
             int at = src.offset(uses.pos().line() + 1, 1);
-            return Fix.of(TextEdit.insert(at, " ".repeat(indent) + "with:" + nl + " ".repeat(indent + 2)
-                    + "persist-credentials: false" + nl), description);
+            return Fix.of(
+                    TextEdit.insert(
+                            at,
+                            " ".repeat(indent)
+                                    + "with:"
+                                    + nl
+                                    + " ".repeat(indent + 2)
+                                    + "persist-credentials: false"
+                                    + nl),
+                    description);
         }
         if (with instanceof YMap m && !m.entries().isEmpty()) {
             Pos first = m.entries().get(0).key().pos();
@@ -231,7 +305,10 @@ public final class ArtipackedAudit extends AuditRule {
                 return null; // flow mapping
             }
             int at = src.offset(first.line(), 1);
-            return Fix.of(TextEdit.insert(at, " ".repeat(first.col() - 1) + "persist-credentials: false" + nl), description);
+            return Fix.of(
+                    TextEdit.insert(
+                            at, " ".repeat(first.col() - 1) + "persist-credentials: false" + nl),
+                    description);
         }
         return null;
     }

@@ -10,6 +10,7 @@ import java.util.List;
 
 /**
  * The {@code audits:} section of {@code .github/pipewright-lint.yml}:
+ *
  * <pre>
  * audits:
  *   unpinned-uses:
@@ -20,11 +21,19 @@ import java.util.List;
  *   secrets-outside-env:
  *     allow: [CODECOV_TOKEN]            # secrets that may be read by jobs without an environment
  * </pre>
- * {@code pedantic: true}, the older spelling, is {@code persona: pedantic} (zizmor's {@code --pedantic} alias).
+ *
+ * {@code pedantic: true}, the older spelling, is {@code persona: pedantic} (zizmor's {@code
+ * --pedantic} alias).
  */
-public record AuditPolicy(List<String> allowOwners, Persona persona, ForbiddenUses forbiddenUses,
+public record AuditPolicy(
+        List<String> allowOwners,
+        Persona persona,
+        ForbiddenUses forbiddenUses,
         List<String> secretsOutsideEnv) {
-    /** {@code forbidden-uses}: the patterns, and whether they list what is allowed (else what is denied). */
+    /**
+     * {@code forbidden-uses}: the patterns, and whether they list what is allowed (else what is
+     * denied).
+     */
     public record ForbiddenUses(boolean allow, List<UsesPattern> patterns) {
         public ForbiddenUses {
             patterns = List.copyOf(patterns);
@@ -45,7 +54,10 @@ public record AuditPolicy(List<String> allowOwners, Persona persona, ForbiddenUs
         return new AuditPolicy(List.of(), Persona.REGULAR);
     }
 
-    /** This policy read by {@code persona} (the command line's {@code --persona} wins over the file). */
+    /**
+     * This policy read by {@code persona} (the command line's {@code --persona} wins over the
+     * file).
+     */
     public AuditPolicy withPersona(Persona persona) {
         return new AuditPolicy(allowOwners, persona, forbiddenUses, secretsOutsideEnv);
     }
@@ -65,9 +77,13 @@ public record AuditPolicy(List<String> allowOwners, Persona persona, ForbiddenUs
         return persona.sees(Persona.AUDITOR);
     }
 
-    /** True when {@code secrets.<name>} may be read outside an environment: GITHUB_TOKEN and the configured names. */
+    /**
+     * True when {@code secrets.<name>} may be read outside an environment: GITHUB_TOKEN and the
+     * configured names.
+     */
     public boolean allowsSecretOutsideEnv(String name) {
-        return name.equalsIgnoreCase("github_token") || secretsOutsideEnv.stream().anyMatch(n -> n.equalsIgnoreCase(name));
+        return name.equalsIgnoreCase("github_token")
+                || secretsOutsideEnv.stream().anyMatch(n -> n.equalsIgnoreCase(name));
     }
 
     /** True when {@code owner/repo} may be referenced by tag or branch. */
@@ -81,7 +97,8 @@ public record AuditPolicy(List<String> allowOwners, Persona persona, ForbiddenUs
             return defaults();
         }
         if (!(node instanceof YMap m)) {
-            throw new IllegalArgumentException(file + ":" + node.pos() + ": audits must be a mapping");
+            throw new IllegalArgumentException(
+                    file + ":" + node.pos() + ": audits must be a mapping");
         }
         List<String> owners = new ArrayList<>();
         Persona persona = null;
@@ -92,27 +109,60 @@ public record AuditPolicy(List<String> allowOwners, Persona persona, ForbiddenUs
             switch (e.key().value()) {
                 case "unpinned-uses" -> {
                     if (!(e.value() instanceof YMap u)) {
-                        throw new IllegalArgumentException(file + ":" + e.value().pos() + ": unpinned-uses must be a mapping");
+                        throw new IllegalArgumentException(
+                                file + ":" + e.value().pos() + ": unpinned-uses must be a mapping");
                     }
                     for (YMap.Entry ue : u.entries()) {
-                        if (!ue.key().value().equals("allow-owners") || !(ue.value() instanceof YSeq seq)) {
-                            throw new IllegalArgumentException(file + ":" + ue.key().pos()
-                                    + ": expected \"allow-owners: [owner, ...]\" under unpinned-uses");
+                        if (!ue.key().value().equals("allow-owners")
+                                || !(ue.value() instanceof YSeq seq)) {
+                            throw new IllegalArgumentException(
+                                    file
+                                            + ":"
+                                            + ue.key().pos()
+                                            + ": expected \"allow-owners: [owner, ...]\" under unpinned-uses");
                         }
-                        seq.items().stream().filter(YScalar.class::isInstance).map(i -> ((YScalar) i).value()).forEach(owners::add);
+                        seq.items().stream()
+                                .filter(YScalar.class::isInstance)
+                                .map(i -> ((YScalar) i).value())
+                                .forEach(owners::add);
                     }
                 }
-                case "pedantic" -> pedantic = e.value() instanceof YScalar s && s.value().equals("true");
+                case "pedantic" ->
+                        pedantic = e.value() instanceof YScalar s && s.value().equals("true");
                 case "persona" -> {
                     String v = e.value() instanceof YScalar s ? s.value() : "";
-                    persona = Persona.parse(v).orElseThrow(() -> new IllegalArgumentException(file + ":" + e.value().pos()
-                            + ": unknown persona \"" + v + "\"; expected regular, pedantic or auditor"));
+                    persona =
+                            Persona.parse(v)
+                                    .orElseThrow(
+                                            () ->
+                                                    new IllegalArgumentException(
+                                                            file
+                                                                    + ":"
+                                                                    + e.value().pos()
+                                                                    + ": unknown persona \""
+                                                                    + v
+                                                                    + "\"; expected regular, pedantic or auditor"));
                 }
                 case "forbidden-uses" -> forbidden = forbiddenUses(file, e.value());
-                case "secrets-outside-env" -> names(file, single(file, e.value(), "secrets-outside-env", List.of("allow")))
-                        .stream().map(YScalar::value).forEach(secrets::add);
-                default -> throw new IllegalArgumentException(file + ":" + e.key().pos() + ": unknown audits key \""
-                        + e.key().value() + "\"; expected unpinned-uses, persona, pedantic, forbidden-uses or secrets-outside-env");
+                case "secrets-outside-env" ->
+                        names(
+                                        file,
+                                        single(
+                                                file,
+                                                e.value(),
+                                                "secrets-outside-env",
+                                                List.of("allow")))
+                                .stream()
+                                .map(YScalar::value)
+                                .forEach(secrets::add);
+                default ->
+                        throw new IllegalArgumentException(
+                                file
+                                        + ":"
+                                        + e.key().pos()
+                                        + ": unknown audits key \""
+                                        + e.key().value()
+                                        + "\"; expected unpinned-uses, persona, pedantic, forbidden-uses or secrets-outside-env");
             }
         }
         if (persona == null) {
@@ -136,8 +186,11 @@ public record AuditPolicy(List<String> allowOwners, Persona persona, ForbiddenUs
 
     /** The one entry of a mapping that must have exactly one of {@code keys}. */
     private static YMap.Entry single(Path file, YNode node, String section, List<String> keys) {
-        String expected = "expected \"" + String.join(": [...]\" or \"", keys) + ": [...]\" under " + section;
-        if (!(node instanceof YMap m) || m.entries().size() != 1 || !keys.contains(m.entries().get(0).key().value())) {
+        String expected =
+                "expected \"" + String.join(": [...]\" or \"", keys) + ": [...]\" under " + section;
+        if (!(node instanceof YMap m)
+                || m.entries().size() != 1
+                || !keys.contains(m.entries().get(0).key().value())) {
             throw new IllegalArgumentException(file + ":" + node.pos() + ": " + expected);
         }
         return m.entries().get(0);
@@ -145,13 +198,24 @@ public record AuditPolicy(List<String> allowOwners, Persona persona, ForbiddenUs
 
     private static List<YScalar> names(Path file, YMap.Entry entry) {
         if (!(entry.value() instanceof YSeq seq)) {
-            throw new IllegalArgumentException(file + ":" + entry.value().pos() + ": " + entry.key().value()
-                    + " must be a list of strings");
+            throw new IllegalArgumentException(
+                    file
+                            + ":"
+                            + entry.value().pos()
+                            + ": "
+                            + entry.key().value()
+                            + " must be a list of strings");
         }
         List<YScalar> out = new ArrayList<>();
         for (YNode i : seq.items()) {
             if (!(i instanceof YScalar s) || s.isNull()) {
-                throw new IllegalArgumentException(file + ":" + i.pos() + ": " + entry.key().value() + " must be a list of strings");
+                throw new IllegalArgumentException(
+                        file
+                                + ":"
+                                + i.pos()
+                                + ": "
+                                + entry.key().value()
+                                + " must be a list of strings");
             }
             out.add(s);
         }

@@ -5,8 +5,8 @@ import dev.pipewright.lint.LintContext;
 import dev.pipewright.lint.LintRule;
 import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.Workflow;
-import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.Pos;
+import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;
 import dev.pipewright.lint.yaml.YSeq;
@@ -45,12 +45,18 @@ public abstract class AuditRule extends LintRule {
         return ctx().config().audits();
     }
 
-    /** Reports a finding meant for {@code who}: shown only when the policy's persona sees that persona's findings. */
+    /**
+     * Reports a finding meant for {@code who}: shown only when the policy's persona sees that
+     * persona's findings.
+     */
     protected final void report(Persona who, YNode node, String message) {
         report(who, node, message, null);
     }
 
-    /** As above, with the fix the audit proposes (null for none); a finding the persona does not see proposes none. */
+    /**
+     * As above, with the fix the audit proposes (null for none); a finding the persona does not see
+     * proposes none.
+     */
     protected final void report(Persona who, YNode node, String message, Fix fix) {
         if (policy().shows(who)) {
             report(node, message, fix);
@@ -62,7 +68,10 @@ public abstract class AuditRule extends LintRule {
         report(who, pos, severity, message, null);
     }
 
-    /** As above, with the fix the audit proposes (null for none); a finding the persona does not see proposes none. */
+    /**
+     * As above, with the fix the audit proposes (null for none); a finding the persona does not see
+     * proposes none.
+     */
     protected final void report(Persona who, Pos pos, Severity severity, String message, Fix fix) {
         if (policy().shows(who)) {
             report(pos, severity, message, fix);
@@ -76,14 +85,18 @@ public abstract class AuditRule extends LintRule {
     /** The steps of a composite action, as mappings. */
     protected static List<YMap> compositeSteps(LintContext.ActionFile action) {
         List<YMap> out = new ArrayList<>();
-        action.root().map("runs").filter(r -> r.string("using").orElse("").equals("composite"))
-                .flatMap(r -> r.seq("steps")).ifPresent(seq -> {
-                    for (YNode n : seq.items()) {
-                        if (n instanceof YMap m) {
-                            out.add(m);
-                        }
-                    }
-                });
+        action.root()
+                .map("runs")
+                .filter(r -> r.string("using").orElse("").equals("composite"))
+                .flatMap(r -> r.seq("steps"))
+                .ifPresent(
+                        seq -> {
+                            for (YNode n : seq.items()) {
+                                if (n instanceof YMap m) {
+                                    out.add(m);
+                                }
+                            }
+                        });
         return out;
     }
 

@@ -17,23 +17,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A release build that restores a cache builds from whatever the cache holds; a cache written by any workflow on the
- * default branch (one a pull request could influence) then ends up in the published artifacts. As zizmor: a job is a
- * release when its workflow runs on a tag push, a push to a branch named like {@code release*} or the {@code release}
- * event, or when the job itself publishes with a well-known action (PyPI, RubyGems, GoReleaser, GitHub releases,
- * container registries, cloud deployments). Unlike zizmor, the last two (a branch named like a release, a publishing
- * step) show from the pedantic persona on: CI on {@code release/**} branches and jobs that push snapshot images are
- * common and are not releases. Cache-aware actions are those zizmor lists, each with the input that turns its cache
- * on or off and whether it caches by default.
+ * A release build that restores a cache builds from whatever the cache holds; a cache written by
+ * any workflow on the default branch (one a pull request could influence) then ends up in the
+ * published artifacts. As zizmor: a job is a release when its workflow runs on a tag push, a push
+ * to a branch named like {@code release*} or the {@code release} event, or when the job itself
+ * publishes with a well-known action (PyPI, RubyGems, GoReleaser, GitHub releases, container
+ * registries, cloud deployments). Unlike zizmor, the last two (a branch named like a release, a
+ * publishing step) show from the pedantic persona on: CI on {@code release/**} branches and jobs
+ * that push snapshot images are common and are not releases. Cache-aware actions are those zizmor
+ * lists, each with the input that turns its cache on or off and whether it caches by default.
  */
-@Rule(id = "cache-poisoning", summary = "release workflows do not restore caches into what they publish",
-        severity = Severity.WARNING, category = "security")
+@Rule(
+        id = "cache-poisoning",
+        summary = "release workflows do not restore caches into what they publish",
+        severity = Severity.WARNING,
+        category = "security")
 @Audit(severity = Audit.Level.HIGH, confidence = Audit.Confidence.LOW)
 public final class CachePoisoningAudit extends AuditRule {
     /**
-     * How an action's cache is controlled: {@code input} turns it on ({@code optOut} false: caching when the input is
-     * set to something other than false, or when absent and {@code byDefault}) or off ({@code optOut} true: caching
-     * unless the input is true, yes or 1); a null input means the action always caches.
+     * How an action's cache is controlled: {@code input} turns it on ({@code optOut} false: caching
+     * when the input is set to something other than false, or when absent and {@code byDefault}) or
+     * off ({@code optOut} true: caching unless the input is true, yes or 1); a null input means the
+     * action always caches.
      */
     record Cacher(String input, boolean optOut, boolean byDefault) {
         static Cacher always() {
@@ -50,41 +55,62 @@ public final class CachePoisoningAudit extends AuditRule {
     }
 
     /** zizmor's cache-aware actions (owner/repo[/path], lower case). */
-    private static final Map<String, Cacher> CACHERS = Map.ofEntries(
-            Map.entry("actions/cache", Cacher.optOut("lookup-only")),
-            Map.entry("actions/cache/restore", Cacher.always()),
-            Map.entry("actions/setup-java", Cacher.optIn("cache", false)),
-            Map.entry("actions/setup-go", Cacher.optIn("cache", true)),
-            Map.entry("actions/setup-node", Cacher.optIn("cache", false)),
-            Map.entry("actions/setup-python", Cacher.optIn("cache", false)),
-            Map.entry("actions/setup-dotnet", Cacher.optIn("cache", false)),
-            Map.entry("astral-sh/setup-uv", Cacher.optIn("enable-cache", false)),
-            Map.entry("pnpm/action-setup", Cacher.optIn("cache", false)),
-            Map.entry("swatinem/rust-cache", Cacher.optOut("lookup-only")),
-            Map.entry("ruby/setup-ruby", Cacher.optIn("bundler-cache", false)),
-            Map.entry("pyo3/maturin-action", Cacher.optIn("sccache", false)),
-            Map.entry("mlugg/setup-zig", Cacher.optIn("use-cache", true)),
-            Map.entry("oven-sh/setup-bun", Cacher.optOut("no-cache")),
-            Map.entry("determinatesystems/magic-nix-cache-action", Cacher.optIn("use-gha-cache", true)),
-            Map.entry("graalvm/setup-graalvm", Cacher.optIn("cache", false)),
-            Map.entry("gradle/actions/setup-gradle", Cacher.optOut("cache-disabled")),
-            Map.entry("actions-rust-lang/setup-rust-toolchain", Cacher.optIn("cache", true)),
-            Map.entry("mozilla-actions/sccache-action", Cacher.always()),
-            Map.entry("nix-community/cache-nix-action", Cacher.always()),
-            Map.entry("jdx/mise-action", Cacher.optIn("cache", true)),
-            Map.entry("ramsey/composer-install", Cacher.optOut("ignore-cache")),
-            Map.entry("awalsh128/cache-apt-pkgs-action", Cacher.always()),
-            // caches the buildx binary it downloads, which it does only for an explicit version:
-            Map.entry("docker/setup-buildx-action", Cacher.optIn("cache-binary", true)));
+    private static final Map<String, Cacher> CACHERS =
+            Map.ofEntries(
+                    Map.entry("actions/cache", Cacher.optOut("lookup-only")),
+                    Map.entry("actions/cache/restore", Cacher.always()),
+                    Map.entry("actions/setup-java", Cacher.optIn("cache", false)),
+                    Map.entry("actions/setup-go", Cacher.optIn("cache", true)),
+                    Map.entry("actions/setup-node", Cacher.optIn("cache", false)),
+                    Map.entry("actions/setup-python", Cacher.optIn("cache", false)),
+                    Map.entry("actions/setup-dotnet", Cacher.optIn("cache", false)),
+                    Map.entry("astral-sh/setup-uv", Cacher.optIn("enable-cache", false)),
+                    Map.entry("pnpm/action-setup", Cacher.optIn("cache", false)),
+                    Map.entry("swatinem/rust-cache", Cacher.optOut("lookup-only")),
+                    Map.entry("ruby/setup-ruby", Cacher.optIn("bundler-cache", false)),
+                    Map.entry("pyo3/maturin-action", Cacher.optIn("sccache", false)),
+                    Map.entry("mlugg/setup-zig", Cacher.optIn("use-cache", true)),
+                    Map.entry("oven-sh/setup-bun", Cacher.optOut("no-cache")),
+                    Map.entry(
+                            "determinatesystems/magic-nix-cache-action",
+                            Cacher.optIn("use-gha-cache", true)),
+                    Map.entry("graalvm/setup-graalvm", Cacher.optIn("cache", false)),
+                    Map.entry("gradle/actions/setup-gradle", Cacher.optOut("cache-disabled")),
+                    Map.entry(
+                            "actions-rust-lang/setup-rust-toolchain", Cacher.optIn("cache", true)),
+                    Map.entry("mozilla-actions/sccache-action", Cacher.always()),
+                    Map.entry("nix-community/cache-nix-action", Cacher.always()),
+                    Map.entry("jdx/mise-action", Cacher.optIn("cache", true)),
+                    Map.entry("ramsey/composer-install", Cacher.optOut("ignore-cache")),
+                    Map.entry("awalsh128/cache-apt-pkgs-action", Cacher.always()),
+                    // caches the buildx binary it downloads, which it does only for an explicit
+                    // version:
+                    Map.entry("docker/setup-buildx-action", Cacher.optIn("cache-binary", true)));
 
-    /** zizmor's well-known publishing actions: a job that runs one builds something others download. */
-    private static final Set<String> PUBLISHERS = Set.of("pypa/gh-action-pypi-publish", "rubygems/release-gem",
-            "jreleaser/release-action", "goreleaser/goreleaser-action", "softprops/action-gh-release",
-            "release-drafter/release-drafter", "googleapis/release-please-action", "docker/build-push-action",
-            "redhat-actions/push-to-registry", "aws-actions/amazon-ecs-deploy-task-definition",
-            "aws-actions/aws-cloudformation-github-deploy", "azure/aci-deploy", "azure/container-apps-deploy-action",
-            "azure/functions-action", "azure/sql-action", "cloudflare/wrangler-action", "google-github-actions/deploy-appengine",
-            "google-github-actions/deploy-cloudrun", "google-github-actions/deploy-cloud-functions");
+    /**
+     * zizmor's well-known publishing actions: a job that runs one builds something others download.
+     */
+    private static final Set<String> PUBLISHERS =
+            Set.of(
+                    "pypa/gh-action-pypi-publish",
+                    "rubygems/release-gem",
+                    "jreleaser/release-action",
+                    "goreleaser/goreleaser-action",
+                    "softprops/action-gh-release",
+                    "release-drafter/release-drafter",
+                    "googleapis/release-please-action",
+                    "docker/build-push-action",
+                    "redhat-actions/push-to-registry",
+                    "aws-actions/amazon-ecs-deploy-task-definition",
+                    "aws-actions/aws-cloudformation-github-deploy",
+                    "azure/aci-deploy",
+                    "azure/container-apps-deploy-action",
+                    "azure/functions-action",
+                    "azure/sql-action",
+                    "cloudflare/wrangler-action",
+                    "google-github-actions/deploy-appengine",
+                    "google-github-actions/deploy-cloudrun",
+                    "google-github-actions/deploy-cloud-functions");
 
     @Override
     public void visitJob(Workflow.Job job) {
@@ -94,8 +120,13 @@ public final class CachePoisoningAudit extends AuditRule {
             who = Persona.PEDANTIC;
         }
         if (release == null) {
-            release = job.steps().stream().map(s -> publisher(s.body())).filter(p -> p != null).findFirst()
-                    .map(p -> "a job that publishes with " + p).orElse(null);
+            release =
+                    job.steps().stream()
+                            .map(s -> publisher(s.body()))
+                            .filter(p -> p != null)
+                            .findFirst()
+                            .map(p -> "a job that publishes with " + p)
+                            .orElse(null);
             who = Persona.PEDANTIC;
         }
         if (release == null) {
@@ -115,16 +146,29 @@ public final class CachePoisoningAudit extends AuditRule {
         if (push.map(p -> p.get("tags").isPresent()).orElse(false)) {
             return "a workflow run on tag pushes";
         }
-        boolean releaseBranch = push.flatMap(p -> p.get("branches")).map(b -> {
-            List<YScalar> names = new ArrayList<>();
-            strings(b, names);
-            return names.stream().anyMatch(n -> n.value().toLowerCase(Locale.ROOT).contains("release"));
-        }).orElse(false);
+        boolean releaseBranch =
+                push.flatMap(p -> p.get("branches"))
+                        .map(
+                                b -> {
+                                    List<YScalar> names = new ArrayList<>();
+                                    strings(b, names);
+                                    return names.stream()
+                                            .anyMatch(
+                                                    n ->
+                                                            n.value()
+                                                                    .toLowerCase(Locale.ROOT)
+                                                                    .contains("release"));
+                                })
+                        .orElse(false);
         return releaseBranch ? "a workflow run on pushes to release branches" : null;
     }
 
     private static String publisher(YMap step) {
-        return step.string("uses").flatMap(Uses::parse).map(Uses::target).filter(PUBLISHERS::contains).orElse(null);
+        return step.string("uses")
+                .flatMap(Uses::parse)
+                .map(Uses::target)
+                .filter(PUBLISHERS::contains)
+                .orElse(null);
     }
 
     private void check(Workflow.Step step, String release, Persona persona) {
@@ -153,12 +197,23 @@ public final class CachePoisoningAudit extends AuditRule {
         if (c.input() == null) {
             because = "\"" + target + "\" always restores a cache";
         } else if (c.optOut()) {
-            if (input.map(v -> Set.of("true", "yes", "1").contains(v.value().strip().toLowerCase(Locale.ROOT))).orElse(false)) {
+            if (input.map(
+                            v ->
+                                    Set.of("true", "yes", "1")
+                                            .contains(v.value().strip().toLowerCase(Locale.ROOT)))
+                    .orElse(false)) {
                 return;
             }
             if (input.isPresent()) {
                 at = input.get();
-                because = "\"" + target + "\" restores a cache with \"" + c.input() + ": " + input.get().value().strip() + "\"";
+                because =
+                        "\""
+                                + target
+                                + "\" restores a cache with \""
+                                + c.input()
+                                + ": "
+                                + input.get().value().strip()
+                                + "\"";
             } else {
                 because = "\"" + target + "\" restores a cache unless \"" + c.input() + ": true\"";
             }
@@ -173,26 +228,49 @@ public final class CachePoisoningAudit extends AuditRule {
             because = "\"" + target + "\" restores a cache by default";
         } else if (target.equals("actions/setup-node") && nodeCachesByDefault(step, uses.get())) {
             // setup-node v5 turned on the package manager's cache when package.json names one.
-            if (with.scalar("package-manager-cache").map(v -> v.value().strip().equalsIgnoreCase("false")).orElse(false)) {
+            if (with.scalar("package-manager-cache")
+                    .map(v -> v.value().strip().equalsIgnoreCase("false"))
+                    .orElse(false)) {
                 return;
             }
-            because = "\"" + target + "\" v5 and later restores the package manager's cache by default";
-            // ...but only when package.json names a packageManager, which the workflow does not show: a smell.
+            because =
+                    "\""
+                            + target
+                            + "\" v5 and later restores the package manager's cache by default";
+            // ...but only when package.json names a packageManager, which the workflow does not
+            // show: a smell.
             who = Persona.PEDANTIC.ordinal() > who.ordinal() ? Persona.PEDANTIC : who;
         } else {
             return;
         }
-        String fix = c.input() == null ? "drop the step"
-                : c.optOut() ? "set \"" + c.input() + ": true\""
-                : c.byDefault() || target.equals("actions/setup-node") && input.isEmpty()
-                        ? "set \"" + (target.equals("actions/setup-node") ? "package-manager-cache" : c.input()) + ": false\""
-                        : "remove \"" + c.input() + ":\"";
-        report(who, at, because + " in " + release + "; a poisoned cache would end up in what it publishes; " + fix
-                + " in release jobs");
+        String fix =
+                c.input() == null
+                        ? "drop the step"
+                        : c.optOut()
+                                ? "set \"" + c.input() + ": true\""
+                                : c.byDefault()
+                                                || target.equals("actions/setup-node")
+                                                        && input.isEmpty()
+                                        ? "set \""
+                                                + (target.equals("actions/setup-node")
+                                                        ? "package-manager-cache"
+                                                        : c.input())
+                                                + ": false\""
+                                        : "remove \"" + c.input() + ":\"";
+        report(
+                who,
+                at,
+                because
+                        + " in "
+                        + release
+                        + "; a poisoned cache would end up in what it publishes; "
+                        + fix
+                        + " in release jobs");
     }
 
     private static final Pattern MAJOR = Pattern.compile("v?(\\d+)(?:\\.\\d+)*");
-    private static final Pattern COMMENT = Pattern.compile("#\\s*(?:tag\\s*[:=]\\s*)?v?(\\d+)(?:\\.\\d+)*");
+    private static final Pattern COMMENT =
+            Pattern.compile("#\\s*(?:tag\\s*[:=]\\s*)?v?(\\d+)(?:\\.\\d+)*");
 
     /** True for setup-node v5 or later: the ref or, for a SHA pin, its {@code # vX.Y.Z} comment. */
     private boolean nodeCachesByDefault(Workflow.Step step, Uses u) {
@@ -200,7 +278,10 @@ public final class CachePoisoningAudit extends AuditRule {
         if (u.pinned()) {
             YScalar uses = step.uses().orElseThrow();
             String src = ctx().line(uses.end().line());
-            Matcher c = COMMENT.matcher(src.substring(Math.min(Math.max(uses.end().col() - 1, 0), src.length())));
+            Matcher c =
+                    COMMENT.matcher(
+                            src.substring(
+                                    Math.min(Math.max(uses.end().col() - 1, 0), src.length())));
             return c.find() && Integer.parseInt(c.group(1)) >= 5;
         }
         Matcher m = MAJOR.matcher(ref);

@@ -10,13 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Without {@code concurrency} and {@code cancel-in-progress}, every push starts another run beside the ones it makes
- * obsolete: billed minutes an outsider can multiply, and races between runs that find artifacts by workflow and job.
- * Pedantic, as zizmor rates it. {@code cancel-in-progress: false} is a choice and is not reported; nor are workflows
- * only called by others, whose callers own concurrency (a group in both deadlocks).
+ * Without {@code concurrency} and {@code cancel-in-progress}, every push starts another run beside
+ * the ones it makes obsolete: billed minutes an outsider can multiply, and races between runs that
+ * find artifacts by workflow and job. Pedantic, as zizmor rates it. {@code cancel-in-progress:
+ * false} is a choice and is not reported; nor are workflows only called by others, whose callers
+ * own concurrency (a group in both deadlocks).
  */
-@Rule(id = "concurrency-limits", summary = "workflows cancel superseded runs with concurrency (pedantic)",
-        severity = Severity.NOTE, category = "security")
+@Rule(
+        id = "concurrency-limits",
+        summary = "workflows cancel superseded runs with concurrency (pedantic)",
+        severity = Severity.NOTE,
+        category = "security")
 @Audit(severity = Audit.Level.LOW, confidence = Audit.Confidence.HIGH)
 public final class ConcurrencyLimitsAudit extends AuditRule {
     @Override
@@ -26,8 +30,10 @@ public final class ConcurrencyLimitsAudit extends AuditRule {
         }
         YNode concurrency = wf.root().get("concurrency").orElse(null);
         if (concurrency instanceof YScalar s) {
-            report(s, "the workflow's concurrency group has no cancel-in-progress, so superseded runs queue instead of"
-                    + " stopping; write \"concurrency: {group: ..., cancel-in-progress: true}\"");
+            report(
+                    s,
+                    "the workflow's concurrency group has no cancel-in-progress, so superseded runs queue instead of"
+                            + " stopping; write \"concurrency: {group: ..., cancel-in-progress: true}\"");
             return;
         }
         if (concurrency != null) {
@@ -48,13 +54,20 @@ public final class ConcurrencyLimitsAudit extends AuditRule {
         }
         Pos on = wf.root().entry("on").map(e -> e.key().pos()).orElse(Pos.START);
         if (!bare.isEmpty()) {
-            report(on, "the workflow has no concurrency and the concurrency of job(s) " + String.join(", ", bare)
-                    + " has no cancel-in-progress, so superseded runs keep going; add cancel-in-progress: true");
+            report(
+                    on,
+                    "the workflow has no concurrency and the concurrency of job(s) "
+                            + String.join(", ", bare)
+                            + " has no cancel-in-progress, so superseded runs keep going; add cancel-in-progress: true");
         }
         if (!missing.isEmpty()) {
-            report(on, "neither the workflow nor job(s) " + String.join(", ", missing) + " set concurrency, so superseded"
-                    + " runs keep going; add \"concurrency: {group: ${{ github.workflow }}-${{ github.ref }},"
-                    + " cancel-in-progress: true}\"");
+            report(
+                    on,
+                    "neither the workflow nor job(s) "
+                            + String.join(", ", missing)
+                            + " set concurrency, so superseded"
+                            + " runs keep going; add \"concurrency: {group: ${{ github.workflow }}-${{ github.ref }},"
+                            + " cancel-in-progress: true}\"");
         }
     }
 }

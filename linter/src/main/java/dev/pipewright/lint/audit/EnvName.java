@@ -2,7 +2,10 @@ package dev.pipewright.lint.audit;
 
 import java.util.Locale;
 
-/** The environment variable name the fix gives an untrusted context: {@code github.event.issue.title} is ISSUE_TITLE. */
+/**
+ * The environment variable name the fix gives an untrusted context: {@code
+ * github.event.issue.title} is ISSUE_TITLE.
+ */
 public final class EnvName {
     private EnvName() {}
 

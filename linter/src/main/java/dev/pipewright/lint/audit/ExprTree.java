@@ -6,12 +6,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Structural helpers over expression trees: children, the leftmost offset, constant sub-expressions. */
+/**
+ * Structural helpers over expression trees: children, the leftmost offset, constant
+ * sub-expressions.
+ */
 final class ExprTree {
     private ExprTree() {}
 
-    /** Functions whose value follows from their arguments alone; zizmor leaves fromJSON out, and so do we. */
-    private static final Set<String> PURE = Set.of("contains", "startswith", "endswith", "format", "tojson", "join");
+    /**
+     * Functions whose value follows from their arguments alone; zizmor leaves fromJSON out, and so
+     * do we.
+     */
+    private static final Set<String> PURE =
+            Set.of("contains", "startswith", "endswith", "format", "tojson", "join");
 
     static List<Expr> children(Expr e) {
         if (e instanceof Expr.Call c) {
@@ -44,29 +51,39 @@ final class ExprTree {
         return min;
     }
 
-    /** The expression written out again (normalised spacing), for messages that name a part of a longer one. */
+    /**
+     * The expression written out again (normalised spacing), for messages that name a part of a
+     * longer one.
+     */
     static String render(Expr e) {
         if (e instanceof Expr.Literal l) {
-            return l.value() == null ? "null" : l.value() instanceof String str && l.type() != Type.NUMBER
-                    ? "'" + str.replace("'", "''") + "'" : String.valueOf(l.value());
+            return l.value() == null
+                    ? "null"
+                    : l.value() instanceof String str && l.type() != Type.NUMBER
+                            ? "'" + str.replace("'", "''") + "'"
+                            : String.valueOf(l.value());
         }
         if (e instanceof Expr.Call c) {
-            return c.name() + "(" + String.join(", ", c.args().stream().map(ExprTree::render).toList()) + ")";
+            return c.name()
+                    + "("
+                    + String.join(", ", c.args().stream().map(ExprTree::render).toList())
+                    + ")";
         }
         if (e instanceof Expr.Not n) {
             return "!" + render(n.operand());
         }
         if (e instanceof Expr.Binary b) {
-            String op = switch (b.op()) {
-                case AND -> "&&";
-                case OR -> "||";
-                case EQ -> "==";
-                case NE -> "!=";
-                case LT -> "<";
-                case LE -> "<=";
-                case GT -> ">";
-                default -> ">=";
-            };
+            String op =
+                    switch (b.op()) {
+                        case AND -> "&&";
+                        case OR -> "||";
+                        case EQ -> "==";
+                        case NE -> "!=";
+                        case LT -> "<";
+                        case LE -> "<=";
+                        case GT -> ">";
+                        default -> ">=";
+                    };
             return "(" + render(b.left()) + " " + op + " " + render(b.right()) + ")";
         }
         if (e instanceof Expr.Context c) {
@@ -81,7 +98,10 @@ final class ExprTree {
         return render(((Expr.Star) e).receiver()) + ".*";
     }
 
-    /** True when the value needs no context: literals, operators over constants and pure functions of constants. */
+    /**
+     * True when the value needs no context: literals, operators over constants and pure functions
+     * of constants.
+     */
     static boolean constant(Expr e) {
         if (e instanceof Expr.Literal) {
             return true;
@@ -89,7 +109,8 @@ final class ExprTree {
         if (e instanceof Expr.Binary || e instanceof Expr.Not) {
             return children(e).stream().allMatch(ExprTree::constant);
         }
-        return e instanceof Expr.Call c && PURE.contains(c.name().toLowerCase(Locale.ROOT))
+        return e instanceof Expr.Call c
+                && PURE.contains(c.name().toLowerCase(Locale.ROOT))
                 && c.args().stream().allMatch(ExprTree::constant);
     }
 }

@@ -10,7 +10,10 @@ import dev.pipewright.lint.yaml.YScalar;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Base of the audits that read every {@code ${{ }}} of a workflow or action file, wherever it stands. */
+/**
+ * Base of the audits that read every {@code ${{ }}} of a workflow or action file, wherever it
+ * stands.
+ */
 public abstract class ExpressionAudit extends AuditRule {
     @Override
     protected void workflow(Workflow wf) {

@@ -1,9 +1,9 @@
 package dev.pipewright.lint.audit;
 
+import dev.pipewright.github.TextCache;
 import dev.pipewright.github.expr.Expr;
 import dev.pipewright.github.expr.ExprException;
 import dev.pipewright.github.expr.Parser;
-import dev.pipewright.github.TextCache;
 import dev.pipewright.github.expr.Token;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 public final class Exprs {
     private Exprs() {}
 
-    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{\\{((?:[^}']++|'[^']*+'|}(?!}))*+)}}");
+    private static final Pattern EXPRESSION =
+            Pattern.compile("\\$\\{\\{((?:[^}']++|'[^']*+'|}(?!}))*+)}}");
 
     /**
      * One {@code ${{ }}} in a string.
@@ -33,7 +34,10 @@ public final class Exprs {
         }
     }
 
-    /** A context access such as {@code github.event.issue.title}, lower-cased, {@code *} for dynamic parts. */
+    /**
+     * A context access such as {@code github.event.issue.title}, lower-cased, {@code *} for dynamic
+     * parts.
+     */
     public record Access(String path, Expr node, boolean dumped) {}
 
     private static final TextCache<List<Span>> SPANS = new TextCache<>(50_000);
@@ -58,7 +62,10 @@ public final class Exprs {
         return List.copyOf(out);
     }
 
-    /** True when {@code text} contains {@code word} in any case (context names are case-insensitive). */
+    /**
+     * True when {@code text} contains {@code word} in any case (context names are
+     * case-insensitive).
+     */
     public static boolean mentions(String text, String word) {
         for (int i = 0, last = text.length() - word.length(); i <= last; i++) {
             if (text.regionMatches(true, i, word, 0, word.length())) {
@@ -77,7 +84,9 @@ public final class Exprs {
         }
     }
 
-    /** The context paths an expression reads; {@code dumped} marks an object passed whole to toJSON. */
+    /**
+     * The context paths an expression reads; {@code dumped} marks an object passed whole to toJSON.
+     */
     public static List<Access> accesses(Expr e) {
         List<Access> out = new ArrayList<>();
         walk(e, out, false);
@@ -140,14 +149,27 @@ public final class Exprs {
         }
         if (e instanceof Expr.Index i) {
             String r = path(i.receiver());
-            return r == null ? null : r + "." + (i.index() instanceof Expr.Literal l && l.value() instanceof String str
-                    ? str.toLowerCase(Locale.ROOT) : "*");
+            return r == null
+                    ? null
+                    : r
+                            + "."
+                            + (i.index() instanceof Expr.Literal l
+                                            && l.value() instanceof String str
+                                    ? str.toLowerCase(Locale.ROOT)
+                                    : "*");
         }
         return null;
     }
 
-    private static final Set<String> BOOLEAN_FUNCTIONS = Set.of("contains", "startswith", "endswith", "success", "always",
-            "failure", "cancelled");
+    private static final Set<String> BOOLEAN_FUNCTIONS =
+            Set.of(
+                    "contains",
+                    "startswith",
+                    "endswith",
+                    "success",
+                    "always",
+                    "failure",
+                    "cancelled");
 
     /** True when the expression's value is a boolean or number, whatever the contexts hold. */
     public static boolean isBooleanValued(Expr e) {
@@ -155,8 +177,10 @@ public final class Exprs {
             return true;
         }
         if (e instanceof Expr.Binary b) {
-            return b.op() != Token.Kind.AND && b.op() != Token.Kind.OR || isBooleanValued(b.left()) && isBooleanValued(b.right());
+            return b.op() != Token.Kind.AND && b.op() != Token.Kind.OR
+                    || isBooleanValued(b.left()) && isBooleanValued(b.right());
         }
-        return e instanceof Expr.Call c && BOOLEAN_FUNCTIONS.contains(c.name().toLowerCase(Locale.ROOT));
+        return e instanceof Expr.Call c
+                && BOOLEAN_FUNCTIONS.contains(c.name().toLowerCase(Locale.ROOT));
     }
 }

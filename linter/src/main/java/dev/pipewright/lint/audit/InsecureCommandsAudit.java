@@ -11,14 +11,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code ACTIONS_ALLOW_UNSECURE_COMMANDS} turns the retired {@code ::set-env} and {@code ::add-path} commands back on,
- * so anything printed to the log (a test name, a file's content) can set variables and PATH for later steps.
+ * {@code ACTIONS_ALLOW_UNSECURE_COMMANDS} turns the retired {@code ::set-env} and {@code
+ * ::add-path} commands back on, so anything printed to the log (a test name, a file's content) can
+ * set variables and PATH for later steps.
  */
-@Rule(id = "insecure-commands", summary = "ACTIONS_ALLOW_UNSECURE_COMMANDS is not set",
-        severity = Severity.ERROR, category = "security")
+@Rule(
+        id = "insecure-commands",
+        summary = "ACTIONS_ALLOW_UNSECURE_COMMANDS is not set",
+        severity = Severity.ERROR,
+        category = "security")
 @Audit(severity = Audit.Level.HIGH, confidence = Audit.Confidence.HIGH)
 public final class InsecureCommandsAudit extends AuditRule {
-    private static final Pattern IN_SCRIPT = Pattern.compile("ACTIONS_ALLOW_UNSECURE_COMMANDS\\s*=\\s*['\"]?(true|1)");
+    private static final Pattern IN_SCRIPT =
+            Pattern.compile("ACTIONS_ALLOW_UNSECURE_COMMANDS\\s*=\\s*['\"]?(true|1)");
 
     @Override
     protected void workflow(Workflow wf) {
@@ -43,22 +48,36 @@ public final class InsecureCommandsAudit extends AuditRule {
 
     private void step(YMap body) {
         env(body);
-        body.scalar("run").filter(YScalar::isString).ifPresent(run -> {
-            Matcher m = IN_SCRIPT.matcher(run.value());
-            if (m.find() && run.value().contains("GITHUB_ENV")) {
-                report(Locator.at(ctx(), run, m.start()), "setting ACTIONS_ALLOW_UNSECURE_COMMANDS re-enables ::set-env and"
-                        + " ::add-path for later steps; write to $GITHUB_ENV and $GITHUB_PATH instead");
-            }
-        });
+        body.scalar("run")
+                .filter(YScalar::isString)
+                .ifPresent(
+                        run -> {
+                            Matcher m = IN_SCRIPT.matcher(run.value());
+                            if (m.find() && run.value().contains("GITHUB_ENV")) {
+                                report(
+                                        Locator.at(ctx(), run, m.start()),
+                                        "setting ACTIONS_ALLOW_UNSECURE_COMMANDS re-enables ::set-env and"
+                                                + " ::add-path for later steps; write to $GITHUB_ENV and $GITHUB_PATH instead");
+                            }
+                        });
     }
 
     private void env(YMap body) {
-        body.map("env").flatMap(e -> e.entry("ACTIONS_ALLOW_UNSECURE_COMMANDS")).ifPresent(e -> {
-            boolean on = e.value() instanceof YScalar s && (s.value().equalsIgnoreCase("true") || s.value().equals("1") || s.hasExpression());
-            if (on) {
-                report(e.key(), "ACTIONS_ALLOW_UNSECURE_COMMANDS re-enables ::set-env and ::add-path, so any text printed to the"
-                        + " log can set variables and PATH; remove it and write to $GITHUB_ENV and $GITHUB_PATH");
-            }
-        });
+        body.map("env")
+                .flatMap(e -> e.entry("ACTIONS_ALLOW_UNSECURE_COMMANDS"))
+                .ifPresent(
+                        e -> {
+                            boolean on =
+                                    e.value() instanceof YScalar s
+                                            && (s.value().equalsIgnoreCase("true")
+                                                    || s.value().equals("1")
+                                                    || s.hasExpression());
+                            if (on) {
+                                report(
+                                        e.key(),
+                                        "ACTIONS_ALLOW_UNSECURE_COMMANDS re-enables ::set-env and ::add-path, so any text printed to the"
+                                                + " log can set variables and PATH; remove it and write to $GITHUB_ENV and $GITHUB_PATH");
+                            }
+                        });
     }
 }

@@ -11,43 +11,59 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * In {@code .pre-commit-config.yaml}: a hook repository fetched over {@code http://} or {@code git://} travels in
- * plain text, so anyone on the path can hand pre-commit other code to run on every developer's machine and in CI.
- * As zizmor's audit of the same name, only the {@code repo:} URLs of pre-commit configurations are read.
+ * In {@code .pre-commit-config.yaml}: a hook repository fetched over {@code http://} or {@code
+ * git://} travels in plain text, so anyone on the path can hand pre-commit other code to run on
+ * every developer's machine and in CI. As zizmor's audit of the same name, only the {@code repo:}
+ * URLs of pre-commit configurations are read.
  */
-@Rule(id = "insecure-url-scheme", summary = "pre-commit hook repositories are fetched over an encrypted transport",
-        severity = Severity.ERROR, category = "security")
+@Rule(
+        id = "insecure-url-scheme",
+        summary = "pre-commit hook repositories are fetched over an encrypted transport",
+        severity = Severity.ERROR,
+        category = "security")
 @Audit(severity = Audit.Level.HIGH, confidence = Audit.Confidence.HIGH)
 public final class InsecureUrlSchemeAudit extends AuditRule {
-    /** The plaintext schemes and what to use instead; {@code git://} is git's own unauthenticated transport. */
-    private static final Map<String, String> INSECURE = Map.of("http", "https://", "git", "https:// or ssh://");
+    /**
+     * The plaintext schemes and what to use instead; {@code git://} is git's own unauthenticated
+     * transport.
+     */
+    private static final Map<String, String> INSECURE =
+            Map.of("http", "https://", "git", "https:// or ssh://");
 
     @Override
     public void visitFile(YamlFile yaml) {
         if (ctx().kind() != Linter.Kind.PRE_COMMIT || !(yaml.root() instanceof YMap root)) {
             return;
         }
-        root.seq("repos").ifPresent(repos -> {
-            for (YNode n : repos.items()) {
-                if (n instanceof YMap repo) {
-                    repo.scalar("repo").ifPresent(this::check);
-                }
-            }
-        });
+        root.seq("repos")
+                .ifPresent(
+                        repos -> {
+                            for (YNode n : repos.items()) {
+                                if (n instanceof YMap repo) {
+                                    repo.scalar("repo").ifPresent(this::check);
+                                }
+                            }
+                        });
     }
 
     private void check(YScalar url) {
         String scheme = scheme(url.value());
         String instead = scheme == null ? null : INSECURE.get(scheme);
         if (instead != null) {
-            report(url, "the hook repository is fetched over " + scheme + "://, in plain text, so its code can be"
-                    + " replaced on the way; use " + instead);
+            report(
+                    url,
+                    "the hook repository is fetched over "
+                            + scheme
+                            + "://, in plain text, so its code can be"
+                            + " replaced on the way; use "
+                            + instead);
         }
     }
 
     /**
-     * A URL's scheme as the WHATWG URL standard reads it (a letter, then letters, digits, {@code +-.}, up to the first
-     * colon), lower-cased; null for {@code local}, {@code meta} and scp-like {@code git@host:path}, which have none.
+     * A URL's scheme as the WHATWG URL standard reads it (a letter, then letters, digits, {@code
+     * +-.}, up to the first colon), lower-cased; null for {@code local}, {@code meta} and scp-like
+     * {@code git@host:path}, which have none.
      */
     static String scheme(String url) {
         String s = url.strip();

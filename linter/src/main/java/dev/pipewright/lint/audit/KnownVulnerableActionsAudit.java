@@ -19,21 +19,30 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code uses:} of an action at a version a GitHub security advisory covers, after zizmor's audit of that name. zizmor
- * asks GitHub's API which tag a ref or SHA is and which advisories cover it; this audit runs offline, on a committed
- * snapshot of the advisory database ({@link ActionAdvisories}), and reads the version from the ref itself: an exact tag
- * ({@code @v4.1.2}) is that release, a moving tag ({@code @v4}, {@code @v4.1}) is the newest release of its line (as
- * zizmor's "longest tag of the same commit"), so it is reported only when the range reaches past the line's end; a SHA
- * pin is the release the action lock maps to it (zizmor asks the API for the commit's tags), else the release its
- * {@code # v4.1.2} comment names (the convention of pinned workflows; a comment is a claim, not a resolution), every
- * release of the line for {@code # v4}. Branches and SHAs neither names name no version: no finding.
+ * {@code uses:} of an action at a version a GitHub security advisory covers, after zizmor's audit
+ * of that name. zizmor asks GitHub's API which tag a ref or SHA is and which advisories cover it;
+ * this audit runs offline, on a committed snapshot of the advisory database ({@link
+ * ActionAdvisories}), and reads the version from the ref itself: an exact tag ({@code @v4.1.2}) is
+ * that release, a moving tag ({@code @v4}, {@code @v4.1}) is the newest release of its line (as
+ * zizmor's "longest tag of the same commit"), so it is reported only when the range reaches past
+ * the line's end; a SHA pin is the release the action lock maps to it (zizmor asks the API for the
+ * commit's tags), else the release its {@code # v4.1.2} comment names (the convention of pinned
+ * workflows; a comment is a claim, not a resolution), every release of the line for {@code # v4}.
+ * Branches and SHAs neither names name no version: no finding.
  */
-@Rule(id = "known-vulnerable-actions", summary = "actions are not used at a version with a known security advisory",
-        severity = Severity.ERROR, category = "security")
+@Rule(
+        id = "known-vulnerable-actions",
+        summary = "actions are not used at a version with a known security advisory",
+        severity = Severity.ERROR,
+        category = "security")
 @Audit(severity = Audit.Level.HIGH, confidence = Audit.Confidence.HIGH, fixable = true)
 public final class KnownVulnerableActionsAudit extends AuditRule {
-    /** The version comment after a SHA pin: {@code # v4.1.2}, {@code #4.1.2}, {@code # tag=v4.1.2}. */
-    private static final Pattern COMMENT = Pattern.compile("\\s*#\\s*(?:tag\\s*[:=]\\s*)?(v?\\d+(?:\\.\\d+)*(?:-[0-9A-Za-z.-]+)?)(?![\\w.-]).*");
+    /**
+     * The version comment after a SHA pin: {@code # v4.1.2}, {@code #4.1.2}, {@code # tag=v4.1.2}.
+     */
+    private static final Pattern COMMENT =
+            Pattern.compile(
+                    "\\s*#\\s*(?:tag\\s*[:=]\\s*)?(v?\\d+(?:\\.\\d+)*(?:-[0-9A-Za-z.-]+)?)(?![\\w.-]).*");
 
     /** How a {@code uses:} names the version it runs. */
     private enum Kind {
@@ -70,23 +79,32 @@ public final class KnownVulnerableActionsAudit extends AuditRule {
         if (!uses.isString()) {
             return;
         }
-        Uses.parse(uses.value()).ifPresent(u -> {
-            List<ActionAdvisories.Advisory> advisories = ActionAdvisories.snapshot().of(u);
-            if (advisories.isEmpty()) {
-                return;
-            }
-            resolve(uses, u).ifPresent(r -> report(uses, u, r, advisories));
-        });
+        Uses.parse(uses.value())
+                .ifPresent(
+                        u -> {
+                            List<ActionAdvisories.Advisory> advisories =
+                                    ActionAdvisories.snapshot().of(u);
+                            if (advisories.isEmpty()) {
+                                return;
+                            }
+                            resolve(uses, u).ifPresent(r -> report(uses, u, r, advisories));
+                        });
     }
 
     /** The version the reference runs, or empty when neither the ref nor its comment names one. */
     private Optional<Resolved> resolve(YScalar uses, Uses u) {
         if (!u.pinned()) {
-            return ActionVersion.parse(u.ref()).map(v -> new Resolved(v, v.exact() ? Kind.TAG : Kind.MOVING_TAG));
+            return ActionVersion.parse(u.ref())
+                    .map(v -> new Resolved(v, v.exact() ? Kind.TAG : Kind.MOVING_TAG));
         }
-        // a release tag the lock knows for the commit (the highest, if several), as zizmor asks GitHub for its tags
-        Optional<ActionVersion> locked = lock().tagsOf(u.repository(), u.ref()).stream().map(ActionVersion::parse)
-                .flatMap(Optional::stream).filter(ActionVersion::exact).max(Comparator.naturalOrder());
+        // a release tag the lock knows for the commit (the highest, if several), as zizmor asks
+        // GitHub for its tags
+        Optional<ActionVersion> locked =
+                lock().tagsOf(u.repository(), u.ref()).stream()
+                        .map(ActionVersion::parse)
+                        .flatMap(Optional::stream)
+                        .filter(ActionVersion::exact)
+                        .max(Comparator.naturalOrder());
         if (locked.isPresent()) {
             return Optional.of(new Resolved(locked.get(), Kind.LOCKED_SHA));
         }
@@ -95,8 +113,16 @@ public final class KnownVulnerableActionsAudit extends AuditRule {
         }
         String line = ctx().line(uses.end().line());
         Matcher m = COMMENT.matcher(line.substring(Math.min(uses.end().col() - 1, line.length())));
-        return m.matches() ? ActionVersion.parse(m.group(1))
-                .map(v -> new Resolved(v, v.exact() ? Kind.COMMENTED_SHA : Kind.COMMENTED_SHA_LINE)) : Optional.empty();
+        return m.matches()
+                ? ActionVersion.parse(m.group(1))
+                        .map(
+                                v ->
+                                        new Resolved(
+                                                v,
+                                                v.exact()
+                                                        ? Kind.COMMENTED_SHA
+                                                        : Kind.COMMENTED_SHA_LINE))
+                : Optional.empty();
     }
 
     private static boolean covers(ActionVersion.Range range, Resolved r) {
@@ -107,7 +133,8 @@ public final class KnownVulnerableActionsAudit extends AuditRule {
         };
     }
 
-    private void report(YScalar uses, Uses u, Resolved r, List<ActionAdvisories.Advisory> advisories) {
+    private void report(
+            YScalar uses, Uses u, Resolved r, List<ActionAdvisories.Advisory> advisories) {
         List<ActionAdvisories.Advisory> hits = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (ActionAdvisories.Advisory a : advisories) {
@@ -116,35 +143,85 @@ public final class KnownVulnerableActionsAudit extends AuditRule {
                 hits.add(a);
             }
         }
-        // one fix for the reference, on its first finding: the release that leaves every advisory behind
+        // one fix for the reference, on its first finding: the release that leaves every advisory
+        // behind
         String tag = hits.isEmpty() ? null : upgradeTag(uses, u, r, hits, advisories);
         Fix fix = tag == null ? null : upgrade(uses, u, tag);
         for (ActionAdvisories.Advisory a : hits) {
-            report(Persona.REGULAR, uses.pos(), severity(a.severity()), message(u, r, a)
-                    + (fix == null ? "" : " (pipewright lint --fix writes @" + tag + ")"), fix);
+            report(
+                    Persona.REGULAR,
+                    uses.pos(),
+                    severity(a.severity()),
+                    message(u, r, a)
+                            + (fix == null ? "" : " (pipewright lint --fix writes @" + tag + ")"),
+                    fix);
             fix = null;
         }
     }
 
     private static String message(Uses u, Resolved r, ActionAdvisories.Advisory a) {
-        String what = switch (r.kind()) {
-            case TAG -> "\"" + u.repository() + u.path() + "@" + u.ref() + "\"";
-            case MOVING_TAG -> "\"" + u.repository() + u.path() + "@" + u.ref() + "\" (the newest " + r.version() + ".x release)";
-            case LOCKED_SHA -> "\"" + u.repository() + u.path() + "@" + u.ref().substring(0, 12) + "…\" (" + r.version()
-                    + " by the action lock)";
-            case COMMENTED_SHA -> "\"" + u.repository() + u.path() + "@" + u.ref().substring(0, 12) + "…\" (" + r.version()
-                    + " by its version comment)";
-            case COMMENTED_SHA_LINE -> "\"" + u.repository() + u.path() + "@" + u.ref().substring(0, 12) + "…\" (a "
-                    + r.version() + ".x release by its version comment)";
-        };
+        String what =
+                switch (r.kind()) {
+                    case TAG -> "\"" + u.repository() + u.path() + "@" + u.ref() + "\"";
+                    case MOVING_TAG ->
+                            "\""
+                                    + u.repository()
+                                    + u.path()
+                                    + "@"
+                                    + u.ref()
+                                    + "\" (the newest "
+                                    + r.version()
+                                    + ".x release)";
+                    case LOCKED_SHA ->
+                            "\""
+                                    + u.repository()
+                                    + u.path()
+                                    + "@"
+                                    + u.ref().substring(0, 12)
+                                    + "…\" ("
+                                    + r.version()
+                                    + " by the action lock)";
+                    case COMMENTED_SHA ->
+                            "\""
+                                    + u.repository()
+                                    + u.path()
+                                    + "@"
+                                    + u.ref().substring(0, 12)
+                                    + "…\" ("
+                                    + r.version()
+                                    + " by its version comment)";
+                    case COMMENTED_SHA_LINE ->
+                            "\""
+                                    + u.repository()
+                                    + u.path()
+                                    + "@"
+                                    + u.ref().substring(0, 12)
+                                    + "…\" (a "
+                                    + r.version()
+                                    + ".x release by its version comment)";
+                };
         ActionVersion fixed = a.fixedVersion();
-        return what + " is in the vulnerable range " + a.range().text() + " of " + a.id() + " (" + a.severity() + ": "
-                + a.summary() + ", https://github.com/advisories/" + a.id() + "); " + (fixed == null
+        return what
+                + " is in the vulnerable range "
+                + a.range().text()
+                + " of "
+                + a.id()
+                + " ("
+                + a.severity()
+                + ": "
+                + a.summary()
+                + ", https://github.com/advisories/"
+                + a.id()
+                + "); "
+                + (fixed == null
                         ? "no release fixes it: remove the action or replace it"
                         : "upgrade to " + a.fixed() + " or later");
     }
 
-    /** zizmor's mapping of the advisory's severity: critical and high are high (an error here), moderate medium. */
+    /**
+     * zizmor's mapping of the advisory's severity: critical and high are high (an error here),
+     * moderate medium.
+     */
     static Severity severity(String advisory) {
         return switch (advisory) {
             case "low" -> Severity.NOTE;
@@ -154,13 +231,18 @@ public final class KnownVulnerableActionsAudit extends AuditRule {
     }
 
     /**
-     * The tag the fix writes, for an exact tag only ({@code @v4.1.2} to {@code @v4.1.7}): the newest first fixed
-     * version of the advisories found, when each has one, it is a release of the same major version (a major upgrade
-     * may change the action's inputs, so it is the author's call) and no advisory of the snapshot covers it; it keeps
-     * the {@code v} of the tag, or its lack. None for a SHA: the fix would need the fixed release's commit, which only
-     * the network knows.
+     * The tag the fix writes, for an exact tag only ({@code @v4.1.2} to {@code @v4.1.7}): the
+     * newest first fixed version of the advisories found, when each has one, it is a release of the
+     * same major version (a major upgrade may change the action's inputs, so it is the author's
+     * call) and no advisory of the snapshot covers it; it keeps the {@code v} of the tag, or its
+     * lack. None for a SHA: the fix would need the fixed release's commit, which only the network
+     * knows.
      */
-    private static String upgradeTag(YScalar uses, Uses u, Resolved r, List<ActionAdvisories.Advisory> hits,
+    private static String upgradeTag(
+            YScalar uses,
+            Uses u,
+            Resolved r,
+            List<ActionAdvisories.Advisory> hits,
             List<ActionAdvisories.Advisory> all) {
         if (r.kind() != Kind.TAG || uses.pos().line() != uses.end().line() || uses.isBlock()) {
             return null;
@@ -174,13 +256,18 @@ public final class KnownVulnerableActionsAudit extends AuditRule {
             target = target == null || f.compareTo(target) > 0 ? f : target;
         }
         ActionVersion to = target;
-        if (!to.exact() || to.major() != r.version().major() || all.stream().anyMatch(a -> a.range().contains(to))) {
+        if (!to.exact()
+                || to.major() != r.version().major()
+                || all.stream().anyMatch(a -> a.range().contains(to))) {
             return null;
         }
         return (u.ref().startsWith("v") ? "v" : "") + to;
     }
 
-    /** The edit of the ref in place; none when the reference is not written as it parses (quoted with escapes). */
+    /**
+     * The edit of the ref in place; none when the reference is not written as it parses (quoted
+     * with escapes).
+     */
     private Fix upgrade(YScalar uses, Uses u, String tag) {
         LineOffsets src = ctx().offsets();
         String line = src.line(uses.pos().line());
@@ -191,7 +278,8 @@ public final class KnownVulnerableActionsAudit extends AuditRule {
             return null;
         }
         int start = src.offset(uses.pos().line(), 1) + s + at + 1;
-        return Fix.of(new TextEdit(start, start + u.ref().length(), tag),
+        return Fix.of(
+                new TextEdit(start, start + u.ref().length(), tag),
                 "upgraded " + u.repository() + u.path() + "@" + u.ref() + " to " + tag);
     }
 }

@@ -14,20 +14,24 @@ import java.util.regex.Pattern;
 
 /**
  * The values a job-level string takes through its matrix: {@code runs-on: ${{ matrix.os }}} or
- * {@code image: node:${{ matrix.node }}} expands to one string per value of {@code strategy.matrix.os} (and of the
- * {@code include:} rows that set it), as zizmor expands them. Empty when the string is not one matrix expansion or
- * the matrix is computed ({@code fromJSON(...)}), whose values cannot be known before the run.
+ * {@code image: node:${{ matrix.node }}} expands to one string per value of {@code
+ * strategy.matrix.os} (and of the {@code include:} rows that set it), as zizmor expands them. Empty
+ * when the string is not one matrix expansion or the matrix is computed ({@code fromJSON(...)}),
+ * whose values cannot be known before the run.
  */
 public final class MatrixValues {
     private MatrixValues() {}
 
-    private static final Pattern ONE = Pattern.compile("\\$\\{\\{\\s*matrix\\.([A-Za-z_][A-Za-z0-9_-]*)\\s*}}");
+    private static final Pattern ONE =
+            Pattern.compile("\\$\\{\\{\\s*matrix\\.([A-Za-z_][A-Za-z0-9_-]*)\\s*}}");
 
     /** The distinct expansions of {@code value} in source order, or empty. */
     public static Optional<List<String>> expand(YMap job, YScalar value) {
         String text = value.value();
         Matcher m = ONE.matcher(text);
-        if (!m.find() || text.indexOf("${{", m.end()) >= 0 || text.substring(0, m.start()).contains("${{")) {
+        if (!m.find()
+                || text.indexOf("${{", m.end()) >= 0
+                || text.substring(0, m.start()).contains("${{")) {
             return Optional.empty();
         }
         Optional<YMap> matrix = job.map("strategy").flatMap(s -> s.map("matrix"));
@@ -37,11 +41,18 @@ public final class MatrixValues {
         String key = m.group(1);
         Set<String> values = new LinkedHashSet<>();
         matrix.get().get(key).ifPresent(n -> scalars(n, values));
-        matrix.get().seq("include").ifPresent(rows -> rows.items().forEach(r -> {
-            if (r instanceof YMap row) {
-                row.get(key).ifPresent(n -> scalars(n, values));
-            }
-        }));
+        matrix.get()
+                .seq("include")
+                .ifPresent(
+                        rows ->
+                                rows.items()
+                                        .forEach(
+                                                r -> {
+                                                    if (r instanceof YMap row) {
+                                                        row.get(key)
+                                                                .ifPresent(n -> scalars(n, values));
+                                                    }
+                                                }));
         if (values.isEmpty()) {
             return Optional.empty();
         }
@@ -52,16 +63,21 @@ public final class MatrixValues {
         return Optional.of(out);
     }
 
-    /** The literal strings of a matrix axis (a list) or of an include row's value; expressions are skipped. */
+    /**
+     * The literal strings of a matrix axis (a list) or of an include row's value; expressions are
+     * skipped.
+     */
     private static void scalars(YNode n, Set<String> into) {
         if (n instanceof YScalar s && !s.value().contains("${{")) {
             into.add(s.value());
         } else if (n instanceof YSeq q) {
-            q.items().forEach(i -> {
-                if (i instanceof YScalar s && !s.value().contains("${{")) {
-                    into.add(s.value());
-                }
-            });
+            q.items()
+                    .forEach(
+                            i -> {
+                                if (i instanceof YScalar s && !s.value().contains("${{")) {
+                                    into.add(s.value());
+                                }
+                            });
         }
     }
 }

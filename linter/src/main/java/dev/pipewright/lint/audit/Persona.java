@@ -4,13 +4,15 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Who reads the audits' findings, after zizmor's {@code --persona}: {@code regular} wants actionable findings with few
- * false positives, {@code pedantic} also code smells, {@code auditor} everything, false positives included. Each
- * finding names the least demanding persona that sees it; a persona sees its own findings and those of the personas
- * before it.
+ * Who reads the audits' findings, after zizmor's {@code --persona}: {@code regular} wants
+ * actionable findings with few false positives, {@code pedantic} also code smells, {@code auditor}
+ * everything, false positives included. Each finding names the least demanding persona that sees
+ * it; a persona sees its own findings and those of the personas before it.
  */
 public enum Persona {
-    REGULAR, PEDANTIC, AUDITOR;
+    REGULAR,
+    PEDANTIC,
+    AUDITOR;
 
     /** True when a reader with this persona sees a finding meant for {@code finding}. */
     public boolean sees(Persona finding) {

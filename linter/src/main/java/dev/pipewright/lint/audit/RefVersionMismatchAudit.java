@@ -11,14 +11,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A pinned {@code uses: owner/repo@<sha> # v1.2.3} whose comment names a release the lock file maps to another
- * commit: the comment misleads reviewers and Dependabot about what runs.
+ * A pinned {@code uses: owner/repo@<sha> # v1.2.3} whose comment names a release the lock file maps
+ * to another commit: the comment misleads reviewers and Dependabot about what runs.
  */
-@Rule(id = "ref-version-mismatch", summary = "the version comment of a SHA-pinned uses matches the lock file",
-        severity = Severity.WARNING, category = "security")
+@Rule(
+        id = "ref-version-mismatch",
+        summary = "the version comment of a SHA-pinned uses matches the lock file",
+        severity = Severity.WARNING,
+        category = "security")
 @Audit(severity = Audit.Level.MEDIUM, confidence = Audit.Confidence.HIGH)
 public final class RefVersionMismatchAudit extends AuditRule {
-    private static final Pattern COMMENT = Pattern.compile("#\\s*(?:tag\\s*[:=]\\s*)?(v?\\d+(?:\\.\\d+)*(?:[-+][\\w.]+)?)\\b");
+    private static final Pattern COMMENT =
+            Pattern.compile("#\\s*(?:tag\\s*[:=]\\s*)?(v?\\d+(?:\\.\\d+)*(?:[-+][\\w.]+)?)\\b");
 
     @Override
     public void visitJob(Workflow.Job job) {
@@ -39,19 +43,46 @@ public final class RefVersionMismatchAudit extends AuditRule {
         if (!uses.isString() || uses.pos().line() != uses.end().line()) {
             return;
         }
-        Uses.parse(uses.value()).filter(Uses::pinned).ifPresent(u -> {
-            String after = ctx().line(uses.end().line()).substring(Math.min(uses.end().col() - 1, ctx().line(uses.end().line()).length()));
-            Matcher m = COMMENT.matcher(after);
-            if (!m.find()) {
-                return;
-            }
-            String tag = m.group(1);
-            lock().sha(u.repository(), tag).filter(sha -> !sha.equals(u.ref())).ifPresent(sha -> {
-                List<String> actual = lock().tagsOf(u.repository(), u.ref());
-                report(uses, "the comment says " + tag + " but " + u.ref().substring(0, 12) + "… is "
-                        + (actual.isEmpty() ? "not that release" : String.join(", ", actual)) + "; " + u.repository() + "@" + tag
-                        + " is " + sha + " in the lock file");
-            });
-        });
+        Uses.parse(uses.value())
+                .filter(Uses::pinned)
+                .ifPresent(
+                        u -> {
+                            String after =
+                                    ctx().line(uses.end().line())
+                                            .substring(
+                                                    Math.min(
+                                                            uses.end().col() - 1,
+                                                            ctx().line(uses.end().line())
+                                                                    .length()));
+                            Matcher m = COMMENT.matcher(after);
+                            if (!m.find()) {
+                                return;
+                            }
+                            String tag = m.group(1);
+                            lock().sha(u.repository(), tag)
+                                    .filter(sha -> !sha.equals(u.ref()))
+                                    .ifPresent(
+                                            sha -> {
+                                                List<String> actual =
+                                                        lock().tagsOf(u.repository(), u.ref());
+                                                report(
+                                                        uses,
+                                                        "the comment says "
+                                                                + tag
+                                                                + " but "
+                                                                + u.ref().substring(0, 12)
+                                                                + "… is "
+                                                                + (actual.isEmpty()
+                                                                        ? "not that release"
+                                                                        : String.join(", ", actual))
+                                                                + "; "
+                                                                + u.repository()
+                                                                + "@"
+                                                                + tag
+                                                                + " is "
+                                                                + sha
+                                                                + " in the lock file");
+                                            });
+                        });
     }
 }

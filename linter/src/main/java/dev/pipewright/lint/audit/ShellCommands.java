@@ -11,10 +11,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The simple commands of a {@code run:} script, enough to recognise {@code npm install x} or {@code twine upload}: words
- * split at blanks outside quotes, commands split at line ends (not continued), {@code ; & | ( ) { }} and {@code $(};
- * comments dropped; leading variable assignments and shell keywords ({@code if}, {@code then}, {@code do}, ...) skipped.
- * Not a shell parser: expansions stay as written. Works for sh, bash and PowerShell scripts alike.
+ * The simple commands of a {@code run:} script, enough to recognise {@code npm install x} or {@code
+ * twine upload}: words split at blanks outside quotes, commands split at line ends (not continued),
+ * {@code ; & | ( ) { }} and {@code $(}; comments dropped; leading variable assignments and shell
+ * keywords ({@code if}, {@code then}, {@code do}, ...) skipped. Not a shell parser: expansions stay
+ * as written. Works for sh, bash and PowerShell scripts alike.
  */
 final class ShellCommands {
     private ShellCommands() {}
@@ -30,8 +31,10 @@ final class ShellCommands {
         }
     }
 
-    private static final Set<String> KEYWORDS = Set.of("if", "then", "else", "elif", "do", "while", "until", "!", "time",
-            "exec", "command");
+    private static final Set<String> KEYWORDS =
+            Set.of(
+                    "if", "then", "else", "elif", "do", "while", "until", "!", "time", "exec",
+                    "command");
 
     static List<Command> parse(String script) {
         List<Command> out = new ArrayList<>();
@@ -71,7 +74,9 @@ final class ShellCommands {
                 continue;
             }
             boolean blank = c == ' ' || c == '\t' || c == '\r';
-            boolean separator = c == '\n' || c == ';' || c == '&' || c == '|' || c == '(' || c == ')' || c == '{' || c == '}';
+            boolean separator =
+                    c == '\n' || c == ';' || c == '&' || c == '|' || c == '(' || c == ')'
+                            || c == '{' || c == '}';
             if (c == '#' && word == null) {
                 int eol = script.indexOf('\n', i);
                 i = (eol < 0 ? n : eol) - 1;
@@ -104,13 +109,17 @@ final class ShellCommands {
         return out;
     }
 
-    /** {@code NAME=} at the start of a word; compiled once, as every word of every script is tested. */
+    /**
+     * {@code NAME=} at the start of a word; compiled once, as every word of every script is tested.
+     */
     private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=");
+
     /** A Windows program extension. */
     private static final Pattern WINDOWS_EXTENSION = Pattern.compile("\\.(exe|cmd|bat|ps1)$");
 
     private static void add(List<String> words, int[] start, String word, int at) {
-        // Leading assignments (FOO=1 cmd) and keywords (if cmd; then cmd) are not the command's name.
+        // Leading assignments (FOO=1 cmd) and keywords (if cmd; then cmd) are not the command's
+        // name.
         if (words.isEmpty() && (KEYWORDS.contains(word) || ASSIGNMENT.matcher(word).lookingAt())) {
             return;
         }
@@ -127,36 +136,59 @@ final class ShellCommands {
         }
     }
 
-    /** The base name of a command without a Windows extension: {@code /usr/bin/npm} and {@code npm.cmd} are npm. */
+    /**
+     * The base name of a command without a Windows extension: {@code /usr/bin/npm} and {@code
+     * npm.cmd} are npm.
+     */
     static String base(String name) {
-        String b = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).toLowerCase(Locale.ROOT);
+        String b =
+                name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
+                        .toLowerCase(Locale.ROOT);
         return WINDOWS_EXTENSION.matcher(b).replaceFirst("");
     }
 
     /**
      * The shell a workflow step runs in: its {@code shell:}, else the job's and then the workflow's
-     * {@code defaults.run.shell}; empty when none is written (the runner's default: bash, or pwsh on Windows) or
-     * when it is an expression.
+     * {@code defaults.run.shell}; empty when none is written (the runner's default: bash, or pwsh
+     * on Windows) or when it is an expression.
      */
     static Optional<YScalar> shell(Workflow wf, Workflow.Job job, YMap step) {
         Optional<YScalar> s = step.scalar("shell");
         if (s.isEmpty() && job != null) {
-            s = job.body().map("defaults").flatMap(d -> d.map("run")).flatMap(r -> r.scalar("shell"));
+            s =
+                    job.body()
+                            .map("defaults")
+                            .flatMap(d -> d.map("run"))
+                            .flatMap(r -> r.scalar("shell"));
         }
         if (s.isEmpty() && wf != null) {
-            s = wf.root().map("defaults").flatMap(d -> d.map("run")).flatMap(r -> r.scalar("shell"));
+            s =
+                    wf.root()
+                            .map("defaults")
+                            .flatMap(d -> d.map("run"))
+                            .flatMap(r -> r.scalar("shell"));
         }
         return s.filter(v -> v.isString() && !v.hasExpression());
     }
 
-    /** zizmor's normalisation: the program's file name, without its arguments ({@code bash -e {0}} is bash). */
+    /**
+     * zizmor's normalisation: the program's file name, without its arguments ({@code bash -e {0}}
+     * is bash).
+     */
     static String shellName(String shell) {
         String program = shell.strip().split("\\s+", 2)[0];
         return program.substring(program.lastIndexOf('/') + 1);
     }
 
-    /** True for the shells whose scripts {@link #parse} reads: sh, bash, zsh, pwsh, powershell (or none written). */
+    /**
+     * True for the shells whose scripts {@link #parse} reads: sh, bash, zsh, pwsh, powershell (or
+     * none written).
+     */
     static boolean readable(Optional<YScalar> shell) {
-        return shell.map(s -> Set.of("bash", "sh", "zsh", "pwsh", "powershell").contains(shellName(s.value()))).orElse(true);
+        return shell.map(
+                        s ->
+                                Set.of("bash", "sh", "zsh", "pwsh", "powershell")
+                                        .contains(shellName(s.value())))
+                .orElse(true);
     }
 }

@@ -16,10 +16,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The fix {@link TemplateInjectionAudit} proposes for a step: each untrusted {@code ${{ }}} of a bash or pwsh
- * {@code run:} becomes a variable, quoted as the script needs it, set in the step's {@code env:}. One fix per step,
- * since the variables and the lines that set them only work together; none when any expansion cannot be moved safely
- * (an unknown shell, a quoted heredoc, an expression that is not a plain context, a comment, a flow {@code env:}).
+ * The fix {@link TemplateInjectionAudit} proposes for a step: each untrusted {@code ${{ }}} of a
+ * bash or pwsh {@code run:} becomes a variable, quoted as the script needs it, set in the step's
+ * {@code env:}. One fix per step, since the variables and the lines that set them only work
+ * together; none when any expansion cannot be moved safely (an unknown shell, a quoted heredoc, an
+ * expression that is not a plain context, a comment, a flow {@code env:}).
  */
 final class TemplateInjectionFix {
     private static final Pattern QUOTED_HEREDOC = Pattern.compile("<<-?\\s*(['\"]|\\\\)");
@@ -27,7 +28,11 @@ final class TemplateInjectionFix {
     private TemplateInjectionFix() {}
 
     /** The fix for the {@code run:} expansions {@code found} in {@code step}, or null. */
-    static Fix of(LineOffsets src, Workflow wf, Workflow.Job job, Workflow.Step step,
+    static Fix of(
+            LineOffsets src,
+            Workflow wf,
+            Workflow.Job job,
+            Workflow.Step step,
             List<TemplateInjectionAudit.Injection> found) {
         String shell = shell(wf, job, step);
         YScalar run = found.get(0).script();
@@ -35,8 +40,11 @@ final class TemplateInjectionFix {
             return null;
         }
         YNode envNode = step.body().get("env").orElse(null);
-        if (envNode != null && !(envNode instanceof YMap m && !m.entries().isEmpty()
-                && m.entries().get(0).key().pos().line() != step.body().entry("env").orElseThrow().key().pos().line())) {
+        if (envNode != null
+                && !(envNode instanceof YMap m
+                        && !m.entries().isEmpty()
+                        && m.entries().get(0).key().pos().line()
+                                != step.body().entry("env").orElseThrow().key().pos().line())) {
             return null; // a flow, empty or expression env: leave it to the author
         }
         YMap env = (YMap) envNode;
@@ -60,13 +68,18 @@ final class TemplateInjectionFix {
             if (quoting == null) {
                 return null;
             }
-            String ref = switch (shell) {
-                case "pwsh" -> "$env:" + name;
-                default -> quoting.equals("'") ? "'\"${" + name + "}\"'" : "${" + name + "}";
-            };
-            // The k-th occurrence of the expression in the value is the k-th in the scalar's source text.
+            String ref =
+                    switch (shell) {
+                        case "pwsh" -> "$env:" + name;
+                        default ->
+                                quoting.equals("'") ? "'\"${" + name + "}\"'" : "${" + name + "}";
+                    };
+            // The k-th occurrence of the expression in the value is the k-th in the scalar's source
+            // text.
             int k = 0;
-            for (int from = run.value().indexOf(expr); from >= 0 && from < span.start(); from = run.value().indexOf(expr, from + 1)) {
+            for (int from = run.value().indexOf(expr);
+                    from >= 0 && from < span.start();
+                    from = run.value().indexOf(expr, from + 1)) {
                 k++;
             }
             int lo = src.offset(run.pos().line(), run.pos().col());
@@ -78,8 +91,10 @@ final class TemplateInjectionFix {
             if (off < 0 || off + expr.length() > hi) {
                 return null;
             }
-            edits.add(new Fix.Edit(new TextEdit(off, off + expr.length(), ref), "moved " + expr + " out of the run script"
-                    + " into env " + name));
+            edits.add(
+                    new Fix.Edit(
+                            new TextEdit(off, off + expr.length(), ref),
+                            "moved " + expr + " out of the run script" + " into env " + name));
         }
         String nl = src.newline();
         StringBuilder lines = new StringBuilder();
@@ -100,17 +115,26 @@ final class TemplateInjectionFix {
             if (env != null && env.string(e.getValue()).isPresent()) {
                 continue; // same variable, same value: already there
             }
-            lines.append(" ".repeat(indent)).append(e.getValue()).append(": ").append(e.getKey()).append(nl);
+            lines.append(" ".repeat(indent))
+                    .append(e.getValue())
+                    .append(": ")
+                    .append(e.getKey())
+                    .append(nl);
             added = true;
         }
         if (added) {
-            edits.add(new Fix.Edit(TextEdit.insert(at, lines.toString()), "added env " + String.join(", ", names.values())
-                    + " to the step"));
+            edits.add(
+                    new Fix.Edit(
+                            TextEdit.insert(at, lines.toString()),
+                            "added env " + String.join(", ", names.values()) + " to the step"));
         }
         return new Fix(edits);
     }
 
-    /** Where a new {@code env:} block goes: before the step's second key when run opens the step, else before run. */
+    /**
+     * Where a new {@code env:} block goes: before the step's second key when run opens the step,
+     * else before run.
+     */
     private static int envInsertPoint(LineOffsets src, Workflow.Step step, int indent) {
         List<YMap.Entry> entries = step.body().entries();
         YMap.Entry run = step.body().entry("run").orElseThrow();
@@ -141,7 +165,8 @@ final class TemplateInjectionFix {
         String name = base.isEmpty() ? "UNTRUSTED" : base;
         for (int n = 2; ; n++) {
             String existing = env == null ? null : env.string(name).orElse(null);
-            boolean clash = existing != null && !existing.equals(value) || taken.containsValue(name);
+            boolean clash =
+                    existing != null && !existing.equals(value) || taken.containsValue(name);
             if (!clash) {
                 return name;
             }
@@ -149,12 +174,26 @@ final class TemplateInjectionFix {
         }
     }
 
-    /** The step's shell family: bash (also sh), pwsh, or null when unknown or another interpreter. */
+    /**
+     * The step's shell family: bash (also sh), pwsh, or null when unknown or another interpreter.
+     */
     private static String shell(Workflow wf, Workflow.Job job, Workflow.Step step) {
-        String sh = step.body().string("shell")
-                .or(() -> job.body().map("defaults").flatMap(d -> d.map("run")).flatMap(r -> r.string("shell")))
-                .or(() -> wf.root().map("defaults").flatMap(d -> d.map("run")).flatMap(r -> r.string("shell")))
-                .orElse(null);
+        String sh =
+                step.body()
+                        .string("shell")
+                        .or(
+                                () ->
+                                        job.body()
+                                                .map("defaults")
+                                                .flatMap(d -> d.map("run"))
+                                                .flatMap(r -> r.string("shell")))
+                        .or(
+                                () ->
+                                        wf.root()
+                                                .map("defaults")
+                                                .flatMap(d -> d.map("run"))
+                                                .flatMap(r -> r.string("shell")))
+                        .orElse(null);
         if (sh == null) {
             YNode runsOn = job.body().get("runs-on").orElse(null);
             if (!(runsOn instanceof YScalar r) || r.hasExpression()) {
@@ -169,7 +208,10 @@ final class TemplateInjectionFix {
         return first.equals("pwsh") || first.equals("powershell") ? "pwsh" : null;
     }
 
-    /** The quote the shell is inside at {@code offset}: "" none, "'" or "\"" (pwsh: single quotes are unsupported). */
+    /**
+     * The quote the shell is inside at {@code offset}: "" none, "'" or "\"" (pwsh: single quotes
+     * are unsupported).
+     */
     private static String quoteState(String script, int offset, String shell) {
         char q = 0;
         for (int i = 0; i < offset; i++) {

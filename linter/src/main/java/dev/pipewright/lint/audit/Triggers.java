@@ -13,13 +13,25 @@ import java.util.Set;
 public final class Triggers {
     private Triggers() {}
 
-    /** Events that run with the base repository's secrets and a write token on input from outsiders. */
+    /**
+     * Events that run with the base repository's secrets and a write token on input from outsiders.
+     */
     public static final Set<String> PRIVILEGED = Set.of("pull_request_target", "workflow_run");
 
     /** Events anyone with an account can cause on a public repository. */
-    public static final Set<String> PUBLIC = Set.of("pull_request", "pull_request_target", "issue_comment", "issues",
-            "discussion", "discussion_comment", "fork", "watch", "pull_request_review", "pull_request_review_comment",
-            "workflow_run");
+    public static final Set<String> PUBLIC =
+            Set.of(
+                    "pull_request",
+                    "pull_request_target",
+                    "issue_comment",
+                    "issues",
+                    "discussion",
+                    "discussion_comment",
+                    "fork",
+                    "watch",
+                    "pull_request_review",
+                    "pull_request_review_comment",
+                    "workflow_run");
 
     /** Event name to its key (or scalar) node, in source order. */
     public static Map<String, YScalar> of(Workflow wf) {
@@ -28,7 +40,10 @@ public final class Triggers {
         if (on instanceof YScalar s && s.isString()) {
             out.put(s.value(), s);
         } else if (on instanceof YSeq seq) {
-            seq.items().stream().filter(YScalar.class::isInstance).map(YScalar.class::cast).forEach(s -> out.put(s.value(), s));
+            seq.items().stream()
+                    .filter(YScalar.class::isInstance)
+                    .map(YScalar.class::cast)
+                    .forEach(s -> out.put(s.value(), s));
         } else if (on instanceof YMap m) {
             m.entries().forEach(e -> out.put(e.key().value(), e.key()));
         }
@@ -41,10 +56,15 @@ public final class Triggers {
         if (t.containsKey("release")) {
             return true;
         }
-        return wf.on().flatMap(on -> on.map("push")).map(p -> p.get("tags").isPresent()).orElse(false);
+        return wf.on()
+                .flatMap(on -> on.map("push"))
+                .map(p -> p.get("tags").isPresent())
+                .orElse(false);
     }
 
-    /** True when the only trigger is {@code workflow_call}: callers decide permissions and secrets. */
+    /**
+     * True when the only trigger is {@code workflow_call}: callers decide permissions and secrets.
+     */
     public static boolean onlyCalled(Workflow wf) {
         Map<String, YScalar> t = of(wf);
         return t.size() == 1 && t.containsKey("workflow_call");

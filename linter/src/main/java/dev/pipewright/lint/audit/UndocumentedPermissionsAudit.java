@@ -9,12 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A permission granted without a comment saying why is hard to take away later: nobody knows what needs it. Every
- * scope of an explicit {@code permissions:} mapping wants a comment on its line or the line above, except
- * {@code contents: read}, which explains itself. Pedantic, as zizmor rates it.
+ * A permission granted without a comment saying why is hard to take away later: nobody knows what
+ * needs it. Every scope of an explicit {@code permissions:} mapping wants a comment on its line or
+ * the line above, except {@code contents: read}, which explains itself. Pedantic, as zizmor rates
+ * it.
  */
-@Rule(id = "undocumented-permissions", summary = "each granted permission has a comment saying why (pedantic)",
-        severity = Severity.NOTE, category = "security")
+@Rule(
+        id = "undocumented-permissions",
+        summary = "each granted permission has a comment saying why (pedantic)",
+        severity = Severity.NOTE,
+        category = "security")
 @Audit(severity = Audit.Level.LOW, confidence = Audit.Confidence.HIGH)
 public final class UndocumentedPermissionsAudit extends AuditRule {
     @Override
@@ -40,18 +44,30 @@ public final class UndocumentedPermissionsAudit extends AuditRule {
             }
         }
         if (!undocumented.isEmpty()) {
-            YMap.Entry first = permissions.entries().stream().filter(e -> e.key().value().equals(undocumented.get(0))).findFirst().orElseThrow();
-            report(first.key(), "permission(s) " + String.join(", ", undocumented) + " have no comment saying what needs"
-                    + " them; add one (\"issues: write  # labels new issues\")");
+            YMap.Entry first =
+                    permissions.entries().stream()
+                            .filter(e -> e.key().value().equals(undocumented.get(0)))
+                            .findFirst()
+                            .orElseThrow();
+            report(
+                    first.key(),
+                    "permission(s) "
+                            + String.join(", ", undocumented)
+                            + " have no comment saying what needs"
+                            + " them; add one (\"issues: write  # labels new issues\")");
         }
     }
 
-    /** A non-empty comment after the value on the scope's line, or on a comment line right above it. */
+    /**
+     * A non-empty comment after the value on the scope's line, or on a comment line right above it.
+     */
     private boolean commented(YMap.Entry e) {
         int line = e.key().pos().line();
         String text = ctx().line(line);
-        int end = e.value().pos().line() == line && e.value() instanceof YScalar v
-                ? Math.max(v.end().col() - 1, e.key().pos().col()) : e.key().pos().col();
+        int end =
+                e.value().pos().line() == line && e.value() instanceof YScalar v
+                        ? Math.max(v.end().col() - 1, e.key().pos().col())
+                        : e.key().pos().col();
         int hash = text.indexOf('#', Math.min(end, text.length()));
         if (hash >= 0 && !text.substring(hash + 1).isBlank()) {
             return true;

@@ -15,15 +15,19 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Tags and branches move: whoever controls the action's repository (or steals its credentials) changes what
- * {@code @v4} or {@code @main} runs. A commit SHA does not move. Owners listed under
+ * Tags and branches move: whoever controls the action's repository (or steals its credentials)
+ * changes what {@code @v4} or {@code @main} runs. A commit SHA does not move. Owners listed under
  * {@code audits: unpinned-uses: allow-owners} in the lint configuration may be referenced by tag.
  */
-@Rule(id = "unpinned-uses", summary = "actions and reusable workflows are pinned to a commit SHA",
-        severity = Severity.WARNING, category = "security")
+@Rule(
+        id = "unpinned-uses",
+        summary = "actions and reusable workflows are pinned to a commit SHA",
+        severity = Severity.WARNING,
+        category = "security")
 @Audit(severity = Audit.Level.MEDIUM, confidence = Audit.Confidence.HIGH, fixable = true)
 public final class UnpinnedUsesAudit extends AuditRule {
-    private static final Set<String> BRANCHES = Set.of("main", "master", "develop", "dev", "trunk", "latest", "HEAD", "stable");
+    private static final Set<String> BRANCHES =
+            Set.of("main", "master", "develop", "dev", "trunk", "latest", "HEAD", "stable");
 
     @Override
     public void visitJob(Workflow.Job job) {
@@ -49,27 +53,58 @@ public final class UnpinnedUsesAudit extends AuditRule {
         if (!uses.isString()) {
             return;
         }
-        Uses.parse(uses.value()).filter(u -> !u.pinned() && !policy().allowsUnpinned(u.owner())).ifPresent(u -> {
-            String kind = BRANCHES.contains(u.ref()) ? "branch" : "tag or branch";
-            Optional<ActionsLock.Pin> pin = fixFor(u, lock());
-            String fix = pin.map(p -> "; pin it as " + u.repository() + u.path() + "@" + p.sha() + " # " + p.tag()
-                    + " (pipewright lint --fix)").orElse(kind.equals("branch")
-                    ? "; pin it to the commit SHA of a release with a \"# vX.Y.Z\" comment (\"pipewright pin "
-                            + u.repository() + "@vX.Y.Z\" records one)"
-                    // a tag the offline lock does not know: the one command that makes --fix work for it
-                    : "; the action lock has no commit for it: run \"pipewright pin " + u.repository() + u.path() + "@"
-                            + u.ref() + "\" to record one, then \"pipewright lint --fix\" pins it");
-            report(uses, "\"" + uses.value() + "\" uses the " + kind + " \"" + u.ref() + "\", which can be moved to other code"
-                    + fix, pin.map(p -> pinning(uses, u, p)).orElse(null));
-        });
+        Uses.parse(uses.value())
+                .filter(u -> !u.pinned() && !policy().allowsUnpinned(u.owner()))
+                .ifPresent(
+                        u -> {
+                            String kind = BRANCHES.contains(u.ref()) ? "branch" : "tag or branch";
+                            Optional<ActionsLock.Pin> pin = fixFor(u, lock());
+                            String fix =
+                                    pin.map(
+                                                    p ->
+                                                            "; pin it as "
+                                                                    + u.repository()
+                                                                    + u.path()
+                                                                    + "@"
+                                                                    + p.sha()
+                                                                    + " # "
+                                                                    + p.tag()
+                                                                    + " (pipewright lint --fix)")
+                                            .orElse(
+                                                    kind.equals("branch")
+                                                            ? "; pin it to the commit SHA of a release with a \"# vX.Y.Z\" comment (\"pipewright pin "
+                                                                    + u.repository()
+                                                                    + "@vX.Y.Z\" records one)"
+                                                            // a tag the offline lock does not know:
+                                                            // the one command that makes --fix work
+                                                            // for it
+                                                            : "; the action lock has no commit for it: run \"pipewright pin "
+                                                                    + u.repository()
+                                                                    + u.path()
+                                                                    + "@"
+                                                                    + u.ref()
+                                                                    + "\" to record one, then \"pipewright lint --fix\" pins it");
+                            report(
+                                    uses,
+                                    "\""
+                                            + uses.value()
+                                            + "\" uses the "
+                                            + kind
+                                            + " \""
+                                            + u.ref()
+                                            + "\", which can be moved to other code"
+                                            + fix,
+                                    pin.map(p -> pinning(uses, u, p)).orElse(null));
+                        });
     }
 
     /** A version comment after the reference: the fix replaces it with the pinned tag's. */
     private static final Pattern VERSION_COMMENT = Pattern.compile("\\s*#\\s*v?\\d[\\w.+-]*\\s*");
 
     /**
-     * The fix: {@code owner/repo@v4} becomes {@code owner/repo@<sha> # v4.2.2}, rewriting the rest of the line; none
-     * for a reference over several lines, or one followed by a comment the rewrite would lose.
+     * The fix: {@code owner/repo@v4} becomes {@code owner/repo@<sha> # v4.2.2}, rewriting the rest
+     * of the line; none for a reference over several lines, or one followed by a comment the
+     * rewrite would lose.
      */
     private Fix pinning(YScalar uses, Uses u, ActionsLock.Pin pin) {
         if (uses.pos().line() != uses.end().line() || uses.isBlock()) {
@@ -86,13 +121,30 @@ public final class UnpinnedUsesAudit extends AuditRule {
             return null;
         }
         int lineStart = src.offset(uses.pos().line(), 1);
-        String replaced = raw.substring(0, at + 1) + pin.sha() + raw.substring(at + 1 + u.ref().length());
-        return Fix.of(new TextEdit(lineStart + s, lineStart + line.length(), replaced + " # " + pin.tag()),
-                "pinned " + u.repository() + u.path() + "@" + u.ref() + " to " + pin.sha() + " # " + pin.tag());
+        String replaced =
+                raw.substring(0, at + 1) + pin.sha() + raw.substring(at + 1 + u.ref().length());
+        return Fix.of(
+                new TextEdit(
+                        lineStart + s, lineStart + line.length(), replaced + " # " + pin.tag()),
+                "pinned "
+                        + u.repository()
+                        + u.path()
+                        + "@"
+                        + u.ref()
+                        + " to "
+                        + pin.sha()
+                        + " # "
+                        + pin.tag());
     }
 
-    /** True when the fix applies: a string uses with a remote, unpinned, not allowed, lock-known ref. */
+    /**
+     * True when the fix applies: a string uses with a remote, unpinned, not allowed, lock-known
+     * ref.
+     */
     public static boolean fixable(YMap step, AuditPolicy policy) {
-        return step.string("uses").flatMap(Uses::parse).filter(u -> !u.pinned() && !policy.allowsUnpinned(u.owner())).isPresent();
+        return step.string("uses")
+                .flatMap(Uses::parse)
+                .filter(u -> !u.pinned() && !policy.allowsUnpinned(u.owner()))
+                .isPresent();
     }
 }

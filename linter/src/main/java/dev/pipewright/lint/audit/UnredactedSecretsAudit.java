@@ -6,11 +6,15 @@ import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.yaml.YScalar;
 
 /**
- * The runner masks a secret's exact value in the logs. {@code fromJSON(secrets.CREDS).password} is a part of a secret,
- * a string the runner never saw, so it is printed in clear wherever it ends up in the output.
+ * The runner masks a secret's exact value in the logs. {@code fromJSON(secrets.CREDS).password} is
+ * a part of a secret, a string the runner never saw, so it is printed in clear wherever it ends up
+ * in the output.
  */
-@Rule(id = "unredacted-secrets", summary = "secrets are not decoded as JSON, whose fields the runner does not redact",
-        severity = Severity.WARNING, category = "security")
+@Rule(
+        id = "unredacted-secrets",
+        summary = "secrets are not decoded as JSON, whose fields the runner does not redact",
+        severity = Severity.WARNING,
+        category = "security")
 @Audit(severity = Audit.Level.MEDIUM, confidence = Audit.Confidence.HIGH)
 public final class UnredactedSecretsAudit extends ExpressionAudit {
     @Override
@@ -19,11 +23,17 @@ public final class UnredactedSecretsAudit extends ExpressionAudit {
     }
 
     private void find(YScalar s, Exprs.Span span, Expr e) {
-        // the field read from the decoded secret, when there is one, tells two findings on a line apart
+        // the field read from the decoded secret, when there is one, tells two findings on a line
+        // apart
         Expr call = e instanceof Expr.Property p ? p.receiver() : e;
-        if (call instanceof Expr.Call c && c.name().equalsIgnoreCase("fromJSON") && c.args().stream().anyMatch(UnredactedSecretsAudit::secret)) {
-            report(at(s, span, c), ExprTree.render(e) + " decodes a secret into values the runner does not know, so they"
-                    + " are not redacted in the logs; store each field as a secret of its own");
+        if (call instanceof Expr.Call c
+                && c.name().equalsIgnoreCase("fromJSON")
+                && c.args().stream().anyMatch(UnredactedSecretsAudit::secret)) {
+            report(
+                    at(s, span, c),
+                    ExprTree.render(e)
+                            + " decodes a secret into values the runner does not know, so they"
+                            + " are not redacted in the logs; store each field as a secret of its own");
             return;
         }
         ExprTree.children(e).forEach(c -> find(s, span, c));

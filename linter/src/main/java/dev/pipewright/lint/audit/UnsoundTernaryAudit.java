@@ -11,10 +11,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code cond && value || fallback} acts as a ternary only while {@code value} is truthy: with {@code ''}, {@code 0},
- * {@code false} or {@code null} as the "true" value the expression gives {@code fallback} whatever {@code cond} is.
+ * {@code cond && value || fallback} acts as a ternary only while {@code value} is truthy: with
+ * {@code ''}, {@code 0}, {@code false} or {@code null} as the "true" value the expression gives
+ * {@code fallback} whatever {@code cond} is.
  */
-@Rule(id = "unsound-ternary", summary = "a && b || c pseudo-ternary has a truthy b", severity = Severity.NOTE,
+@Rule(
+        id = "unsound-ternary",
+        summary = "a && b || c pseudo-ternary has a truthy b",
+        severity = Severity.NOTE,
         category = "security")
 @Audit(severity = Audit.Level.LOW, confidence = Audit.Confidence.HIGH)
 public final class UnsoundTernaryAudit extends ExpressionAudit {
@@ -23,8 +27,12 @@ public final class UnsoundTernaryAudit extends ExpressionAudit {
         List<Expr> found = new ArrayList<>();
         falsyTrueValues(span.ast(), found);
         for (Expr v : found) {
-            report(at(s, span, v), "the true value " + ExprTree.render(v) + " of this \"&& ... ||\" pseudo-ternary is falsy,"
-                    + " so the expression gives the fallback whatever the condition is; use case(condition, value, fallback)");
+            report(
+                    at(s, span, v),
+                    "the true value "
+                            + ExprTree.render(v)
+                            + " of this \"&& ... ||\" pseudo-ternary is falsy,"
+                            + " so the expression gives the fallback whatever the condition is; use case(condition, value, fallback)");
         }
     }
 
@@ -36,7 +44,9 @@ public final class UnsoundTernaryAudit extends ExpressionAudit {
             List<Expr> operands = new ArrayList<>();
             orOperands(e, operands);
             for (int i = 0; i < operands.size() - 1; i++) {
-                if (operands.get(i) instanceof Expr.Binary and && and.op() == Token.Kind.AND && falsy(and.right())) {
+                if (operands.get(i) instanceof Expr.Binary and
+                        && and.op() == Token.Kind.AND
+                        && falsy(and.right())) {
                     out.add(and.right());
                 }
             }
@@ -58,28 +68,42 @@ public final class UnsoundTernaryAudit extends ExpressionAudit {
     /** True when the expression is a constant whose value is falsy. */
     static boolean falsy(Expr e) {
         if (e instanceof Expr.Literal l) {
-            return l.value() == null || Boolean.FALSE.equals(l.value()) || "".equals(l.value())
+            return l.value() == null
+                    || Boolean.FALSE.equals(l.value())
+                    || "".equals(l.value())
                     || l.value() instanceof String n && l.type() == Type.NUMBER && zero(n);
         }
-        if (e instanceof Expr.Call c && c.args().size() == 1 && c.args().get(0) instanceof Expr.Literal l
-                && l.value() instanceof String json && c.name().equalsIgnoreCase("fromJSON")) {
+        if (e instanceof Expr.Call c
+                && c.args().size() == 1
+                && c.args().get(0) instanceof Expr.Literal l
+                && l.value() instanceof String json
+                && c.name().equalsIgnoreCase("fromJSON")) {
             String j = json.strip();
             return j.equals("false") || j.equals("null") || j.equals("\"\"") || zero(j);
         }
-        if (e instanceof Expr.Call c && c.name().equalsIgnoreCase("format") && !c.args().isEmpty()
+        if (e instanceof Expr.Call c
+                && c.name().equalsIgnoreCase("format")
+                && !c.args().isEmpty()
                 && c.args().stream().allMatch(a -> a instanceof Expr.Literal)) {
-            // format() of constants is empty only when its template is placeholders of empty strings
+            // format() of constants is empty only when its template is placeholders of empty
+            // strings
             String template = String.valueOf(((Expr.Literal) c.args().get(0)).value());
             String rest = template.replaceAll("\\{\\d+}", "");
-            return rest.isEmpty() && c.args().stream().skip(1).allMatch(a -> "".equals(((Expr.Literal) a).value()));
+            return rest.isEmpty()
+                    && c.args().stream()
+                            .skip(1)
+                            .allMatch(a -> "".equals(((Expr.Literal) a).value()));
         }
         return false;
     }
 
     private static boolean zero(String number) {
         try {
-            return Double.parseDouble(number.toLowerCase(Locale.ROOT).startsWith("0x")
-                    ? String.valueOf(Long.parseLong(number.substring(2), 16)) : number) == 0;
+            return Double.parseDouble(
+                            number.toLowerCase(Locale.ROOT).startsWith("0x")
+                                    ? String.valueOf(Long.parseLong(number.substring(2), 16))
+                                    : number)
+                    == 0;
         } catch (NumberFormatException ex) {
             return false;
         }

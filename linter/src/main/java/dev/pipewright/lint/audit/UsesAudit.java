@@ -5,7 +5,10 @@ import dev.pipewright.lint.Workflow;
 import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YScalar;
 
-/** Base of the audits of {@code uses:}: reusable-workflow jobs, workflow steps and the steps of composite actions. */
+/**
+ * Base of the audits of {@code uses:}: reusable-workflow jobs, workflow steps and the steps of
+ * composite actions.
+ */
 public abstract class UsesAudit extends AuditRule {
     @Override
     public void visitJob(Workflow.Job job) {
@@ -19,7 +22,9 @@ public abstract class UsesAudit extends AuditRule {
 
     @Override
     public void visitAction(LintContext.ActionFile action) {
-        compositeSteps(action).forEach(s -> s.scalar("uses").filter(YScalar::isString).ifPresent(u -> uses(s, u)));
+        compositeSteps(action)
+                .forEach(
+                        s -> s.scalar("uses").filter(YScalar::isString).ifPresent(u -> uses(s, u)));
     }
 
     /** One {@code uses:} and the job or step mapping that holds it. */

@@ -4,9 +4,10 @@ import dev.pipewright.github.Uses;
 import java.util.Locale;
 
 /**
- * A repository pattern of the lint configuration, as zizmor writes them: {@code *}, {@code owner/*},
- * {@code owner/repo/*} (any path in the repository), {@code owner/repo}, {@code owner/repo/path} and any of the exact
- * forms with {@code @ref}. Owner and repository compare without case, as GitHub resolves them; path and ref exactly.
+ * A repository pattern of the lint configuration, as zizmor writes them: {@code *}, {@code
+ * owner/*}, {@code owner/repo/*} (any path in the repository), {@code owner/repo}, {@code
+ * owner/repo/path} and any of the exact forms with {@code @ref}. Owner and repository compare
+ * without case, as GitHub resolves them; path and ref exactly.
  */
 public record UsesPattern(String text, String owner, String repo, String path, String ref) {
     /**
@@ -25,19 +26,29 @@ public record UsesPattern(String text, String owner, String repo, String path, S
             ref = s.substring(at + 1);
             s = s.substring(0, at);
             if (ref.isEmpty() || s.endsWith("*")) {
-                throw new IllegalArgumentException("\"" + text + "\" is not a repository pattern: a ref needs an exact owner/repo[/path]");
+                throw new IllegalArgumentException(
+                        "\""
+                                + text
+                                + "\" is not a repository pattern: a ref needs an exact owner/repo[/path]");
             }
         }
         String[] parts = s.split("/", 3);
-        if (parts.length < 2 || parts[0].isEmpty() || parts[0].contains("*") || parts[1].isEmpty()
+        if (parts.length < 2
+                || parts[0].isEmpty()
+                || parts[0].contains("*")
+                || parts[1].isEmpty()
                 || parts[1].contains("*") && !parts[1].equals("*")) {
-            throw new IllegalArgumentException("\"" + text + "\" is not a repository pattern; expected *, owner/*, owner/repo,"
-                    + " owner/repo/* or owner/repo[/path][@ref]");
+            throw new IllegalArgumentException(
+                    "\""
+                            + text
+                            + "\" is not a repository pattern; expected *, owner/*, owner/repo,"
+                            + " owner/repo/* or owner/repo[/path][@ref]");
         }
         String owner = parts[0].toLowerCase(Locale.ROOT);
         if (parts[1].equals("*")) {
             if (parts.length > 2) {
-                throw new IllegalArgumentException("\"" + text + "\" is not a repository pattern: nothing may follow owner/*");
+                throw new IllegalArgumentException(
+                        "\"" + text + "\" is not a repository pattern: nothing may follow owner/*");
             }
             return new UsesPattern(text, owner, null, null, null);
         }
@@ -50,8 +61,11 @@ public record UsesPattern(String text, String owner, String repo, String path, S
             return new UsesPattern(text, owner, repo, null, null);
         }
         if (path.contains("*")) {
-            throw new IllegalArgumentException("\"" + text + "\" is not a repository pattern: * stands only for a whole owner,"
-                    + " repository or path");
+            throw new IllegalArgumentException(
+                    "\""
+                            + text
+                            + "\" is not a repository pattern: * stands only for a whole owner,"
+                            + " repository or path");
         }
         return new UsesPattern(text, owner, repo, "/" + path, ref);
     }

@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
  */
 public final class Checker {
     /**
-     * A problem at an offset of the expression text; {@code likely} marks mistakes that give a useless value at run
-     * time (null for an undefined property, false for a comparison of mismatched types) rather than failing the run.
+     * A problem at an offset of the expression text; {@code likely} marks mistakes that give a
+     * useless value at run time (null for an undefined property, false for a comparison of
+     * mismatched types) rather than failing the run.
      */
     public record Problem(int offset, String message, boolean likely) {
         public Problem(int offset, String message) {
@@ -33,9 +34,13 @@ public final class Checker {
         }
     }
 
-    private static final Pattern SPECIAL_SIG = Pattern.compile("([A-Za-z]+)\\((\\d+),(\\d+|MAX)\\)");
+    private static final Pattern SPECIAL_SIG =
+            Pattern.compile("([A-Za-z]+)\\((\\d+),(\\d+|MAX)\\)");
 
-    /** What a schema context list means, parsed once per distinct list: the functions, and the context names. */
+    /**
+     * What a schema context list means, parsed once per distinct list: the functions, and the
+     * context names.
+     */
     private record Available(Map<String, Functions.Sig> functions, List<String> names) {}
 
     private static final Map<List<String>, Available> PARSED = new ConcurrentHashMap<>();
@@ -66,8 +71,13 @@ public final class Checker {
             if (m.matches()) {
                 String name = m.group(1);
                 int max = m.group(3).equals("MAX") ? 255 : Integer.parseInt(m.group(3));
-                functions.put(Functions.key(name), new Functions.Sig(name, Integer.parseInt(m.group(2)), max,
-                        Functions.SPECIAL.getOrDefault(Functions.key(name), Type.ANY)));
+                functions.put(
+                        Functions.key(name),
+                        new Functions.Sig(
+                                name,
+                                Integer.parseInt(m.group(2)),
+                                max,
+                                Functions.SPECIAL.getOrDefault(Functions.key(name), Type.ANY)));
             } else {
                 names.add(a);
             }
@@ -91,7 +101,10 @@ public final class Checker {
         return result;
     }
 
-    /** Where an expression starts in the text: its leftmost operand, as actionlint positions its findings. */
+    /**
+     * Where an expression starts in the text: its leftmost operand, as actionlint positions its
+     * findings.
+     */
     public static int start(Expr e) {
         if (e instanceof Expr.Property p) {
             return start(p.receiver());
@@ -139,8 +152,17 @@ public final class Checker {
         }
         String op = operator(b.op());
         if (!Types.comparable(op, l, r)) {
-            problems.add(new Problem(start(b), "\"" + TypeNames.of(l) + "\" value cannot be compared to \"" + TypeNames.of(r)
-                    + "\" value with \"" + op + "\" operator", true));
+            problems.add(
+                    new Problem(
+                            start(b),
+                            "\""
+                                    + TypeNames.of(l)
+                                    + "\" value cannot be compared to \""
+                                    + TypeNames.of(r)
+                                    + "\" value with \""
+                                    + op
+                                    + "\" operator",
+                            true));
         }
         return Type.BOOL;
     }
@@ -149,28 +171,44 @@ public final class Checker {
 
     /**
      * Objects and arrays where a function takes strings: GitHub coerces them to NaN-like text, so
-     * {@code startsWith(github.event, 'x')} is always false. {@code contains} also takes an array as its first argument.
+     * {@code startsWith(github.event, 'x')} is always false. {@code contains} also takes an array
+     * as its first argument.
      */
     private void arguments(String name, List<Expr> exprs, List<Type> types) {
-        String signature = switch (name) {
-            case "startsWith", "endsWith" -> name + "(string, string) -> bool";
-            case "contains" -> "contains(string, string) -> bool\" or \"contains(array<any>, any) -> bool";
-            case "join" -> "join(array<string>, string) -> string";
-            default -> null;
-        };
+        String signature =
+                switch (name) {
+                    case "startsWith", "endsWith" -> name + "(string, string) -> bool";
+                    case "contains" ->
+                            "contains(string, string) -> bool\" or \"contains(array<any>, any) -> bool";
+                    case "join" -> "join(array<string>, string) -> string";
+                    default -> null;
+                };
         if (signature == null) {
             return;
         }
         for (int i = 0; i < types.size() && i < ORDINALS.length; i++) {
             Type t = types.get(i);
             boolean collection = name.equals("contains") || name.equals("join");
-            boolean wrong = i == 0 && collection ? t instanceof Type.Obj
-                    : name.equals("contains") && i == 1 ? false : t instanceof Type.Obj || t instanceof Type.Arr;
+            boolean wrong =
+                    i == 0 && collection
+                            ? t instanceof Type.Obj
+                            : name.equals("contains") && i == 1
+                                    ? false
+                                    : t instanceof Type.Obj || t instanceof Type.Arr;
             if (wrong) {
                 String want = i == 0 && collection ? "\"string\" or \"array<any>\"" : "\"string\"";
-                problems.add(new Problem(start(exprs.get(i)), ORDINALS[i] + " argument of function call is not assignable. \""
-                        + TypeNames.of(t) + "\" cannot be assigned to " + want + ". called function type is \"" + signature + "\"",
-                        true));
+                problems.add(
+                        new Problem(
+                                start(exprs.get(i)),
+                                ORDINALS[i]
+                                        + " argument of function call is not assignable. \""
+                                        + TypeNames.of(t)
+                                        + "\" cannot be assigned to "
+                                        + want
+                                        + ". called function type is \""
+                                        + signature
+                                        + "\"",
+                                true));
             }
         }
     }
@@ -187,25 +225,39 @@ public final class Checker {
     }
 
     /**
-     * An index into an object takes a property name, one into an array a number; anything else always gives null
-     * (GitHub does not coerce the index), which actionlint reports as a type error.
+     * An index into an object takes a property name, one into an array a number; anything else
+     * always gives null (GitHub does not coerce the index), which actionlint reports as a type
+     * error.
      */
     private Type index(Type r, Expr.Index ix) {
         Type idx = type(ix.index());
-        if (ix.index() instanceof Expr.Literal lit && lit.type() == Type.STRING && r instanceof Type.Obj) {
-            return property(r, new Expr.Property(ix.receiver(), (String) lit.value(), ix.index().offset()));
+        if (ix.index() instanceof Expr.Literal lit
+                && lit.type() == Type.STRING
+                && r instanceof Type.Obj) {
+            return property(
+                    r, new Expr.Property(ix.receiver(), (String) lit.value(), ix.index().offset()));
         }
         if (r instanceof Type.Arr a) {
             if (idx != Type.ANY && idx != Type.NUMBER) {
-                problems.add(new Problem(start(ix.index()), "index access of array must be type of number but got \""
-                        + TypeNames.of(idx) + "\"", true));
+                problems.add(
+                        new Problem(
+                                start(ix.index()),
+                                "index access of array must be type of number but got \""
+                                        + TypeNames.of(idx)
+                                        + "\"",
+                                true));
             }
             return a.elem();
         }
         if (r instanceof Type.Obj o) {
             if (idx != Type.ANY && idx != Type.STRING) {
-                problems.add(new Problem(start(ix.index()), "property access of object must be type of string but got \""
-                        + TypeNames.of(idx) + "\"", true));
+                problems.add(
+                        new Problem(
+                                start(ix.index()),
+                                "property access of object must be type of string but got \""
+                                        + TypeNames.of(idx)
+                                        + "\"",
+                                true));
             }
             return o.rest() != null ? o.rest() : Type.ANY;
         }
@@ -217,10 +269,18 @@ public final class Checker {
         boolean known = ContextAvailability.CONTEXTS.contains(lower);
         String available = String.join(", ", new TreeSet<>(contexts.keySet()));
         if (known) {
-            return "context \"" + name + "\" is not available here; available: " + (available.isEmpty() ? "none" : available);
+            return "context \""
+                    + name
+                    + "\" is not available here; available: "
+                    + (available.isEmpty() ? "none" : available);
         }
-        return "unknown context \"" + name + "\"; available here: " + (available.isEmpty() ? "none" : available)
-                + " (strings need single quotes: '" + name + "')";
+        return "unknown context \""
+                + name
+                + "\"; available here: "
+                + (available.isEmpty() ? "none" : available)
+                + " (strings need single quotes: '"
+                + name
+                + "')";
     }
 
     private Type property(Type receiver, Expr.Property p) {
@@ -228,30 +288,66 @@ public final class Checker {
             Type t = o.get(p.name());
             if (t == null) {
                 String close = Suggest.closest(p.name(), o.props().keySet());
-                if (p.receiver() instanceof Expr.Context c && c.name().equalsIgnoreCase("secrets")) {
-                    // secrets is strict only in a workflow run by workflow_call alone that declares its secrets; an error,
+                if (p.receiver() instanceof Expr.Context c
+                        && c.name().equalsIgnoreCase("secrets")) {
+                    // secrets is strict only in a workflow run by workflow_call alone that declares
+                    // its secrets; an error,
                     // as actionlint's: a caller passing secrets explicitly leaves this one empty
-                    problems.add(new Problem(p.offset(), "secret \"" + p.name() + "\" is not declared in"
-                            + " on.workflow_call.secrets, so it is empty unless the caller passes \"secrets: inherit\"; "
-                            + (close != null ? "did you mean \"" + close + "\"? Else declare it" : "declare it there"), false));
+                    problems.add(
+                            new Problem(
+                                    p.offset(),
+                                    "secret \""
+                                            + p.name()
+                                            + "\" is not declared in"
+                                            + " on.workflow_call.secrets, so it is empty unless the caller passes \"secrets: inherit\"; "
+                                            + (close != null
+                                                    ? "did you mean \""
+                                                            + close
+                                                            + "\"? Else declare it"
+                                                    : "declare it there"),
+                                    false));
                     return Type.ANY;
                 }
                 List<String> names = new ArrayList<>(o.props().keySet());
-                String defined = o.props().isEmpty() ? "; it has no properties here"
-                        : names.size() > 12 ? "" : "; defined: " + String.join(", ", names);
-                problems.add(new Problem(p.offset(), "property \"" + p.name() + "\" is not defined in " + describe(p.receiver())
-                        + " and evaluates to null" + (close != null ? "; did you mean \"" + close + "\"?" : defined), true));
+                String defined =
+                        o.props().isEmpty()
+                                ? "; it has no properties here"
+                                : names.size() > 12 ? "" : "; defined: " + String.join(", ", names);
+                problems.add(
+                        new Problem(
+                                p.offset(),
+                                "property \""
+                                        + p.name()
+                                        + "\" is not defined in "
+                                        + describe(p.receiver())
+                                        + " and evaluates to null"
+                                        + (close != null
+                                                ? "; did you mean \"" + close + "\"?"
+                                                : defined),
+                                true));
                 return Type.ANY;
             }
             return t;
         }
         if (receiver instanceof Type.Arr a) {
             // Property of a filtered array maps over its elements.
-            return new Type.Arr(a.elem() instanceof Type.Obj o && o.get(p.name()) != null ? o.get(p.name()) : Type.ANY);
+            return new Type.Arr(
+                    a.elem() instanceof Type.Obj o && o.get(p.name()) != null
+                            ? o.get(p.name())
+                            : Type.ANY);
         }
         if (receiver == Type.STRING || receiver == Type.NUMBER || receiver == Type.BOOL) {
-            problems.add(new Problem(p.offset(), "property \"" + p.name() + "\" of " + describe(p.receiver()) + ", which is a "
-                    + receiver + ", is always null", true));
+            problems.add(
+                    new Problem(
+                            p.offset(),
+                            "property \""
+                                    + p.name()
+                                    + "\" of "
+                                    + describe(p.receiver())
+                                    + ", which is a "
+                                    + receiver
+                                    + ", is always null",
+                            true));
         }
         return Type.ANY;
     }
@@ -281,12 +377,23 @@ public final class Checker {
         Functions.Sig sig = functions.get(Functions.key(c.name()));
         if (sig == null) {
             if (Functions.SPECIAL.containsKey(Functions.key(c.name()))) {
-                problems.add(new Problem(c.offset(), "function \"" + c.name() + "\" is not available here"));
+                problems.add(
+                        new Problem(
+                                c.offset(), "function \"" + c.name() + "\" is not available here"));
             } else {
-                String close = Suggest.closest(c.name(),
-                        functions.values().stream().map(Functions.Sig::name).toList());
-                problems.add(new Problem(c.offset(), "unknown function \"" + c.name() + "\""
-                        + (close != null ? "; did you mean \"" + close + "\"?" : "")));
+                String close =
+                        Suggest.closest(
+                                c.name(),
+                                functions.values().stream().map(Functions.Sig::name).toList());
+                problems.add(
+                        new Problem(
+                                c.offset(),
+                                "unknown function \""
+                                        + c.name()
+                                        + "\""
+                                        + (close != null
+                                                ? "; did you mean \"" + close + "\"?"
+                                                : "")));
             }
             return Type.ANY;
         }
@@ -299,22 +406,34 @@ public final class Checker {
             }
         }
         arguments(sig.name(), c.args(), args);
-        if (sig.name().equals("fromJSON") && c.args().get(0) instanceof Expr.Literal lit && lit.value() instanceof String json) {
+        if (sig.name().equals("fromJSON")
+                && c.args().get(0) instanceof Expr.Literal lit
+                && lit.value() instanceof String json) {
             JsonLiterals.Result parsed = JsonLiterals.parse(json);
             if (parsed.error() != null) {
-                problems.add(new Problem(lit.offset(), "broken JSON string is passed to fromJSON() at offset " + parsed.offset()
-                        + ": " + parsed.error()));
+                problems.add(
+                        new Problem(
+                                lit.offset(),
+                                "broken JSON string is passed to fromJSON() at offset "
+                                        + parsed.offset()
+                                        + ": "
+                                        + parsed.error()));
                 return Type.ANY;
             }
             return parsed.type();
         }
-        if (sig.name().equals("format") && c.args().get(0) instanceof Expr.Literal lit && lit.value() instanceof String fmt) {
+        if (sig.name().equals("format")
+                && c.args().get(0) instanceof Expr.Literal lit
+                && lit.value() instanceof String fmt) {
             String error = Format.error(fmt, n - 1);
             if (error != null) {
                 problems.add(new Problem(c.offset(), error));
             }
             for (int k : Format.unused(fmt, n - 1)) {
-                problems.add(new Problem(c.offset(), "format string \"" + fmt + "\" never uses argument {" + k + "}"));
+                problems.add(
+                        new Problem(
+                                c.offset(),
+                                "format string \"" + fmt + "\" never uses argument {" + k + "}"));
             }
         }
         return sig.result();

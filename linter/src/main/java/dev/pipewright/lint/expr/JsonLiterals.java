@@ -3,25 +3,30 @@ package dev.pipewright.lint.expr;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import dev.pipewright.github.expr.Type;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The type of {@code fromJSON('...')} with a literal argument: GitHub parses the string when the expression runs, so a
- * literal that is not JSON fails the run, and one that is gives a value whose type is known before it runs.
+ * The type of {@code fromJSON('...')} with a literal argument: GitHub parses the string when the
+ * expression runs, so a literal that is not JSON fails the run, and one that is gives a value whose
+ * type is known before it runs.
  */
 final class JsonLiterals {
-    /** The type of a parsed literal, or the reason it does not parse with the offset where the parser stopped. */
+    /**
+     * The type of a parsed literal, or the reason it does not parse with the offset where the
+     * parser stopped.
+     */
     record Result(Type type, String error, long offset) {}
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    private static final ObjectMapper JSON =
+            new ObjectMapper()
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
     private JsonLiterals() {}
 
@@ -35,12 +40,14 @@ final class JsonLiterals {
         } catch (JsonEOFException e) {
             return new Result(null, "unexpected end of JSON input", text.length());
         } catch (JsonParseException e) {
-            long at = Math.max(0, e.getLocation() == null ? 0 : e.getLocation().getCharOffset() - 1);
+            long at =
+                    Math.max(0, e.getLocation() == null ? 0 : e.getLocation().getCharOffset() - 1);
             char c = at < text.length() ? text.charAt((int) at) : ' ';
             return new Result(null, "invalid character '" + c + "' in JSON", at);
         } catch (JsonProcessingException e) {
             long at = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getCharOffset());
-            return new Result(null, e.getOriginalMessage().lines().findFirst().orElse("invalid JSON"), at);
+            return new Result(
+                    null, e.getOriginalMessage().lines().findFirst().orElse("invalid JSON"), at);
         }
     }
 

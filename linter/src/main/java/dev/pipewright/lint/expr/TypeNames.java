@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Spells a type the way actionlint does in its messages ({@code {a: string; b: number}}, {@code {string => string}},
- * {@code object}, {@code array<bool>}), so that findings read alike in both tools.
+ * Spells a type the way actionlint does in its messages ({@code {a: string; b: number}}, {@code
+ * {string => string}}, {@code object}, {@code array<bool>}), so that findings read alike in both
+ * tools.
  */
 public final class TypeNames {
     private TypeNames() {}
@@ -32,7 +33,10 @@ public final class TypeNames {
         return t.toString();
     }
 
-    /** True for objects, arrays and null: values a {@code ${{ }}} template renders as text nobody wants. */
+    /**
+     * True for objects, arrays and null: values a {@code ${{ }}} template renders as text nobody
+     * wants.
+     */
     public static boolean isStructured(Type t) {
         return t instanceof Type.Obj || t instanceof Type.Arr || t == Type.NULL;
     }

@@ -9,12 +9,15 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code pipewright lint --fix} on files and folders: finds the files {@code lint} takes, fixes each with
- * {@link FixApplier} against its own repository's action lock, and writes it back. The CLI and the Maven plugin print
- * the result their own way.
+ * {@code pipewright lint --fix} on files and folders: finds the files {@code lint} takes, fixes
+ * each with {@link FixApplier} against its own repository's action lock, and writes it back. The
+ * CLI and the Maven plugin print the result their own way.
  */
 public final class FileFixer {
-    /** A file the fixes change: where it is, its name as shown, its text before and what the fixes made of it. */
+    /**
+     * A file the fixes change: where it is, its name as shown, its text before and what the fixes
+     * made of it.
+     */
     public record FixedFile(Path path, String name, String before, FixApplier.Result result) {
         /** The fixed text. */
         public String after() {
@@ -34,8 +37,9 @@ public final class FileFixer {
     }
 
     /**
-     * Fixes every file under {@code targets} and hands each changed one to {@code sink}, in the order {@code lint}
-     * reads them; names are relative to {@code base} when inside it. Returns how many files changed.
+     * Fixes every file under {@code targets} and hands each changed one to {@code sink}, in the
+     * order {@code lint} reads them; names are relative to {@code base} when inside it. Returns how
+     * many files changed.
      */
     public int fix(List<Path> targets, Path base, Sink sink) throws IOException {
         int changed = 0;
@@ -43,7 +47,8 @@ public final class FileFixer {
             for (Path f : Linter.expand(target)) {
                 String before = Files.readString(f, StandardCharsets.UTF_8);
                 String name = display(base, f);
-                FixApplier.Result r = applier.fix(name, before, Linter.kindOf(f), Linter.projectRoot(f));
+                FixApplier.Result r =
+                        applier.fix(name, before, Linter.kindOf(f), Linter.projectRoot(f));
                 if (r.changed()) {
                     changed++;
                     sink.accept(new FixedFile(f, name, before, r));

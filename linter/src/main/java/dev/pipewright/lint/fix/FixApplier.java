@@ -19,11 +19,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code pipewright lint --fix} on one text: applies the fixes the rules propose with their findings, keeping every
- * other byte (comments, quoting, order) as it is. One pass per fixable rule, each linting the previous pass's output,
- * so a fix is always computed on the text it edits; a rule proposes a fix only where it applies, so a second run
- * changes nothing. A file that is not clean YAML is left alone, and a finding the configuration or an ignore comment
- * suppresses is not fixed: an accepted risk stays as the author left it.
+ * {@code pipewright lint --fix} on one text: applies the fixes the rules propose with their
+ * findings, keeping every other byte (comments, quoting, order) as it is. One pass per fixable
+ * rule, each linting the previous pass's output, so a fix is always computed on the text it edits;
+ * a rule proposes a fix only where it applies, so a second run changes nothing. A file that is not
+ * clean YAML is left alone, and a finding the configuration or an ignore comment suppresses is not
+ * fixed: an accepted risk stays as the author left it.
  */
 public final class FixApplier {
     /** One change, for the report: the 1-based line in the fixed text, the rule, what changed. */
@@ -41,25 +42,35 @@ public final class FixApplier {
     }
 
     /**
-     * The rules that propose fixes, in the order their passes run: pins first, so the changes are listed the way
-     * {@code --fix} has always printed them. {@code FixApplierTest} holds every {@code fixable} audit to this list.
+     * The rules that propose fixes, in the order their passes run: pins first, so the changes are
+     * listed the way {@code --fix} has always printed them. {@code FixApplierTest} holds every
+     * {@code fixable} audit to this list.
      */
-    public static final List<String> RULES = List.of("known-vulnerable-actions", "unpinned-uses", "excessive-permissions", "artipacked",
-            "template-injection");
+    public static final List<String> RULES =
+            List.of(
+                    "known-vulnerable-actions",
+                    "unpinned-uses",
+                    "excessive-permissions",
+                    "artipacked",
+                    "template-injection");
 
     private final List<Linter> passes = new ArrayList<>();
 
     public FixApplier(LintConfig config) {
         for (String id : RULES) {
-            RuleInfo rule = BuiltInRules.all().stream().filter(r -> r.id().equals(id)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no rule " + id));
+            RuleInfo rule =
+                    BuiltInRules.all().stream()
+                            .filter(r -> r.id().equals(id))
+                            .findFirst()
+                            .orElseThrow(() -> new IllegalStateException("no rule " + id));
             passes.add(new Linter(config, List.of(rule)));
         }
     }
 
     /**
-     * The fixed {@code source} of {@code file} (the name {@code lint} shows, which the configuration's ignores match);
-     * {@code projectRoot} (null: unknown) holds the action lock the pins come from.
+     * The fixed {@code source} of {@code file} (the name {@code lint} shows, which the
+     * configuration's ignores match); {@code projectRoot} (null: unknown) holds the action lock the
+     * pins come from.
      */
     public Result fix(String file, String source, Linter.Kind kind, Path projectRoot) {
         List<Change> changes = new ArrayList<>();
@@ -74,7 +85,10 @@ public final class FixApplier {
         return new Result(text, changes);
     }
 
-    /** Applies the findings' fixes that fit together; one that overlaps an earlier one is left for the next run. */
+    /**
+     * Applies the findings' fixes that fit together; one that overlaps an earlier one is left for
+     * the next run.
+     */
     private static String apply(String text, List<Finding> findings, List<Change> changes) {
         // a fix proposed for several findings (one permissions block for every job) is applied once
         Set<Fix> fixes = new LinkedHashSet<>();
@@ -110,7 +124,11 @@ public final class FixApplier {
         }
         byPosition.sort(Comparator.comparingInt(result.starts()::get));
         for (int i : byPosition) {
-            changes.add(new Change(fixed.lineOf(result.starts().get(i)), ruleOf.get(i), descriptions.get(i)));
+            changes.add(
+                    new Change(
+                            fixed.lineOf(result.starts().get(i)),
+                            ruleOf.get(i),
+                            descriptions.get(i)));
         }
         return result.text();
     }

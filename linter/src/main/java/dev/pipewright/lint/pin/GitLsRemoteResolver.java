@@ -38,32 +38,51 @@ public final class GitLsRemoteResolver implements TagResolver {
         }
         String sha = peeled != null ? peeled : plain;
         if (sha == null) {
-            throw new ResolveException("no tag " + tag + " in " + repository + " (git ls-remote " + url
-                    + " lists no refs/tags/" + tag + ")", true);
+            throw new ResolveException(
+                    "no tag "
+                            + tag
+                            + " in "
+                            + repository
+                            + " (git ls-remote "
+                            + url
+                            + " lists no refs/tags/"
+                            + tag
+                            + ")",
+                    true);
         }
         if (!sha.matches("[0-9a-f]{40}")) {
-            throw new ResolveException(repository + "@" + tag + ": git ls-remote gave '" + sha + "'", false);
+            throw new ResolveException(
+                    repository + "@" + tag + ": git ls-remote gave '" + sha + "'", false);
         }
         return sha;
     }
 
     private static String run(String url, String tag) throws ResolveException {
-        ProcessBuilder pb = new ProcessBuilder("git", "ls-remote", "--tags", url, "refs/tags/" + tag,
-                "refs/tags/" + tag + "^{}");
+        ProcessBuilder pb =
+                new ProcessBuilder(
+                        "git",
+                        "ls-remote",
+                        "--tags",
+                        url,
+                        "refs/tags/" + tag,
+                        "refs/tags/" + tag + "^{}");
         pb.environment().put("GIT_TERMINAL_PROMPT", "0");
         pb.redirectErrorStream(false);
         try {
             Process p = pb.start();
             p.getOutputStream().close();
             byte[] stdout = p.getInputStream().readAllBytes();
-            String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            String stderr =
+                    new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new ResolveException("git ls-remote " + url + " timed out", false);
             }
             if (p.exitValue() != 0) {
-                throw new ResolveException("git ls-remote " + url + " failed (exit " + p.exitValue() + "): " + stderr,
-                        stderr.contains("not found") || stderr.contains("does not appear to be a git repository"));
+                throw new ResolveException(
+                        "git ls-remote " + url + " failed (exit " + p.exitValue() + "): " + stderr,
+                        stderr.contains("not found")
+                                || stderr.contains("does not appear to be a git repository"));
             }
             return new String(stdout, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -14,20 +14,26 @@ import java.util.concurrent.ConcurrentHashMap;
 public interface Reporter {
     String render(List<Finding> findings, List<RuleInfo> rules, SourceLines sources);
 
-    /** Reads source lines of reported files, for the caret display; missing files give empty lines. */
+    /**
+     * Reads source lines of reported files, for the caret display; missing files give empty lines.
+     */
     interface SourceLines {
         String line(String file, int line);
 
         static SourceLines from(Path base) {
             Map<String, List<String>> cache = new ConcurrentHashMap<>();
             return (file, line) -> {
-                List<String> lines = cache.computeIfAbsent(file, f -> {
-                    try {
-                        return Files.readAllLines(base.resolve(f), StandardCharsets.UTF_8);
-                    } catch (IOException | RuntimeException e) {
-                        return List.of();
-                    }
-                });
+                List<String> lines =
+                        cache.computeIfAbsent(
+                                file,
+                                f -> {
+                                    try {
+                                        return Files.readAllLines(
+                                                base.resolve(f), StandardCharsets.UTF_8);
+                                    } catch (IOException | RuntimeException e) {
+                                        return List.of();
+                                    }
+                                });
                 return line >= 1 && line <= lines.size() ? lines.get(line - 1) : "";
             };
         }

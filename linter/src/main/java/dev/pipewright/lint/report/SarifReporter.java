@@ -24,12 +24,17 @@ import java.util.Properties;
 public final class SarifReporter implements Reporter {
     static final String DOCS = "https://github.com/pipewright/pipewright/blob/main/docs/rules/";
 
-    /** The product version Maven wrote into the linter's jar, so code scanning can tell which linter found what. */
+    /**
+     * The product version Maven wrote into the linter's jar, so code scanning can tell which linter
+     * found what.
+     */
     static final String VERSION = version();
 
     private static String version() {
         Properties p = new Properties();
-        try (InputStream in = SarifReporter.class.getResourceAsStream("/dev/pipewright/lint/version.properties")) {
+        try (InputStream in =
+                SarifReporter.class.getResourceAsStream(
+                        "/dev/pipewright/lint/version.properties")) {
             if (in != null) {
                 p.load(in);
             }
@@ -56,8 +61,11 @@ public final class SarifReporter implements Reporter {
             o.put("name", r.id());
             o.putObject("shortDescription").put("text", r.summary());
             o.putObject("fullDescription").put("text", r.summary());
-            o.putObject("help").put("text", r.summary() + ". See " + DOCS + r.id() + ".md")
-                    .put("markdown", r.summary() + ". See [" + r.id() + "](" + DOCS + r.id() + ".md).");
+            o.putObject("help")
+                    .put("text", r.summary() + ". See " + DOCS + r.id() + ".md")
+                    .put(
+                            "markdown",
+                            r.summary() + ". See [" + r.id() + "](" + DOCS + r.id() + ".md).");
             o.put("helpUri", DOCS + r.id() + ".md");
             o.putObject("defaultConfiguration").put("level", level(r.severity().label()));
             ObjectNode properties = o.putObject("properties");
@@ -74,24 +82,28 @@ public final class SarifReporter implements Reporter {
             phys.putObject("artifactLocation").put("uri", f.file());
             phys.putObject("region").put("startLine", f.line()).put("startColumn", f.column());
             String src = sources.line(f.file(), f.line()).strip();
-            res.putObject("partialFingerprints").put("primaryLocationLineHash/v1",
-                    hash(f.rule() + "\0" + f.file() + "\0" + src + "\0" + f.message()));
+            res.putObject("partialFingerprints")
+                    .put(
+                            "primaryLocationLineHash/v1",
+                            hash(f.rule() + "\0" + f.file() + "\0" + src + "\0" + f.message()));
         }
         return JsonReporter.write(root);
     }
 
     /**
-     * What GitHub code scanning reads of a security rule: {@code security-severity} (a CVSS-like score it shows as
-     * critical/high/medium/low; 7.0–8.9 is high, 4.0–6.9 medium, 0.1–3.9 low) and {@code precision} (how often a
-     * finding is a true one), from the audit's severity and confidence.
+     * What GitHub code scanning reads of a security rule: {@code security-severity} (a CVSS-like
+     * score it shows as critical/high/medium/low; 7.0–8.9 is high, 4.0–6.9 medium, 0.1–3.9 low) and
+     * {@code precision} (how often a finding is a true one), from the audit's severity and
+     * confidence.
      */
     private static void security(ObjectNode properties, Audit audit) {
-        String score = switch (audit.severity()) {
-            case HIGH -> "8.0";
-            case MEDIUM -> "5.5";
-            case LOW -> "3.0";
-            case INFORMATIONAL -> null;
-        };
+        String score =
+                switch (audit.severity()) {
+                    case HIGH -> "8.0";
+                    case MEDIUM -> "5.5";
+                    case LOW -> "3.0";
+                    case INFORMATIONAL -> null;
+                };
         if (score != null) {
             properties.put("security-severity", score);
         }
@@ -104,7 +116,8 @@ public final class SarifReporter implements Reporter {
 
     private static String hash(String s) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            byte[] d =
+                    MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -6,9 +6,10 @@ import dev.pipewright.lint.Severity;
 import java.util.List;
 
 /**
- * actionlint's format with the severity in front of the message, as compilers write it:
- * {@code file:line:col: error: message [rule]}, then the source line and a caret. The first line stays one line per
- * finding, parseable by the {@code file:line:col: message} patterns editors and problem matchers use.
+ * actionlint's format with the severity in front of the message, as compilers write it: {@code
+ * file:line:col: error: message [rule]}, then the source line and a caret. The first line stays one
+ * line per finding, parseable by the {@code file:line:col: message} patterns editors and problem
+ * matchers use.
  */
 public final class TextReporter implements Reporter {
     private static final String RESET = "\u001b[0m";
@@ -19,7 +20,10 @@ public final class TextReporter implements Reporter {
         this(false);
     }
 
-    /** With {@code colour}, the severity and caret in ANSI colours and the rule id dimmed, for a terminal. */
+    /**
+     * With {@code colour}, the severity and caret in ANSI colours and the rule id dimmed, for a
+     * terminal.
+     */
     public TextReporter(boolean colour) {
         this.colour = colour;
     }
@@ -40,8 +44,25 @@ public final class TextReporter implements Reporter {
     }
 
     private static String colouredLine(Finding f) {
-        return "\u001b[1m" + f.file() + ":" + f.line() + ":" + f.column() + ":" + RESET + " " + ansi(f.severity())
-                + f.severity().label() + ":" + RESET + " " + f.message() + " \u001b[2m[" + f.rule() + "]" + RESET;
+        return "\u001b[1m"
+                + f.file()
+                + ":"
+                + f.line()
+                + ":"
+                + f.column()
+                + ":"
+                + RESET
+                + " "
+                + ansi(f.severity())
+                + f.severity().label()
+                + ":"
+                + RESET
+                + " "
+                + f.message()
+                + " \u001b[2m["
+                + f.rule()
+                + "]"
+                + RESET;
     }
 
     /** Bold red, yellow and cyan, as compilers colour errors, warnings and notes. */
@@ -55,13 +76,23 @@ public final class TextReporter implements Reporter {
 
     /** One finding's first line: {@code file:line:col: severity: message [rule]}. */
     public static String line(Finding f) {
-        return f.file() + ":" + f.line() + ":" + f.column() + ": " + f.severity().label() + ": " + f.message()
-                + " [" + f.rule() + "]";
+        return f.file()
+                + ":"
+                + f.line()
+                + ":"
+                + f.column()
+                + ": "
+                + f.severity().label()
+                + ": "
+                + f.message()
+                + " ["
+                + f.rule()
+                + "]";
     }
 
     /**
-     * zizmor's closing line, counted by severity: {@code 3 findings: 1 error, 2 warnings, 0 notes}, or
-     * {@code no findings}.
+     * zizmor's closing line, counted by severity: {@code 3 findings: 1 error, 2 warnings, 0 notes},
+     * or {@code no findings}.
      */
     public static String summary(List<Finding> findings) {
         if (findings.isEmpty()) {

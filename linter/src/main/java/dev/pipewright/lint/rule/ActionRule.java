@@ -21,13 +21,15 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
- * {@code uses:} steps of workflows and composite actions: inputs of known and local actions (missing required,
- * unknown, deprecated), local actions that do not exist or run on a retired Node.js, malformed {@code docker://}
- * images; and the runtime of linted action metadata.
+ * {@code uses:} steps of workflows and composite actions: inputs of known and local actions
+ * (missing required, unknown, deprecated), local actions that do not exist or run on a retired
+ * Node.js, malformed {@code docker://} images; and the runtime of linted action metadata.
  */
 @Rule(id = "action", summary = "uses steps name existing actions and pass the inputs they declare")
 public final class ActionRule extends LintRule {
-    /** Inputs GitHub itself passes to Docker container actions, whatever their metadata declares. */
+    /**
+     * Inputs GitHub itself passes to Docker container actions, whatever their metadata declares.
+     */
     private static final Set<String> DOCKER_INPUTS = Set.of("args", "entrypoint");
 
     private LocalFiles local;
@@ -45,10 +47,19 @@ public final class ActionRule extends LintRule {
 
     @Override
     public void visitStep(Workflow.Step step) {
-        check(step.body(), () -> job.steps().stream().filter(s -> s.index() < step.index()).map(Workflow.Step::body).toList());
+        check(
+                step.body(),
+                () ->
+                        job.steps().stream()
+                                .filter(s -> s.index() < step.index())
+                                .map(Workflow.Step::body)
+                                .toList());
     }
 
-    /** Action metadata: its own runtime, and the {@code uses:} steps of a composite action like a job's. */
+    /**
+     * Action metadata: its own runtime, and the {@code uses:} steps of a composite action like a
+     * job's.
+     */
     @Override
     public void visitAction(LintContext.ActionFile action) {
         local = new LocalFiles(ctx());
@@ -56,7 +67,9 @@ public final class ActionRule extends LintRule {
         if (runs == null) {
             return;
         }
-        runs.scalar("using").filter(YScalar::isString).ifPresent(using -> checkRuntime(using, "this action", using.value(), null));
+        runs.scalar("using")
+                .filter(YScalar::isString)
+                .ifPresent(using -> checkRuntime(using, "this action", using.value(), null));
         List<YMap> earlier = new ArrayList<>();
         for (YNode n : runs.seq("steps").map(YSeq::items).orElse(List.of())) {
             if (n instanceof YMap step) {
@@ -67,9 +80,16 @@ public final class ActionRule extends LintRule {
         }
     }
 
-    /** {@code earlier}: the steps before this one, listed only when a missing local action needs them. */
+    /**
+     * {@code earlier}: the steps before this one, listed only when a missing local action needs
+     * them.
+     */
     private void check(YMap step, Supplier<List<YMap>> earlier) {
-        YScalar uses = step.scalar("uses").filter(YScalar::isString).filter(u -> !u.hasExpression()).orElse(null);
+        YScalar uses =
+                step.scalar("uses")
+                        .filter(YScalar::isString)
+                        .filter(u -> !u.hasExpression())
+                        .orElse(null);
         if (uses == null) {
             return;
         }
@@ -77,20 +97,38 @@ public final class ActionRule extends LintRule {
         if (v.startsWith("docker://")) {
             String problem = ImageReference.problem(v.substring("docker://".length()));
             if (problem != null) {
-                report(uses, "docker image \"" + v + "\" is malformed: " + problem
-                        + "; write docker://[registry/]name[:tag][@sha256:digest]");
+                report(
+                        uses,
+                        "docker image \""
+                                + v
+                                + "\" is malformed: "
+                                + problem
+                                + "; write docker://[registry/]name[:tag][@sha256:digest]");
             }
         } else if (LocalFiles.isLocal(v)) {
             checkLocal(step, earlier, uses, v);
         } else if (malformed(v) != null) {
             // GitHub rejects the whole workflow ("must be owner/repo@ref"), so no job of it runs
-            report(uses, "action \"" + v + "\" " + malformed(v) + "; write owner/repo[/path]@ref (a commit SHA with a"
-                    + " # vX.Y.Z comment)");
+            report(
+                    uses,
+                    "action \""
+                            + v
+                            + "\" "
+                            + malformed(v)
+                            + "; write owner/repo[/path]@ref (a commit SHA with a"
+                            + " # vX.Y.Z comment)");
         } else {
-            PopularActions.Meta meta = PopularActions.ACTIONS.get(v.substring(0, v.indexOf('@')).toLowerCase(Locale.ROOT));
+            PopularActions.Meta meta =
+                    PopularActions.ACTIONS.get(
+                            v.substring(0, v.indexOf('@')).toLowerCase(Locale.ROOT));
             if (meta != null) {
-                // The table's runtime is that of its snapshot commit, not of the ref in use, so it is not checked here.
-                checkInputs(step, uses, "action \"" + v.substring(0, v.indexOf('@')) + "\"", ActionSpec.of(meta));
+                // The table's runtime is that of its snapshot commit, not of the ref in use, so it
+                // is not checked here.
+                checkInputs(
+                        step,
+                        uses,
+                        "action \"" + v.substring(0, v.indexOf('@')) + "\"",
+                        ActionSpec.of(meta));
             }
         }
     }
@@ -114,11 +152,21 @@ public final class ActionRule extends LintRule {
     private void checkLocal(YMap step, Supplier<List<YMap>> earlier, YScalar uses, String v) {
         LocalFiles.Lookup found = local.action(v);
         if (found.file() == null) {
-            // $/ names the running commit of this repository, which we cannot see when the tree differs.
-            if (found.missing() && !LocalFiles.isSelf(v) && !checkedOutEarlier(earlier.get(), v.substring(2))) {
+            // $/ names the running commit of this repository, which we cannot see when the tree
+            // differs.
+            if (found.missing()
+                    && !LocalFiles.isSelf(v)
+                    && !checkedOutEarlier(earlier.get(), v.substring(2))) {
                 String close = local.closestAction(v);
-                report(uses, "local action \"" + v + "\" does not exist: the repository has no action.yml or action.yaml in "
-                        + v.substring(2) + (close != null ? "; did you mean \"" + close + "\"?" : "; fix the path"));
+                report(
+                        uses,
+                        "local action \""
+                                + v
+                                + "\" does not exist: the repository has no action.yml or action.yaml in "
+                                + v.substring(2)
+                                + (close != null
+                                        ? "; did you mean \"" + close + "\"?"
+                                        : "; fix the path"));
             }
             return;
         }
@@ -132,14 +180,20 @@ public final class ActionRule extends LintRule {
         checkInputs(step, uses, name, spec);
     }
 
-    /** True when an earlier step checks a repository out into a folder holding the action, so it exists only at run time. */
+    /**
+     * True when an earlier step checks a repository out into a folder holding the action, so it
+     * exists only at run time.
+     */
     private static boolean checkedOutEarlier(List<YMap> earlier, String relative) {
         for (YMap s : earlier) {
             String uses = s.string("uses").orElse("").toLowerCase(Locale.ROOT);
             String path = s.map("with").flatMap(w -> w.string("path")).orElse("").strip();
             path = path.startsWith("./") ? path.substring(2) : path;
-            if (uses.startsWith("actions/checkout@") && !path.isEmpty()
-                    && (path.contains("${{") || (relative + "/").startsWith(path.endsWith("/") ? path : path + "/"))) {
+            if (uses.startsWith("actions/checkout@")
+                    && !path.isEmpty()
+                    && (path.contains("${{")
+                            || (relative + "/")
+                                    .startsWith(path.endsWith("/") ? path : path + "/"))) {
                 return true;
             }
         }
@@ -147,17 +201,38 @@ public final class ActionRule extends LintRule {
     }
 
     private void checkRuntime(YScalar uses, String name, String using, Path file) {
-        String where = file == null ? ""
-                : " in " + (ctx().projectRoot() != null && file.startsWith(ctx().projectRoot())
-                ? ctx().projectRoot().relativize(file).toString().replace('\\', '/') : file.getFileName().toString());
+        String where =
+                file == null
+                        ? ""
+                        : " in "
+                                + (ctx().projectRoot() != null
+                                                && file.startsWith(ctx().projectRoot())
+                                        ? ctx().projectRoot()
+                                                .relativize(file)
+                                                .toString()
+                                                .replace('\\', '/')
+                                        : file.getFileName().toString());
         if (using.equals("node12") || using.equals("node16")) {
-            report(uses, name + " runs on " + using + ", which GitHub's runners no longer provide;"
-                    + " set runs.using to node24" + where);
+            report(
+                    uses,
+                    name
+                            + " runs on "
+                            + using
+                            + ", which GitHub's runners no longer provide;"
+                            + " set runs.using to node24"
+                            + where);
         } else if (using.equals("node20")) {
-            // GitHub announced Node 20's removal: Node 24 is the default from June 2, 2026 and Node 20 leaves the
-            // runners on September 16, 2026 (https://github.blog/changelog/2025-09-19-deprecation-of-node-20-on-github-actions-runners/).
-            report(uses.pos(), Severity.WARNING, name + " runs on node20, which GitHub deprecated and removes from its"
-                    + " runners; set runs.using to node24" + where);
+            // GitHub announced Node 20's removal: Node 24 is the default from June 2, 2026 and Node
+            // 20 leaves the
+            // runners on September 16, 2026
+            // (https://github.blog/changelog/2025-09-19-deprecation-of-node-20-on-github-actions-runners/).
+            report(
+                    uses.pos(),
+                    Severity.WARNING,
+                    name
+                            + " runs on node20, which GitHub deprecated and removes from its"
+                            + " runners; set runs.using to node24"
+                            + where);
         }
     }
 
@@ -173,7 +248,13 @@ public final class ActionRule extends LintRule {
         }
         for (String req : spec.required()) {
             if (!passed.contains(req.toLowerCase(Locale.ROOT))) {
-                report(uses, "missing input \"" + req + "\" which " + name + " requires; add it under with:");
+                report(
+                        uses,
+                        "missing input \""
+                                + req
+                                + "\" which "
+                                + name
+                                + " requires; add it under with:");
             }
         }
         if (given == null) {
@@ -186,7 +267,10 @@ public final class ActionRule extends LintRule {
             if (declared != null) {
                 String message = spec.deprecated().get(declared);
                 if (message != null) {
-                    report(e.key().pos(), Severity.WARNING, "input \"" + key + "\" of " + name + " is deprecated: " + message);
+                    report(
+                            e.key().pos(),
+                            Severity.WARNING,
+                            "input \"" + key + "\" of " + name + " is deprecated: " + message);
                 }
             } else if (e.key().hasExpression() || docker && DOCKER_INPUTS.contains(key)) {
                 continue;
@@ -194,13 +278,25 @@ public final class ActionRule extends LintRule {
                 String input = declared(List.copyOf(spec.removed().keySet()), key);
                 String range = spec.removed().get(input);
                 // a release the input belongs to, or one we cannot tell, passes it rightly
-                RefRelease.of(ctx(), uses).filter(r -> !RefRelease.within(r, range)).ifPresent(r -> report(e.key().pos(),
-                        Severity.WARNING, outsideReleases(key, name, range, RefRelease.beforeAdded(r, range))));
+                RefRelease.of(ctx(), uses)
+                        .filter(r -> !RefRelease.within(r, range))
+                        .ifPresent(
+                                r ->
+                                        report(
+                                                e.key().pos(),
+                                                Severity.WARNING,
+                                                outsideReleases(
+                                                        key,
+                                                        name,
+                                                        range,
+                                                        RefRelease.beforeAdded(r, range))));
             } else if (spec.complete()) {
-                // The runner only warns "Unexpected input(s)" and runs the step without it: a mistake, not a failure.
+                // The runner only warns "Unexpected input(s)" and runs the step without it: a
+                // mistake, not a failure.
                 report(e.key().pos(), Severity.WARNING, unknown(key, name, spec.inputs()));
             } else if (Suggest.closest(key, spec.inputs(), 1) != null) {
-                // Metadata older than the release in use may lack inputs added since, but a name one edit away from
+                // Metadata older than the release in use may lack inputs added since, but a name
+                // one edit away from
                 // a declared one (node_version, keys) is a typo of it rather than a new input.
                 report(e.key().pos(), Severity.WARNING, unknown(key, name, spec.inputs()));
             }
@@ -213,24 +309,48 @@ public final class ActionRule extends LintRule {
     }
 
     /**
-     * An input of releases {@code added..removed} passed to a release outside them: the runner warns "Unexpected input"
-     * and runs the step without it.
+     * An input of releases {@code added..removed} passed to a release outside them: the runner
+     * warns "Unexpected input" and runs the step without it.
      */
     private static String outsideReleases(String key, String name, String range, boolean early) {
         String[] ends = range.split("\\.\\.", 2);
-        return "input \"" + key + "\" is not defined by this release of " + name + (early
-                ? ": it was added in " + ends[0] + ", so the runner ignores it here; use a release from " + ends[0]
-                        + " to before " + ends[1]
-                : ": it was removed in " + ends[1] + ", so the runner ignores it; do its work in a step of your own, or"
-                        + " use a release from " + ends[0] + " to before " + ends[1]);
+        return "input \""
+                + key
+                + "\" is not defined by this release of "
+                + name
+                + (early
+                        ? ": it was added in "
+                                + ends[0]
+                                + ", so the runner ignores it here; use a release from "
+                                + ends[0]
+                                + " to before "
+                                + ends[1]
+                        : ": it was removed in "
+                                + ends[1]
+                                + ", so the runner ignores it; do its work in a step of your own, or"
+                                + " use a release from "
+                                + ends[0]
+                                + " to before "
+                                + ends[1]);
     }
 
     private static String unknown(String key, String name, List<String> inputs) {
         String close = Suggest.closest(key, inputs);
         if (close != null) {
-            return "input \"" + key + "\" is not defined by " + name + "; did you mean \"" + close + "\"?";
+            return "input \""
+                    + key
+                    + "\" is not defined by "
+                    + name
+                    + "; did you mean \""
+                    + close
+                    + "\"?";
         }
-        return "input \"" + key + "\" is not defined by " + name + (inputs.isEmpty() ? ", which takes no inputs"
-                : "; defined inputs: " + String.join(", ", new TreeSet<>(inputs)));
+        return "input \""
+                + key
+                + "\" is not defined by "
+                + name
+                + (inputs.isEmpty()
+                        ? ", which takes no inputs"
+                        : "; defined inputs: " + String.join(", ", new TreeSet<>(inputs)));
     }
 }

@@ -1,10 +1,10 @@
 package dev.pipewright.lint.rule;
 
+import dev.pipewright.github.expr.Type;
 import dev.pipewright.lint.LintConfig;
 import dev.pipewright.lint.Workflow;
 import dev.pipewright.lint.audit.Triggers;
 import dev.pipewright.lint.data.PopularActions;
-import dev.pipewright.github.expr.Type;
 import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;
@@ -15,35 +15,122 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Builds the typed contexts ({@code github}, {@code inputs}, {@code needs}, {@code steps}, {@code matrix}...) of a position. */
+/**
+ * Builds the typed contexts ({@code github}, {@code inputs}, {@code needs}, {@code steps}, {@code
+ * matrix}...) of a position.
+ */
 final class ContextTypes {
     /**
-     * Event-independent properties of {@code github}; {@code event} is an object whose properties depend on the trigger,
-     * so only its {@code inputs} are typed, from the workflow_dispatch inputs.
+     * Event-independent properties of {@code github}; {@code event} is an object whose properties
+     * depend on the trigger, so only its {@code inputs} are typed, from the workflow_dispatch
+     * inputs.
      */
-    private static final List<String> GITHUB = List.of("action", "action_path", "action_ref", "action_repository",
-            "action_status", "actor", "actor_id", "api_url", "base_ref", "env", "event_name", "event_path",
-            "graphql_url", "head_ref", "job", "job_workflow_sha", "output", "path", "ref", "ref_name", "ref_protected",
-            "ref_type", "repository", "repository_id", "repository_owner", "repository_owner_id", "repositoryUrl",
-            "retention_days", "run_id", "run_number", "run_attempt", "secret_source", "server_url", "sha", "state",
-            "step_summary", "token", "triggering_actor", "workflow", "workflow_ref", "workflow_sha", "workspace");
+    private static final List<String> GITHUB =
+            List.of(
+                    "action",
+                    "action_path",
+                    "action_ref",
+                    "action_repository",
+                    "action_status",
+                    "actor",
+                    "actor_id",
+                    "api_url",
+                    "base_ref",
+                    "env",
+                    "event_name",
+                    "event_path",
+                    "graphql_url",
+                    "head_ref",
+                    "job",
+                    "job_workflow_sha",
+                    "output",
+                    "path",
+                    "ref",
+                    "ref_name",
+                    "ref_protected",
+                    "ref_type",
+                    "repository",
+                    "repository_id",
+                    "repository_owner",
+                    "repository_owner_id",
+                    "repositoryUrl",
+                    "retention_days",
+                    "run_id",
+                    "run_number",
+                    "run_attempt",
+                    "secret_source",
+                    "server_url",
+                    "sha",
+                    "state",
+                    "step_summary",
+                    "token",
+                    "triggering_actor",
+                    "workflow",
+                    "workflow_ref",
+                    "workflow_sha",
+                    "workspace");
 
-    /** The contexts that do not depend on the workflow, built once: types are immutable and shared. */
+    /**
+     * The contexts that do not depend on the workflow, built once: types are immutable and shared.
+     */
     private static final Type GITHUB_TYPE = github(Type.Obj.loose(Type.ANY));
+
     private static final Type LOOSE_STRING = Type.Obj.loose(Type.STRING);
     private static final Type LOOSE_ANY = Type.Obj.loose(Type.ANY);
     private static final Type EMPTY = Type.Obj.strict(Map.of());
-    private static final Type STRATEGY = Type.Obj.strict(Map.of("fail-fast", Type.BOOL, "job-index", Type.NUMBER,
-            "job-total", Type.NUMBER, "max-parallel", Type.NUMBER));
-    private static final Type RUNNER = Type.Obj.strict(Map.of("name", Type.STRING, "os", Type.STRING, "arch", Type.STRING,
-            "temp", Type.STRING, "tool_cache", Type.STRING, "debug", Type.STRING, "environment", Type.STRING));
+    private static final Type STRATEGY =
+            Type.Obj.strict(
+                    Map.of(
+                            "fail-fast",
+                            Type.BOOL,
+                            "job-index",
+                            Type.NUMBER,
+                            "job-total",
+                            Type.NUMBER,
+                            "max-parallel",
+                            Type.NUMBER));
+    private static final Type RUNNER =
+            Type.Obj.strict(
+                    Map.of(
+                            "name",
+                            Type.STRING,
+                            "os",
+                            Type.STRING,
+                            "arch",
+                            Type.STRING,
+                            "temp",
+                            Type.STRING,
+                            "tool_cache",
+                            Type.STRING,
+                            "debug",
+                            Type.STRING,
+                            "environment",
+                            Type.STRING));
     // the job context's documented fields are typed; newer ones (job.workflow_*) stay open
-    private static final Type JOB = new Type.Obj(Map.of("status", Type.STRING, "check_run_id", Type.NUMBER,
-            "container", Type.Obj.strict(Map.of("id", Type.STRING, "network", Type.STRING)),
-            "services", Type.Obj.loose(Type.Obj.strict(Map.of("id", Type.STRING, "network", Type.STRING,
-                    "ports", Type.Obj.loose(Type.STRING))))), Type.ANY);
-    private static final Type JOBS = Type.Obj.loose(Type.Obj.strict(Map.of("result", Type.STRING, "outputs",
-            Type.Obj.loose(Type.STRING))));
+    private static final Type JOB =
+            new Type.Obj(
+                    Map.of(
+                            "status",
+                            Type.STRING,
+                            "check_run_id",
+                            Type.NUMBER,
+                            "container",
+                            Type.Obj.strict(Map.of("id", Type.STRING, "network", Type.STRING)),
+                            "services",
+                            Type.Obj.loose(
+                                    Type.Obj.strict(
+                                            Map.of(
+                                                    "id",
+                                                    Type.STRING,
+                                                    "network",
+                                                    Type.STRING,
+                                                    "ports",
+                                                    Type.Obj.loose(Type.STRING))))),
+                    Type.ANY);
+    private static final Type JOBS =
+            Type.Obj.loose(
+                    Type.Obj.strict(
+                            Map.of("result", Type.STRING, "outputs", Type.Obj.loose(Type.STRING))));
 
     private ContextTypes() {}
 
@@ -60,7 +147,11 @@ final class ContextTypes {
     static Map<String, Type> workflowLevel(Workflow wf, LintConfig config, LocalFiles local) {
         Map<String, Type> m = new LinkedHashMap<>();
         Type dispatch = dispatchInputs(wf);
-        m.put("github", dispatch == null ? GITHUB_TYPE : github(new Type.Obj(Map.of("inputs", dispatch), Type.ANY)));
+        m.put(
+                "github",
+                dispatch == null
+                        ? GITHUB_TYPE
+                        : github(new Type.Obj(Map.of("inputs", dispatch), Type.ANY)));
         m.put("env", LOOSE_STRING);
         m.put("secrets", secrets(wf));
         if (config.configVariables() == null) {
@@ -82,18 +173,26 @@ final class ContextTypes {
     }
 
     /**
-     * The secrets a caller passes whatever the workflow declares: its token and the two debug switches (actionlint's
-     * list; GitHub rejects these names under {@code on.workflow_call.secrets}).
+     * The secrets a caller passes whatever the workflow declares: its token and the two debug
+     * switches (actionlint's list; GitHub rejects these names under {@code
+     * on.workflow_call.secrets}).
      */
-    private static final Map<String, Type> CALLER_SECRETS = Map.of("GITHUB_TOKEN", Type.STRING,
-            "ACTIONS_STEP_DEBUG", Type.STRING, "ACTIONS_RUNNER_DEBUG", Type.STRING);
+    private static final Map<String, Type> CALLER_SECRETS =
+            Map.of(
+                    "GITHUB_TOKEN",
+                    Type.STRING,
+                    "ACTIONS_STEP_DEBUG",
+                    Type.STRING,
+                    "ACTIONS_RUNNER_DEBUG",
+                    Type.STRING);
 
     /**
-     * {@code secrets} of a workflow that only runs when called ({@code workflow_call} its only trigger) and declares
-     * {@code on.workflow_call.secrets} (an empty {@code secrets:} declares none): those secrets and {@link #CALLER_SECRETS},
-     * as actionlint types it; any other name is empty unless every caller passes {@code secrets: inherit}. Elsewhere
-     * any name: without a declaration a called workflow relies on inherit, and on other triggers (which actionlint
-     * does not tell apart) the repository's own secrets are there.
+     * {@code secrets} of a workflow that only runs when called ({@code workflow_call} its only
+     * trigger) and declares {@code on.workflow_call.secrets} (an empty {@code secrets:} declares
+     * none): those secrets and {@link #CALLER_SECRETS}, as actionlint types it; any other name is
+     * empty unless every caller passes {@code secrets: inherit}. Elsewhere any name: without a
+     * declaration a called workflow relies on inherit, and on other triggers (which actionlint does
+     * not tell apart) the repository's own secrets are there.
      */
     private static Type secrets(Workflow wf) {
         if (!Triggers.onlyCalled(wf)) {
@@ -119,13 +218,15 @@ final class ContextTypes {
     }
 
     /**
-     * {@code github.event.inputs} of a workflow run only by workflow_dispatch: its declared inputs, all strings in the
-     * event payload whatever their type (other events have none); null when the workflow is also callable, since a
-     * called workflow sees its caller's event.
+     * {@code github.event.inputs} of a workflow run only by workflow_dispatch: its declared inputs,
+     * all strings in the event payload whatever their type (other events have none); null when the
+     * workflow is also callable, since a called workflow sees its caller's event.
      */
     private static Type dispatchInputs(Workflow wf) {
         YMap on = wf.on().orElse(null);
-        if (on == null || on.get("workflow_call").isPresent() || !(on.get("workflow_dispatch").orElse(null) instanceof YMap d)) {
+        if (on == null
+                || on.get("workflow_call").isPresent()
+                || !(on.get("workflow_dispatch").orElse(null) instanceof YMap d)) {
             return null;
         }
         YMap inputs = d.map("inputs").orElse(null);
@@ -145,30 +246,61 @@ final class ContextTypes {
     private static Type inputs(Workflow wf) {
         Map<String, Type> in = new LinkedHashMap<>();
         boolean[] dynamic = {false};
-        wf.on().ifPresent(on -> {
-            for (String trigger : List.of("workflow_call", "workflow_dispatch")) {
-                on.map(trigger).flatMap(t -> t.map("inputs")).ifPresent(inputs -> inputs.entries().forEach(e -> {
-                    dynamic[0] |= e.key().hasExpression();
-                    String type = e.value() instanceof YMap im ? im.string("type").orElse("string") : "string";
-                    in.put(e.key().value(), switch (type) {
-                        case "boolean" -> Type.BOOL;
-                        case "number" -> Type.NUMBER;
-                        default -> Type.STRING;
-                    });
-                }));
-            }
-        });
+        wf.on()
+                .ifPresent(
+                        on -> {
+                            for (String trigger : List.of("workflow_call", "workflow_dispatch")) {
+                                on.map(trigger)
+                                        .flatMap(t -> t.map("inputs"))
+                                        .ifPresent(
+                                                inputs ->
+                                                        inputs.entries()
+                                                                .forEach(
+                                                                        e -> {
+                                                                            dynamic[0] |=
+                                                                                    e.key()
+                                                                                            .hasExpression();
+                                                                            String type =
+                                                                                    e.value()
+                                                                                                    instanceof
+                                                                                                    YMap
+                                                                                                            im
+                                                                                            ? im.string(
+                                                                                                            "type")
+                                                                                                    .orElse(
+                                                                                                            "string")
+                                                                                            : "string";
+                                                                            in.put(
+                                                                                    e.key().value(),
+                                                                                    switch (type) {
+                                                                                        case "boolean" ->
+                                                                                                Type
+                                                                                                        .BOOL;
+                                                                                        case "number" ->
+                                                                                                Type
+                                                                                                        .NUMBER;
+                                                                                        default ->
+                                                                                                Type
+                                                                                                        .STRING;
+                                                                                    });
+                                                                        }));
+                            }
+                        });
         return dynamic[0] ? Type.Obj.loose(Type.ANY) : Type.Obj.strict(in);
     }
 
-    /** {@code jobs} in a reusable workflow's outputs: its jobs, each with the outputs it declares. */
+    /**
+     * {@code jobs} in a reusable workflow's outputs: its jobs, each with the outputs it declares.
+     */
     private static Type jobs(Workflow wf, LocalFiles local) {
         Map<String, Type> jobs = new LinkedHashMap<>();
         for (Workflow.Job j : wf.jobs()) {
             if (j.id().hasExpression()) {
                 return JOBS;
             }
-            jobs.put(j.id().value(), Type.Obj.strict(Map.of("result", Type.STRING, "outputs", outputs(j, local))));
+            jobs.put(
+                    j.id().value(),
+                    Type.Obj.strict(Map.of("result", Type.STRING, "outputs", outputs(j, local))));
         }
         return Type.Obj.strict(jobs);
     }
@@ -180,8 +312,19 @@ final class ContextTypes {
                 m.put("needs", Type.Obj.loose(Type.ANY));
                 break;
             }
-            wf.jobs().stream().filter(j -> j.id().value().equalsIgnoreCase(need.value())).findFirst()
-                    .ifPresent(j -> needs.put(j.id().value(), Type.Obj.strict(Map.of("result", Type.STRING, "outputs", outputs(j, local)))));
+            wf.jobs().stream()
+                    .filter(j -> j.id().value().equalsIgnoreCase(need.value()))
+                    .findFirst()
+                    .ifPresent(
+                            j ->
+                                    needs.put(
+                                            j.id().value(),
+                                            Type.Obj.strict(
+                                                    Map.of(
+                                                            "result",
+                                                            Type.STRING,
+                                                            "outputs",
+                                                            outputs(j, local)))));
         }
         if (m.get("needs") instanceof Type.Obj o && o.rest() == null) {
             m.put("needs", Type.Obj.strict(needs));
@@ -193,24 +336,34 @@ final class ContextTypes {
         if (job.isCall()) {
             return callOutputs(job, local);
         }
-        return job.body().map("outputs").map(o -> {
-            Map<String, Type> out = new LinkedHashMap<>();
-            for (YMap.Entry e : o.entries()) {
-                if (e.key().hasExpression()) {
-                    return (Type) Type.Obj.loose(Type.STRING);
-                }
-                out.put(e.key().value(), Type.STRING);
-            }
-            return (Type) Type.Obj.strict(out);
-        }).orElse(Type.Obj.strict(Map.of()));
+        return job.body()
+                .map("outputs")
+                .map(
+                        o -> {
+                            Map<String, Type> out = new LinkedHashMap<>();
+                            for (YMap.Entry e : o.entries()) {
+                                if (e.key().hasExpression()) {
+                                    return (Type) Type.Obj.loose(Type.STRING);
+                                }
+                                out.put(e.key().value(), Type.STRING);
+                            }
+                            return (Type) Type.Obj.strict(out);
+                        })
+                .orElse(Type.Obj.strict(Map.of()));
     }
 
-    /** A local reusable workflow declares its outputs under {@code on.workflow_call.outputs}; remote ones are not read. */
+    /**
+     * A local reusable workflow declares its outputs under {@code on.workflow_call.outputs}; remote
+     * ones are not read.
+     */
     private static Type callOutputs(Workflow.Job job, LocalFiles local) {
         String uses = job.body().string("uses").orElse("");
         if (LocalFiles.isLocal(uses) && !uses.contains("${{")) {
             LocalFiles.Lookup found = local.workflow(uses);
-            WorkflowCallSpec spec = found.file() == null ? null : local.read(found.file()).map(WorkflowCallSpec::of).orElse(null);
+            WorkflowCallSpec spec =
+                    found.file() == null
+                            ? null
+                            : local.read(found.file()).map(WorkflowCallSpec::of).orElse(null);
             if (spec != null && spec.callable() && !spec.dynamic()) {
                 Map<String, Type> out = new LinkedHashMap<>();
                 spec.outputs().forEach(o -> out.put(o, Type.STRING));
@@ -236,9 +389,9 @@ final class ContextTypes {
     }
 
     /**
-     * {@code steps} at each step of a job (the earlier steps that have ids), and after the last: element {@code k} is
-     * the context of {@code job.steps().get(k)}, the last element the job's own (for its {@code outputs:}). Built in
-     * one pass, so each step's outputs are looked up once.
+     * {@code steps} at each step of a job (the earlier steps that have ids), and after the last:
+     * element {@code k} is the context of {@code job.steps().get(k)}, the last element the job's
+     * own (for its {@code outputs:}). Built in one pass, so each step's outputs are looked up once.
      */
     static List<Type> steps(Workflow.Job job, LocalFiles local) {
         List<Type> out = new ArrayList<>(job.steps().size() + 1);
@@ -249,7 +402,8 @@ final class ContextTypes {
             if (dynamic) {
                 continue;
             }
-            // a parallel group's steps run before the steps after the group, so their ids are in scope there
+            // a parallel group's steps run before the steps after the group, so their ids are in
+            // scope there
             List<Workflow.Step> group = new ArrayList<>();
             YNode parallel = s.body().get("parallel").orElse(null);
             if (parallel instanceof YSeq seq) {
@@ -270,8 +424,16 @@ final class ContextTypes {
                     dynamic = true;
                     break;
                 }
-                steps.put(id.value(), Type.Obj.strict(Map.of("outputs", stepOutputs(g, local), "outcome", Type.STRING,
-                        "conclusion", Type.STRING)));
+                steps.put(
+                        id.value(),
+                        Type.Obj.strict(
+                                Map.of(
+                                        "outputs",
+                                        stepOutputs(g, local),
+                                        "outcome",
+                                        Type.STRING,
+                                        "conclusion",
+                                        Type.STRING)));
             }
         }
         out.add(dynamic ? LOOSE_ANY : Type.Obj.strict(steps));
@@ -283,9 +445,14 @@ final class ContextTypes {
         ActionSpec spec = null;
         if (LocalFiles.isLocal(uses) && !uses.contains("${{")) {
             LocalFiles.Lookup found = local.action(uses);
-            spec = found.file() == null ? null : local.read(found.file()).map(ActionSpec::of).orElse(null);
+            spec =
+                    found.file() == null
+                            ? null
+                            : local.read(found.file()).map(ActionSpec::of).orElse(null);
         } else if (uses.indexOf('@') > 0) {
-            PopularActions.Meta meta = PopularActions.ACTIONS.get(uses.substring(0, uses.indexOf('@')).toLowerCase(Locale.ROOT));
+            PopularActions.Meta meta =
+                    PopularActions.ACTIONS.get(
+                            uses.substring(0, uses.indexOf('@')).toLowerCase(Locale.ROOT));
             spec = meta == null ? null : ActionSpec.of(meta);
         }
         // Actions may set outputs they do not declare; only a declared, current list is trusted.

@@ -11,18 +11,35 @@ public final class CredentialsRule extends LintRule {
     @Override
     public void visitJob(Workflow.Job job) {
         job.body().map("container").ifPresent(c -> check("container", c));
-        job.body().map("services").ifPresent(services -> services.entries().forEach(e -> {
-            if (e.value() instanceof YMap s) {
-                check("service \"" + e.key().value() + "\"", s);
-            }
-        }));
+        job.body()
+                .map("services")
+                .ifPresent(
+                        services ->
+                                services.entries()
+                                        .forEach(
+                                                e -> {
+                                                    if (e.value() instanceof YMap s) {
+                                                        check(
+                                                                "service \""
+                                                                        + e.key().value()
+                                                                        + "\"",
+                                                                s);
+                                                    }
+                                                }));
     }
 
     private void check(String what, YMap container) {
-        container.map("credentials").flatMap(c -> c.scalar("password"))
+        container
+                .map("credentials")
+                .flatMap(c -> c.scalar("password"))
                 .filter(p -> !p.isNull() && !p.hasExpression() && !p.value().isEmpty())
-                .ifPresent(p -> report(p, "the password of the " + what + " registry credentials is hard-coded; use a secret"
-                        + " such as ${{ secrets.REGISTRY_PASSWORD }}"));
+                .ifPresent(
+                        p ->
+                                report(
+                                        p,
+                                        "the password of the "
+                                                + what
+                                                + " registry credentials is hard-coded; use a secret"
+                                                + " such as ${{ secrets.REGISTRY_PASSWORD }}"));
     }
-
 }

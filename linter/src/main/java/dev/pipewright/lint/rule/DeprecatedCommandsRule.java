@@ -13,28 +13,49 @@ import java.util.regex.Pattern;
  * Workflow commands GitHub retired: {@code set-env} and {@code add-path} are disabled (errors);
  * {@code set-output} and {@code save-state} are deprecated in favour of environment files.
  */
-@Rule(id = "deprecated-commands", summary = "run scripts do not use the retired ::set-env, ::add-path, ::set-output or ::save-state commands")
+@Rule(
+        id = "deprecated-commands",
+        summary =
+                "run scripts do not use the retired ::set-env, ::add-path, ::set-output or ::save-state commands")
 public final class DeprecatedCommandsRule extends LintRule {
-    private static final Pattern COMMAND = Pattern.compile("::(set-env|add-path|set-output|save-state)[\\s:]");
+    private static final Pattern COMMAND =
+            Pattern.compile("::(set-env|add-path|set-output|save-state)[\\s:]");
 
     @Override
     public void visitStep(Workflow.Step step) {
-        step.run().filter(YScalar::isString).ifPresent(run -> {
-            Matcher m = COMMAND.matcher(run.value());
-            while (m.find()) {
-                Pos pos = Locator.at(ctx(), run, m.start());
-                String cmd = m.group(1);
-                switch (cmd) {
-                    case "set-env" -> report(pos, "\"::set-env\" is disabled on GitHub; append \"NAME=value\" to"
-                            + " \"$GITHUB_ENV\" instead");
-                    case "add-path" -> report(pos, "\"::add-path\" is disabled on GitHub; append the directory to"
-                            + " \"$GITHUB_PATH\" instead");
-                    case "set-output" -> report(pos, Severity.WARNING, "\"::set-output\" is deprecated; append"
-                            + " \"name=value\" to \"$GITHUB_OUTPUT\" instead");
-                    default -> report(pos, Severity.WARNING, "\"::save-state\" is deprecated; append \"name=value\" to"
-                            + " \"$GITHUB_STATE\" instead");
-                }
-            }
-        });
+        step.run()
+                .filter(YScalar::isString)
+                .ifPresent(
+                        run -> {
+                            Matcher m = COMMAND.matcher(run.value());
+                            while (m.find()) {
+                                Pos pos = Locator.at(ctx(), run, m.start());
+                                String cmd = m.group(1);
+                                switch (cmd) {
+                                    case "set-env" ->
+                                            report(
+                                                    pos,
+                                                    "\"::set-env\" is disabled on GitHub; append \"NAME=value\" to"
+                                                            + " \"$GITHUB_ENV\" instead");
+                                    case "add-path" ->
+                                            report(
+                                                    pos,
+                                                    "\"::add-path\" is disabled on GitHub; append the directory to"
+                                                            + " \"$GITHUB_PATH\" instead");
+                                    case "set-output" ->
+                                            report(
+                                                    pos,
+                                                    Severity.WARNING,
+                                                    "\"::set-output\" is deprecated; append"
+                                                            + " \"name=value\" to \"$GITHUB_OUTPUT\" instead");
+                                    default ->
+                                            report(
+                                                    pos,
+                                                    Severity.WARNING,
+                                                    "\"::save-state\" is deprecated; append \"name=value\" to"
+                                                            + " \"$GITHUB_STATE\" instead");
+                                }
+                            }
+                        });
     }
 }

@@ -8,16 +8,25 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Lists that are written but empty where a value is meant ({@code types: []}, {@code runs-on: []}), as actionlint
- * reports them. GitHub's parser takes most of them and the section then filters or asks for nothing, which is never
- * what was written; a matrix row without values fails every run ("Matrix vector ... does not contain any values").
+ * Lists that are written but empty where a value is meant ({@code types: []}, {@code runs-on: []}),
+ * as actionlint reports them. GitHub's parser takes most of them and the section then filters or
+ * asks for nothing, which is never what was written; a matrix row without values fails every run
+ * ("Matrix vector ... does not contain any values").
  */
 final class EmptySections {
     /** An empty list: where, its name for the message, and whether GitHub fails the run on it. */
     record Empty(YSeq node, String name, boolean fails) {}
 
-    private static final Set<String> FILTERS = Set.of("types", "branches", "branches-ignore", "tags", "tags-ignore",
-            "paths", "paths-ignore", "workflows");
+    private static final Set<String> FILTERS =
+            Set.of(
+                    "types",
+                    "branches",
+                    "branches-ignore",
+                    "tags",
+                    "tags-ignore",
+                    "paths",
+                    "paths-ignore",
+                    "workflows");
 
     private EmptySections() {}
 
@@ -40,26 +49,37 @@ final class EmptySections {
 
     static List<Empty> inJob(YMap job) {
         List<Empty> out = new ArrayList<>();
-        job.get("runs-on").ifPresent(r -> {
-            empty(r, "runs-on", false, out);
-            if (r instanceof YMap m) {
-                m.get("labels").ifPresent(l -> empty(l, "labels", false, out));
-            }
-        });
+        job.get("runs-on")
+                .ifPresent(
+                        r -> {
+                            empty(r, "runs-on", false, out);
+                            if (r instanceof YMap m) {
+                                m.get("labels").ifPresent(l -> empty(l, "labels", false, out));
+                            }
+                        });
         job.get("needs").ifPresent(n -> empty(n, "needs", false, out));
-        job.map("strategy").flatMap(s -> s.map("matrix")).ifPresent(matrix -> {
-            for (YMap.Entry row : matrix.entries()) {
-                String name = row.key().value();
-                boolean values = !name.equals("include") && !name.equals("exclude");
-                empty(row.value(), values ? "matrix row \"" + name + "\"" : name, values, out);
-            }
-        });
+        job.map("strategy")
+                .flatMap(s -> s.map("matrix"))
+                .ifPresent(
+                        matrix -> {
+                            for (YMap.Entry row : matrix.entries()) {
+                                String name = row.key().value();
+                                boolean values = !name.equals("include") && !name.equals("exclude");
+                                empty(
+                                        row.value(),
+                                        values ? "matrix row \"" + name + "\"" : name,
+                                        values,
+                                        out);
+                            }
+                        });
         return out;
     }
 
     private static void empty(YNode node, String name, boolean fails, List<Empty> out) {
         if (node instanceof YSeq seq && seq.items().isEmpty()) {
-            out.add(new Empty(seq, name.startsWith("matrix row") ? name : "\"" + name + "\"", fails));
+            out.add(
+                    new Empty(
+                            seq, name.startsWith("matrix row") ? name : "\"" + name + "\"", fails));
         }
     }
 }

@@ -1,5 +1,9 @@
 package dev.pipewright.lint.rule;
 
+import dev.pipewright.github.expr.Expr;
+import dev.pipewright.github.expr.ExprException;
+import dev.pipewright.github.expr.Parser;
+import dev.pipewright.github.expr.Type;
 import dev.pipewright.lint.LintRule;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
@@ -7,10 +11,6 @@ import dev.pipewright.lint.Workflow;
 import dev.pipewright.lint.expr.Checker;
 import dev.pipewright.lint.expr.TypeNames;
 import dev.pipewright.lint.schema.Schema;
-import dev.pipewright.github.expr.Expr;
-import dev.pipewright.github.expr.ExprException;
-import dev.pipewright.github.expr.Parser;
-import dev.pipewright.github.expr.Type;
 import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;
@@ -26,24 +26,32 @@ import java.util.regex.Pattern;
  * {@code ${{ }}} expressions: syntax, functions and arity, {@code format()} placeholders, contexts
  * available at each key (from GitHub's schema) and properties of typed contexts.
  */
-@Rule(id = "expression", summary = "${{ }} expressions parse, call known functions correctly and use contexts available at their key")
+@Rule(
+        id = "expression",
+        summary =
+                "${{ }} expressions parse, call known functions correctly and use contexts available at their key")
 public final class ExpressionRule extends LintRule {
     /**
-     * GitHub's template directive: a key {@code ${{ insert }}} merges its value (a mapping) into the mapping
-     * that holds it, wherever expressions are allowed in keys; it names no context.
+     * GitHub's template directive: a key {@code ${{ insert }}} merges its value (a mapping) into
+     * the mapping that holds it, wherever expressions are allowed in keys; it names no context.
      */
     private static final Pattern INSERT = Pattern.compile("\\$\\{\\{\\s*insert\\s*}}");
 
-    private static final Set<String> BARE_CONDITIONS = Set.of("job-if", "step-if", "job-if-result", "step-if-result", "snapshot-if");
+    private static final Set<String> BARE_CONDITIONS =
+            Set.of("job-if", "step-if", "job-if-result", "step-if-result", "snapshot-if");
 
     private Map<String, Type> workflowTypes;
     private Map<String, Type> jobTypes;
+
     /** The {@code steps} context of each step of the current job. */
     private Map<Workflow.Step, Type> stepTypes;
+
     private Workflow workflow;
     private LocalFiles local;
+
     /** The contexts of each workflow_call input default, and the type its input declares. */
     private final Map<YNode, Map<String, Type>> defaultTypes = new IdentityHashMap<>();
+
     private final Map<YNode, String> declaredTypes = new IdentityHashMap<>();
 
     @Override
@@ -87,34 +95,46 @@ public final class ExpressionRule extends LintRule {
     }
 
     /**
-     * A workflow_call input's default may use the inputs declared before it, as actionlint reads GitHub's order of
-     * evaluation; its type is then checked against the input's.
+     * A workflow_call input's default may use the inputs declared before it, as actionlint reads
+     * GitHub's order of evaluation; its type is then checked against the input's.
      */
     private void callInputDefaults(Workflow wf) {
-        YMap inputs = wf.on().flatMap(on -> on.map("workflow_call")).flatMap(c -> c.map("inputs")).orElse(null);
+        YMap inputs =
+                wf.on()
+                        .flatMap(on -> on.map("workflow_call"))
+                        .flatMap(c -> c.map("inputs"))
+                        .orElse(null);
         if (inputs == null || inputs.entries().stream().anyMatch(e -> e.key().hasExpression())) {
             return;
         }
         Map<String, Type> earlier = new LinkedHashMap<>();
         for (YMap.Entry e : inputs.entries()) {
-            String type = e.value() instanceof YMap im ? im.string("type").orElse("string") : "string";
+            String type =
+                    e.value() instanceof YMap im ? im.string("type").orElse("string") : "string";
             if (e.value() instanceof YMap im) {
-                im.get("default").ifPresent(d -> {
-                    Map<String, Type> types = new LinkedHashMap<>(workflowTypes);
-                    types.put("inputs", Type.Obj.strict(earlier));
-                    defaultTypes.put(d, types);
-                    declaredTypes.put(d, type);
-                });
+                im.get("default")
+                        .ifPresent(
+                                d -> {
+                                    Map<String, Type> types = new LinkedHashMap<>(workflowTypes);
+                                    types.put("inputs", Type.Obj.strict(earlier));
+                                    defaultTypes.put(d, types);
+                                    declaredTypes.put(d, type);
+                                });
             }
-            earlier.put(e.key().value(), switch (type) {
-                case "boolean" -> Type.BOOL;
-                case "number" -> Type.NUMBER;
-                default -> Type.STRING;
-            });
+            earlier.put(
+                    e.key().value(),
+                    switch (type) {
+                        case "boolean" -> Type.BOOL;
+                        case "number" -> Type.NUMBER;
+                        default -> Type.STRING;
+                    });
         }
     }
 
-    /** @param key the mapping key whose value {@code node} is, or null for an item or the top of a step */
+    /**
+     * @param key the mapping key whose value {@code node} is, or null for an item or the top of a
+     *     step
+     */
     private void walk(YNode node, Map<String, Type> types, String key) {
         if (node instanceof YScalar s) {
             scalar(s, defaultTypes.getOrDefault(s, types), key);
@@ -151,48 +171,77 @@ public final class ExpressionRule extends LintRule {
         boolean condition = BARE_CONDITIONS.contains(ctx().schema().definitionOf(s));
         int length = templateLength(v);
         if (length > MAX_EXPRESSION_LENGTH) {
-            report(s, "with its ${{ }} this value is an expression of " + length + " characters, longer than GitHub's"
-                    + " limit of " + MAX_EXPRESSION_LENGTH + "; move the long text to a file or an env: variable");
+            report(
+                    s,
+                    "with its ${{ }} this value is an expression of "
+                            + length
+                            + " characters, longer than GitHub's"
+                            + " limit of "
+                            + MAX_EXPRESSION_LENGTH
+                            + "; move the long text to a file or an env: variable");
             return;
         }
         while (start >= 0) {
             int end = closing(v, start + 3);
             if (end < 0) {
-                report(Locator.at(ctx(), s, start), "expression is not closed: \"${{\" has no matching \"}}\"");
+                report(
+                        Locator.at(ctx(), s, start),
+                        "expression is not closed: \"${{\" has no matching \"}}\"");
                 return;
             }
             Type t = check(s, v.substring(start + 3, end), start + 3, available, types);
             boolean alone = v.substring(0, start).isBlank() && v.substring(end + 2).isBlank();
             String declared = declaredTypes.get(s);
-            Type wanted = "boolean".equals(declared) ? Type.BOOL : "number".equals(declared) ? Type.NUMBER : null;
+            Type wanted =
+                    "boolean".equals(declared)
+                            ? Type.BOOL
+                            : "number".equals(declared) ? Type.NUMBER : null;
             if (alone && wanted != null && t != Type.ANY && t != wanted) {
-                report(Locator.at(ctx(), s, start), "type of input \"" + inputName(s) + "\" must be " + wanted
-                        + " but found type " + TypeNames.of(t));
+                report(
+                        Locator.at(ctx(), s, start),
+                        "type of input \""
+                                + inputName(s)
+                                + "\" must be "
+                                + wanted
+                                + " but found type "
+                                + TypeNames.of(t));
             }
             if (alone && key != null) {
                 shape(s, start, key, t);
             }
             if (!condition && TypeNames.isStructured(t) && (!alone || onlyScalar(s))) {
-                // GitHub renders them as text of no use (null as nothing): a mistake, but the run goes on
-                report(Locator.at(ctx(), s, start), Severity.WARNING, "object, array, and null values should not be evaluated in template with"
-                        + " ${{ }} but evaluating the value of type " + TypeNames.of(t));
+                // GitHub renders them as text of no use (null as nothing): a mistake, but the run
+                // goes on
+                report(
+                        Locator.at(ctx(), s, start),
+                        Severity.WARNING,
+                        "object, array, and null values should not be evaluated in template with"
+                                + " ${{ }} but evaluating the value of type "
+                                + TypeNames.of(t));
             }
             start = v.indexOf("${{", end + 2);
         }
     }
 
-    /** GitHub's limit on the length of one expression, a value with ${{ }} as it rewrites it included. */
+    /**
+     * GitHub's limit on the length of one expression, a value with ${{ }} as it rewrites it
+     * included.
+     */
     static final int MAX_EXPRESSION_LENGTH = 21000;
 
     /**
-     * The length of the expression GitHub makes of a value with {@code ${{ }}}: the value alone when it is one
-     * expression, else {@code format('<text, with ' { } doubled and {N} for each expression>', <expressions>)}.
-     * Unclosed expressions are another finding; the text after one counts as text.
+     * The length of the expression GitHub makes of a value with {@code ${{ }}}: the value alone
+     * when it is one expression, else {@code format('<text, with ' { } doubled and {N} for each
+     * expression>', <expressions>)}. Unclosed expressions are another finding; the text after one
+     * counts as text.
      */
     static int templateLength(String v) {
         int start = v.indexOf("${{");
         int end = start < 0 ? -1 : closing(v, start + 3);
-        if (start >= 0 && end >= 0 && v.substring(0, start).isBlank() && v.substring(end + 2).isBlank()) {
+        if (start >= 0
+                && end >= 0
+                && v.substring(0, start).isBlank()
+                && v.substring(end + 2).isBlank()) {
             return v.substring(start + 3, end).strip().length();
         }
         int length = "format('')".length();
@@ -217,8 +266,9 @@ public final class ExpressionRule extends LintRule {
     }
 
     /**
-     * A lone {@code ${{ }}} standing for a whole mapping ({@code env: ${{ matrix.env }}}) or for a string or sequence
-     * ({@code runs-on}) must give a value of that shape, or GitHub fails the run when it reads the key.
+     * A lone {@code ${{ }}} standing for a whole mapping ({@code env: ${{ matrix.env }}}) or for a
+     * string or sequence ({@code runs-on}) must give a value of that shape, or GitHub fails the run
+     * when it reads the key.
      */
     private void shape(YScalar s, int start, String key, Type t) {
         Schema schema = Schema.workflow();
@@ -228,14 +278,25 @@ public final class ExpressionRule extends LintRule {
         }
         boolean mapping = !schema.defsOfKind(def, Schema.Kind.MAPPING).isEmpty();
         boolean sequence = !schema.defsOfKind(def, Schema.Kind.SEQUENCE).isEmpty();
-        boolean string = schema.scalarDefs(def).stream().anyMatch(d -> d.kind() == Schema.Kind.STRING);
+        boolean string =
+                schema.scalarDefs(def).stream().anyMatch(d -> d.kind() == Schema.Kind.STRING);
         boolean object = t instanceof Type.Obj;
         if (mapping && !sequence && schema.scalarDefs(def).isEmpty() && !object) {
-            report(Locator.at(ctx(), s, start), "type of expression at \"" + key + "\" must be object but found type "
-                    + TypeNames.of(t));
+            report(
+                    Locator.at(ctx(), s, start),
+                    "type of expression at \""
+                            + key
+                            + "\" must be object but found type "
+                            + TypeNames.of(t));
         } else if (!mapping && string && sequence && object) {
-            report(Locator.at(ctx(), s, start), "type of expression at \"" + key + "\" must be string or array but found"
-                    + " type \"" + TypeNames.of(t) + "\"");
+            report(
+                    Locator.at(ctx(), s, start),
+                    "type of expression at \""
+                            + key
+                            + "\" must be string or array but found"
+                            + " type \""
+                            + TypeNames.of(t)
+                            + "\"");
         }
     }
 
@@ -252,14 +313,26 @@ public final class ExpressionRule extends LintRule {
     }
 
     private String inputName(YScalar def) {
-        return workflow.on().flatMap(on -> on.map("workflow_call")).flatMap(c -> c.map("inputs")).flatMap(inputs ->
-                inputs.entries().stream().filter(e -> e.value() instanceof YMap m && m.get("default").orElse(null) == def)
-                        .map(e -> e.key().value()).findFirst()).orElse("");
+        return workflow.on()
+                .flatMap(on -> on.map("workflow_call"))
+                .flatMap(c -> c.map("inputs"))
+                .flatMap(
+                        inputs ->
+                                inputs.entries().stream()
+                                        .filter(
+                                                e ->
+                                                        e.value() instanceof YMap m
+                                                                && m.get("default").orElse(null)
+                                                                        == def)
+                                        .map(e -> e.key().value())
+                                        .findFirst())
+                .orElse("");
     }
 
     /**
-     * Whether the schema takes only a scalar at this value: there a lone {@code ${{ }}} giving an object or array is
-     * rendered as text, where elsewhere ({@code env: ${{ fromJSON(...) }}}, {@code runs-on}) it is the value itself.
+     * Whether the schema takes only a scalar at this value: there a lone {@code ${{ }}} giving an
+     * object or array is rendered as text, where elsewhere ({@code env: ${{ fromJSON(...) }}},
+     * {@code runs-on}) it is the value itself.
      */
     private boolean onlyScalar(YScalar s) {
         String name = ctx().schema().definitionOf(s);
@@ -273,11 +346,14 @@ public final class ExpressionRule extends LintRule {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        return !schema.scalarDefs(def).isEmpty() && schema.defsOfKind(def, Schema.Kind.MAPPING).isEmpty()
+        return !schema.scalarDefs(def).isEmpty()
+                && schema.defsOfKind(def, Schema.Kind.MAPPING).isEmpty()
                 && schema.defsOfKind(def, Schema.Kind.SEQUENCE).isEmpty();
     }
 
-    /** The index of the closing {@code }}}, skipping quoted strings as GitHub does; -1 when missing. */
+    /**
+     * The index of the closing {@code }}}, skipping quoted strings as GitHub does; -1 when missing.
+     */
     private static int closing(String v, int from) {
         boolean inString = false;
         for (int i = from; i < v.length(); i++) {
@@ -291,17 +367,25 @@ public final class ExpressionRule extends LintRule {
         return -1;
     }
 
-    /** Reports the expression's problems and gives its type ({@code any} when it does not parse). */
-    private Type check(YScalar s, String text, int base, List<String> available, Map<String, Type> types) {
+    /**
+     * Reports the expression's problems and gives its type ({@code any} when it does not parse).
+     */
+    private Type check(
+            YScalar s, String text, int base, List<String> available, Map<String, Type> types) {
         try {
             Expr e = Parser.parse(text);
             Checker checker = new Checker(available, types);
             for (Checker.Problem p : checker.check(e)) {
-                report(Locator.at(ctx(), s, base + p.offset()), p.likely() ? Severity.WARNING : Severity.ERROR, p.message());
+                report(
+                        Locator.at(ctx(), s, base + p.offset()),
+                        p.likely() ? Severity.WARNING : Severity.ERROR,
+                        p.message());
             }
             return checker.result();
         } catch (ExprException ex) {
-            report(Locator.at(ctx(), s, base + ex.offset()), "invalid expression \"" + text.strip() + "\": " + ex.getMessage());
+            report(
+                    Locator.at(ctx(), s, base + ex.offset()),
+                    "invalid expression \"" + text.strip() + "\": " + ex.getMessage());
             return Type.ANY;
         }
     }

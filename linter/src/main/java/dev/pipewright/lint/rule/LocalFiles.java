@@ -14,12 +14,16 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Finds and reads what a workflow names with {@code ./path}: local actions and reusable workflows. Paths are
- * relative to the repository root; a flat output folder ({@code generated-workflows/<id>/ci.yml} with its
- * actions in {@code generated-workflows/<id>/actions/}) stands for its own {@code .github/}.
+ * Finds and reads what a workflow names with {@code ./path}: local actions and reusable workflows.
+ * Paths are relative to the repository root; a flat output folder ({@code
+ * generated-workflows/<id>/ci.yml} with its actions in {@code generated-workflows/<id>/actions/})
+ * stands for its own {@code .github/}.
  */
 final class LocalFiles {
-    /** Where a {@code ./path} leads: the file, or none; {@code known} is false when no repository root is known. */
+    /**
+     * Where a {@code ./path} leads: the file, or none; {@code known} is false when no repository
+     * root is known.
+     */
     record Lookup(Path file, boolean known) {
         boolean missing() {
             return file == null && known;
@@ -33,8 +37,9 @@ final class LocalFiles {
     }
 
     /**
-     * True for {@code ./path} (workspace-relative) and {@code $/path} references. {@code $/} is the self-repository
-     * syntax of July 2026: the workflow's own repository at the running commit, without checkout
+     * True for {@code ./path} (workspace-relative) and {@code $/path} references. {@code $/} is the
+     * self-repository syntax of July 2026: the workflow's own repository at the running commit,
+     * without checkout
      * (https://github.blog/changelog/2026-07-30-reference-same-repository-actions-with-self-repository-syntax/).
      */
     static boolean isLocal(String uses) {
@@ -46,7 +51,10 @@ final class LocalFiles {
         return uses.startsWith("$/");
     }
 
-    /** The path inside the repository; a ref after {@code $/path@} is dropped, the files are this commit's. */
+    /**
+     * The path inside the repository; a ref after {@code $/path@} is dropped, the files are this
+     * commit's.
+     */
     private static String relative(String uses) {
         String rel = uses.substring(2);
         return isSelf(uses) && rel.contains("@") ? rel.substring(0, rel.indexOf('@')) : rel;
@@ -64,7 +72,10 @@ final class LocalFiles {
         return new Lookup(null, workspace() != null);
     }
 
-    /** A sibling folder of a missing local action that holds an action, spelled close to it; null when none. */
+    /**
+     * A sibling folder of a missing local action that holds an action, spelled close to it; null
+     * when none.
+     */
     String closestAction(String uses) {
         String rel = relative(uses);
         int slash = rel.lastIndexOf('/');
@@ -72,8 +83,13 @@ final class LocalFiles {
         List<String> names = new ArrayList<>();
         for (Path dir : candidates(parent, ".github/")) {
             try (Stream<Path> s = Files.list(dir)) {
-                s.filter(d -> Files.isRegularFile(d.resolve("action.yml")) || Files.isRegularFile(d.resolve("action.yaml")))
-                        .map(d -> d.getFileName().toString()).sorted().forEach(names::add);
+                s.filter(
+                                d ->
+                                        Files.isRegularFile(d.resolve("action.yml"))
+                                                || Files.isRegularFile(d.resolve("action.yaml")))
+                        .map(d -> d.getFileName().toString())
+                        .sorted()
+                        .forEach(names::add);
             } catch (IOException e) {
                 // No such folder: nothing to suggest from it.
             }
@@ -116,11 +132,12 @@ final class LocalFiles {
     }
 
     /**
-     * The repository a {@code ./path} resolves in: GitHub resolves it in the checkout of the repository the workflow
-     * runs from, so only a workflow under that repository's {@code .github/} has one we know. A folder of workflows
-     * kept inside some other checkout (a corpus, a vendored copy, a flat output folder) does not belong to the
-     * checkout around it, and its {@code ./} paths are not looked up there. Action metadata named {@code action.yml}
-     * belongs to the repository it sits in, and text that came from no file keeps the root its caller gave.
+     * The repository a {@code ./path} resolves in: GitHub resolves it in the checkout of the
+     * repository the workflow runs from, so only a workflow under that repository's {@code
+     * .github/} has one we know. A folder of workflows kept inside some other checkout (a corpus, a
+     * vendored copy, a flat output folder) does not belong to the checkout around it, and its
+     * {@code ./} paths are not looked up there. Action metadata named {@code action.yml} belongs to
+     * the repository it sits in, and text that came from no file keeps the root its caller gave.
      */
     private Path workspace() {
         Path root = ctx.projectRoot();
@@ -129,8 +146,10 @@ final class LocalFiles {
             return root;
         }
         if (Linter.kindOf(file) == Linter.Kind.ACTION) {
-            // GitHub reads an action only from a file named action.yml or action.yaml; a copy under another name
-            // (github__codeql-action__init__action.yml in a corpus) is nobody's action in this checkout
+            // GitHub reads an action only from a file named action.yml or action.yaml; a copy under
+            // another name
+            // (github__codeql-action__init__action.yml in a corpus) is nobody's action in this
+            // checkout
             String name = file.getFileName().toString();
             return name.equals("action.yml") || name.equals("action.yaml") ? root : null;
         }
@@ -138,8 +157,10 @@ final class LocalFiles {
     }
 
     private static boolean isDotGithubWorkflows(Path dir) {
-        return dir.getFileName() != null && dir.getFileName().toString().equals("workflows")
-                && dir.getParent() != null && dir.getParent().getFileName() != null
+        return dir.getFileName() != null
+                && dir.getFileName().toString().equals("workflows")
+                && dir.getParent() != null
+                && dir.getParent().getFileName() != null
                 && dir.getParent().getFileName().toString().equals(".github");
     }
 }

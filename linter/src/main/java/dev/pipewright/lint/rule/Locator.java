@@ -5,18 +5,19 @@ import dev.pipewright.lint.yaml.Pos;
 import dev.pipewright.lint.yaml.YScalar;
 
 /**
- * Maps an offset inside a scalar's value back to a source position, for every rule that reports inside a scalar:
- * block and multi-line plain scalars are walked line by line, one-line quoted scalars undo their escapes.
+ * Maps an offset inside a scalar's value back to a source position, for every rule that reports
+ * inside a scalar: block and multi-line plain scalars are walked line by line, one-line quoted
+ * scalars undo their escapes.
  */
 public final class Locator {
     private Locator() {}
 
     /**
-     * The source position of an offset in a scalar's value. Block and multi-line plain scalars are walked line by
-     * line: each source line, less its indentation, is found at the current place in the value (literal blocks keep
-     * the line breaks, folded and plain ones turn them into spaces), which is exact for them; one-line quoted scalars
-     * undo their escapes; anything else (multi-line quoted) is
-     * {@link #approximate}'s best effort.
+     * The source position of an offset in a scalar's value. Block and multi-line plain scalars are
+     * walked line by line: each source line, less its indentation, is found at the current place in
+     * the value (literal blocks keep the line breaks, folded and plain ones turn them into spaces),
+     * which is exact for them; one-line quoted scalars undo their escapes; anything else
+     * (multi-line quoted) is {@link #approximate}'s best effort.
      */
     public static Pos at(LintContext ctx, YScalar s, int offset) {
         boolean oneLine = s.pos().line() == s.end().line();
@@ -34,18 +35,24 @@ public final class Locator {
             String src = ctx.line(line);
             int from;
             if (!s.isBlock()) {
-                from = line == first ? s.pos().col() - 1 : src.length() - src.stripLeading().length();
+                from =
+                        line == first
+                                ? s.pos().col() - 1
+                                : src.length() - src.stripLeading().length();
             } else {
                 if (indent < 0 && !src.isBlank()) {
                     indent = src.length() - src.stripLeading().length();
                 }
                 from = Math.min(Math.max(indent, 0), src.length() - src.stripLeading().length());
             }
-            String content = s.isBlock() ? src.substring(from) : src.substring(from).stripTrailing();
+            String content =
+                    s.isBlock() ? src.substring(from) : src.substring(from).stripTrailing();
             if (content.isBlank()) {
                 continue;
             }
-            while (at < v.length() && !v.startsWith(content, at) && (v.charAt(at) == '\n' || v.charAt(at) == ' ')) {
+            while (at < v.length()
+                    && !v.startsWith(content, at)
+                    && (v.charAt(at) == '\n' || v.charAt(at) == ' ')) {
                 at++;
             }
             if (!v.startsWith(content, at)) {
@@ -59,7 +66,10 @@ public final class Locator {
         return approximate(ctx, s, offset);
     }
 
-    /** A one-line quoted scalar: walks its source, where {@code ''} or a backslash escape stands for one character. */
+    /**
+     * A one-line quoted scalar: walks its source, where {@code ''} or a backslash escape stands for
+     * one character.
+     */
     private static Pos quoted(LintContext ctx, YScalar s, int offset) {
         String src = ctx.line(s.pos().line());
         int col = s.pos().col();
@@ -78,7 +88,10 @@ public final class Locator {
         return new Pos(s.pos().line(), i + 1);
     }
 
-    /** Searches the source for the value line holding the offset: right for most scalars, the fallback for the rest. */
+    /**
+     * Searches the source for the value line holding the offset: right for most scalars, the
+     * fallback for the rest.
+     */
     private static Pos approximate(LintContext ctx, YScalar s, int offset) {
         String v = s.value();
         offset = Math.max(0, Math.min(offset, v.length()));
@@ -100,7 +113,9 @@ public final class Locator {
         int lineEnd = v.indexOf('\n', lineStart);
         String valueLine = v.substring(lineStart, lineEnd < 0 ? v.length() : lineEnd);
         int first = s.isBlock() ? s.pos().line() + 1 : s.pos().line();
-        for (int line = first + (s.style() == YScalar.Style.LITERAL ? lineInValue : 0); line <= s.end().line(); line++) {
+        for (int line = first + (s.style() == YScalar.Style.LITERAL ? lineInValue : 0);
+                line <= s.end().line();
+                line++) {
             String src = ctx.line(line);
             int idx = valueLine.isEmpty() ? -1 : src.indexOf(valueLine.strip());
             if (idx >= 0) {

@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The type of the {@code matrix} context from a job's {@code strategy.matrix}: each key's type merges the values its
- * row and the {@code include} entries give it, so that {@code matrix.config.os} is checked against the objects listed.
+ * The type of the {@code matrix} context from a job's {@code strategy.matrix}: each key's type
+ * merges the values its row and the {@code include} entries give it, so that {@code
+ * matrix.config.os} is checked against the objects listed.
  */
 final class MatrixTypes {
     /** The contexts a matrix value's expression may use (GitHub's schema for {@code strategy}). */
@@ -23,7 +24,9 @@ final class MatrixTypes {
 
     private final Map<String, Type> contexts;
 
-    /** @param contexts the typed contexts of the job, for values written as expressions */
+    /**
+     * @param contexts the typed contexts of the job, for values written as expressions
+     */
     MatrixTypes(Map<String, Type> contexts) {
         this.contexts = contexts;
     }
@@ -41,10 +44,17 @@ final class MatrixTypes {
                     return Type.ANY;
                 }
                 for (YNode row : seq.items()) {
-                    if (!(row instanceof YMap r) || r.entries().stream().anyMatch(x -> x.key().hasExpression())) {
+                    if (!(row instanceof YMap r)
+                            || r.entries().stream().anyMatch(x -> x.key().hasExpression())) {
                         return Type.ANY;
                     }
-                    r.entries().forEach(x -> keys.merge(x.key().value(), value(x.value()), Types::merge));
+                    r.entries()
+                            .forEach(
+                                    x ->
+                                            keys.merge(
+                                                    x.key().value(),
+                                                    value(x.value()),
+                                                    Types::merge));
                 }
             } else if (!k.equals("exclude")) {
                 keys.merge(k, row(e.value()), Types::merge);
@@ -53,7 +63,10 @@ final class MatrixTypes {
         return Type.Obj.strict(keys);
     }
 
-    /** The element type of a row: its values merged, {@code any} for a row computed by an expression. */
+    /**
+     * The element type of a row: its values merged, {@code any} for a row computed by an
+     * expression.
+     */
     private Type row(YNode n) {
         if (!(n instanceof YSeq seq) || seq.items().isEmpty()) {
             return Type.ANY;
@@ -92,14 +105,17 @@ final class MatrixTypes {
         };
     }
 
-    /** A value that is one {@code ${{ }}} has the expression's type; text around it makes a string. */
+    /**
+     * A value that is one {@code ${{ }}} has the expression's type; text around it makes a string.
+     */
     private Type expression(String v) {
         String t = v.strip();
         if (!t.startsWith("${{") || !t.endsWith("}}") || t.indexOf("${{", 3) >= 0) {
             return Type.STRING;
         }
         try {
-            return new Checker(AVAILABLE, contexts).typeOf(Parser.parse(t.substring(3, t.length() - 2)));
+            return new Checker(AVAILABLE, contexts)
+                    .typeOf(Parser.parse(t.substring(3, t.length() - 2)));
         } catch (ExprException e) {
             return Type.ANY;
         }

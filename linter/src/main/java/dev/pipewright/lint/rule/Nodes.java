@@ -10,7 +10,9 @@ import java.util.List;
 final class Nodes {
     private Nodes() {}
 
-    /** A scalar or a sequence of scalars as a list of scalars (GitHub accepts both in many places). */
+    /**
+     * A scalar or a sequence of scalars as a list of scalars (GitHub accepts both in many places).
+     */
     static List<YScalar> scalars(YNode n) {
         List<YScalar> out = new ArrayList<>();
         if (n instanceof YScalar s && !s.isNull()) {

@@ -13,20 +13,25 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * One pyflakes process for the Python scripts of a file: each script is written to {@code <index>.py} and pyflakes
- * checks them all at once, each on its own, so a script's messages do not depend on the others. Python scripts are
- * rare in workflows (a handful in the shared corpus), so a process per file that has any costs little.
+ * One pyflakes process for the Python scripts of a file: each script is written to {@code
+ * <index>.py} and pyflakes checks them all at once, each on its own, so a script's messages do not
+ * depend on the others. Python scripts are rare in workflows (a handful in the shared corpus), so a
+ * process per file that has any costs little.
  */
 final class PyflakesProcess {
-    /** One message at a 1-based line and column of the script (column 0 when pyflakes gives none). */
+    /**
+     * One message at a 1-based line and column of the script (column 0 when pyflakes gives none).
+     */
     record Message(int line, int column, String text) {}
 
     private static final long TIMEOUT_SECONDS = 60;
+
     /**
-     * {@code 3.py:2:5: message}; older pyflakes leave out the column. Syntax errors are followed by the source line and
-     * a caret, which match nothing here and are dropped.
+     * {@code 3.py:2:5: message}; older pyflakes leave out the column. Syntax errors are followed by
+     * the source line and a caret, which match nothing here and are dropped.
      */
-    private static final Pattern LINE = Pattern.compile("(?:.*[/\\\\])?(\\d+)\\.py:(\\d+):(?:(\\d+):?)? (.+)");
+    private static final Pattern LINE =
+            Pattern.compile("(?:.*[/\\\\])?(\\d+)\\.py:(\\d+):(?:(\\d+):?)? (.+)");
 
     private PyflakesProcess() {}
 
@@ -42,10 +47,15 @@ final class PyflakesProcess {
                 Files.writeString(dir.resolve(i + ".py"), scripts.get(i), StandardCharsets.UTF_8);
                 cmd.add(i + ".py");
             }
-            // to a file, not a pipe, which could block past the timeout; syntax errors come on stderr, the rest on stdout
+            // to a file, not a pipe, which could block past the timeout; syntax errors come on
+            // stderr, the rest on stdout
             Path report = dir.resolve("pyflakes.txt");
-            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(report.toFile()).start();
+            Process p =
+                    new ProcessBuilder(cmd)
+                            .directory(dir.toFile())
+                            .redirectErrorStream(true)
+                            .redirectOutput(report.toFile())
+                            .start();
             p.getOutputStream().close();
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
@@ -58,8 +68,12 @@ final class PyflakesProcess {
                 }
                 int index = Integer.parseInt(m.group(1));
                 if (index < scripts.size()) {
-                    out.get(index).add(new Message(Integer.parseInt(m.group(2)),
-                            m.group(3) == null ? 0 : Integer.parseInt(m.group(3)), m.group(4).strip()));
+                    out.get(index)
+                            .add(
+                                    new Message(
+                                            Integer.parseInt(m.group(2)),
+                                            m.group(3) == null ? 0 : Integer.parseInt(m.group(3)),
+                                            m.group(4).strip()));
                 }
             }
             return out;

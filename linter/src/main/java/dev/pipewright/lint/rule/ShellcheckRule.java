@@ -1,6 +1,5 @@
 package dev.pipewright.lint.rule;
 
-import dev.pipewright.lint.LintContext;
 import dev.pipewright.lint.LintRule;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
@@ -21,26 +20,33 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
- * Runs shellcheck on bash and sh {@code run:} scripts when it is on PATH, as actionlint does: {@code ${{ }}}
- * becomes a same-length placeholder, the script is prefixed with the runner's {@code set -e[o pipefail]}, and the
- * findings are mapped back into the YAML file. The scripts go to {@link ShellcheckBatches}, shared by the files
- * linted at once.
+ * Runs shellcheck on bash and sh {@code run:} scripts when it is on PATH, as actionlint does:
+ * {@code ${{ }}} becomes a same-length placeholder, the script is prefixed with the runner's {@code
+ * set -e[o pipefail]}, and the findings are mapped back into the YAML file. The scripts go to
+ * {@link ShellcheckBatches}, shared by the files linted at once.
  */
-@Rule(id = "shellcheck", summary = "bash and sh run scripts pass shellcheck (when shellcheck is installed)",
+@Rule(
+        id = "shellcheck",
+        summary = "bash and sh run scripts pass shellcheck (when shellcheck is installed)",
         severity = Severity.WARNING)
 public final class ShellcheckRule extends LintRule {
     /**
-     * actionlint's exclusions, all artefacts of checking a script out of context: SC1091 sourced file missing here;
-     * SC2153/SC2154 variables come from {@code env:}; SC2194, SC2050, SC2157, SC2043 constant words made by the
-     * placeholder that replaces {@code ${{ }}}.
+     * actionlint's exclusions, all artefacts of checking a script out of context: SC1091 sourced
+     * file missing here; SC2153/SC2154 variables come from {@code env:}; SC2194, SC2050, SC2157,
+     * SC2043 constant words made by the placeholder that replaces {@code ${{ }}}.
      */
     static final String EXCLUDED = "SC1091,SC2194,SC2050,SC2153,SC2154,SC2157,SC2043";
-    /** Lines put before each script: a shebang choosing the dialect, then the runner's own setup line. */
+
+    /**
+     * Lines put before each script: a shebang choosing the dialect, then the runner's own setup
+     * line.
+     */
     private static final int PRELUDE_LINES = 2;
 
     /** A step condition that holds only on Windows, where the default shell is PowerShell. */
-    private static final Pattern WINDOWS_ONLY = Pattern.compile(
-            "runner\\.os\\s*==\\s*'windows'", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WINDOWS_ONLY =
+            Pattern.compile("runner\\.os\\s*==\\s*'windows'", Pattern.CASE_INSENSITIVE);
+
     private static volatile Optional<Path> executable;
 
     private record Script(YScalar run, String shell) {}
@@ -50,8 +56,8 @@ public final class ShellcheckRule extends LintRule {
     private String jobShell;
 
     /**
-     * The shellcheck binary: {@code $PIPEWRIGHT_SHELLCHECK} when set (empty or {@code off} disables the rule), else
-     * {@code shellcheck} on PATH; looked up once per process.
+     * The shellcheck binary: {@code $PIPEWRIGHT_SHELLCHECK} when set (empty or {@code off} disables
+     * the rule), else {@code shellcheck} on PATH; looked up once per process.
      */
     public static Optional<Path> executable() {
         Optional<Path> e = executable;
@@ -63,8 +69,9 @@ public final class ShellcheckRule extends LintRule {
     }
 
     /**
-     * The shellcheck this run uses: the configuration's ({@code --shellcheck}) when set, else {@link #executable()}.
-     * A configured one is looked up again for each file: a few file checks against a shellcheck process per file.
+     * The shellcheck this run uses: the configuration's ({@code --shellcheck}) when set, else
+     * {@link #executable()}. A configured one is looked up again for each file: a few file checks
+     * against a shellcheck process per file.
      */
     private Optional<Path> configured() {
         String override = ctx().config().shellcheck();
@@ -72,9 +79,10 @@ public final class ShellcheckRule extends LintRule {
     }
 
     /**
-     * {@code override} as {@code $PIPEWRIGHT_SHELLCHECK} or {@code --shellcheck} give it: empty or {@code off}
-     * disables the rule, a name without a separator is looked up on PATH (as actionlint's {@code -shellcheck}), anything
-     * else is a path; null looks up {@code shellcheck} on PATH.
+     * {@code override} as {@code $PIPEWRIGHT_SHELLCHECK} or {@code --shellcheck} give it: empty or
+     * {@code off} disables the rule, a name without a separator is looked up on PATH (as
+     * actionlint's {@code -shellcheck}), anything else is a path; null looks up {@code shellcheck}
+     * on PATH.
      */
     static Optional<Path> find(String override, String path) {
         String name = "shellcheck";
@@ -111,16 +119,26 @@ public final class ShellcheckRule extends LintRule {
 
     @Override
     public void visitStep(Workflow.Step step) {
-        Optional<YScalar> run = step.run().filter(YScalar::isString).filter(r -> !r.value().isBlank());
+        Optional<YScalar> run =
+                step.run().filter(YScalar::isString).filter(r -> !r.value().isBlank());
         if (run.isEmpty() || configured().isEmpty()) {
             return;
         }
         Optional<String> stepShell = step.body().scalar("shell").map(YScalar::value);
-        if (stepShell.isEmpty() && jobShell == null && workflowShell == null && step.body().scalar("if")
-                .filter(c -> WINDOWS_ONLY.matcher(c.value()).find()).isPresent()) {
+        if (stepShell.isEmpty()
+                && jobShell == null
+                && workflowShell == null
+                && step.body()
+                        .scalar("if")
+                        .filter(c -> WINDOWS_ONLY.matcher(c.value()).find())
+                        .isPresent()) {
             return;
         }
-        String shell = stepShell.orElse(jobShell != null ? jobShell : workflowShell != null ? workflowShell : "bash");
+        String shell =
+                stepShell.orElse(
+                        jobShell != null
+                                ? jobShell
+                                : workflowShell != null ? workflowShell : "bash");
         String dialect = dialect(shell);
         if (dialect != null) {
             scripts.add(new Script(run.get(), dialect));
@@ -135,10 +153,16 @@ public final class ShellcheckRule extends LintRule {
     }
 
     private static Optional<String> shellIn(YMap owner) {
-        return owner.map("defaults").flatMap(d -> d.map("run")).flatMap(r -> r.scalar("shell")).map(YScalar::value);
+        return owner.map("defaults")
+                .flatMap(d -> d.map("run"))
+                .flatMap(r -> r.scalar("shell"))
+                .map(YScalar::value);
     }
 
-    /** bash or sh for {@code bash}, {@code sh} and custom commands starting with them; null for anything else. */
+    /**
+     * bash or sh for {@code bash}, {@code sh} and custom commands starting with them; null for
+     * anything else.
+     */
     static String dialect(String shell) {
         if (shell.contains("${{")) {
             return null;
@@ -149,25 +173,42 @@ public final class ShellcheckRule extends LintRule {
     }
 
     /**
-     * A job whose runs-on names a Windows label runs PowerShell by default; so may one whose runs-on is an expression
-     * while its matrix lists a Windows label (we do not expand the matrix, and a false finding costs more than a miss).
+     * A job whose runs-on names a Windows label runs PowerShell by default; so may one whose
+     * runs-on is an expression while its matrix lists a Windows label (we do not expand the matrix,
+     * and a false finding costs more than a miss).
      */
     private static boolean windows(YMap job) {
         Optional<YNode> runsOn = job.get("runs-on");
         if (runsOn.filter(n -> n instanceof YScalar s && s.value().contains("${{")).isPresent()) {
-            return job.map("strategy").flatMap(st -> st.get("matrix")).filter(ShellcheckRule::mentionsWindows).isPresent();
+            return job.map("strategy")
+                    .flatMap(st -> st.get("matrix"))
+                    .filter(ShellcheckRule::mentionsWindows)
+                    .isPresent();
         }
         List<YNode> labels = new ArrayList<>();
-        runsOn.ifPresent(n -> {
-            if (n instanceof YSeq s) {
-                labels.addAll(s.items());
-            } else if (n instanceof YMap m) {
-                m.get("labels").ifPresent(l -> labels.addAll(l instanceof YSeq s ? s.items() : List.of(l)));
-            } else {
-                labels.add(n);
-            }
-        });
-        return labels.stream().anyMatch(l -> l instanceof YScalar s && s.value().toLowerCase(Locale.ROOT).startsWith("windows"));
+        runsOn.ifPresent(
+                n -> {
+                    if (n instanceof YSeq s) {
+                        labels.addAll(s.items());
+                    } else if (n instanceof YMap m) {
+                        m.get("labels")
+                                .ifPresent(
+                                        l ->
+                                                labels.addAll(
+                                                        l instanceof YSeq s
+                                                                ? s.items()
+                                                                : List.of(l)));
+                    } else {
+                        labels.add(n);
+                    }
+                });
+        return labels.stream()
+                .anyMatch(
+                        l ->
+                                l instanceof YScalar s
+                                        && s.value()
+                                                .toLowerCase(Locale.ROOT)
+                                                .startsWith("windows"));
     }
 
     private static boolean mentionsWindows(YNode n) {
@@ -180,7 +221,10 @@ public final class ShellcheckRule extends LintRule {
         return ((YScalar) n).value().toLowerCase(Locale.ROOT).startsWith("windows");
     }
 
-    /** Replaces each {@code ${{ … }}} with underscores of the same length, so shellcheck's columns stay ours. */
+    /**
+     * Replaces each {@code ${{ … }}} with underscores of the same length, so shellcheck's columns
+     * stay ours.
+     */
     static String placeholders(String script) {
         StringBuilder sb = new StringBuilder(script);
         int from = 0;
@@ -204,11 +248,20 @@ public final class ShellcheckRule extends LintRule {
         List<CompletableFuture<List<ShellcheckBatches.Comment>>> results = new ArrayList<>();
         for (Script s : scripts) {
             String setup = s.shell().equals("bash") ? "set -eo pipefail" : "set -e";
-            String text = "#!/bin/" + s.shell() + "\n" + setup + "\n" + placeholders(s.run().value()) + "\n";
-            results.add(ShellcheckBatches.shared().check(new ShellcheckBatches.Key(shellcheck, text)));
+            String text =
+                    "#!/bin/"
+                            + s.shell()
+                            + "\n"
+                            + setup
+                            + "\n"
+                            + placeholders(s.run().value())
+                            + "\n";
+            results.add(
+                    ShellcheckBatches.shared().check(new ShellcheckBatches.Key(shellcheck, text)));
         }
         for (int i = 0; i < scripts.size(); i++) {
-            // join, not get: inside the linter's fork-join pool it lets the pool start another thread meanwhile,
+            // join, not get: inside the linter's fork-join pool it lets the pool start another
+            // thread meanwhile,
             // whose file's scripts then join the next batch
             report(scripts.get(i).run(), results.get(i).join());
         }
@@ -226,7 +279,9 @@ public final class ShellcheckRule extends LintRule {
         }
     }
 
-    /** The offset in {@code value} of 1-based {@code line} and {@code col}, clamped to that line. */
+    /**
+     * The offset in {@code value} of 1-based {@code line} and {@code col}, clamped to that line.
+     */
     static int offset(String value, int line, int col) {
         int start = 0;
         for (int l = 1; l < line; l++) {

@@ -14,20 +14,25 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The GITHUB_TOKEN access a {@code permissions:} value gives, scope by scope: a scope it does not name is
- * {@code none}, as on GitHub ("if you specify the access for any of these permissions, all of those that are not
- * specified are set to none").
+ * The GITHUB_TOKEN access a {@code permissions:} value gives, scope by scope: a scope it does not
+ * name is {@code none}, as on GitHub ("if you specify the access for any of these permissions, all
+ * of those that are not specified are set to none").
  */
 record TokenPermissions(Map<String, Level> levels) {
     enum Level {
-        NONE, READ, WRITE;
+        NONE,
+        READ,
+        WRITE;
 
         String text() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
 
-    /** The scopes GitHub knows and the most each can be given, from the workflow schema's permissions-mapping. */
+    /**
+     * The scopes GitHub knows and the most each can be given, from the workflow schema's
+     * permissions-mapping.
+     */
     static final Map<String, Level> SCOPES = scopes();
 
     TokenPermissions {
@@ -39,8 +44,9 @@ record TokenPermissions(Map<String, Level> levels) {
     }
 
     /**
-     * What {@code node} grants; empty for a value that is not a permissions value GitHub accepts (the
-     * {@code permissions} rule reports it), so no comparison is made from it. An unknown scope or level is left out.
+     * What {@code node} grants; empty for a value that is not a permissions value GitHub accepts
+     * (the {@code permissions} rule reports it), so no comparison is made from it. An unknown scope
+     * or level is left out.
      */
     static Optional<TokenPermissions> parse(YNode node) {
         if (node instanceof YScalar s && s.isString() && !s.hasExpression()) {
@@ -71,9 +77,9 @@ record TokenPermissions(Map<String, Level> levels) {
     }
 
     /**
-     * {@code read-all} and {@code write-all}: every scope at that level, as GitHub expands them (its message for a
-     * called job asking for {@code read-all} lists {@code id-token: read}); a scope that cannot be written
-     * ({@code models}) stays at read.
+     * {@code read-all} and {@code write-all}: every scope at that level, as GitHub expands them
+     * (its message for a called job asking for {@code read-all} lists {@code id-token: read}); a
+     * scope that cannot be written ({@code models}) stays at read.
      */
     static TokenPermissions all(Level level) {
         Map<String, Level> out = new LinkedHashMap<>();
@@ -82,9 +88,10 @@ record TokenPermissions(Map<String, Level> levels) {
     }
 
     /**
-     * The repository's default token permissions (Settings, Actions, Workflow permissions), from GitHub's table
-     * "Permissions for the GITHUB_TOKEN": restricted gives contents and packages read (and metadata, which no
-     * {@code permissions:} names); permissive gives every scope read and write except {@code id-token}.
+     * The repository's default token permissions (Settings, Actions, Workflow permissions), from
+     * GitHub's table "Permissions for the GITHUB_TOKEN": restricted gives contents and packages
+     * read (and metadata, which no {@code permissions:} names); permissive gives every scope read
+     * and write except {@code id-token}.
      */
     static TokenPermissions ofDefault(LintConfig.DefaultTokenPermissions policy) {
         if (policy == LintConfig.DefaultTokenPermissions.RESTRICTED) {
@@ -120,7 +127,11 @@ record TokenPermissions(Map<String, Level> levels) {
                 String props = def.split("\t")[3];
                 for (String p : props.substring(0, props.indexOf(";;")).split(",")) {
                     String[] kv = p.split("=");
-                    out.put(kv[0], kv[1].equals("permission-level-read-or-no-access") ? Level.READ : Level.WRITE);
+                    out.put(
+                            kv[0],
+                            kv[1].equals("permission-level-read-or-no-access")
+                                    ? Level.READ
+                                    : Level.WRITE);
                 }
                 return Collections.unmodifiableMap(out);
             }

@@ -16,12 +16,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Calls of reusable workflows ({@code jobs.<id>.uses: ./.github/workflows/x.yml}): the file exists and is
- * callable, {@code with:} and {@code secrets:} match its {@code on.workflow_call}, and it asks for no more token
- * permissions than the calling job has. Workflows of other repositories are read only from the copies the
- * configuration's {@code reusable-workflows:} names.
+ * Calls of reusable workflows ({@code jobs.<id>.uses: ./.github/workflows/x.yml}): the file exists
+ * and is callable, {@code with:} and {@code secrets:} match its {@code on.workflow_call}, and it
+ * asks for no more token permissions than the calling job has. Workflows of other repositories are
+ * read only from the copies the configuration's {@code reusable-workflows:} names.
  */
-@Rule(id = "workflow-call", summary = "calls of reusable workflows pass the inputs and secrets they declare and grant the permissions they ask for")
+@Rule(
+        id = "workflow-call",
+        summary =
+                "calls of reusable workflows pass the inputs and secrets they declare and grant the permissions they ask for")
 public final class WorkflowCallRule extends LintRule {
     private LocalFiles local;
     private Workflow workflow;
@@ -34,7 +37,12 @@ public final class WorkflowCallRule extends LintRule {
 
     @Override
     public void visitJob(Workflow.Job job) {
-        YScalar uses = job.body().scalar("uses").filter(YScalar::isString).filter(u -> !u.hasExpression()).orElse(null);
+        YScalar uses =
+                job.body()
+                        .scalar("uses")
+                        .filter(YScalar::isString)
+                        .filter(u -> !u.hasExpression())
+                        .orElse(null);
         if (uses == null) {
             return;
         }
@@ -44,8 +52,14 @@ public final class WorkflowCallRule extends LintRule {
             // another repository's workflow, read from the copy the configuration names
             YMap root = local.read(supplied).orElse(null);
             if (root == null) {
-                report(uses, "cannot read " + supplied + ", the copy of \"" + v + "\" that the configuration's"
-                        + " reusable-workflows names: it is missing or not a YAML mapping; fix the path or the file");
+                report(
+                        uses,
+                        "cannot read "
+                                + supplied
+                                + ", the copy of \""
+                                + v
+                                + "\" that the configuration's"
+                                + " reusable-workflows names: it is missing or not a YAML mapping; fix the path or the file");
             } else {
                 check(job, uses, v, new Callee(root, "reusable workflow \"" + v + "\""));
             }
@@ -55,18 +69,26 @@ public final class WorkflowCallRule extends LintRule {
             return;
         }
         if (!LocalFiles.isSelf(v) && v.contains("@")) {
-            report(uses, "a local reusable workflow takes no @ref: it is read from the same commit; write \""
-                    + v.substring(0, v.indexOf('@')) + "\"");
+            report(
+                    uses,
+                    "a local reusable workflow takes no @ref: it is read from the same commit; write \""
+                            + v.substring(0, v.indexOf('@'))
+                            + "\"");
             return;
         }
         LocalFiles.Lookup found = local.workflow(v);
         if (found.file() == null) {
             if (found.missing() && !LocalFiles.isSelf(v)) {
-                report(uses, "reusable workflow \"" + v + "\" does not exist; fix the path (it is relative to the repository root)");
+                report(
+                        uses,
+                        "reusable workflow \""
+                                + v
+                                + "\" does not exist; fix the path (it is relative to the repository root)");
             }
             return;
         }
-        local.read(found.file()).map(root -> new Callee(root, "reusable workflow \"" + v + "\""))
+        local.read(found.file())
+                .map(root -> new Callee(root, "reusable workflow \"" + v + "\""))
                 .ifPresent(c -> check(job, uses, v, c));
     }
 
@@ -76,7 +98,11 @@ public final class WorkflowCallRule extends LintRule {
     private void check(Workflow.Job job, YScalar uses, String v, Callee callee) {
         WorkflowCallSpec spec = WorkflowCallSpec.of(callee.root());
         if (!spec.callable()) {
-            report(uses, "workflow \"" + v + "\" cannot be called: it has no workflow_call trigger; add workflow_call under its on:");
+            report(
+                    uses,
+                    "workflow \""
+                            + v
+                            + "\" cannot be called: it has no workflow_call trigger; add workflow_call under its on:");
             return;
         }
         checkInputs(job, uses, callee.name(), spec);
@@ -85,14 +111,16 @@ public final class WorkflowCallRule extends LintRule {
     }
 
     /**
-     * GitHub refuses a call when the called workflow asks for more GITHUB_TOKEN access than the calling job has: "the
-     * GITHUB_TOKEN permissions passed from the caller workflow can be only downgraded (not elevated) by the called
-     * workflow". The called workflow's own {@code permissions:} and each of its jobs' are compared, scope by scope,
-     * with the calling job's, else the calling workflow's, else the repository's default; reported at the calling job,
-     * where GitHub reports it. A called job without {@code permissions:} inherits the caller's and asks for nothing
-     * more. The repository default is a setting, not a file: without {@code default-token-permissions} in the
-     * configuration a call that depends on it is not checked (a guess either way would report false errors); nor is
-     * it when the calling workflow is itself only called, as its token is then its caller's.
+     * GitHub refuses a call when the called workflow asks for more GITHUB_TOKEN access than the
+     * calling job has: "the GITHUB_TOKEN permissions passed from the caller workflow can be only
+     * downgraded (not elevated) by the called workflow". The called workflow's own {@code
+     * permissions:} and each of its jobs' are compared, scope by scope, with the calling job's,
+     * else the calling workflow's, else the repository's default; reported at the calling job,
+     * where GitHub reports it. A called job without {@code permissions:} inherits the caller's and
+     * asks for nothing more. The repository default is a setting, not a file: without {@code
+     * default-token-permissions} in the configuration a call that depends on it is not checked (a
+     * guess either way would report false errors); nor is it when the calling workflow is itself
+     * only called, as its token is then its caller's.
      */
     private void checkPermissions(Workflow.Job job, Callee callee) {
         String source;
@@ -107,12 +135,15 @@ public final class WorkflowCallRule extends LintRule {
         if (given != null) {
             allowed = TokenPermissions.parse(given).orElse(null);
         } else {
-            // a workflow run only by workflow_call gets its token from its own caller, whose grant is unknown here
-            LintConfig.DefaultTokenPermissions policy = Triggers.onlyCalled(workflow) ? null
-                    : ctx().config().defaultTokenPermissions();
+            // a workflow run only by workflow_call gets its token from its own caller, whose grant
+            // is unknown here
+            LintConfig.DefaultTokenPermissions policy =
+                    Triggers.onlyCalled(workflow) ? null : ctx().config().defaultTokenPermissions();
             allowed = policy == null ? null : TokenPermissions.ofDefault(policy);
-            source = "the repository's " + (policy == null ? "" : policy.name().toLowerCase(Locale.ROOT))
-                    + " default token permissions";
+            source =
+                    "the repository's "
+                            + (policy == null ? "" : policy.name().toLowerCase(Locale.ROOT))
+                            + " default token permissions";
         }
         if (allowed == null) {
             return;
@@ -123,31 +154,60 @@ public final class WorkflowCallRule extends LintRule {
         }
         if (callee.root().get("jobs").orElse(null) instanceof YMap jobs) {
             for (YMap.Entry e : jobs.entries()) {
-                YNode own = e.value() instanceof YMap body ? body.get("permissions").orElse(null) : null;
+                YNode own =
+                        e.value() instanceof YMap body
+                                ? body.get("permissions").orElse(null)
+                                : null;
                 if (own != null) {
-                    compare(job, "job \"" + jobName(e) + "\" of " + callee.name() + " asks", own, allowed, source);
+                    compare(
+                            job,
+                            "job \"" + jobName(e) + "\" of " + callee.name() + " asks",
+                            own,
+                            allowed,
+                            source);
                 }
             }
         }
     }
 
-    private void compare(Workflow.Job job, String who, YNode requested, TokenPermissions allowed, String source) {
+    private void compare(
+            Workflow.Job job,
+            String who,
+            YNode requested,
+            TokenPermissions allowed,
+            String source) {
         TokenPermissions asked = TokenPermissions.parse(requested).orElse(null);
         if (asked == null) {
             return;
         }
         List<String> beyond = asked.beyond(allowed);
         if (!beyond.isEmpty()) {
-            report(job.id(), who + " for " + asked.describe(beyond) + ", but the call is only allowed "
-                    + allowed.describe(beyond) + " (" + source + "); GitHub refuses the call: grant "
-                    + (beyond.size() == 1 ? "it" : "them") + " to the calling job");
+            report(
+                    job.id(),
+                    who
+                            + " for "
+                            + asked.describe(beyond)
+                            + ", but the call is only allowed "
+                            + allowed.describe(beyond)
+                            + " ("
+                            + source
+                            + "); GitHub refuses the call: grant "
+                            + (beyond.size() == 1 ? "it" : "them")
+                            + " to the calling job");
         }
     }
 
-    /** The name GitHub gives a called job in its messages: its literal {@code name:}, else its id. */
+    /**
+     * The name GitHub gives a called job in its messages: its literal {@code name:}, else its id.
+     */
     private static String jobName(YMap.Entry job) {
-        return job.value() instanceof YMap body ? body.scalar("name").filter(YScalar::isString)
-                .filter(n -> !n.hasExpression()).map(YScalar::value).orElse(job.key().value()) : job.key().value();
+        return job.value() instanceof YMap body
+                ? body.scalar("name")
+                        .filter(YScalar::isString)
+                        .filter(n -> !n.hasExpression())
+                        .map(YScalar::value)
+                        .orElse(job.key().value())
+                : job.key().value();
     }
 
     private void checkInputs(Workflow.Job job, YScalar uses, String name, WorkflowCallSpec spec) {
@@ -159,13 +219,22 @@ public final class WorkflowCallRule extends LintRule {
         Set<String> passed = lowerKeys(given);
         for (WorkflowCallSpec.Input in : spec.inputs()) {
             if (in.required() && !passed.contains(in.name().toLowerCase(Locale.ROOT))) {
-                report(uses, "missing input \"" + in.name() + "\" which " + name + " requires; add it under with:");
+                report(
+                        uses,
+                        "missing input \""
+                                + in.name()
+                                + "\" which "
+                                + name
+                                + " requires; add it under with:");
             }
         }
         List<String> names = spec.inputs().stream().map(WorkflowCallSpec.Input::name).toList();
         for (YMap.Entry e : given.entries()) {
-            WorkflowCallSpec.Input in = spec.inputs().stream().filter(i -> i.name().equalsIgnoreCase(e.key().value()))
-                    .findFirst().orElse(null);
+            WorkflowCallSpec.Input in =
+                    spec.inputs().stream()
+                            .filter(i -> i.name().equalsIgnoreCase(e.key().value()))
+                            .findFirst()
+                            .orElse(null);
             if (in == null) {
                 if (!spec.dynamic() && !e.key().hasExpression()) {
                     report(e.key(), undeclared("input", e.key().value(), name, names));
@@ -182,17 +251,38 @@ public final class WorkflowCallRule extends LintRule {
         if (value instanceof YScalar s && (s.hasExpression() || s.isNull())) {
             return;
         }
-        boolean ok = switch (expected) {
-            case "boolean" -> value instanceof YScalar s && s.type() == YScalar.Type.BOOL;
-            case "number" -> value instanceof YScalar s && (s.type() == YScalar.Type.INT || s.type() == YScalar.Type.FLOAT
-                    || s.isString() && s.value().strip().matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?"));
-            // GitHub turns a boolean or number given to a string input into its text.
-            default -> value instanceof YScalar;
-        };
+        boolean ok =
+                switch (expected) {
+                    case "boolean" -> value instanceof YScalar s && s.type() == YScalar.Type.BOOL;
+                    case "number" ->
+                            value instanceof YScalar s
+                                    && (s.type() == YScalar.Type.INT
+                                            || s.type() == YScalar.Type.FLOAT
+                                            || s.isString()
+                                                    && s.value()
+                                                            .strip()
+                                                            .matches(
+                                                                    "[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?"));
+                    // GitHub turns a boolean or number given to a string input into its text.
+                    default -> value instanceof YScalar;
+                };
         if (!ok) {
-            String given = value instanceof YScalar s ? s.kindName() + " " + quoted(s) : value.kindName();
-            report(value, "input \"" + in.name() + "\" of " + name + " is a " + expected + ", but " + given + " is passed"
-                    + (expected.equals("boolean") ? "; pass true or false" : expected.equals("number") ? "; pass a number" : ""));
+            String given =
+                    value instanceof YScalar s ? s.kindName() + " " + quoted(s) : value.kindName();
+            report(
+                    value,
+                    "input \""
+                            + in.name()
+                            + "\" of "
+                            + name
+                            + " is a "
+                            + expected
+                            + ", but "
+                            + given
+                            + " is passed"
+                            + (expected.equals("boolean")
+                                    ? "; pass true or false"
+                                    : expected.equals("number") ? "; pass a number" : ""));
         }
     }
 
@@ -208,8 +298,14 @@ public final class WorkflowCallRule extends LintRule {
         Set<String> passed = lowerKeys(given);
         for (WorkflowCallSpec.Secret s : spec.secrets()) {
             if (s.required() && !passed.contains(s.name().toLowerCase(Locale.ROOT))) {
-                report(uses, "missing secret \"" + s.name() + "\" which " + name + " requires; add it under secrets:"
-                        + " or pass secrets: inherit");
+                report(
+                        uses,
+                        "missing secret \""
+                                + s.name()
+                                + "\" which "
+                                + name
+                                + " requires; add it under secrets:"
+                                + " or pass secrets: inherit");
             }
         }
         List<String> names = spec.secrets().stream().map(WorkflowCallSpec.Secret::name).toList();
@@ -237,7 +333,12 @@ public final class WorkflowCallRule extends LintRule {
         if (close != null) {
             return base + "; did you mean \"" + close + "\"?";
         }
-        return base + (declared.isEmpty() ? ", which declares no " + what + "s"
-                : "; declared " + what + "s: " + String.join(", ", new TreeSet<>(declared)));
+        return base
+                + (declared.isEmpty()
+                        ? ", which declares no " + what + "s"
+                        : "; declared "
+                                + what
+                                + "s: "
+                                + String.join(", ", new TreeSet<>(declared)));
     }
 }

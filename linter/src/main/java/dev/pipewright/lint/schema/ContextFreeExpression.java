@@ -6,24 +6,28 @@ import dev.pipewright.github.expr.Parser;
 import dev.pipewright.github.expr.Type;
 
 /**
- * What a {@code ${{ }}} value reads where GitHub's schema allows no context. GitHub's template reader still takes a
- * value that is one expression of one string literal ({@code shell: ${{ 'sh {0}' }}} at any level) and rejects the rest:
- * a named value ("Unrecognized named-value"), and anything else, even a literal next to text ("A template expression
- * is not allowed in this context").
+ * What a {@code ${{ }}} value reads where GitHub's schema allows no context. GitHub's template
+ * reader still takes a value that is one expression of one string literal ({@code shell: ${{ 'sh
+ * {0}' }}} at any level) and rejects the rest: a named value ("Unrecognized named-value"), and
+ * anything else, even a literal next to text ("A template expression is not allowed in this
+ * context").
  */
 final class ContextFreeExpression {
     private ContextFreeExpression() {}
 
     /**
-     * What in {@code value} GitHub rejects, for a message: the first context it names, else "anything but one
-     * string literal"; null when the whole value is one expression of one string literal.
+     * What in {@code value} GitHub rejects, for a message: the first context it names, else
+     * "anything but one string literal"; null when the whole value is one expression of one string
+     * literal.
      */
     static String firstContextUse(String value) {
         String v = value.strip();
         int end = v.startsWith("${{") ? closing(v, 3) : -1;
         try {
             Expr e = Parser.parse(end > 0 ? v.substring(3, end) : "");
-            if (end + 2 == v.length() && e instanceof Expr.Literal l && l.type().equals(Type.STRING)) {
+            if (end + 2 == v.length()
+                    && e instanceof Expr.Literal l
+                    && l.type().equals(Type.STRING)) {
                 return null;
             }
             String use = use(e);
@@ -59,7 +63,9 @@ final class ContextFreeExpression {
         return a != null ? a : b;
     }
 
-    /** The index of the closing {@code }}}, skipping quoted strings as GitHub does; -1 when missing. */
+    /**
+     * The index of the closing {@code }}}, skipping quoted strings as GitHub does; -1 when missing.
+     */
     private static int closing(String v, int from) {
         boolean inString = false;
         for (int i = from; i < v.length(); i++) {

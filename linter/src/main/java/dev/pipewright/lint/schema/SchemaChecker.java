@@ -17,16 +17,23 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Validates a YAML tree against GitHub's schema with the same algorithm as GitHub's template reader,
- * and records for every scalar the contexts an expression there may use.
+ * Validates a YAML tree against GitHub's schema with the same algorithm as GitHub's template
+ * reader, and records for every scalar the contexts an expression there may use.
  */
 public final class SchemaChecker {
-    /** A schema violation; {@code owner} names the rule that reports it (syntax-check when null). */
+    /**
+     * A schema violation; {@code owner} names the rule that reports it (syntax-check when null).
+     */
     public record Problem(Pos pos, String message, String owner) {}
 
     /** What the walk found: problems, and the allowed contexts and definition of each node. */
-    public record Result(List<Problem> problems, Map<YNode, List<String>> contexts, Map<YNode, String> definitions) {
-        /** Allowed contexts and functions at {@code node}; empty when expressions are not allowed. */
+    public record Result(
+            List<Problem> problems,
+            Map<YNode, List<String>> contexts,
+            Map<YNode, String> definitions) {
+        /**
+         * Allowed contexts and functions at {@code node}; empty when expressions are not allowed.
+         */
         public List<String> contextsAt(YNode node) {
             return contexts.getOrDefault(node, List.of());
         }
@@ -38,13 +45,16 @@ public final class SchemaChecker {
     }
 
     /** Subtrees whose problems a dedicated rule reports with its own id. */
-    private static final Map<String, String> OWNERS = Map.of(
-            "permissions", "permissions",
-            "on-strict", "events",
-            "runs-on", "runner-label");
+    private static final Map<String, String> OWNERS =
+            Map.of(
+                    "permissions", "permissions",
+                    "on-strict", "events",
+                    "runs-on", "runner-label");
+
     /**
-     * Step keys behind GitHub's disabled "allowBackgroundSteps" feature flag. {@code background} itself is no
-     * longer among them: GitHub's newer schema accepts it on a step (its parser's preview mode does too).
+     * Step keys behind GitHub's disabled "allowBackgroundSteps" feature flag. {@code background}
+     * itself is no longer among them: GitHub's newer schema accepts it on a step (its parser's
+     * preview mode does too).
      */
     private static final Set<String> BACKGROUND_KEYS = Set.of("wait", "wait-all", "cancel");
 
@@ -84,7 +94,11 @@ public final class SchemaChecker {
         } else if (node instanceof YSeq seq) {
             List<Def> seqDefs = schema.defsOfKind(def, Kind.SEQUENCE);
             if (seqDefs.isEmpty()) {
-                problems.add(new Problem(seq.pos(), "a sequence is not allowed here; " + expected(def), own));
+                problems.add(
+                        new Problem(
+                                seq.pos(),
+                                "a sequence is not allowed here; " + expected(def),
+                                own));
                 return;
             }
             Def item = schema.get(seqDefs.get(0).item());
@@ -100,8 +114,14 @@ public final class SchemaChecker {
         if (s.hasExpression()) {
             String use = ctx.isEmpty() ? ContextFreeExpression.firstContextUse(s.value()) : null;
             if (use != null) {
-                problems.add(new Problem(s.pos(), "a ${{ }} expression here may not use " + use + ": GitHub reads"
-                        + " this value before any context exists; use a literal value", owner));
+                problems.add(
+                        new Problem(
+                                s.pos(),
+                                "a ${{ }} expression here may not use "
+                                        + use
+                                        + ": GitHub reads"
+                                        + " this value before any context exists; use a literal value",
+                                owner));
             }
             return;
         }
@@ -119,7 +139,8 @@ public final class SchemaChecker {
             }
         }
         String shown = s.isNull() && s.value().isEmpty() ? "null" : "\"" + s.value() + "\"";
-        problems.add(new Problem(s.pos(), "unexpected value " + shown + "; " + expected(def), owner));
+        problems.add(
+                new Problem(s.pos(), "unexpected value " + shown + "; " + expected(def), owner));
     }
 
     private static boolean matches(Def d, YScalar s, boolean asString) {
@@ -128,8 +149,11 @@ public final class SchemaChecker {
             case NULL -> t == YScalar.Type.NULL;
             case BOOLEAN -> t == YScalar.Type.BOOL;
             case NUMBER -> t == YScalar.Type.INT || t == YScalar.Type.FLOAT;
-            case STRING -> t == YScalar.Type.STRING && (d.constant() != null ? d.constant().equals(s.value())
-                    : !d.nonEmpty() || !s.value().isEmpty());
+            case STRING ->
+                    t == YScalar.Type.STRING
+                            && (d.constant() != null
+                                    ? d.constant().equals(s.value())
+                                    : !d.nonEmpty() || !s.value().isEmpty());
             default -> false;
         };
     }
@@ -137,7 +161,9 @@ public final class SchemaChecker {
     private void mapping(YMap map, Def def, List<String> ctx, String owner) {
         List<Def> mappings = new ArrayList<>(schema.defsOfKind(def, Kind.MAPPING));
         if (mappings.isEmpty()) {
-            problems.add(new Problem(map.pos(), "a mapping is not allowed here; " + expected(def), owner));
+            problems.add(
+                    new Problem(
+                            map.pos(), "a mapping is not allowed here; " + expected(def), owner));
             return;
         }
         String kind = actionKind(def, map, mappings);
@@ -149,7 +175,11 @@ public final class SchemaChecker {
             if (key.hasExpression()) {
                 hasExpressionKey = true;
                 if (ctx.isEmpty()) {
-                    problems.add(new Problem(key.pos(), "a ${{ }} expression is not allowed in a key here", owner));
+                    problems.add(
+                            new Problem(
+                                    key.pos(),
+                                    "a ${{ }} expression is not allowed in a key here",
+                                    owner));
                 } else {
                     contexts.put(key, ctx);
                     read(e.value(), schema.get("any"), ctx, owner);
@@ -165,40 +195,62 @@ public final class SchemaChecker {
                 scalar(key, schema.get(first.looseKey()), List.of(), owner);
                 read(e.value(), schema.get(first.looseValue()), ctx, owner);
             } else {
-                String message = unexpectedKey(key.value(), mappings.size() == 1 ? mappings.get(0) : first);
+                String message =
+                        unexpectedKey(key.value(), mappings.size() == 1 ? mappings.get(0) : first);
                 if (kind != null) {
-                    message = message.replaceFirst("^unexpected key \"([^\"]*)\"", "key \"$1\" is not allowed in the runs"
-                            + " of " + kind + " action");
+                    message =
+                            message.replaceFirst(
+                                    "^unexpected key \"([^\"]*)\"",
+                                    "key \"$1\" is not allowed in the runs"
+                                            + " of "
+                                            + kind
+                                            + " action");
                 }
                 problems.add(new Problem(key.pos(), message, owner));
             }
         }
         if (mappings.size() > 1) {
-            problems.add(new Problem(map.pos(), "cannot tell what this mapping is; add one of the keys "
-                    + String.join(", ", distinguishing(mappings)), owner));
+            problems.add(
+                    new Problem(
+                            map.pos(),
+                            "cannot tell what this mapping is; add one of the keys "
+                                    + String.join(", ", distinguishing(mappings)),
+                            owner));
         } else if (!hasExpressionKey) {
             for (Map.Entry<String, Schema.Prop> p : mappings.get(0).props().entrySet()) {
                 if (p.getValue().required() && !seen.contains(p.getKey())) {
-                    problems.add(new Problem(map.pos(), "required key \"" + p.getKey() + "\" is missing", owner));
+                    problems.add(
+                            new Problem(
+                                    map.pos(),
+                                    "required key \"" + p.getKey() + "\" is missing",
+                                    owner));
                 }
             }
         }
     }
 
     /**
-     * An action's {@code runs} is one of four mappings, told apart by {@code runs.using}: with a known value, only its
-     * kind's keys are allowed (GitHub: "Unexpected value 'steps'" under a node action). Narrows {@code mappings} to
-     * that kind and names it for messages ("a composite"); null elsewhere.
+     * An action's {@code runs} is one of four mappings, told apart by {@code runs.using}: with a
+     * known value, only its kind's keys are allowed (GitHub: "Unexpected value 'steps'" under a
+     * node action). Narrows {@code mappings} to that kind and names it for messages ("a
+     * composite"); null elsewhere.
      */
     private String actionKind(Def def, YMap map, List<Def> mappings) {
         if (!def.name().replace("-strict", "").equals("runs") || mappings.size() < 2) {
             return null;
         }
         String using = map.scalar("using").filter(YScalar::isString).map(YScalar::value).orElse("");
-        String[] kind = using.equals("composite") ? new String[] {"composite-runs", "a composite"}
-                : using.equals("docker") ? new String[] {"container-runs", "a Docker container"}
-                : using.matches("node\\d+") ? new String[] {"node-runs", "a JavaScript (" + using + ")"} : null;
-        if (kind == null || mappings.stream().noneMatch(d -> d.name().replace("-strict", "").equals(kind[0]))) {
+        String[] kind =
+                using.equals("composite")
+                        ? new String[] {"composite-runs", "a composite"}
+                        : using.equals("docker")
+                                ? new String[] {"container-runs", "a Docker container"}
+                                : using.matches("node\\d+")
+                                        ? new String[] {"node-runs", "a JavaScript (" + using + ")"}
+                                        : null;
+        if (kind == null
+                || mappings.stream()
+                        .noneMatch(d -> d.name().replace("-strict", "").equals(kind[0]))) {
             return null;
         }
         mappings.removeIf(d -> !d.name().replace("-strict", "").equals(kind[0]));
@@ -228,11 +280,12 @@ public final class SchemaChecker {
             d.props().keySet().forEach(k -> hits.merge(k, 1, Integer::sum));
         }
         List<String> keys = new ArrayList<>();
-        hits.forEach((k, n) -> {
-            if (n == 1 && !BACKGROUND_KEYS.contains(k)) {
-                keys.add(k);
-            }
-        });
+        hits.forEach(
+                (k, n) -> {
+                    if (n == 1 && !BACKGROUND_KEYS.contains(k)) {
+                        keys.add(k);
+                    }
+                });
         return keys;
     }
 
@@ -244,7 +297,10 @@ public final class SchemaChecker {
             return "unexpected key \"" + key + "\"; did you mean \"" + close + "\"?";
         }
         if (known.size() <= 24) {
-            return "unexpected key \"" + key + "\"; expected one of: " + String.join(", ", new TreeSet<>(known));
+            return "unexpected key \""
+                    + key
+                    + "\"; expected one of: "
+                    + String.join(", ", new TreeSet<>(known));
         }
         return "unexpected key \"" + key + "\"";
     }
@@ -256,10 +312,15 @@ public final class SchemaChecker {
         collect(def, words, constants, 0);
         List<String> parts = new ArrayList<>();
         if (!constants.isEmpty()) {
-            parts.add(constants.size() <= 30 ? "one of " + String.join(", ", constants) : "a known value");
+            parts.add(
+                    constants.size() <= 30
+                            ? "one of " + String.join(", ", constants)
+                            : "a known value");
         }
         parts.addAll(words);
-        return parts.isEmpty() ? "nothing is expected here" : "expected " + String.join(" or ", parts);
+        return parts.isEmpty()
+                ? "nothing is expected here"
+                : "expected " + String.join(" or ", parts);
     }
 
     private void collect(Def def, Set<String> words, Set<String> constants, int depth) {

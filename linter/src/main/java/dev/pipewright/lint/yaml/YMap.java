@@ -18,7 +18,10 @@ public record YMap(List<Entry> entries, Pos pos) implements YNode {
         return Optional.ofNullable(value(key));
     }
 
-    /** The value under {@code key}, or null: the lookup behind the typed getters, which every rule calls per node. */
+    /**
+     * The value under {@code key}, or null: the lookup behind the typed getters, which every rule
+     * calls per node.
+     */
     private YNode value(String key) {
         for (int i = 0, n = entries.size(); i < n; i++) {
             Entry e = entries.get(i);
@@ -53,7 +56,9 @@ public record YMap(List<Entry> entries, Pos pos) implements YNode {
 
     /** The string value under {@code key}, when it is a non-null scalar. */
     public Optional<String> string(String key) {
-        return value(key) instanceof YScalar s && !s.isNull() ? Optional.of(s.value()) : Optional.empty();
+        return value(key) instanceof YScalar s && !s.isNull()
+                ? Optional.of(s.value())
+                : Optional.empty();
     }
 
     public List<String> keys() {

@@ -12,10 +12,22 @@ package dev.pipewright.lint.yaml;
  */
 public record YScalar(String value, Type type, Style style, Pos pos, Pos end) implements YNode {
     /** The YAML 1.2 core-schema type of a scalar. */
-    public enum Type { STRING, NULL, BOOL, INT, FLOAT }
+    public enum Type {
+        STRING,
+        NULL,
+        BOOL,
+        INT,
+        FLOAT
+    }
 
     /** The scalar's presentation style. */
-    public enum Style { PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED, LITERAL, FOLDED }
+    public enum Style {
+        PLAIN,
+        SINGLE_QUOTED,
+        DOUBLE_QUOTED,
+        LITERAL,
+        FOLDED
+    }
 
     /** A synthetic string scalar, for tests and defaults. */
     public static YScalar of(String value, Pos pos) {

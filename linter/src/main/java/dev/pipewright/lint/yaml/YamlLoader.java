@@ -34,14 +34,17 @@ import org.yaml.snakeyaml.resolver.Resolver;
 public final class YamlLoader {
     /** Nodes a document may expand to through aliases before we refuse it. */
     static final long MAX_EXPANDED_NODES = 200_000;
+
     /** Largest file we read; real workflows are far below (the corpus maximum is ~100 KB). */
     static final int CODE_POINT_LIMIT = 4 * 1024 * 1024;
+
     static final int MAX_ALIASES = 100;
     static final int MAX_DEPTH = 100;
 
     /**
-     * Tags every plain scalar without an explicit tag with a marker instead of trying YAML 1.1's regexes on it;
-     * {@link CoreSchema} then types it the YAML 1.2 way. SnakeYAML's resolver was half the cost of reading a file.
+     * Tags every plain scalar without an explicit tag with a marker instead of trying YAML 1.1's
+     * regexes on it; {@link CoreSchema} then types it the YAML 1.2 way. SnakeYAML's resolver was
+     * half the cost of reading a file.
      */
     private static final class PlainMarker extends Resolver {
         static final Tag PLAIN = new Tag("tag:pipewright.dev,2026:plain");
@@ -66,7 +69,8 @@ public final class YamlLoader {
         options.setAllowRecursiveKeys(false);
         options.setProcessComments(false);
         // The composer alone: Yaml's constructor and representer are not needed to read nodes.
-        AliasMarks aliases = new AliasMarks(new ParserImpl(new StreamReader(new StringReader(text)), options));
+        AliasMarks aliases =
+                new AliasMarks(new ParserImpl(new StreamReader(new StringReader(text)), options));
         Composer composer = new Composer(aliases, RESOLVER, options);
         List<YNode> docs = new ArrayList<>();
         List<YamlProblem> problems = new ArrayList<>();
@@ -78,9 +82,12 @@ public final class YamlLoader {
                 Converter c = new Converter(problems, new ArrayDeque<>(aliases.marks));
                 YNode doc = c.convert(node);
                 if (c.expanded > MAX_EXPANDED_NODES) {
-                    problems.add(new YamlProblem(pos(node.getStartMark()),
-                            "aliases expand this document to more than " + MAX_EXPANDED_NODES
-                                    + " nodes; refusing to read it (a \"billion laughs\" alias bomb?)"));
+                    problems.add(
+                            new YamlProblem(
+                                    pos(node.getStartMark()),
+                                    "aliases expand this document to more than "
+                                            + MAX_EXPANDED_NODES
+                                            + " nodes; refusing to read it (a \"billion laughs\" alias bomb?)"));
                     fatal = true;
                     break;
                 }
@@ -91,7 +98,9 @@ public final class YamlLoader {
             problems.add(new YamlProblem(m == null ? Pos.START : pos(m), message(e)));
             fatal = true;
         } catch (YAMLException e) {
-            problems.add(new YamlProblem(Pos.START, "could not read YAML: " + firstLine(e.getMessage())));
+            problems.add(
+                    new YamlProblem(
+                            Pos.START, "could not read YAML: " + firstLine(e.getMessage())));
             fatal = true;
         } catch (StackOverflowError e) {
             problems.add(new YamlProblem(Pos.START, "could not read YAML: nesting too deep"));
@@ -120,9 +129,9 @@ public final class YamlLoader {
     }
 
     /**
-     * The parser as the composer reads it, keeping where each alias stands: the composer replaces an alias by the
-     * anchored node, but a finding on a value reached through an alias belongs at the alias (as GitHub and actionlint
-     * report it), not at the anchor.
+     * The parser as the composer reads it, keeping where each alias stands: the composer replaces
+     * an alias by the anchored node, but a finding on a value reached through an alias belongs at
+     * the alias (as GitHub and actionlint report it), not at the anchor.
      */
     private static final class AliasMarks implements Parser {
         private final Parser parser;
@@ -153,8 +162,9 @@ public final class YamlLoader {
     }
 
     /**
-     * Converts one document; shares the result of aliased nodes instead of copying them. Only anchored nodes can be
-     * reached twice (an alias is the anchored node itself), so only they are remembered, by identity.
+     * Converts one document; shares the result of aliased nodes instead of copying them. Only
+     * anchored nodes can be reached twice (an alias is the anchored node itself), so only they are
+     * remembered, by identity.
      */
     private final class Converter {
         private final Map<Node, YNode> done = new IdentityHashMap<>();
@@ -162,12 +172,14 @@ public final class YamlLoader {
         private final Map<Node, Boolean> active = new IdentityHashMap<>();
         private final List<YamlProblem> problems;
         long expanded;
+
         /** The number of nodes the last converted node expands to, aliases counted in full. */
         private long lastSize;
 
         /**
-         * The aliases of the document in source order. The walk below visits nodes in source order too and meets an
-         * anchored node a second time exactly where an alias stands, so the next mark is that alias's place.
+         * The aliases of the document in source order. The walk below visits nodes in source order
+         * too and meets an anchored node a second time exactly where an alias stands, so the next
+         * mark is that alias's place.
          */
         private final ArrayDeque<Mark[]> aliasMarks;
 
@@ -176,7 +188,10 @@ public final class YamlLoader {
             this.aliasMarks = aliasMarks;
         }
 
-        /** The node an alias stands for, placed at the alias; a collection's entries stay where the anchor wrote them. */
+        /**
+         * The node an alias stands for, placed at the alias; a collection's entries stay where the
+         * anchor wrote them.
+         */
         private YNode atAlias(YNode node) {
             Mark[] m = aliasMarks.poll();
             if (m == null) {
@@ -184,9 +199,16 @@ public final class YamlLoader {
             }
             Pos at = pos(m[0]);
             if (node instanceof YScalar s) {
-                return new YScalar(s.value(), s.type(), s.isBlock() ? YScalar.Style.PLAIN : s.style(), at, pos(m[1]));
+                return new YScalar(
+                        s.value(),
+                        s.type(),
+                        s.isBlock() ? YScalar.Style.PLAIN : s.style(),
+                        at,
+                        pos(m[1]));
             }
-            return node instanceof YSeq q ? new YSeq(q.items(), at) : new YMap(((YMap) node).entries(), at);
+            return node instanceof YSeq q
+                    ? new YSeq(q.items(), at)
+                    : new YMap(((YMap) node).entries(), at);
         }
 
         YNode convert(Node node) {
@@ -205,9 +227,15 @@ public final class YamlLoader {
                 }
                 if (active.containsKey(node)) {
                     aliasMarks.poll();
-                    problems.add(new YamlProblem(pos(node.getStartMark()), "recursive alias is not allowed"));
+                    problems.add(
+                            new YamlProblem(
+                                    pos(node.getStartMark()), "recursive alias is not allowed"));
                     lastSize = 1;
-                    return new YScalar("", YScalar.Type.NULL, YScalar.Style.PLAIN, pos(node.getStartMark()),
+                    return new YScalar(
+                            "",
+                            YScalar.Type.NULL,
+                            YScalar.Style.PLAIN,
+                            pos(node.getStartMark()),
                             pos(node.getEndMark()));
                 }
                 active.put(node, Boolean.TRUE);
@@ -232,15 +260,29 @@ public final class YamlLoader {
                     YNode value = node(t.getValueNode());
                     size = saturatingAdd(size, lastSize);
                     if (!(key instanceof YScalar k)) {
-                        problems.add(new YamlProblem(key.pos(), "a mapping key must be a scalar, not a " + key.kindName()));
+                        problems.add(
+                                new YamlProblem(
+                                        key.pos(),
+                                        "a mapping key must be a scalar, not a " + key.kindName()));
                         continue;
                     }
                     YScalar first = seen.putIfAbsent(k.value().toUpperCase(Locale.ROOT), k);
                     if (first != null) {
-                        problems.add(new YamlProblem(k.pos(), "key \"" + k.value() + "\" is duplicated in this mapping;"
-                                + " it was first defined" + (first.value().equals(k.value()) ? "" : " as \"" + first.value() + "\"")
-                                + " at line " + first.pos().line() + ", column " + first.pos().col()
-                                + " (GitHub compares keys case-insensitively)"));
+                        problems.add(
+                                new YamlProblem(
+                                        k.pos(),
+                                        "key \""
+                                                + k.value()
+                                                + "\" is duplicated in this mapping;"
+                                                + " it was first defined"
+                                                + (first.value().equals(k.value())
+                                                        ? ""
+                                                        : " as \"" + first.value() + "\"")
+                                                + " at line "
+                                                + first.pos().line()
+                                                + ", column "
+                                                + first.pos().col()
+                                                + " (GitHub compares keys case-insensitively)"));
                         continue;
                     }
                     entries.add(new YMap.Entry(k, value));
@@ -257,50 +299,80 @@ public final class YamlLoader {
         }
 
         private YScalar scalar(ScalarNode s) {
-            YScalar.Style style = switch (s.getScalarStyle()) {
-                case SINGLE_QUOTED -> YScalar.Style.SINGLE_QUOTED;
-                case DOUBLE_QUOTED -> YScalar.Style.DOUBLE_QUOTED;
-                case LITERAL -> YScalar.Style.LITERAL;
-                case FOLDED -> YScalar.Style.FOLDED;
-                default -> YScalar.Style.PLAIN;
-            };
+            YScalar.Style style =
+                    switch (s.getScalarStyle()) {
+                        case SINGLE_QUOTED -> YScalar.Style.SINGLE_QUOTED;
+                        case DOUBLE_QUOTED -> YScalar.Style.DOUBLE_QUOTED;
+                        case LITERAL -> YScalar.Style.LITERAL;
+                        case FOLDED -> YScalar.Style.FOLDED;
+                        default -> YScalar.Style.PLAIN;
+                    };
             checkTag(s, style);
             YScalar.Type type = YScalar.Type.STRING;
             if (style == YScalar.Style.PLAIN) {
-                type = s.getTag().equals(PlainMarker.PLAIN) ? CoreSchema.resolve(s.getValue()) : explicit(s.getTag(), s.getValue());
+                type =
+                        s.getTag().equals(PlainMarker.PLAIN)
+                                ? CoreSchema.resolve(s.getValue())
+                                : explicit(s.getTag(), s.getValue());
             } else if (!s.getTag().equals(Tag.STR)) {
                 type = explicit(s.getTag(), s.getValue());
             }
-            return new YScalar(s.getValue(), type, style, pos(s.getStartMark()), pos(s.getEndMark()));
+            return new YScalar(
+                    s.getValue(), type, style, pos(s.getStartMark()), pos(s.getEndMark()));
         }
 
         /**
-         * GitHub reads an explicit tag only of the core schema ({@code !!str}, {@code !!int}, {@code !!float},
-         * {@code !!bool}, {@code !!null}), on a plain scalar of that type (a float may be written as an integer), and
-         * rejects the file otherwise ("Unexpected tag", "The value ... is invalid for the type", "The scalar style ...
-         * is not valid with the tag").
+         * GitHub reads an explicit tag only of the core schema ({@code !!str}, {@code !!int},
+         * {@code !!float}, {@code !!bool}, {@code !!null}), on a plain scalar of that type (a float
+         * may be written as an integer), and rejects the file otherwise ("Unexpected tag", "The
+         * value ... is invalid for the type", "The scalar style ... is not valid with the tag").
          */
         private void checkTag(ScalarNode s, YScalar.Style style) {
             Tag tag = s.getTag();
-            if (tag.equals(PlainMarker.PLAIN) || tag.equals(Tag.STR) || tag.getValue().equals("!")) {
+            if (tag.equals(PlainMarker.PLAIN)
+                    || tag.equals(Tag.STR)
+                    || tag.getValue().equals("!")) {
                 return;
             }
-            String shown = tag.getValue().startsWith(Tag.PREFIX) ? "!!" + tag.getValue().substring(Tag.PREFIX.length())
-                    : tag.getValue();
-            YScalar.Type wanted = tag.equals(Tag.NULL) ? YScalar.Type.NULL : tag.equals(Tag.BOOL) ? YScalar.Type.BOOL
-                    : tag.equals(Tag.INT) ? YScalar.Type.INT : tag.equals(Tag.FLOAT) ? YScalar.Type.FLOAT : null;
+            String shown =
+                    tag.getValue().startsWith(Tag.PREFIX)
+                            ? "!!" + tag.getValue().substring(Tag.PREFIX.length())
+                            : tag.getValue();
+            YScalar.Type wanted =
+                    tag.equals(Tag.NULL)
+                            ? YScalar.Type.NULL
+                            : tag.equals(Tag.BOOL)
+                                    ? YScalar.Type.BOOL
+                                    : tag.equals(Tag.INT)
+                                            ? YScalar.Type.INT
+                                            : tag.equals(Tag.FLOAT) ? YScalar.Type.FLOAT : null;
             Pos at = pos(s.getStartMark());
             if (wanted == null) {
-                problems.add(new YamlProblem(at, "GitHub does not read the tag " + shown + "; only !!str, !!int, !!float,"
-                        + " !!bool and !!null may be written, so remove it"));
+                problems.add(
+                        new YamlProblem(
+                                at,
+                                "GitHub does not read the tag "
+                                        + shown
+                                        + "; only !!str, !!int, !!float,"
+                                        + " !!bool and !!null may be written, so remove it"));
             } else if (style != YScalar.Style.PLAIN) {
-                problems.add(new YamlProblem(at, "a quoted or block value cannot have the tag " + shown
-                        + "; remove the quotes or the tag"));
+                problems.add(
+                        new YamlProblem(
+                                at,
+                                "a quoted or block value cannot have the tag "
+                                        + shown
+                                        + "; remove the quotes or the tag"));
             } else {
                 YScalar.Type is = CoreSchema.resolve(s.getValue());
                 if (is != wanted && !(wanted == YScalar.Type.FLOAT && is == YScalar.Type.INT)) {
-                    problems.add(new YamlProblem(at, "\"" + s.getValue() + "\" is not a valid " + shown
-                            + " value; fix the value or remove the tag"));
+                    problems.add(
+                            new YamlProblem(
+                                    at,
+                                    "\""
+                                            + s.getValue()
+                                            + "\" is not a valid "
+                                            + shown
+                                            + " value; fix the value or remove the tag"));
                 }
             }
         }

@@ -14,9 +14,10 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fuzz target of the action lock ({@code .github/pipewright.lock.yml}, {@code catalog/actions.lock}): the generator's
- * reader (pin, generate) accepts it or throws an IllegalArgumentException naming file and line; the audits' reader
- * never throws (a line it cannot read is skipped), and resolving moving tags against what it read never throws.
+ * Fuzz target of the action lock ({@code .github/pipewright.lock.yml}, {@code
+ * catalog/actions.lock}): the generator's reader (pin, generate) accepts it or throws an
+ * IllegalArgumentException naming file and line; the audits' reader never throws (a line it cannot
+ * read is skipped), and resolving moving tags against what it read never throws.
  */
 class ActionLockFuzzTest {
     static void lock(byte[] data) {
@@ -34,21 +35,34 @@ class ActionLockFuzzTest {
     }
 
     static boolean documented(Throwable t) {
-        return t instanceof IllegalArgumentException && t.getMessage() != null
+        return t instanceof IllegalArgumentException
+                && t.getMessage() != null
                 && t.getMessage().matches("(?s)pipewright\\.lock\\.yml:\\d+: .+");
     }
 
     static List<Seeds.Seed> seeds() {
-        List<Seeds.Seed> seeds = new ArrayList<>(Seeds.files(Path.of("catalog"), n -> n.equals("actions.lock")));
-        seeds.addAll(Seeds.files(Path.of("linter/src/test/resources/lint/project/.github"), n -> n.equals("pipewright.lock.yml")));
+        List<Seeds.Seed> seeds =
+                new ArrayList<>(Seeds.files(Path.of("catalog"), n -> n.equals("actions.lock")));
+        seeds.addAll(
+                Seeds.files(
+                        Path.of("linter/src/test/resources/lint/project/.github"),
+                        n -> n.equals("pipewright.lock.yml")));
         seeds.addAll(Seeds.files(Path.of(".github"), n -> n.equals("pipewright.lock.yml")));
         return seeds;
     }
 
     @Test
     void actionLocks() {
-        assertThat(Campaign.run("action-lock", seeds(), Path.of("linter/src/test/resources/fuzz/action-lock"),
-                Campaign.count(100), ActionLockFuzzTest::lock, ActionLockFuzzTest::documented).failures()).isEmpty();
+        assertThat(
+                        Campaign.run(
+                                        "action-lock",
+                                        seeds(),
+                                        Path.of("linter/src/test/resources/fuzz/action-lock"),
+                                        Campaign.count(100),
+                                        ActionLockFuzzTest::lock,
+                                        ActionLockFuzzTest::documented)
+                                .failures())
+                .isEmpty();
     }
 
     @FuzzTest(maxDuration = "10m")

@@ -43,7 +43,9 @@ class ActionVersionTest {
         assertThat(v("1.0.0-rc.10")).isGreaterThan(v("1.0.0-rc.9"));
         assertThat(v("1.0.0-alpha")).isLessThan(v("1.0.0-alpha.1"));
         assertThat(v("1.0.0-1")).isLessThan(v("1.0.0-alpha"));
-        assertThat(v("1.0.0-123456789012345678901234")).as("no overflow").isGreaterThan(v("1.0.0-99"));
+        assertThat(v("1.0.0-123456789012345678901234"))
+                .as("no overflow")
+                .isGreaterThan(v("1.0.0-99"));
     }
 
     @Test
@@ -62,7 +64,9 @@ class ActionVersionTest {
     void positiveAnEqualityWantsTheVersionAsSpelled() {
         assertThat(range("= 1").contains(v("1"))).isTrue();
         assertThat(range("= 1").contains(v("1.0.0"))).isFalse();
-        assertThat(range("= 1").containsNewestOf(v("1"))).as("@v1 runs the newest 1.x, not the tag the advisory named").isFalse();
+        assertThat(range("= 1").containsNewestOf(v("1")))
+                .as("@v1 runs the newest 1.x, not the tag the advisory named")
+                .isFalse();
     }
 
     @Test
@@ -70,10 +74,14 @@ class ActionVersionTest {
         assertThat(range("< 41").containsNewestOf(v("40"))).isTrue();
         assertThat(range("< 41").containsNewestOf(v("41"))).isFalse();
         assertThat(range(">= 2.26.11, < 3.0.0").containsNewestOf(v("2"))).isTrue();
-        assertThat(range(">= 4.0.0, < 4.1.7").containsNewestOf(v("4"))).as("the fix is in the line").isFalse();
+        assertThat(range(">= 4.0.0, < 4.1.7").containsNewestOf(v("4")))
+                .as("the fix is in the line")
+                .isFalse();
         assertThat(range(">= 4.0.0, < 4.1.7").containsNewestOf(v("4.1"))).isFalse();
         assertThat(range(">= 4.0.0, < 4.2.0").containsNewestOf(v("4.1"))).isTrue();
-        assertThat(range("<= 45.0.7").containsNewestOf(v("45"))).as("releases after 45.0.7 are unknown").isFalse();
+        assertThat(range("<= 45.0.7").containsNewestOf(v("45")))
+                .as("releases after 45.0.7 are unknown")
+                .isFalse();
         assertThat(range(">= 5.0.0").containsNewestOf(v("4"))).isFalse();
     }
 
@@ -87,7 +95,9 @@ class ActionVersionTest {
 
     @Test
     void negativeAMalformedRangeSaysWhichConstraint() {
-        assertThatThrownBy(() -> range(">= 4.0.0, 4.1.7")).hasMessage("vulnerable range constraint without an operator: \"4.1.7\"");
-        assertThatThrownBy(() -> range("< main")).hasMessage("vulnerable range constraint without a version: \"< main\"");
+        assertThatThrownBy(() -> range(">= 4.0.0, 4.1.7"))
+                .hasMessage("vulnerable range constraint without an operator: \"4.1.7\"");
+        assertThatThrownBy(() -> range("< main"))
+                .hasMessage("vulnerable range constraint without a version: \"< main\"");
     }
 }

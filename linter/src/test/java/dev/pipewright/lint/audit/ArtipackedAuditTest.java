@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** zizmor's severities: medium, high with a leaking upload, one step lower from checkout v6 on. */
 class ArtipackedAuditTest {
     private static List<Severity> severities(String checkoutVersion, String uploadPath) {
-        String wf = """
+        String wf =
+                """
                 on: push
                 permissions: {}
                 jobs:
@@ -24,9 +25,14 @@ class ArtipackedAuditTest {
                         with:
                           name: out
                           path: %s
-                """.formatted(checkoutVersion, uploadPath);
-        List<Finding> findings = new Linter(LintConfig.empty()).lintSource("ci.yml", wf, Linter.Kind.WORKFLOW, null);
-        return findings.stream().filter(f -> f.rule().equals("artipacked")).map(Finding::severity).toList();
+                """
+                        .formatted(checkoutVersion, uploadPath);
+        List<Finding> findings =
+                new Linter(LintConfig.empty()).lintSource("ci.yml", wf, Linter.Kind.WORKFLOW, null);
+        return findings.stream()
+                .filter(f -> f.rule().equals("artipacked"))
+                .map(Finding::severity)
+                .toList();
     }
 
     @Test

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** zizmor's severities for base permissions and workflow-level write scopes. */
 class ExcessivePermissionsAuditTest {
     private static List<Severity> severities(String permissions) {
-        String wf = """
+        String wf =
+                """
                 on: push
                 permissions: %s
                 jobs:
@@ -24,9 +25,14 @@ class ExcessivePermissionsAuditTest {
                     runs-on: ubuntu-latest
                     steps:
                       - run: make b
-                """.formatted(permissions);
-        List<Finding> findings = new Linter(LintConfig.empty()).lintSource("ci.yml", wf, Linter.Kind.WORKFLOW, null);
-        return findings.stream().filter(f -> f.rule().equals("excessive-permissions")).map(Finding::severity).toList();
+                """
+                        .formatted(permissions);
+        List<Finding> findings =
+                new Linter(LintConfig.empty()).lintSource("ci.yml", wf, Linter.Kind.WORKFLOW, null);
+        return findings.stream()
+                .filter(f -> f.rule().equals("excessive-permissions"))
+                .map(Finding::severity)
+                .toList();
     }
 
     @Test

@@ -13,15 +13,26 @@ class ShellCommandsTest {
 
     @Test
     void splitsAtSeparatorsAndSkipsAssignmentsKeywordsAndComments() {
-        assertThat(words("npm ci && npm i -g pnpm; pnpm add x | tee log\n# gem install y\nif true; then CI=1 gem push a.gem; fi"))
-                .containsExactly(List.of("npm", "ci"), List.of("npm", "i", "-g", "pnpm"), List.of("pnpm", "add", "x"),
-                        List.of("tee", "log"), List.of("true"), List.of("gem", "push", "a.gem"), List.of("fi"));
+        assertThat(
+                        words(
+                                "npm ci && npm i -g pnpm; pnpm add x | tee log\n# gem install y\nif true; then CI=1 gem push a.gem; fi"))
+                .containsExactly(
+                        List.of("npm", "ci"),
+                        List.of("npm", "i", "-g", "pnpm"),
+                        List.of("pnpm", "add", "x"),
+                        List.of("tee", "log"),
+                        List.of("true"),
+                        List.of("gem", "push", "a.gem"),
+                        List.of("fi"));
     }
 
     @Test
     void keepsQuotedWordsExpansionsAndContinuationsTogether() {
-        assertThat(words("cargo publish --token \"${{ secrets.T }}\" \\\n  --locked\necho '$(x)' ${HOME}/bin"))
-                .containsExactly(List.of("cargo", "publish", "--token", "${{ secrets.T }}", "--locked"),
+        assertThat(
+                        words(
+                                "cargo publish --token \"${{ secrets.T }}\" \\\n  --locked\necho '$(x)' ${HOME}/bin"))
+                .containsExactly(
+                        List.of("cargo", "publish", "--token", "${{ secrets.T }}", "--locked"),
                         List.of("echo", "$(x)", "${HOME}/bin"));
     }
 

@@ -27,16 +27,22 @@ class UsesPatternTest {
     void negativeOtherOwnersPathsAndRefsDoNotMatch() {
         assertThat(matches("actions/*", "acme/cache@v4")).isFalse();
         assertThat(matches("actions/cache", "actions/cache/save@v4")).isFalse();
-        assertThat(matches("github/codeql-action/init", "github/codeql-action/analyze@v3")).isFalse();
+        assertThat(matches("github/codeql-action/init", "github/codeql-action/analyze@v3"))
+                .isFalse();
         assertThat(matches("actions/checkout@v4", "actions/checkout@v5")).isFalse();
     }
 
     @Test
     void negativeMalformedPatternsSayWhy() {
-        assertThatThrownBy(() -> UsesPattern.parse("actions")).hasMessageContaining("expected *, owner/*");
-        assertThatThrownBy(() -> UsesPattern.parse("*/checkout")).hasMessageContaining("not a repository pattern");
-        assertThatThrownBy(() -> UsesPattern.parse("actions/*@v4")).hasMessageContaining("a ref needs");
-        assertThatThrownBy(() -> UsesPattern.parse("actions/*/x")).hasMessageContaining("nothing may follow");
-        assertThatThrownBy(() -> UsesPattern.parse("actions/check*")).hasMessageContaining("not a repository pattern");
+        assertThatThrownBy(() -> UsesPattern.parse("actions"))
+                .hasMessageContaining("expected *, owner/*");
+        assertThatThrownBy(() -> UsesPattern.parse("*/checkout"))
+                .hasMessageContaining("not a repository pattern");
+        assertThatThrownBy(() -> UsesPattern.parse("actions/*@v4"))
+                .hasMessageContaining("a ref needs");
+        assertThatThrownBy(() -> UsesPattern.parse("actions/*/x"))
+                .hasMessageContaining("nothing may follow");
+        assertThatThrownBy(() -> UsesPattern.parse("actions/check*"))
+                .hasMessageContaining("not a repository pattern");
     }
 }

@@ -17,11 +17,15 @@ class PinnerTest {
     private static final String B = "0c8adeaf4a96e48d1b26e9f574fd2c460aaaaaaa";
 
     /** Answers from a table, as GitHub would; any other tag is not found. */
-    private static final TagResolver TABLE = (repository, tag) -> switch (repository + "@" + tag) {
-        case "github/codeql-action@v3.28.0" -> A;
-        case "acme/tool@v1.0.0" -> B;
-        default -> throw new TagResolver.ResolveException("no tag " + tag + " in " + repository, true);
-    };
+    private static final TagResolver TABLE =
+            (repository, tag) ->
+                    switch (repository + "@" + tag) {
+                        case "github/codeql-action@v3.28.0" -> A;
+                        case "acme/tool@v1.0.0" -> B;
+                        default ->
+                                throw new TagResolver.ResolveException(
+                                        "no tag " + tag + " in " + repository, true);
+                    };
 
     @TempDir Path dir;
 
@@ -30,14 +34,23 @@ class PinnerTest {
         Path lock = dir.resolve(".github/pipewright.lock.yml");
         List<String> printed = new ArrayList<>();
 
-        List<String> keys = Pinner.keys(List.of("github/codeql-action/upload-sarif@v3.28.0", "acme/tool@v1.0.0"), Map.of());
-        Map<String, String> updated = new Pinner(TABLE).resolve(keys, Pinner.read(lock),
-                p -> printed.add(p.key() + " " + p.status()));
+        List<String> keys =
+                Pinner.keys(
+                        List.of("github/codeql-action/upload-sarif@v3.28.0", "acme/tool@v1.0.0"),
+                        Map.of());
+        Map<String, String> updated =
+                new Pinner(TABLE)
+                        .resolve(
+                                keys,
+                                Pinner.read(lock),
+                                p -> printed.add(p.key() + " " + p.status()));
         Pinner.write(lock, updated);
 
         assertThat(keys).containsExactly("github/codeql-action@v3.28.0", "acme/tool@v1.0.0");
-        assertThat(printed).containsExactly("github/codeql-action@v3.28.0 added", "acme/tool@v1.0.0 added");
-        assertThat(Files.readString(lock)).endsWith("acme/tool@v1.0.0: " + B + "\ngithub/codeql-action@v3.28.0: " + A + "\n");
+        assertThat(printed)
+                .containsExactly("github/codeql-action@v3.28.0 added", "acme/tool@v1.0.0 added");
+        assertThat(Files.readString(lock))
+                .endsWith("acme/tool@v1.0.0: " + B + "\ngithub/codeql-action@v3.28.0: " + A + "\n");
         assertThat(Pinner.read(lock)).isEqualTo(updated);
         try (var files = Files.list(lock.getParent())) {
             assertThat(files).as("no temporary file left").containsExactly(lock);
@@ -51,7 +64,8 @@ class PinnerTest {
         List<String> printed = new ArrayList<>();
 
         Map<String, String> current = Pinner.read(lock);
-        new Pinner(TABLE).resolve(Pinner.keys(List.of(), current), current, p -> printed.add(p.status()));
+        new Pinner(TABLE)
+                .resolve(Pinner.keys(List.of(), current), current, p -> printed.add(p.status()));
 
         assertThat(printed).containsExactly("was 1111111111111111111111111111111111111111");
     }
@@ -60,8 +74,15 @@ class PinnerTest {
     void negativeAnUnknownTagStopsBeforeAnythingIsReturned() {
         List<String> printed = new ArrayList<>();
 
-        assertThatThrownBy(() -> new Pinner(TABLE).resolve(List.of("acme/tool@v1.0.0", "acme/tool@v9"), Map.of(),
-                p -> printed.add(p.key()))).isInstanceOf(TagResolver.ResolveException.class).hasMessage("no tag v9 in acme/tool");
+        assertThatThrownBy(
+                        () ->
+                                new Pinner(TABLE)
+                                        .resolve(
+                                                List.of("acme/tool@v1.0.0", "acme/tool@v9"),
+                                                Map.of(),
+                                                p -> printed.add(p.key())))
+                .isInstanceOf(TagResolver.ResolveException.class)
+                .hasMessage("no tag v9 in acme/tool");
         assertThat(printed).containsExactly("acme/tool@v1.0.0");
     }
 
@@ -70,8 +91,10 @@ class PinnerTest {
         Path lock = dir.resolve("bad.lock");
         Files.writeString(lock, "# ok\nacme/tool@v1: not-a-sha\n");
 
-        assertThatThrownBy(() -> Pinner.keys(List.of("acme"), Map.of())).hasMessage("'acme' is not owner/repo@tag");
-        assertThatThrownBy(() -> Pinner.read(lock)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Pinner.keys(List.of("acme"), Map.of()))
+                .hasMessage("'acme' is not owner/repo@tag");
+        assertThatThrownBy(() -> Pinner.read(lock))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith(lock + ":2: expected 'owner/repo@tag: <40-hex sha>'");
     }
 }

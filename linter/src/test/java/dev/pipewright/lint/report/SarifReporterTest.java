@@ -21,9 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * SARIF of every error fixture, checked against the OASIS SARIF 2.1.0 schema (test resource, see sarif/SOURCE.md)
- * and against what GitHub code scanning reads: rule metadata, security severity and precision of the audits,
- * locations, fingerprints.
+ * SARIF of every error fixture, checked against the OASIS SARIF 2.1.0 schema (test resource, see
+ * sarif/SOURCE.md) and against what GitHub code scanning reads: rule metadata, security severity
+ * and precision of the audits, locations, fingerprints.
  */
 class SarifReporterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,13 +34,22 @@ class SarifReporterTest {
     static void lintFixtures() throws Exception {
         Path err = Path.of(SarifReporterTest.class.getResource("/lint/err").toURI());
         findings = new Linter(LintConfig.empty()).lintPaths(List.of(err), err);
-        sarif = JSON.readTree(new SarifReporter().render(findings, BuiltInRules.all(), Reporter.SourceLines.from(err)));
+        sarif =
+                JSON.readTree(
+                        new SarifReporter()
+                                .render(
+                                        findings,
+                                        BuiltInRules.all(),
+                                        Reporter.SourceLines.from(err)));
     }
 
     @Test
     void validatesAgainstTheSarifSchema() throws Exception {
-        try (InputStream in = SarifReporterTest.class.getResourceAsStream("/sarif/sarif-2.1.0-rtm.5.json")) {
-            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(JSON.readTree(in));
+        try (InputStream in =
+                SarifReporterTest.class.getResourceAsStream("/sarif/sarif-2.1.0-rtm.5.json")) {
+            JsonSchema schema =
+                    JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4)
+                            .getSchema(JSON.readTree(in));
             assertThat(schema.validate(sarif)).isEmpty();
             // the schema bites: a result without a message is rejected
             JsonNode broken = sarif.deepCopy();
@@ -73,16 +82,21 @@ class SarifReporterTest {
             if (p.get("tags").get(0).asText().equals("security")) {
                 assertThat(p.get("precision").asText()).as(id).isIn("high", "medium", "low");
                 if (p.has("security-severity")) {
-                    assertThat(Double.parseDouble(p.get("security-severity").asText())).as(id).isBetween(0.1, 10.0);
+                    assertThat(Double.parseDouble(p.get("security-severity").asText()))
+                            .as(id)
+                            .isBetween(0.1, 10.0);
                 }
             } else {
                 assertThat(p.has("security-severity")).as(id).isFalse();
             }
         }
         // template injection is high (code scanning shows 7.0-8.9 as high), unpinned uses medium
-        assertThat(rule("template-injection").at("/properties/security-severity").asText()).isEqualTo("8.0");
-        assertThat(rule("template-injection").at("/properties/precision").asText()).isEqualTo("high");
-        assertThat(rule("unpinned-uses").at("/properties/security-severity").asText()).isEqualTo("5.5");
+        assertThat(rule("template-injection").at("/properties/security-severity").asText())
+                .isEqualTo("8.0");
+        assertThat(rule("template-injection").at("/properties/precision").asText())
+                .isEqualTo("high");
+        assertThat(rule("unpinned-uses").at("/properties/security-severity").asText())
+                .isEqualTo("5.5");
     }
 
     private static JsonNode rule(String id) {

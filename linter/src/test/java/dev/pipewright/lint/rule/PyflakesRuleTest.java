@@ -12,7 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PyflakesRuleTest {
-    private static final List<RuleInfo> ONLY = BuiltInRules.all().stream().filter(r -> r.id().equals("pyflakes")).toList();
+    private static final List<RuleInfo> ONLY =
+            BuiltInRules.all().stream().filter(r -> r.id().equals("pyflakes")).toList();
 
     @Test
     void pythonShells() {
@@ -34,8 +35,11 @@ class PyflakesRuleTest {
 
     @Test
     void positiveSyntaxErrorAndQuotedScalarMapIntoTheYaml() {
-        assumeTrue(PyflakesRule.executable().isPresent(), "pyflakes is not on PATH (apt-get install pyflakes3)");
-        String yaml = """
+        assumeTrue(
+                PyflakesRule.executable().isPresent(),
+                "pyflakes is not on PATH (apt-get install pyflakes3)");
+        String yaml =
+                """
                 on: push
                 jobs:
                   a:
@@ -48,18 +52,28 @@ class PyflakesRuleTest {
                           def f(:
                               pass
                 """;
-        List<String> found = lint(yaml).stream().map(f -> f.line() + ":" + f.column() + " " + f.message()).toList();
+        List<String> found =
+                lint(yaml).stream()
+                        .map(f -> f.line() + ":" + f.column() + " " + f.message())
+                        .toList();
         assertThat(found).hasSize(3);
-        assertThat(found.get(0)).isEqualTo("6:15 pyflakes reported issue in this script: 'os' imported but unused");
-        assertThat(found.get(1)).isEqualTo("6:32 pyflakes reported issue in this script: undefined name 'undefined_name'");
-        // the wording of a syntax error is Python's and changes between versions; its place does not
+        assertThat(found.get(0))
+                .isEqualTo("6:15 pyflakes reported issue in this script: 'os' imported but unused");
+        assertThat(found.get(1))
+                .isEqualTo(
+                        "6:32 pyflakes reported issue in this script: undefined name 'undefined_name'");
+        // the wording of a syntax error is Python's and changes between versions; its place does
+        // not
         assertThat(found.get(2)).startsWith("10:17 pyflakes reported issue in this script: ");
     }
 
     @Test
     void negativeOtherShellsAndPlaceholdersAreNotReported() {
-        assumeTrue(PyflakesRule.executable().isPresent(), "pyflakes is not on PATH (apt-get install pyflakes3)");
-        String yaml = """
+        assumeTrue(
+                PyflakesRule.executable().isPresent(),
+                "pyflakes is not on PATH (apt-get install pyflakes3)");
+        String yaml =
+                """
                 on: push
                 jobs:
                   a:
@@ -75,6 +89,7 @@ class PyflakesRuleTest {
     }
 
     private static List<Finding> lint(String yaml) {
-        return new Linter(LintConfig.empty(), ONLY).lintSource("t.yml", yaml, Linter.Kind.WORKFLOW, Path.of("."));
+        return new Linter(LintConfig.empty(), ONLY)
+                .lintSource("t.yml", yaml, Linter.Kind.WORKFLOW, Path.of("."));
     }
 }

@@ -12,7 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ShellcheckRuleTest {
-    private static final List<RuleInfo> ONLY = BuiltInRules.all().stream().filter(r -> r.id().equals("shellcheck")).toList();
+    private static final List<RuleInfo> ONLY =
+            BuiltInRules.all().stream().filter(r -> r.id().equals("shellcheck")).toList();
 
     @Test
     void placeholdersKeepLengthAndLineBreaks() {
@@ -25,7 +26,8 @@ class ShellcheckRuleTest {
     void dialectOfShells() {
         assertThat(ShellcheckRule.dialect("bash")).isEqualTo("bash");
         assertThat(ShellcheckRule.dialect("sh")).isEqualTo("sh");
-        assertThat(ShellcheckRule.dialect("bash --noprofile --norc -eo pipefail {0}")).isEqualTo("bash");
+        assertThat(ShellcheckRule.dialect("bash --noprofile --norc -eo pipefail {0}"))
+                .isEqualTo("bash");
         assertThat(ShellcheckRule.dialect("/usr/bin/sh -e {0}")).isEqualTo("sh");
         assertThat(ShellcheckRule.dialect("pwsh")).isNull();
         assertThat(ShellcheckRule.dialect("python")).isNull();
@@ -50,7 +52,8 @@ class ShellcheckRuleTest {
     @Test
     void positiveBlockAndQuotedScalarsMapToTheirSourceColumns() {
         assumeTrue(ShellcheckRule.executable().isPresent(), "shellcheck is not on PATH");
-        String yaml = """
+        String yaml =
+                """
                 on: push
                 jobs:
                   a:
@@ -64,18 +67,23 @@ class ShellcheckRuleTest {
                       - run: "echo \\"${{ github.sha }}\\" $Z"
                       - run: 'echo ''q'' $W'
                 """;
-        List<String> found = lint(yaml).stream().map(f -> f.line() + ":" + f.column() + " " + f.message()).toList();
-        assertThat(found).containsExactly(
-                "7:34 SC2086: Double quote to prevent globbing and word splitting",
-                "10:11 SC2086: Double quote to prevent globbing and word splitting",
-                "11:42 SC2086: Double quote to prevent globbing and word splitting",
-                "12:26 SC2086: Double quote to prevent globbing and word splitting");
+        List<String> found =
+                lint(yaml).stream()
+                        .map(f -> f.line() + ":" + f.column() + " " + f.message())
+                        .toList();
+        assertThat(found)
+                .containsExactly(
+                        "7:34 SC2086: Double quote to prevent globbing and word splitting",
+                        "10:11 SC2086: Double quote to prevent globbing and word splitting",
+                        "11:42 SC2086: Double quote to prevent globbing and word splitting",
+                        "12:26 SC2086: Double quote to prevent globbing and word splitting");
     }
 
     @Test
     void negativeWindowsPowershellAndPythonAreNotChecked() {
         assumeTrue(ShellcheckRule.executable().isPresent(), "shellcheck is not on PATH");
-        String yaml = """
+        String yaml =
+                """
                 on: push
                 defaults:
                   run:
@@ -96,6 +104,7 @@ class ShellcheckRuleTest {
     }
 
     private static List<Finding> lint(String yaml) {
-        return new Linter(LintConfig.empty(), ONLY).lintSource("t.yml", yaml, Linter.Kind.WORKFLOW, Path.of("."));
+        return new Linter(LintConfig.empty(), ONLY)
+                .lintSource("t.yml", yaml, Linter.Kind.WORKFLOW, Path.of("."));
     }
 }

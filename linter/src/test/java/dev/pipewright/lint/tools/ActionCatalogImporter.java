@@ -23,8 +23,9 @@ import java.util.stream.Stream;
 
 /**
  * Builds {@code popular-actions.json} from directories of action metadata: the shared corpus
- * ({@code owner__repo/[path__]action.yml}) and the generator's catalog ({@code owner/repo[/path]/action.yml});
- * local {@code .github/...} actions are skipped because only their own repository can use them.
+ * ({@code owner__repo/[path__]action.yml}) and the generator's catalog ({@code
+ * owner/repo[/path]/action.yml}); local {@code .github/...} actions are skipped because only their
+ * own repository can use them.
  */
 public final class ActionCatalogImporter {
     private ActionCatalogImporter() {}
@@ -36,36 +37,56 @@ public final class ActionCatalogImporter {
 
     /**
      * The corpus and the catalog; an action in both keeps the corpus entry, which is the newer
-     * snapshot (catalog/SOURCES.md: the catalog copies corpus files or older commits from the index).
+     * snapshot (catalog/SOURCES.md: the catalog copies corpus files or older commits from the
+     * index).
      */
     public static String importDirs(Path corpus, Path catalog, String label) throws IOException {
         return importDirs(corpus, catalog, null, label);
     }
 
     /**
-     * As above, with the inputs earlier releases took ({@code removed-inputs.txt}: {@code action input added removed
-     * evidence} a line) as each action's {@code removed}: input to {@code added..removed}.
+     * As above, with the inputs earlier releases took ({@code removed-inputs.txt}: {@code action
+     * input added removed evidence} a line) as each action's {@code removed}: input to {@code
+     * added..removed}.
      */
-    public static String importDirs(Path corpus, Path catalog, Path removedInputs, String label) throws IOException {
+    public static String importDirs(Path corpus, Path catalog, Path removedInputs, String label)
+            throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Map<String, ObjectNode> actions = new TreeMap<>();
         for (Path f : metadataFiles(corpus)) {
             String repo = f.getParent().getFileName().toString().replace("__", "/");
-            String sub = f.getFileName().toString().replaceFirst("(^|__)action\\.ya?ml$", "").replace("__", "/");
+            String sub =
+                    f.getFileName()
+                            .toString()
+                            .replaceFirst("(^|__)action\\.ya?ml$", "")
+                            .replace("__", "/");
             if (!sub.startsWith(".")) {
-                read(json, f).ifPresent(a -> actions.put((sub.isEmpty() ? repo : repo + "/" + sub).toLowerCase(Locale.ROOT), a));
+                read(json, f)
+                        .ifPresent(
+                                a ->
+                                        actions.put(
+                                                (sub.isEmpty() ? repo : repo + "/" + sub)
+                                                        .toLowerCase(Locale.ROOT),
+                                                a));
             }
         }
         if (catalog != null) {
             Set<String> older = olderThanTag(catalog.resolveSibling("SOURCES.md"));
             for (Path f : metadataFiles(catalog)) {
-                String name = catalog.relativize(f.getParent()).toString().replace('\\', '/').toLowerCase(Locale.ROOT);
+                String name =
+                        catalog.relativize(f.getParent())
+                                .toString()
+                                .replace('\\', '/')
+                                .toLowerCase(Locale.ROOT);
                 if (!actions.containsKey(name)) {
-                    read(json, f).ifPresent(a -> {
-                        // Inputs and outputs added since that commit would be reported as unknown.
-                        a.put("complete", !older.contains(name));
-                        actions.put(name, a);
-                    });
+                    read(json, f)
+                            .ifPresent(
+                                    a -> {
+                                        // Inputs and outputs added since that commit would be
+                                        // reported as unknown.
+                                        a.put("complete", !older.contains(name));
+                                        actions.put(name, a);
+                                    });
                 }
             }
         }
@@ -76,11 +97,15 @@ public final class ActionCatalogImporter {
                     continue;
                 }
                 if (f.length < 4 || !actions.containsKey(f[0].toLowerCase(Locale.ROOT))) {
-                    throw new IllegalArgumentException(removedInputs + ": expected \"action input added removed\" of a"
-                            + " known action, got: " + line);
+                    throw new IllegalArgumentException(
+                            removedInputs
+                                    + ": expected \"action input added removed\" of a"
+                                    + " known action, got: "
+                                    + line);
                 }
                 ObjectNode a = actions.get(f[0].toLowerCase(Locale.ROOT));
-                ObjectNode removed = a.has("removed") ? (ObjectNode) a.get("removed") : a.putObject("removed");
+                ObjectNode removed =
+                        a.has("removed") ? (ObjectNode) a.get("removed") : a.putObject("removed");
                 removed.put(f[1], f[2] + ".." + f[3]);
             }
         }
@@ -91,7 +116,10 @@ public final class ActionCatalogImporter {
         return json.writeValueAsString(root) + "\n";
     }
 
-    /** Actions whose metadata commit is older than the tag the bindings use: SOURCES.md rows with "matches tag" = "no...". */
+    /**
+     * Actions whose metadata commit is older than the tag the bindings use: SOURCES.md rows with
+     * "matches tag" = "no...".
+     */
     static Set<String> olderThanTag(Path sources) throws IOException {
         Set<String> older = new TreeSet<>();
         if (Files.exists(sources)) {
@@ -107,7 +135,10 @@ public final class ActionCatalogImporter {
 
     private static List<Path> metadataFiles(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().matches(".*action\\.ya?ml")).sorted().toList();
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().matches(".*action\\.ya?ml"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -120,17 +151,39 @@ public final class ActionCatalogImporter {
         ArrayNode req = a.putArray("required");
         ArrayNode opt = a.putArray("optional");
         ObjectNode deprecated = json.createObjectNode();
-        m.map("inputs").ifPresent(inputs -> inputs.entries().forEach(e -> {
-            YMap im = e.value() instanceof YMap x ? x : null;
-            // As actionlint: an input is required only when it is marked required and has no default.
-            boolean required = im != null
-                    && im.scalar("required").map(YScalar::value).map("true"::equalsIgnoreCase).orElse(false)
-                    && im.get("default").isEmpty();
-            (required ? req : opt).add(e.key().value());
-            if (im != null) {
-                im.string("deprecationMessage").ifPresent(msg -> deprecated.put(e.key().value(), msg.strip().replaceAll("\\s+", " ")));
-            }
-        }));
+        m.map("inputs")
+                .ifPresent(
+                        inputs ->
+                                inputs.entries()
+                                        .forEach(
+                                                e -> {
+                                                    YMap im =
+                                                            e.value() instanceof YMap x ? x : null;
+                                                    // As actionlint: an input is required only when
+                                                    // it is marked required and has no default.
+                                                    boolean required =
+                                                            im != null
+                                                                    && im.scalar("required")
+                                                                            .map(YScalar::value)
+                                                                            .map(
+                                                                                    "true"
+                                                                                            ::equalsIgnoreCase)
+                                                                            .orElse(false)
+                                                                    && im.get("default").isEmpty();
+                                                    (required ? req : opt).add(e.key().value());
+                                                    if (im != null) {
+                                                        im.string("deprecationMessage")
+                                                                .ifPresent(
+                                                                        msg ->
+                                                                                deprecated.put(
+                                                                                        e.key()
+                                                                                                .value(),
+                                                                                        msg.strip()
+                                                                                                .replaceAll(
+                                                                                                        "\\s+",
+                                                                                                        " ")));
+                                                    }
+                                                }));
         a.set("deprecated", deprecated);
         ArrayNode outs = a.putArray("outputs");
         m.map("outputs").ifPresent(o -> o.keys().forEach(outs::add));

@@ -7,12 +7,15 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A small evaluator of GitHub's {@code ${{ }}} expressions: literals, context paths, {@code ! == != < <= > >= && ||},
- * parentheses, and the functions a generated job uses (status checks, contains, startsWith, endsWith, format).
- * Anything else throws {@link Unsupported} so the harness rejects the job instead of guessing a value.
+ * A small evaluator of GitHub's {@code ${{ }}} expressions: literals, context paths, {@code ! == !=
+ * < <= > >= && ||}, parentheses, and the functions a generated job uses (status checks, contains,
+ * startsWith, endsWith, format). Anything else throws {@link Unsupported} so the harness rejects
+ * the job instead of guessing a value.
  */
 final class Expressions {
-    /** An expression the harness cannot evaluate faithfully; the job is rejected with this message. */
+    /**
+     * An expression the harness cannot evaluate faithfully; the job is rejected with this message.
+     */
     static final class Unsupported extends RuntimeException {
         Unsupported(String message) {
             super(message);
@@ -23,9 +26,10 @@ final class Expressions {
     private final Function<String, Boolean> status;
 
     /**
-     * @param contexts top-level contexts ({@code github}, {@code env}, {@code secrets}, {@code vars}, {@code inputs},
-     *                 {@code steps}, {@code needs}, {@code job}…); a root not given here is rejected
-     * @param status   answers {@code success}, {@code failure}, {@code always} and {@code cancelled}
+     * @param contexts top-level contexts ({@code github}, {@code env}, {@code secrets}, {@code
+     *     vars}, {@code inputs}, {@code steps}, {@code needs}, {@code job}…); a root not given here
+     *     is rejected
+     * @param status answers {@code success}, {@code failure}, {@code always} and {@code cancelled}
      */
     Expressions(Map<String, Object> contexts, Function<String, Boolean> status) {
         this.contexts = contexts;
@@ -51,7 +55,10 @@ final class Expressions {
         }
     }
 
-    /** An {@code if:} condition: with or without {@code ${{ }}}; a condition without a status function implies success(). */
+    /**
+     * An {@code if:} condition: with or without {@code ${{ }}}; a condition without a status
+     * function implies success().
+     */
     boolean condition(String text) {
         String t = text.strip();
         if (t.startsWith("${{") && t.endsWith("}}")) {
@@ -92,7 +99,9 @@ final class Expressions {
             return "";
         }
         if (v instanceof Double d) {
-            return d == Math.rint(d) && !d.isInfinite() ? String.valueOf(d.longValue()) : d.toString();
+            return d == Math.rint(d) && !d.isInfinite()
+                    ? String.valueOf(d.longValue())
+                    : d.toString();
         }
         if (v instanceof Map<?, ?> || v instanceof List<?>) {
             throw new Unsupported("an object or array interpolated as a string");
@@ -140,9 +149,15 @@ final class Expressions {
             } else if ("(),[]".indexOf(c) >= 0) {
                 out.add(String.valueOf(c));
                 i++;
-            } else if (Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.' || c == '*') {
+            } else if (Character.isLetterOrDigit(c)
+                    || c == '_'
+                    || c == '-'
+                    || c == '.'
+                    || c == '*') {
                 int j = i;
-                while (j < s.length() && (Character.isLetterOrDigit(s.charAt(j)) || "_-.*".indexOf(s.charAt(j)) >= 0)) {
+                while (j < s.length()
+                        && (Character.isLetterOrDigit(s.charAt(j))
+                                || "_-.*".indexOf(s.charAt(j)) >= 0)) {
                     j++;
                 }
                 out.add(s.substring(i, j));
@@ -182,7 +197,8 @@ final class Expressions {
             }
         }
 
-        // a || b returns the first truthy operand (or the last), a && b the first falsy (or the last): GitHub's rules.
+        // a || b returns the first truthy operand (or the last), a && b the first falsy (or the
+        // last): GitHub's rules.
         Object or() {
             Object left = and();
             while (peek().equals("||")) {
@@ -208,14 +224,15 @@ final class Expressions {
             while (List.of("==", "!=", "<", "<=", ">", ">=").contains(peek())) {
                 String op = next();
                 Object right = unary();
-                left = switch (op) {
-                    case "==" -> looseEquals(left, right);
-                    case "!=" -> !looseEquals(left, right);
-                    case "<" -> number(left) < number(right);
-                    case "<=" -> number(left) <= number(right);
-                    case ">" -> number(left) > number(right);
-                    default -> number(left) >= number(right);
-                };
+                left =
+                        switch (op) {
+                            case "==" -> looseEquals(left, right);
+                            case "!=" -> !looseEquals(left, right);
+                            case "<" -> number(left) < number(right);
+                            case "<=" -> number(left) <= number(right);
+                            case ">" -> number(left) > number(right);
+                            default -> number(left) >= number(right);
+                        };
             }
             return left;
         }
@@ -266,11 +283,20 @@ final class Expressions {
             String n = name.toLowerCase(Locale.ROOT);
             return switch (n) {
                 case "success", "failure", "always", "cancelled" -> status.apply(n);
-                case "contains" -> args.get(0) instanceof List<?> l
-                        ? l.stream().anyMatch(e -> looseEquals(e, args.get(1)))
-                        : asString(args.get(0)).toLowerCase(Locale.ROOT).contains(asString(args.get(1)).toLowerCase(Locale.ROOT));
-                case "startswith" -> asString(args.get(0)).toLowerCase(Locale.ROOT).startsWith(asString(args.get(1)).toLowerCase(Locale.ROOT));
-                case "endswith" -> asString(args.get(0)).toLowerCase(Locale.ROOT).endsWith(asString(args.get(1)).toLowerCase(Locale.ROOT));
+                case "contains" ->
+                        args.get(0) instanceof List<?> l
+                                ? l.stream().anyMatch(e -> looseEquals(e, args.get(1)))
+                                : asString(args.get(0))
+                                        .toLowerCase(Locale.ROOT)
+                                        .contains(asString(args.get(1)).toLowerCase(Locale.ROOT));
+                case "startswith" ->
+                        asString(args.get(0))
+                                .toLowerCase(Locale.ROOT)
+                                .startsWith(asString(args.get(1)).toLowerCase(Locale.ROOT));
+                case "endswith" ->
+                        asString(args.get(0))
+                                .toLowerCase(Locale.ROOT)
+                                .endsWith(asString(args.get(1)).toLowerCase(Locale.ROOT));
                 case "format" -> {
                     String f = asString(args.get(0));
                     for (int i = 1; i < args.size(); i++) {
@@ -278,14 +304,20 @@ final class Expressions {
                     }
                     yield f;
                 }
-                default -> throw new Unsupported("function " + name + "() is not evaluated by the harness: " + source);
+                default ->
+                        throw new Unsupported(
+                                "function "
+                                        + name
+                                        + "() is not evaluated by the harness: "
+                                        + source);
             };
         }
 
         Object path(String dotted) {
             String[] parts = dotted.split("\\.");
             if (!contexts.containsKey(parts[0])) {
-                throw new Unsupported("context '" + parts[0] + "' is not given to the harness: " + source);
+                throw new Unsupported(
+                        "context '" + parts[0] + "' is not given to the harness: " + source);
             }
             Object v = contexts.get(parts[0]);
             for (int i = 1; i < parts.length; i++) {

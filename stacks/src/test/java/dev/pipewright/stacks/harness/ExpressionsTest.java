@@ -7,33 +7,59 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ExpressionsTest {
-    private final Map<String, Object> contexts = Map.of(
-            "github", Map.of("sha", "abc123", "ref", "refs/tags/v1.2.0", "event_name", "push", "event",
-                    Map.of("release", Map.of("tag_name", "v1.2.0"))),
-            "inputs", Map.of("releases-back", "2"),
-            "steps", Map.of("build", Map.of("outputs", Map.of("digest", "sha256:00"), "outcome", "failure")),
-            "secrets", Map.of());
+    private final Map<String, Object> contexts =
+            Map.of(
+                    "github",
+                            Map.of(
+                                    "sha",
+                                    "abc123",
+                                    "ref",
+                                    "refs/tags/v1.2.0",
+                                    "event_name",
+                                    "push",
+                                    "event",
+                                    Map.of("release", Map.of("tag_name", "v1.2.0"))),
+                    "inputs", Map.of("releases-back", "2"),
+                    "steps",
+                            Map.of(
+                                    "build",
+                                    Map.of(
+                                            "outputs",
+                                            Map.of("digest", "sha256:00"),
+                                            "outcome",
+                                            "failure")),
+                    "secrets", Map.of());
 
     private Expressions ex(boolean failed) {
-        return new Expressions(contexts, s -> switch (s) {
-            case "success" -> !failed;
-            case "failure" -> failed;
-            case "always" -> true;
-            default -> false;
-        });
+        return new Expressions(
+                contexts,
+                s ->
+                        switch (s) {
+                            case "success" -> !failed;
+                            case "failure" -> failed;
+                            case "always" -> true;
+                            default -> false;
+                        });
     }
 
     @Test
     void positiveInterpolatesPathsOperatorsAndFunctions() {
         Expressions e = ex(false);
-        assertThat(e.interpolate("img@${{ steps.build.outputs.digest }} (${{ inputs.releases-back }} back)"))
+        assertThat(
+                        e.interpolate(
+                                "img@${{ steps.build.outputs.digest }} (${{ inputs.releases-back }} back)"))
                 .isEqualTo("img@sha256:00 (2 back)");
-        assertThat(e.interpolate("${{ github.event_name == 'release' && github.event.release.tag_name || github.sha }}"))
+        assertThat(
+                        e.interpolate(
+                                "${{ github.event_name == 'release' && github.event.release.tag_name || github.sha }}"))
                 .isEqualTo("abc123");
-        assertThat(e.interpolate("${{ startsWith(github.ref, 'refs/tags/v') && 'production' || 'staging' }}"))
+        assertThat(
+                        e.interpolate(
+                                "${{ startsWith(github.ref, 'refs/tags/v') && 'production' || 'staging' }}"))
                 .isEqualTo("production");
         assertThat(e.interpolate("${{ secrets.MISSING }}")).isEmpty();
-        assertThat(e.interpolate("${{ format('{0}-{1}', github.sha, 'x') }}")).isEqualTo("abc123-x");
+        assertThat(e.interpolate("${{ format('{0}-{1}', github.sha, 'x') }}"))
+                .isEqualTo("abc123-x");
         assertThat(e.evaluate("github['sha']")).isEqualTo("abc123");
         assertThat(e.evaluate("inputs.releases-back == 2")).isEqualTo(true);
     }
@@ -48,10 +74,13 @@ class ExpressionsTest {
 
     @Test
     void negativeUnknownContextsAndFunctionsAreRejectedNotGuessed() {
-        assertThatThrownBy(() -> ex(false).interpolate("${{ matrix.os }}")).isInstanceOf(Expressions.Unsupported.class)
+        assertThatThrownBy(() -> ex(false).interpolate("${{ matrix.os }}"))
+                .isInstanceOf(Expressions.Unsupported.class)
                 .hasMessageContaining("context 'matrix'");
         assertThatThrownBy(() -> ex(false).interpolate("${{ hashFiles('go.sum') }}"))
-                .isInstanceOf(Expressions.Unsupported.class).hasMessageContaining("hashFiles()");
-        assertThatThrownBy(() -> ex(false).interpolate("${{ github.event }}")).isInstanceOf(Expressions.Unsupported.class);
+                .isInstanceOf(Expressions.Unsupported.class)
+                .hasMessageContaining("hashFiles()");
+        assertThatThrownBy(() -> ex(false).interpolate("${{ github.event }}"))
+                .isInstanceOf(Expressions.Unsupported.class);
     }
 }

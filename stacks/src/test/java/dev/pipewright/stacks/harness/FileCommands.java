@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads {@code $GITHUB_OUTPUT} / {@code $GITHUB_ENV} files: {@code name=value} lines and {@code name<<DELIM} blocks. */
+/**
+ * Reads {@code $GITHUB_OUTPUT} / {@code $GITHUB_ENV} files: {@code name=value} lines and {@code
+ * name<<DELIM} blocks.
+ */
 final class FileCommands {
     private FileCommands() {}
 
@@ -29,13 +32,15 @@ final class FileCommands {
                     i++;
                 }
                 if (i >= lines.length) {
-                    throw new IllegalStateException("file command " + name + ": delimiter " + delim + " never closes");
+                    throw new IllegalStateException(
+                            "file command " + name + ": delimiter " + delim + " never closes");
                 }
                 out.put(name, String.join("\n", v));
             } else if (eq > 0) {
                 out.put(line.substring(0, eq), line.substring(eq + 1));
             } else {
-                throw new IllegalStateException("file command line is neither name=value nor name<<DELIM: " + line);
+                throw new IllegalStateException(
+                        "file command line is neither name=value nor name<<DELIM: " + line);
             }
         }
         return out;

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** Fixture repositories under {@code src/test/resources/fixtures/}: copied into a fresh git checkout per job. */
+/**
+ * Fixture repositories under {@code src/test/resources/fixtures/}: copied into a fresh git checkout
+ * per job.
+ */
 final class Fixtures {
     private Fixtures() {}
 
@@ -23,14 +26,27 @@ final class Fixtures {
         return p;
     }
 
-    /** Copies {@code fixture} to {@code workspace}, makes it a git repository with one commit; returns the commit. */
+    /**
+     * Copies {@code fixture} to {@code workspace}, makes it a git repository with one commit;
+     * returns the commit.
+     */
     static String checkout(Path fixture, Path workspace) throws IOException, InterruptedException {
         Files.createDirectories(workspace);
         copyTree(fixture, workspace);
         git(workspace, "init", "-q", "-b", "main");
         git(workspace, "add", "-A");
-        git(workspace, "-c", "user.name=Fixture", "-c", "user.email=fixture@pipewright.invalid", "-c", "commit.gpgsign=false",
-                "commit", "-q", "-m", "fixture");
+        git(
+                workspace,
+                "-c",
+                "user.name=Fixture",
+                "-c",
+                "user.email=fixture@pipewright.invalid",
+                "-c",
+                "commit.gpgsign=false",
+                "commit",
+                "-q",
+                "-m",
+                "fixture");
         return git(workspace, "rev-parse", "HEAD").strip();
     }
 
@@ -42,7 +58,11 @@ final class Fixtures {
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(dest);
                 } else {
-                    Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                    Files.copy(
+                            p,
+                            dest,
+                            StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.COPY_ATTRIBUTES);
                     n[0]++;
                 }
             }
@@ -53,10 +73,12 @@ final class Fixtures {
     static String git(Path dir, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("git"));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p =
+                new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new UncheckedIOException(new IOException("git " + String.join(" ", args) + " failed: " + out));
+            throw new UncheckedIOException(
+                    new IOException("git " + String.join(" ", args) + " failed: " + out));
         }
         return out;
     }

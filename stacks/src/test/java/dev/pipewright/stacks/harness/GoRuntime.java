@@ -7,6 +7,7 @@ final class GoRuntime {
     private GoRuntime() {}
 
     static void assumeGo() {
-        Assumptions.assumeTrue(StandIns.onPath("go"), "runtime absent: no go on PATH, so the Go jobs are not run");
+        Assumptions.assumeTrue(
+                StandIns.onPath("go"), "runtime absent: no go on PATH, so the Go jobs are not run");
     }
 }

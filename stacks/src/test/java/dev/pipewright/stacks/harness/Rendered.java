@@ -17,19 +17,28 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A stack rendered with one configuration into {@code <root>/generated-workflows/<system>/}, the layout
- * {@link JobHarness} reads, for stacks whose variants (package manager, build tool) no committed example covers.
+ * A stack rendered with one configuration into {@code <root>/generated-workflows/<system>/}, the
+ * layout {@link JobHarness} reads, for stacks whose variants (package manager, build tool) no
+ * committed example covers.
  */
 final class Rendered {
     /** Every rule but shellcheck, an external program the machine may lack. */
-    private static final Linter LINTER = new Linter(LintConfig.empty(), BuiltInRules.all().stream()
-            .filter(r -> !r.id().equals("shellcheck")).toList());
+    private static final Linter LINTER =
+            new Linter(
+                    LintConfig.empty(),
+                    BuiltInRules.all().stream().filter(r -> !r.id().equals("shellcheck")).toList());
 
     private Rendered() {}
 
-    /** Writes the files under {@code root} and returns root, for {@code new JobHarness(root, system, …)}. */
-    static Path write(Path root, String system, Stack stack, StackConfig config) throws IOException {
-        StackPipeline p = new StackPipeline(system, "pipewright.yml", "generated-workflows/" + system, stack, config);
+    /**
+     * Writes the files under {@code root} and returns root, for {@code new JobHarness(root, system,
+     * …)}.
+     */
+    static Path write(Path root, String system, Stack stack, StackConfig config)
+            throws IOException {
+        StackPipeline p =
+                new StackPipeline(
+                        system, "pipewright.yml", "generated-workflows/" + system, stack, config);
         Files.createDirectories(root.resolve(".git"));
         for (GeneratedFile f : PipelineRenderer.render(p)) {
             Path out = root.resolve(f.path());
@@ -39,9 +48,16 @@ final class Rendered {
         return root;
     }
 
-    /** Findings of our linter on what {@link #write} wrote (our image's development tag set aside, as everywhere). */
+    /**
+     * Findings of our linter on what {@link #write} wrote (our image's development tag set aside,
+     * as everywhere).
+     */
     static List<String> findings(Path root, String system) throws IOException {
-        return LINTER.lintPaths(List.of(root.resolve("generated-workflows").resolve(system)), root).stream()
-                .filter(f -> !DevelopmentImage.isReported(f.rule(), f.message())).map(Finding::format).toList();
+        return LINTER
+                .lintPaths(List.of(root.resolve("generated-workflows").resolve(system)), root)
+                .stream()
+                .filter(f -> !DevelopmentImage.isReported(f.rule(), f.message()))
+                .map(Finding::format)
+                .toList();
     }
 }

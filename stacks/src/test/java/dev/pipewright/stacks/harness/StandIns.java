@@ -16,16 +16,35 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Recording stand-ins for tools a runner has and this machine lacks (vault, kubectl, helm…): a bash script on
- * {@code PATH} per tool that writes its argv, working directory and the variables named after it ({@code VAULT_*}
- * for vault) to a call file, then runs the behaviour the test gave (default: succeed silently).
+ * Recording stand-ins for tools a runner has and this machine lacks (vault, kubectl, helm…): a bash
+ * script on {@code PATH} per tool that writes its argv, working directory and the variables named
+ * after it ({@code VAULT_*} for vault) to a call file, then runs the behaviour the test gave
+ * (default: succeed silently).
  */
 final class StandIns {
-    /** Tools that reach servers, clusters, databases or registries: always replaced (docker has a client here but no daemon). */
-    static final List<String> REMOTE = List.of("vault", "kubectl", "helm", "kind", "cosign", "trivy", "buf", "gitleaks",
-            "gh", "docker", "kustomize", "az", "alembic");
+    /**
+     * Tools that reach servers, clusters, databases or registries: always replaced (docker has a
+     * client here but no daemon).
+     */
+    static final List<String> REMOTE =
+            List.of(
+                    "vault",
+                    "kubectl",
+                    "helm",
+                    "kind",
+                    "cosign",
+                    "trivy",
+                    "buf",
+                    "gitleaks",
+                    "gh",
+                    "docker",
+                    "kustomize",
+                    "az",
+                    "alembic");
+
     /** Local tools a job may call: replaced only where this machine does not have them. */
-    static final List<String> LOCAL = List.of("golangci-lint", "govulncheck", "markdownlint-cli2", "uv");
+    static final List<String> LOCAL =
+            List.of("golangci-lint", "govulncheck", "markdownlint-cli2", "uv");
 
     /** One recorded invocation. */
     record Call(String tool, List<String> args, String cwd, Map<String, String> env) {
@@ -70,12 +89,21 @@ final class StandIns {
 
     private void write(String tool, String behaviour) throws IOException {
         String prefix = tool.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
-        String script = "#!/usr/bin/env bash\n"
-                + "# Recording stand-in for " + tool + " (the harness's, not the real tool).\n"
-                + "f=\"" + calls + "/$(date +%s%N)-$$-" + tool + "\"\n"
-                + "{ printf '%s\\0' \"$PWD\" \"$#\"; for a in \"$@\"; do printf '%s\\0' \"$a\"; done;\n"
-                + "  env -0 | grep -z '^" + prefix + "\\|^KUBECONFIG=\\|^GH_TOKEN=\\|^GITHUB_TOKEN=' || true; } > \"$f.tmp\" && mv \"$f.tmp\" \"$f\"\n"
-                + (behaviour.isEmpty() ? "exit 0\n" : behaviour + "\n");
+        String script =
+                "#!/usr/bin/env bash\n"
+                        + "# Recording stand-in for "
+                        + tool
+                        + " (the harness's, not the real tool).\n"
+                        + "f=\""
+                        + calls
+                        + "/$(date +%s%N)-$$-"
+                        + tool
+                        + "\"\n"
+                        + "{ printf '%s\\0' \"$PWD\" \"$#\"; for a in \"$@\"; do printf '%s\\0' \"$a\"; done;\n"
+                        + "  env -0 | grep -z '^"
+                        + prefix
+                        + "\\|^KUBECONFIG=\\|^GH_TOKEN=\\|^GITHUB_TOKEN=' || true; } > \"$f.tmp\" && mv \"$f.tmp\" \"$f\"\n"
+                        + (behaviour.isEmpty() ? "exit 0\n" : behaviour + "\n");
         Path p = bin.resolve(tool);
         Files.writeString(p, script, StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -85,11 +113,15 @@ final class StandIns {
     List<Call> calls() {
         List<Call> out = new ArrayList<>();
         try (Stream<Path> s = Files.list(calls)) {
-            List<Path> files = s.filter(p -> !p.toString().endsWith(".tmp")).sorted(StandIns::byTime).toList();
+            List<Path> files =
+                    s.filter(p -> !p.toString().endsWith(".tmp")).sorted(StandIns::byTime).toList();
             for (Path f : files) {
                 String name = f.getFileName().toString();
                 String tool = name.substring(name.indexOf('-', name.indexOf('-') + 1) + 1);
-                List<String> parts = Arrays.asList(new String(Files.readAllBytes(f), StandardCharsets.UTF_8).split("\0", -1));
+                List<String> parts =
+                        Arrays.asList(
+                                new String(Files.readAllBytes(f), StandardCharsets.UTF_8)
+                                        .split("\0", -1));
                 int argc = Integer.parseInt(parts.get(1));
                 List<String> args = List.copyOf(parts.subList(2, 2 + argc));
                 Map<String, String> env = new TreeMap<>();

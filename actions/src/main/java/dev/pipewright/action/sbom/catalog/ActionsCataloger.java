@@ -22,23 +22,30 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * GitHub Actions: every {@code uses:} in {@code .github/workflows/*.y*ml} and in composite {@code action.y*ml}, as
- * {@code pkg:github/owner/repo@ref} with the path inside the repository as subpath (reusable workflows too).
- * Local ({@code ./…}) and {@code docker://} references are not repository packages and are skipped.
+ * GitHub Actions: every {@code uses:} in {@code .github/workflows/*.y*ml} and in composite {@code
+ * action.y*ml}, as {@code pkg:github/owner/repo@ref} with the path inside the repository as subpath
+ * (reusable workflows too). Local ({@code ./…}) and {@code docker://} references are not repository
+ * packages and are skipped.
  */
 public final class ActionsCataloger implements Cataloger {
     @Override
     public boolean accepts(Path file, String relative) {
         String n = file.getFileName().toString();
         boolean yaml = n.endsWith(".yml") || n.endsWith(".yaml");
-        return yaml && (relative.matches("(.*/)?\\.github/workflows/[^/]+") || n.equals("action.yml") || n.equals("action.yaml"));
+        return yaml
+                && (relative.matches("(.*/)?\\.github/workflows/[^/]+")
+                        || n.equals("action.yml")
+                        || n.equals("action.yaml"));
     }
 
     @Override
-    public void read(Path file, String display, Catalog catalog, Options options) throws IOException {
+    public void read(Path file, String display, Catalog catalog, Options options)
+            throws IOException {
         Node root;
         try {
-            root = new Yaml(new LoaderOptions()).compose(new StringReader(Readers.text(file, display)));
+            root =
+                    new Yaml(new LoaderOptions())
+                            .compose(new StringReader(Readers.text(file, display)));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
             throw new LockfileException(display, line, "not valid YAML: " + e.getProblem(), e);
@@ -54,7 +61,8 @@ public final class ActionsCataloger implements Cataloger {
     private static void walk(Node node, String display, Catalog catalog) {
         if (node instanceof MappingNode m) {
             for (NodeTuple t : m.getValue()) {
-                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("uses")
+                if (t.getKeyNode() instanceof ScalarNode k
+                        && k.getValue().equals("uses")
                         && t.getValueNode() instanceof ScalarNode v) {
                     uses(v.getValue().trim(), display, v.getStartMark().getLine() + 1, catalog);
                 } else {
@@ -72,18 +80,28 @@ public final class ActionsCataloger implements Cataloger {
         }
         Optional<Uses> parsed = Uses.parse(value);
         if (parsed.isEmpty()) {
-            catalog.unresolved(display + ":" + line + ": uses '" + value + "' is not owner/repo[/path]@ref");
+            catalog.unresolved(
+                    display + ":" + line + ": uses '" + value + "' is not owner/repo[/path]@ref");
             return;
         }
         Uses u = parsed.get();
-        // The runner drops empty path segments (owner/repo/@v1 is the repository's root action), so "/" is no subpath.
+        // The runner drops empty path segments (owner/repo/@v1 is the repository's root action), so
+        // "/" is no subpath.
         String path = u.path().equals("/") ? "" : u.path();
         Purl purl = Purl.of("github", u.owner(), u.repo(), u.ref());
         if (!path.isEmpty()) {
             purl = purl.withSubpath(path);
         }
         String name = u.repository() + path;
-        catalog.direct(catalog.add(new Component(Ecosystem.GITHUB_ACTIONS, name, u.ref(), purl, Hashes.none(), false,
-                Set.of(display))));
+        catalog.direct(
+                catalog.add(
+                        new Component(
+                                Ecosystem.GITHUB_ACTIONS,
+                                name,
+                                u.ref(),
+                                purl,
+                                Hashes.none(),
+                                false,
+                                Set.of(display))));
     }
 }

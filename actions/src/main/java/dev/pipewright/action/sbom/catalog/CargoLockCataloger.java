@@ -18,9 +18,10 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 
 /**
- * {@code Cargo.lock} v1–v4: every {@code [[package]]} with a {@code source} (registry or git) is a component with its
- * {@code checksum}; packages without a source are the workspace's own crates, whose dependencies are the artifact's
- * direct ones. Dependency strings are {@code name}, {@code name version} or {@code name version (source)}.
+ * {@code Cargo.lock} v1–v4: every {@code [[package]]} with a {@code source} (registry or git) is a
+ * component with its {@code checksum}; packages without a source are the workspace's own crates,
+ * whose dependencies are the artifact's direct ones. Dependency strings are {@code name}, {@code
+ * name version} or {@code name version (source)}.
  */
 public final class CargoLockCataloger implements Cataloger {
     @Override
@@ -29,7 +30,8 @@ public final class CargoLockCataloger implements Cataloger {
     }
 
     @Override
-    public void read(Path file, String display, Catalog catalog, Options options) throws IOException {
+    public void read(Path file, String display, Catalog catalog, Options options)
+            throws IOException {
         String text = Readers.text(file, display);
         JsonNode root = Readers.toml(text, display);
         JsonNode packages = root.path("package");
@@ -46,7 +48,9 @@ public final class CargoLockCataloger implements Cataloger {
             String name = p.path("name").asText("");
             String version = p.path("version").asText("");
             if (name.isEmpty() || version.isEmpty()) {
-                throw new LockfileException(display, Readers.headerLine(text, "[[package]]", index),
+                throw new LockfileException(
+                        display,
+                        Readers.headerLine(text, "[[package]]", index),
                         "a [[package]] needs name and version; regenerate the lock with 'cargo generate-lockfile'");
             }
             index++;
@@ -54,8 +58,17 @@ public final class CargoLockCataloger implements Cataloger {
             if (p.hasNonNull("source")) {
                 SortedMap<String, SortedSet<String>> h = Hashes.none();
                 Hashes.addHex(h, "SHA-256", p.path("checksum").asText(null));
-                ids.put(p, catalog.add(new Component(Ecosystem.RUST, name, version, Purl.of("cargo", null, name, version),
-                        h, false, Set.of(display))));
+                ids.put(
+                        p,
+                        catalog.add(
+                                new Component(
+                                        Ecosystem.RUST,
+                                        name,
+                                        version,
+                                        Purl.of("cargo", null, name, version),
+                                        h,
+                                        false,
+                                        Set.of(display))));
             }
         }
         for (JsonNode p : packages) {

@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Go executables (ELF, Mach-O, PE): the build information the linker embeds since Go 1.18 ({@code \xff Go
- * buildinf:} header with inline strings): Go version (as {@code pkg:golang/stdlib}), main module and every
- * dependency with its {@code h1:} hash, {@code =>} replacements applied. Older, pointer-based headers are reported.
+ * Go executables (ELF, Mach-O, PE): the build information the linker embeds since Go 1.18 ({@code
+ * \xff Go buildinf:} header with inline strings): Go version (as {@code pkg:golang/stdlib}), main
+ * module and every dependency with its {@code h1:} hash, {@code =>} replacements applied. Older,
+ * pointer-based headers are reported.
  */
 public final class GoBinaryCataloger implements Cataloger {
     private static final byte[] MAGIC = "\u00ff Go buildinf:".getBytes(StandardCharsets.ISO_8859_1);
@@ -25,11 +26,18 @@ public final class GoBinaryCataloger implements Cataloger {
     /** A module line of the build info: path, version, sum. */
     record Module(String path, String version, String sum) {}
 
-    /** A dependency the build replaced with a directory on the build machine ({@code => ./dir (devel)}). */
+    /**
+     * A dependency the build replaced with a directory on the build machine ({@code => ./dir
+     * (devel)}).
+     */
     record LocalReplacement(String path, String directory) {}
 
-    /** What the build info says: Go version, main module, dependencies, local-directory replacements. */
-    record BuildInfo(String goVersion, Module main, List<Module> deps, List<LocalReplacement> local) {}
+    /**
+     * What the build info says: Go version, main module, dependencies, local-directory
+     * replacements.
+     */
+    record BuildInfo(
+            String goVersion, Module main, List<Module> deps, List<LocalReplacement> local) {}
 
     @Override
     public boolean accepts(Path file, String relative) {
@@ -44,8 +52,12 @@ public final class GoBinaryCataloger implements Cataloger {
             int b3 = head[3] & 0xff;
             boolean elf = b0 == 0x7f && b1 == 'E' && b2 == 'L' && b3 == 'F';
             boolean pe = b0 == 'M' && b1 == 'Z';
-            boolean macho = (b0 == 0xfe && b1 == 0xed && b2 == 0xfa && (b3 == 0xce || b3 == 0xcf))
-                    || ((b0 == 0xce || b0 == 0xcf) && b1 == 0xfa && b2 == 0xed && b3 == 0xfe);
+            boolean macho =
+                    (b0 == 0xfe && b1 == 0xed && b2 == 0xfa && (b3 == 0xce || b3 == 0xcf))
+                            || ((b0 == 0xce || b0 == 0xcf)
+                                    && b1 == 0xfa
+                                    && b2 == 0xed
+                                    && b3 == 0xfe);
             return elf || pe || macho;
         } catch (IOException e) {
             return false;
@@ -53,15 +65,20 @@ public final class GoBinaryCataloger implements Cataloger {
     }
 
     @Override
-    public void read(Path file, String display, Catalog catalog, Options options) throws IOException {
+    public void read(Path file, String display, Catalog catalog, Options options)
+            throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         int at = find(bytes);
         String cut = Executables.truncation(bytes);
         if (at < 0) {
-            // Not a Go executable, or one whose build info is missing: say so when it is recognisably Go.
+            // Not a Go executable, or one whose build info is missing: say so when it is
+            // recognisably Go.
             if (Executables.looksLikeGo(bytes)) {
-                catalog.unresolved(display + ": Go executable without readable build info"
-                        + (cut == null ? "" : " (the file is truncated: " + cut + ")") + "; its modules are not listed");
+                catalog.unresolved(
+                        display
+                                + ": Go executable without readable build info"
+                                + (cut == null ? "" : " (the file is truncated: " + cut + ")")
+                                + "; its modules are not listed");
             }
             return;
         }
@@ -69,24 +86,42 @@ public final class GoBinaryCataloger implements Cataloger {
         try {
             info = parse(bytes, at);
         } catch (TruncatedException e) {
-            catalog.unresolved(display + ": Go build info is cut off at the end of the file (the file is truncated"
-                    + (cut == null ? "" : ": " + cut) + "); its modules are not listed");
+            catalog.unresolved(
+                    display
+                            + ": Go build info is cut off at the end of the file (the file is truncated"
+                            + (cut == null ? "" : ": " + cut)
+                            + "); its modules are not listed");
             return;
         }
         if (info == null) {
-            catalog.unresolved(display + ": Go build info in the pre-1.18 pointer format is not read");
+            catalog.unresolved(
+                    display + ": Go build info in the pre-1.18 pointer format is not read");
             return;
         }
         String mainId = null;
         if (info.main() != null) {
             String v = info.main().version().equals("(devel)") ? null : info.main().version();
-            mainId = catalog.add(GoModCataloger.component(info.main().path(), v, info.main().sum(), display));
+            mainId =
+                    catalog.add(
+                            GoModCataloger.component(
+                                    info.main().path(), v, info.main().sum(), display));
             catalog.direct(mainId);
         }
         if (info.goVersion() != null) {
-            String v = info.goVersion().startsWith("go") ? info.goVersion().substring(2) : info.goVersion();
-            String stdlib = catalog.add(new Component(Ecosystem.GO,
-                    "stdlib", v, GoModCataloger.purl("stdlib", v), Hashes.none(), false, Set.of(display)));
+            String v =
+                    info.goVersion().startsWith("go")
+                            ? info.goVersion().substring(2)
+                            : info.goVersion();
+            String stdlib =
+                    catalog.add(
+                            new Component(
+                                    Ecosystem.GO,
+                                    "stdlib",
+                                    v,
+                                    GoModCataloger.purl("stdlib", v),
+                                    Hashes.none(),
+                                    false,
+                                    Set.of(display)));
             if (mainId != null) {
                 catalog.edge(mainId, stdlib);
             } else {
@@ -94,11 +129,14 @@ public final class GoBinaryCataloger implements Cataloger {
             }
         }
         for (LocalReplacement r : info.local()) {
-            // As for go.mod: the code came from the builder's disk, not from a module version anyone can fetch.
-            catalog.unresolved(display + ": " + r.path() + " is replaced by local directory " + r.directory());
+            // As for go.mod: the code came from the builder's disk, not from a module version
+            // anyone can fetch.
+            catalog.unresolved(
+                    display + ": " + r.path() + " is replaced by local directory " + r.directory());
         }
         for (Module d : info.deps()) {
-            String id = catalog.add(GoModCataloger.component(d.path(), d.version(), d.sum(), display));
+            String id =
+                    catalog.add(GoModCataloger.component(d.path(), d.version(), d.sum(), display));
             if (mainId != null) {
                 catalog.edge(mainId, id);
             } else {
@@ -141,10 +179,12 @@ public final class GoBinaryCataloger implements Cataloger {
         int[] pos = {at + 32};
         String version = new String(varBytes(b, pos), StandardCharsets.UTF_8);
         byte[] raw = varBytes(b, pos);
-        // modinfo is framed by two 16-byte sentinels (binary, not UTF-8): strip them before decoding.
-        String mod = raw.length >= 33 && raw[raw.length - 17] == '\n'
-                ? new String(raw, 16, raw.length - 32, StandardCharsets.UTF_8)
-                : new String(raw, StandardCharsets.UTF_8);
+        // modinfo is framed by two 16-byte sentinels (binary, not UTF-8): strip them before
+        // decoding.
+        String mod =
+                raw.length >= 33 && raw[raw.length - 17] == '\n'
+                        ? new String(raw, 16, raw.length - 32, StandardCharsets.UTF_8)
+                        : new String(raw, StandardCharsets.UTF_8);
         Module main = null;
         List<Module> deps = new ArrayList<>();
         List<LocalReplacement> local = new ArrayList<>();
@@ -157,29 +197,43 @@ public final class GoBinaryCataloger implements Cataloger {
                     if (!deps.isEmpty()) {
                         Module replacement = module(f);
                         if (isLocal(replacement)) {
-                            local.add(new LocalReplacement(deps.remove(deps.size() - 1).path(), replacement.path()));
+                            local.add(
+                                    new LocalReplacement(
+                                            deps.remove(deps.size() - 1).path(),
+                                            replacement.path()));
                         } else {
                             deps.set(deps.size() - 1, replacement);
                         }
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
         deps.removeIf(m -> m.version() == null || m.version().isEmpty());
         return new BuildInfo(version.isEmpty() ? null : version, main, deps, local);
     }
 
-    /** A replacement by a directory: a file-system path (./, ../, / or a Windows drive, as modfile.IsDirectoryPath) and no version. */
+    /**
+     * A replacement by a directory: a file-system path (./, ../, / or a Windows drive, as
+     * modfile.IsDirectoryPath) and no version.
+     */
     private static boolean isLocal(Module m) {
         String p = m.path();
-        boolean path = p.startsWith("./") || p.startsWith("../") || p.startsWith("/") || p.equals(".") || p.equals("..")
-                || p.startsWith(".\\") || p.startsWith("..\\") || p.matches("[A-Za-z]:[\\\\/].*");
+        boolean path =
+                p.startsWith("./")
+                        || p.startsWith("../")
+                        || p.startsWith("/")
+                        || p.equals(".")
+                        || p.equals("..")
+                        || p.startsWith(".\\")
+                        || p.startsWith("..\\")
+                        || p.matches("[A-Za-z]:[\\\\/].*");
         return path && (m.version().isEmpty() || m.version().equals("(devel)"));
     }
 
     private static Module module(String[] f) {
-        return new Module(f.length > 1 ? f[1] : "", f.length > 2 ? f[2] : "", f.length > 3 ? f[3] : null);
+        return new Module(
+                f.length > 1 ? f[1] : "", f.length > 2 ? f[2] : "", f.length > 3 ? f[3] : null);
     }
 
     private static byte[] varBytes(byte[] b, int[] pos) {

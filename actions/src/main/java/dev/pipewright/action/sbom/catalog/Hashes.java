@@ -19,7 +19,10 @@ final class Hashes {
         return new TreeMap<>();
     }
 
-    /** Adds {@code hex} under {@code alg} when it is hex of the algorithm's length; ignores anything else. */
+    /**
+     * Adds {@code hex} under {@code alg} when it is hex of the algorithm's length; ignores anything
+     * else.
+     */
     static void addHex(SortedMap<String, SortedSet<String>> into, String alg, String hex) {
         if (hex == null || !HEX.matcher(hex).matches() || hex.length() != length(alg) * 2) {
             return;
@@ -35,7 +38,10 @@ final class Hashes {
         }
     }
 
-    /** Subresource-integrity strings ({@code sha512-<base64> sha1-<base64>}) as npm and pnpm write them. */
+    /**
+     * Subresource-integrity strings ({@code sha512-<base64> sha1-<base64>}) as npm and pnpm write
+     * them.
+     */
     static SortedMap<String, SortedSet<String>> integrity(String sri) {
         SortedMap<String, SortedSet<String>> out = none();
         if (sri == null) {
@@ -46,13 +52,14 @@ final class Hashes {
             if (dash <= 0) {
                 continue;
             }
-            String alg = switch (part.substring(0, dash)) {
-                case "sha512" -> "SHA-512";
-                case "sha384" -> "SHA-384";
-                case "sha256" -> "SHA-256";
-                case "sha1" -> "SHA-1";
-                default -> null;
-            };
+            String alg =
+                    switch (part.substring(0, dash)) {
+                        case "sha512" -> "SHA-512";
+                        case "sha384" -> "SHA-384";
+                        case "sha256" -> "SHA-256";
+                        case "sha1" -> "SHA-1";
+                        default -> null;
+                    };
             if (alg != null) {
                 addBase64(out, alg, part.substring(dash + 1));
             }
@@ -70,14 +77,15 @@ final class Hashes {
         if (sep <= 0) {
             return;
         }
-        String alg = switch (v.substring(0, sep).toLowerCase(Locale.ROOT)) {
-            case "sha256" -> "SHA-256";
-            case "sha384" -> "SHA-384";
-            case "sha512" -> "SHA-512";
-            case "sha1" -> "SHA-1";
-            case "md5" -> "MD5";
-            default -> null;
-        };
+        String alg =
+                switch (v.substring(0, sep).toLowerCase(Locale.ROOT)) {
+                    case "sha256" -> "SHA-256";
+                    case "sha384" -> "SHA-384";
+                    case "sha512" -> "SHA-512";
+                    case "sha1" -> "SHA-1";
+                    case "md5" -> "MD5";
+                    default -> null;
+                };
         if (alg != null) {
             addHex(into, alg, v.substring(sep + 1));
         }

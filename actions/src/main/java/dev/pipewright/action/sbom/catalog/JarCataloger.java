@@ -20,9 +20,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * Java archives ({@code .jar}, {@code .war}, {@code .ear}) and the archives nested in them ({@code BOOT-INF/lib},
- * {@code WEB-INF/lib}): each {@code META-INF/maven/<group>/<artifact>/pom.properties} is a component; an archive with
- * exactly one gets the archive's own SHA-1 and SHA-256. An archive with none has no Maven coordinates and is reported.
+ * Java archives ({@code .jar}, {@code .war}, {@code .ear}) and the archives nested in them ({@code
+ * BOOT-INF/lib}, {@code WEB-INF/lib}): each {@code
+ * META-INF/maven/<group>/<artifact>/pom.properties} is a component; an archive with exactly one
+ * gets the archive's own SHA-1 and SHA-256. An archive with none has no Maven coordinates and is
+ * reported.
  */
 public final class JarCataloger implements Cataloger {
     private static final int MAX_DEPTH = 4;
@@ -34,14 +36,16 @@ public final class JarCataloger implements Cataloger {
     }
 
     @Override
-    public void read(Path file, String display, Catalog catalog, Options options) throws IOException {
+    public void read(Path file, String display, Catalog catalog, Options options)
+            throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         for (String id : archive(bytes, display, catalog, 0)) {
             catalog.direct(id);
         }
     }
 
-    private static List<String> archive(byte[] bytes, String display, Catalog catalog, int depth) throws IOException {
+    private static List<String> archive(byte[] bytes, String display, Catalog catalog, int depth)
+            throws IOException {
         List<Properties> poms = new ArrayList<>();
         List<String> nested = new ArrayList<>();
         Manifest manifest = null;
@@ -64,17 +68,28 @@ public final class JarCataloger implements Cataloger {
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
-            // The archive is in memory: any read error (ZipException, EOFException from a cut-off deflate stream,
+            // The archive is in memory: any read error (ZipException, EOFException from a cut-off
+            // deflate stream,
             // a malformed entry name) is the file's fault, not ours.
-            throw new LockfileException(display, 1, "corrupt or truncated archive"
-                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")
-                    + "; rebuild or re-download it, or exclude it from path", e);
+            throw new LockfileException(
+                    display,
+                    1,
+                    "corrupt or truncated archive"
+                            + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")
+                            + "; rebuild or re-download it, or exclude it from path",
+                    e);
         }
         if (poms.isEmpty()) {
-            String title = manifest == null ? null : manifest.getMainAttributes().getValue("Implementation-Title");
+            String title =
+                    manifest == null
+                            ? null
+                            : manifest.getMainAttributes().getValue("Implementation-Title");
             if (depth > 0 || nested.isEmpty()) {
-                catalog.unresolved(display + ": no META-INF/maven/**/pom.properties"
-                        + (title == null ? "" : " (manifest names '" + title + "')") + "; no Maven coordinates");
+                catalog.unresolved(
+                        display
+                                + ": no META-INF/maven/**/pom.properties"
+                                + (title == null ? "" : " (manifest names '" + title + "')")
+                                + "; no Maven coordinates");
             }
             return ids;
         }
@@ -92,7 +107,16 @@ public final class JarCataloger implements Cataloger {
                 catalog.unresolved(display + ": pom.properties without groupId/artifactId");
                 continue;
             }
-            Component c = Maven.component(g.trim(), a.trim(), v == null ? null : v.trim(), null, null, hashes, false, display);
+            Component c =
+                    Maven.component(
+                            g.trim(),
+                            a.trim(),
+                            v == null ? null : v.trim(),
+                            null,
+                            null,
+                            hashes,
+                            false,
+                            display);
             own.add(catalog.add(c));
         }
         if (own.size() == 1) {
@@ -111,5 +135,4 @@ public final class JarCataloger implements Cataloger {
             throw new IllegalStateException(e);
         }
     }
-
 }

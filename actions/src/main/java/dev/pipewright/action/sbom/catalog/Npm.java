@@ -19,12 +19,19 @@ final class Npm {
         return Purl.of("npm", null, name, version);
     }
 
-    static Component component(String name, String version, SortedMap<String, SortedSet<String>> hashes, boolean dev,
+    static Component component(
+            String name,
+            String version,
+            SortedMap<String, SortedSet<String>> hashes,
+            boolean dev,
             String source) {
-        return new Component(Ecosystem.NPM, name, version, purl(name, version), hashes, dev, Set.of(source));
+        return new Component(
+                Ecosystem.NPM, name, version, purl(name, version), hashes, dev, Set.of(source));
     }
 
-    /** {@code @scope/name@1.2.3} → name and version split at the last '@' that is not the scope's. */
+    /**
+     * {@code @scope/name@1.2.3} → name and version split at the last '@' that is not the scope's.
+     */
     static String[] splitNameVersion(String spec) {
         int at = spec.indexOf('@', spec.startsWith("@") ? 1 : 0);
         if (at < 0) {

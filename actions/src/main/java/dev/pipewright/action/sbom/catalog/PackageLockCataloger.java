@@ -13,37 +13,44 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code package-lock.json} / {@code npm-shrinkwrap.json}, lockfileVersion 1 (nested {@code dependencies}) and 2/3
- * ({@code packages} keyed by {@code node_modules/…} path). Edges follow Node's resolution: the nearest
- * {@code node_modules/<name>} up the path. Workspace folders and {@code link} entries are the project's own code.
+ * {@code package-lock.json} / {@code npm-shrinkwrap.json}, lockfileVersion 1 (nested {@code
+ * dependencies}) and 2/3 ({@code packages} keyed by {@code node_modules/…} path). Edges follow
+ * Node's resolution: the nearest {@code node_modules/<name>} up the path. Workspace folders and
+ * {@code link} entries are the project's own code.
  */
 public final class PackageLockCataloger implements Cataloger {
-    private static final List<String> DEP_FIELDS = List.of("dependencies", "optionalDependencies", "peerDependencies");
+    private static final List<String> DEP_FIELDS =
+            List.of("dependencies", "optionalDependencies", "peerDependencies");
 
     @Override
     public boolean accepts(Path file, String relative) {
         String n = file.getFileName().toString();
-        return (n.equals("package-lock.json") || n.equals("npm-shrinkwrap.json")) && !relative.contains("node_modules/");
+        return (n.equals("package-lock.json") || n.equals("npm-shrinkwrap.json"))
+                && !relative.contains("node_modules/");
     }
 
     @Override
-    public void read(Path file, String display, Catalog catalog, Options options) throws IOException {
+    public void read(Path file, String display, Catalog catalog, Options options)
+            throws IOException {
         JsonNode root = Readers.json(file, display);
         if (!root.isObject()) {
-            throw new LockfileException(display, 1, "expected a JSON object with 'lockfileVersion'");
+            throw new LockfileException(
+                    display, 1, "expected a JSON object with 'lockfileVersion'");
         }
         Map<String, JsonNode> entries = new LinkedHashMap<>();
         JsonNode packages = root.path("packages");
         if (packages.isObject()) {
             packages.properties().forEach(e -> entries.put(e.getKey(), e.getValue()));
         } else if (root.path("dependencies").isObject()) {
-            // v1 records no direct dependencies of the root (its "dependencies" is the whole hoisted tree).
+            // v1 records no direct dependencies of the root (its "dependencies" is the whole
+            // hoisted tree).
             entries.put("", JsonNodeFactory.instance.objectNode());
             flattenV1(root.path("dependencies"), "", entries);
         } else if (root.has("lockfileVersion")) {
             return; // a lock of a project without dependencies
         } else {
-            throw new LockfileException(display, 1, "no 'packages' or 'dependencies': not an npm lockfile");
+            throw new LockfileException(
+                    display, 1, "no 'packages' or 'dependencies': not an npm lockfile");
         }
         Map<String, String> ids = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : entries.entrySet()) {
@@ -60,15 +67,24 @@ public final class PackageLockCataloger implements Cataloger {
                 name = nv[0];
                 version = nv[1];
             }
-            if (version == null || version.isEmpty() || version.startsWith("file:") || version.startsWith("link:")) {
+            if (version == null
+                    || version.isEmpty()
+                    || version.startsWith("file:")
+                    || version.startsWith("link:")) {
                 if (version == null || version.isEmpty()) {
                     catalog.unresolved(display + ": " + path + " has no version");
                 }
                 continue;
             }
             boolean dev = entry.path("dev").asBoolean(false);
-            String id = catalog.add(Npm.component(name, version, Hashes.integrity(entry.path("integrity").asText(null)),
-                    dev, display));
+            String id =
+                    catalog.add(
+                            Npm.component(
+                                    name,
+                                    version,
+                                    Hashes.integrity(entry.path("integrity").asText(null)),
+                                    dev,
+                                    display));
             ids.put(path, id);
         }
         for (Map.Entry<String, JsonNode> e : entries.entrySet()) {
@@ -86,7 +102,10 @@ public final class PackageLockCataloger implements Cataloger {
             for (String field : fields) {
                 JsonNode deps = entry.path(field);
                 if (field.equals("dependencies") && !path.isEmpty() && entry.has("requires")) {
-                    deps = entry.path("requires"); // v1: "requires" holds the ranges, "dependencies" the nested tree
+                    deps =
+                            entry.path(
+                                    "requires"); // v1: "requires" holds the ranges, "dependencies"
+                    // the nested tree
                 }
                 for (String dep : iterable(deps.fieldNames())) {
                     String to = ids.get(resolve(path, dep, ids));

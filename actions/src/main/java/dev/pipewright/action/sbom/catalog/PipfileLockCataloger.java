@@ -10,8 +10,9 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 
 /**
- * {@code Pipfile.lock}: {@code default} and {@code develop} (dev) sections, {@code ==} versions and every listed hash.
- * The lock has no graph; entries without a version (git, path, editable) are reported, not guessed.
+ * {@code Pipfile.lock}: {@code default} and {@code develop} (dev) sections, {@code ==} versions and
+ * every listed hash. The lock has no graph; entries without a version (git, path, editable) are
+ * reported, not guessed.
  */
 public final class PipfileLockCataloger implements Cataloger {
     @Override
@@ -20,7 +21,8 @@ public final class PipfileLockCataloger implements Cataloger {
     }
 
     @Override
-    public void read(Path file, String display, Catalog catalog, Options options) throws IOException {
+    public void read(Path file, String display, Catalog catalog, Options options)
+            throws IOException {
         JsonNode root = Readers.json(file, display);
         if (!root.isObject() || !root.has("_meta")) {
             throw new LockfileException(display, 1, "no '_meta': not a Pipfile.lock");
@@ -28,8 +30,12 @@ public final class PipfileLockCataloger implements Cataloger {
         for (String section : new String[] {"default", "develop"}) {
             for (Map.Entry<String, JsonNode> e : root.path(section).properties()) {
                 if (e.getKey().isBlank()) {
-                    throw new LockfileException(display, Readers.lineOf(Readers.text(file, display), "\"\""),
-                            "a package in '" + section + "' has an empty name; regenerate the lock with 'pipenv lock'");
+                    throw new LockfileException(
+                            display,
+                            Readers.lineOf(Readers.text(file, display), "\"\""),
+                            "a package in '"
+                                    + section
+                                    + "' has an empty name; regenerate the lock with 'pipenv lock'");
                 }
                 String version = e.getValue().path("version").asText("");
                 if (!version.startsWith("==")) {
@@ -40,10 +46,17 @@ public final class PipfileLockCataloger implements Cataloger {
                 }
                 SortedMap<String, SortedSet<String>> h = Hashes.none();
                 e.getValue().path("hashes").forEach(x -> Hashes.addPrefixed(h, x.asText()));
-                String id = catalog.add(Python.component(e.getKey(), version.substring(2).replaceFirst("^=", ""), h,
-                        section.equals("develop"), display));
+                String id =
+                        catalog.add(
+                                Python.component(
+                                        e.getKey(),
+                                        version.substring(2).replaceFirst("^=", ""),
+                                        h,
+                                        section.equals("develop"),
+                                        display));
                 if (section.equals("default")) {
-                    catalog.direct(id); // a flat lock: every default entry is needed by the artifact
+                    catalog.direct(
+                            id); // a flat lock: every default entry is needed by the artifact
                 }
             }
         }

@@ -15,23 +15,26 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * {@code pnpm-lock.yaml} v5–v9. Components are the keys of {@code packages} (v9: {@code name@version(peer@x)}; v6:
- * {@code /name@version(peer@x)}; v5: {@code /name/version_peer@x}, where a scoped peer is written
- * {@code _@scope+name@x}); a key's peer suffix only tells apart installs of one package against different peers, so
- * it is dropped and they are one component. Edges come from {@code snapshots} (v9) or the packages themselves; a
- * package is dev when only importers' {@code devDependencies} reach it. Of a multi-document lock (pnpm's own
- * {@code packageManagerDependencies} first) the last document is the project's.
+ * {@code pnpm-lock.yaml} v5–v9. Components are the keys of {@code packages} (v9: {@code
+ * name@version(peer@x)}; v6: {@code /name@version(peer@x)}; v5: {@code /name/version_peer@x}, where
+ * a scoped peer is written {@code _@scope+name@x}); a key's peer suffix only tells apart installs
+ * of one package against different peers, so it is dropped and they are one component. Edges come
+ * from {@code snapshots} (v9) or the packages themselves; a package is dev when only importers'
+ * {@code devDependencies} reach it. Of a multi-document lock (pnpm's own {@code
+ * packageManagerDependencies} first) the last document is the project's.
  */
 public final class PnpmLockCataloger implements Cataloger {
     private static final List<String> PROD = List.of("dependencies", "optionalDependencies");
 
     @Override
     public boolean accepts(Path file, String relative) {
-        return file.getFileName().toString().equals("pnpm-lock.yaml") && !relative.contains("node_modules/");
+        return file.getFileName().toString().equals("pnpm-lock.yaml")
+                && !relative.contains("node_modules/");
     }
 
     @Override
-    public void read(Path file, String display, Catalog catalog, Options options) throws IOException {
+    public void read(Path file, String display, Catalog catalog, Options options)
+            throws IOException {
         List<Object> docs = Readers.yamlDocuments(file, display);
         Map<String, Object> lock = null;
         for (Object d : docs) {
@@ -44,7 +47,8 @@ public final class PnpmLockCataloger implements Cataloger {
         }
         boolean v5 = isV5(lock.get("lockfileVersion"));
         Map<String, Object> packages = map(lock.get("packages"));
-        Map<String, Object> snapshots = lock.containsKey("snapshots") ? map(lock.get("snapshots")) : packages;
+        Map<String, Object> snapshots =
+                lock.containsKey("snapshots") ? map(lock.get("snapshots")) : packages;
         // package key (no peer suffix) -> name, version
         Map<String, String[]> ids = new TreeMap<>();
         for (String key : packages.keySet()) {
@@ -55,7 +59,10 @@ public final class PnpmLockCataloger implements Cataloger {
             }
             Map<String, Object> entry = map(packages.get(key));
             if (entry.get("name") instanceof String n && entry.get("version") instanceof String v) {
-                nv = new String[] {n, v}; // tarball and git dependencies record their real name and version
+                nv =
+                        new String[] {
+                            n, v
+                        }; // tarball and git dependencies record their real name and version
             }
             if (nv[1] == null || isLocal(nv[1])) {
                 continue; // file:/link: packages are the project's own directories
@@ -77,12 +84,17 @@ public final class PnpmLockCataloger implements Cataloger {
         }
         Set<String> prodRoots = new LinkedHashSet<>();
         Set<String> devRoots = new LinkedHashSet<>();
-        Map<String, Object> importers = lock.containsKey("importers") ? map(lock.get("importers")) : Map.of(".", lock);
+        Map<String, Object> importers =
+                lock.containsKey("importers") ? map(lock.get("importers")) : Map.of(".", lock);
         for (Object imp : importers.values()) {
             Map<String, Object> importer = map(imp);
-            for (String field : List.of("dependencies", "optionalDependencies", "devDependencies")) {
+            for (String field :
+                    List.of("dependencies", "optionalDependencies", "devDependencies")) {
                 for (Map.Entry<String, Object> dep : map(importer.get(field)).entrySet()) {
-                    Object ref = dep.getValue() instanceof Map<?, ?> m ? m.get("version") : dep.getValue();
+                    Object ref =
+                            dep.getValue() instanceof Map<?, ?> m
+                                    ? m.get("version")
+                                    : dep.getValue();
                     String to = target(dep.getKey(), ref, v5);
                     if (to != null) {
                         (field.equals("devDependencies") ? devRoots : prodRoots).add(to);
@@ -95,15 +107,24 @@ public final class PnpmLockCataloger implements Cataloger {
             Map<String, Object> entry = map(packages.get(e.getValue()[2]));
             Object dev = entry.get("dev");
             boolean isDev = dev instanceof Boolean b ? b : !prod.contains(e.getKey());
-            String integrity = map(entry.get("resolution")).get("integrity") instanceof String s ? s : null;
-            catalog.add(Npm.component(e.getValue()[0], e.getValue()[1], Hashes.integrity(integrity), isDev, display));
+            String integrity =
+                    map(entry.get("resolution")).get("integrity") instanceof String s ? s : null;
+            catalog.add(
+                    Npm.component(
+                            e.getValue()[0],
+                            e.getValue()[1],
+                            Hashes.integrity(integrity),
+                            isDev,
+                            display));
         }
         for (Map.Entry<String, Set<String>> g : graph.entrySet()) {
             String[] from = ids.get(g.getKey());
             for (String t : g.getValue()) {
                 String[] to = ids.get(t);
                 if (from != null && to != null) {
-                    catalog.edge(Npm.purl(from[0], from[1]).toString(), Npm.purl(to[0], to[1]).toString());
+                    catalog.edge(
+                            Npm.purl(from[0], from[1]).toString(),
+                            Npm.purl(to[0], to[1]).toString());
                 }
             }
         }
@@ -130,7 +151,10 @@ public final class PnpmLockCataloger implements Cataloger {
         return seen;
     }
 
-    /** Lockfile format 5.x (pnpm 7 and older) writes {@code /name/version_peers} keys; 6.0 and 9.0 use '@'. */
+    /**
+     * Lockfile format 5.x (pnpm 7 and older) writes {@code /name/version_peers} keys; 6.0 and 9.0
+     * use '@'.
+     */
     static boolean isV5(Object lockfileVersion) {
         String v = String.valueOf(lockfileVersion);
         int dot = v.indexOf('.');
@@ -141,7 +165,10 @@ public final class PnpmLockCataloger implements Cataloger {
         }
     }
 
-    /** The package key a dependency reference points at, without peer suffix; null for links to workspace folders. */
+    /**
+     * The package key a dependency reference points at, without peer suffix; null for links to
+     * workspace folders.
+     */
     static String target(String depName, Object refObj, boolean v5) {
         if (!(refObj instanceof String) && !(refObj instanceof Number)) {
             return null;
@@ -159,7 +186,10 @@ public final class PnpmLockCataloger implements Cataloger {
         return id(ref, v5); // alias or path form: the reference is itself a key
     }
 
-    /** A packages key (or a path reference) as {@code name@version} without peers, the same for every format. */
+    /**
+     * A packages key (or a path reference) as {@code name@version} without peers, the same for
+     * every format.
+     */
     static String id(String rawKey, boolean v5) {
         String key = rawKey.startsWith("/") ? rawKey.substring(1) : rawKey;
         if (!v5) {
@@ -180,7 +210,10 @@ public final class PnpmLockCataloger implements Cataloger {
         return at > 0 ? new String[] {key.substring(0, at), key.substring(at + 1)} : null;
     }
 
-    /** {@code name/version_peers} or {@code @scope/name/version_peers}: the name has one or two segments. */
+    /**
+     * {@code name/version_peers} or {@code @scope/name/version_peers}: the name has one or two
+     * segments.
+     */
     private static String[] v5NameVersion(String key) {
         int first = key.indexOf('/');
         int end = key.startsWith("@") && first > 0 ? key.indexOf('/', first + 1) : first;
@@ -190,14 +223,19 @@ public final class PnpmLockCataloger implements Cataloger {
         return new String[] {key.substring(0, end), withoutPeers(key.substring(end + 1), true)};
     }
 
-    /** A version without its peer suffix: {@code (peer@x)} since 6.0, {@code _peer@x} before (semver has no '_'). */
+    /**
+     * A version without its peer suffix: {@code (peer@x)} since 6.0, {@code _peer@x} before (semver
+     * has no '_').
+     */
     private static String withoutPeers(String version, boolean v5) {
         int cut = version.indexOf(v5 ? '_' : '(');
         return cut > 0 ? version.substring(0, cut) : version;
     }
 
     private static boolean isLocal(String version) {
-        return version.startsWith("file:") || version.startsWith("link:") || version.startsWith("workspace:");
+        return version.startsWith("file:")
+                || version.startsWith("link:")
+                || version.startsWith("workspace:");
     }
 
     @SuppressWarnings("unchecked")

@@ -13,9 +13,10 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 
 /**
- * {@code poetry.lock}: each {@code [[package]]} not from a local directory or file; dev when {@code category = "dev"}
- * (Poetry before 1.5) or when {@code groups} (Poetry 2) lacks {@code main}; Poetry 1.5–1.8 record neither, so
- * nothing is dev. The hash is the sdist's from {@code files}; edges from {@code [package.dependencies]}.
+ * {@code poetry.lock}: each {@code [[package]]} not from a local directory or file; dev when {@code
+ * category = "dev"} (Poetry before 1.5) or when {@code groups} (Poetry 2) lacks {@code main};
+ * Poetry 1.5–1.8 record neither, so nothing is dev. The hash is the sdist's from {@code files};
+ * edges from {@code [package.dependencies]}.
  */
 public final class PoetryLockCataloger implements Cataloger {
     @Override
@@ -24,7 +25,8 @@ public final class PoetryLockCataloger implements Cataloger {
     }
 
     @Override
-    public void read(Path file, String display, Catalog catalog, Options options) throws IOException {
+    public void read(Path file, String display, Catalog catalog, Options options)
+            throws IOException {
         String text = Readers.text(file, display);
         JsonNode root = Readers.toml(text, display);
         JsonNode packages = root.path("package");
@@ -32,7 +34,8 @@ public final class PoetryLockCataloger implements Cataloger {
             if (root.has("metadata")) {
                 return;
             }
-            throw new LockfileException(display, 1, "no [[package]] tables and no [metadata]: not a poetry.lock");
+            throw new LockfileException(
+                    display, 1, "no [[package]] tables and no [metadata]: not a poetry.lock");
         }
         Python.requireNames(packages, text, display, "poetry lock");
         Map<String, String> ids = new HashMap<>();
@@ -55,18 +58,28 @@ public final class PoetryLockCataloger implements Cataloger {
                     dev &= !g.asText().equals("main");
                 }
             }
-            String id = catalog.add(Python.component(p.path("name").asText(), p.path("version").asText(null), h, dev, display));
+            String id =
+                    catalog.add(
+                            Python.component(
+                                    p.path("name").asText(),
+                                    p.path("version").asText(null),
+                                    h,
+                                    dev,
+                                    display));
             ids.put(Python.normalize(p.path("name").asText()), id);
         }
         for (JsonNode p : packages) {
             String from = ids.get(Python.normalize(p.path("name").asText()));
             Set<String> tos = new LinkedHashSet<>();
-            p.path("dependencies").fieldNames().forEachRemaining(d -> {
-                String to = ids.get(Python.normalize(d));
-                if (to != null) {
-                    tos.add(to);
-                }
-            });
+            p.path("dependencies")
+                    .fieldNames()
+                    .forEachRemaining(
+                            d -> {
+                                String to = ids.get(Python.normalize(d));
+                                if (to != null) {
+                                    tos.add(to);
+                                }
+                            });
             if (from != null) {
                 tos.forEach(to -> catalog.edge(from, to));
             }

@@ -26,12 +26,13 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 /**
- * {@code pom.xml}: the direct {@code <dependencies>} (inherited ones included) with versions from properties and
- * {@code <dependencyManagement>} of the POM, of its parents and of the BOMs they import ({@code <scope>import}).
- * Parents are looked for in the scanned tree first ({@code <relativePath>}, default {@code ../pom.xml}), then, like
- * imported BOMs, in a {@link PomRepository} (the local Maven repository, then Maven Central when reachable). A version
- * that stays unknown is listed without one and reported with the places searched, never invented; {@code test}
- * scope is dev.
+ * {@code pom.xml}: the direct {@code <dependencies>} (inherited ones included) with versions from
+ * properties and {@code <dependencyManagement>} of the POM, of its parents and of the BOMs they
+ * import ({@code <scope>import}). Parents are looked for in the scanned tree first ({@code
+ * <relativePath>}, default {@code ../pom.xml}), then, like imported BOMs, in a {@link
+ * PomRepository} (the local Maven repository, then Maven Central when reachable). A version that
+ * stays unknown is listed without one and reported with the places searched, never invented; {@code
+ * test} scope is dev.
  */
 public final class PomCataloger implements Cataloger {
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
@@ -39,8 +40,12 @@ public final class PomCataloger implements Cataloger {
     /** A parsed POM and the parent it names. */
     private record Pom(Path file, Element project, Pom parent) {}
 
-    /** What a POM and its ancestors define: properties, managed versions by {@code group:artifact}, dependencies. */
-    private record Model(Map<String, String> props, Map<String, String[]> managed, List<Element> deps) {}
+    /**
+     * What a POM and its ancestors define: properties, managed versions by {@code group:artifact},
+     * dependencies.
+     */
+    private record Model(
+            Map<String, String> props, Map<String, String[]> managed, List<Element> deps) {}
 
     private final PomRepository repository;
 
@@ -58,7 +63,8 @@ public final class PomCataloger implements Cataloger {
     }
 
     @Override
-    public void read(Path file, String display, Catalog catalog, Options options) throws IOException {
+    public void read(Path file, String display, Catalog catalog, Options options)
+            throws IOException {
         Pom pom = load(file, display, 0, catalog);
         Model model = model(pom, display, catalog, 0);
         Map<String, String> props = model.props();
@@ -66,7 +72,13 @@ public final class PomCataloger implements Cataloger {
         List<Element> deps = model.deps();
         Map<String, Element> unique = new LinkedHashMap<>();
         for (Element d : deps) {
-            unique.put(text(d, "groupId", "") + ":" + text(d, "artifactId", "") + ":" + text(d, "classifier", ""), d);
+            unique.put(
+                    text(d, "groupId", "")
+                            + ":"
+                            + text(d, "artifactId", "")
+                            + ":"
+                            + text(d, "classifier", ""),
+                    d);
         }
         for (Element d : unique.values()) {
             String group = interpolate(text(d, "groupId", ""), props);
@@ -81,25 +93,55 @@ public final class PomCataloger implements Cataloger {
             if (version != null && version.contains("${")) {
                 version = null;
             }
-            if (group.contains("${") || artifact.contains("${") || group.isEmpty() || artifact.isEmpty()) {
-                catalog.unresolved(display + ": dependency " + group + ":" + artifact + " has unresolved coordinates");
+            if (group.contains("${")
+                    || artifact.contains("${")
+                    || group.isEmpty()
+                    || artifact.isEmpty()) {
+                catalog.unresolved(
+                        display
+                                + ": dependency "
+                                + group
+                                + ":"
+                                + artifact
+                                + " has unresolved coordinates");
                 continue;
             }
             if (version == null) {
-                catalog.unresolved(display + ": " + group + ":" + artifact + " has no version: "
-                        + (rawVersion == null ? "no dependencyManagement entry" : rawVersion + " is not defined")
-                        + " in the POM, its parents or imported BOMs (outside the scanned tree, searched "
-                        + repository.searched() + ")");
+                catalog.unresolved(
+                        display
+                                + ": "
+                                + group
+                                + ":"
+                                + artifact
+                                + " has no version: "
+                                + (rawVersion == null
+                                        ? "no dependencyManagement entry"
+                                        : rawVersion + " is not defined")
+                                + " in the POM, its parents or imported BOMs (outside the scanned tree, searched "
+                                + repository.searched()
+                                + ")");
             }
             if ("import".equals(scope)) {
                 continue;
             }
-            catalog.direct(catalog.add(Maven.component(group, artifact, version, text(d, "type", null),
-                    text(d, "classifier", null), Hashes.none(), "test".equals(scope), display)));
+            catalog.direct(
+                    catalog.add(
+                            Maven.component(
+                                    group,
+                                    artifact,
+                                    version,
+                                    text(d, "type", null),
+                                    text(d, "classifier", null),
+                                    Hashes.none(),
+                                    "test".equals(scope),
+                                    display)));
         }
     }
 
-    /** Properties, managed versions and dependencies of {@code pom} and its parents, imported BOMs merged in. */
+    /**
+     * Properties, managed versions and dependencies of {@code pom} and its parents, imported BOMs
+     * merged in.
+     */
     private Model model(Pom pom, String display, Catalog catalog, int depth) throws IOException {
         Map<String, String> props = new HashMap<>();
         Map<String, String[]> managed = new HashMap<>();
@@ -124,13 +166,20 @@ public final class PomCataloger implements Cataloger {
             for (Element prop : children(child(proj, "properties"), null)) {
                 props.put(prop.getTagName(), prop.getTextContent().trim());
             }
-            for (Element d : children(child(child(proj, "dependencyManagement"), "dependencies"), "dependency")) {
-                if ("import".equals(text(d, "scope", null)) && "pom".equals(text(d, "type", null))) {
+            for (Element d :
+                    children(
+                            child(child(proj, "dependencyManagement"), "dependencies"),
+                            "dependency")) {
+                if ("import".equals(text(d, "scope", null))
+                        && "pom".equals(text(d, "type", null))) {
                     imports.add(0, d); // the child's imports are consulted first
                     continue;
                 }
-                managed.put(text(d, "groupId", "") + ":" + text(d, "artifactId", ""),
-                        new String[] {text(d, "version", null), text(d, "scope", null), p.file().toString()});
+                managed.put(
+                        text(d, "groupId", "") + ":" + text(d, "artifactId", ""),
+                        new String[] {
+                            text(d, "version", null), text(d, "scope", null), p.file().toString()
+                        });
             }
             deps.addAll(children(child(proj, "dependencies"), "dependency"));
         }
@@ -139,18 +188,42 @@ public final class PomCataloger implements Cataloger {
             String a = interpolate(text(d, "artifactId", ""), props);
             String v = interpolate(text(d, "version", ""), props);
             String coordinates = g + ":" + a + ":" + v;
-            if (coordinates.contains("${") || v.isEmpty() || depth > 10 || !PomRepository.validCoordinates(g, a, v)) {
-                catalog.unresolved(display + ": imported BOM " + coordinates + " has unresolved coordinates");
+            if (coordinates.contains("${")
+                    || v.isEmpty()
+                    || depth > 10
+                    || !PomRepository.validCoordinates(g, a, v)) {
+                catalog.unresolved(
+                        display + ": imported BOM " + coordinates + " has unresolved coordinates");
                 continue;
             }
             var bomFile = repository.find(g, a, v);
             if (bomFile.isEmpty()) {
-                catalog.unresolved(display + ": imported BOM " + coordinates + " not found in " + repository.searched());
+                catalog.unresolved(
+                        display
+                                + ": imported BOM "
+                                + coordinates
+                                + " not found in "
+                                + repository.searched());
                 continue;
             }
-            Model bom = model(load(bomFile.get(), bomFile.get().toString(), depth + 1, catalog), display, catalog, depth + 1);
-            bom.managed().forEach((key, value) -> managed.putIfAbsent(interpolate(key, bom.props()),
-                    new String[] {value[0] == null ? null : interpolate(value[0], bom.props()), value[1], value[2]}));
+            Model bom =
+                    model(
+                            load(bomFile.get(), bomFile.get().toString(), depth + 1, catalog),
+                            display,
+                            catalog,
+                            depth + 1);
+            bom.managed()
+                    .forEach(
+                            (key, value) ->
+                                    managed.putIfAbsent(
+                                            interpolate(key, bom.props()),
+                                            new String[] {
+                                                value[0] == null
+                                                        ? null
+                                                        : interpolate(value[0], bom.props()),
+                                                value[1],
+                                                value[2]
+                                            }));
         }
         return new Model(props, managed, deps);
     }
@@ -158,7 +231,8 @@ public final class PomCataloger implements Cataloger {
     private Pom load(Path file, String display, int depth, Catalog catalog) throws IOException {
         Element project = parse(file, display);
         if (!project.getTagName().equals("project")) {
-            throw new LockfileException(display, 1, "root element is <" + project.getTagName() + ">, not <project>");
+            throw new LockfileException(
+                    display, 1, "root element is <" + project.getTagName() + ">, not <project>");
         }
         Element parent = child(project, "parent");
         Pom parentPom = null;
@@ -179,28 +253,56 @@ public final class PomCataloger implements Cataloger {
                 String g = text(parent, "groupId", "");
                 String a = text(parent, "artifactId", "");
                 String v = text(parent, "version", "");
-                if (!g.isEmpty() && !a.isEmpty() && !v.isEmpty() && !v.contains("${") && !PomRepository.validCoordinates(g, a, v)) {
-                    // Maven refuses such a parent too ("does not match a valid id pattern"); nothing could be looked up
-                    throw new LockfileException(display, lineOf(file, "<parent>"), "parent " + g + ":" + a + ":" + v
-                            + " is not a valid Maven coordinate (groupId and artifactId are letters, digits, '_', '-' and"
-                            + " '.'); fix the <parent> element");
+                if (!g.isEmpty()
+                        && !a.isEmpty()
+                        && !v.isEmpty()
+                        && !v.contains("${")
+                        && !PomRepository.validCoordinates(g, a, v)) {
+                    // Maven refuses such a parent too ("does not match a valid id pattern");
+                    // nothing could be looked up
+                    throw new LockfileException(
+                            display,
+                            lineOf(file, "<parent>"),
+                            "parent "
+                                    + g
+                                    + ":"
+                                    + a
+                                    + ":"
+                                    + v
+                                    + " is not a valid Maven coordinate (groupId and artifactId are letters, digits, '_', '-' and"
+                                    + " '.'); fix the <parent> element");
                 }
-                var published = g.isEmpty() || a.isEmpty() || v.isEmpty() || v.contains("${")
-                        ? Optional.<Path>empty() : repository.find(g, a, v);
+                var published =
+                        g.isEmpty() || a.isEmpty() || v.isEmpty() || v.contains("${")
+                                ? Optional.<Path>empty()
+                                : repository.find(g, a, v);
                 if (published.isPresent()) {
-                    parentPom = load(published.get(), published.get().toString(), depth + 1, catalog);
+                    parentPom =
+                            load(published.get(), published.get().toString(), depth + 1, catalog);
                 } else {
-                    catalog.unresolved(display + ": parent " + g + ":" + a + ":" + v + " is neither in the scanned tree nor in "
-                            + repository.searched());
+                    catalog.unresolved(
+                            display
+                                    + ": parent "
+                                    + g
+                                    + ":"
+                                    + a
+                                    + ":"
+                                    + v
+                                    + " is neither in the scanned tree nor in "
+                                    + repository.searched());
                 }
             }
         }
         return new Pom(file, project, parentPom);
     }
 
-    /** The 1-based line of {@code needle} in the file (read byte for char: line counting needs only the newlines). */
+    /**
+     * The 1-based line of {@code needle} in the file (read byte for char: line counting needs only
+     * the newlines).
+     */
     private static int lineOf(Path file, String needle) throws IOException {
-        return Readers.lineOf(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1), needle);
+        return Readers.lineOf(
+                new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1), needle);
     }
 
     private static Element parse(Path file, String display) throws IOException {
@@ -215,11 +317,17 @@ public final class PomCataloger implements Cataloger {
             Document doc = b.parse(file.toFile());
             return doc.getDocumentElement();
         } catch (SAXParseException e) {
-            throw new LockfileException(display, e.getLineNumber(), "not well-formed XML: " + e.getMessage(), e);
+            throw new LockfileException(
+                    display, e.getLineNumber(), "not well-formed XML: " + e.getMessage(), e);
         } catch (UnsupportedEncodingException e) {
             // only the XML declaration, on the first line, names an encoding
-            throw new LockfileException(display, 1, "the XML declaration names encoding '" + e.getMessage()
-                    + "', which is not one Java reads; declare encoding=\"UTF-8\" and save the file as UTF-8", e);
+            throw new LockfileException(
+                    display,
+                    1,
+                    "the XML declaration names encoding '"
+                            + e.getMessage()
+                            + "', which is not one Java reads; declare encoding=\"UTF-8\" and save the file as UTF-8",
+                    e);
 
         } catch (SAXException | ParserConfigurationException e) {
             throw new LockfileException(display, 1, "not a readable POM: " + e.getMessage(), e);

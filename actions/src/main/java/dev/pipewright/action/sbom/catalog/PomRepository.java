@@ -14,10 +14,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Where parent POMs and imported BOMs that are not in the scanned tree are looked up: a local Maven repository
- * ({@code -Dmaven.repo.local}, else {@code ~/.m2/repository}), then Maven Central unless offline
- * ({@code PIPEWRIGHT_SBOM_OFFLINE=true}). Central is asked once per POM with a short timeout; after a network error
- * it is not asked again in this run, so a firewalled runner costs one timeout, not one per dependency.
+ * Where parent POMs and imported BOMs that are not in the scanned tree are looked up: a local Maven
+ * repository ({@code -Dmaven.repo.local}, else {@code ~/.m2/repository}), then Maven Central unless
+ * offline ({@code PIPEWRIGHT_SBOM_OFFLINE=true}). Central is asked once per POM with a short
+ * timeout; after a network error it is not asked again in this run, so a firewalled runner costs
+ * one timeout, not one per dependency.
  */
 public final class PomRepository {
     private static final URI CENTRAL = URI.create("https://repo.maven.apache.org/maven2/");
@@ -35,11 +36,16 @@ public final class PomRepository {
         this.remote = remote;
     }
 
-    /** The local repository of this machine and, unless {@code PIPEWRIGHT_SBOM_OFFLINE} is true, Maven Central. */
+    /**
+     * The local repository of this machine and, unless {@code PIPEWRIGHT_SBOM_OFFLINE} is true,
+     * Maven Central.
+     */
     public static PomRepository standard() {
         String configured = System.getProperty("maven.repo.local");
-        Path local = configured != null ? Path.of(configured)
-                : Path.of(System.getProperty("user.home"), ".m2", "repository");
+        Path local =
+                configured != null
+                        ? Path.of(configured)
+                        : Path.of(System.getProperty("user.home"), ".m2", "repository");
         boolean offline = "true".equalsIgnoreCase(System.getenv("PIPEWRIGHT_SBOM_OFFLINE"));
         return new PomRepository(Files.isDirectory(local) ? local : null, offline ? null : CENTRAL);
     }
@@ -65,11 +71,14 @@ public final class PomRepository {
     }
 
     /**
-     * Maven's own rule for a groupId or artifactId ({@code [A-Za-z0-9_\-.]+}), and for a version no character a
-     * repository path cannot hold: anything else names no artifact in any repository, and must never reach a URI.
+     * Maven's own rule for a groupId or artifactId ({@code [A-Za-z0-9_\-.]+}), and for a version no
+     * character a repository path cannot hold: anything else names no artifact in any repository,
+     * and must never reach a URI.
      */
     static boolean validCoordinates(String group, String artifact, String version) {
-        return ID.matcher(group).matches() && ID.matcher(artifact).matches() && VERSION.matcher(version).matches();
+        return ID.matcher(group).matches()
+                && ID.matcher(artifact).matches()
+                && VERSION.matcher(version).matches();
     }
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_\\-.]+");
@@ -79,7 +88,17 @@ public final class PomRepository {
         if (!validCoordinates(group, artifact, version)) {
             return Optional.empty();
         }
-        String relative = group.replace('.', '/') + "/" + artifact + "/" + version + "/" + artifact + "-" + version + ".pom";
+        String relative =
+                group.replace('.', '/')
+                        + "/"
+                        + artifact
+                        + "/"
+                        + version
+                        + "/"
+                        + artifact
+                        + "-"
+                        + version
+                        + ".pom";
         if (local != null && Files.isRegularFile(local.resolve(relative))) {
             return Optional.of(local.resolve(relative));
         }
@@ -88,10 +107,17 @@ public final class PomRepository {
         }
         try {
             if (http == null) {
-                http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                        .followRedirects(HttpClient.Redirect.NORMAL).build();
+                http =
+                        HttpClient.newBuilder()
+                                .connectTimeout(Duration.ofSeconds(5))
+                                .followRedirects(HttpClient.Redirect.NORMAL)
+                                .build();
             }
-            HttpRequest req = HttpRequest.newBuilder(remote.resolve(relative)).timeout(Duration.ofSeconds(10)).GET().build();
+            HttpRequest req =
+                    HttpRequest.newBuilder(remote.resolve(relative))
+                            .timeout(Duration.ofSeconds(10))
+                            .GET()
+                            .build();
             HttpResponse<byte[]> res = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
             if (res.statusCode() != 200) {
                 return Optional.empty();
@@ -100,7 +126,9 @@ public final class PomRepository {
                 downloads = Files.createTempDirectory("pipewright-poms");
                 downloads.toFile().deleteOnExit();
             }
-            Path file = Files.createDirectories(downloads.resolve(relative).getParent()).resolve(artifact + "-" + version + ".pom");
+            Path file =
+                    Files.createDirectories(downloads.resolve(relative).getParent())
+                            .resolve(artifact + "-" + version + ".pom");
             Files.write(file, res.body());
             file.toFile().deleteOnExit();
             return Optional.of(file);

@@ -14,11 +14,12 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 
 /**
- * Dart/Flutter {@code pubspec.lock}: every package of {@code packages} but {@code path} ones (the project's own
- * folders) as {@code pkg:pub/name@version}; SDK packages ({@code flutter}, {@code flutter_test}) carry the version the
- * lock gives them ({@code 0.0.0}, as the purl spec's example shows). {@code dependency: "direct dev"} is dev; the lock
- * has no graph, so a transitive package cannot be told dev and counts as production. A hosted package's
- * {@code description.sha256} is the SHA-256 of its archive; a git package gets a {@code vcs_url} qualifier.
+ * Dart/Flutter {@code pubspec.lock}: every package of {@code packages} but {@code path} ones (the
+ * project's own folders) as {@code pkg:pub/name@version}; SDK packages ({@code flutter}, {@code
+ * flutter_test}) carry the version the lock gives them ({@code 0.0.0}, as the purl spec's example
+ * shows). {@code dependency: "direct dev"} is dev; the lock has no graph, so a transitive package
+ * cannot be told dev and counts as production. A hosted package's {@code description.sha256} is the
+ * SHA-256 of its archive; a git package gets a {@code vcs_url} qualifier.
  */
 public final class PubspecLockCataloger implements Cataloger {
     @Override
@@ -27,9 +28,12 @@ public final class PubspecLockCataloger implements Cataloger {
     }
 
     @Override
-    public void read(Path file, String display, Catalog catalog, Options options) throws IOException {
+    public void read(Path file, String display, Catalog catalog, Options options)
+            throws IOException {
         List<Object> docs = Readers.yamlDocuments(file, display);
-        if (docs.isEmpty() || !(docs.get(0) instanceof Map<?, ?> root) || !root.containsKey("packages")) {
+        if (docs.isEmpty()
+                || !(docs.get(0) instanceof Map<?, ?> root)
+                || !root.containsKey("packages")) {
             throw new LockfileException(display, 1, "no 'packages' mapping: not a pubspec.lock");
         }
         if (!(root.get("packages") instanceof Map<?, ?> packages)) {
@@ -38,7 +42,9 @@ public final class PubspecLockCataloger implements Cataloger {
         for (Map.Entry<?, ?> e : packages.entrySet()) {
             String name = String.valueOf(e.getKey());
             if (!(e.getValue() instanceof Map<?, ?> p) || p.get("version") == null) {
-                throw new LockfileException(display, Readers.lineOf(Readers.text(file, display), name + ":"),
+                throw new LockfileException(
+                        display,
+                        Readers.lineOf(Readers.text(file, display), name + ":"),
                         "package '" + name + "' has no version");
             }
             String source = String.valueOf(p.get("source"));
@@ -54,12 +60,26 @@ public final class PubspecLockCataloger implements Cataloger {
                     Hashes.addHex(h, "SHA-256", String.valueOf(d.get("sha256")));
                 }
                 if (source.equals("git") && d.get("url") != null) {
-                    purl = purl.withQualifier("vcs_url", "git+" + d.get("url")
-                            + (d.get("resolved-ref") != null ? "@" + d.get("resolved-ref") : ""));
+                    purl =
+                            purl.withQualifier(
+                                    "vcs_url",
+                                    "git+"
+                                            + d.get("url")
+                                            + (d.get("resolved-ref") != null
+                                                    ? "@" + d.get("resolved-ref")
+                                                    : ""));
                 }
             }
-            String id = catalog.add(new Component(Ecosystem.DART, name, version, purl, h,
-                    dependency.equals("direct dev"), Set.of(display)));
+            String id =
+                    catalog.add(
+                            new Component(
+                                    Ecosystem.DART,
+                                    name,
+                                    version,
+                                    purl,
+                                    h,
+                                    dependency.equals("direct dev"),
+                                    Set.of(display)));
             if (dependency.startsWith("direct")) {
                 catalog.direct(id);
             }

@@ -14,7 +14,9 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 
-/** Python names (PEP 503) and purls shared by the uv, Poetry, Pipfile and requirements catalogers. */
+/**
+ * Python names (PEP 503) and purls shared by the uv, Poetry, Pipfile and requirements catalogers.
+ */
 final class Python {
     private Python() {}
 
@@ -23,21 +25,34 @@ final class Python {
         return name.replaceAll("[-_.]+", "-").toLowerCase(Locale.ROOT);
     }
 
-    static Component component(String name, String version, SortedMap<String, SortedSet<String>> hashes, boolean dev,
+    static Component component(
+            String name,
+            String version,
+            SortedMap<String, SortedSet<String>> hashes,
+            boolean dev,
             String source) {
         String n = normalize(name);
-        return new Component(Ecosystem.PYTHON, n, version, Purl.of("pypi", null, n, version), hashes, dev, Set.of(source));
+        return new Component(
+                Ecosystem.PYTHON,
+                n,
+                version,
+                Purl.of("pypi", null, n, version),
+                hashes,
+                dev,
+                Set.of(source));
     }
 
     /**
-     * Refuses a {@code [[package]]} whose name is missing or empty (a purl needs one) at the table's line, with the
-     * command that writes the lock again.
+     * Refuses a {@code [[package]]} whose name is missing or empty (a purl needs one) at the
+     * table's line, with the command that writes the lock again.
      */
     static void requireNames(JsonNode packages, String text, String display, String relock) {
         int i = 0;
         for (JsonNode p : packages) {
             if (p.path("name").asText("").isBlank()) {
-                throw new LockfileException(display, Readers.headerLine(text, "[[package]]", i),
+                throw new LockfileException(
+                        display,
+                        Readers.headerLine(text, "[[package]]", i),
                         "a [[package]] has no name; regenerate the lock with '" + relock + "'");
             }
             i++;

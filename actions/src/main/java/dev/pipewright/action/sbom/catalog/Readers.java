@@ -22,15 +22,17 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads lockfiles: text as strict UTF-8 and JSON, TOML and YAML into trees; a byte that is not UTF-8 or a syntax
- * error becomes {@code file:line[:col]: reason} (exit 2).
+ * Reads lockfiles: text as strict UTF-8 and JSON, TOML and YAML into trees; a byte that is not
+ * UTF-8 or a syntax error becomes {@code file:line[:col]: reason} (exit 2).
  */
 final class Readers {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TomlMapper TOML = new TomlMapper();
 
     static {
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxStringLength(50_000_000).build());
+        JSON.getFactory()
+                .setStreamReadConstraints(
+                        StreamReadConstraints.builder().maxStringLength(50_000_000).build());
     }
 
     private Readers() {}
@@ -48,14 +50,19 @@ final class Readers {
     }
 
     /**
-     * The file's text. Every lockfile format these catalogers read is UTF-8, and a lenient decode would put U+FFFD
-     * into names and versions, so the first byte that is not UTF-8 is refused at its line and column.
+     * The file's text. Every lockfile format these catalogers read is UTF-8, and a lenient decode
+     * would put U+FFFD into names and versions, so the first byte that is not UTF-8 is refused at
+     * its line and column.
      */
     static String text(Path file, String display) throws IOException {
         StrictUtf8.Result r = StrictUtf8.decode(Files.readAllBytes(file));
         if (!r.ok()) {
-            throw new LockfileException(String.format("%s:%d:%d: the file is not valid UTF-8 (byte 0x%02X); lockfiles are"
-                    + " written as UTF-8: regenerate it, or save it as UTF-8", display, r.line(), r.column(), r.badByte()), null);
+            throw new LockfileException(
+                    String.format(
+                            "%s:%d:%d: the file is not valid UTF-8 (byte 0x%02X); lockfiles are"
+                                    + " written as UTF-8: regenerate it, or save it as UTF-8",
+                            display, r.line(), r.column(), r.badByte()),
+                    null);
         }
         return r.text();
     }
@@ -73,7 +80,9 @@ final class Readers {
         try {
             return TOML.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new LockfileException(JsonErrors.position(display, e) + ": malformed TOML: " + JsonErrors.reason(e), e);
+            throw new LockfileException(
+                    JsonErrors.position(display, e) + ": malformed TOML: " + JsonErrors.reason(e),
+                    e);
         }
     }
 
@@ -94,7 +103,11 @@ final class Readers {
             }
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw new LockfileException(display, m == null ? 1 : m.getLine() + 1, "not valid YAML: " + e.getProblem(), e);
+            throw new LockfileException(
+                    display,
+                    m == null ? 1 : m.getLine() + 1,
+                    "not valid YAML: " + e.getProblem(),
+                    e);
         } catch (YAMLException e) {
             throw new LockfileException(display, 1, "not valid YAML: " + e.getMessage(), e);
         }
@@ -102,9 +115,9 @@ final class Readers {
     }
 
     /**
-     * SnakeYAML's safe constructor, whose tagged values that do not parse ({@code !!binary} that is not base64,
-     * {@code !!int x}, {@code !!timestamp x}) throw plain IllegalArgumentExceptions with no position: here they are
-     * refused at the node's line and column.
+     * SnakeYAML's safe constructor, whose tagged values that do not parse ({@code !!binary} that is
+     * not base64, {@code !!int x}, {@code !!timestamp x}) throw plain IllegalArgumentExceptions
+     * with no position: here they are refused at the node's line and column.
      */
     private static final class LocatedConstructor extends SafeConstructor {
         private final String display;
@@ -122,15 +135,24 @@ final class Readers {
                 throw e;
             } catch (RuntimeException e) {
                 Mark m = node.getStartMark();
-                throw new LockfileException(String.format("%s:%d:%d: cannot read this %s value (%s); remove the tag or fix"
-                        + " the value", display, m.getLine() + 1, m.getColumn() + 1, node.getTag().getValue(), e.getMessage()), e);
+                throw new LockfileException(
+                        String.format(
+                                "%s:%d:%d: cannot read this %s value (%s); remove the tag or fix"
+                                        + " the value",
+                                display,
+                                m.getLine() + 1,
+                                m.getColumn() + 1,
+                                node.getTag().getValue(),
+                                e.getMessage()),
+                        e);
             }
         }
     }
 
     /**
-     * The 1-based line of the {@code n}th (0-based) line that is {@code header} once trimmed, e.g. a TOML
-     * {@code [[package]]}: the trees Jackson builds carry no positions, the file's text does.
+     * The 1-based line of the {@code n}th (0-based) line that is {@code header} once trimmed, e.g.
+     * a TOML {@code [[package]]}: the trees Jackson builds carry no positions, the file's text
+     * does.
      */
     static int headerLine(String text, String header, int n) {
         int line = 0;
@@ -144,7 +166,10 @@ final class Readers {
         return 1;
     }
 
-    /** The 1-based line of the first occurrence of {@code needle} in {@code text}, for messages about content. */
+    /**
+     * The 1-based line of the first occurrence of {@code needle} in {@code text}, for messages
+     * about content.
+     */
     static int lineOf(String text, String needle) {
         int i = text.indexOf(needle);
         if (i < 0) {

@@ -16,9 +16,10 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 
 /**
- * {@code uv.lock}: each {@code [[package]]} from a registry, git or URL source is a component (hash: the sdist's);
- * editable, virtual, directory and path packages are the project's own, and their dependencies are the artifact's
- * direct ones ({@code dev-dependencies} mark what only development reaches).
+ * {@code uv.lock}: each {@code [[package]]} from a registry, git or URL source is a component
+ * (hash: the sdist's); editable, virtual, directory and path packages are the project's own, and
+ * their dependencies are the artifact's direct ones ({@code dev-dependencies} mark what only
+ * development reaches).
  */
 public final class UvLockCataloger implements Cataloger {
     @Override
@@ -27,7 +28,8 @@ public final class UvLockCataloger implements Cataloger {
     }
 
     @Override
-    public void read(Path file, String display, Catalog catalog, Options options) throws IOException {
+    public void read(Path file, String display, Catalog catalog, Options options)
+            throws IOException {
         String text = Readers.text(file, display);
         JsonNode root = Readers.toml(text, display);
         JsonNode packages = root.path("package");
@@ -35,12 +37,15 @@ public final class UvLockCataloger implements Cataloger {
             if (root.has("version")) {
                 return;
             }
-            throw new LockfileException(display, 1, "no [[package]] tables and no version: not a uv.lock");
+            throw new LockfileException(
+                    display, 1, "no [[package]] tables and no version: not a uv.lock");
         }
         Python.requireNames(packages, text, display, "uv lock");
         Map<String, List<JsonNode>> byName = new HashMap<>();
         for (JsonNode p : packages) {
-            byName.computeIfAbsent(Python.normalize(p.path("name").asText()), k -> new ArrayList<>()).add(p);
+            byName.computeIfAbsent(
+                            Python.normalize(p.path("name").asText()), k -> new ArrayList<>())
+                    .add(p);
         }
         Map<JsonNode, String> ids = new IdentityHashMap<>();
         Set<String> prodRoots = new LinkedHashSet<>();
@@ -48,8 +53,15 @@ public final class UvLockCataloger implements Cataloger {
         Map<String, Set<String>> graph = new HashMap<>();
         for (JsonNode p : packages) {
             if (!local(p) && p.hasNonNull("version")) {
-                ids.put(p, Python.component(p.path("name").asText(), p.path("version").asText(), hashes(p),
-                        false, display).id());
+                ids.put(
+                        p,
+                        Python.component(
+                                        p.path("name").asText(),
+                                        p.path("version").asText(),
+                                        hashes(p),
+                                        false,
+                                        display)
+                                .id());
             } else if (!local(p)) {
                 catalog.unresolved(display + ": " + p.path("name").asText() + " has no version");
             }
@@ -72,8 +84,13 @@ public final class UvLockCataloger implements Cataloger {
         for (JsonNode p : packages) {
             String id = ids.get(p);
             if (id != null) {
-                catalog.add(Python.component(p.path("name").asText(), p.path("version").asText(), hashes(p),
-                        knowsDev && !prod.contains(id), display));
+                catalog.add(
+                        Python.component(
+                                p.path("name").asText(),
+                                p.path("version").asText(),
+                                hashes(p),
+                                knowsDev && !prod.contains(id),
+                                display));
             }
         }
         graph.forEach((from, tos) -> tos.forEach(to -> catalog.edge(from, to)));
@@ -81,11 +98,18 @@ public final class UvLockCataloger implements Cataloger {
         devRoots.forEach(catalog::direct);
     }
 
-    private static void collect(JsonNode deps, Map<String, List<JsonNode>> byName, Map<JsonNode, String> ids, Set<String> out) {
+    private static void collect(
+            JsonNode deps,
+            Map<String, List<JsonNode>> byName,
+            Map<JsonNode, String> ids,
+            Set<String> out) {
         for (JsonNode d : deps) {
-            List<JsonNode> candidates = byName.getOrDefault(Python.normalize(d.path("name").asText()), List.of());
+            List<JsonNode> candidates =
+                    byName.getOrDefault(Python.normalize(d.path("name").asText()), List.of());
             for (JsonNode c : candidates) {
-                boolean versionMatches = !d.has("version") || d.path("version").asText().equals(c.path("version").asText());
+                boolean versionMatches =
+                        !d.has("version")
+                                || d.path("version").asText().equals(c.path("version").asText());
                 if (versionMatches && ids.containsKey(c)) {
                     out.add(ids.get(c));
                     break;

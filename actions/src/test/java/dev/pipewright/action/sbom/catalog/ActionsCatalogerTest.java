@@ -16,25 +16,34 @@ class ActionsCatalogerTest {
     void repositoryWithPathAndRefBecomesAPurlWithSubpath() {
         Catalog c = read("github/codeql-action/init@v3");
         assertThat(c.direct()).hasSize(1);
-        assertThat(c.components().values()).singleElement().satisfies(comp -> {
-            assertThat(comp.name()).isEqualTo("github/codeql-action/init");
-            assertThat(comp.version()).isEqualTo("v3");
-            assertThat(comp.purl().toString()).isEqualTo("pkg:github/github/codeql-action@v3#init");
-        });
+        assertThat(c.components().values())
+                .singleElement()
+                .satisfies(
+                        comp -> {
+                            assertThat(comp.name()).isEqualTo("github/codeql-action/init");
+                            assertThat(comp.version()).isEqualTo("v3");
+                            assertThat(comp.purl().toString())
+                                    .isEqualTo("pkg:github/github/codeql-action@v3#init");
+                        });
     }
 
     /**
-     * The runner splits the name on '/' dropping empty segments, so {@code owner/repo/@ref} is the repository's root
-     * action; the cataloger's former pattern wanted at least one character after the slash and called it unresolved.
+     * The runner splits the name on '/' dropping empty segments, so {@code owner/repo/@ref} is the
+     * repository's root action; the cataloger's former pattern wanted at least one character after
+     * the slash and called it unresolved.
      */
     @Test
     void trailingSlashBeforeTheRefIsTheRootAction() {
         Catalog c = read("actions/checkout/@v4");
         assertThat(c.unresolvedNotes()).isEmpty();
-        assertThat(c.components().values()).singleElement().satisfies(comp -> {
-            assertThat(comp.name()).isEqualTo("actions/checkout");
-            assertThat(comp.purl().toString()).isEqualTo("pkg:github/actions/checkout@v4");
-        });
+        assertThat(c.components().values())
+                .singleElement()
+                .satisfies(
+                        comp -> {
+                            assertThat(comp.name()).isEqualTo("actions/checkout");
+                            assertThat(comp.purl().toString())
+                                    .isEqualTo("pkg:github/actions/checkout@v4");
+                        });
     }
 
     @Test
@@ -42,12 +51,16 @@ class ActionsCatalogerTest {
         Catalog c = read("actions/checkout");
         assertThat(c.components()).isEmpty();
         assertThat(c.unresolvedNotes())
-                .containsExactly(".github/workflows/ci.yml:7: uses 'actions/checkout' is not owner/repo[/path]@ref");
+                .containsExactly(
+                        ".github/workflows/ci.yml:7: uses 'actions/checkout' is not owner/repo[/path]@ref");
     }
 
     @Test
     void localDockerAndExpressionReferencesAreSkipped() {
-        for (String uses : new String[] {"./.github/actions/build", "docker://alpine:3.20", "${{ matrix.action }}"}) {
+        for (String uses :
+                new String[] {
+                    "./.github/actions/build", "docker://alpine:3.20", "${{ matrix.action }}"
+                }) {
             Catalog c = read(uses);
             assertThat(c.components()).as(uses).isEmpty();
             assertThat(c.unresolvedNotes()).as(uses).isEmpty();

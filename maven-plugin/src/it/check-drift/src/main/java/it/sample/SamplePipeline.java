@@ -31,14 +31,16 @@ public final class SamplePipeline implements Pipeline {
 
     @Override
     public List<Workflow> workflows() {
-        return List.of(Workflow.builder("ci.yml")
-                .on(Trigger.push().branches("main"))
-                .permissions(Permissions.contentsRead())
-                .job(Job.builder("build")
-                        .runsOn("ubuntu-24.04")
-                        .timeoutMinutes(10)
-                        .step(Step.run("echo hello").build())
-                        .build())
-                .build());
+        return List.of(
+                Workflow.builder("ci.yml")
+                        .on(Trigger.push().branches("main"))
+                        .permissions(Permissions.contentsRead())
+                        .job(
+                                Job.builder("build")
+                                        .runsOn("ubuntu-24.04")
+                                        .timeoutMinutes(10)
+                                        .step(Step.run("echo hello").build())
+                                        .build())
+                        .build());
     }
 }
