@@ -1,10 +1,9 @@
 package dev.pipewright.lint.audit;
 
 import dev.pipewright.github.Uses;
-import dev.pipewright.lint.LintContext;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
-import dev.pipewright.lint.Workflow;
+import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YScalar;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +25,7 @@ import java.util.stream.Collectors;
         severity = Severity.WARNING,
         category = "security")
 @Audit(severity = Audit.Level.MEDIUM, confidence = Audit.Confidence.HIGH)
-public final class ArchivedUsesAudit extends AuditRule {
+public final class ArchivedUsesAudit extends UsesAudit {
     private static final Set<String> ARCHIVED = load();
 
     private static Set<String> load() {
@@ -51,21 +50,7 @@ public final class ArchivedUsesAudit extends AuditRule {
     }
 
     @Override
-    public void visitJob(Workflow.Job job) {
-        job.body().scalar("uses").ifPresent(this::check);
-    }
-
-    @Override
-    public void visitStep(Workflow.Step step) {
-        step.uses().ifPresent(this::check);
-    }
-
-    @Override
-    public void visitAction(LintContext.ActionFile action) {
-        compositeSteps(action).forEach(s -> s.scalar("uses").ifPresent(this::check));
-    }
-
-    private void check(YScalar uses) {
+    protected void uses(YMap owner, YScalar uses) {
         Uses.parse(uses.value())
                 .filter(u -> archived(u.repository()))
                 .ifPresent(

@@ -4,10 +4,9 @@ import dev.pipewright.github.Uses;
 import dev.pipewright.github.yaml.LineOffsets;
 import dev.pipewright.github.yaml.TextEdit;
 import dev.pipewright.lint.Fix;
-import dev.pipewright.lint.LintContext;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
-import dev.pipewright.lint.Workflow;
+import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YScalar;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,7 +35,7 @@ import java.util.regex.Pattern;
         severity = Severity.ERROR,
         category = "security")
 @Audit(severity = Audit.Level.HIGH, confidence = Audit.Confidence.HIGH, fixable = true)
-public final class KnownVulnerableActionsAudit extends AuditRule {
+public final class KnownVulnerableActionsAudit extends UsesAudit {
     /**
      * The version comment after a SHA pin: {@code # v4.1.2}, {@code #4.1.2}, {@code # tag=v4.1.2}.
      */
@@ -61,21 +60,7 @@ public final class KnownVulnerableActionsAudit extends AuditRule {
     private record Resolved(ActionVersion version, Kind kind) {}
 
     @Override
-    public void visitJob(Workflow.Job job) {
-        job.body().scalar("uses").ifPresent(this::check);
-    }
-
-    @Override
-    public void visitStep(Workflow.Step step) {
-        step.uses().ifPresent(this::check);
-    }
-
-    @Override
-    public void visitAction(LintContext.ActionFile action) {
-        compositeSteps(action).forEach(s -> s.scalar("uses").ifPresent(this::check));
-    }
-
-    private void check(YScalar uses) {
+    protected void uses(YMap owner, YScalar uses) {
         if (!uses.isString()) {
             return;
         }

@@ -1,10 +1,9 @@
 package dev.pipewright.lint.audit;
 
 import dev.pipewright.github.Uses;
-import dev.pipewright.lint.LintContext;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
-import dev.pipewright.lint.Workflow;
+import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YScalar;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -20,26 +19,12 @@ import java.util.regex.Pattern;
         severity = Severity.WARNING,
         category = "security")
 @Audit(severity = Audit.Level.MEDIUM, confidence = Audit.Confidence.HIGH)
-public final class RefVersionMismatchAudit extends AuditRule {
+public final class RefVersionMismatchAudit extends UsesAudit {
     private static final Pattern COMMENT =
             Pattern.compile("#\\s*(?:tag\\s*[:=]\\s*)?(v?\\d+(?:\\.\\d+)*(?:[-+][\\w.]+)?)\\b");
 
     @Override
-    public void visitJob(Workflow.Job job) {
-        job.body().scalar("uses").ifPresent(this::check);
-    }
-
-    @Override
-    public void visitStep(Workflow.Step step) {
-        step.uses().ifPresent(this::check);
-    }
-
-    @Override
-    public void visitAction(LintContext.ActionFile action) {
-        compositeSteps(action).forEach(s -> s.scalar("uses").ifPresent(this::check));
-    }
-
-    private void check(YScalar uses) {
+    protected void uses(YMap owner, YScalar uses) {
         if (!uses.isString() || uses.pos().line() != uses.end().line()) {
             return;
         }

@@ -4,10 +4,8 @@ import dev.pipewright.github.Uses;
 import dev.pipewright.github.yaml.LineOffsets;
 import dev.pipewright.github.yaml.TextEdit;
 import dev.pipewright.lint.Fix;
-import dev.pipewright.lint.LintContext;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
-import dev.pipewright.lint.Workflow;
 import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YScalar;
 import java.util.Optional;
@@ -25,31 +23,17 @@ import java.util.regex.Pattern;
         severity = Severity.WARNING,
         category = "security")
 @Audit(severity = Audit.Level.MEDIUM, confidence = Audit.Confidence.HIGH, fixable = true)
-public final class UnpinnedUsesAudit extends AuditRule {
+public final class UnpinnedUsesAudit extends UsesAudit {
     private static final Set<String> BRANCHES =
             Set.of("main", "master", "develop", "dev", "trunk", "latest", "HEAD", "stable");
-
-    @Override
-    public void visitJob(Workflow.Job job) {
-        job.body().scalar("uses").ifPresent(this::check);
-    }
-
-    @Override
-    public void visitStep(Workflow.Step step) {
-        step.uses().ifPresent(this::check);
-    }
-
-    @Override
-    public void visitAction(LintContext.ActionFile action) {
-        compositeSteps(action).forEach(s -> s.scalar("uses").ifPresent(this::check));
-    }
 
     /** The pin the fix writes for an unpinned reference, when the lock knows one. */
     public static Optional<ActionsLock.Pin> fixFor(Uses u, ActionsLock lock) {
         return lock.resolve(u.repository(), u.ref());
     }
 
-    private void check(YScalar uses) {
+    @Override
+    protected void uses(YMap owner, YScalar uses) {
         if (!uses.isString()) {
             return;
         }
