@@ -9,8 +9,8 @@ Without --all a finding of any rule on the expected line counts. With --all ever
 counts, except those of rules whose tool is not installed (shellcheck, pyflakes: their findings come from the external
 program, not from pipewright), and only a finding of the same rule (pipewright uses actionlint's rule ids) counts;
 a total line is printed, and beside it the count when a finding of the rule pipewright files it under counts too
-(schema problems inside on:, runs-on: and permissions: under events, runner-label and permissions; untrusted inputs
-under template-injection).
+(schema problems inside on:, runs-on: and permissions: under events, runner-label and permissions; expressions where
+no context exists under syntax-check; untrusted inputs under template-injection).
 PIPEWRIGHT names the command to run (default: ./pipewright next to this script's folder); shellcheck is off unless
 --all finds it on PATH.
 """
@@ -54,8 +54,8 @@ def rule_of(m):
 
 
 # Where pipewright reports what actionlint files under another id: GitHub's schema problems inside `on:`, `runs-on:`
-# and `permissions:` under the section's rule (SchemaChecker.OWNERS), untrusted inputs in scripts under the
-# template-injection audit.
+# and `permissions:` under the section's rule (SchemaChecker.OWNERS), expressions where no context exists under
+# syntax-check (the schema's), untrusted inputs in scripts under the template-injection audit.
 SCHEMA_OWNERS = {'events', 'runner-label', 'permissions'}
 
 
@@ -65,6 +65,9 @@ def owners(rule, message):
         return {rule} | SCHEMA_OWNERS
     if rule == 'expression' and 'potentially untrusted' in message:
         return {rule, 'template-injection'}
+    if rule == 'expression' and 'no context is available here' in message:
+        # a value GitHub reads before any context exists: a schema problem, so ours is syntax-check
+        return {rule, 'syntax-check'}
     return {rule}
 
 
