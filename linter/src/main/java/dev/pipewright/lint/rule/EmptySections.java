@@ -42,6 +42,12 @@ final class EmptySections {
                         empty(f.value(), f.key().value(), false, out);
                     }
                 }
+                // an input's choices: GitHub shows an empty list as a choice without any option
+                if (event.key().value().equals("workflow_dispatch")) {
+                    for (YMap input : inputs(filters)) {
+                        input.get("options").ifPresent(o -> empty(o, "options", false, out));
+                    }
+                }
             }
         }
         return out;
@@ -70,6 +76,21 @@ final class EmptySections {
                                         values ? "matrix row \"" + name + "\"" : name,
                                         values,
                                         out);
+                            }
+                        });
+        return out;
+    }
+
+    /** The input mappings of a workflow_dispatch event. */
+    static List<YMap> inputs(YMap dispatch) {
+        List<YMap> out = new ArrayList<>();
+        dispatch.map("inputs")
+                .ifPresent(
+                        inputs -> {
+                            for (YMap.Entry i : inputs.entries()) {
+                                if (i.value() instanceof YMap input) {
+                                    out.add(input);
+                                }
                             }
                         });
         return out;

@@ -162,13 +162,13 @@ public final class ExpressionRule extends LintRule {
         }
         String v = s.value();
         if (!v.contains("${{")) {
-            if (BARE_CONDITIONS.contains(ctx().schema().definitionOf(s)) && !v.isBlank()) {
+            if (bareCondition(s) && !v.isBlank()) {
                 check(s, v, 0, available, types);
             }
             return;
         }
         int start = v.indexOf("${{");
-        boolean condition = BARE_CONDITIONS.contains(ctx().schema().definitionOf(s));
+        boolean condition = bareCondition(s);
         int length = templateLength(v);
         if (length > MAX_EXPRESSION_LENGTH) {
             report(
@@ -298,6 +298,15 @@ public final class ExpressionRule extends LintRule {
                             + TypeNames.of(t)
                             + "\"");
         }
+    }
+
+    /**
+     * Whether the schema reads the value as a condition without {@code ${{ }}}; a key written as an
+     * expression ({@code env: {${{ x }}: v}}) has no definition of its own.
+     */
+    private boolean bareCondition(YScalar s) {
+        String name = ctx().schema().definitionOf(s);
+        return name != null && BARE_CONDITIONS.contains(name);
     }
 
     private Schema.Def def(YScalar s) {

@@ -4,6 +4,7 @@ import dev.pipewright.lint.LintRule;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.Workflow;
+import dev.pipewright.lint.yaml.Pos;
 import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YScalar;
 import java.util.List;
@@ -91,24 +92,30 @@ public final class GlobRule extends LintRule {
                                 + " the patterns to ignore without \"!\"");
                 continue;
             }
-            String err = syntax(body);
+            Flaw err = syntax(body);
             if (err == null && ref) {
                 err = refError(body);
             }
             if (err == null && !ref && !body.equals(body.strip())) {
                 // file paths never start or end with blanks here: the pattern matches nothing
                 err =
-                        "starts or ends with spaces, which no path in the repository does; remove them";
+                        new Flaw(
+                                "starts or ends with spaces, which no path in the repository does; remove them",
+                                body.startsWith(" ") ? 0 : body.length() - 1);
             }
             if (err == null && !ref && (body.startsWith("./") || body.startsWith("/"))) {
                 err =
-                        "starts with \""
-                                + (body.startsWith("/") ? "/" : "./")
-                                + "\", but paths are matched relative to the"
-                                + " repository root without it, so it never matches";
+                        new Flaw(
+                                "starts with \""
+                                        + (body.startsWith("/") ? "/" : "./")
+                                        + "\", but paths are matched relative to the"
+                                        + " repository root without it, so it never matches",
+                                0);
             }
             if (err != null) {
-                report(p, "pattern \"" + v + "\" in \"" + filter + "\" " + err);
+                report(
+                        at(p, err.at() + (negated ? 1 : 0)),
+                        "pattern \"" + v + "\" in \"" + filter + "\" " + err.message());
             } else if (ref && body.startsWith("refs/")) {
                 report(
                         p.pos(),
@@ -131,9 +138,26 @@ public final class GlobRule extends LintRule {
         }
     }
 
-    private static String syntax(String body) {
+    /** What is wrong with a pattern, and the index of the character in the pattern it is at. */
+    private record Flaw(String message, int at) {}
+
+    /**
+     * Where the character at {@code index} of the pattern's value is in the file, as actionlint
+     * reports it; the pattern's start when escapes or line breaks make the columns differ.
+     */
+    private static Pos at(YScalar p, int index) {
+        boolean oneLine = p.pos().line() == p.end().line();
+        return switch (p.style()) {
+            case PLAIN -> oneLine ? p.pos().plusCols(index) : p.pos();
+            case SINGLE_QUOTED ->
+                    oneLine && p.value().indexOf('\'') < 0 ? p.pos().plusCols(index + 1) : p.pos();
+            default -> p.pos();
+        };
+    }
+
+    private static Flaw syntax(String body) {
         if (body.isEmpty()) {
-            return "is empty after \"!\"";
+            return new Flaw("is empty after \"!\"", -1);
         }
         int open = -1;
         for (int i = 0; i < body.length(); i++) {
@@ -144,25 +168,45 @@ public final class GlobRule extends LintRule {
                 open = i;
             } else if (c == ']' && open >= 0) {
                 if (i == open + 1) {
-                    return "has an empty character class \"[]\"";
+                    return new Flaw("has an empty character class \"[]\"", i);
                 }
                 open = -1;
+            } else if (open >= 0
+                    && c == '-'
+                    && i > open + 1
+                    && i + 1 < body.length()
+                    && body.charAt(i + 1) != ']'
+                    && body.charAt(i - 1) > body.charAt(i + 1)) {
+                // git's and GitHub's matchers take no reversed range: [9-0] matches nothing
+                return new Flaw(
+                        "has the range \""
+                                + body.substring(i - 1, i + 2)
+                                + "\", whose start comes after its end, so it matches nothing",
+                        i + 1);
             }
         }
-        return open >= 0 ? "has \"[\" at offset " + open + " without a closing \"]\"" : null;
+        return open >= 0
+                ? new Flaw(
+                        "has \"[\" at offset " + open + " without a closing \"]\"",
+                        body.length() - 1)
+                : null;
     }
 
-    private static String refError(String body) {
+    private static Flaw refError(String body) {
         if (body.contains(" ")) {
-            return "contains a space, which git does not allow in ref names";
+            return new Flaw(
+                    "contains a space, which git does not allow in ref names", body.indexOf(' '));
         }
         for (char c : new char[] {'~', '^', ':', '\\'}) {
             if (body.indexOf(c) >= 0 && !(c == '\\' && body.matches(".*\\\\[*?+\\[\\]!].*"))) {
-                return "contains \"" + c + "\", which git does not allow in ref names";
+                return new Flaw(
+                        "contains \"" + c + "\", which git does not allow in ref names",
+                        body.indexOf(c));
             }
         }
         if (body.contains("..")) {
-            return "contains \"..\", which git does not allow in ref names";
+            return new Flaw(
+                    "contains \"..\", which git does not allow in ref names", body.indexOf(".."));
         }
         return null;
     }

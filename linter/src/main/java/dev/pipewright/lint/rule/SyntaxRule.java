@@ -6,6 +6,7 @@ import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.Workflow;
 import dev.pipewright.lint.yaml.Pos;
 import dev.pipewright.lint.yaml.YMap;
+import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;
 import dev.pipewright.lint.yaml.YamlFile;
 import dev.pipewright.lint.yaml.YamlProblem;
@@ -45,6 +46,31 @@ public final class SyntaxRule extends LintRule {
     @Override
     public void visitWorkflow(Workflow workflow) {
         workflow.on().ifPresent(on -> EmptySections.inTriggers(on).forEach(this::reportEmpty));
+        workflow.on().flatMap(on -> on.map("workflow_dispatch")).ifPresent(this::emptyOptions);
+    }
+
+    /**
+     * An empty string among a choice input's options: the run form offers a blank choice, which
+     * GitHub's parser takes but nobody means (actionlint: "string should not be empty").
+     */
+    private void emptyOptions(YMap dispatch) {
+        for (YMap input : EmptySections.inputs(dispatch)) {
+            input.seq("options")
+                    .ifPresent(
+                            options -> {
+                                for (YNode o : options.items()) {
+                                    if (o instanceof YScalar s
+                                            && s.isString()
+                                            && s.value().isEmpty()) {
+                                        report(
+                                                s.pos(),
+                                                Severity.WARNING,
+                                                "an option is an empty string; the run form"
+                                                        + " offers it as a blank choice");
+                                    }
+                                }
+                            });
+        }
     }
 
     private void reportEmpty(EmptySections.Empty e) {
@@ -135,7 +161,18 @@ public final class SyntaxRule extends LintRule {
                 .filter(v -> v.type() == YScalar.Type.INT || v.type() == YScalar.Type.FLOAT)
                 .ifPresent(
                         v -> {
-                            if (sign(v.value()) <= 0) {
+                            if (key.equals("max-parallel")
+                                    && v.type() == YScalar.Type.FLOAT
+                                    && sign(v.value()) > 0) {
+                                // a count of jobs: GitHub's schema says "number", actionlint
+                                // and the runner's matrix expansion want an integer
+                                report(
+                                        v.pos(),
+                                        Severity.WARNING,
+                                        "\"max-parallel\" is "
+                                                + v.value()
+                                                + ", but it must be a whole number of jobs");
+                            } else if (sign(v.value()) <= 0) {
                                 // GitHub's parser accepts any number here (its own tests read
                                 // -Infinity): a likely mistake, not an error
                                 report(

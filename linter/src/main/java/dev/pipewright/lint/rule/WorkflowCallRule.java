@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Calls of reusable workflows ({@code jobs.<id>.uses: ./.github/workflows/x.yml}): the file exists
@@ -34,6 +35,13 @@ public final class WorkflowCallRule extends LintRule {
         local = new LocalFiles(ctx());
         this.workflow = workflow;
     }
+
+    /**
+     * Another repository's workflow: owner, repository, the file's path and a ref, as GitHub's
+     * parser reads a job's {@code uses} (a path without a ref, or without an owner, is refused).
+     */
+    private static final Pattern REMOTE_CALL =
+            Pattern.compile("[^/@\\s]+/[^/@\\s]+/[^@\\s]+@[^@\\s]+");
 
     @Override
     public void visitJob(Workflow.Job job) {
@@ -66,6 +74,14 @@ public final class WorkflowCallRule extends LintRule {
             return;
         }
         if (!LocalFiles.isLocal(v)) {
+            if (!REMOTE_CALL.matcher(v).matches()) {
+                report(
+                        uses,
+                        "reusable workflow call \""
+                                + v
+                                + "\" is neither \"./path/to/workflow.yml\" nor"
+                                + " \"owner/repo/path/to/workflow.yml@ref\"; GitHub cannot find the workflow");
+            }
             return;
         }
         if (!LocalFiles.isSelf(v) && v.contains("@")) {
