@@ -141,7 +141,7 @@ class GoMicroserviceRequirementsTest {
 
     @Test
     @DisplayName(
-            "R3.2b' BuildKit's gha cache in cd.yml (main only); release.yml's images neither read nor write it")
+            "R3.2j BuildKit's gha cache in cd.yml (main only); release.yml's images neither read nor write it")
     void imageCacheOutsideReleases() {
         assertThat(with(step(job(CD, "image"), "build")))
                 .containsEntry("cache-from", "type=gha,scope=service")

@@ -61,7 +61,7 @@ class PythonServiceRequirementsTest {
 
     @Test
     @DisplayName(
-            "R2.1e cd.yml runs on release/* too: its image build reads and writes BuildKit's gha cache on main only")
+            "R2.3b cd.yml runs on release/* too: its image build reads and writes BuildKit's gha cache on main only")
     void imageCacheOnMainOnly() {
         assertThat((List<String>) ((Map<String, Object>) on(CD).get("push")).get("branches"))
                 .contains("main", "release/*");
