@@ -141,6 +141,17 @@ class GoMicroserviceRequirementsTest {
 
     @Test
     @DisplayName(
+            "R3.2j BuildKit's gha cache in cd.yml (main only); release.yml's images neither read nor write it")
+    void imageCacheOutsideReleases() {
+        assertThat(with(step(job(CD, "image"), "build")))
+                .containsEntry("cache-from", "type=gha,scope=service")
+                .containsEntry("cache-to", "type=gha,mode=max,scope=service");
+        assertThat(with(step(job(REL, "images"), "build")))
+                .doesNotContainKeys("cache-from", "cache-to");
+    }
+
+    @Test
+    @DisplayName(
             "R3.2c tags: the commit SHA on main (cd.yml), the version on release (release.yml)")
     void tags() {
         assertThat(with(step(job(CD, "image"), "build")))

@@ -157,6 +157,8 @@ class K8sControllerRequirementsTest {
     @Test
     @DisplayName("R4.2b multi-arch image (amd64+arm64) with BuildKit cache and SBOM")
     void multiArchImage() {
+        // The one release build that restores the gha cache, as this requirement asks
+        // (ReleaseImageCacheTest names it).
         assertThat(with(step(job(REL, "image"), "build")))
                 .containsEntry("platforms", "linux/amd64,linux/arm64")
                 .containsEntry("sbom", "true")

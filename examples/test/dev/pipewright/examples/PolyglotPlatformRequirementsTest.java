@@ -102,12 +102,21 @@ class PolyglotPlatformRequirementsTest {
     }
 
     @Test
-    @DisplayName("R5.3a service images: a verify job first, BuildKit with cache")
+    @DisplayName(
+            "R5.3a service images: a verify job first, BuildKit with cache (on main; v*.*.* tag builds, releases, restore none)")
     void verifyThenBuildKit() {
         Map<String, Object> i = job(CD, "images");
         assertThat(needs(i)).containsExactly("verify");
         assertThat(stepIds(i)).containsSubsequence("buildx", "build");
-        assertThat(with(step(i, "build"))).containsKeys("cache-to", "cache-from");
+        assertThat(with(step(i, "build")))
+                .containsEntry(
+                        "cache-from",
+                        "${{ github.ref == 'refs/heads/main'"
+                                + " && format('type=gha,scope={0}', matrix.service) || '' }}")
+                .containsEntry(
+                        "cache-to",
+                        "${{ github.ref == 'refs/heads/main'"
+                                + " && format('type=gha,mode=max,scope={0}', matrix.service) || '' }}");
     }
 
     @Test

@@ -60,6 +60,22 @@ class PythonServiceRequirementsTest {
     }
 
     @Test
+    @DisplayName(
+            "R2.3b cd.yml runs on release/* too: its image build reads and writes BuildKit's gha cache on main only")
+    void imageCacheOnMainOnly() {
+        assertThat((List<String>) ((Map<String, Object>) on(CD).get("push")).get("branches"))
+                .contains("main", "release/*");
+        assertThat(with(step(job(CD, "image"), "build")))
+                .containsEntry(
+                        "cache-from",
+                        "${{ github.ref == 'refs/heads/main' && 'type=gha,scope=service' || '' }}")
+                .containsEntry(
+                        "cache-to",
+                        "${{ github.ref == 'refs/heads/main'"
+                                + " && 'type=gha,mode=max,scope=service' || '' }}");
+    }
+
+    @Test
     @DisplayName("R2.1c Python 3.11")
     void python311() {
         for (Map<String, Object> w : List.of(CI, CD)) {

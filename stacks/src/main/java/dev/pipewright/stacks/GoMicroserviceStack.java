@@ -278,8 +278,9 @@ public final class GoMicroserviceStack implements Stack {
                 Stages.buildPush(
                                 c.get(IMAGE) + ":" + Expr.github("sha").wrapped(),
                                 "linux/amd64",
-                                true,
-                                "service")
+                                // cd.yml runs only on main: CD keeps the image cache
+                                Stages.ImageCache.READ_WRITE,
+                                Expr.lit("service"))
                         .build();
         NormalJob image =
                 job("image", 30)

@@ -313,8 +313,10 @@ public final class PolyglotPlatformStack implements Stack {
                 Stages.buildPush(
                                 image + ":" + Expr.github("sha").wrapped() + "\n",
                                 "linux/amd64",
-                                true,
-                                Expr.matrix("service").wrapped())
+                                // cd.yml also runs on v*.*.* tags (production images): those runs
+                                // build without the cache; R5.3a's BuildKit cache stays on main
+                                Stages.ImageCache.MAIN_ONLY,
+                                Expr.matrix("service"))
                         .context("services/" + Expr.matrix("service").wrapped())
                         .build();
         String ref = image + "@" + build.output("digest").wrapped();

@@ -260,8 +260,9 @@ public final class PythonServiceStack implements Stack {
                 Stages.buildPush(
                                 c.get(IMAGE) + ":" + Expr.github("sha").wrapped(),
                                 "linux/amd64",
-                                true,
-                                "service")
+                                // cd.yml also runs on release/*: those runs build without the cache
+                                Stages.ImageCache.MAIN_ONLY,
+                                Expr.lit("service"))
                         .build();
         String ref = c.get(IMAGE) + "@" + build.output("digest").wrapped();
         NormalJob image =

@@ -19,6 +19,8 @@ import dev.pipewright.model.RunStep;
 import dev.pipewright.model.Step;
 import dev.pipewright.model.UsesStep;
 import dev.pipewright.model.expr.Expr;
+import dev.pipewright.model.expr.Function;
+import dev.pipewright.model.expr.StringLiteral;
 import dev.pipewright.stacks.actions.PipewrightCoverageGate;
 import java.util.Arrays;
 
@@ -252,11 +254,30 @@ public final class Stages {
     }
 
     /**
-     * Build and push an image with BuildKit. {@code restoreCache} reads the GitHub Actions cache
-     * (CI); release builds only write it, so nothing a pull request cached can reach a release.
+     * Who reads and writes BuildKit's GitHub Actions cache ({@code type=gha}) in {@link
+     * #buildPush}. Any workflow run on the default branch can write a scope of that cache, so a
+     * release that restores it builds what such a run left there (cache-poisoning); zizmor's audit
+     * does not list docker/build-push-action, hence the choice is made here, per workflow trigger.
+     */
+    public enum ImageCache {
+        /** The workflow runs only on the default branch (CI/CD): read and write the cache. */
+        READ_WRITE,
+        /**
+         * The workflow runs on the default branch and on tags or release branches: the inputs are
+         * expressions that are empty unless the run is on {@code refs/heads/main}, so a release run
+         * neither restores nor writes the cache while main keeps it.
+         */
+        MAIN_ONLY,
+        /** A release workflow: no cache-from, no cache-to. */
+        NONE
+    }
+
+    /**
+     * Build and push an image with BuildKit, its GitHub Actions cache in scope {@code scope} (text,
+     * or a {@code ${{ }}} expression such as {@code ${{ matrix.service }}}) as {@code cache} says.
      */
     public static DockerBuildPushAction buildPush(
-            String tags, String platforms, boolean restoreCache, String scope) {
+            String tags, String platforms, ImageCache cache, Expr scope) {
         DockerBuildPushAction b =
                 DockerBuildPushAction.builder()
                         .id("build")
@@ -265,12 +286,35 @@ public final class Stages {
                         .platforms(platforms)
                         .push(true)
                         .tags(tags)
-                        .provenance("mode=max")
-                        .cacheTo("type=gha,mode=max,scope=" + scope);
-        if (restoreCache) {
-            b.cacheFrom("type=gha,scope=" + scope);
+                        .provenance("mode=max");
+        switch (cache) {
+            case READ_WRITE ->
+                    b.cacheTo("type=gha,mode=max,scope=" + text(scope))
+                            .cacheFrom("type=gha,scope=" + text(scope));
+            case MAIN_ONLY ->
+                    b.cacheTo(onMain(gha("type=gha,mode=max,scope=", scope)))
+                            .cacheFrom(onMain(gha("type=gha,scope=", scope)));
+            case NONE -> {}
         }
         return b;
+    }
+
+    /** A literal's text as it stands, any other expression wrapped in {@code ${{ }}}. */
+    private static String text(Expr e) {
+        return e instanceof StringLiteral l ? l.value() : e.wrapped();
+    }
+
+    private static Expr gha(String prefix, Expr scope) {
+        return scope instanceof StringLiteral l
+                ? Expr.lit(prefix + l.value())
+                : Expr.call(Function.FORMAT, Expr.lit(prefix + "{0}"), scope);
+    }
+
+    /**
+     * {@code value} on the default branch, empty elsewhere (build-push-action then uses no cache).
+     */
+    private static String onMain(Expr value) {
+        return Expr.github("ref").eq("refs/heads/main").and(value).or(Expr.lit("")).wrapped();
     }
 
     /** Trivy on an image: fails on HIGH/CRITICAL, writes {@code output} in {@code format}. */
