@@ -1,7 +1,7 @@
 package dev.pipewright.lint.rule;
 
+import dev.pipewright.github.PermissionScopes;
 import dev.pipewright.lint.LintConfig;
-import dev.pipewright.lint.data.WorkflowSchemaTable;
 import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;
@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The GITHUB_TOKEN access a {@code permissions:} value gives, scope by scope: a scope it does not
@@ -30,8 +31,8 @@ record TokenPermissions(Map<String, Level> levels) {
     }
 
     /**
-     * The scopes GitHub knows and the most each can be given, from the workflow schema's
-     * permissions-mapping.
+     * The scopes GitHub knows and the most each can be given, in name order (the workflow schema's
+     * order).
      */
     static final Map<String, Level> SCOPES = scopes();
 
@@ -120,22 +121,15 @@ record TokenPermissions(Map<String, Level> levels) {
         return String.join(", ", parts);
     }
 
+    /** From the scope table in {@code github}: read where a scope takes no write, else write. */
     private static Map<String, Level> scopes() {
-        for (String def : WorkflowSchemaTable.DEFINITIONS) {
-            if (def.startsWith("permissions-mapping\t")) {
-                Map<String, Level> out = new LinkedHashMap<>();
-                String props = def.split("\t")[3];
-                for (String p : props.substring(0, props.indexOf(";;")).split(",")) {
-                    String[] kv = p.split("=");
-                    out.put(
-                            kv[0],
-                            kv[1].equals("permission-level-read-or-no-access")
-                                    ? Level.READ
-                                    : Level.WRITE);
-                }
-                return Collections.unmodifiableMap(out);
-            }
-        }
-        throw new IllegalStateException("the workflow schema has no permissions-mapping");
+        Map<String, Level> out = new LinkedHashMap<>();
+        new TreeMap<>(PermissionScopes.SCOPES)
+                .forEach(
+                        (scope, levels) ->
+                                out.put(
+                                        scope,
+                                        levels.contains("write") ? Level.WRITE : Level.READ));
+        return Collections.unmodifiableMap(out);
     }
 }
