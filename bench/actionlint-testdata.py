@@ -9,8 +9,7 @@ Without --all a finding of any rule on the expected line counts. With --all ever
 counts, except those of rules whose tool is not installed (shellcheck, pyflakes: their findings come from the external
 program, not from pipewright), and only a finding of the same rule (pipewright uses actionlint's rule ids) counts;
 a total line is printed, and beside it the count when a finding of the rule pipewright files it under counts too
-(schema problems inside on:, runs-on: and permissions: under events, runner-label and permissions; expressions where
-no context exists under syntax-check; untrusted inputs under template-injection).
+(untrusted inputs under the template-injection audit).
 PIPEWRIGHT names the command to run (default: ./pipewright next to this script's folder); shellcheck is off unless
 --all finds it on PATH.
 """
@@ -53,21 +52,14 @@ def rule_of(m):
     return 'runner-label' if m[3].startswith('label ') else 'expression'
 
 
-# Where pipewright reports what actionlint files under another id: GitHub's schema problems inside `on:`, `runs-on:`
-# and `permissions:` under the section's rule (SchemaChecker.OWNERS), expressions where no context exists under
-# syntax-check (the schema's), untrusted inputs in scripts under the template-injection audit.
-SCHEMA_OWNERS = {'events', 'runner-label', 'permissions'}
+# Where pipewright reports what actionlint files under another id: untrusted inputs in scripts under the
+# template-injection audit (zizmor's name; the audit covers more sinks and sources than actionlint's check).
 
 
 def owners(rule, message):
     """Our rule ids that may report what actionlint expects under `rule`, for the mapped count."""
-    if rule == 'syntax-check':
-        return {rule} | SCHEMA_OWNERS
     if rule == 'expression' and 'potentially untrusted' in message:
         return {rule, 'template-injection'}
-    if rule == 'expression' and 'no context is available here' in message:
-        # a value GitHub reads before any context exists: a schema problem, so ours is syntax-check
-        return {rule, 'syntax-check'}
     return {rule}
 
 

@@ -1,5 +1,6 @@
 package dev.pipewright.lint;
 
+import dev.pipewright.lint.schema.LenientEvents;
 import dev.pipewright.lint.yaml.Pos;
 import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YamlFile;
@@ -59,7 +60,14 @@ public abstract class LintRule {
         if (context.schema() != null) {
             context.schema().problems().stream()
                     .filter(p -> Objects.equals(owner, p.owner()))
-                    .forEach(p -> report(p.pos(), p.message()));
+                    .forEach(
+                            p ->
+                                    report(
+                                            p.pos(),
+                                            LenientEvents.covers(context.yaml().root(), p)
+                                                    ? Severity.WARNING
+                                                    : info.severity(),
+                                            p.message()));
         }
     }
 

@@ -376,14 +376,15 @@ public final class Linter {
     }
 
     /**
-     * The repository of a file: the parent of the nearest {@code .github} or {@code .git} ancestor.
+     * The repository of a file: the parent of the nearest {@code .github} ancestor, or the nearest
+     * folder holding {@code .git} or a {@code .github} folder (actionlint finds its project alike).
      */
     public static Path projectRoot(Path file) {
         for (Path p = file.toAbsolutePath().normalize().getParent(); p != null; p = p.getParent()) {
             if (p.getFileName() != null && p.getFileName().toString().equals(".github")) {
                 return p.getParent();
             }
-            if (Files.exists(p.resolve(".git"))) {
+            if (Files.exists(p.resolve(".git")) || Files.isDirectory(p.resolve(".github"))) {
                 return p;
             }
         }

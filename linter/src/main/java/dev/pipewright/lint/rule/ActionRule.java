@@ -6,11 +6,14 @@ import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.Workflow;
 import dev.pipewright.lint.data.PopularActions;
+import dev.pipewright.lint.schema.Schema;
+import dev.pipewright.lint.schema.SchemaChecker;
 import dev.pipewright.lint.schema.Suggest;
 import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;
 import dev.pipewright.lint.yaml.YSeq;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -176,6 +179,7 @@ public final class ActionRule extends LintRule {
         }
         ActionSpec spec = ActionSpec.of(root);
         String name = "local action \"" + v + "\"";
+        checkMetadata(uses, name, root, found.file());
         checkRuntime(uses, name, spec.using(), found.file());
         checkInputs(step, uses, name, spec);
     }
@@ -200,18 +204,48 @@ public final class ActionRule extends LintRule {
         return false;
     }
 
+    /**
+     * A step fails when the local action it runs has metadata GitHub rejects (actionlint reports it
+     * at the step too): each schema problem of the action file, at the step's {@code uses:}, and a
+     * JavaScript action whose {@code main} file is not there.
+     */
+    private void checkMetadata(YScalar uses, String name, YMap root, Path file) {
+        String where = shown(file);
+        for (SchemaChecker.Problem p : SchemaChecker.check(Schema.action(), root).problems()) {
+            report(
+                    uses,
+                    name + " has invalid metadata: " + where + ":" + p.pos() + ": " + p.message());
+        }
+        String using = root.map("runs").flatMap(r -> r.string("using")).orElse("");
+        if (using.matches("node\\d+")) {
+            root.map("runs")
+                    .flatMap(r -> r.scalar("main"))
+                    .filter(YScalar::isString)
+                    .filter(m -> !m.hasExpression() && !m.value().isBlank())
+                    .filter(m -> !Files.exists(file.getParent().resolve(m.value()).normalize()))
+                    .ifPresent(
+                            m ->
+                                    report(
+                                            uses,
+                                            name
+                                                    + " runs \""
+                                                    + m.value()
+                                                    + "\", which does not exist beside "
+                                                    + where
+                                                    + "; fix runs.main or commit the file"));
+        }
+    }
+
+    /** An action file as a message names it: relative to the repository, else by its name. */
+    private String shown(Path file) {
+        Path root = ctx().projectRoot();
+        return root != null && file.startsWith(root)
+                ? root.relativize(file).toString().replace('\\', '/')
+                : file.getFileName().toString();
+    }
+
     private void checkRuntime(YScalar uses, String name, String using, Path file) {
-        String where =
-                file == null
-                        ? ""
-                        : " in "
-                                + (ctx().projectRoot() != null
-                                                && file.startsWith(ctx().projectRoot())
-                                        ? ctx().projectRoot()
-                                                .relativize(file)
-                                                .toString()
-                                                .replace('\\', '/')
-                                        : file.getFileName().toString());
+        String where = file == null ? "" : " in " + shown(file);
         if (using.equals("node12") || using.equals("node16")) {
             report(
                     uses,

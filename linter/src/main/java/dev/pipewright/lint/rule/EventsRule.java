@@ -5,7 +5,6 @@ import dev.pipewright.lint.LintRule;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.Workflow;
-import dev.pipewright.lint.yaml.Pos;
 import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;
@@ -30,7 +29,7 @@ public final class EventsRule extends LintRule {
 
     @Override
     public void visitWorkflow(Workflow workflow) {
-        schemaProblems(workflow);
+        reportSchemaProblems("events");
         workflow.on()
                 .ifPresent(
                         on -> {
@@ -49,37 +48,6 @@ public final class EventsRule extends LintRule {
                                     .flatMap(d -> d.map("inputs"))
                                     .ifPresent(i -> dispatchInputs(i, true));
                         });
-    }
-
-    /**
-     * GitHub's server accepts, and ignores, configuration it does not know under an event other
-     * than workflow_call ({@code types: opened}, {@code branches} under {@code create}, {@code
-     * workflow_dispatch: []}, {@code name:} on an input), although its workflow-parser flags it:
-     * such a problem is a warning. An unknown event name, and anything under workflow_call (whose
-     * inputs and secrets callers rely on), stays an error.
-     */
-    private void schemaProblems(Workflow workflow) {
-        if (ctx().schema() == null) {
-            return;
-        }
-        List<YMap.Entry> events = workflow.on().map(YMap::entries).orElse(List.of());
-        for (var p : ctx().schema().problems()) {
-            if ("events".equals(p.owner()) && insideLenientEvent(events, p.pos())) {
-                report(p.pos(), Severity.WARNING, p.message());
-            } else if ("events".equals(p.owner())) {
-                report(p.pos(), p.message());
-            }
-        }
-    }
-
-    private static boolean insideLenientEvent(List<YMap.Entry> events, Pos pos) {
-        YMap.Entry owner = null;
-        for (YMap.Entry e : events) {
-            if (e.key().pos().compareTo(pos) < 0) {
-                owner = e;
-            }
-        }
-        return owner != null && !owner.key().value().equals("workflow_call");
     }
 
     private void exclusiveFilters(String event, YMap filters) {

@@ -15,6 +15,7 @@ import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;
 import dev.pipewright.lint.yaml.YSeq;
+import dev.pipewright.lint.yaml.YamlFile;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,12 @@ public final class ExpressionRule extends LintRule {
     private final Map<YNode, Map<String, Type>> defaultTypes = new IdentityHashMap<>();
 
     private final Map<YNode, String> declaredTypes = new IdentityHashMap<>();
+
+    /** GitHub's schema tells which contexts a value may use; a use it forbids is reported here. */
+    @Override
+    public void visitFile(YamlFile yaml) {
+        reportSchemaProblems("expression");
+    }
 
     @Override
     public void visitWorkflow(Workflow wf) {

@@ -153,7 +153,11 @@ final class LocalFiles {
             String name = file.getFileName().toString();
             return name.equals("action.yml") || name.equals("action.yaml") ? root : null;
         }
-        return file.startsWith(root.resolve(".github")) ? root : null;
+        // a workflow beside the repository's .github folder (a project's example or test
+        // workflows, actionlint's testdata) is that repository's too
+        boolean besideDotGithub =
+                root.equals(file.getParent()) && Files.isDirectory(root.resolve(".github"));
+        return file.startsWith(root.resolve(".github")) || besideDotGithub ? root : null;
     }
 
     private static boolean isDotGithubWorkflows(Path dir) {

@@ -22,9 +22,11 @@ import java.util.TreeSet;
  */
 public final class SchemaChecker {
     /**
-     * A schema violation; {@code owner} names the rule that reports it (syntax-check when null).
+     * A schema violation; {@code owner} names the rule that reports it (syntax-check when null),
+     * {@code section} the dedicated rule whose subtree it lies in ({@code events} for anything
+     * under {@code on:}), null elsewhere.
      */
-    public record Problem(Pos pos, String message, String owner) {}
+    public record Problem(Pos pos, String message, String owner, String section) {}
 
     /** What the walk found: problems, and the allowed contexts and definition of each node. */
     public record Result(
@@ -44,12 +46,36 @@ public final class SchemaChecker {
         }
     }
 
-    /** Subtrees whose problems a dedicated rule reports with its own id. */
-    private static final Map<String, String> OWNERS =
+    /**
+     * Subtrees with a dedicated rule. Like actionlint, the rule reports only what is about its
+     * subject (an event name, a filter or activity type an event does not take, a permission scope
+     * or level); the shape of the section (an unknown key, an empty string, a sequence for a
+     * string, a missing key) is syntax-check's, whatever the section.
+     */
+    private static final Map<String, String> SECTIONS =
             Map.of(
                     "permissions", "permissions",
                     "on-strict", "events",
                     "runs-on", "runner-label");
+
+    /** The event filters actionlint's events rule checks per event. */
+    private static final Set<String> EVENT_FILTERS =
+            Set.of(
+                    "branches",
+                    "branches-ignore",
+                    "tags",
+                    "tags-ignore",
+                    "paths",
+                    "paths-ignore",
+                    "types");
+
+    /** What a problem is about, to tell which rule reports it. */
+    private enum About {
+        SHAPE,
+        UNKNOWN_KEY,
+        VALUE,
+        CONTEXT
+    }
 
     /**
      * Step keys behind GitHub's disabled "allowBackgroundSteps" feature flag. {@code background}
@@ -62,6 +88,9 @@ public final class SchemaChecker {
     private final List<Problem> problems = new ArrayList<>();
     private final Map<YNode, List<String>> contexts = new IdentityHashMap<>();
     private final Map<YNode, String> definitions = new IdentityHashMap<>();
+
+    /** The key each mapping value was read under, where a missing key inside it is reported. */
+    private final Map<YNode, YScalar> keys = new IdentityHashMap<>();
 
     private SchemaChecker(Schema schema) {
         this.schema = schema;
@@ -82,46 +111,50 @@ public final class SchemaChecker {
         return List.copyOf(all);
     }
 
-    private void read(YNode node, Def def, List<String> parentCtx, String owner) {
+    private void read(YNode node, Def def, List<String> parentCtx, String section) {
         List<String> ctx = contextsFor(def, parentCtx);
-        String own = OWNERS.getOrDefault(def.name(), owner);
+        String inSection = SECTIONS.getOrDefault(def.name(), section);
         definitions.put(node, def.name());
         if (!ctx.isEmpty()) {
             contexts.put(node, ctx);
         }
         if (node instanceof YScalar s) {
-            scalar(s, def, ctx, own);
+            scalar(s, def, ctx, inSection);
         } else if (node instanceof YSeq seq) {
             List<Def> seqDefs = schema.defsOfKind(def, Kind.SEQUENCE);
             if (seqDefs.isEmpty()) {
-                problems.add(
-                        new Problem(
-                                seq.pos(),
-                                "a sequence is not allowed here; " + expected(def),
-                                own));
+                add(
+                        seq.pos(),
+                        "a sequence is not allowed here; " + expected(def),
+                        inSection,
+                        About.SHAPE,
+                        def.name(),
+                        null);
                 return;
             }
             Def item = schema.get(seqDefs.get(0).item());
             for (YNode child : seq.items()) {
-                read(child, item, ctx, own);
+                read(child, item, ctx, inSection);
             }
         } else {
-            mapping((YMap) node, def, ctx, own);
+            mapping((YMap) node, def, ctx, inSection);
         }
     }
 
-    private void scalar(YScalar s, Def def, List<String> ctx, String owner) {
+    private void scalar(YScalar s, Def def, List<String> ctx, String section) {
         if (s.hasExpression()) {
             String use = ctx.isEmpty() ? ContextFreeExpression.firstContextUse(s.value()) : null;
             if (use != null) {
-                problems.add(
-                        new Problem(
-                                s.pos(),
-                                "a ${{ }} expression here may not use "
-                                        + use
-                                        + ": GitHub reads"
-                                        + " this value before any context exists; use a literal value",
-                                owner));
+                add(
+                        s.pos(),
+                        "a ${{ }} expression here may not use "
+                                + use
+                                + ": GitHub reads"
+                                + " this value before any context exists; use a literal value",
+                        section,
+                        About.CONTEXT,
+                        def.name(),
+                        null);
             }
             return;
         }
@@ -139,8 +172,40 @@ public final class SchemaChecker {
             }
         }
         String shown = s.isNull() && s.value().isEmpty() ? "null" : "\"" + s.value() + "\"";
-        problems.add(
-                new Problem(s.pos(), "unexpected value " + shown + "; " + expected(def), owner));
+        add(
+                s.pos(),
+                "unexpected value " + shown + "; " + expected(def),
+                section,
+                About.VALUE,
+                def.name(),
+                s.value());
+    }
+
+    private void add(Pos pos, String message, String section, About about, String def, String key) {
+        problems.add(new Problem(pos, message, ownerOf(section, about, def, key), section));
+    }
+
+    /** The rule that reports a problem of {@code section}; null is syntax-check. */
+    private static String ownerOf(String section, About about, String def, String key) {
+        if (about == About.CONTEXT) {
+            // which contexts a value may use is the expression rule's, as actionlint files it
+            return "expression";
+        }
+        if ("events".equals(section)) {
+            boolean event = about == About.UNKNOWN_KEY && def.startsWith("on-mapping");
+            boolean filter = about == About.UNKNOWN_KEY && EVENT_FILTERS.contains(key);
+            // an unknown event name or activity type; an empty value is the section's shape
+            boolean name =
+                    about == About.VALUE
+                            && key != null
+                            && !key.isEmpty()
+                            && (def.startsWith("on-") || def.contains("activity"));
+            return event || filter || name ? "events" : null;
+        }
+        if ("permissions".equals(section)) {
+            return about == About.UNKNOWN_KEY || about == About.VALUE ? "permissions" : null;
+        }
+        return null;
     }
 
     private static boolean matches(Def d, YScalar s, boolean asString) {
@@ -158,42 +223,59 @@ public final class SchemaChecker {
         };
     }
 
-    private void mapping(YMap map, Def def, List<String> ctx, String owner) {
+    private void mapping(YMap map, Def def, List<String> ctx, String section) {
         List<Def> mappings = new ArrayList<>(schema.defsOfKind(def, Kind.MAPPING));
         if (mappings.isEmpty()) {
-            problems.add(
-                    new Problem(
-                            map.pos(), "a mapping is not allowed here; " + expected(def), owner));
+            add(
+                    map.pos(),
+                    "a mapping is not allowed here; " + expected(def),
+                    section,
+                    About.SHAPE,
+                    def.name(),
+                    null);
             return;
         }
         String kind = actionKind(def, map, mappings);
         Def first = mappings.get(0);
         boolean hasExpressionKey = false;
+        // the first key that made this mapping other than the usual kind, the schema's first
+        // (with: makes a job a reusable workflow call)
+        Def usual = mappings.get(0);
+        YScalar narrowedBy = null;
         Set<String> seen = new TreeSet<>();
         for (YMap.Entry e : map.entries()) {
             YScalar key = e.key();
             if (key.hasExpression()) {
                 hasExpressionKey = true;
                 if (ctx.isEmpty()) {
-                    problems.add(
-                            new Problem(
-                                    key.pos(),
-                                    "a ${{ }} expression is not allowed in a key here",
-                                    owner));
+                    add(
+                            key.pos(),
+                            "a ${{ }} expression is not allowed in a key here",
+                            section,
+                            About.SHAPE,
+                            def.name(),
+                            key.value());
                 } else {
                     contexts.put(key, ctx);
-                    read(e.value(), schema.get("any"), ctx, owner);
+                    read(e.value(), schema.get("any"), ctx, section);
                 }
                 continue;
             }
             seen.add(key.value());
+            int candidates = mappings.size();
             Schema.Prop prop = matchAndFilter(mappings, key.value());
+            if (mappings.size() < candidates
+                    && narrowedBy == null
+                    && !usual.props().containsKey(key.value())) {
+                narrowedBy = key;
+            }
+            keys.put(e.value(), key);
             if (prop != null && !BACKGROUND_KEYS.contains(key.value())) {
                 definitions.put(key, prop.type());
-                read(e.value(), schema.get(prop.type()), ctx, owner);
+                read(e.value(), schema.get(prop.type()), ctx, section);
             } else if (prop == null && first.looseKey() != null) {
-                scalar(key, schema.get(first.looseKey()), List.of(), owner);
-                read(e.value(), schema.get(first.looseValue()), ctx, owner);
+                scalar(key, schema.get(first.looseKey()), List.of(), section);
+                read(e.value(), schema.get(first.looseValue()), ctx, section);
             } else {
                 String message =
                         unexpectedKey(key.value(), mappings.size() == 1 ? mappings.get(0) : first);
@@ -206,24 +288,43 @@ public final class SchemaChecker {
                                             + kind
                                             + " action");
                 }
-                problems.add(new Problem(key.pos(), message, owner));
+                add(
+                        key.pos(),
+                        message,
+                        section,
+                        About.UNKNOWN_KEY,
+                        (mappings.size() == 1 ? mappings.get(0) : first).name(),
+                        key.value());
             }
         }
         if (mappings.size() > 1) {
-            problems.add(
-                    new Problem(
-                            map.pos(),
-                            "cannot tell what this mapping is; add one of the keys "
-                                    + String.join(", ", distinguishing(mappings)),
-                            owner));
+            add(
+                    map.pos(),
+                    "cannot tell what this mapping is; add one of the keys "
+                            + String.join(", ", distinguishing(mappings)),
+                    section,
+                    About.SHAPE,
+                    def.name(),
+                    null);
         } else if (!hasExpressionKey) {
             for (Map.Entry<String, Schema.Prop> p : mappings.get(0).props().entrySet()) {
                 if (p.getValue().required() && !seen.contains(p.getKey())) {
-                    problems.add(
-                            new Problem(
-                                    map.pos(),
-                                    "required key \"" + p.getKey() + "\" is missing",
-                                    owner));
+                    // where actionlint reports it: at the key that chose this kind of mapping
+                    // ("with:" needs "uses:"), else at the key holding the mapping ("test:" for a
+                    // job without runs-on)
+                    YScalar holder = keys.get(map);
+                    add(
+                            narrowedBy != null
+                                    ? narrowedBy.pos()
+                                    : holder == null ? map.pos() : holder.pos(),
+                            "required key \""
+                                    + p.getKey()
+                                    + "\" is missing"
+                                    + (holder == null ? "" : " in \"" + holder.value() + "\""),
+                            section,
+                            About.SHAPE,
+                            def.name(),
+                            null);
                 }
             }
         }

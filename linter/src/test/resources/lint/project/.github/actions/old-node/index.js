@@ -1,0 +1,1 @@
+// Entry point of a fixture action; never run.
