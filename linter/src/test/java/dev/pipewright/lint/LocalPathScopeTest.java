@@ -85,6 +85,29 @@ class LocalPathScopeTest {
         assertThat(localFindings(file)).isEmpty();
     }
 
+    @Test
+    void aWorkflowBesideTheDotGithubFolderResolvesInThatProject() throws IOException {
+        // a project's example workflows at its root (actionlint's testdata/examples is one): no
+        // .git, a .github folder beside the file
+        Files.createDirectories(repo.resolve(".github/actions/setup"));
+        Path file = write("example.yml");
+
+        assertThat(localFindings(file))
+                .extracting(Finding::line)
+                .as(
+                        "./.github/actions/setup has no action.yml; ./tools and the workflow are missing")
+                .containsExactly(6, 7, 9);
+    }
+
+    @Test
+    void aFolderOfWorkflowsBelowAProjectWithDotGithubStillDoesNotResolveThere() throws IOException {
+        Files.createDirectories(repo.resolve(".git"));
+        Files.createDirectories(repo.resolve(".github/workflows"));
+        Path file = write("corpus/ci.yml");
+
+        assertThat(localFindings(file)).isEmpty();
+    }
+
     private Path write(String rel) throws IOException {
         Path file = repo.resolve(rel);
         Files.createDirectories(file.getParent());

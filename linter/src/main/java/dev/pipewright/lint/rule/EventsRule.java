@@ -117,7 +117,23 @@ public final class EventsRule extends LintRule {
         }
     }
 
+    /**
+     * GitHub rejects a workflow whose {@code workflow_dispatch} defines more inputs than its limit
+     * (25 since December 2025, 10 before; actionlint 1.7.7 still checks 10).
+     */
+    static final int MAX_DISPATCH_INPUTS = 25;
+
     private void dispatchInputs(YMap inputs, boolean called) {
+        if (!called && inputs.entries().size() > MAX_DISPATCH_INPUTS) {
+            report(
+                    inputs.entries().get(MAX_DISPATCH_INPUTS).key(),
+                    "workflow_dispatch defines "
+                            + inputs.entries().size()
+                            + " inputs, but GitHub takes at most "
+                            + MAX_DISPATCH_INPUTS
+                            + "; GitHub rejects the workflow. Merge inputs (a JSON string, a choice)"
+                            + " or split the workflow");
+        }
         for (YMap.Entry e : inputs.entries()) {
             if (!(e.value() instanceof YMap input)) {
                 continue;

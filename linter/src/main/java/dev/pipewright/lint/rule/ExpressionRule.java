@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -295,6 +296,17 @@ public final class ExpressionRule extends LintRule {
                             + key
                             + "\" must be object but found type "
                             + TypeNames.of(t));
+        } else if (mapping && string && sequence && object && !takenAsMapping(schema, def, t)) {
+            // runs-on takes {group, labels}; an object with other keys names no runner
+            report(
+                    Locator.at(ctx(), s, start),
+                    "type of expression at \""
+                            + key
+                            + "\" must be string or array, or an object of "
+                            + String.join(", ", mappingKeys(schema, def))
+                            + ", but found type \""
+                            + TypeNames.of(t)
+                            + "\"");
         } else if (!mapping && string && sequence && object) {
             report(
                     Locator.at(ctx(), s, start),
@@ -305,6 +317,26 @@ public final class ExpressionRule extends LintRule {
                             + TypeNames.of(t)
                             + "\"");
         }
+    }
+
+    /**
+     * Whether an object type can be the mapping the schema takes: one whose keys are all the
+     * mapping's (an object whose keys are not known, from {@code fromJSON}, may be).
+     */
+    private static boolean takenAsMapping(Schema schema, Schema.Def def, Type t) {
+        Type.Obj o = (Type.Obj) t;
+        boolean anyKey =
+                schema.defsOfKind(def, Schema.Kind.MAPPING).stream()
+                        .anyMatch(m -> m.looseKey() != null || m.props().isEmpty());
+        return anyKey
+                || o.rest() != null
+                || mappingKeys(schema, def).containsAll(o.props().keySet());
+    }
+
+    private static Set<String> mappingKeys(Schema schema, Schema.Def def) {
+        Set<String> keys = new TreeSet<>();
+        schema.defsOfKind(def, Schema.Kind.MAPPING).forEach(m -> keys.addAll(m.props().keySet()));
+        return keys;
     }
 
     /**

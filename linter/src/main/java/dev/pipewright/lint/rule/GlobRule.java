@@ -116,6 +116,20 @@ public final class GlobRule extends LintRule {
                 report(
                         at(p, err.at() + (negated ? 1 : 0)),
                         "pattern \"" + v + "\" in \"" + filter + "\" " + err.message());
+            } else if (singleCharacterClass(body) >= 0) {
+                int close = singleCharacterClass(body);
+                report(
+                        at(p, close + (negated ? 1 : 0)),
+                        Severity.WARNING,
+                        "pattern \""
+                                + v
+                                + "\" in \""
+                                + filter
+                                + "\" has the character class \""
+                                + body.substring(close - 2, close + 1)
+                                + "\" of one character; write \""
+                                + body.charAt(close - 1)
+                                + "\" instead");
             } else if (ref && body.startsWith("refs/")) {
                 report(
                         p.pos(),
@@ -164,6 +178,19 @@ public final class GlobRule extends LintRule {
             char c = body.charAt(i);
             if (c == '\\') {
                 i++;
+            } else if (c == '+'
+                    && open < 0
+                    && i > 0
+                    && "*?".indexOf(body.charAt(i - 1)) >= 0
+                    && (i < 2 || body.charAt(i - 2) != '\\')) {
+                // GitHub's "+" repeats the character before it; after "*" or "?" there is no
+                // character to repeat (actionlint: "the preceding character must not be special")
+                return new Flaw(
+                        "has \"+\" after \""
+                                + body.charAt(i - 1)
+                                + "\"; \"+\" repeats a plain character, so remove it or escape"
+                                + " it as \"\\+\"",
+                        i);
             } else if (c == '[' && open < 0) {
                 open = i;
             } else if (c == ']' && open >= 0) {
@@ -190,6 +217,19 @@ public final class GlobRule extends LintRule {
                         "has \"[\" at offset " + open + " without a closing \"]\"",
                         body.length() - 1)
                 : null;
+    }
+
+    /** The index of the "]" closing a class of one plain character ({@code [x]}), or -1. */
+    private static int singleCharacterClass(String body) {
+        for (int i = 2; i < body.length(); i++) {
+            if (body.charAt(i) == ']'
+                    && body.charAt(i - 2) == '['
+                    && "\\!^-]".indexOf(body.charAt(i - 1)) < 0
+                    && (i < 3 || body.charAt(i - 3) != '\\')) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static Flaw refError(String body) {

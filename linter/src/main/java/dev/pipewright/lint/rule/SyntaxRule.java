@@ -47,6 +47,33 @@ public final class SyntaxRule extends LintRule {
     public void visitWorkflow(Workflow workflow) {
         workflow.on().ifPresent(on -> EmptySections.inTriggers(on).forEach(this::reportEmpty));
         workflow.on().flatMap(on -> on.map("workflow_dispatch")).ifPresent(this::emptyOptions);
+        workflow.on()
+                .flatMap(on -> on.map("workflow_call"))
+                .flatMap(call -> call.map("outputs"))
+                .ifPresent(this::emptyOutputValues);
+    }
+
+    /**
+     * A called workflow's output whose {@code value:} is left empty: GitHub's parser takes it as an
+     * empty string, so every caller reads "" (actionlint: "string should not be empty").
+     */
+    private void emptyOutputValues(YMap outputs) {
+        for (YMap.Entry e : outputs.entries()) {
+            if (e.value() instanceof YMap output) {
+                output.scalar("value")
+                        .filter(v -> v.isNull() || (v.isString() && v.value().isEmpty()))
+                        .ifPresent(
+                                v ->
+                                        report(
+                                                v.pos(),
+                                                Severity.WARNING,
+                                                "output \""
+                                                        + e.key().value()
+                                                        + "\" has an empty value; every caller"
+                                                        + " reads \"\"; set value: to an"
+                                                        + " expression such as ${{ jobs.<job>.outputs.<name> }}"));
+            }
+        }
     }
 
     /**
