@@ -243,4 +243,31 @@ class WorkflowParserTestdataTest {
                 .as("error cases with an error at one of GitHub's lines")
                 .hasSizeGreaterThanOrEqualTo(ERROR_CASES_HIT);
     }
+
+    /**
+     * GitHub reports a nested job asking for more than the job calling it in the called workflow's
+     * file; the call from the linted workflow is what fails, and we report it there.
+     */
+    @Test
+    void nestedCallsAskingForMorePermissionsAreReported() {
+        List<String> nested =
+                cases.stream()
+                        .map(Case::name)
+                        .filter(
+                                n ->
+                                        n.startsWith(
+                                                "errors-reusable-workflow-job-nested-permissions"))
+                        .toList();
+        assertThat(nested).hasSize(4);
+        for (String name : nested) {
+            assertThat(errors.get(name))
+                    .as(name)
+                    .anySatisfy(
+                            f -> {
+                                assertThat(f.rule()).isEqualTo("workflow-call");
+                                assertThat(f.message())
+                                        .contains("called by job \"deploy-level-1\"");
+                            });
+        }
+    }
 }

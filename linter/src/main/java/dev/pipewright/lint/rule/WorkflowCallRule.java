@@ -10,6 +10,7 @@ import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -69,7 +70,7 @@ public final class WorkflowCallRule extends LintRule {
                                 + "\" that the configuration's"
                                 + " reusable-workflows names: it is missing or not a YAML mapping; fix the path or the file");
             } else {
-                check(job, uses, v, new Callee(root, "reusable workflow \"" + v + "\""));
+                check(job, uses, v, new Callee(root, "reusable workflow \"" + v + "\"", false));
             }
             return;
         }
@@ -104,12 +105,15 @@ public final class WorkflowCallRule extends LintRule {
             return;
         }
         local.read(found.file())
-                .map(root -> new Callee(root, "reusable workflow \"" + v + "\""))
+                .map(root -> new Callee(root, "reusable workflow \"" + v + "\"", true))
                 .ifPresent(c -> check(job, uses, v, c));
     }
 
-    /** A called workflow's top-level mapping, and how messages name it. */
-    private record Callee(YMap root, String name) {}
+    /**
+     * A called workflow's top-level mapping, how messages name it, and whether it is in this
+     * repository (where its own {@code ./} calls can be read).
+     */
+    private record Callee(YMap root, String name, boolean here) {}
 
     private void check(Workflow.Job job, YScalar uses, String v, Callee callee) {
         WorkflowCallSpec spec = WorkflowCallSpec.of(callee.root());
@@ -184,6 +188,104 @@ public final class WorkflowCallRule extends LintRule {
                 }
             }
         }
+        checkNested(job, callee, allowed, source, new HashSet<>(Set.of(callee.name())));
+    }
+
+    /** How deep nested calls are followed; GitHub allows ten levels of workflows. */
+    private static final int MAX_NESTING = 10;
+
+    /**
+     * A called workflow's own calls: a nested job gets the token of the job that calls it, so it
+     * may ask for no more than that job's {@code permissions:}, else its workflow's, else what the
+     * called workflow was given. GitHub reports it as an error calling the nested workflow; the
+     * call from this file is what fails, so it is reported at the calling job here.
+     */
+    private void checkNested(
+            Workflow.Job job,
+            Callee callee,
+            TokenPermissions allowed,
+            String source,
+            Set<String> seen) {
+        if (seen.size() > MAX_NESTING
+                || !(callee.root().get("jobs").orElse(null) instanceof YMap jobs)) {
+            return;
+        }
+        YNode calleeLevel = callee.root().get("permissions").orElse(null);
+        for (YMap.Entry e : jobs.entries()) {
+            if (!(e.value() instanceof YMap body)) {
+                continue;
+            }
+            String v =
+                    body.scalar("uses")
+                            .filter(YScalar::isString)
+                            .filter(u -> !u.hasExpression())
+                            .map(u -> u.value().strip())
+                            .orElse(null);
+            Callee inner = v == null ? null : nestedCallee(v, callee.here());
+            if (inner == null || !seen.add(inner.name())) {
+                continue;
+            }
+            YNode own = body.get("permissions").orElse(null);
+            YNode given = own != null ? own : calleeLevel;
+            TokenPermissions grant =
+                    given == null ? allowed : TokenPermissions.parse(given).orElse(null);
+            if (grant == null) {
+                continue;
+            }
+            String grantSource =
+                    own != null
+                            ? "the permissions: of job \"" + jobName(e) + "\" of " + callee.name()
+                            : given != null ? "the permissions: of " + callee.name() : source;
+            String via = ", called by job \"" + jobName(e) + "\" of " + callee.name() + ",";
+            inner.root()
+                    .get("permissions")
+                    .ifPresent(
+                            p -> compare(job, inner.name() + via + " asks", p, grant, grantSource));
+            if (inner.root().get("jobs").orElse(null) instanceof YMap innerJobs) {
+                for (YMap.Entry n : innerJobs.entries()) {
+                    if (n.value() instanceof YMap nb) {
+                        nb.get("permissions")
+                                .ifPresent(
+                                        p ->
+                                                compare(
+                                                        job,
+                                                        "job \""
+                                                                + jobName(n)
+                                                                + "\" of "
+                                                                + inner.name()
+                                                                + via
+                                                                + " asks",
+                                                        p,
+                                                        grant,
+                                                        grantSource));
+                    }
+                }
+            }
+            checkNested(job, inner, grant, grantSource, seen);
+        }
+    }
+
+    /**
+     * The workflow a called workflow's job calls, when a copy can be read: another repository's
+     * through the configuration's {@code reusable-workflows:}, a {@code ./} path only when the
+     * calling workflow is in this repository.
+     */
+    private Callee nestedCallee(String v, boolean fromHere) {
+        Path supplied = ctx().config().reusableWorkflows().get(v);
+        if (supplied != null) {
+            return local.read(supplied)
+                    .map(r -> new Callee(r, "reusable workflow \"" + v + "\"", false))
+                    .orElse(null);
+        }
+        if (!fromHere || !LocalFiles.isLocal(v) || v.contains("@")) {
+            return null;
+        }
+        LocalFiles.Lookup found = local.workflow(v);
+        return found.file() == null
+                ? null
+                : local.read(found.file())
+                        .map(r -> new Callee(r, "reusable workflow \"" + v + "\"", true))
+                        .orElse(null);
     }
 
     private void compare(

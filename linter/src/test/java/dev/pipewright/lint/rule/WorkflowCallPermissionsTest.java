@@ -246,4 +246,92 @@ class WorkflowCallPermissionsTest {
         assertThatThrownBy(() -> LintConfig.load(file))
                 .hasMessageStartingWith(file + ":1:21: reusable-workflows must map");
     }
+
+    static final String NESTED = "octo/templates/.github/workflows/publish.yml@v1";
+
+    private List<String> lintNested(String caller, String level1, String level2)
+            throws IOException {
+        Path one = Files.writeString(tmp.resolve("deploy.yml"), level1);
+        Path two = Files.writeString(tmp.resolve("publish.yml"), level2);
+        LintConfig config = LintConfig.empty().withReusableWorkflows(Map.of(REF, one, NESTED, two));
+        return new Linter(
+                        config,
+                        BuiltInRules.all().stream()
+                                .filter(r -> r.id().equals("workflow-call"))
+                                .toList())
+                        .lintSource(
+                                ".github/workflows/caller.yml", caller, Linter.Kind.WORKFLOW, null)
+                        .stream()
+                        .map(f -> f.line() + ":" + f.column() + " " + f.message())
+                        .toList();
+    }
+
+    private static String calling(String ref, String workflowPermissions, String jobPermissions) {
+        return "on: workflow_call\n"
+                + (workflowPermissions == null ? "" : "permissions: " + workflowPermissions + "\n")
+                + "jobs:\n  publish:\n"
+                + (jobPermissions == null ? "" : "    permissions: " + jobPermissions + "\n")
+                + "    uses: "
+                + ref
+                + "\n";
+    }
+
+    @Test
+    void aNestedJobMayAskForNoMoreThanTheJobCallingIt() throws IOException {
+        // GitHub's case errors-reusable-workflow-job-nested-permissions-not-allowed-job-level-*
+        assertThat(
+                        lintNested(
+                                caller("{actions: write}", null),
+                                calling(NESTED, null, "{actions: read}"),
+                                called(null, "{actions: write}")))
+                .containsExactly(
+                        "4:3 job \"Build it\" of reusable workflow \""
+                                + NESTED
+                                + "\", called by job \"publish\" of reusable workflow \""
+                                + REF
+                                + "\", asks for actions: write, but the call is only allowed"
+                                + " actions: read (the permissions: of job \"publish\" of reusable"
+                                + " workflow \""
+                                + REF
+                                + "\"); GitHub refuses the call: grant it to the calling job");
+    }
+
+    @Test
+    void aNestedWorkflowIsBoundByTheMiddleWorkflowsPermissionsElseByTheTopCall()
+            throws IOException {
+        assertThat(
+                        lintNested(
+                                caller("{actions: write}", null),
+                                calling(NESTED, "{actions: read}", null),
+                                called("{actions: write}", null)))
+                .singleElement()
+                .asString()
+                .contains("reusable workflow \"" + NESTED + "\", called by job \"publish\"")
+                .contains("(the permissions: of reusable workflow \"" + REF + "\")");
+        // the middle workflow sets nothing: the nested one inherits the top call's grant
+        assertThat(
+                        lintNested(
+                                caller("{actions: read}", null),
+                                calling(NESTED, null, null),
+                                called(null, "{actions: write}")))
+                .singleElement()
+                .asString()
+                .contains("(the calling workflow's permissions:)");
+        assertThat(
+                        lintNested(
+                                caller("{actions: write}", null),
+                                calling(NESTED, null, null),
+                                called(null, "{actions: write}")))
+                .isEmpty();
+    }
+
+    @Test
+    void aNestedCallThatComesBackIsFollowedOnce() throws IOException {
+        assertThat(
+                        lintNested(
+                                caller("{actions: read}", null),
+                                calling(NESTED, null, null),
+                                calling(REF, null, null)))
+                .isEmpty();
+    }
 }
