@@ -9,6 +9,7 @@ import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;
 import dev.pipewright.lint.yaml.YSeq;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -353,17 +354,17 @@ final class ContextTypes {
     }
 
     /**
-     * A local reusable workflow declares its outputs under {@code on.workflow_call.outputs}; remote
-     * ones are not read.
+     * A reusable workflow declares its outputs under {@code on.workflow_call.outputs}: a local one,
+     * or another repository's when the configuration's {@code reusable-workflows:} names a copy;
+     * other remote ones are not read.
      */
     private static Type callOutputs(Workflow.Job job, LocalFiles local) {
         String uses = job.body().string("uses").orElse("");
-        if (LocalFiles.isLocal(uses) && !uses.contains("${{")) {
-            LocalFiles.Lookup found = local.workflow(uses);
+        Path copy = local.configuredWorkflow(uses).orElse(null);
+        if (copy != null || (LocalFiles.isLocal(uses) && !uses.contains("${{"))) {
+            Path file = copy != null ? copy : local.workflow(uses).file();
             WorkflowCallSpec spec =
-                    found.file() == null
-                            ? null
-                            : local.read(found.file()).map(WorkflowCallSpec::of).orElse(null);
+                    file == null ? null : local.read(file).map(WorkflowCallSpec::of).orElse(null);
             if (spec != null && spec.callable() && !spec.dynamic()) {
                 Map<String, Type> out = new LinkedHashMap<>();
                 spec.outputs().forEach(o -> out.put(o, Type.STRING));

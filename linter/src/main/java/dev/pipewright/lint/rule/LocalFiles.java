@@ -109,6 +109,14 @@ final class LocalFiles {
     }
 
     /** The top-level mapping of a found file; empty when it is not a readable YAML mapping. */
+    /**
+     * The local copy of another repository's reusable workflow that the configuration's {@code
+     * reusable-workflows:} names for {@code uses} ({@code owner/repo/path@ref}), if any.
+     */
+    Optional<Path> configuredWorkflow(String uses) {
+        return Optional.ofNullable(ctx.config().reusableWorkflows().get(uses.strip()));
+    }
+
     Optional<YMap> read(Path file) {
         return ctx.otherFiles().mapping(file);
     }

@@ -334,4 +334,35 @@ class WorkflowCallPermissionsTest {
                                 calling(REF, null, null)))
                 .isEmpty();
     }
+
+    @Test
+    void outputsOfAConfiguredCopyAreTyped() throws IOException {
+        Path copy =
+                Files.writeString(
+                        tmp.resolve("deploy.yml"),
+                        "on:\n  workflow_call:\n    outputs:\n      url:\n"
+                                + "        value: ${{ jobs.build.outputs.url }}\n"
+                                + "jobs:\n  build:\n    runs-on: ubuntu-latest\n"
+                                + "    outputs:\n      url: x\n    steps:\n      - run: echo hi\n");
+        String caller =
+                "on: push\njobs:\n  deploy:\n    uses: "
+                        + REF
+                        + "\n  after:\n    needs: deploy\n    runs-on: ubuntu-latest\n"
+                        + "    steps:\n      - run: echo ${{ needs.deploy.outputs.url }} ${{ needs.deploy.outputs.link }}\n";
+        List<String> found =
+                new Linter(
+                                LintConfig.empty().withReusableWorkflows(Map.of(REF, copy)),
+                                BuiltInRules.all().stream()
+                                        .filter(r -> r.id().equals("expression"))
+                                        .toList())
+                                .lintSource(
+                                        ".github/workflows/caller.yml",
+                                        caller,
+                                        Linter.Kind.WORKFLOW,
+                                        null)
+                                .stream()
+                                .map(f -> f.line() + " " + f.message())
+                                .toList();
+        assertThat(found).singleElement().asString().startsWith("9 ").contains("\"link\"");
+    }
 }
