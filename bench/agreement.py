@@ -178,12 +178,10 @@ REASONS = {
                  "Keys our schema (from `@actions/workflow-parser`) accepts, e.g. `environment.deployment`, "
                  "`concurrency.queue`, the `parallel:` step group; actionlint 1.7.7 does not know them (a "
                  "`parallel:` step also reads to it as a step with neither `run` nor `uses`)."),
-    "old-runtime": ("Remote actions on retired Node runtimes (we check local ones only)",
-                    "actionlint's `action` rule knows popular actions whose `node12`/`node16` runtime GitHub "
-                    "retired, by name, whatever ref the workflow pins. Our `action` rule checks the runtime of "
-                    "local actions and linted action.yml files: the metadata table describes one snapshot commit "
-                    "per action, not the ref a workflow uses, and would flag current releases of actions whose "
-                    "old snapshot ran node12."),
+    "old-runtime": ("Remote actions on retired Node runtimes",
+                    "actionlint's `action` rule knows popular actions' releases whose `node12`/`node16` runtime "
+                    "GitHub retired. Our `action` rule reports the same list (`outdated-action-runtimes.txt`, from "
+                    "actionlint's), so a finding here is a release actionlint lists and our table lacks."),
     "matrix-types": ("Properties of matrix rows that only some rows have",
                      "When the rows of a matrix value are objects with different keys, actionlint types the value "
                      "with the keys every row has and flags the others; GitHub evaluates a missing property to null "
