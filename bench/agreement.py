@@ -39,7 +39,7 @@ AUDITS = set(re.findall(r"\[`([\w-]+)`\]", audit_part))
 # Current GitHub-hosted labels and permission scopes, from our generated tables.
 labels_src = open(os.path.join(ROOT, "linter/src/main/java/dev/pipewright/lint/data/RunnerLabels.java")).read()
 CURRENT_LABELS = set(re.findall(r'"([^"]+)"', labels_src.split("CURRENT =", 1)[1].split(";", 1)[0]))
-scopes_src = open(os.path.join(ROOT, "linter/src/main/java/dev/pipewright/lint/data/PermissionScopes.java")).read()
+scopes_src = open(os.path.join(ROOT, "github/src/main/java/dev/pipewright/github/PermissionScopes.java")).read()
 SCOPES = set(re.findall(r'Map\.entry\("([\w-]+)"', scopes_src))
 
 files = sorted({os.path.relpath(os.path.join(dp, f), corpus) for dp, _, fs in os.walk(corpus) for f in fs
