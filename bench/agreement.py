@@ -39,7 +39,7 @@ AUDITS = set(re.findall(r"\[`([\w-]+)`\]", audit_part))
 # Current GitHub-hosted labels and permission scopes, from our generated tables.
 labels_src = open(os.path.join(ROOT, "linter/src/main/java/dev/pipewright/lint/data/RunnerLabels.java")).read()
 CURRENT_LABELS = set(re.findall(r'"([^"]+)"', labels_src.split("CURRENT =", 1)[1].split(";", 1)[0]))
-scopes_src = open(os.path.join(ROOT, "linter/src/main/java/dev/pipewright/lint/data/PermissionScopes.java")).read()
+scopes_src = open(os.path.join(ROOT, "github/src/main/java/dev/pipewright/github/PermissionScopes.java")).read()
 SCOPES = set(re.findall(r'Map\.entry\("([\w-]+)"', scopes_src))
 
 files = sorted({os.path.relpath(os.path.join(dp, f), corpus) for dp, _, fs in os.walk(corpus) for f in fs
@@ -178,12 +178,10 @@ REASONS = {
                  "Keys our schema (from `@actions/workflow-parser`) accepts, e.g. `environment.deployment`, "
                  "`concurrency.queue`, the `parallel:` step group; actionlint 1.7.7 does not know them (a "
                  "`parallel:` step also reads to it as a step with neither `run` nor `uses`)."),
-    "old-runtime": ("Remote actions on retired Node runtimes (we check local ones only)",
-                    "actionlint's `action` rule knows popular actions whose `node12`/`node16` runtime GitHub "
-                    "retired, by name, whatever ref the workflow pins. Our `action` rule checks the runtime of "
-                    "local actions and linted action.yml files: the metadata table describes one snapshot commit "
-                    "per action, not the ref a workflow uses, and would flag current releases of actions whose "
-                    "old snapshot ran node12."),
+    "old-runtime": ("Remote actions on retired Node runtimes",
+                    "actionlint's `action` rule knows popular actions' releases whose `node12`/`node16` runtime "
+                    "GitHub retired. Our `action` rule reports the same list (`outdated-action-runtimes.txt`, from "
+                    "actionlint's), so a finding here is a release actionlint lists and our table lacks."),
     "matrix-types": ("Properties of matrix rows that only some rows have",
                      "When the rows of a matrix value are objects with different keys, actionlint types the value "
                      "with the keys every row has and flags the others; GitHub evaluates a missing property to null "

@@ -35,6 +35,7 @@ public final class Codegen {
         out.add(PermissionScopesTable.generate(root));
         out.add(WebhookEventsTable.generate(root));
         out.add(RunnerLabelsTable.generate(root));
+        out.add(OutdatedActionsTable.generate(root));
         out.add(PopularActionsTable.generate(root));
         out.sort(Comparator.comparing(GeneratedSource::path));
         Set<String> paths = new TreeSet<>();

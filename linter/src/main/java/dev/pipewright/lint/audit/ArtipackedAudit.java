@@ -14,9 +14,6 @@ import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.IntFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code actions/checkout} persists the token on disk unless {@code persist-credentials: false}: in
@@ -57,8 +54,7 @@ public final class ArtipackedAudit extends AuditRule {
         for (int i = 0; i < steps.size(); i++) {
             YMap step = steps.get(i);
             if (step.scalar("uses").map(u -> isCheckout(u.value())).orElse(false)) {
-                uploads[i] =
-                        upload(steps.subList(i + 1, steps.size()), directory(step), ctx()::line);
+                uploads[i] = upload(steps.subList(i + 1, steps.size()), directory(step), ctx());
                 anyLeak |= uploads[i] != null;
             }
         }
@@ -83,7 +79,7 @@ public final class ArtipackedAudit extends AuditRule {
             if (who == null) {
                 continue;
             }
-            boolean v6 = v6OrLater(uses.get(), ctx()::line);
+            boolean v6 = v6OrLater(uses.get(), ctx());
             Integer upload = uploads[i];
             String where =
                     v6
@@ -147,7 +143,7 @@ public final class ArtipackedAudit extends AuditRule {
      * The line of the first {@code actions/upload-artifact} among {@code later} steps whose upload
      * can contain the checkout at {@code dir}, or null.
      */
-    private static Integer upload(List<YMap> later, String dir, IntFunction<String> line) {
+    private static Integer upload(List<YMap> later, String dir, LintContext ctx) {
         for (YMap s : later) {
             Optional<YScalar> u = s.scalar("uses");
             Optional<Uses> parsed = u.flatMap(x -> Uses.parse(x.value()));
@@ -155,7 +151,7 @@ public final class ArtipackedAudit extends AuditRule {
             // can publish .git.
             if (parsed.isPresent()
                     && parsed.get().is("actions/upload-artifact")
-                    && exposesGit(s, u.get(), parsed.get(), dir, line)) {
+                    && exposesGit(s, u.get(), parsed.get(), dir, ctx)) {
                 return u.get().pos().line();
             }
         }
@@ -172,12 +168,12 @@ public final class ArtipackedAudit extends AuditRule {
      * where.
      */
     private static boolean exposesGit(
-            YMap upload, YScalar uses, Uses u, String dir, IntFunction<String> line) {
+            YMap upload, YScalar uses, Uses u, String dir, LintContext ctx) {
         Optional<YMap> with = upload.map("with");
         if (with.flatMap(w -> w.scalar("include-hidden-files"))
                         .map(h -> h.value().equalsIgnoreCase("true"))
                         .orElse(false)
-                || hiddenFilesByDefault(uses, u, line)) {
+                || hiddenFilesByDefault(uses, u, ctx)) {
             return true;
         }
         String paths = with.flatMap(w -> w.scalar("path")).map(YScalar::value).orElse("");
@@ -201,13 +197,9 @@ public final class ArtipackedAudit extends AuditRule {
         return false;
     }
 
-    private static final Pattern VERSION = Pattern.compile("v?(\\d+)(?:\\.(\\d+))?(?:\\.\\d+)*");
-    private static final Pattern COMMENT =
-            Pattern.compile("#\\s*(?:tag\\s*[:=]\\s*)?(v?\\d+(?:\\.\\d+)*)");
-
     /** True for {@code actions/upload-artifact} before v4.4.0, which uploaded hidden files. */
-    private static boolean hiddenFilesByDefault(YScalar uses, Uses u, IntFunction<String> line) {
-        int[] v = version(uses, u, line);
+    private static boolean hiddenFilesByDefault(YScalar uses, Uses u, LintContext ctx) {
+        int[] v = version(uses, u, ctx);
         return v != null && (v[0] < 4 || v[0] == 4 && v[1] >= 0 && v[1] < 4);
     }
 
@@ -215,36 +207,25 @@ public final class ArtipackedAudit extends AuditRule {
      * True for checkout v6 or later, which keeps the token under {@code $RUNNER_TEMP} instead of
      * .git/config.
      */
-    private static boolean v6OrLater(YScalar uses, IntFunction<String> line) {
-        int[] v = Uses.parse(uses.value()).map(u -> version(uses, u, line)).orElse(null);
+    private static boolean v6OrLater(YScalar uses, LintContext ctx) {
+        int[] v = Uses.parse(uses.value()).map(u -> version(uses, u, ctx)).orElse(null);
         return v != null && v[0] >= 6;
     }
 
     /**
-     * The {@code [major, minor]} of a reference (minor -1 when absent): from the ref or, for a SHA
-     * pin, its {@code # vX.Y.Z} comment. Null when unknown (a branch, a SHA without comment), which
-     * zizmor offline treats as before v6.
+     * The {@code [major, minor]} of the release a reference runs ({@link UsesRelease}; minor -1
+     * when only the major line is known). Null when unknown (a branch, a SHA neither the lock nor a
+     * comment names), which zizmor offline treats as before v6.
      */
-    private static int[] version(YScalar uses, Uses u, IntFunction<String> line) {
-        String version = u.ref();
-        if (u.pinned()) {
-            String src = line.apply(uses.end().line());
-            Matcher c =
-                    COMMENT.matcher(
-                            src.substring(
-                                    Math.min(Math.max(uses.end().col() - 1, 0), src.length())));
-            if (!c.find()) {
-                return null;
-            }
-            version = c.group(1);
-        }
-        Matcher m = VERSION.matcher(version);
-        if (!m.matches()) {
-            return null;
-        }
-        return new int[] {
-            Integer.parseInt(m.group(1)), m.group(2) == null ? -1 : Integer.parseInt(m.group(2))
-        };
+    private static int[] version(YScalar uses, Uses u, LintContext ctx) {
+        return UsesRelease.of(ctx, uses, u)
+                .map(
+                        r ->
+                                new int[] {
+                                    r.version().major(),
+                                    r.version().parts() > 1 ? r.version().minor() : -1
+                                })
+                .orElse(null);
     }
 
     /** The checkout's directory relative to the workspace ("" for the workspace itself). */

@@ -13,8 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A release build that restores a cache builds from whatever the cache holds; a cache written by
@@ -268,23 +266,13 @@ public final class CachePoisoningAudit extends AuditRule {
                         + " in release jobs");
     }
 
-    private static final Pattern MAJOR = Pattern.compile("v?(\\d+)(?:\\.\\d+)*");
-    private static final Pattern COMMENT =
-            Pattern.compile("#\\s*(?:tag\\s*[:=]\\s*)?v?(\\d+)(?:\\.\\d+)*");
-
-    /** True for setup-node v5 or later: the ref or, for a SHA pin, its {@code # vX.Y.Z} comment. */
+    /**
+     * True for setup-node v5 or later, the release the step runs ({@link UsesRelease}: its tag, or
+     * for a SHA pin the lock's tag or its {@code # vX.Y.Z} comment).
+     */
     private boolean nodeCachesByDefault(Workflow.Step step, Uses u) {
-        String ref = u.ref();
-        if (u.pinned()) {
-            YScalar uses = step.uses().orElseThrow();
-            String src = ctx().line(uses.end().line());
-            Matcher c =
-                    COMMENT.matcher(
-                            src.substring(
-                                    Math.min(Math.max(uses.end().col() - 1, 0), src.length())));
-            return c.find() && Integer.parseInt(c.group(1)) >= 5;
-        }
-        Matcher m = MAJOR.matcher(ref);
-        return m.matches() && Integer.parseInt(m.group(1)) >= 5;
+        return UsesRelease.of(ctx(), step.uses().orElseThrow(), u)
+                .map(r -> r.version().major() >= 5)
+                .orElse(false);
     }
 }

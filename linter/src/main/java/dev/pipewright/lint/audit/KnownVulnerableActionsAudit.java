@@ -9,13 +9,10 @@ import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YScalar;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code uses:} of an action at a version a GitHub security advisory covers, after zizmor's audit
@@ -36,13 +33,6 @@ import java.util.regex.Pattern;
         category = "security")
 @Audit(severity = Audit.Level.HIGH, confidence = Audit.Confidence.HIGH, fixable = true)
 public final class KnownVulnerableActionsAudit extends UsesAudit {
-    /**
-     * The version comment after a SHA pin: {@code # v4.1.2}, {@code #4.1.2}, {@code # tag=v4.1.2}.
-     */
-    private static final Pattern COMMENT =
-            Pattern.compile(
-                    "\\s*#\\s*(?:tag\\s*[:=]\\s*)?(v?\\d+(?:\\.\\d+)*(?:-[0-9A-Za-z.-]+)?)(?![\\w.-]).*");
-
     /** How a {@code uses:} names the version it runs. */
     private enum Kind {
         /** an exact tag: that release */
@@ -51,6 +41,8 @@ public final class KnownVulnerableActionsAudit extends UsesAudit {
         MOVING_TAG,
         /** a SHA the action lock maps to a release: that release */
         LOCKED_SHA,
+        /** a SHA the action lock maps only to a line's tag: some release of the line */
+        LOCKED_SHA_LINE,
         /** a SHA with an exact version comment: that release */
         COMMENTED_SHA,
         /** a SHA with a line's version comment: some release of the line */
@@ -76,45 +68,34 @@ public final class KnownVulnerableActionsAudit extends UsesAudit {
                         });
     }
 
-    /** The version the reference runs, or empty when neither the ref nor its comment names one. */
+    /**
+     * The version the reference runs ({@link UsesRelease}: the lock before the comment), or empty
+     * when neither the ref, the lock nor its comment names one.
+     */
     private Optional<Resolved> resolve(YScalar uses, Uses u) {
-        if (!u.pinned()) {
-            return ActionVersion.parse(u.ref())
-                    .map(v -> new Resolved(v, v.exact() ? Kind.TAG : Kind.MOVING_TAG));
-        }
-        // a release tag the lock knows for the commit (the highest, if several), as zizmor asks
-        // GitHub for its tags
-        Optional<ActionVersion> locked =
-                lock().tagsOf(u.repository(), u.ref()).stream()
-                        .map(ActionVersion::parse)
-                        .flatMap(Optional::stream)
-                        .filter(ActionVersion::exact)
-                        .max(Comparator.naturalOrder());
-        if (locked.isPresent()) {
-            return Optional.of(new Resolved(locked.get(), Kind.LOCKED_SHA));
-        }
-        if (uses.pos().line() != uses.end().line()) {
-            return Optional.empty();
-        }
-        String line = ctx().line(uses.end().line());
-        Matcher m = COMMENT.matcher(line.substring(Math.min(uses.end().col() - 1, line.length())));
-        return m.matches()
-                ? ActionVersion.parse(m.group(1))
-                        .map(
-                                v ->
-                                        new Resolved(
-                                                v,
-                                                v.exact()
-                                                        ? Kind.COMMENTED_SHA
-                                                        : Kind.COMMENTED_SHA_LINE))
-                : Optional.empty();
+        return UsesRelease.of(ctx(), uses, u)
+                .map(
+                        r ->
+                                new Resolved(
+                                        r.version(),
+                                        switch (r.source()) {
+                                            case TAG -> r.line() ? Kind.MOVING_TAG : Kind.TAG;
+                                            case LOCK ->
+                                                    r.line()
+                                                            ? Kind.LOCKED_SHA_LINE
+                                                            : Kind.LOCKED_SHA;
+                                            case COMMENT ->
+                                                    r.line()
+                                                            ? Kind.COMMENTED_SHA_LINE
+                                                            : Kind.COMMENTED_SHA;
+                                        }));
     }
 
     private static boolean covers(ActionVersion.Range range, Resolved r) {
         return switch (r.kind()) {
             case TAG, LOCKED_SHA, COMMENTED_SHA -> range.contains(r.version());
             case MOVING_TAG -> range.containsNewestOf(r.version());
-            case COMMENTED_SHA_LINE -> range.containsAllOf(r.version());
+            case LOCKED_SHA_LINE, COMMENTED_SHA_LINE -> range.containsAllOf(r.version());
         };
     }
 
@@ -175,6 +156,15 @@ public final class KnownVulnerableActionsAudit extends UsesAudit {
                                     + "…\" ("
                                     + r.version()
                                     + " by its version comment)";
+                    case LOCKED_SHA_LINE ->
+                            "\""
+                                    + u.repository()
+                                    + u.path()
+                                    + "@"
+                                    + u.ref().substring(0, 12)
+                                    + "…\" (a "
+                                    + r.version()
+                                    + ".x release by the action lock)";
                     case COMMENTED_SHA_LINE ->
                             "\""
                                     + u.repository()

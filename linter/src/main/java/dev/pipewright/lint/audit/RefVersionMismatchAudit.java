@@ -6,8 +6,6 @@ import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YScalar;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A pinned {@code uses: owner/repo@<sha> # v1.2.3} whose comment names a release the lock file maps
@@ -20,30 +18,21 @@ import java.util.regex.Pattern;
         category = "security")
 @Audit(severity = Audit.Level.MEDIUM, confidence = Audit.Confidence.HIGH)
 public final class RefVersionMismatchAudit extends UsesAudit {
-    private static final Pattern COMMENT =
-            Pattern.compile("#\\s*(?:tag\\s*[:=]\\s*)?(v?\\d+(?:\\.\\d+)*(?:[-+][\\w.]+)?)\\b");
-
     @Override
     protected void uses(YMap owner, YScalar uses) {
-        if (!uses.isString() || uses.pos().line() != uses.end().line()) {
+        if (!uses.isString()) {
             return;
         }
         Uses.parse(uses.value())
                 .filter(Uses::pinned)
                 .ifPresent(
                         u -> {
-                            String after =
-                                    ctx().line(uses.end().line())
-                                            .substring(
-                                                    Math.min(
-                                                            uses.end().col() - 1,
-                                                            ctx().line(uses.end().line())
-                                                                    .length()));
-                            Matcher m = COMMENT.matcher(after);
-                            if (!m.find()) {
+                            // the comment and the lock, each on its own: the finding is
+                            // their disagreement
+                            String tag = UsesRelease.comment(ctx(), uses).orElse(null);
+                            if (tag == null) {
                                 return;
                             }
-                            String tag = m.group(1);
                             lock().sha(u.repository(), tag)
                                     .filter(sha -> !sha.equals(u.ref()))
                                     .ifPresent(

@@ -10,7 +10,6 @@ import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YScalar;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Tags and branches move: whoever controls the action's repository (or steals its credentials)
@@ -82,9 +81,6 @@ public final class UnpinnedUsesAudit extends UsesAudit {
                         });
     }
 
-    /** A version comment after the reference: the fix replaces it with the pinned tag's. */
-    private static final Pattern VERSION_COMMENT = Pattern.compile("\\s*#\\s*v?\\d[\\w.+-]*\\s*");
-
     /**
      * The fix: {@code owner/repo@v4} becomes {@code owner/repo@<sha> # v4.2.2}, rewriting the rest
      * of the line; none for a reference over several lines, or one followed by a comment the
@@ -101,7 +97,7 @@ public final class UnpinnedUsesAudit extends UsesAudit {
         String raw = line.substring(s, e);
         int at = raw.lastIndexOf("@" + u.ref());
         String rest = line.substring(e);
-        if (at < 0 || !rest.isBlank() && !VERSION_COMMENT.matcher(rest).matches()) {
+        if (at < 0 || !rest.isBlank() && !UsesRelease.onlyVersionComment(rest)) {
             return null;
         }
         int lineStart = src.offset(uses.pos().line(), 1);

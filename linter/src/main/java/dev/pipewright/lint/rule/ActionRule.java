@@ -1,5 +1,7 @@
 package dev.pipewright.lint.rule;
 
+import dev.pipewright.github.Uses;
+import dev.pipewright.lint.Finding;
 import dev.pipewright.lint.LintContext;
 import dev.pipewright.lint.LintRule;
 import dev.pipewright.lint.Rule;
@@ -26,7 +28,8 @@ import java.util.function.Supplier;
 /**
  * {@code uses:} steps of workflows and composite actions: inputs of known and local actions
  * (missing required, unknown, deprecated), local actions that do not exist or run on a retired
- * Node.js, malformed {@code docker://} images; and the runtime of linted action metadata.
+ * Node.js, releases of popular actions on a runtime the runners no longer provide ({@link
+ * OutdatedRelease}), malformed {@code docker://} images; and the runtime of linted action metadata.
  */
 @Rule(id = "action", summary = "uses steps name existing actions and pass the inputs they declare")
 public final class ActionRule extends LintRule {
@@ -121,6 +124,11 @@ public final class ActionRule extends LintRule {
                             + "; write owner/repo[/path]@ref (a commit SHA with a"
                             + " # vX.Y.Z comment)");
         } else {
+            // local actions' runtimes are read from their metadata (checkRuntime): this branch is
+            // remote only, so a step gets one runtime finding
+            Uses.parse(v)
+                    .flatMap(u -> OutdatedRelease.of(ctx(), uses, u).map(o -> o.message(u)))
+                    .ifPresent(message -> report(uses, message));
             PopularActions.Meta meta =
                     PopularActions.ACTIONS.get(
                             v.substring(0, v.indexOf('@')).toLowerCase(Locale.ROOT));
@@ -134,6 +142,15 @@ public final class ActionRule extends LintRule {
                         ActionSpec.of(meta));
             }
         }
+    }
+
+    /**
+     * True for a finding of a release on a retired runtime: GitHub's parser accepts the workflow
+     * and the runner refuses the step, so checks of what GitHub rejects when it reads a file leave
+     * it out.
+     */
+    public static boolean outdatedRelease(Finding f) {
+        return f.rule().equals("action") && f.message().startsWith(OutdatedRelease.PREFIX);
     }
 
     /** What is wrong with a remote {@code owner/repo[/path]@ref}, or null. */

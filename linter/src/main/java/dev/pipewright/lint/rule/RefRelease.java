@@ -1,27 +1,20 @@
 package dev.pipewright.lint.rule;
 
-import dev.pipewright.github.Uses;
 import dev.pipewright.lint.LintContext;
-import dev.pipewright.lint.audit.ActionsLock;
+import dev.pipewright.lint.audit.ActionVersion;
+import dev.pipewright.lint.audit.UsesRelease;
 import dev.pipewright.lint.yaml.YScalar;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The release a remote {@code uses:} runs, to check inputs that only some releases take: its tag
- * ({@code v6}, {@code v6.3.0}), or for a commit the {@code # v6.3.0} comment after it or the tag
- * the lock file maps it to. A moving tag stands for its latest release: {@code v6} is later than
- * every {@code v6.x.y}.
+ * The release a remote {@code uses:} runs ({@link UsesRelease}), as {@code [major, minor, patch]}
+ * to check inputs that only some releases take. A moving tag stands for its latest release: {@code
+ * v6} is later than every {@code v6.x.y}.
  */
 final class RefRelease {
-    private static final Pattern TAG = Pattern.compile("v?(\\d{1,9}(?:\\.\\d{1,9}){0,2})");
-    private static final Pattern COMMENT =
-            Pattern.compile("#\\s*(?:tag\\s*[:=]\\s*)?v?(\\d{1,9}(?:\\.\\d{1,9}){0,2})\\b");
-
     private RefRelease() {}
 
     /**
@@ -29,30 +22,17 @@ final class RefRelease {
      * unlocked commit).
      */
     static Optional<int[]> of(LintContext ctx, YScalar uses) {
-        Uses u = Uses.parse(uses.value().strip()).orElse(null);
-        if (u == null) {
-            return Optional.empty();
-        }
-        if (!u.pinned()) {
-            // a commit SHA may be all digits: only a ref that is not one can be a tag
-            Matcher tag = TAG.matcher(u.ref());
-            return tag.matches()
-                    ? Optional.of(parse(tag.group(1), Integer.MAX_VALUE))
-                    : Optional.empty();
-        }
-        if (uses.pos().line() == uses.end().line()) {
-            String line = ctx.line(uses.end().line());
-            Matcher comment =
-                    COMMENT.matcher(line.substring(Math.min(uses.end().col() - 1, line.length())));
-            if (comment.find()) {
-                return Optional.of(parse(comment.group(1), Integer.MAX_VALUE));
-            }
-        }
-        return ActionsLock.forProject(ctx.projectRoot()).tagsOf(u.repository(), u.ref()).stream()
-                .map(TAG::matcher)
-                .filter(Matcher::matches)
-                .findFirst()
-                .map(m -> parse(m.group(1), Integer.MAX_VALUE));
+        return UsesRelease.of(ctx, uses)
+                .map(
+                        r -> {
+                            ActionVersion v = r.version();
+                            int max = Integer.MAX_VALUE;
+                            return new int[] {
+                                v.major(),
+                                v.parts() > 1 ? v.minor() : max,
+                                v.parts() > 2 ? v.patch() : max
+                            };
+                        });
     }
 
     /**

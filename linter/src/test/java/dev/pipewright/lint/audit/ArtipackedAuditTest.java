@@ -52,4 +52,14 @@ class ArtipackedAuditTest {
     void anUnknownVersionCountsAsBeforeV6AsZizmorOffline() {
         assertThat(severities("main", "./")).containsExactly(Severity.ERROR);
     }
+
+    @Test
+    void aPinnedCommitIsTheReleaseTheLockNamesNotTheOneItsCommentClaims() {
+        // the bundled lock maps 11bd7190… to checkout v4.2.2: before v6, whatever the comment says
+        String v422 = "11bd71901bbe5b1630ceea73d27597364c9af683";
+        assertThat(severities(v422 + " # v6.1.0", ".")).containsExactly(Severity.ERROR);
+        // an unlocked commit has only its comment to go by
+        String unlocked = "0123456789abcdef0123456789abcdef01234567";
+        assertThat(severities(unlocked + " # v6.1.0", ".")).containsExactly(Severity.WARNING);
+    }
 }
