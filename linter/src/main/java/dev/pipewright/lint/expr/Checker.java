@@ -283,9 +283,41 @@ public final class Checker {
                 + "')";
     }
 
+    /** The known property {@code name} differs from only in "-" and "_", or null. */
+    private static String separatorVariant(Type.Obj o, String name) {
+        if (o.props().containsKey(name)) {
+            return null;
+        }
+        String plain = name.replace('_', '-');
+        for (String known : o.props().keySet()) {
+            if (known.replace('_', '-').equalsIgnoreCase(plain)) {
+                return known;
+            }
+        }
+        return null;
+    }
+
     private Type property(Type receiver, Expr.Property p) {
         if (receiver instanceof Type.Obj o) {
             Type t = o.get(p.name());
+            String variant = t == null || o.rest() == null ? null : separatorVariant(o, p.name());
+            if (variant != null) {
+                // an open object (an action's outputs when its metadata may be older than the
+                // release) may hold names we do not know, but not one that differs from a known
+                // name only in "-" and "_": that is a typo, and it evaluates to null
+                problems.add(
+                        new Problem(
+                                p.offset(),
+                                "property \""
+                                        + p.name()
+                                        + "\" is not defined in "
+                                        + describe(p.receiver())
+                                        + " and evaluates to null; did you mean \""
+                                        + variant
+                                        + "\"?",
+                                true));
+                return Type.ANY;
+            }
             if (t == null) {
                 String close = Suggest.closest(p.name(), o.props().keySet());
                 if (p.receiver() instanceof Expr.Context c

@@ -457,10 +457,11 @@ final class ContextTypes {
             spec = meta == null ? null : ActionSpec.of(meta);
         }
         // Actions may set outputs they do not declare; only a declared, current list is trusted.
-        if (spec != null && spec.complete() && !spec.outputs().isEmpty()) {
+        // An older list still tells a typo of a declared name ("cache_hit" for "cache-hit").
+        if (spec != null && !spec.outputs().isEmpty()) {
             Map<String, Type> out = new LinkedHashMap<>();
             spec.outputs().forEach(o -> out.put(o, Type.STRING));
-            return Type.Obj.strict(out);
+            return spec.complete() ? Type.Obj.strict(out) : new Type.Obj(out, Type.STRING);
         }
         return Type.Obj.loose(Type.STRING);
     }
