@@ -12,9 +12,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -73,6 +75,9 @@ public final class SarifReporter implements Reporter {
             SecurityAudits.audit(r.id()).ifPresent(a -> security(properties, a));
         }
         ArrayNode results = run.putArray("results");
+        // the same finding twice on one line (two equal expressions) needs a fingerprint of its
+        // own: the second gets ":2", as CodeQL numbers occurrences; the first keeps the plain hash
+        Map<String, Integer> occurrences = new HashMap<>();
         for (Finding f : findings) {
             ObjectNode res = results.addObject();
             res.put("ruleId", f.rule());
@@ -82,10 +87,10 @@ public final class SarifReporter implements Reporter {
             phys.putObject("artifactLocation").put("uri", f.file());
             phys.putObject("region").put("startLine", f.line()).put("startColumn", f.column());
             String src = sources.line(f.file(), f.line()).strip();
+            String hash = hash(f.rule() + "\0" + f.file() + "\0" + src + "\0" + f.message());
+            int n = occurrences.merge(hash, 1, Integer::sum);
             res.putObject("partialFingerprints")
-                    .put(
-                            "primaryLocationLineHash/v1",
-                            hash(f.rule() + "\0" + f.file() + "\0" + src + "\0" + f.message()));
+                    .put("primaryLocationLineHash/v1", n == 1 ? hash : hash + ":" + n);
         }
         return JsonReporter.write(root);
     }

@@ -127,8 +127,15 @@ public final class ActionRule extends LintRule {
             // local actions' runtimes are read from their metadata (checkRuntime): this branch is
             // remote only, so a step gets one runtime finding
             Uses.parse(v)
-                    .flatMap(u -> OutdatedRelease.of(ctx(), uses, u).map(o -> o.message(u)))
-                    .ifPresent(message -> report(uses, message));
+                    .ifPresent(
+                            u ->
+                                    OutdatedRelease.of(ctx(), uses, u)
+                                            .ifPresent(
+                                                    o ->
+                                                            report(
+                                                                    uses.pos(),
+                                                                    o.severity(),
+                                                                    o.message(u))));
             PopularActions.Meta meta =
                     PopularActions.ACTIONS.get(
                             v.substring(0, v.indexOf('@')).toLowerCase(Locale.ROOT));

@@ -2,6 +2,7 @@ package dev.pipewright.lint.rule;
 
 import dev.pipewright.github.Uses;
 import dev.pipewright.lint.LintContext;
+import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.audit.UsesRelease;
 import dev.pipewright.lint.data.OutdatedActions;
 import dev.pipewright.lint.yaml.YScalar;
@@ -43,6 +44,17 @@ record OutdatedRelease(
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * An error when the release is known (the ref itself, or the action lock's tag for the commit);
+     * a warning when only the commit's {@code # v3.6.0} comment says so, since a comment is a claim
+     * that may name another release than the commit (workflows in the wild carry such comments).
+     */
+    Severity severity() {
+        return resolved.isPresent() && resolved.get().source() == UsesRelease.Source.COMMENT
+                ? Severity.WARNING
+                : Severity.ERROR;
     }
 
     /**
