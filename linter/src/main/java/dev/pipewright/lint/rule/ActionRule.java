@@ -271,13 +271,15 @@ public final class ActionRule extends LintRule {
     private void checkRuntime(YScalar uses, String name, String using, Path file) {
         String where = file == null ? "" : " in " + shown(file);
         if (using.equals("node12") || using.equals("node16")) {
+            // the runners run it on a newer Node.js instead, so the step still starts: a warning
             report(
-                    uses,
+                    uses.pos(),
+                    Severity.WARNING,
                     name
                             + " runs on "
                             + using
-                            + ", which GitHub's runners no longer provide;"
-                            + " set runs.using to node24"
+                            + ", which GitHub's runners no longer provide (they run it on a newer"
+                            + " Node.js, where it may break); set runs.using to node24"
                             + where);
         } else if (using.equals("node20")) {
             // GitHub announced Node 20's removal: Node 24 is the default from June 2, 2026 and Node

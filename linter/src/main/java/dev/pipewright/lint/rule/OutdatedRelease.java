@@ -47,14 +47,12 @@ record OutdatedRelease(
     }
 
     /**
-     * An error when the release is known (the ref itself, or the action lock's tag for the commit);
-     * a warning when only the commit's {@code # v3.6.0} comment says so, since a comment is a claim
-     * that may name another release than the commit (workflows in the wild carry such comments).
+     * A warning: GitHub's runners no longer ship node12 or node16 and run such an action on a newer
+     * Node.js instead (with a deprecation notice), so the step still runs and may work; actionlint
+     * calls it an error. Workflows GitHub runs every day use these releases.
      */
     Severity severity() {
-        return resolved.isPresent() && resolved.get().source() == UsesRelease.Source.COMMENT
-                ? Severity.WARNING
-                : Severity.ERROR;
+        return Severity.WARNING;
     }
 
     /**
@@ -82,7 +80,8 @@ record OutdatedRelease(
                                 + line
                                 + " releases run on "
                                 + release.runtime()
-                                + ", which GitHub's runners no longer provide";
+                                + ", which GitHub's runners no longer provide (they run it on a"
+                                + " newer Node.js, where it may break)";
         String fix =
                 release.newest().isEmpty()
                         ? "no release of it runs on a current runtime: replace the action"

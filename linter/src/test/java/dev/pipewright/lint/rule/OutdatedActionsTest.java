@@ -86,8 +86,11 @@ class OutdatedActionsTest {
                                     assertThat(findings)
                                             .allSatisfy(
                                                     x ->
+                                                            // the runners run it on a newer
+                                                            // Node.js: a warning, where
+                                                            // actionlint says error
                                                             assertThat(x.severity())
-                                                                    .isEqualTo(Severity.ERROR));
+                                                                    .isEqualTo(Severity.WARNING));
                                 }));
             }
         }
@@ -108,7 +111,8 @@ class OutdatedActionsTest {
                 .isEqualTo(
                         "the runner of \"actions/checkout@v3\" action is too old to run on GitHub"
                                 + " Actions: its v3 releases run on node16, which GitHub's"
-                                + " runners no longer provide; use actions/checkout@v7");
+                                + " runners no longer provide (they run it on a newer Node.js,"
+                                + " where it may break); use actions/checkout@v7");
     }
 
     @Test
