@@ -64,7 +64,9 @@ public abstract class LintRule {
                             p ->
                                     report(
                                             p.pos(),
-                                            LenientEvents.covers(context.yaml().root(), p)
+                                            p.ignoredByRunner()
+                                                            || LenientEvents.covers(
+                                                                    context.yaml().root(), p)
                                                     ? Severity.WARNING
                                                     : info.severity(),
                                             p.message()));

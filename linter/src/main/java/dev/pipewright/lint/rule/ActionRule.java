@@ -236,8 +236,11 @@ public final class ActionRule extends LintRule {
     private void checkMetadata(YScalar uses, String name, YMap root, Path file) {
         String where = shown(file);
         for (SchemaChecker.Problem p : SchemaChecker.check(Schema.action(), root).problems()) {
+            // what the runner ignores (an unknown top-level key, no description) does not fail
+            // the step: a warning, as in the action file's own lint
             report(
-                    uses,
+                    uses.pos(),
+                    p.ignoredByRunner() ? Severity.WARNING : Severity.ERROR,
                     name + " has invalid metadata: " + where + ":" + p.pos() + ": " + p.message());
         }
         String using = root.map("runs").flatMap(r -> r.string("using")).orElse("");

@@ -26,7 +26,8 @@ public final class SchemaChecker {
      * {@code section} the dedicated rule whose subtree it lies in ({@code events} for anything
      * under {@code on:}), null elsewhere.
      */
-    public record Problem(Pos pos, String message, String owner, String section) {}
+    public record Problem(
+            Pos pos, String message, String owner, String section, boolean ignoredByRunner) {}
 
     /** What the walk found: problems, and the allowed contexts and definition of each node. */
     public record Result(
@@ -182,7 +183,26 @@ public final class SchemaChecker {
     }
 
     private void add(Pos pos, String message, String section, About about, String def, String key) {
-        problems.add(new Problem(pos, message, ownerOf(section, about, def, key), section));
+        problems.add(
+                new Problem(
+                        pos,
+                        message,
+                        ownerOf(section, about, def, key),
+                        section,
+                        ignoredByRunner(about, def, key)));
+    }
+
+    /**
+     * What the runner ignores when it loads an action's metadata: a top-level key it does not know
+     * (softprops/action-gh-release has {@code env:}), and a missing {@code name} or {@code
+     * description}, which only the Marketplace needs. The schema still rejects them; a linter
+     * reports them as warnings, since the action runs.
+     */
+    private static boolean ignoredByRunner(About about, String def, String key) {
+        return def.equals("action-root-strict")
+                && (about == About.UNKNOWN_KEY
+                        || (about == About.SHAPE
+                                && ("name".equals(key) || "description".equals(key))));
     }
 
     /** The rule that reports a problem of {@code section}; null is syntax-check. */
@@ -324,7 +344,7 @@ public final class SchemaChecker {
                             section,
                             About.SHAPE,
                             def.name(),
-                            null);
+                            p.getKey());
                 }
             }
         }
