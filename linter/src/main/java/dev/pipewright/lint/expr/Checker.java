@@ -297,6 +297,21 @@ public final class Checker {
         return null;
     }
 
+    /** Reports a property the object does not have: it evaluates to null. */
+    private Type undefined(Expr.Property p, String hint) {
+        problems.add(
+                new Problem(
+                        p.offset(),
+                        "property \""
+                                + p.name()
+                                + "\" is not defined in "
+                                + describe(p.receiver())
+                                + " and evaluates to null"
+                                + hint,
+                        true));
+        return Type.ANY;
+    }
+
     private Type property(Type receiver, Expr.Property p) {
         if (receiver instanceof Type.Obj o) {
             Type t = o.get(p.name());
@@ -305,18 +320,7 @@ public final class Checker {
                 // an open object (an action's outputs when its metadata may be older than the
                 // release) may hold names we do not know, but not one that differs from a known
                 // name only in "-" and "_": that is a typo, and it evaluates to null
-                problems.add(
-                        new Problem(
-                                p.offset(),
-                                "property \""
-                                        + p.name()
-                                        + "\" is not defined in "
-                                        + describe(p.receiver())
-                                        + " and evaluates to null; did you mean \""
-                                        + variant
-                                        + "\"?",
-                                true));
-                return Type.ANY;
+                return undefined(p, "; did you mean \"" + variant + "\"?");
             }
             if (t == null) {
                 String close = Suggest.closest(p.name(), o.props().keySet());
@@ -345,19 +349,7 @@ public final class Checker {
                         o.props().isEmpty()
                                 ? "; it has no properties here"
                                 : names.size() > 12 ? "" : "; defined: " + String.join(", ", names);
-                problems.add(
-                        new Problem(
-                                p.offset(),
-                                "property \""
-                                        + p.name()
-                                        + "\" is not defined in "
-                                        + describe(p.receiver())
-                                        + " and evaluates to null"
-                                        + (close != null
-                                                ? "; did you mean \"" + close + "\"?"
-                                                : defined),
-                                true));
-                return Type.ANY;
+                return undefined(p, close != null ? "; did you mean \"" + close + "\"?" : defined);
             }
             return t;
         }

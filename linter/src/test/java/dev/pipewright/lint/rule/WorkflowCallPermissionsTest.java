@@ -28,10 +28,14 @@ class WorkflowCallPermissionsTest {
             String caller, String called, LintConfig.DefaultTokenPermissions policy)
             throws IOException {
         Path copy = Files.writeString(tmp.resolve("deploy.yml"), called);
-        LintConfig config =
+        return lintWith(
                 LintConfig.empty()
                         .withReusableWorkflows(Map.of(REF, copy))
-                        .withDefaultTokenPermissions(policy);
+                        .withDefaultTokenPermissions(policy),
+                caller);
+    }
+
+    private static List<String> lintWith(LintConfig config, String caller) {
         return new Linter(
                         config,
                         BuiltInRules.all().stream()
@@ -253,17 +257,8 @@ class WorkflowCallPermissionsTest {
             throws IOException {
         Path one = Files.writeString(tmp.resolve("deploy.yml"), level1);
         Path two = Files.writeString(tmp.resolve("publish.yml"), level2);
-        LintConfig config = LintConfig.empty().withReusableWorkflows(Map.of(REF, one, NESTED, two));
-        return new Linter(
-                        config,
-                        BuiltInRules.all().stream()
-                                .filter(r -> r.id().equals("workflow-call"))
-                                .toList())
-                        .lintSource(
-                                ".github/workflows/caller.yml", caller, Linter.Kind.WORKFLOW, null)
-                        .stream()
-                        .map(f -> f.line() + ":" + f.column() + " " + f.message())
-                        .toList();
+        return lintWith(
+                LintConfig.empty().withReusableWorkflows(Map.of(REF, one, NESTED, two)), caller);
     }
 
     private static String calling(String ref, String workflowPermissions, String jobPermissions) {
