@@ -76,6 +76,7 @@ class RegistryTest {
                 .containsExactly(
                         "dependabot-execution",
                         "forbidden-uses",
+                        "github-app",
                         "hardcoded-container-credentials",
                         "insecure-commands",
                         "insecure-url-scheme",

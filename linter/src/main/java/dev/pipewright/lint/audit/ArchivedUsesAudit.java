@@ -1,16 +1,21 @@
 package dev.pipewright.lint.audit;
 
 import dev.pipewright.github.Uses;
+import dev.pipewright.lint.Linter;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.yaml.YMap;
+import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;
+import dev.pipewright.lint.yaml.YamlFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -62,4 +67,42 @@ public final class ArchivedUsesAudit extends UsesAudit {
                                                 + "\" is an archived repository: no one fixes its vulnerabilities or those of what it bundles; move to a"
                                                 + " maintained action that does the same"));
     }
+
+    /**
+     * The hook repositories of pre-commit's {@code .pre-commit-config.yaml} on GitHub: an archived
+     * one is as unmaintained as an archived action, and zizmor checks them too.
+     */
+    @Override
+    public void visitFile(YamlFile yaml) {
+        if (ctx().kind() != Linter.Kind.PRE_COMMIT || !(yaml.root() instanceof YMap root)) {
+            return;
+        }
+        root.seq("repos")
+                .ifPresent(
+                        repos -> {
+                            for (YNode n : repos.items()) {
+                                if (n instanceof YMap repo) {
+                                    repo.scalar("repo").ifPresent(this::checkHook);
+                                }
+                            }
+                        });
+    }
+
+    private void checkHook(YScalar url) {
+        Matcher m = GITHUB_REPO.matcher(url.value().strip());
+        if (m.matches() && archived(m.group(1) + "/" + m.group(2))) {
+            report(
+                    url,
+                    "\""
+                            + m.group(1)
+                            + "/"
+                            + m.group(2)
+                            + "\" is an archived repository: no one fixes its hooks any more; move to a"
+                            + " maintained hook that does the same");
+        }
+    }
+
+    private static final Pattern GITHUB_REPO =
+            Pattern.compile(
+                    "(?i)(?:https?://|git@|ssh://git@)github\\.com[/:]([\\w.-]+)/([\\w.-]+?)(?:\\.git)?/?");
 }

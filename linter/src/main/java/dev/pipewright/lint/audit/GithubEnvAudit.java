@@ -1,5 +1,6 @@
 package dev.pipewright.lint.audit;
 
+import dev.pipewright.lint.LintContext;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.Workflow;
@@ -28,7 +29,44 @@ public final class GithubEnvAudit extends AuditRule {
 
     @Override
     public void visitStep(Workflow.Step step) {
-        step.run()
+        check(
+                step.body(),
+                privileged()
+                        ? "runs under a privileged trigger, where the written values may come from the pull request"
+                        : null);
+    }
+
+    /**
+     * A composite action runs in its callers' workflows, privileged ones included, and cannot know
+     * what its callers pass: a write that expands one of its inputs is reported, and, for the
+     * pedantic persona, any write of a value that is not constant, as zizmor reports (most are
+     * paths and versions the action computes, too many for everyone).
+     */
+    @Override
+    public void visitAction(LintContext.ActionFile action) {
+        composite = true;
+        compositeSteps(action)
+                .forEach(
+                        step ->
+                                check(
+                                        step,
+                                        policy().pedantic()
+                                                ? "is in a composite action, which its callers may run under a"
+                                                        + " privileged trigger, where the written values may come from"
+                                                        + " the pull request"
+                                                : null));
+        composite = false;
+    }
+
+    /** True while the steps of a composite action are checked: its inputs are the callers'. */
+    private boolean composite;
+
+    /**
+     * The writes of a step's script; {@code privileged} is why any non-constant write is a risk
+     * (null: only writes of attacker-controlled text are).
+     */
+    private void check(YMap body, String privileged) {
+        body.scalar("run")
                 .filter(YScalar::isString)
                 .ifPresent(
                         run -> {
@@ -36,11 +74,12 @@ public final class GithubEnvAudit extends AuditRule {
                                     && !run.value().contains("GITHUB_PATH")) {
                                 return;
                             }
-                            Set<String> tainted = taintedEnv(step.body());
+                            Set<String> tainted = taintedEnv(body);
                             Matcher m = WRITE.matcher(run.value());
                             while (m.find()) {
                                 String line = m.group();
-                                if (!line.matches(".*>>?\\s*\"?\\$\\{?(GITHUB_ENV|GITHUB_PATH).*")
+                                if (!line.matches(
+                                                ".*>>?\\s*\"?(\\$\\{?(env:)?|%)(GITHUB_ENV|GITHUB_PATH).*")
                                         && !line.matches(
                                                 ".*(Out-File|Add-Content|tee)"
                                                         + ".*(GITHUB_ENV|GITHUB_PATH).*")) {
@@ -53,6 +92,15 @@ public final class GithubEnvAudit extends AuditRule {
                                             && Exprs.accesses(span.ast()).stream()
                                                     .anyMatch(Untrusted::isUntrusted)) {
                                         why = "expands attacker-controlled " + span.text().strip();
+                                    } else if (composite
+                                            && span.ast() != null
+                                            && Exprs.accesses(span.ast()).stream()
+                                                    .anyMatch(
+                                                            a -> a.path().startsWith("inputs."))) {
+                                        why =
+                                                "expands the action input "
+                                                        + span.text().strip()
+                                                        + ", which its callers choose";
                                     }
                                 }
                                 for (String v : tainted) {
@@ -65,9 +113,8 @@ public final class GithubEnvAudit extends AuditRule {
                                                         + ", which holds attacker-controlled text";
                                     }
                                 }
-                                if (why == null && privileged() && !constant(line)) {
-                                    why =
-                                            "runs under a privileged trigger, where the written values may come from the pull request";
+                                if (why == null && privileged != null && !constant(line)) {
+                                    why = privileged;
                                 }
                                 if (why != null) {
                                     report(

@@ -6,6 +6,7 @@ import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.Workflow;
 import dev.pipewright.lint.rule.Locator;
 import dev.pipewright.lint.yaml.YMap;
+import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,22 +63,42 @@ public final class InsecureCommandsAudit extends AuditRule {
                         });
     }
 
+    /**
+     * The variable set in {@code body}'s {@code env:}, reported at the {@code env:} key, where
+     * zizmor reports it (so its {@code # zizmor: ignore[insecure-commands]} comments keep
+     * applying). An {@code env:} that is one expression may set it too: auditor persona only, as
+     * zizmor's, since most such expressions are harmless.
+     */
     private void env(YMap body) {
-        body.map("env")
-                .flatMap(e -> e.entry("ACTIONS_ALLOW_UNSECURE_COMMANDS"))
+        body.entry("env")
                 .ifPresent(
-                        e -> {
-                            boolean on =
-                                    e.value() instanceof YScalar s
-                                            && (s.value().equalsIgnoreCase("true")
-                                                    || s.value().equals("1")
-                                                    || s.hasExpression());
-                            if (on) {
+                        env -> {
+                            if (env.value() instanceof YScalar s && s.hasExpression()) {
                                 report(
-                                        e.key(),
-                                        "ACTIONS_ALLOW_UNSECURE_COMMANDS re-enables ::set-env and ::add-path, so any text printed to the"
-                                                + " log can set variables and PATH; remove it and write to $GITHUB_ENV and $GITHUB_PATH");
+                                        Persona.AUDITOR,
+                                        env.key(),
+                                        "env is computed by an expression, which may set ACTIONS_ALLOW_UNSECURE_COMMANDS"
+                                                + " and so re-enable ::set-env and ::add-path; list the variables instead");
+                                return;
                             }
+                            if (!(env.value() instanceof YMap vars)) {
+                                return;
+                            }
+                            vars.entry("ACTIONS_ALLOW_UNSECURE_COMMANDS")
+                                    .filter(e -> enables(e.value()))
+                                    .ifPresent(
+                                            e ->
+                                                    report(
+                                                            env.key(),
+                                                            "ACTIONS_ALLOW_UNSECURE_COMMANDS re-enables ::set-env and ::add-path, so any text printed to the"
+                                                                    + " log can set variables and PATH; remove it and write to $GITHUB_ENV and $GITHUB_PATH"));
                         });
+    }
+
+    private static boolean enables(YNode value) {
+        return value instanceof YScalar s
+                && (s.value().equalsIgnoreCase("true")
+                        || s.value().equals("1")
+                        || s.hasExpression());
     }
 }

@@ -41,6 +41,22 @@ public final class MatrixValues {
         String key = m.group(1);
         Set<String> values = new LinkedHashSet<>();
         matrix.get().get(key).ifPresent(n -> scalars(n, values));
+        // an exclude row naming only this axis removes its value from every combination (GitHub
+        // applies include rows after excludes, so theirs stay)
+        matrix.get()
+                .seq("exclude")
+                .ifPresent(
+                        rows ->
+                                rows.items()
+                                        .forEach(
+                                                r -> {
+                                                    if (r instanceof YMap row
+                                                            && row.entries().size() == 1
+                                                            && row.get(key).orElse(null)
+                                                                    instanceof YScalar s) {
+                                                        values.remove(s.value());
+                                                    }
+                                                }));
         matrix.get()
                 .seq("include")
                 .ifPresent(

@@ -26,6 +26,7 @@ public final class SecurityAudits {
                     RuleInfo.of(
                             OverprovisionedSecretsAudit.class, OverprovisionedSecretsAudit::new),
                     RuleInfo.of(GithubEnvAudit.class, GithubEnvAudit::new),
+                    RuleInfo.of(GithubAppAudit.class, GithubAppAudit::new),
                     RuleInfo.of(BotConditionsAudit.class, BotConditionsAudit::new),
                     RuleInfo.of(UnsoundContainsAudit.class, UnsoundContainsAudit::new),
                     RuleInfo.of(UnsoundConditionAudit.class, UnsoundConditionAudit::new),

@@ -23,14 +23,21 @@ import java.util.Locale;
         category = "security")
 @Audit(severity = Audit.Level.INFORMATIONAL, confidence = Audit.Confidence.LOW)
 public final class SelfHostedRunnerAudit extends AuditRule {
+    /**
+     * Reported at the {@code runs-on:} key, where zizmor reports it (its ignore comments keep
+     * applying). A self-hosted runner on triggers outsiders cannot fire, a runner group (which
+     * implies self-hosted runners) and a label list that starts with an expression are the auditor
+     * persona's, as zizmor's: fine on private repositories and ephemeral runners.
+     */
     @Override
     public void visitJob(Workflow.Job job) {
-        List<String> events =
-                triggers().keySet().stream().filter(Triggers.PUBLIC::contains).toList();
-        if (events.isEmpty()) {
+        YMap.Entry runsOn = job.body().entry("runs-on").orElse(null);
+        if (runsOn == null) {
             return;
         }
-        for (YScalar label : labels(job.body().get("runs-on").orElse(null))) {
+        List<String> events =
+                triggers().keySet().stream().filter(Triggers.PUBLIC::contains).toList();
+        for (YScalar label : labels(runsOn.value())) {
             // runs-on: ${{ matrix.os }} runs on each value of the matrix, as zizmor expands it.
             List<String> values =
                     MatrixValues.expand(job.body(), label).orElse(List.of(label.value()));
@@ -38,21 +45,53 @@ public final class SelfHostedRunnerAudit extends AuditRule {
                 if (l.toLowerCase(Locale.ROOT).equals("self-hosted")
                         || ctx().config().isConfiguredLabel(l)) {
                     String from = l.equals(label.value()) ? "" : ", from the matrix";
-                    report(
-                            label,
+                    String runner =
                             "job \""
                                     + job.id().value()
                                     + "\" runs on a self-hosted runner (\""
                                     + l
                                     + "\""
                                     + from
-                                    + ") and the workflow runs on "
-                                    + String.join(", ", events)
-                                    + "; on a public repository outsiders'"
-                                    + " code may run on that machine. Use GitHub-hosted or ephemeral runners");
+                                    + ")";
+                    if (events.isEmpty()) {
+                        report(
+                                Persona.AUDITOR,
+                                runsOn.key(),
+                                runner
+                                        + ", which keeps state between jobs; make sure only trusted code runs there, or use"
+                                        + " GitHub-hosted or ephemeral runners");
+                    } else {
+                        report(
+                                label,
+                                runner
+                                        + " and the workflow runs on "
+                                        + String.join(", ", events)
+                                        + "; on a public repository outsiders'"
+                                        + " code may run on that machine. Use GitHub-hosted or ephemeral runners");
+                    }
                     return;
                 }
             }
+        }
+        if (runsOn.value() instanceof YMap m && m.get("group").isPresent()) {
+            report(
+                    Persona.AUDITOR,
+                    runsOn.key(),
+                    "job \""
+                            + job.id().value()
+                            + "\" runs in a runner group, which implies self-hosted runners that keep state between"
+                            + " jobs; make sure only trusted code runs there");
+        } else if (runsOn.value() instanceof YSeq q
+                && !q.items().isEmpty()
+                && q.items().get(0) instanceof YScalar first
+                && first.hasExpression()
+                && MatrixValues.expand(job.body(), first).isEmpty()) {
+            report(
+                    Persona.AUDITOR,
+                    runsOn.key(),
+                    "job \""
+                            + job.id().value()
+                            + "\" runs on a runner an expression names, which may be a self-hosted runner");
         }
     }
 

@@ -12,6 +12,7 @@ import dev.pipewright.lint.yaml.YScalar;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,6 +69,9 @@ public final class TemplateInjectionAudit extends AuditRule {
     /** The job whose steps are being visited, for the shell its defaults set. */
     private Workflow.Job job;
 
+    /** The expansions of the current step reported as injections, by script: not code smells. */
+    private final Map<YScalar, Set<Integer>> reported = new IdentityHashMap<>();
+
     @Override
     public void visitJob(Workflow.Job job) {
         this.job = job;
@@ -84,6 +88,38 @@ public final class TemplateInjectionAudit extends AuditRule {
                         : TemplateInjectionFix.of(
                                 ctx().offsets(), currentWorkflow(), job, step, inRun));
         checkEnv(step);
+        reportSmells(targets(step.body()));
+    }
+
+    /**
+     * The pedantic persona's code smell, as zizmor's: any other {@code ${{ }}} in a script or code
+     * input, even of a value no outsider controls, is pasted into the code before it is parsed, so
+     * the code's meaning depends on the value (a quote in a branch name, a newline in an input);
+     * the environment carries values without that risk.
+     */
+    private void reportSmells(List<Target> targets) {
+        if (policy().pedantic()) {
+            for (Target t : targets) {
+                YScalar script = t.script();
+                Set<Integer> done = reported.getOrDefault(script, Set.of());
+                for (Exprs.Span span : Exprs.spans(script.value())) {
+                    if (done.contains(span.start())) {
+                        continue;
+                    }
+                    report(
+                            Persona.PEDANTIC,
+                            Locator.at(ctx(), script, span.start()),
+                            Severity.NOTE,
+                            "\""
+                                    + span.whole(script.value()).strip()
+                                    + "\" is expanded into the "
+                                    + (t.run() ? "run script" : t.sink() + " input")
+                                    + " before it is parsed, so the code depends on the value;"
+                                    + " pass it through the step's env: and use the variable");
+                }
+            }
+        }
+        reported.clear();
     }
 
     /**
@@ -203,6 +239,7 @@ public final class TemplateInjectionAudit extends AuditRule {
                     .findFirst()
                     .ifPresent(
                             c -> {
+                                mark(script, span);
                                 Injection as = new Injection(script, span, c[1], t.run(), t.sink());
                                 report(
                                         Locator.at(ctx(), script, span.start()),
@@ -254,7 +291,16 @@ public final class TemplateInjectionAudit extends AuditRule {
                                                                         .value()
                                                                         .toLowerCase(
                                                                                 Locale.ROOT))));
-        compositeSteps(action).forEach(step -> reportAll(find(step, inputs), null));
+        compositeSteps(action)
+                .forEach(
+                        step -> {
+                            reportAll(find(step, inputs), null);
+                            reportSmells(targets(step));
+                        });
+    }
+
+    private void mark(YScalar script, Exprs.Span span) {
+        reported.computeIfAbsent(script, k -> new HashSet<>()).add(span.start());
     }
 
     /**
@@ -263,6 +309,7 @@ public final class TemplateInjectionAudit extends AuditRule {
      */
     private void reportAll(List<Injection> found, Fix runFix) {
         for (Injection i : found) {
+            mark(i.script(), i.span());
             String var = EnvName.of(i.path());
             report(
                     Locator.at(ctx(), i.script(), i.span().start()),

@@ -1,11 +1,17 @@
 package dev.pipewright.lint.audit;
 
+import dev.pipewright.github.expr.Expr;
+import dev.pipewright.github.expr.Token;
 import dev.pipewright.lint.LintContext;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.Workflow;
+import dev.pipewright.lint.rule.Locator;
+import dev.pipewright.lint.yaml.Pos;
 import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YScalar;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Container images of jobs, services, {@code uses: docker://} steps and docker actions: {@code
@@ -79,7 +85,98 @@ public final class UnpinnedImagesAudit extends AuditRule {
                         values ->
                                 values.forEach(
                                         v -> check(image, v, what + " (from the matrix)", false)),
-                        () -> check(image, image.value(), what, false));
+                        () -> {
+                            check(image, image.value(), what, false);
+                            checkExpression(image, what);
+                        });
+    }
+
+    /**
+     * An image an expression chooses ({@code ${{ inputs.redis && 'redis:7' || '' }}}), as zizmor
+     * reads it: each value the expression can result in, a string literal checked as an image, and,
+     * for the pedantic persona, a context or function whose value no one can check here.
+     */
+    private void checkExpression(YScalar image, String what) {
+        if (!image.isString()) {
+            return;
+        }
+        for (Exprs.Span span : Exprs.spans(image.value())) {
+            if (span.ast() == null) {
+                continue;
+            }
+            int at = span.start() + span.whole(image.value()).indexOf(span.text());
+            for (Expr leaf : results(span.ast())) {
+                Pos pos = Locator.at(ctx(), image, at + leaf.offset());
+                if (leaf instanceof Expr.Literal l) {
+                    String ref = String.valueOf(l.value()).strip();
+                    if (!ref.isEmpty() && !ref.contains("@sha256:")) {
+                        String tag = tag(ref);
+                        report(
+                                tag == null || tag.equals("latest")
+                                        ? Persona.REGULAR
+                                        : Persona.PEDANTIC,
+                                pos,
+                                Severity.ERROR,
+                                "the image \""
+                                        + ref
+                                        + "\" the expression may give "
+                                        + what
+                                        + (tag == null
+                                                ? " has no tag"
+                                                : tag.equals("latest")
+                                                        ? " is pinned to \"latest\""
+                                                        : " has a tag but no digest")
+                                        + "; pin it by digest ("
+                                        + (tag == null || tag.equals("latest")
+                                                ? ref.replaceFirst(":latest$", "") + ":1.2.3"
+                                                : ref)
+                                        + "@sha256:…)");
+                    }
+                } else {
+                    report(
+                            Persona.PEDANTIC,
+                            pos,
+                            Severity.ERROR,
+                            "the image of "
+                                    + what
+                                    + " comes from \""
+                                    + span.text().strip()
+                                    + "\", which may name an image without a digest; pin the image it gives"
+                                    + " by digest (image:1.2.3@sha256:…)");
+                }
+            }
+        }
+    }
+
+    /**
+     * The parts of an expression whose value it can result in: both sides of {@code &&} and {@code
+     * ||}; comparisons and {@code !} give booleans, never an image. String literals and values read
+     * from contexts or functions are results; other literals are not.
+     */
+    private static List<Expr> results(Expr e) {
+        List<Expr> out = new ArrayList<>();
+        if (e instanceof Expr.Binary b) {
+            if (b.op() == Token.Kind.OR) {
+                out.addAll(results(b.left()));
+            }
+            if (b.op() == Token.Kind.AND || b.op() == Token.Kind.OR) {
+                out.addAll(results(b.right()));
+            }
+        } else if (e instanceof Expr.Literal l) {
+            if (l.value() instanceof String) {
+                out.add(l);
+            }
+        } else if (!(e instanceof Expr.Not)) {
+            out.add(e);
+        }
+        return out;
+    }
+
+    /** The tag of an image reference, null when it has none. */
+    private static String tag(String ref) {
+        String last = ref.substring(ref.lastIndexOf('/') + 1);
+        int colon = last.indexOf(':');
+        return colon < 0 ? null : last.substring(colon + 1);
     }
 
     @Override
