@@ -224,6 +224,13 @@ public final class CachePoisoningAudit extends AuditRule {
             because = "\"" + target + "\" restores a cache with \"" + c.input() + ": " + v + "\"";
         } else if (c.byDefault()) {
             because = "\"" + target + "\" restores a cache by default";
+        } else if (target.equals("actions/setup-node")
+                && with.scalar("package-manager-cache")
+                        .map(v -> v.value().strip().equalsIgnoreCase("true"))
+                        .orElse(false)) {
+            // asked for explicitly: the cache is restored whatever package.json says
+            at = with.scalar("package-manager-cache").orElseThrow();
+            because = "\"" + target + "\" restores a cache with \"package-manager-cache: true\"";
         } else if (target.equals("actions/setup-node") && nodeCachesByDefault(step, uses.get())) {
             // setup-node v5 turned on the package manager's cache when package.json names one.
             if (with.scalar("package-manager-cache")
