@@ -1,11 +1,9 @@
 package dev.pipewright.lint.audit;
 
 import dev.pipewright.github.Uses;
-import dev.pipewright.lint.Linter;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.yaml.YMap;
-import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;
 import dev.pipewright.lint.yaml.YamlFile;
 import java.io.IOException;
@@ -74,18 +72,7 @@ public final class ArchivedUsesAudit extends UsesAudit {
      */
     @Override
     public void visitFile(YamlFile yaml) {
-        if (ctx().kind() != Linter.Kind.PRE_COMMIT || !(yaml.root() instanceof YMap root)) {
-            return;
-        }
-        root.seq("repos")
-                .ifPresent(
-                        repos -> {
-                            for (YNode n : repos.items()) {
-                                if (n instanceof YMap repo) {
-                                    repo.scalar("repo").ifPresent(this::checkHook);
-                                }
-                            }
-                        });
+        PreCommitHooks.repositories(ctx(), yaml).forEach(this::checkHook);
     }
 
     private void checkHook(YScalar url) {

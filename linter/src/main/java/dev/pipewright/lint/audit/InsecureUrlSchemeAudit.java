@@ -1,10 +1,7 @@
 package dev.pipewright.lint.audit;
 
-import dev.pipewright.lint.Linter;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
-import dev.pipewright.lint.yaml.YMap;
-import dev.pipewright.lint.yaml.YNode;
 import dev.pipewright.lint.yaml.YScalar;
 import dev.pipewright.lint.yaml.YamlFile;
 import java.util.Locale;
@@ -32,18 +29,7 @@ public final class InsecureUrlSchemeAudit extends AuditRule {
 
     @Override
     public void visitFile(YamlFile yaml) {
-        if (ctx().kind() != Linter.Kind.PRE_COMMIT || !(yaml.root() instanceof YMap root)) {
-            return;
-        }
-        root.seq("repos")
-                .ifPresent(
-                        repos -> {
-                            for (YNode n : repos.items()) {
-                                if (n instanceof YMap repo) {
-                                    repo.scalar("repo").ifPresent(this::check);
-                                }
-                            }
-                        });
+        PreCommitHooks.repositories(ctx(), yaml).forEach(this::check);
     }
 
     private void check(YScalar url) {
