@@ -133,6 +133,13 @@ public final class UseTrustedPublishingAudit extends AuditRule {
      * use the public index's Trusted Publishing, and flagging them was the false positive the
      * corpus showed.
      */
+    /** uv's subcommands: the first of them in a command line is the one it runs. */
+    private static final Set<String> UV_COMMANDS =
+            Set.of(
+                    "add", "auth", "build", "cache", "export", "format", "help", "init", "lock",
+                    "pip", "publish", "python", "remove", "run", "self", "sync", "tool", "tree",
+                    "venv", "version");
+
     static boolean publishes(String cmd, List<String> args) {
         if (otherRegistry(cmd, args)) {
             return false;
@@ -141,7 +148,11 @@ public final class UseTrustedPublishingAudit extends AuditRule {
         return switch (cmd) {
             case "cargo" -> args.contains("publish") && !dry && !args.contains("-n");
             case "uv" ->
-                    firstOf(args, "publish", "run")
+                    // the subcommand, not a path argument: "uv build publish" builds ./publish
+                    args.stream()
+                            .filter(UV_COMMANDS::contains)
+                            .findFirst()
+                            .filter(w -> w.equals("publish") || w.equals("run"))
                             .map(
                                     w ->
                                             w.equals("publish")

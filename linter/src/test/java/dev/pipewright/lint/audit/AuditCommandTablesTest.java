@@ -64,6 +64,7 @@ class AuditCommandTablesTest {
                 List.of(
                         "cargo publish -p foo",
                         "uv publish dist/*",
+                        "uv --directory pkg publish",
                         "uv run --dev twine upload",
                         "uvx twine@6.1.0 upload",
                         "poetry publish",
@@ -96,6 +97,7 @@ class AuditCommandTablesTest {
                         "cargo build",
                         "uv sync",
                         "uv publish --dry-run",
+                        "uv build publish", // builds the folder ./publish
                         "uvx twine",
                         "poetry publish --dry-run",
                         "npm publish --dry-run",
