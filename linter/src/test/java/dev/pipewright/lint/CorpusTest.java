@@ -3,7 +3,6 @@ package dev.pipewright.lint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipewright.lint.audit.SecurityAudits;
-import dev.pipewright.lint.rule.ActionRule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,9 +40,6 @@ class CorpusTest {
                 wf.stream()
                         .filter(f -> f.severity() == Severity.ERROR)
                         .filter(f -> !security.contains(f.rule()))
-                        // an action release on a retired runtime is a real finding in a working
-                        // workflow too: the file reads fine and that step no longer runs
-                        .filter(f -> !ActionRule.outdatedRelease(f))
                         .map(Finding::file)
                         .collect(Collectors.toCollection(TreeSet::new));
         StringBuilder report = new StringBuilder();

@@ -11,7 +11,6 @@ import dev.pipewright.lint.yaml.YScalar;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,24 +32,6 @@ import java.util.Set;
         category = "security")
 @Audit(severity = Audit.Level.HIGH, confidence = Audit.Confidence.HIGH, fixable = true)
 public final class KnownVulnerableActionsAudit extends UsesAudit {
-    /** How a {@code uses:} names the version it runs. */
-    private enum Kind {
-        /** an exact tag: that release */
-        TAG,
-        /** a moving tag of a line: its newest release */
-        MOVING_TAG,
-        /** a SHA the action lock maps to a release: that release */
-        LOCKED_SHA,
-        /** a SHA the action lock maps only to a line's tag: some release of the line */
-        LOCKED_SHA_LINE,
-        /** a SHA with an exact version comment: that release */
-        COMMENTED_SHA,
-        /** a SHA with a line's version comment: some release of the line */
-        COMMENTED_SHA_LINE
-    }
-
-    private record Resolved(ActionVersion version, Kind kind) {}
-
     @Override
     protected void uses(YMap owner, YScalar uses) {
         if (!uses.isString()) {
@@ -64,43 +45,30 @@ public final class KnownVulnerableActionsAudit extends UsesAudit {
                             if (advisories.isEmpty()) {
                                 return;
                             }
-                            resolve(uses, u).ifPresent(r -> report(uses, u, r, advisories));
+                            UsesRelease.of(ctx(), uses, u)
+                                    .ifPresent(r -> report(uses, u, r, advisories));
                         });
     }
 
     /**
-     * The version the reference runs ({@link UsesRelease}: the lock before the comment), or empty
-     * when neither the ref, the lock nor its comment names one.
+     * An exact release (a tag, or a SHA the lock or comment names exactly) is that release; a
+     * moving tag runs its line's newest release; a SHA known only by its line is some release of
+     * it, so every one must be vulnerable.
      */
-    private Optional<Resolved> resolve(YScalar uses, Uses u) {
-        return UsesRelease.of(ctx(), uses, u)
-                .map(
-                        r ->
-                                new Resolved(
-                                        r.version(),
-                                        switch (r.source()) {
-                                            case TAG -> r.line() ? Kind.MOVING_TAG : Kind.TAG;
-                                            case LOCK ->
-                                                    r.line()
-                                                            ? Kind.LOCKED_SHA_LINE
-                                                            : Kind.LOCKED_SHA;
-                                            case COMMENT ->
-                                                    r.line()
-                                                            ? Kind.COMMENTED_SHA_LINE
-                                                            : Kind.COMMENTED_SHA;
-                                        }));
-    }
-
-    private static boolean covers(ActionVersion.Range range, Resolved r) {
-        return switch (r.kind()) {
-            case TAG, LOCKED_SHA, COMMENTED_SHA -> range.contains(r.version());
-            case MOVING_TAG -> range.containsNewestOf(r.version());
-            case LOCKED_SHA_LINE, COMMENTED_SHA_LINE -> range.containsAllOf(r.version());
-        };
+    private static boolean covers(ActionVersion.Range range, UsesRelease.Release r) {
+        if (!r.line()) {
+            return range.contains(r.version());
+        }
+        return r.source() == UsesRelease.Source.TAG
+                ? range.containsNewestOf(r.version())
+                : range.containsAllOf(r.version());
     }
 
     private void report(
-            YScalar uses, Uses u, Resolved r, List<ActionAdvisories.Advisory> advisories) {
+            YScalar uses,
+            Uses u,
+            UsesRelease.Release r,
+            List<ActionAdvisories.Advisory> advisories) {
         List<ActionAdvisories.Advisory> hits = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (ActionAdvisories.Advisory a : advisories) {
@@ -125,56 +93,26 @@ public final class KnownVulnerableActionsAudit extends UsesAudit {
         }
     }
 
-    private static String message(Uses u, Resolved r, ActionAdvisories.Advisory a) {
-        String what =
-                switch (r.kind()) {
-                    case TAG -> "\"" + u.repository() + u.path() + "@" + u.ref() + "\"";
-                    case MOVING_TAG ->
-                            "\""
-                                    + u.repository()
-                                    + u.path()
-                                    + "@"
-                                    + u.ref()
-                                    + "\" (the newest "
-                                    + r.version()
-                                    + ".x release)";
-                    case LOCKED_SHA ->
-                            "\""
-                                    + u.repository()
-                                    + u.path()
-                                    + "@"
-                                    + u.ref().substring(0, 12)
-                                    + "…\" ("
-                                    + r.version()
-                                    + " by the action lock)";
-                    case COMMENTED_SHA ->
-                            "\""
-                                    + u.repository()
-                                    + u.path()
-                                    + "@"
-                                    + u.ref().substring(0, 12)
-                                    + "…\" ("
-                                    + r.version()
-                                    + " by its version comment)";
-                    case LOCKED_SHA_LINE ->
-                            "\""
-                                    + u.repository()
-                                    + u.path()
-                                    + "@"
-                                    + u.ref().substring(0, 12)
-                                    + "…\" (a "
-                                    + r.version()
-                                    + ".x release by the action lock)";
-                    case COMMENTED_SHA_LINE ->
-                            "\""
-                                    + u.repository()
-                                    + u.path()
-                                    + "@"
-                                    + u.ref().substring(0, 12)
-                                    + "…\" (a "
-                                    + r.version()
-                                    + ".x release by its version comment)";
-                };
+    private static String message(Uses u, UsesRelease.Release r, ActionAdvisories.Advisory a) {
+        String name = u.repository() + u.path() + "@";
+        String what;
+        if (r.source() == UsesRelease.Source.TAG) {
+            what =
+                    "\""
+                            + name
+                            + u.ref()
+                            + "\""
+                            + (r.line() ? " (the newest " + r.version() + ".x release)" : "");
+        } else {
+            what =
+                    "\""
+                            + name
+                            + u.ref().substring(0, 12)
+                            + "…\" ("
+                            + (r.line() ? "a " + r.version() + ".x release" : r.version())
+                            + r.by()
+                            + ")";
+        }
         ActionVersion fixed = a.fixedVersion();
         return what
                 + " is in the vulnerable range "
@@ -216,10 +154,13 @@ public final class KnownVulnerableActionsAudit extends UsesAudit {
     private static String upgradeTag(
             YScalar uses,
             Uses u,
-            Resolved r,
+            UsesRelease.Release r,
             List<ActionAdvisories.Advisory> hits,
             List<ActionAdvisories.Advisory> all) {
-        if (r.kind() != Kind.TAG || uses.pos().line() != uses.end().line() || uses.isBlock()) {
+        if (r.source() != UsesRelease.Source.TAG
+                || r.line()
+                || uses.pos().line() != uses.end().line()
+                || uses.isBlock()) {
             return null;
         }
         ActionVersion target = null;

@@ -45,6 +45,15 @@ public final class UsesRelease {
         public boolean line() {
             return !version.exact();
         }
+
+        /** How a message says where a pinned commit's release was read. */
+        public String by() {
+            return switch (source) {
+                case TAG -> "";
+                case LOCK -> " by the action lock";
+                case COMMENT -> " by its version comment";
+            };
+        }
     }
 
     private UsesRelease() {}

@@ -1,7 +1,6 @@
 package dev.pipewright.lint.rule;
 
 import dev.pipewright.github.Uses;
-import dev.pipewright.lint.Finding;
 import dev.pipewright.lint.LintContext;
 import dev.pipewright.lint.LintRule;
 import dev.pipewright.lint.Rule;
@@ -125,7 +124,9 @@ public final class ActionRule extends LintRule {
                             + " # vX.Y.Z comment)");
         } else {
             // local actions' runtimes are read from their metadata (checkRuntime): this branch is
-            // remote only, so a step gets one runtime finding
+            // remote only, so a step gets one runtime finding. A warning: the runners no longer
+            // ship node12 or node16 and run such an action on a newer Node.js, so the step still
+            // runs and may work (actionlint says error; workflows GitHub runs every day use them)
             Uses.parse(v)
                     .ifPresent(
                             u ->
@@ -134,7 +135,7 @@ public final class ActionRule extends LintRule {
                                                     o ->
                                                             report(
                                                                     uses.pos(),
-                                                                    o.severity(),
+                                                                    Severity.WARNING,
                                                                     o.message(u))));
             PopularActions.Meta meta =
                     PopularActions.ACTIONS.get(
@@ -149,15 +150,6 @@ public final class ActionRule extends LintRule {
                         ActionSpec.of(meta));
             }
         }
-    }
-
-    /**
-     * True for a finding of a release on a retired runtime: GitHub's parser accepts the workflow
-     * and the runner refuses the step, so checks of what GitHub rejects when it reads a file leave
-     * it out.
-     */
-    public static boolean outdatedRelease(Finding f) {
-        return f.rule().equals("action") && f.message().startsWith(OutdatedRelease.PREFIX);
     }
 
     /** What is wrong with a remote {@code owner/repo[/path]@ref}, or null. */
@@ -203,7 +195,7 @@ public final class ActionRule extends LintRule {
         }
         ActionSpec spec = ActionSpec.of(root);
         String name = "local action \"" + v + "\"";
-        checkMetadata(uses, name, root, found.file());
+        checkMetadata(uses, name, root, spec.using(), found.file());
         checkRuntime(uses, name, spec.using(), found.file());
         checkInputs(step, uses, name, spec);
     }
@@ -233,7 +225,7 @@ public final class ActionRule extends LintRule {
      * at the step too): each schema problem of the action file, at the step's {@code uses:}, and a
      * JavaScript action whose {@code main} file is not there.
      */
-    private void checkMetadata(YScalar uses, String name, YMap root, Path file) {
+    private void checkMetadata(YScalar uses, String name, YMap root, String using, Path file) {
         String where = shown(file);
         for (SchemaChecker.Problem p : SchemaChecker.check(Schema.action(), root).problems()) {
             // what the runner ignores (an unknown top-level key, no description) does not fail
@@ -243,7 +235,6 @@ public final class ActionRule extends LintRule {
                     p.ignoredByRunner() ? Severity.WARNING : Severity.ERROR,
                     name + " has invalid metadata: " + where + ":" + p.pos() + ": " + p.message());
         }
-        String using = root.map("runs").flatMap(r -> r.string("using")).orElse("");
         if (using.matches("node\\d+")) {
             root.map("runs")
                     .flatMap(r -> r.scalar("main"))

@@ -112,12 +112,12 @@ public final class GlobRule extends LintRule {
                                         + " repository root without it, so it never matches",
                                 0);
             }
+            int close = err == null ? singleCharacterClass(body) : -1;
             if (err != null) {
                 report(
                         at(p, err.at() + (negated ? 1 : 0)),
                         "pattern \"" + v + "\" in \"" + filter + "\" " + err.message());
-            } else if (singleCharacterClass(body) >= 0) {
-                int close = singleCharacterClass(body);
+            } else if (close >= 0) {
                 report(
                         at(p, close + (negated ? 1 : 0)),
                         Severity.WARNING,

@@ -2,7 +2,6 @@ package dev.pipewright.lint.rule;
 
 import dev.pipewright.github.Uses;
 import dev.pipewright.lint.LintContext;
-import dev.pipewright.lint.Severity;
 import dev.pipewright.lint.audit.UsesRelease;
 import dev.pipewright.lint.data.OutdatedActions;
 import dev.pipewright.lint.yaml.YScalar;
@@ -23,7 +22,7 @@ import java.util.Optional;
 record OutdatedRelease(
         String line, OutdatedActions.Release release, Optional<UsesRelease.Release> resolved) {
     /** How the finding's message starts, as actionlint's does. */
-    static final String PREFIX = "the runner of \"";
+    private static final String PREFIX = "the runner of \"";
 
     static Optional<OutdatedRelease> of(LintContext ctx, YScalar uses, Uses u) {
         String target = u.target() + "@";
@@ -47,15 +46,6 @@ record OutdatedRelease(
     }
 
     /**
-     * A warning: GitHub's runners no longer ship node12 or node16 and run such an action on a newer
-     * Node.js instead (with a deprecation notice), so the step still runs and may work; actionlint
-     * calls it an error. Workflows GitHub runs every day use these releases.
-     */
-    Severity severity() {
-        return Severity.WARNING;
-    }
-
-    /**
      * actionlint's message with what runs and the fix: {@code the runner of "actions/checkout@v2"
      * action is too old to run on GitHub Actions: its v2 releases run on node12, ...}.
      */
@@ -66,9 +56,8 @@ record OutdatedRelease(
                         ? u.ref().substring(0, 12)
                                 + "…\" (v"
                                 + resolved.get().version()
-                                + (resolved.get().source() == UsesRelease.Source.LOCK
-                                        ? " by the action lock)"
-                                        : " by its version comment)")
+                                + resolved.get().by()
+                                + ")"
                         : u.ref() + "\"";
         String runs =
                 release.runtime().equals("plugin")

@@ -56,7 +56,7 @@ public final class WorkflowCallRule extends LintRule {
             return;
         }
         String v = uses.value().strip();
-        Path supplied = ctx().config().reusableWorkflows().get(v);
+        Path supplied = local.configuredWorkflow(v).orElse(null);
         if (supplied != null) {
             // another repository's workflow, read from the copy the configuration names
             YMap root = local.read(supplied).orElse(null);
@@ -168,27 +168,39 @@ public final class WorkflowCallRule extends LintRule {
         if (allowed == null) {
             return;
         }
-        YNode workflowLevel = callee.root().get("permissions").orElse(null);
-        if (workflowLevel != null) {
-            compare(job, callee.name() + " asks", workflowLevel, allowed, source);
-        }
+        compareAsked(job, callee, "", allowed, source);
+        checkNested(job, callee, allowed, source, new HashSet<>(Set.of(callee.name())));
+    }
+
+    /**
+     * Compares what a called workflow asks for, its top-level {@code permissions:} and each of its
+     * jobs', with what it is {@code allowed}; {@code via} says how a nested one is reached.
+     */
+    private void compareAsked(
+            Workflow.Job job, Callee callee, String via, TokenPermissions allowed, String source) {
+        callee.root()
+                .get("permissions")
+                .ifPresent(p -> compare(job, callee.name() + via + " asks", p, allowed, source));
         if (callee.root().get("jobs").orElse(null) instanceof YMap jobs) {
             for (YMap.Entry e : jobs.entries()) {
-                YNode own =
-                        e.value() instanceof YMap body
-                                ? body.get("permissions").orElse(null)
-                                : null;
-                if (own != null) {
-                    compare(
-                            job,
-                            "job \"" + jobName(e) + "\" of " + callee.name() + " asks",
-                            own,
-                            allowed,
-                            source);
+                if (e.value() instanceof YMap body) {
+                    body.get("permissions")
+                            .ifPresent(
+                                    p ->
+                                            compare(
+                                                    job,
+                                                    "job \""
+                                                            + jobName(e)
+                                                            + "\" of "
+                                                            + callee.name()
+                                                            + via
+                                                            + " asks",
+                                                    p,
+                                                    allowed,
+                                                    source));
                 }
             }
         }
-        checkNested(job, callee, allowed, source, new HashSet<>(Set.of(callee.name())));
     }
 
     /** How deep nested calls are followed; GitHub allows ten levels of workflows. */
@@ -236,31 +248,12 @@ public final class WorkflowCallRule extends LintRule {
                     own != null
                             ? "the permissions: of job \"" + jobName(e) + "\" of " + callee.name()
                             : given != null ? "the permissions: of " + callee.name() : source;
-            String via = ", called by job \"" + jobName(e) + "\" of " + callee.name() + ",";
-            inner.root()
-                    .get("permissions")
-                    .ifPresent(
-                            p -> compare(job, inner.name() + via + " asks", p, grant, grantSource));
-            if (inner.root().get("jobs").orElse(null) instanceof YMap innerJobs) {
-                for (YMap.Entry n : innerJobs.entries()) {
-                    if (n.value() instanceof YMap nb) {
-                        nb.get("permissions")
-                                .ifPresent(
-                                        p ->
-                                                compare(
-                                                        job,
-                                                        "job \""
-                                                                + jobName(n)
-                                                                + "\" of "
-                                                                + inner.name()
-                                                                + via
-                                                                + " asks",
-                                                        p,
-                                                        grant,
-                                                        grantSource));
-                    }
-                }
-            }
+            compareAsked(
+                    job,
+                    inner,
+                    ", called by job \"" + jobName(e) + "\" of " + callee.name() + ",",
+                    grant,
+                    grantSource);
             checkNested(job, inner, grant, grantSource, seen);
         }
     }
@@ -271,7 +264,7 @@ public final class WorkflowCallRule extends LintRule {
      * calling workflow is in this repository.
      */
     private Callee nestedCallee(String v, boolean fromHere) {
-        Path supplied = ctx().config().reusableWorkflows().get(v);
+        Path supplied = local.configuredWorkflow(v).orElse(null);
         if (supplied != null) {
             return local.read(supplied)
                     .map(r -> new Callee(r, "reusable workflow \"" + v + "\"", false))

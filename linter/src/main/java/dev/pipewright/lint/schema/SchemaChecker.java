@@ -90,16 +90,13 @@ public final class SchemaChecker {
     private final Map<YNode, List<String>> contexts = new IdentityHashMap<>();
     private final Map<YNode, String> definitions = new IdentityHashMap<>();
 
-    /** The key each mapping value was read under, where a missing key inside it is reported. */
-    private final Map<YNode, YScalar> keys = new IdentityHashMap<>();
-
     private SchemaChecker(Schema schema) {
         this.schema = schema;
     }
 
     public static Result check(Schema schema, YNode root) {
         SchemaChecker c = new SchemaChecker(schema);
-        c.read(root, schema.root(), List.of(), null);
+        c.read(root, schema.root(), List.of(), null, null);
         return new Result(List.copyOf(c.problems), c.contexts, c.definitions);
     }
 
@@ -112,7 +109,11 @@ public final class SchemaChecker {
         return List.copyOf(all);
     }
 
-    private void read(YNode node, Def def, List<String> parentCtx, String section) {
+    /**
+     * Reads {@code node} as {@code def}; {@code holder} is the key it is the value of (where a
+     * missing key inside it is reported), null for a document or a sequence item.
+     */
+    private void read(YNode node, Def def, List<String> parentCtx, String section, YScalar holder) {
         List<String> ctx = contextsFor(def, parentCtx);
         String inSection = SECTIONS.getOrDefault(def.name(), section);
         definitions.put(node, def.name());
@@ -135,10 +136,10 @@ public final class SchemaChecker {
             }
             Def item = schema.get(seqDefs.get(0).item());
             for (YNode child : seq.items()) {
-                read(child, item, ctx, inSection);
+                read(child, item, ctx, inSection, null);
             }
         } else {
-            mapping((YMap) node, def, ctx, inSection);
+            mapping((YMap) node, def, ctx, inSection, holder);
         }
     }
 
@@ -243,7 +244,7 @@ public final class SchemaChecker {
         };
     }
 
-    private void mapping(YMap map, Def def, List<String> ctx, String section) {
+    private void mapping(YMap map, Def def, List<String> ctx, String section, YScalar holder) {
         List<Def> mappings = new ArrayList<>(schema.defsOfKind(def, Kind.MAPPING));
         if (mappings.isEmpty()) {
             add(
@@ -260,7 +261,6 @@ public final class SchemaChecker {
         boolean hasExpressionKey = false;
         // the first key that made this mapping other than the usual kind, the schema's first
         // (with: makes a job a reusable workflow call)
-        Def usual = mappings.get(0);
         YScalar narrowedBy = null;
         Set<String> seen = new TreeSet<>();
         for (YMap.Entry e : map.entries()) {
@@ -277,7 +277,7 @@ public final class SchemaChecker {
                             key.value());
                 } else {
                     contexts.put(key, ctx);
-                    read(e.value(), schema.get("any"), ctx, section);
+                    read(e.value(), schema.get("any"), ctx, section, null);
                 }
                 continue;
             }
@@ -286,19 +286,18 @@ public final class SchemaChecker {
             Schema.Prop prop = matchAndFilter(mappings, key.value());
             if (mappings.size() < candidates
                     && narrowedBy == null
-                    && !usual.props().containsKey(key.value())) {
+                    && !first.props().containsKey(key.value())) {
                 narrowedBy = key;
             }
-            keys.put(e.value(), key);
             if (prop != null && !BACKGROUND_KEYS.contains(key.value())) {
                 definitions.put(key, prop.type());
-                read(e.value(), schema.get(prop.type()), ctx, section);
+                read(e.value(), schema.get(prop.type()), ctx, section, key);
             } else if (prop == null && first.looseKey() != null) {
                 scalar(key, schema.get(first.looseKey()), List.of(), section);
-                read(e.value(), schema.get(first.looseValue()), ctx, section);
+                read(e.value(), schema.get(first.looseValue()), ctx, section, key);
             } else {
-                String message =
-                        unexpectedKey(key.value(), mappings.size() == 1 ? mappings.get(0) : first);
+                Def expected = mappings.size() == 1 ? mappings.get(0) : first;
+                String message = unexpectedKey(key.value(), expected);
                 if (kind != null) {
                     message =
                             message.replaceFirst(
@@ -308,13 +307,7 @@ public final class SchemaChecker {
                                             + kind
                                             + " action");
                 }
-                add(
-                        key.pos(),
-                        message,
-                        section,
-                        About.UNKNOWN_KEY,
-                        (mappings.size() == 1 ? mappings.get(0) : first).name(),
-                        key.value());
+                add(key.pos(), message, section, About.UNKNOWN_KEY, expected.name(), key.value());
             }
         }
         if (mappings.size() > 1) {
@@ -332,7 +325,6 @@ public final class SchemaChecker {
                     // where actionlint reports it: at the key that chose this kind of mapping
                     // ("with:" needs "uses:"), else at the key holding the mapping ("test:" for a
                     // job without runs-on)
-                    YScalar holder = keys.get(map);
                     add(
                             narrowedBy != null
                                     ? narrowedBy.pos()
