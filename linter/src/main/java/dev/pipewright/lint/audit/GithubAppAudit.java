@@ -1,10 +1,8 @@
 package dev.pipewright.lint.audit;
 
 import dev.pipewright.github.Uses;
-import dev.pipewright.lint.LintContext;
 import dev.pipewright.lint.Rule;
 import dev.pipewright.lint.Severity;
-import dev.pipewright.lint.Workflow;
 import dev.pipewright.lint.yaml.YMap;
 import dev.pipewright.lint.yaml.YScalar;
 import java.util.List;
@@ -24,7 +22,7 @@ import java.util.Set;
         severity = Severity.ERROR,
         category = "security")
 @Audit(severity = Audit.Level.HIGH, confidence = Audit.Confidence.HIGH)
-public final class GithubAppAudit extends AuditRule {
+public final class GithubAppAudit extends UsesAudit {
     /**
      * Permissions of organisation resources only: a token limited to them reaches no repository, so
      * it needs no {@code repositories}.
@@ -52,22 +50,11 @@ public final class GithubAppAudit extends AuditRule {
                     "permission-organization-user-blocking");
 
     @Override
-    public void visitStep(Workflow.Step step) {
-        check(step.body());
-    }
-
-    @Override
-    public void visitAction(LintContext.ActionFile action) {
-        compositeSteps(action).forEach(this::check);
-    }
-
-    private void check(YMap step) {
-        YScalar uses = step.scalar("uses").orElse(null);
-        if (uses == null
-                || !Uses.parse(uses.value())
-                        .map(u -> u.repository().toLowerCase(Locale.ROOT))
-                        .filter("actions/create-github-app-token"::equals)
-                        .isPresent()) {
+    protected void uses(YMap step, YScalar uses) {
+        if (!Uses.parse(uses.value())
+                .map(u -> u.repository().toLowerCase(Locale.ROOT))
+                .filter("actions/create-github-app-token"::equals)
+                .isPresent()) {
             return;
         }
         YMap with = step.map("with").orElse(new YMap(List.of(), uses.pos()));
